@@ -1,0 +1,132 @@
+/** The shared model every cloud is mapped into. Plain data: no vscode, no provider specifics. */
+
+export type CloudId = 'yotta' | 'novita' | 'gpugeek' | 'neevcloud';
+
+/** Normalised lifecycle state; the cloud's own word is kept in `rawStatus`. */
+export type PodStatus =
+  | 'provisioning'
+  | 'running'
+  | 'stopping'
+  | 'stopped'
+  | 'terminating'
+  | 'terminated'
+  | 'failed'
+  | 'unknown';
+
+/** States in which a pod is on its way somewhere: the tree spins and polling speeds up. */
+export const TRANSITIONAL_STATUSES: ReadonlySet<PodStatus> = new Set(['provisioning', 'stopping', 'terminating']);
+
+export type PodKind = 'pod' | 'vm';
+
+export interface PortMapping {
+  /** Port inside the pod. */
+  port: number;
+  protocol: 'ssh' | 'http' | 'tcp' | 'udp';
+  /** Where it is reachable from outside, when the cloud says so. */
+  publicHost?: string;
+  publicPort?: number;
+  url?: string;
+}
+
+/** How to reach a pod over SSH. The password, where a cloud uses one, stays in memory only. */
+export interface SshEndpoint {
+  host: string;
+  port: number;
+  user: string;
+  password?: string;
+}
+
+export interface JupyterEndpoint {
+  /** Base URL of the server, without credentials. */
+  url: string;
+  /** Token the cloud gave (GPUGeek, Novita); never logged. */
+  token?: string;
+}
+
+export interface Pod {
+  cloud: CloudId;
+  kind: PodKind;
+  /** Exact id as the cloud wrote it (ids beyond 2^53 stay strings). */
+  id: string;
+  name: string;
+  status: PodStatus;
+  rawStatus: string;
+  /** Why a pod failed or is stuck, as the cloud said it. */
+  statusReason?: string;
+  gpuName?: string;
+  gpuCount?: number;
+  vramGb?: number;
+  region?: string;
+  image?: string;
+  /** Epoch milliseconds. */
+  createdAt?: number;
+  /** USD per hour; undefined when the cloud gives no price (never guessed, never 0 for unknown). */
+  pricePerHour?: number;
+  ports: PortMapping[];
+  /** Undefined while the pod is not reachable yet. */
+  ssh?: SshEndpoint;
+  jupyter?: JupyterEndpoint;
+  /** An operation is under way on the cloud's side (GPUGeek `isPending`). */
+  pending?: boolean;
+  /** Extra facts for the tooltip, already formatted: label → value. */
+  details: Array<[string, string]>;
+}
+
+export interface Volume {
+  cloud: CloudId;
+  id: string;
+  name: string;
+  sizeGb?: number;
+  type?: string;
+  region?: string;
+  status: string;
+  mountCount?: number;
+  /** The cloud's own cost figure, formatted as the cloud reports it. */
+  cost?: string;
+  createdAt?: number;
+}
+
+export interface Endpoint {
+  cloud: CloudId;
+  id: string;
+  name: string;
+  status: PodStatus;
+  rawStatus: string;
+  image?: string;
+  runningWorkers?: number;
+  totalWorkers?: number;
+  cost?: string;
+}
+
+export interface Region {
+  id: string;
+  name: string;
+}
+
+export interface GpuOffer {
+  cloud: CloudId;
+  /** The cloud's id for what is ordered (GPU type code, product id, config id). */
+  id: string;
+  gpuName: string;
+  vramGb?: number;
+  /** USD per GPU-hour; undefined when unknown. */
+  pricePerGpuHour?: number;
+  regions: Array<{ id: string; name: string; available: boolean }>;
+  /** Human stock word ('high', 'low', 'sold out', '3 free'). */
+  stock?: string;
+  available: boolean;
+  minCount?: number;
+  maxCount?: number;
+}
+
+export interface ImageChoice {
+  id: string;
+  name: string;
+  description?: string;
+  kind?: 'official' | 'user' | 'template' | 'recent' | 'custom';
+}
+
+/** True when the pod has reached, or can no longer leave, the given end state. */
+export function isTransitional(status: PodStatus): boolean {
+  return TRANSITIONAL_STATUSES.has(status);
+}

@@ -1,0 +1,34 @@
+/** Keys whose values are never logged, wherever they sit in a body or query. */
+const SECRET_KEY = /pass(word)?|pwd|token|secret|api[-_]?key|authorization|auth|ssh[-_]?keys?|private/i;
+
+export function redactValue(key: string, value: unknown): unknown {
+  return SECRET_KEY.test(key) && value !== null && value !== undefined && value !== '' ? '***' : value;
+}
+
+/** A deep copy with every secret-looking field replaced by ***; for trace logs only. */
+export function redact(value: unknown, depth = 0): unknown {
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  const record = value as Record<string, unknown>;
+  // Environment-variable pairs ({key: "JUPYTER_PASSWORD", value}) hide the value by the pair's name.
+  const pairName = typeof record.key === 'string' ? record.key : typeof record.name === 'string' ? record.name : undefined;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(record)) {
+    const r = k === 'value' && pairName !== undefined ? redactValue(pairName, v) : redactValue(k, v);
+    out[k] = r === '***' ? r : redact(v, depth + 1);
+  }
+  return out;
+}
+
+/** The URL with secret-looking query parameters replaced. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    for (const k of [...u.searchParams.keys()]) {
+      if (SECRET_KEY.test(k)) u.searchParams.set(k, '***');
+    }
+    return u.toString();
+  } catch {
+    return '(invalid url)';
+  }
+}
