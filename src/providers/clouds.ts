@@ -1,0 +1,71 @@
+import type { CloudId } from '../core/model';
+import type { Provider, ProviderConfig } from '../core/provider';
+import type { ProviderDeps } from './deps';
+
+/** An account setting asked for when the account is connected (NeevCloud's org and project). */
+export interface AccountOption {
+  id: string;
+  title: string;
+  prompt: string;
+  required: boolean;
+}
+
+export interface CloudInfo {
+  id: CloudId;
+  displayName: string;
+  /** Where the user gets a key; shown in the key prompt. */
+  keyHelp: string;
+  keyPlaceholder: string;
+  /** Base URL names with their defaults; each is the setting `gpuPods.<cloud>.<name>Url`. */
+  baseUrls: Record<string, string>;
+  accountOptions: AccountOption[];
+  /** Loaded on first use, not at activation. */
+  load(): Promise<(config: ProviderConfig, deps: ProviderDeps) => Provider>;
+}
+
+export const CLOUDS: Record<CloudId, CloudInfo> = {
+  yotta: {
+    id: 'yotta',
+    displayName: 'Yotta Labs',
+    keyHelp: 'Yotta Console → Settings → Access Keys',
+    keyPlaceholder: 'Yotta API key',
+    baseUrls: { base: 'https://api.yottalabs.ai' },
+    accountOptions: [],
+    load: async () => (await import('./yotta')).createYottaProvider,
+  },
+  novita: {
+    id: 'novita',
+    displayName: 'Novita AI',
+    keyHelp: 'Novita console → Key Management',
+    keyPlaceholder: 'Novita API key',
+    baseUrls: { base: 'https://api.novita.ai/gpu-instance/openapi/v1' },
+    accountOptions: [],
+    load: async () => (await import('./novita')).createNovitaProvider,
+  },
+  gpugeek: {
+    id: 'gpugeek',
+    displayName: 'GPUGeek',
+    keyHelp: 'GPUGeek Account Center → OpenAPI Key (enterprise accounts)',
+    keyPlaceholder: 'GPUGeek API token',
+    baseUrls: { base: 'https://api-cloud.gpugeek.com' },
+    accountOptions: [],
+    load: async () => (await import('./gpugeek')).createGpuGeekProvider,
+  },
+  neevcloud: {
+    id: 'neevcloud',
+    displayName: 'NeevCloud',
+    keyHelp: 'NeevCloud console → personal access token (pat-nc-…)',
+    keyPlaceholder: 'NeevCloud personal access token',
+    baseUrls: {
+      base: 'https://api.ai.neevcloud.com/gpu',
+      inventory: 'https://api.ai.neevcloud.com/inventory',
+    },
+    accountOptions: [
+      { id: 'orgId', title: 'Organisation id', prompt: 'NeevCloud organisation id (from the console or `neev` CLI)', required: true },
+      { id: 'projectId', title: 'Project id', prompt: 'NeevCloud project id', required: true },
+    ],
+    load: async () => (await import('./neevcloud')).createNeevCloudProvider,
+  },
+};
+
+export const CLOUD_IDS = Object.keys(CLOUDS) as CloudId[];
