@@ -1,6 +1,125 @@
-import type { Provider, ProviderConfig } from '../../core/provider';
+import { CloudError } from '../../core/errors';
+import type { Pod } from '../../core/model';
+import type { ActionOptions, Capabilities, PodAction, Provider, ProviderConfig } from '../../core/provider';
+import { isValidPort } from '../../core/sshCommand';
 import type { ProviderDeps } from '../deps';
+import { ACTION_WHAT, GpuGeekApi, type GpuGeekAction } from './api';
+import { gpuGeekCreateForm, validatePorts } from './createForm';
+import { mapInstance, mapOffers, STARTABLE_LABEL, STARTABLE_NO } from './mapping';
+import { waitForOperation } from './operations';
 
-export function createGpuGeekProvider(_config: ProviderConfig, _deps: ProviderDeps): Provider {
-  throw new Error('GPUGeek provider not implemented yet');
+export { OPERATION_FAILED } from './operations';
+
+/** GPUGeek's extra beyond the shared Provider: "manage ports". */
+export interface GpuGeekProvider extends Provider {
+  readonly cloud: 'gpugeek';
+  /**
+   * Replaces the instance's custom ports (TCP and HTTP, at most three together; empty lists remove them)
+   * and waits for the operation like any other action.
+   */
+  setPorts(id: string, tcp: number[], http: number[], options?: ActionOptions): Promise<void>;
+}
+
+export function isGpuGeekProvider(p: Provider): p is GpuGeekProvider {
+  return p.cloud === 'gpugeek' && typeof (p as Partial<GpuGeekProvider>).setPorts === 'function';
+}
+
+const ACTION: Record<PodAction, GpuGeekAction> = { stop: 'stop', start: 'start', restart: 'restart', terminate: 'release' };
+
+const capabilities: Capabilities = {
+  actions: new Set<PodAction>(['stop', 'start', 'restart', 'terminate']),
+  stopLabel: 'Stop',
+  startLabel: 'Start',
+  terminateLabel: 'Release',
+  volumes: false,
+  endpoints: false,
+  virtualMachines: false,
+  asyncOperations: true,
+  sshAuth: 'password',
+  jupyter: true,
+  allows(action: PodAction, pod: Pod): boolean {
+    // GPUGeek refuses a second operation while one runs.
+    if (pod.pending) return false;
+    switch (action) {
+      case 'stop':
+      case 'restart':
+        return pod.status === 'running';
+      case 'start':
+        return pod.status === 'stopped' && !pod.details.some(([k, v]) => k === STARTABLE_LABEL && v === STARTABLE_NO);
+      case 'terminate':
+        return pod.status !== 'terminating' && pod.status !== 'terminated';
+    }
+  },
+};
+
+export function createGpuGeekProvider(config: ProviderConfig, deps: ProviderDeps): GpuGeekProvider {
+  const api = new GpuGeekApi(config, deps);
+  let dcNames: Promise<Map<string, string>> | undefined;
+
+  /** Datacenter names for the region column; cached, and a failure only means showing ids. */
+  function datacenterNames(signal?: AbortSignal): Promise<Map<string, string>> {
+    dcNames ??= api.datacenters(signal).then(
+      (list) => new Map(list.map((d) => [d.dcId, d.name || d.dcId])),
+      (e: unknown) => {
+        dcNames = undefined;
+        deps.logger.debug(`GPUGeek datacenter names unavailable: ${(e as Error).message}`);
+        return new Map<string, string>();
+      },
+    );
+    return dcNames;
+  }
+
+  async function listPods(signal?: AbortSignal): Promise<Pod[]> {
+    const [raw, names] = await Promise.all([api.queryAll({}, signal), datacenterNames(signal)]);
+    return raw.map((r) => mapInstance(r, names));
+  }
+
+  async function getPod(id: string, signal?: AbortSignal): Promise<Pod | undefined> {
+    const [raw, names] = await Promise.all([api.queryAll({ instanceId: id }, signal), datacenterNames(signal)]);
+    // The filter is a hint: match the exact id, never a neighbour.
+    const hit = raw.find((r) => r.instanceId === id);
+    return hit && mapInstance(hit, names);
+  }
+
+  async function run(id: string, action: GpuGeekAction, extra: { ports?: number[]; httpPorts?: number[] }, options: ActionOptions = {}) {
+    const what = `${ACTION_WHAT[action]} ${id}`;
+    const operationId = await api.action(id, action, extra, options.signal);
+    deps.logger.info(`GPUGeek ${action} of instance ${id}: operation ${operationId}.`);
+    options.onProgress?.(`GPUGeek accepted the request to ${what} (operation ${operationId}).`);
+    await waitForOperation(api, deps, operationId, { ...options, what, instanceId: id });
+  }
+
+  return {
+    cloud: 'gpugeek',
+    capabilities,
+    listPods,
+    getPod,
+    async podAction(id, action, options) {
+      const word = ACTION[action];
+      if (!word) throw new CloudError(`GPUGeek cannot ${action} an instance.`, 'UNSUPPORTED');
+      await run(id, word, {}, options);
+    },
+    async setPorts(id, tcp, http, options) {
+      const bad = [...tcp, ...http].find((p) => !isValidPort(p));
+      if (bad !== undefined) throw new CloudError(`${bad} is not a valid port number.`, 'INVALID_PORTS');
+      const error = validatePorts(tcp, http);
+      if (error) throw new CloudError(error, 'INVALID_PORTS');
+      await run(id, 'set_port', { ports: [...tcp], httpPorts: [...http] }, options);
+    },
+    async findPodsByName(name, signal) {
+      return (await listPods(signal)).filter((p) => p.name === name);
+    },
+    createForm() {
+      return gpuGeekCreateForm({
+        api,
+        getPod,
+        waitForCreate: (instanceId, operationId, ctx) =>
+          waitForOperation(api, deps, operationId, { signal: ctx.signal, what: `create instance ${instanceId}`, instanceId }).then(() => undefined),
+      });
+    },
+    async listOffers(signal) {
+      const [gpus, dcs] = await Promise.all([api.gpus(signal), api.datacenters(signal)]);
+      return mapOffers(gpus, dcs);
+    },
+  };
 }

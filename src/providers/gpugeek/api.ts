@@ -1,0 +1,233 @@
+import type { z } from 'zod/mini';
+import { validateBaseUrl } from '../../core/baseUrl';
+import { AuthError, CloudError, ConfigError, NotFoundError, type GpuPodsError } from '../../core/errors';
+import { HttpClient, type HttpRequest, type HttpResponse } from '../../core/http';
+import type { ProviderConfig } from '../../core/provider';
+import { parseWith } from '../../core/schema';
+import type { ProviderDeps } from '../deps';
+import {
+  actionResultSchema,
+  createResultSchema,
+  datacenterListSchema,
+  envelopeSchema,
+  gpuListSchema,
+  imageListSchema,
+  instanceQuerySchema,
+  operationResultSchema,
+  type Envelope,
+  type RawDatacenter,
+  type RawImage,
+  type RawInstance,
+  type RawOperation,
+  type RawSpec,
+} from './schemas';
+import { int64, int64Fetch } from './int64';
+
+export const CLOUD_NAME = 'GPUGeek';
+const PREFIX = '/api/v1/openapi';
+export const PAGE_SIZE = 50;
+/** A safety stop for paging: a cloud that keeps saying "more" must not keep us looping. */
+const MAX_PAGES = 200;
+
+export type GpuGeekAction = 'stop' | 'start' | 'restart' | 'release' | 'set_port';
+export type SkuName = 'payg' | 'bidding' | 'daily' | 'weekly' | 'monthly';
+
+export interface CreateBody {
+  gpuName: string;
+  skuName: SkuName;
+  gpuNum: number;
+  imageId: string;
+  dcId?: string;
+  name?: string;
+  systemDiskSize?: number;
+  dataDiskSize?: number;
+  servicePort?: number[];
+  httpServicePort?: number[];
+}
+
+export interface CreateResult {
+  /** Undefined (or '0') for a dry run. */
+  instanceId?: string;
+  operationId?: string;
+  spec?: RawSpec;
+}
+
+/** Cloud text is untrusted: one line, bounded. */
+export function cleanMessage(text: string | null | undefined): string {
+  const t = (text ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return t.length > 200 ? `${t.slice(0, 200)}…` : t;
+}
+
+/** Turns a non-zero envelope code into the matching core error. The traceid goes to details only. */
+export function envelopeError(env: Envelope, what: string, httpStatus?: number): GpuPodsError {
+  const code = String(env.code ?? 'unknown');
+  const msg = cleanMessage(env.message);
+  const details = `GPUGeek code ${code} for ${what}, traceid ${env.traceid || '(none)'}${msg ? `: ${msg}` : ''}`;
+  switch (code) {
+    case '10002':
+      return new AuthError('GPUGeek refused the API token (not logged in, or the token expired or was revoked).', details);
+    case '10005':
+      return new CloudError(`GPUGeek rejected the parameters to ${what}${msg ? `: ${msg}` : '.'}`, code, httpStatus, details);
+    case '10135':
+      return new CloudError(`GPUGeek could not ${what}${msg ? `: ${msg}` : '.'}`, code, httpStatus, details);
+    case '10001':
+      return new CloudError(`GPUGeek had an internal error while trying to ${what}.`, code, httpStatus, details);
+    default:
+      return new CloudError(`GPUGeek refused to ${what} (code ${code})${msg ? `: ${msg}` : '.'}`, code, httpStatus, details);
+  }
+}
+
+function mapHttpError(response: HttpResponse, req: HttpRequest): GpuPodsError | undefined {
+  const env = envelopeSchema.safeParse(response.body);
+  const traceid = env.success ? env.data.traceid : undefined;
+  const suffix = `HTTP ${response.status} for ${req.method} ${req.path}, traceid ${traceid || '(none)'}`;
+  if (response.status === 401 || response.status === 403) {
+    return new AuthError(`GPUGeek refused the API token (HTTP ${response.status}).`, suffix);
+  }
+  if (response.status === 404) {
+    return new NotFoundError(`GPUGeek could not find what was asked for (${req.what}).`, suffix);
+  }
+  if (env.success && env.data.code !== undefined && env.data.code !== 0) return envelopeError(env.data, req.what, response.status);
+  return undefined; // generic mapping by status (5xx stays retryable for idempotent requests)
+}
+
+export class GpuGeekApi {
+  private readonly http: HttpClient;
+
+  constructor(config: ProviderConfig, deps: ProviderDeps) {
+    const base = config.baseUrls.base;
+    if (!base) throw new ConfigError('The GPUGeek base URL setting is empty.');
+    if (!config.apiKey) throw new ConfigError('The GPUGeek account has no API token.');
+    this.http = new HttpClient({
+      baseUrl: validateBaseUrl(base, 'gpuPods.gpugeek.baseUrl'),
+      cloudName: CLOUD_NAME,
+      headers: { 'gz-api-token': config.apiKey },
+      logger: deps.logger,
+      limiter: deps.limiter,
+      timeoutMs: deps.timeoutMs,
+      backoffMs: deps.backoffMs,
+      sleep: deps.sleep,
+      fetch: int64Fetch(deps.fetch),
+      mapError: mapHttpError,
+    });
+  }
+
+  /** One request: unwrap the envelope, map its code, validate `data`. */
+  private async call<T>(req: HttpRequest, schema: z.ZodMiniType<T>): Promise<T> {
+    const res = await this.http.request(req);
+    const env = parseWith(envelopeSchema, res.body, req.what);
+    if (env.code !== 0) throw envelopeError(env, req.what);
+    return parseWith(schema, env.data, req.what);
+  }
+
+  async gpus(signal?: AbortSignal): Promise<string[]> {
+    const data = await this.call({ method: 'GET', path: `${PREFIX}/gpu/list`, what: 'list GPU types', signal }, gpuListSchema);
+    return data.gpus;
+  }
+
+  async datacenters(signal?: AbortSignal): Promise<RawDatacenter[]> {
+    const req = { method: 'GET', path: `${PREFIX}/datacenter/list`, what: 'list datacenters', signal } as const;
+    return (await this.call(req, datacenterListSchema)).datacenters;
+  }
+
+  async images(signal?: AbortSignal): Promise<RawImage[]> {
+    const req = { method: 'GET', path: `${PREFIX}/image/list`, what: 'list images', signal } as const;
+    return (await this.call(req, imageListSchema)).images;
+  }
+
+  /**
+   * A dry run only picks a machine and quotes a price, so it may be retried; a real create never is
+   * (a duplicate instance costs money).
+   */
+  async create(body: CreateBody, dryRun: boolean, signal?: AbortSignal): Promise<CreateResult> {
+    const data = await this.call(
+      {
+        method: 'POST',
+        path: `${PREFIX}/instance/create`,
+        body: { type: 2, ...body, dryRun },
+        what: dryRun ? 'price the instance' : 'create the instance',
+        idempotent: dryRun,
+        signal,
+      },
+      createResultSchema,
+    );
+    return { instanceId: data.InstanceId ?? data.instanceId ?? undefined, operationId: data.operationId ?? undefined, spec: data.spec ?? undefined };
+  }
+
+  async queryPage(pn: number, ps: number, filter: { instanceId?: string } = {}, signal?: AbortSignal) {
+    const data = await this.call(
+      {
+        method: 'GET',
+        path: `${PREFIX}/instance/query`,
+        query: { pn, ps, instanceId: filter.instanceId },
+        what: 'list instances',
+        signal,
+      },
+      instanceQuerySchema,
+    );
+    return { instances: data.instances ?? [], total: data.total };
+  }
+
+  /** Every page: `pn` from 1 until `total` is reached or a page comes back short. */
+  async queryAll(filter: { instanceId?: string } = {}, signal?: AbortSignal): Promise<RawInstance[]> {
+    const all: RawInstance[] = [];
+    const seen = new Set<string>();
+    for (let pn = 1; pn <= MAX_PAGES; pn++) {
+      const page = await this.queryPage(pn, PAGE_SIZE, filter, signal);
+      for (const inst of page.instances) {
+        // Instances move between pages while we page; keep the first sighting only.
+        if (!seen.has(inst.instanceId)) {
+          seen.add(inst.instanceId);
+          all.push(inst);
+        }
+      }
+      if (page.instances.length < PAGE_SIZE) break;
+      if (page.total !== undefined && pn * PAGE_SIZE >= page.total) break;
+    }
+    return all;
+  }
+
+  /** Sends an action; returns its operation id. Never retried: a repeated release/start is not harmless. */
+  async action(
+    instanceId: string,
+    action: GpuGeekAction,
+    extra: { ports?: number[]; httpPorts?: number[] } = {},
+    signal?: AbortSignal,
+  ): Promise<string> {
+    const data = await this.call(
+      {
+        method: 'POST',
+        path: `${PREFIX}/instance/action`,
+        body: { instanceId: int64(instanceId), action, ...extra },
+        what: ACTION_WHAT[action],
+        signal,
+      },
+      actionResultSchema,
+    );
+    return data.operationId;
+  }
+
+  /** Reading an operation's state is safe to retry. */
+  async operations(ids: string[], signal?: AbortSignal): Promise<RawOperation[]> {
+    const data = await this.call(
+      {
+        method: 'POST',
+        path: `${PREFIX}/instance/op/result`,
+        body: { ids: ids.map(int64) },
+        what: 'read the operation result',
+        idempotent: true,
+        signal,
+      },
+      operationResultSchema,
+    );
+    return data.operations ?? [];
+  }
+}
+
+export const ACTION_WHAT: Record<GpuGeekAction, string> = {
+  stop: 'stop the instance',
+  start: 'start the instance',
+  restart: 'restart the instance',
+  release: 'release the instance',
+  set_port: 'set the instance ports',
+};

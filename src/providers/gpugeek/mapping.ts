@@ -1,0 +1,181 @@
+import type { GpuOffer, JupyterEndpoint, Pod, PodStatus, PortMapping } from '../../core/model';
+import { isSafeHost, isValidPort, parseSshCommand } from '../../core/sshCommand';
+import { cleanMessage } from './api';
+import { flag, type RawDatacenter, type RawInstance } from './schemas';
+
+/** GPUGeek words → our status. `stopd` is how the API spells stopped. */
+const STATUS: Record<string, PodStatus> = {
+  running: 'running',
+  stopd: 'stopped',
+  stopped: 'stopped',
+  creating: 'provisioning',
+  starting: 'provisioning',
+  restarting: 'provisioning',
+  stopping: 'stopping',
+  releasing: 'terminating',
+  released: 'terminated',
+  failed: 'failed',
+  error: 'failed',
+};
+
+export function mapStatus(raw: string | null | undefined): PodStatus {
+  return STATUS[(raw ?? '').trim().toLowerCase()] ?? 'unknown';
+}
+
+export const BILLING: Record<string, string> = {
+  payg: 'Pay as you go',
+  bidding: 'Bidding',
+  daily: 'Daily',
+  weekly: 'Weekly',
+  monthly: 'Monthly',
+  card_less: 'Started without GPU',
+};
+
+/** Label of the detail that records `isStartable`; `allows('start')` reads it (Pod has no extra field). */
+export const STARTABLE_LABEL = 'Can start';
+export const STARTABLE_NO = 'no (the host has no free GPU)';
+
+const GIB = 1024 ** 3;
+
+/** Bytes → "12.1" (GiB, as GPUGeek's 32212254720 = 30 GB shows). */
+export function gb(bytes: number): string {
+  const v = bytes / GIB;
+  return v >= 100 ? String(Math.round(v)) : String(Math.round(v * 10) / 10);
+}
+
+export function usage(used: number | undefined, total: number | undefined): string | undefined {
+  if (total === undefined) return undefined;
+  return used === undefined ? `${gb(total)} GB` : `${gb(used)} / ${gb(total)} GB`;
+}
+
+/** "G40-24G", "A100-PCIE-40G" → 24, 40. */
+export function vramFromName(name: string | null | undefined): number | undefined {
+  const m = /(\d+)\s*G(?:B)?$/i.exec((name ?? '').trim());
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Only http(s) URLs with a sane host; anything else from the cloud is dropped. */
+export function safeHttpUrl(value: string | null | undefined): URL | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value.trim());
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) return undefined;
+    if (!isSafeHost(url.hostname)) return undefined;
+    return url;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The notebook URL carries its token in the query: split it off so the URL itself is safe to show. */
+export function splitNotebookUrl(value: string | null | undefined): JupyterEndpoint | undefined {
+  const url = safeHttpUrl(value);
+  if (!url) return undefined;
+  const token = url.searchParams.get('token') ?? undefined;
+  url.searchParams.delete('token');
+  return { url: url.toString(), token: token || undefined };
+}
+
+function publicPort(url: URL): number {
+  return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+}
+
+/**
+ * Custom services are listed by their public URL only. HTTP service hosts name the inner port
+ * ("…-http-8099.region.gpugeek.com"); TCP ones do not, so their inner port is unknown and we show the
+ * public one.
+ */
+export function mapServicePorts(tcp: readonly string[], http: readonly string[]): PortMapping[] {
+  const out: PortMapping[] = [];
+  for (const value of tcp) {
+    const url = safeHttpUrl(value);
+    if (!url) continue;
+    const p = publicPort(url);
+    out.push({ port: p, protocol: 'tcp', publicHost: url.hostname, publicPort: p, url: url.toString() });
+  }
+  for (const value of http) {
+    const url = safeHttpUrl(value);
+    if (!url) continue;
+    const inner = Number(/-http-(\d+)\./.exec(url.hostname)?.[1]);
+    const p = publicPort(url);
+    out.push({ port: isValidPort(inner) ? inner : p, protocol: 'http', publicHost: url.hostname, publicPort: p, url: url.toString() });
+  }
+  return out;
+}
+
+/** "2024-01-16 14:53:38": GPUGeek is in China and gives no zone, so we read it as UTC+8. */
+export function parseTime(value: string | null | undefined): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec((value ?? '').trim());
+  if (!m) return undefined;
+  const t = Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}+08:00`);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+export function mapInstance(raw: RawInstance, datacenters: ReadonlyMap<string, string> = new Map()): Pod {
+  const rawStatus = raw.status ?? '';
+  const status = mapStatus(rawStatus);
+  const pending = flag(raw.isPending) === true;
+  const startable = flag(raw.isStartable);
+  const tcp = raw.customServices ?? [];
+  const http = raw.httpServices ?? [];
+  const ports = mapServicePorts(tcp, http);
+  const reachable = status === 'running';
+
+  const sshBase = reachable ? parseSshCommand(raw.sshCmd) : undefined;
+  const ssh = sshBase && { ...sshBase, password: raw.sshPwd || undefined };
+  if (ssh) ports.unshift({ port: 22, protocol: 'ssh', publicHost: ssh.host, publicPort: ssh.port });
+  const jupyter = reachable ? splitNotebookUrl(raw.notebookUrl) : undefined;
+
+  const dcName = raw.dcId ? (datacenters.get(raw.dcId) ?? raw.dcId) : undefined;
+  const details: Array<[string, string]> = [];
+  const add = (label: string, value: string | undefined) => value && details.push([label, cleanMessage(value)]);
+  if (raw.gpuName) add('GPU', `${raw.gpuName} × ${raw.gpuNum ?? '?'}`);
+  if (raw.skuName) add('Billing', BILLING[raw.skuName] ?? raw.skuName);
+  add('Datacenter', dcName && raw.dcId && dcName !== raw.dcId ? `${dcName} (${raw.dcId})` : dcName);
+  if (raw.cpuCoreNum !== undefined) add('CPU cores', String(raw.cpuCoreNum));
+  if (raw.memorySize !== undefined) add('Memory', `${gb(raw.memorySize)} GB`);
+  add('System disk', usage(raw.systemDiskUsedSize, raw.systemDiskSize));
+  add('Data disk (/gz-data)', usage(raw.dataDiskUsedSize, raw.dataDiskSize));
+  if (raw.availableGpuNum !== undefined) add('Free GPUs on host', String(raw.availableGpuNum));
+  if (startable !== undefined) add(STARTABLE_LABEL, startable ? 'yes' : STARTABLE_NO);
+  if (pending) add('Operation', `in progress${raw.operationId ? ` (${raw.operationId})` : ''}`);
+  for (const p of ports) if (p.protocol !== 'ssh' && p.url) add(p.protocol === 'http' ? `HTTP port ${p.port}` : 'TCP service', p.url);
+  add('TensorBoard', safeHttpUrl(raw.tensorboardUrl)?.toString());
+  add('Created', raw.createdAt ?? undefined);
+
+  return {
+    cloud: 'gpugeek',
+    kind: 'pod',
+    id: raw.instanceId,
+    name: cleanMessage(raw.name) || raw.instanceId,
+    status,
+    rawStatus,
+    gpuName: raw.gpuName ?? undefined,
+    gpuCount: raw.gpuNum,
+    vramGb: vramFromName(raw.gpuName),
+    region: dcName,
+    image: raw.imageId ?? undefined,
+    createdAt: parseTime(raw.createdAt),
+    pricePerHour: undefined, // the instance list carries no price
+    ports,
+    ssh,
+    jupyter,
+    pending,
+    details,
+  };
+}
+
+/** GPU list × datacenters: GPUGeek says nothing about stock or price per datacenter, so both stay unknown. */
+export function mapOffers(gpus: readonly string[], datacenters: readonly RawDatacenter[]): GpuOffer[] {
+  const regions = datacenters.map((d) => ({ id: d.dcId, name: cleanMessage(d.name) || d.dcId, available: true }));
+  return gpus.map((g) => ({
+    cloud: 'gpugeek',
+    id: g,
+    gpuName: g,
+    vramGb: vramFromName(g),
+    pricePerGpuHour: undefined,
+    regions,
+    available: true,
+    minCount: 1,
+  }));
+}
