@@ -1,6 +1,107 @@
-import type { Provider, ProviderConfig } from '../../core/provider';
+import { CloudError, NotFoundError } from '../../core/errors';
+import type { GpuOffer, Pod } from '../../core/model';
+import type { Capabilities, PodAction, Provider, ProviderConfig } from '../../core/provider';
 import type { ProviderDeps } from '../deps';
+import { NovitaApi } from './api';
+import { novitaCreateForm } from './createForm';
+import { mapInstance, mapOffer } from './mapping';
+import { parsePorts } from './ports';
+import type { RawInstance, RawMetrics, RawTemplate } from './schemas';
+import { novitaVolumes } from './volumes';
 
-export function createNovitaProvider(_config: ProviderConfig, _deps: ProviderDeps): Provider {
-  throw new Error('Novita provider not implemented yet');
+export { NovitaApi, metricsBaseUrl, NOVITA_DEFAULT_BASE } from './api';
+
+/** Novita-only extras the shared Provider interface has no slot for (metrics, port edits, templates). */
+export interface NovitaProvider extends Provider {
+  readonly api: NovitaApi;
+  metrics(id: string, signal?: AbortSignal): Promise<RawMetrics>;
+  /** `ports` as in the wizard: "8080/tcp,8081/http". */
+  editPorts(id: string, ports: string): Promise<void>;
+  templates(signal?: AbortSignal): Promise<RawTemplate[]>;
+}
+
+const ALLOWED: Record<PodAction, ReadonlySet<string>> = {
+  stop: new Set(['running']),
+  start: new Set(['stopped', 'failed']),
+  restart: new Set(['running']),
+  terminate: new Set(['provisioning', 'running', 'stopping', 'stopped', 'failed', 'unknown']),
+};
+
+export const novitaCapabilities: Capabilities = {
+  actions: new Set<PodAction>(['stop', 'start', 'restart', 'terminate']),
+  stopLabel: 'Stop',
+  startLabel: 'Start',
+  terminateLabel: 'Delete',
+  volumes: true,
+  endpoints: false,
+  virtualMachines: false,
+  asyncOperations: false,
+  sshAuth: 'password',
+  jupyter: true,
+  allows: (action, pod) => ALLOWED[action].has(pod.status),
+};
+
+const ACTION: Record<PodAction, 'start' | 'stop' | 'restart' | 'delete'> = {
+  stop: 'stop',
+  start: 'start',
+  restart: 'restart',
+  terminate: 'delete',
+};
+
+export function createNovitaProvider(config: ProviderConfig, deps: ProviderDeps): NovitaProvider {
+  const api = new NovitaApi(config, deps);
+
+  /** Product prices only when some instance has none; a failure here must not hide the pods. */
+  async function mapAll(raws: RawInstance[], signal?: AbortSignal): Promise<Pod[]> {
+    let prices: Map<string, number> | undefined;
+    if (raws.some((r) => !(r.instancePrice && r.instancePrice > 0))) {
+      try {
+        const products = await api.listProducts({}, signal);
+        prices = new Map(products.filter((p) => p.price).map((p) => [p.id, p.price as number]));
+      } catch (e) {
+        deps.logger.debug(`Novita: no product prices for the pod list (${(e as Error).message})`);
+      }
+    }
+    return raws.map((r) => mapInstance(r, prices));
+  }
+
+  return {
+    cloud: 'novita',
+    capabilities: novitaCapabilities,
+    api,
+    listPods: async (signal) => mapAll(await api.listInstances({}, signal), signal),
+    async getPod(id, signal) {
+      try {
+        return (await mapAll([await api.getInstance(id, signal)], signal))[0];
+      } catch (e) {
+        if (e instanceof NotFoundError) return undefined;
+        throw e;
+      }
+    },
+    async podAction(id, action, options) {
+      options?.onProgress?.(`Asking Novita AI to ${action === 'terminate' ? 'delete' : action} the instance…`);
+      await api.instanceAction(ACTION[action], id, options?.signal);
+    },
+    async findPodsByName(name, signal) {
+      // The name filter may match loosely: keep exact matches only.
+      const raws = await api.listInstances({ name }, signal);
+      return mapAll(raws.filter((r) => r.name === name), signal);
+    },
+    createForm: () => novitaCreateForm(api),
+    async listOffers(signal): Promise<GpuOffer[]> {
+      const [products, clusters] = await Promise.all([api.listProducts({}, signal), api.listClusters(signal)]);
+      return products.map((p) => mapOffer(p, clusters));
+    },
+    volumes: novitaVolumes(api),
+    metrics: (id, signal) => api.metrics(id, {}, signal),
+    async editPorts(id, ports) {
+      const parsed = parsePorts(ports, []);
+      if (!parsed.ok) throw new CloudError(parsed.error, 'INVALID_PORTS');
+      await api.editInstance(id, parsed.ports);
+    },
+    async templates(signal) {
+      const lists = await Promise.all((['official', 'private'] as const).map((c) => api.listTemplates(c, signal)));
+      return lists.flat();
+    },
+  };
 }

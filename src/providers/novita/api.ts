@@ -1,0 +1,251 @@
+import type { z } from 'zod/mini';
+import {
+  AuthError,
+  CloudError,
+  type GpuPodsError,
+  NotFoundError,
+  RateLimitError,
+} from '../../core/errors';
+import { HttpClient, type HttpRequest, type HttpResponse, retryAfterMs } from '../../core/http';
+import { parseWith } from '../../core/schema';
+import type { ProviderConfig } from '../../core/provider';
+import type { ProviderDeps } from '../deps';
+import {
+  type RawCluster,
+  type RawInstance,
+  type RawMetrics,
+  type RawProduct,
+  type RawStorage,
+  type RawTemplate,
+  zClusterList,
+  zCreated,
+  zErrorBody,
+  zInstance,
+  zInstanceList,
+  zMetrics,
+  zProductList,
+  zStorageList,
+  zTemplateList,
+  zTemplateOne,
+} from './schemas';
+
+export const NOVITA_DEFAULT_BASE = 'https://api.novita.ai/gpu-instance/openapi/v1';
+const CLOUD = 'Novita AI';
+const PAGE_SIZE = 50;
+/** A cloud that keeps saying "more" must not keep us paging forever. */
+const MAX_PAGES = 100;
+
+export interface CreateInstanceBody {
+  name: string;
+  productId: string;
+  gpuNum: number;
+  rootfsSize: number;
+  diskSize: number;
+  imageUrl: string;
+  ports: string;
+  command: string;
+  kind: 'gpu';
+  clusterId?: string;
+  tools?: Array<{ name: string; port: string; type: string }>;
+  envs?: Array<{ key: string; value: string }>;
+  localStorageMountPoint?: string;
+  networkStorages?: Array<{ Id: string; mountPoint: string }>;
+}
+
+export interface ProductQuery {
+  clusterId?: string;
+  gpuNum?: number;
+  productName?: string;
+  billingMethod?: string;
+}
+
+/** Metrics live on https://api.novita.ai/openapi/v1; any other base (a proxy, the simulator) keeps its own. */
+export function metricsBaseUrl(base: string): string {
+  const trimmed = base.replace(/\/+$/, '');
+  return trimmed.endsWith('/gpu-instance/openapi/v1') ? trimmed.slice(0, -'/gpu-instance/openapi/v1'.length) + '/openapi/v1' : trimmed;
+}
+
+/** Novita answers errors with an UPPER_SNAKE name (in `reason`, sometimes `code`) and a sentence. */
+export function mapNovitaError(response: HttpResponse, req: HttpRequest): GpuPodsError | undefined {
+  const parsed = zErrorBody.safeParse(response.body);
+  const body = parsed.success ? parsed.data : {};
+  const candidates = [body.reason, body.code, body.error].map((v) => (v === undefined || v === null ? '' : String(v)));
+  const name = candidates.find((v) => /^[A-Z][A-Z0-9_]+$/.test(v)) ?? '';
+  const said = [body.message, body.msg].find((v) => typeof v === 'string' && v.trim() !== '') as string | undefined;
+  const text = said ? clip(said) : undefined;
+  const details = `HTTP ${response.status} ${name} for ${req.method} ${req.path}`;
+  if (name === 'UNAUTHORIZED' || response.status === 401) {
+    return new AuthError(`${CLOUD} refused the API key${text ? `: ${text}` : '.'}`, details);
+  }
+  if (name === 'FORBIDDEN' || response.status === 403) {
+    return new AuthError(`${CLOUD} does not allow this key to ${req.what}${text ? `: ${text}` : '.'}`, details);
+  }
+  if (name === 'RATE_LIMIT_EXCEEDED' || response.status === 429) {
+    return new RateLimitError(`${CLOUD} is rate limiting requests.`, retryAfterMs(response.headers), details);
+  }
+  // Only the generic name means "gone"; NETWORK_STORAGE_NOT_FOUND etc. explain a refused create instead.
+  // On create it names a missing product/image, not a missing instance: keep the cloud's reason.
+  if (name === 'RESOURCE_NOT_FOUND' && req.path !== '/gpu/instance/create') {
+    return new NotFoundError(`${CLOUD} could not find it (${req.what})${text ? `: ${text}` : '.'}`, details);
+  }
+  if (name) {
+    return new CloudError(`${CLOUD} refused to ${req.what}: ${text ?? name}`, name, response.status, details);
+  }
+  return undefined; // generic mapping by status
+}
+
+function clip(s: string): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > 300 ? `${one.slice(0, 300)}…` : one;
+}
+
+/** One method per Novita endpoint; bare JSON in and out. */
+export class NovitaApi {
+  private readonly http: HttpClient;
+  private readonly metricsHttp: HttpClient;
+
+  constructor(config: ProviderConfig, deps: ProviderDeps) {
+    const base = config.baseUrls.base || NOVITA_DEFAULT_BASE;
+    const common = {
+      cloudName: CLOUD,
+      headers: { Authorization: `Bearer ${config.apiKey}` },
+      logger: deps.logger,
+      limiter: deps.limiter,
+      fetch: deps.fetch,
+      backoffMs: deps.backoffMs,
+      timeoutMs: deps.timeoutMs,
+      sleep: deps.sleep,
+      mapError: mapNovitaError,
+    };
+    this.http = new HttpClient({ ...common, baseUrl: base });
+    this.metricsHttp = new HttpClient({ ...common, baseUrl: metricsBaseUrl(base) });
+  }
+
+  private async call<T>(schema: z.ZodMiniType<T>, req: HttpRequest, client = this.http): Promise<T> {
+    const res = await client.request(req);
+    return parseWith(schema, res.body ?? {}, req.what);
+  }
+
+  /** Every page: the tree must show every instance that costs money. */
+  async listInstances(filter: { name?: string } = {}, signal?: AbortSignal): Promise<RawInstance[]> {
+    const all: RawInstance[] = [];
+    for (let pageNum = 1; pageNum <= MAX_PAGES; pageNum++) {
+      const page = await this.call(zInstanceList, {
+        method: 'GET',
+        path: '/gpu/instances',
+        query: { pageSize: PAGE_SIZE, pageNum, name: filter.name },
+        what: 'list instances',
+        signal,
+      });
+      const items = page.instances ?? [];
+      all.push(...items);
+      const total = page.total ?? undefined;
+      if (items.length === 0 || (total !== undefined ? all.length >= total : items.length < PAGE_SIZE)) break;
+    }
+    return all;
+  }
+
+  async getInstance(instanceId: string, signal?: AbortSignal): Promise<RawInstance> {
+    return this.call(zInstance, { method: 'GET', path: '/gpu/instance', query: { instanceId }, what: 'get the instance', signal });
+  }
+
+  /** Never retried: a second POST could rent a second instance. */
+  async createInstance(body: CreateInstanceBody, signal?: AbortSignal): Promise<string> {
+    const res = await this.call(zCreated, {
+      method: 'POST',
+      path: '/gpu/instance/create',
+      body,
+      what: 'create the instance',
+      idempotent: false,
+      signal,
+    });
+    return res.id;
+  }
+
+  /** start/stop/restart/delete of one instance; repeating them is harmless. */
+  async instanceAction(action: 'start' | 'stop' | 'restart' | 'delete', instanceId: string, signal?: AbortSignal): Promise<void> {
+    const verb = action === 'delete' ? 'delete the instance' : `${action} the instance`;
+    await this.http.request({ method: 'POST', path: `/gpu/instance/${action}`, body: { instanceId }, what: verb, idempotent: true, signal });
+  }
+
+  async editInstance(instanceId: string, ports: Array<{ port: number; type: 'tcp' | 'http' }>, expandRootDisk?: number): Promise<void> {
+    await this.http.request({
+      method: 'POST',
+      path: '/gpu/instance/edit',
+      body: { instanceId, ports, ...(expandRootDisk ? { expandRootDisk } : {}) },
+      what: 'edit the instance',
+      idempotent: true,
+    });
+  }
+
+  async listProducts(query: ProductQuery = {}, signal?: AbortSignal): Promise<RawProduct[]> {
+    const res = await this.call(zProductList, {
+      method: 'GET',
+      path: '/products',
+      query: { clusterId: query.clusterId, gpuNum: query.gpuNum, productName: query.productName, billingMethod: query.billingMethod },
+      what: 'list GPU products',
+      signal,
+    });
+    return res.data ?? [];
+  }
+
+  async listClusters(signal?: AbortSignal): Promise<RawCluster[]> {
+    const res = await this.call(zClusterList, { method: 'GET', path: '/clusters', what: 'list clusters', signal });
+    return res.data ?? [];
+  }
+
+  async listStorages(filter: { storageName?: string } = {}, signal?: AbortSignal): Promise<RawStorage[]> {
+    const all: RawStorage[] = [];
+    for (let pageNo = 1; pageNo <= MAX_PAGES; pageNo++) {
+      const page = await this.call(zStorageList, {
+        method: 'GET',
+        path: '/networkstorages/list',
+        query: { pageNo, pageSize: PAGE_SIZE, storageName: filter.storageName },
+        what: 'list network storage',
+        signal,
+      });
+      const items = page.data ?? [];
+      all.push(...items);
+      const total = page.total ?? undefined;
+      if (items.length === 0 || (total !== undefined ? all.length >= total : items.length < PAGE_SIZE)) break;
+    }
+    return all;
+  }
+
+  /** The answer's shape is undocumented (a bare string in the reference); callers list by name afterwards. */
+  async createStorage(body: { clusterId: string; storageName: string; storageSize: number }): Promise<void> {
+    await this.http.request({ method: 'POST', path: '/networkstorage/create', body, what: 'create network storage', idempotent: false });
+  }
+
+  async updateStorage(body: { storageId: string; storageName?: string; storageSize?: number }): Promise<void> {
+    await this.http.request({ method: 'POST', path: '/networkstorage/update', body, what: 'update network storage', idempotent: true });
+  }
+
+  async deleteStorage(storageId: string): Promise<void> {
+    await this.http.request({ method: 'POST', path: '/networkstorage/delete', body: { storageId }, what: 'delete network storage', idempotent: true });
+  }
+
+  async listTemplates(channel: 'official' | 'community' | 'private', signal?: AbortSignal): Promise<RawTemplate[]> {
+    const res = await this.call(zTemplateList, {
+      method: 'GET',
+      path: '/templates',
+      query: { channel, isMyCommunity: false, pageSize: PAGE_SIZE, pageNum: 1 },
+      what: `list ${channel} templates`,
+      signal,
+    });
+    return res.template ?? [];
+  }
+
+  async getTemplate(templateId: string, signal?: AbortSignal): Promise<RawTemplate> {
+    const res = await this.call(zTemplateOne, { method: 'GET', path: '/template', query: { templateId }, what: 'get the template', signal });
+    return res.template;
+  }
+
+  async metrics(instanceId: string, opts: { startTime?: number; endTime?: number; interval?: number } = {}, signal?: AbortSignal): Promise<RawMetrics> {
+    return this.call(
+      zMetrics,
+      { method: 'GET', path: '/metrics/gpu/instance', query: { instanceId, ...opts }, what: 'read instance metrics', signal },
+      this.metricsHttp,
+    );
+  }
+}

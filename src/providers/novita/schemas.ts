@@ -1,0 +1,143 @@
+import { z } from 'zod/mini';
+import { zId, zLooseNumber, zMaybe } from '../../core/schema';
+
+/**
+ * Raw Novita GPU-instance API shapes. Everything optional that the docs do not promise, because list items
+ * are a subset of the get-instance answer and older responses carry other field names.
+ */
+
+/** Booleans that some endpoints send as "true"/1. */
+export const zLooseBool = z.pipe(
+  z.union([z.boolean(), z.string(), z.number(), z.null()]),
+  z.transform((v): boolean | undefined => {
+    if (v === null) return undefined;
+    if (typeof v === 'boolean') return v;
+    if (typeof v === 'number') return v !== 0;
+    const t = v.trim().toLowerCase();
+    return t === 'true' || t === '1' ? true : t === 'false' || t === '0' ? false : undefined;
+  }),
+);
+
+const zText = zMaybe(z.union([z.string(), z.number()]));
+
+export const zPortMapping = z.object({
+  port: zLooseNumber,
+  endpoint: zText,
+  type: zMaybe(z.string()),
+});
+
+export const zInstance = z.object({
+  id: zId,
+  name: zText,
+  clusterId: zMaybe(zId),
+  clusterName: zText,
+  productId: zMaybe(zId),
+  productName: zText,
+  imageUrl: zText,
+  status: zText,
+  statusError: zMaybe(z.object({ state: zText, message: zText })),
+  cpuNum: zMaybe(zLooseNumber),
+  memory: zMaybe(zLooseNumber),
+  gpuNum: zMaybe(zLooseNumber),
+  rootfsSize: zMaybe(zLooseNumber),
+  portMappings: zMaybe(z.array(zPortMapping)),
+  volumeMounts: zMaybe(z.array(z.object({ type: zText, size: zMaybe(zLooseNumber), id: zMaybe(zId), mountPath: zText }))),
+  billingMode: zText,
+  endTime: zText,
+  createdAt: zText,
+  instancePrice: zMaybe(zLooseNumber),
+  spotStatus: zText,
+  connectComponentSSH: zMaybe(z.object({ sshCommand: zText, password: zText, isRunning: zMaybe(zLooseBool) })),
+  connectComponentJupyter: zMaybe(
+    z.object({ port: zMaybe(zLooseNumber), address: zText, token: zText, isRunning: zMaybe(zLooseBool) }),
+  ),
+  sshCommand: zText,
+  sshPassword: zText,
+});
+export type RawInstance = z.infer<typeof zInstance>;
+
+export const zInstanceList = z.object({
+  instances: zMaybe(z.array(zInstance)),
+  total: zMaybe(zLooseNumber),
+});
+
+export const zCreated = z.object({ id: zId });
+
+export const zProduct = z.object({
+  id: zId,
+  name: zText,
+  cpuPerGpu: zMaybe(zLooseNumber),
+  memoryPerGpu: zMaybe(zLooseNumber),
+  diskPerGpu: zMaybe(zLooseNumber),
+  availableDeploy: zMaybe(zLooseBool),
+  minRootFS: zMaybe(zLooseNumber),
+  maxRootFS: zMaybe(zLooseNumber),
+  minLocalStorage: zMaybe(zLooseNumber),
+  maxLocalStorage: zMaybe(zLooseNumber),
+  regions: zMaybe(z.array(z.union([z.string(), z.number()]))),
+  price: zMaybe(zLooseNumber),
+  spotPrice: zMaybe(zLooseNumber),
+  monthlyPrice: zMaybe(z.array(z.object({ price: zMaybe(zLooseNumber), month: zMaybe(zLooseNumber) }))),
+  billingMethods: zMaybe(z.array(z.string())),
+  inventoryState: zText,
+});
+export type RawProduct = z.infer<typeof zProduct>;
+export const zProductList = z.object({ data: zMaybe(z.array(zProduct)) });
+
+export const zCluster = z.object({
+  id: zId,
+  name: zText,
+  availableGpuType: zMaybe(z.array(z.string())),
+  supportNetworkStorage: zMaybe(zLooseBool),
+  supportInstanceNetwork: zMaybe(zLooseBool),
+});
+export type RawCluster = z.infer<typeof zCluster>;
+export const zClusterList = z.object({ data: zMaybe(z.array(zCluster)) });
+
+export const zStorage = z.object({
+  storageId: zId,
+  storageName: zText,
+  storageSize: zMaybe(zLooseNumber),
+  clusterId: zMaybe(zId),
+  clusterName: zText,
+  price: zText,
+  status: zText,
+});
+export type RawStorage = z.infer<typeof zStorage>;
+export const zStorageList = z.object({ data: zMaybe(z.array(zStorage)), total: zMaybe(zLooseNumber) });
+
+export const zTemplate = z.object({
+  id: zId,
+  name: zText,
+  type: zText,
+  channel: zText,
+  image: zText,
+  startCommand: zText,
+  rootfsSize: zMaybe(zLooseNumber),
+  ports: zMaybe(z.array(z.object({ type: zText, ports: zMaybe(z.array(zLooseNumber)) }))),
+});
+export type RawTemplate = z.infer<typeof zTemplate>;
+export const zTemplateList = z.object({ template: zMaybe(z.array(zTemplate)), total: zMaybe(zLooseNumber) });
+export const zTemplateOne = z.object({ template: zTemplate });
+
+const zSeries = zMaybe(z.array(z.object({ timestamp: zText, value: zMaybe(zLooseNumber) })));
+const zGpuSeries = zMaybe(
+  z.object({ avg: zSeries, gpuIds: zMaybe(z.array(z.object({ gpuId: zText, items: zSeries }))) }),
+);
+export const zMetrics = z.object({
+  cpuUtilization: zSeries,
+  memUtilization: zSeries,
+  rootDiskUtilization: zSeries,
+  gpuUtilization: zGpuSeries,
+  gpuMemUtilization: zGpuSeries,
+});
+export type RawMetrics = z.infer<typeof zMetrics>;
+
+/** Error bodies: the shape is not confirmed, so read every field a client has seen. */
+export const zErrorBody = z.object({
+  code: zText,
+  reason: zText,
+  message: zText,
+  msg: zText,
+  error: zText,
+});
