@@ -1,6 +1,113 @@
-import type { Provider, ProviderConfig } from '../../core/provider';
+import { ConfigError, NotFoundError } from '../../core/errors';
+import type { Pod } from '../../core/model';
+import type { Capabilities, PodAction, Provider, ProviderConfig } from '../../core/provider';
 import type { ProviderDeps } from '../deps';
+import { YottaApi } from './api';
+import { podCreateForm } from './createForm';
+import { type ApiVersion, YottaPods } from './pods';
+import { type RegistryCredential, YottaResources } from './resources';
+import { volumeCreateForm } from './volumeForm';
 
-export function createYottaProvider(_config: ProviderConfig, _deps: ProviderDeps): Provider {
-  throw new Error('Yotta provider not implemented yet');
+export type { RegistryCredential } from './resources';
+
+/** Yotta's provider plus what only Yotta has: registry credentials for private images. */
+export interface YottaProvider extends Provider {
+  readonly apiVersion: ApiVersion;
+  listRegistryCredentials(signal?: AbortSignal): Promise<RegistryCredential[]>;
+}
+
+export function isYottaProvider(p: Provider): p is YottaProvider {
+  return p.cloud === 'yotta' && typeof (p as Partial<YottaProvider>).listRegistryCredentials === 'function';
+}
+
+export const yottaCapabilities: Capabilities = {
+  actions: new Set<PodAction>(['stop', 'start', 'terminate']),
+  stopLabel: 'Pause',
+  startLabel: 'Resume',
+  terminateLabel: 'Terminate',
+  volumes: true,
+  endpoints: true,
+  virtualMachines: false,
+  asyncOperations: false,
+  sshAuth: 'accountKey',
+  jupyter: true,
+  allows(action: PodAction, pod: Pod): boolean {
+    switch (action) {
+      case 'stop':
+        return pod.status === 'running';
+      case 'start':
+        return pod.status === 'stopped';
+      case 'terminate':
+        return pod.status !== 'terminated' && pod.status !== 'terminating';
+      default:
+        return false;
+    }
+  },
+};
+
+export function createYottaProvider(config: ProviderConfig, deps: ProviderDeps): YottaProvider {
+  const base = config.baseUrls.base;
+  if (!base) throw new ConfigError('The Yotta Labs base URL is not set.');
+  const option = (config.options.apiVersion ?? '').trim().toLowerCase();
+  if (option !== '' && option !== 'v1' && option !== 'v2') {
+    throw new ConfigError(`The Yotta Labs API version must be v1 or v2, not "${option.slice(0, 20)}".`);
+  }
+  const version: ApiVersion = option === 'v1' ? 'v1' : 'v2';
+  const api = new YottaApi(base, config.apiKey, deps);
+  const pods = new YottaPods(api, version);
+  const res = new YottaResources(api);
+
+  return {
+    cloud: 'yotta',
+    apiVersion: version,
+    capabilities: yottaCapabilities,
+    listPods: (signal) => pods.list(signal),
+    async getPod(id, signal) {
+      try {
+        return await pods.get(id, signal);
+      } catch (e) {
+        if (e instanceof NotFoundError) return undefined;
+        throw e;
+      }
+    },
+    async podAction(id, action) {
+      switch (action) {
+        case 'stop':
+          return pods.pause(id);
+        case 'start':
+          return pods.resume(id);
+        case 'terminate':
+          try {
+            return await pods.delete(id);
+          } catch (e) {
+            // DELETE is retried after a lost answer; the second try finds the pod gone, which is what was asked.
+            if (e instanceof NotFoundError) {
+              deps.logger.info(`Yotta pod ${id} was already gone when terminated.`);
+              return;
+            }
+            throw e;
+          }
+        default:
+          throw new ConfigError(`Yotta Labs pods cannot ${action}.`);
+      }
+    },
+    async findPodsByName(name, signal) {
+      return (await pods.list(signal)).filter((p) => p.name === name);
+    },
+    createForm: () => podCreateForm(pods, res),
+    listOffers: (signal) => res.listOffers(signal),
+    listRegistryCredentials: (signal) => res.listRegistryCredentials(signal),
+    volumes: {
+      list: (signal) => res.listVolumes(signal),
+      createForm: () => volumeCreateForm(res),
+      rename: (id, name) => res.renameVolume(id, name),
+      resize: (id, sizeGb) => res.resizeVolume(id, sizeGb),
+      delete: (id) => res.deleteVolume(id),
+    },
+    endpoints: {
+      list: (signal) => res.listEndpoints(signal),
+      start: (id) => res.startEndpoint(id),
+      stop: (id) => res.stopEndpoint(id),
+    },
+  };
 }

@@ -1,0 +1,184 @@
+import type { Endpoint, GpuOffer, JupyterEndpoint, Pod, PodStatus, PortMapping, SshEndpoint, Volume } from '../../core/model';
+import { isSafeHost, isValidPort, parseSshCommand } from '../../core/sshCommand';
+import { gpuInfo } from './gpuTypes';
+import type { RawEndpoint, RawExpose, RawPodV1, RawPodV2, RawVmType, RawVolume } from './schemas';
+
+const STATUS: Record<string, PodStatus> = {
+  INITIALIZING: 'provisioning',
+  INITIALIZE: 'provisioning',
+  RUNNING: 'running',
+  PAUSING: 'stopping',
+  PAUSED: 'stopped',
+  STOPPING: 'stopping',
+  STOPPED: 'stopped',
+  TERMINATING: 'terminating',
+  TERMINATED: 'terminated',
+  FAILED: 'failed',
+};
+
+/** v1 writes statuses as integers (5 is inferred: TERMINATED). */
+export const V1_STATUS_WORDS = ['INITIALIZE', 'RUNNING', 'PAUSING', 'PAUSED', 'TERMINATING', 'TERMINATED', 'FAILED'];
+
+export function mapStatus(raw: string | number | null | undefined): { status: PodStatus; rawStatus: string } {
+  if (raw === null || raw === undefined || raw === '') return { status: 'unknown', rawStatus: '' };
+  if (typeof raw === 'number' || /^\d+$/.test(raw)) {
+    const word = V1_STATUS_WORDS[Number(raw)];
+    return word ? { status: STATUS[word], rawStatus: word } : { status: 'unknown', rawStatus: String(raw) };
+  }
+  const rawStatus = raw.trim();
+  return { status: STATUS[rawStatus.toUpperCase()] ?? 'unknown', rawStatus };
+}
+
+function protocolOf(p: string | null | undefined): PortMapping['protocol'] {
+  const v = (p ?? '').toLowerCase();
+  if (v === 'ssh') return 'ssh';
+  if (v === 'http' || v === 'https') return 'http';
+  if (v === 'udp') return 'udp';
+  return 'tcp';
+}
+
+export function isHttpUrl(value: string | null | undefined): value is string {
+  if (!value) return false;
+  try {
+    const u = new URL(value);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && !u.username && !u.password;
+  } catch {
+    return false;
+  }
+}
+
+function toPort(e: RawExpose): PortMapping | undefined {
+  if (e.port === undefined || !isValidPort(e.port)) return undefined;
+  const mapping: PortMapping = { port: e.port, protocol: protocolOf(e.protocol) };
+  if (e.host && isSafeHost(e.host)) mapping.publicHost = e.host;
+  if (e.proxyPort !== undefined && e.proxyPort !== null && isValidPort(e.proxyPort)) mapping.publicPort = e.proxyPort;
+  if (isHttpUrl(e.ingressUrl)) mapping.url = e.ingressUrl;
+  return mapping;
+}
+
+/** Yotta's SSH ingress reads "ssh root@1.2.3.4 -p 30035 -i <private key file>": drop the placeholder first. */
+function parseYottaSsh(command: string | null | undefined): SshEndpoint | undefined {
+  if (!command) return undefined;
+  return parseSshCommand(command.replace(/\s-i\s+<[^>]*>/g, ' '));
+}
+
+function sshOf(raw: RawPodV2 | RawPodV1): SshEndpoint | undefined {
+  const fromCmd = parseYottaSsh(raw.sshCmd);
+  if (fromCmd) return fromCmd;
+  for (const e of raw.expose ?? []) {
+    if (protocolOf(e.protocol) !== 'ssh') continue;
+    const fromIngress = parseYottaSsh(e.ingressUrl);
+    if (fromIngress) return fromIngress;
+    if (e.host && isSafeHost(e.host) && e.proxyPort && isValidPort(e.proxyPort)) {
+      return { host: e.host, port: e.proxyPort, user: 'root' };
+    }
+  }
+  return undefined;
+}
+
+function jupyterOf(raw: RawPodV2 | RawPodV1): JupyterEndpoint | undefined {
+  const e = (raw.expose ?? []).find((x) => x.port === 8888 && protocolOf(x.protocol) === 'http');
+  return e && isHttpUrl(e.ingressUrl) ? { url: e.ingressUrl } : undefined;
+}
+
+function describePort(p: PortMapping): string {
+  const where = p.url ?? (p.publicHost && p.publicPort ? `${p.publicHost}:${p.publicPort}` : undefined);
+  return `${p.port}/${p.protocol}${where ? ` → ${where}` : ''}`;
+}
+
+export function toPod(raw: RawPodV2 | RawPodV1, version: 'v1' | 'v2'): Pod {
+  const v1 = version === 'v1' ? (raw as RawPodV1) : undefined;
+  const name = (v1 ? (v1.podName ?? v1.name) : (raw as RawPodV2).name) ?? '';
+  const { status, rawStatus } = mapStatus(raw.status);
+  const created = raw.createdAt ?? v1?.createAt;
+  // v1 timestamps are epoch seconds, v2 epoch milliseconds.
+  const createdAt = created === undefined || created === null ? undefined : v1 ? created * 1000 : created;
+  const info = gpuInfo(raw.gpuType);
+  const ports = (raw.expose ?? []).map(toPort).filter((p): p is PortMapping => !!p);
+  const reachable = status === 'running';
+  const reason = raw.failedReason ?? raw.statusReason ?? raw.statusMessage ?? undefined;
+  const pod: Pod = {
+    cloud: 'yotta',
+    kind: 'pod',
+    id: raw.id,
+    name: name || raw.id,
+    status,
+    rawStatus,
+    statusReason: reason ? reason.slice(0, 500) : undefined,
+    gpuName: raw.gpuDisplayName ?? info?.name ?? raw.gpuType ?? undefined,
+    gpuCount: raw.gpuCount ?? undefined,
+    vramGb: info?.vramGb,
+    region: raw.region ?? raw.regions?.[0] ?? undefined,
+    image: raw.image ?? undefined,
+    createdAt,
+    pricePerHour: undefined, // Yotta documents no hourly price on a pod
+    ports,
+    ssh: reachable ? sshOf(raw) : undefined,
+    jupyter: reachable ? jupyterOf(raw) : undefined,
+    details: [],
+  };
+  pod.details = podDetails(pod, raw);
+  return pod;
+}
+
+function podDetails(pod: Pod, raw: RawPodV2 | RawPodV1): Array<[string, string]> {
+  const d: Array<[string, string]> = [['Id', pod.id]];
+  if (pod.image) d.push(['Image', raw.imageRegistry ? `${raw.imageRegistry}/${pod.image}` : pod.image]);
+  if (pod.gpuName) d.push(['GPU', `${pod.gpuName}${pod.gpuCount ? ` × ${pod.gpuCount}` : ''}${pod.vramGb ? ` (${pod.vramGb} GB)` : ''}`]);
+  if (pod.region) d.push(['Region', pod.region]);
+  d.push(['Status', pod.rawStatus || 'unknown']);
+  if (pod.statusReason) d.push(['Reason', pod.statusReason]);
+  if (pod.ports.length) d.push(['Ports', pod.ports.map(describePort).join(', ')]);
+  if (raw.containerVolumeInGb) d.push(['Container disk', `${raw.containerVolumeInGb} GB`]);
+  if (pod.createdAt && Number.isFinite(pod.createdAt)) d.push(['Created', new Date(pod.createdAt).toISOString()]);
+  return d;
+}
+
+export function toVolume(raw: RawVolume): Volume {
+  return {
+    cloud: 'yotta',
+    id: raw.id,
+    name: raw.name || raw.id,
+    sizeGb: raw.sizeInGb ?? undefined,
+    type: [raw.storageType, raw.vendorVolumeType].filter(Boolean).join(' ') || undefined,
+    region: raw.region ?? undefined,
+    status: raw.status ?? 'unknown',
+    mountCount: raw.mountCount ?? undefined,
+    cost: raw.cost === undefined || raw.cost === null ? undefined : `$${raw.cost}`,
+    createdAt: raw.createdAt ?? undefined,
+  };
+}
+
+export function toEndpoint(raw: RawEndpoint): Endpoint {
+  const { status, rawStatus } = mapStatus(raw.status);
+  return {
+    cloud: 'yotta',
+    id: raw.id,
+    name: raw.name || raw.id,
+    status,
+    rawStatus,
+    image: raw.image ?? undefined,
+    runningWorkers: raw.runningWorkers ?? undefined,
+    totalWorkers: raw.totalWorkers ?? undefined,
+    cost: raw.cost === undefined || raw.cost === null ? undefined : `$${raw.cost}`,
+  };
+}
+
+/** `/v2/vms/types` joined with the GPU table; Yotta gives no price, so none is shown. */
+export function toOffer(raw: RawVmType): GpuOffer {
+  const info = gpuInfo(raw.gpuType);
+  const regions = (raw.regions ?? []).map((r) => ({ id: r.region, name: r.regionName || r.region, available: r.available === true }));
+  const available = regions.some((r) => r.available);
+  return {
+    cloud: 'yotta',
+    id: raw.gpuType,
+    gpuName: info?.name ?? raw.gpuType,
+    vramGb: info?.vramGb,
+    pricePerGpuHour: undefined,
+    regions,
+    stock: available ? undefined : 'sold out',
+    available,
+    minCount: 1,
+    maxCount: 8,
+  };
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod/mini';
+import type { Pod } from '../../core/model';
+import type { YottaApi } from './api';
+import { toPod } from './mapping';
+import { zNewPodIdV1, zPodListV1, zPodListV2, zPodV1, zPodV2 } from './schemas';
+
+export type ApiVersion = 'v1' | 'v2';
+
+/** What the create wizard decided, independent of the API version that sends it. */
+export interface PodSpec {
+  name: string;
+  image: string;
+  gpuType: string;
+  gpuCount: number;
+  regions: string[];
+  containerVolumeInGb?: number;
+  containerRegistryAuthId?: string;
+  environmentVars: Array<{ key: string; value: string }>;
+  expose: Array<{ port: number; protocol: string }>;
+  /** v2 only: an existing volume or a new one of this size, mounted at `mountPath`. */
+  volumeId?: string;
+  newVolumeGb?: number;
+  mountPath?: string;
+}
+
+const zAny = z.unknown();
+
+/** Pod calls for both API versions; v1 is kept for accounts that have not moved to v2. */
+export class YottaPods {
+  constructor(
+    private readonly api: YottaApi,
+    readonly version: ApiVersion,
+  ) {}
+
+  async list(signal?: AbortSignal): Promise<Pod[]> {
+    if (this.version === 'v1') {
+      const raw = await this.api.call({ method: 'GET', path: '/openapi/v1/pods/list', what: 'list pods', signal }, zPodListV1);
+      return raw.map((p) => toPod(p, 'v1'));
+    }
+    const raw = await this.api.call({ method: 'GET', path: '/v2/pods', what: 'list pods', signal }, zPodListV2);
+    return raw.map((p) => toPod(p, 'v2'));
+  }
+
+  async get(id: string, signal?: AbortSignal): Promise<Pod> {
+    const path = this.version === 'v1' ? `/openapi/v1/pods/${enc(id)}` : `/v2/pods/${enc(id)}`;
+    if (this.version === 'v1') return toPod(await this.api.call({ method: 'GET', path, what: 'get pod', signal }, zPodV1), 'v1');
+    return toPod(await this.api.call({ method: 'GET', path, what: 'get pod', signal }, zPodV2), 'v2');
+  }
+
+  async pause(id: string): Promise<void> {
+    const path = this.version === 'v1' ? `/openapi/v1/pods/pause/${enc(id)}` : `/v2/pods/${enc(id)}/pause`;
+    await this.api.call({ method: 'POST', path, what: 'pause the pod' }, zAny);
+  }
+
+  async resume(id: string): Promise<void> {
+    const path = this.version === 'v1' ? `/openapi/v1/pods/resume/${enc(id)}` : `/v2/pods/${enc(id)}/resume`;
+    await this.api.call({ method: 'POST', path, what: 'resume the pod' }, zAny);
+  }
+
+  async delete(id: string): Promise<void> {
+    const path = this.version === 'v1' ? `/openapi/v1/pods/${enc(id)}` : `/v2/pods/${enc(id)}`;
+    await this.api.call({ method: 'DELETE', path, what: 'terminate the pod' }, zAny);
+  }
+
+  /** Sends exactly one create request (POST: never retried by HttpClient). */
+  async create(spec: PodSpec, signal?: AbortSignal): Promise<Pod> {
+    if (this.version === 'v1') return this.createV1(spec, signal);
+    const body = {
+      name: spec.name,
+      image: spec.image,
+      gpuType: spec.gpuType,
+      gpuCount: spec.gpuCount,
+      regions: spec.regions.length ? spec.regions : undefined,
+      containerVolumeInGb: spec.containerVolumeInGb,
+      containerRegistryAuthId: spec.containerRegistryAuthId ? idValue(spec.containerRegistryAuthId) : undefined,
+      imagePublicType: spec.containerRegistryAuthId ? 'PRIVATE' : undefined,
+      environmentVars: spec.environmentVars,
+      expose: spec.expose,
+      persistentVolumes: spec.volumeId ? [{ volumeId: idValue(spec.volumeId), mountPath: spec.mountPath ?? '/workspace', needBackup: false }] : undefined,
+      persistentVolumeInGb: spec.newVolumeGb,
+      persistentMountPath: spec.newVolumeGb ? (spec.mountPath ?? '/workspace') : undefined,
+    };
+    return toPod(await this.api.call({ method: 'POST', path: '/v2/pods', body, what: 'create the pod', signal }, zPodV2), 'v2');
+  }
+
+  private async createV1(spec: PodSpec, signal?: AbortSignal): Promise<Pod> {
+    const body = {
+      podName: spec.name,
+      image: spec.image,
+      gpuType: spec.gpuType,
+      gpuCount: spec.gpuCount,
+      region: spec.regions[0],
+      containerVolumeInGb: spec.containerVolumeInGb,
+      environmentVars: spec.environmentVars,
+      expose: spec.expose,
+    };
+    const id = await this.api.call({ method: 'POST', path: '/openapi/v1/pods/create', body, what: 'create the pod', signal }, zNewPodIdV1);
+    try {
+      return await this.get(id, signal);
+    } catch {
+      // The pod exists; a failed follow-up read must not look like a failed create (the user would retry).
+      return provisional(id, spec);
+    }
+  }
+}
+
+function provisional(id: string, spec: PodSpec): Pod {
+  return {
+    cloud: 'yotta',
+    kind: 'pod',
+    id,
+    name: spec.name,
+    status: 'provisioning',
+    rawStatus: 'INITIALIZE',
+    gpuCount: spec.gpuCount,
+    image: spec.image,
+    region: spec.regions[0],
+    ports: [],
+    details: [['Id', id]],
+  };
+}
+
+function enc(id: string): string {
+  return encodeURIComponent(id);
+}
+
+/** Ids Yotta documents as integers go back as numbers when safe; beyond 2^53 a string is all we can send exactly. */
+function idValue(id: string): number | string {
+  return /^\d+$/.test(id) && Number.isSafeInteger(Number(id)) ? Number(id) : id;
+}

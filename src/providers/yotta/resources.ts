@@ -1,0 +1,99 @@
+import { z } from 'zod/mini';
+import type { Endpoint, GpuOffer, Volume } from '../../core/model';
+import type { YottaApi } from './api';
+import { toEndpoint, toOffer, toVolume } from './mapping';
+import { zEndpointList, zRegistryAuthList, zVmTypes, zVolume, zVolumePage } from './schemas';
+
+const zAny = z.unknown();
+
+/** Large pages so a refresh of a few hundred volumes is one request; paging still follows `pages`. */
+export const VOLUME_PAGE_SIZE = 500;
+/** A bound on paging, so a cloud that reports ever more pages cannot keep us looping. */
+const MAX_PAGES = 200;
+
+export interface RegistryCredential {
+  id: string;
+  name: string;
+  type?: string;
+}
+
+export interface NewVolume {
+  name: string;
+  storageType: string;
+  region?: string;
+  sizeInGb?: number;
+  vendorVolumeType?: string;
+}
+
+export class YottaResources {
+  constructor(private readonly api: YottaApi) {}
+
+  async listVolumes(signal?: AbortSignal): Promise<Volume[]> {
+    const out: Volume[] = [];
+    const seen = new Set<string>();
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const data = await this.api.call(
+        { method: 'GET', path: '/v2/volumes', query: { page, size: VOLUME_PAGE_SIZE }, what: 'list volumes', signal },
+        zVolumePage,
+      );
+      const items = data.items ?? [];
+      for (const v of items) {
+        if (seen.has(v.id)) continue; // a volume created between two pages shifts the rest by one
+        seen.add(v.id);
+        out.push(toVolume(v));
+      }
+      const size = data.size || VOLUME_PAGE_SIZE;
+      const pages = data.pages ?? (data.total != null ? Math.ceil(data.total / size) : undefined);
+      if (items.length === 0 || (pages !== undefined ? page >= pages : items.length < size)) break;
+    }
+    return out;
+  }
+
+  async createVolume(spec: NewVolume, signal?: AbortSignal): Promise<Volume> {
+    const raw = await this.api.call({ method: 'POST', path: '/v2/volumes', body: spec, what: 'create the volume', signal }, zVolume);
+    return toVolume(raw);
+  }
+
+  async renameVolume(id: string, name: string): Promise<void> {
+    // Setting a name is safe to repeat, so a 429 or a lost answer may be retried.
+    await this.api.call({ method: 'POST', path: `/v2/volumes/${enc(id)}/name`, body: { name }, what: 'rename the volume', idempotent: true }, zAny);
+  }
+
+  async resizeVolume(id: string, sizeInGb: number): Promise<void> {
+    await this.api.call({ method: 'POST', path: `/v2/volumes/${enc(id)}/resize`, body: { sizeInGb }, what: 'resize the volume' }, zAny);
+  }
+
+  async deleteVolume(id: string): Promise<void> {
+    await this.api.call({ method: 'DELETE', path: `/v2/volumes/${enc(id)}`, what: 'delete the volume' }, zAny);
+  }
+
+  async listOffers(signal?: AbortSignal): Promise<GpuOffer[]> {
+    const raw = await this.api.call({ method: 'GET', path: '/v2/vms/types', what: 'list GPU types', signal }, zVmTypes);
+    return raw.map(toOffer);
+  }
+
+  async listEndpoints(signal?: AbortSignal): Promise<Endpoint[]> {
+    const raw = await this.api.call({ method: 'GET', path: '/v2/serverless', what: 'list endpoints', signal }, zEndpointList);
+    return raw.map(toEndpoint);
+  }
+
+  async startEndpoint(id: string): Promise<void> {
+    await this.api.call({ method: 'POST', path: `/v2/serverless/${enc(id)}/start`, what: 'start the endpoint' }, zAny);
+  }
+
+  async stopEndpoint(id: string): Promise<void> {
+    await this.api.call({ method: 'POST', path: `/v2/serverless/${enc(id)}/stop`, what: 'stop the endpoint' }, zAny);
+  }
+
+  async listRegistryCredentials(signal?: AbortSignal): Promise<RegistryCredential[]> {
+    const raw = await this.api.call(
+      { method: 'GET', path: '/v2/container-registry-auths', what: 'list registry credentials', signal },
+      zRegistryAuthList,
+    );
+    return raw.map((c) => ({ id: c.id, name: c.name || c.id, type: c.type ?? undefined }));
+  }
+}
+
+function enc(id: string): string {
+  return encodeURIComponent(id);
+}

@@ -1,0 +1,78 @@
+import { type Answers, answerNumber, answerString, type CreateForm, type SummaryLine } from '../../core/createForm';
+import type { Volume } from '../../core/model';
+import { validateIntRange, validateName, VOLUME_SIZE } from './formInput';
+import type { NewVolume, YottaResources } from './resources';
+
+/** Storage choices as Yotta defines them; VENDOR needs a disk kind, so it is offered twice. */
+const STORAGE = [
+  { value: 'CEPH', label: 'CEPH', description: 'network volume, sized' },
+  { value: 'VENDOR:NVMe', label: 'Vendor NVMe', description: 'local to the region, sized' },
+  { value: 'VENDOR:HDD', label: 'Vendor HDD', description: 'local to the region, sized' },
+  { value: 'R2', label: 'R2', description: 'object storage, unlimited size' },
+  { value: 'S3', label: 'S3', description: 'object storage, unlimited size, no region' },
+];
+
+const storage = (a: Answers) => answerString(a, 'storageType') ?? 'CEPH';
+const sized = (a: Answers) => /^(CEPH|VENDOR)/.test(storage(a));
+
+function spec(a: Answers): NewVolume {
+  const [storageType, vendorVolumeType] = storage(a).split(':');
+  return {
+    name: (answerString(a, 'name') ?? '').trim(),
+    storageType,
+    region: storageType === 'S3' ? undefined : answerString(a, 'region'),
+    sizeInGb: sized(a) ? answerNumber(a, 'size') : undefined,
+    vendorVolumeType,
+  };
+}
+
+export function volumeCreateForm(res: YottaResources): CreateForm<Volume> {
+  let regions: Promise<Array<{ id: string; name: string }>> | undefined;
+  const regionList = (signal?: AbortSignal) =>
+    (regions ??= res.listOffers(signal).then((offers) => {
+      const seen = new Map<string, string>();
+      for (const o of offers) for (const r of o.regions) seen.set(r.id, r.name);
+      return [...seen].map(([id, name]) => ({ id, name }));
+    }).catch((e) => ((regions = undefined), Promise.reject(e))));
+
+  return {
+    fields: [
+      {
+        kind: 'pick', id: 'storageType', title: 'Storage type',
+        async options() {
+          return STORAGE.map((s, i) => ({ ...s, picked: i === 0 }));
+        },
+      },
+      {
+        kind: 'pick', id: 'region', title: 'Region',
+        skip: (a) => storage(a) === 'S3',
+        async options(_a, signal) {
+          return (await regionList(signal)).map((r, i) => ({ label: r.name, description: r.name !== r.id ? r.id : undefined, value: r.id, picked: i === 0 }));
+        },
+      },
+      {
+        kind: 'number', id: 'size', title: 'Size (GB)',
+        skip: (a) => !sized(a),
+        initial: () => '100',
+        validate: (v) => validateIntRange(v, VOLUME_SIZE.min, VOLUME_SIZE.max, 'The size'),
+      },
+      {
+        kind: 'text', id: 'name', title: 'Name',
+        initial: () => 'volume',
+        validate: (v) => validateName(v),
+      },
+    ],
+    async summarize(a): Promise<SummaryLine[]> {
+      const s = spec(a);
+      return [
+        { label: 'Name', value: s.name },
+        { label: 'Storage', value: [s.storageType, s.vendorVolumeType].filter(Boolean).join(' ') },
+        { label: 'Region', value: s.region ?? 'none (global)' },
+        { label: 'Size', value: s.sizeInGb ? `${s.sizeInGb} GB` : 'unlimited' },
+      ];
+    },
+    async create(a, ctx) {
+      return res.createVolume(spec(a), ctx.signal);
+    },
+  };
+}
