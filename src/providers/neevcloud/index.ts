@@ -1,6 +1,168 @@
-import type { Provider, ProviderConfig } from '../../core/provider';
+import type { CreateForm } from '../../core/createForm';
+import { CloudError, NotFoundError } from '../../core/errors';
+import type { GpuOffer, ImageChoice, Pod } from '../../core/model';
+import type { ActionOptions, Capabilities, PodAction, Provider, ProviderConfig } from '../../core/provider';
 import type { ProviderDeps } from '../deps';
+import { NeevCloudApi } from './api';
+import { neevCreateForm } from './createForm';
+import type { RawRuntime } from './schemas';
+import { mapAlert, mapMetrics, mapOffers, mapRuntime, type NeevCloudAlert, type NeevCloudMetrics } from './mapping';
 
-export function createNeevCloudProvider(_config: ProviderConfig, _deps: ProviderDeps): Provider {
-  throw new Error('NeevCloud provider not implemented yet');
+export type { NeevGpuChoice } from './createForm';
+export { isGpuChoice } from './createForm';
+export type { NeevCloudAlert, NeevCloudMetrics } from './mapping';
+
+/** A GPU configuration's detail (`/inventory/gpuconfig`). */
+export interface NeevGpuConfig {
+  configId: string;
+  gpuModel: string;
+  vramGb?: number;
+  cpuCores?: number;
+  memoryGb?: number;
+  pricePerGpuHour?: number;
+  minCount?: number;
+  maxCount?: number;
+}
+
+/** What NeevCloud offers beyond the shared Provider: alerts, metrics, config detail, templates. */
+export interface NeevCloudProvider extends Provider {
+  /** "Notify me when available" requests of this account. */
+  listAlerts(signal?: AbortSignal): Promise<NeevCloudAlert[]>;
+  /** E-mail when the config becomes available in the region (the value of a sold-out GPU option has both). */
+  registerAlert(regionId: string, configId: string, signal?: AbortSignal): Promise<void>;
+  /** CPU / RAM / GPU utilisation in percent; poll only while shown. */
+  getMetrics(runtimeId: string, signal?: AbortSignal): Promise<NeevCloudMetrics>;
+  getGpuConfig(configId: string, signal?: AbortSignal): Promise<NeevGpuConfig>;
+  listTemplates(signal?: AbortSignal): Promise<ImageChoice[]>;
+}
+
+/** NeevCloud has no stop/start: a runtime can only be deleted. */
+const ACTIONS: ReadonlySet<PodAction> = new Set<PodAction>(['terminate']);
+
+export const neevCloudCapabilities: Capabilities = {
+  actions: ACTIONS,
+  stopLabel: 'Stop',
+  startLabel: 'Start',
+  terminateLabel: 'Delete',
+  volumes: false,
+  endpoints: false,
+  virtualMachines: false,
+  asyncOperations: false,
+  sshAuth: 'createKey',
+  jupyter: true,
+  allows: (action, pod) => ACTIONS.has(action) && pod.status !== 'terminating' && pod.status !== 'terminated',
+};
+
+/** Prices of configs, for runtimes that do not carry their own; the inventory is asked at most this often. */
+const PRICE_TTL_MS = 10 * 60_000;
+
+export function createNeevCloudProvider(config: ProviderConfig, deps: ProviderDeps): NeevCloudProvider {
+  const api = new NeevCloudApi(config, deps);
+  let prices: { at: number; map: Map<string, number> } | undefined;
+
+  async function priceMap(signal?: AbortSignal): Promise<Map<string, number>> {
+    if (prices && Date.now() - prices.at < PRICE_TTL_MS) return prices.map;
+    try {
+      const map = new Map<string, number>();
+      for (const item of await api.listInventory({}, signal)) {
+        if (item.price_per_gpu_per_hour !== undefined && !map.has(item.config_id)) map.set(item.config_id, item.price_per_gpu_per_hour);
+      }
+      prices = { at: Date.now(), map };
+      return map;
+    } catch (e) {
+      // A price is a nicety: the runtimes still list without it.
+      deps.logger.warn(`NeevCloud: could not load GPU prices: ${(e as Error).message}`);
+      return new Map();
+    }
+  }
+
+  /** Runtimes that do not carry a price get it from the inventory (one cached listing, not one per runtime). */
+  async function toPods(raws: RawRuntime[], signal?: AbortSignal): Promise<Pod[]> {
+    const pods = raws.map((r) => mapRuntime(r));
+    if (!pods.some((p) => p.pricePerHour === undefined && p.gpuCount !== undefined)) return pods;
+    const map = await priceMap(signal);
+    return raws.map((r) => mapRuntime(r, map));
+  }
+
+  async function listPods(signal?: AbortSignal): Promise<Pod[]> {
+    return toPods(await api.listRuntimes(signal), signal);
+  }
+
+  async function getPod(id: string, signal?: AbortSignal): Promise<Pod | undefined> {
+    try {
+      const [pod] = await toPods([await api.getRuntime(id, signal)], signal);
+      return pod;
+    } catch (e) {
+      if (e instanceof NotFoundError) return undefined;
+      throw e;
+    }
+  }
+
+  async function findPodsByName(name: string, signal?: AbortSignal): Promise<Pod[]> {
+    return (await listPods(signal)).filter((p) => p.name === name);
+  }
+
+  return {
+    cloud: 'neevcloud',
+    capabilities: neevCloudCapabilities,
+    listPods,
+    getPod,
+    findPodsByName,
+
+    async podAction(id: string, action: PodAction, options?: ActionOptions): Promise<void> {
+      if (action !== 'terminate') {
+        throw new CloudError(`NeevCloud cannot ${action} a runtime; it can only be deleted.`, 'unsupported');
+      }
+      try {
+        await api.deleteRuntime(id, options?.signal);
+      } catch (e) {
+        // Already gone is what the user asked for.
+        if (!(e instanceof NotFoundError)) throw e;
+        deps.logger.info(`NeevCloud: runtime ${id} was already deleted.`);
+      }
+    },
+
+    createForm(): CreateForm<Pod> {
+      return neevCreateForm(api, (id) => getPod(id), (name) => findPodsByName(name));
+    },
+
+    async listOffers(signal?: AbortSignal): Promise<GpuOffer[]> {
+      return mapOffers(await api.listInventory({}, signal));
+    },
+
+    async listAlerts(signal?: AbortSignal): Promise<NeevCloudAlert[]> {
+      return (await api.listAlerts(undefined, signal)).map(mapAlert);
+    },
+
+    async registerAlert(regionId: string, configId: string, signal?: AbortSignal): Promise<void> {
+      await api.registerAlert(regionId, configId, signal);
+    },
+
+    async getMetrics(runtimeId: string, signal?: AbortSignal): Promise<NeevCloudMetrics> {
+      return mapMetrics(await api.getMetrics(runtimeId, signal));
+    },
+
+    async getGpuConfig(configId: string, signal?: AbortSignal): Promise<NeevGpuConfig> {
+      const c = await api.getGpuConfig(configId, signal);
+      return {
+        configId: c.config_id,
+        gpuModel: c.gpu_model,
+        vramGb: c.vram_gib,
+        cpuCores: c.default_cpu_cores,
+        memoryGb: c.default_memory_gib,
+        pricePerGpuHour: c.price_per_gpu_per_hour,
+        minCount: c.min_gpu_count,
+        maxCount: c.max_gpu_count,
+      };
+    },
+
+    async listTemplates(signal?: AbortSignal): Promise<ImageChoice[]> {
+      return (await api.listTemplates(signal)).map((t) => ({
+        id: t.id,
+        name: t.name,
+        description: t.description ?? undefined,
+        kind: 'template',
+      }));
+    },
+  };
 }

@@ -1,0 +1,281 @@
+import { validateBaseUrl } from '../../core/baseUrl';
+import {
+  AuthError,
+  CloudError,
+  ConfigError,
+  NotFoundError,
+  UnexpectedResponseError,
+  type GpuPodsError,
+} from '../../core/errors';
+import { HttpClient, type HttpRequest, type HttpResponse } from '../../core/http';
+import type { ProviderConfig } from '../../core/provider';
+import { parseWith } from '../../core/schema';
+import { z } from 'zod/mini';
+import { CLOUDS } from '../clouds';
+import type { ProviderDeps } from '../deps';
+import {
+  zAlert,
+  zGpuConfig,
+  zInventoryItem,
+  zMetricsBody,
+  zPage,
+  zRuntime,
+  zTemplate,
+  type RawAlert,
+  type RawGpuConfig,
+  type RawInventoryItem,
+  type RawRuntime,
+  type RawTemplate,
+} from './schemas';
+
+const CLOUD = 'NeevCloud';
+const V = '/api/v1beta1';
+/** The docs cap `limit` at 100; asking for the maximum keeps a full listing to few requests. */
+const PAGE_LIMIT = 100;
+/** A cloud that keeps saying "more pages" must not keep us looping forever. */
+const MAX_PAGES = 50;
+
+export interface InventoryFilter {
+  region?: string;
+  gpuModel?: string;
+  gpuVendor?: string;
+  vramMin?: number;
+  vramMax?: number;
+}
+
+/** The create body of the official CLI example (`planId` and `storage` are left to the cloud's defaults). */
+export interface CreateRuntimeBody {
+  name: string;
+  region: string;
+  templateID: string;
+  gpuConfigID: string;
+  gpuCount: number;
+  sshKeys: string[];
+}
+
+/** One method per endpoint of the GPU AI Service; raw shapes out, core errors thrown. */
+export class NeevCloudApi {
+  private readonly gpu: HttpClient;
+  private readonly inventory: HttpClient;
+
+  constructor(
+    private readonly config: ProviderConfig,
+    deps: ProviderDeps,
+  ) {
+    const defaults = CLOUDS.neevcloud.baseUrls;
+    const client = (name: 'base' | 'inventory') =>
+      new HttpClient({
+        baseUrl: validateBaseUrl(config.baseUrls[name] ?? defaults[name], `gpuPods.neevcloud.${name}Url`),
+        cloudName: CLOUD,
+        headers: { Authorization: `Bearer ${config.apiKey.trim()}` },
+        logger: deps.logger,
+        limiter: deps.limiter,
+        fetch: deps.fetch,
+        backoffMs: deps.backoffMs,
+        timeoutMs: deps.timeoutMs,
+        sleep: deps.sleep,
+        mapError: mapNeevError,
+      });
+    this.gpu = client('base');
+    this.inventory = client('inventory');
+  }
+
+  /** Org and project come from the account settings; without them every runtime call would 404. */
+  scope(): { org: string; project: string } {
+    const org = this.config.options.orgId?.trim();
+    const project = this.config.options.projectId?.trim();
+    if (!org && !project) throw new ConfigError('Set the NeevCloud organisation id and project id for this account.');
+    if (!org) throw new ConfigError('Set the NeevCloud organisation id for this account.');
+    if (!project) throw new ConfigError('Set the NeevCloud project id for this account.');
+    return { org, project };
+  }
+
+  private runtimesPath(suffix = ''): string {
+    const { org, project } = this.scope();
+    return `${V}/orgs/${encodeURIComponent(org)}/projects/${encodeURIComponent(project)}/airuntimes${suffix}`;
+  }
+
+  async listInventory(filter: InventoryFilter = {}, signal?: AbortSignal): Promise<RawInventoryItem[]> {
+    const query = {
+      type: 'GPU',
+      region: filter.region,
+      gpu_model: filter.gpuModel,
+      gpu_vendor: filter.gpuVendor,
+      vram_min: filter.vramMin,
+      vram_max: filter.vramMax,
+    };
+    return this.allPages(this.inventory, `${V}/inventory`, query, zInventoryItem, 'list GPU inventory', signal);
+  }
+
+  async getGpuConfig(configId: string, signal?: AbortSignal): Promise<RawGpuConfig> {
+    const body = await this.send(this.inventory, {
+      method: 'GET',
+      path: `${V}/inventory/gpuconfig`,
+      query: { config_id: configId },
+      what: 'get GPU config',
+      signal,
+    });
+    return parseWith(zGpuConfig, unwrap(body), 'get GPU config');
+  }
+
+  async listAlerts(status?: string, signal?: AbortSignal): Promise<RawAlert[]> {
+    const body = await this.send(this.inventory, {
+      method: 'GET',
+      path: `${V}/inventory/gpu/notify-availability`,
+      query: { status },
+      what: 'list availability alerts',
+      signal,
+    });
+    // Documented as a bare array; accept the paging envelope too.
+    return parseWith(zAlertList, unwrapList(body), 'list availability alerts');
+  }
+
+  async registerAlert(regionId: string, configId: string, signal?: AbortSignal): Promise<void> {
+    await this.send(this.inventory, {
+      method: 'POST',
+      path: `${V}/inventory/gpu/notify-availability`,
+      body: { region_id: regionId, config_id: configId },
+      what: 'register an availability alert',
+      // Registering twice is harmless (the cloud answers "already registered" at worst).
+      idempotent: true,
+      signal,
+    });
+  }
+
+  async listRuntimes(signal?: AbortSignal): Promise<RawRuntime[]> {
+    return this.allPages(this.gpu, this.runtimesPath(), {}, zRuntime, 'list AI runtimes', signal);
+  }
+
+  async getRuntime(id: string, signal?: AbortSignal): Promise<RawRuntime> {
+    const body = await this.send(this.gpu, {
+      method: 'GET',
+      path: this.runtimesPath(`/${encodeURIComponent(id)}`),
+      what: 'get an AI runtime',
+      signal,
+    });
+    return parseWith(zRuntime, unwrap(body), 'get an AI runtime');
+  }
+
+  /** Sent once (POST is never retried): returns the raw answer, whose shape is not documented. */
+  async createRuntime(body: CreateRuntimeBody, signal?: AbortSignal): Promise<unknown> {
+    const answer = await this.send(this.gpu, {
+      method: 'POST',
+      path: this.runtimesPath(),
+      body,
+      what: 'create an AI runtime',
+      signal,
+    });
+    return unwrap(answer);
+  }
+
+  async deleteRuntime(id: string, signal?: AbortSignal): Promise<void> {
+    await this.send(this.gpu, {
+      method: 'DELETE',
+      path: this.runtimesPath(`/${encodeURIComponent(id)}`),
+      what: 'delete an AI runtime',
+      signal,
+    });
+  }
+
+  async getMetrics(id: string, signal?: AbortSignal): Promise<Record<string, unknown>> {
+    const body = await this.send(this.gpu, {
+      method: 'GET',
+      path: this.runtimesPath(`/${encodeURIComponent(id)}/metrics`),
+      what: 'get runtime metrics',
+      signal,
+    });
+    return parseWith(zMetricsBody, unwrap(body), 'get runtime metrics');
+  }
+
+  async listTemplates(signal?: AbortSignal): Promise<RawTemplate[]> {
+    return this.allPages(this.gpu, `${V}/airuntime-templates`, {}, zTemplate, 'list runtime templates', signal);
+  }
+
+  async getTemplate(id: string, signal?: AbortSignal): Promise<RawTemplate> {
+    const body = await this.send(this.gpu, {
+      method: 'GET',
+      path: `${V}/airuntime-templates/${encodeURIComponent(id)}`,
+      what: 'get a runtime template',
+      signal,
+    });
+    return parseWith(zTemplate, unwrap(body), 'get a runtime template');
+  }
+
+  private async send(client: HttpClient, req: HttpRequest): Promise<unknown> {
+    // Inference keys look similar but are refused by this API; say so before a request is wasted.
+    if (this.config.apiKey.trim().startsWith('sk-nc-')) {
+      throw new ConfigError('This is a NeevCloud inference key (sk-nc-…); GPU Pods needs a personal access token (pat-nc-…).');
+    }
+    return (await client.request(req)).body;
+  }
+
+  /** Every page of a listing: `page` from 1 until `current_page >= total_pages` (or an empty page). */
+  private async allPages<T>(
+    client: HttpClient,
+    path: string,
+    query: HttpRequest['query'],
+    item: z.ZodMiniType<T>,
+    what: string,
+    signal?: AbortSignal,
+  ): Promise<T[]> {
+    const schema = zPage(item);
+    const all: T[] = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const body = await this.send(client, { method: 'GET', path, query: { ...query, page, limit: PAGE_LIMIT }, what, signal });
+      const parsed = parseWith(schema, body, page > 1 ? `${what} (page ${page})` : what) as { data: T[]; pagination?: { current_page?: number; total_pages?: number } | null };
+      all.push(...parsed.data);
+      const total = parsed.pagination?.total_pages;
+      const current = parsed.pagination?.current_page ?? page;
+      if (parsed.data.length === 0 || total === undefined || current >= total) return all;
+    }
+    throw new UnexpectedResponseError(`${CLOUD} kept sending more pages for ${what} (over ${MAX_PAGES}).`);
+  }
+}
+
+const zAlertList = z.array(zAlert);
+
+/** Single objects may come bare or as `{ data: {...} }`. */
+function unwrap(body: unknown): unknown {
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    const data = (body as { data?: unknown }).data;
+    if (data && typeof data === 'object' && !Array.isArray(data)) return data;
+  }
+  return body;
+}
+
+function unwrapList(body: unknown): unknown {
+  if (body && typeof body === 'object' && !Array.isArray(body) && Array.isArray((body as { data?: unknown }).data)) {
+    return (body as { data: unknown[] }).data;
+  }
+  return body;
+}
+
+/** NeevCloud error bodies: `{"code":"unauthorized","message":"missing authorization header"}`. */
+export function mapNeevError(response: HttpResponse, req: HttpRequest): GpuPodsError | undefined {
+  const body = response.body as { code?: unknown; message?: unknown; error?: unknown } | undefined;
+  const code = typeof body?.code === 'string' ? body.code : undefined;
+  const rawMessage = typeof body?.message === 'string' ? body.message : typeof body?.error === 'string' ? body.error : '';
+  const message = sentence(rawMessage);
+  const details = `HTTP ${response.status} for ${req.method} ${req.path}: ${JSON.stringify(body ?? '').slice(0, 500)}`;
+  if (response.status === 401 || code === 'unauthorized') {
+    return new AuthError(`${CLOUD} refused the access token${message ? `: ${message}` : ''}.`, details);
+  }
+  if (response.status === 403) {
+    return new AuthError(`${CLOUD} does not allow this token to ${req.what}${message ? `: ${message}` : ''}.`, details);
+  }
+  if (response.status === 404) {
+    return new NotFoundError(`${CLOUD} could not find what was asked for (${req.what})${message ? `: ${message}` : ''}.`, details);
+  }
+  if (response.status === 429 || (!code && !message)) return undefined; // generic mapping (Retry-After, HTTP status)
+  return new CloudError(
+    `${CLOUD} could not ${req.what}${message ? `: ${message}` : ` (HTTP ${response.status})`}.`,
+    code ?? `HTTP_${response.status}`,
+    response.status,
+    details,
+  );
+}
+
+/** The cloud's text is untrusted: one short line, no trailing full stop (we add ours). */
+function sentence(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, 200).replace(/[.\s]+$/, '');
+}
