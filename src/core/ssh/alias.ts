@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import type { CloudId } from '../model';
+
+/**
+ * Host aliases: `gpupods-<cloud>-<slug of pod name>`. The alias is what the user sees in Remote-SSH's host
+ * list and in window titles, so it is readable and stable; it is made only of [a-z0-9-] so it can never
+ * carry a config keyword, a space or a newline from a cloud-supplied name.
+ */
+
+export const ALIAS_PREFIX = 'gpupods-';
+const SLUG_MAX = 40;
+
+export function slugify(name: string): string {
+  const slug = String(name)
+    .normalize('NFKD') // "Café" → "Cafe" + combining accent, which the next step drops
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, SLUG_MAX)
+    .replace(/-+$/, '');
+  return slug || 'pod';
+}
+
+export function baseAlias(cloud: CloudId, name: string): string {
+  return `${ALIAS_PREFIX}${cloud}-${slugify(name)}`;
+}
+
+export interface PodRef {
+  cloud: CloudId;
+  id: string;
+  name: string;
+}
+
+export function podKey(p: { cloud: CloudId; id: string }): string {
+  return `${p.cloud}:${p.id}`;
+}
+
+/** A short, alias-safe tag derived from the pod id, used only to tell same-named pods apart. */
+export function shortIdTag(id: string, long = false): string {
+  const clean = id.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (!long && clean.length >= 4) return clean.slice(-6);
+  return createHash('sha256').update(id).digest('hex').slice(0, 8);
+}
+
+/**
+ * Unique aliases for a set of pods. A pod keeps the alias it already has (from `existing`) while that alias
+ * still fits its name, so Remote-SSH's recent list and open windows keep working; pods whose names slug to
+ * the same base get `-<short id>` appended (all of them, except one that already holds the bare base).
+ */
+export function assignAliases(
+  pods: readonly PodRef[],
+  existing: ReadonlyArray<{ cloud: CloudId; podId: string; alias: string }> = [],
+): Map<string, string> {
+  const result = new Map<string, string>();
+  const taken = new Set<string>();
+  const previous = new Map(existing.map((e) => [podKey({ cloud: e.cloud, id: e.podId }), e.alias]));
+  const inBatch = new Set(pods.map(podKey));
+  // aliases of entries that are not in this batch stay reserved
+  for (const e of existing) if (!inBatch.has(podKey({ cloud: e.cloud, id: e.podId }))) taken.add(e.alias);
+  const groupSize = new Map<string, number>();
+  for (const p of pods) groupSize.set(baseAlias(p.cloud, p.name), (groupSize.get(baseAlias(p.cloud, p.name)) ?? 0) + 1);
+
+  const fresh: PodRef[] = [];
+  for (const pod of pods) {
+    const base = baseAlias(pod.cloud, pod.name);
+    const prev = previous.get(podKey(pod));
+    const stillFits =
+      prev !== undefined &&
+      (prev === base || prev.startsWith(`${base}-${shortIdTag(pod.id)}`) || prev.startsWith(`${base}-${shortIdTag(pod.id, true)}`));
+    if (stillFits && !taken.has(prev)) {
+      result.set(podKey(pod), prev);
+      taken.add(prev);
+    } else {
+      fresh.push(pod);
+    }
+  }
+  for (const pod of fresh) {
+    const base = baseAlias(pod.cloud, pod.name);
+    const candidates = [
+      ...(groupSize.get(base) === 1 ? [base] : []),
+      `${base}-${shortIdTag(pod.id)}`,
+      `${base}-${shortIdTag(pod.id, true)}`,
+    ];
+    let alias = candidates.find((c) => !taken.has(c));
+    for (let n = 2; !alias; n++) if (!taken.has(`${candidates.at(-1)}-${n}`)) alias = `${candidates.at(-1)}-${n}`;
+    result.set(podKey(pod), alias);
+    taken.add(alias);
+  }
+  return result;
+}

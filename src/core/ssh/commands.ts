@@ -1,0 +1,42 @@
+import { ConfigError } from '../errors';
+import type { HostEntry } from './hostEntries';
+import { bareHost, checkAlias, checkPath, shellQuote, validateEndpoint } from './validate';
+
+/**
+ * What the VS Code layer hands to the terminal, the clipboard and Remote-SSH. Only validated values go in:
+ * an alias made by us, paths without quotes or control characters, hosts/users/ports that passed the checks.
+ */
+
+/** argv for "Open SSH terminal": our file directly, so it works even when the user's config has no Include. */
+export function sshTerminalArgs(hostFilePath: string, alias: string, ssh = 'ssh'): string[] {
+  return [ssh, '-F', checkPath(hostFilePath, 'GPU Pods ssh config'), checkAlias(alias)];
+}
+
+/** "Copy SSH command": the same, as one POSIX-shell-quoted line. */
+export function sshCommandLine(hostFilePath: string, alias: string): string {
+  return sshTerminalArgs(hostFilePath, alias).map(shellQuote).join(' ');
+}
+
+/** A command that needs no config file at all (to paste on another machine that has the key). */
+export function plainSshCommandLine(entry: Pick<HostEntry, 'host' | 'port' | 'user'>, identityFile?: string): string {
+  validateEndpoint(entry);
+  const words = ['ssh'];
+  if (identityFile) words.push('-i', checkPath(identityFile, 'identity file'));
+  if (entry.port !== 22) words.push('-p', String(entry.port));
+  words.push(`${entry.user}@${bareHost(entry.host)}`);
+  return words.map(shellQuote).join(' ');
+}
+
+/** The Remote-SSH URI authority for a host alias. */
+export function remoteAuthority(alias: string): string {
+  return `ssh-remote+${checkAlias(alias)}`;
+}
+
+/** `vscode-remote://ssh-remote+<alias><folder>`, the folder absolute and percent-encoded per segment. */
+export function remoteFolderUri(alias: string, folder: string): string {
+  if (!folder.startsWith('/') || /[\u0000-\u001f\u007f]/.test(folder)) {
+    throw new ConfigError('The remote folder must be an absolute path like /root or /workspace.');
+  }
+  const path = folder.split('/').map(encodeURIComponent).join('/');
+  return `vscode-remote://${remoteAuthority(alias)}${path}`;
+}

@@ -1,0 +1,63 @@
+import { dirname } from 'node:path';
+import { ConfigError } from '../errors';
+import { SshError } from './errors';
+import type { ProcessRunner, SshFs } from './io';
+import { checkPath, checkPublicKey } from './validate';
+
+export interface KeyPair {
+  privateKeyPath: string;
+  /** One OpenSSH public key line. */
+  publicKey: string;
+  /** True when ssh-keygen made it just now. */
+  created: boolean;
+}
+
+export interface KeyDeps {
+  fs: SshFs;
+  runner: ProcessRunner;
+  /** The ssh-keygen executable (a setting may point elsewhere on Windows). */
+  sshKeygen?: string;
+}
+
+/**
+ * The user's key when it exists, else a new ed25519 pair without passphrase (the caller has asked for consent:
+ * Remote-SSH runs ssh without a terminal, so a passphrase would need an agent the user may not have).
+ */
+export async function ensureKeyPair(deps: KeyDeps, privateKeyPath: string): Promise<KeyPair> {
+  checkPath(privateKeyPath, 'identity file');
+  const info = await deps.fs.lstat(privateKeyPath);
+  if (info) {
+    if (!info.isFile && !info.isSymbolicLink) throw new ConfigError(`${privateKeyPath} is not a key file.`);
+    return { privateKeyPath, publicKey: await readPublicKey(deps, privateKeyPath), created: false };
+  }
+  await deps.fs.mkdir(dirname(privateKeyPath), 0o700);
+  const r = await deps.runner.run(
+    deps.sshKeygen ?? 'ssh-keygen',
+    ['-q', '-t', 'ed25519', '-N', '', '-C', 'gpupods', '-f', privateKeyPath],
+    { timeoutMs: 30_000 },
+  );
+  if (r.code !== 0) throw new SshError(`ssh-keygen could not create ${privateKeyPath}: ${r.stderr.trim() || `exit ${r.code}`}`, r.code, r.stderr);
+  return { privateKeyPath, publicKey: await readPublicKey(deps, privateKeyPath), created: true };
+}
+
+/** `<key>.pub`, or derived with `ssh-keygen -y` when only the private key is there. */
+export async function readPublicKey(deps: KeyDeps, privateKeyPath: string): Promise<string> {
+  try {
+    return checkPublicKey((await deps.fs.readFile(`${privateKeyPath}.pub`)).toString('utf8'));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  // -P '' : never prompt; a key with a passphrase fails here with ssh-keygen's own message
+  const r = await deps.runner.run(deps.sshKeygen ?? 'ssh-keygen', ['-y', '-P', '', '-f', privateKeyPath], { timeoutMs: 15_000 });
+  if (r.code !== 0) throw new SshError(`Cannot read the public key of ${privateKeyPath}: ${r.stderr.trim()}`, r.code, r.stderr);
+  return checkPublicKey(r.stdout);
+}
+
+/** Drops a pod's host key from our known_hosts (a restarted pod that came back with a new host key). */
+export async function forgetHostKey(deps: KeyDeps, knownHostsFile: string, hostKeyAlias: string): Promise<void> {
+  checkPath(knownHostsFile, 'known hosts file');
+  if (!(await deps.fs.lstat(knownHostsFile))) return;
+  const r = await deps.runner.run(deps.sshKeygen ?? 'ssh-keygen', ['-R', hostKeyAlias, '-f', knownHostsFile], { timeoutMs: 15_000 });
+  if (r.code !== 0) throw new SshError(`ssh-keygen -R failed: ${r.stderr.trim()}`, r.code, r.stderr);
+  await deps.fs.unlink(`${knownHostsFile}.old`); // ssh-keygen's backup: no value for a file we own
+}

@@ -1,0 +1,168 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import { ConfigError } from '../errors';
+import { updateFile, type LockOptions } from './fileWrite';
+import type { SshFs } from './io';
+import { checkPath } from './validate';
+
+/**
+ * The one change we make to the user's own ssh config: an `Include` of our host file, between two marker
+ * comments, before the first `Host`/`Match` line. Why an Include and not a block of host entries: pods come
+ * and go many times a day, and rewriting only our own file means the user's file is touched once, at setup.
+ * Why before the first Host: anything after a Host line belongs to that Host, and Remote-SSH lists the hosts
+ * of an Include only when it comes first.
+ *
+ * The text is handled as latin1 (one char per byte), so every byte we do not own — CRLF, tabs, a BOM,
+ * invalid UTF-8, a missing final newline — is written back exactly as read.
+ */
+
+export const BEGIN_MARKER = '# --- GPU Pods: begin (managed, do not edit) ---';
+export const END_MARKER = '# --- GPU Pods: end ---';
+const BOM = '\xef\xbb\xbf';
+
+/** The line a user adds by hand in "never touch my config" mode (always quoted: home folders have spaces). */
+export function includeLine(hostFilePath: string): string {
+  return `Include "${checkPath(hostFilePath, 'GPU Pods ssh config')}"`;
+}
+
+interface RawLine {
+  start: number;
+  /** End of the content, before the line break. */
+  end: number;
+  /** End including the line break. */
+  next: number;
+  text: string;
+}
+
+function splitLines(s: string): RawLine[] {
+  const lines: RawLine[] = [];
+  let start = s.startsWith(BOM) ? BOM.length : 0;
+  while (start < s.length) {
+    const nl = s.indexOf('\n', start);
+    const next = nl < 0 ? s.length : nl + 1;
+    const end = nl < 0 ? s.length : nl > start && s[nl - 1] === '\r' ? nl - 1 : nl;
+    lines.push({ start, end, next, text: s.slice(start, end) });
+    start = next;
+  }
+  return lines;
+}
+
+const isSectionLine = (t: string) => /^\s*(host|match)(\s|=)/i.test(t);
+
+interface Block {
+  start: number;
+  next: number;
+}
+
+/** Where our block is, or undefined; throws when the markers are not exactly one begin before one end. */
+function findBlock(s: string, path: string): Block | undefined {
+  const lines = splitLines(s);
+  const begins = lines.filter((l) => l.text.trim() === BEGIN_MARKER);
+  const ends = lines.filter((l) => l.text.trim() === END_MARKER);
+  if (begins.length === 0 && ends.length === 0) return undefined;
+  const fix = `Edit ${path}: keep exactly one "${BEGIN_MARKER}" line followed by one "${END_MARKER}" line, or delete both and everything between them. Nothing was written.`;
+  if (begins.length !== ends.length) throw new ConfigError(`The GPU Pods markers in ${path} are unbalanced. ${fix}`);
+  if (begins.length > 1) throw new ConfigError(`The GPU Pods markers in ${path} appear more than once. ${fix}`);
+  if (ends[0].start < begins[0].start) throw new ConfigError(`The GPU Pods markers in ${path} are out of order. ${fix}`);
+  return { start: begins[0].start, next: ends[0].next };
+}
+
+function removeBlock(s: string, block: Block): string {
+  // the block was appended after a last line with no line break: take back the break we added
+  if (block.next === s.length && !/\n$/.test(s)) {
+    const before = s.slice(0, block.start);
+    return before.replace(/\r?\n$/, '');
+  }
+  return s.slice(0, block.start) + s.slice(block.next);
+}
+
+/** Pure: the user's config text (latin1) with our block present, up to date and before the first Host. */
+export function withInclude(text: string, hostFilePath: string, userConfigPath = 'your ssh config'): string {
+  const utf8Line = Buffer.from(includeLine(hostFilePath), 'utf8').toString('latin1');
+  const block = findBlock(text, userConfigPath);
+  let s = block ? removeBlock(text, block) : text;
+  const eol = /\r\n$/.test(s.slice(0, s.indexOf('\n') + 1)) ? '\r\n' : '\n'; // the file's own style
+  const ours = [BEGIN_MARKER, utf8Line, END_MARKER].join(eol);
+  const lines = splitLines(s);
+  let i = lines.findIndex((l) => isSectionLine(l.text));
+  if (i >= 0) {
+    // keep comments written right above the first Host with it: they describe that host
+    while (i > 0 && /^\s*#/.test(lines[i - 1].text)) i--;
+    const at = lines[i].start;
+    return s.slice(0, at) + ours + eol + s.slice(at);
+  }
+  const bodyStart = s.startsWith(BOM) ? BOM.length : 0;
+  if (s.length === bodyStart) return s + ours + eol;
+  return /\n$/.test(s) ? s + ours + eol : s + eol + ours;
+}
+
+/** Pure: the text with exactly our lines removed. */
+export function withoutInclude(text: string, userConfigPath = 'your ssh config'): string {
+  const block = findBlock(text, userConfigPath);
+  return block ? removeBlock(text, block) : text;
+}
+
+/** Adds or updates the managed Include in the user's config (created 0600 if missing). True when written. */
+export function installInclude(fs: SshFs, userConfigPath: string, hostFilePath: string, lock?: LockOptions): Promise<boolean> {
+  includeLine(hostFilePath); // refuse a bad path before touching anything
+  return updateFile(
+    fs,
+    userConfigPath,
+    (current) => Buffer.from(withInclude(current?.toString('latin1') ?? '', hostFilePath, userConfigPath), 'latin1'),
+    lock,
+  );
+}
+
+/** Takes out exactly our lines; a missing file stays missing. True when written. */
+export function uninstallInclude(fs: SshFs, userConfigPath: string, lock?: LockOptions): Promise<boolean> {
+  return updateFile(
+    fs,
+    userConfigPath,
+    (current) => (current ? Buffer.from(withoutInclude(current.toString('latin1'), userConfigPath), 'latin1') : undefined),
+    lock,
+  );
+}
+
+export interface ManualIncludeStatus {
+  /** The line to add at the top of the ssh config, before any Host or Match line. */
+  line: string;
+  /** An Include of our file is there, before the first Host/Match line. */
+  present: boolean;
+  /** An Include of our file is there, but after a Host/Match line, where it is scoped to that host. */
+  misplaced: boolean;
+}
+
+function includeArgs(rest: string): string[] {
+  const out: string[] = [];
+  for (const m of rest.matchAll(/"([^"]*)"|(\S+)/g)) out.push(m[1] ?? m[2]);
+  return out;
+}
+
+/** "Never touch my config" mode: what to add, and whether it is already there. Reads only. */
+export async function manualIncludeStatus(
+  fs: SshFs,
+  userConfigPath: string,
+  hostFilePath: string,
+  homeDir: string,
+): Promise<ManualIncludeStatus> {
+  const line = includeLine(hostFilePath);
+  const data = await fs.readFile(userConfigPath).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return Buffer.alloc(0);
+    throw new ConfigError(`Cannot read ${userConfigPath} (${e.code ?? e.message}).`);
+  });
+  const target = resolve(hostFilePath);
+  // ssh resolves relative Include paths against ~/.ssh for the user's config, and expands a leading ~
+  const expand = (p: string) =>
+    p.startsWith('~/') ? join(homeDir, p.slice(2)) : isAbsolute(p) ? resolve(p) : join(homeDir, '.ssh', p);
+  let seenSection = false;
+  let present = false;
+  let misplaced = false;
+  for (const l of splitLines(data.toString('utf8'))) {
+    if (isSectionLine(l.text)) seenSection = true;
+    const m = /^\s*include(?:\s*=\s*|\s+)(.*)$/i.exec(l.text);
+    if (m && includeArgs(m[1]).some((a) => expand(a) === target)) {
+      if (seenSection) misplaced = true;
+      else present = true;
+    }
+  }
+  return { line, present, misplaced: misplaced && !present };
+}

@@ -1,0 +1,85 @@
+import { ConfigError } from '../errors';
+import type { SshEndpoint } from '../model';
+import { isSafeHost, isSafeUser, isValidPort } from '../sshCommand';
+
+/**
+ * Every value that reaches an ssh config line or an ssh argv passes through here. A value that fails is an
+ * error, never a written line: one newline in a pod name or host would let a cloud inject `ProxyCommand`.
+ */
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** Host, user and port as they will be written; throws ConfigError naming the bad field (not its value). */
+export function validateEndpoint(ep: Pick<SshEndpoint, 'host' | 'port' | 'user'>, what = 'pod'): void {
+  // a leading '-' would be read as an option by ssh; the host regex already refuses it, checked again for clarity
+  if (typeof ep.host !== 'string' || ep.host.startsWith('-') || !isSafeHost(ep.host)) {
+    throw new ConfigError(`The SSH host of ${what} is not a valid host name or address.`);
+  }
+  if (typeof ep.user !== 'string' || !isSafeUser(ep.user)) {
+    throw new ConfigError(`The SSH user of ${what} is not a valid user name.`);
+  }
+  if (!isValidPort(ep.port)) throw new ConfigError(`The SSH port of ${what} is not between 1 and 65535.`);
+}
+
+/** Hosts given as `[::1]` are written bare: ssh's HostName takes the address without brackets. */
+export function bareHost(host: string): string {
+  return host.replace(/^\[|\]$/g, '');
+}
+
+/**
+ * A file path for a config line: refused when it holds a quote, newline or control character (ssh has no
+ * escaping for those in every version), backslashes of a Windows path turned into '/', which OpenSSH for
+ * Windows accepts and which cannot be misread as an escape.
+ */
+export function checkPath(path: string, what: string): string {
+  if (typeof path !== 'string' || path === '' || CONTROL.test(path) || /["']/.test(path)) {
+    throw new ConfigError(`The ${what} path contains a quote, newline or control character; choose another path.`);
+  }
+  return /^[A-Za-z]:\\/.test(path) ? path.replace(/\\/g, '/') : path;
+}
+
+/** A path as a config value: quoted only when it contains whitespace. */
+export function configPathValue(path: string, what: string): string {
+  const p = checkPath(path, what);
+  return /\s/.test(p) ? `"${p}"` : p;
+}
+
+const ALIAS = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+export function isSafeAlias(alias: string): boolean {
+  return ALIAS.test(alias);
+}
+
+export function checkAlias(alias: string): string {
+  if (!isSafeAlias(alias)) throw new ConfigError('An SSH host alias may only contain a-z, 0-9 and "-".');
+  return alias;
+}
+
+export function checkHostKeyAlias(name: string): string {
+  if (!/^[a-z0-9][a-z0-9._-]{0,199}$/.test(name)) throw new ConfigError('A host key alias may only contain a-z, 0-9, ".", "_" and "-".');
+  return name;
+}
+
+const KEY_TYPES = /^(ssh-ed25519|ssh-rsa|ssh-dss|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com)$/;
+
+/** One OpenSSH public key line ("type base64 [comment]"), trimmed; refuses anything else. */
+export function checkPublicKey(publicKey: string): string {
+  const line = publicKey.trim();
+  const [type, data, ...comment] = line.split(/ +/);
+  if (
+    CONTROL.test(line) ||
+    !type ||
+    !KEY_TYPES.test(type) ||
+    !data ||
+    !/^[A-Za-z0-9+/]+={0,2}$/.test(data) ||
+    comment.join(' ').length > 200
+  ) {
+    throw new ConfigError('The public key is not a single OpenSSH public key line.');
+  }
+  return line;
+}
+
+/** POSIX shell quoting for display strings ("Copy SSH command"); values are validated before. */
+export function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
