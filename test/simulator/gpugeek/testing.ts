@@ -1,0 +1,35 @@
+import { Semaphore } from '../../../src/core/concurrency';
+import { silentLogger } from '../../../src/core/logger';
+import { createGpuGeekProvider, type GpuGeekProvider } from '../../../src/providers/gpugeek';
+import type { ProviderDeps } from '../../../src/providers/deps';
+import { Simulator } from '../server';
+import { installGpuGeek, type GpuGeekSimControl } from '.';
+
+/** A started simulator with GPUGeek installed, and a provider factory with test timings. */
+export interface GpuGeekHarness {
+  sim: Simulator;
+  control: GpuGeekSimControl;
+  provider(overrides?: Partial<ProviderDeps>, apiKey?: string): GpuGeekProvider;
+}
+
+export async function startGpuGeek(): Promise<GpuGeekHarness> {
+  const sim = new Simulator({ timeScale: 0.01 });
+  const control = installGpuGeek(sim);
+  await sim.start(0);
+  return {
+    sim,
+    control,
+    provider: (overrides = {}, apiKey = 'gg-test-token') =>
+      createGpuGeekProvider(
+        { apiKey, baseUrls: { base: sim.baseUrl('gpugeek') }, options: {} },
+        {
+          logger: silentLogger,
+          limiter: new Semaphore(5),
+          operationPollMs: 10,
+          operationTimeoutMs: 2000,
+          backoffMs: 5,
+          ...overrides,
+        },
+      ),
+  };
+}
