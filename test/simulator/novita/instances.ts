@@ -1,0 +1,248 @@
+import type { CloudRouter, SimRequest, SimResponse } from '../server';
+import { parsePortString, priceUnits, type SimInstance } from './data';
+import { bad, bodyOf, DELAYS, type NovitaState, page } from './state';
+
+const JUPYTER_PORT = 8888;
+
+/** List items are a subset: no connection components, port mappings without endpoint. */
+function listItem(s: NovitaState, i: SimInstance): Record<string, unknown> {
+  return {
+    id: i.id,
+    name: i.name,
+    clusterId: i.clusterId,
+    clusterName: i.clusterName,
+    productId: i.productId,
+    productName: i.productName,
+    imageUrl: i.imageUrl,
+    status: i.status,
+    statusError: i.statusError ?? { state: '', message: '' },
+    cpuNum: String((s.product(i.productId)?.cpuPerGpu ?? 8) * i.gpuNum),
+    memory: String((s.product(i.productId)?.memoryPerGpu ?? 32) * i.gpuNum),
+    gpuNum: String(i.gpuNum),
+    rootfsSize: i.rootfsSize,
+    portMappings: ports(i).map((p) => ({ port: p.port, type: p.type })),
+    billingMode: 'onDemand',
+    endTime: '-1',
+    createdAt: String(i.createdAt),
+    instancePrice: String(i.instancePrice),
+    spotStatus: '',
+    spotReclaimTime: '0',
+    ...i.overrides,
+  };
+}
+
+function ports(i: SimInstance) {
+  return [...i.ports, ...(i.jupyter ? [{ port: JUPYTER_PORT, type: 'http' as const }] : [])];
+}
+
+function detail(s: NovitaState, i: SimInstance): Record<string, unknown> {
+  const running = i.status === 'running';
+  const jupyter = running && i.jupyterTarget;
+  return {
+    ...listItem(s, i),
+    portMappings: ports(i).map((p, n) => ({
+      port: p.port,
+      type: p.type,
+      endpoint: running ? (p.type === 'http' ? `https://${i.id}-${p.port}.proxy.novita.sim` : `127.0.0.1:${31000 + n}`) : '',
+    })),
+    volumeMounts: [
+      { type: 'local', size: String(i.diskSize), id: '', mountPath: '/workspace' },
+      ...i.networkStorages.map((n) => ({ type: 'network', size: '', id: n.id, mountPath: n.mountPoint })),
+    ],
+    envs: [],
+    lastStartedAt: String(i.createdAt),
+    lastStoppedAt: '0',
+    connectComponentSSH: {
+      sshCommand: running && i.ssh ? `ssh ${i.ssh.user}@${i.ssh.host} -p ${i.ssh.port}` : '',
+      password: running && i.ssh?.password ? i.ssh.password : '',
+      isRunning: running,
+    },
+    connectComponentJupyter: {
+      port: JUPYTER_PORT,
+      address: jupyter ? `${jupyter.baseUrl}?token=${encodeURIComponent(jupyter.token)}` : '',
+      isRunning: !!jupyter,
+    },
+    connectComponentWebTerminal: { address: '', username: '', password: '', isRunning: false },
+    connectComponentLog: { systemLogAddress: '', instanceLogAddress: '', isRunning: running },
+    ...i.overrides,
+  };
+}
+
+/** Checks Novita makes before renting anything. Undefined = fine. */
+function validateCreate(s: NovitaState, b: Record<string, unknown>): SimResponse | undefined {
+  const need = (k: string, ok: boolean) => (ok ? undefined : bad('VALIDATOR_PARAM', `invalid parameter: ${k}`));
+  const num = (k: string) => (typeof b[k] === 'number' ? (b[k] as number) : NaN);
+  return (
+    need('name', typeof b.name === 'string' && b.name.trim() !== '' && b.name.length <= 64) ??
+    need('productId', typeof b.productId === 'string' && b.productId !== '') ??
+    need('gpuNum', Number.isInteger(num('gpuNum')) && num('gpuNum') >= 1 && num('gpuNum') <= 8) ??
+    need('rootfsSize', Number.isInteger(num('rootfsSize')) && num('rootfsSize') >= 10 && num('rootfsSize') <= 6144) ??
+    need('diskSize', Number.isInteger(num('diskSize')) && num('diskSize') >= 0) ??
+    need('imageUrl', typeof b.imageUrl === 'string' && b.imageUrl !== '' && b.imageUrl.length <= 500) ??
+    need('command', typeof b.command === 'string' && b.command.length <= 2047) ??
+    need('ports', typeof b.ports === 'string') ??
+    need('kind', b.kind === 'gpu') ??
+    need('envs', b.envs === undefined || (Array.isArray(b.envs) && b.envs.length <= 100)) ??
+    need('networkStorages', b.networkStorages === undefined || (Array.isArray(b.networkStorages) && b.networkStorages.length <= 30))
+  );
+}
+
+function create(s: NovitaState, req: SimRequest): SimResponse {
+  const forced = s.createFailures.shift();
+  if (forced) return forced;
+  const b = bodyOf(req);
+  const invalid = validateCreate(s, b);
+  if (invalid) return invalid;
+  const product = s.product(b.productId as string);
+  if (!product) return bad('RESOURCE_NOT_FOUND', `product ${String(b.productId)} not found`);
+  const parsed = parsePortString(b.ports as string);
+  if (typeof parsed === 'string') return bad('VALIDATOR_PARAM', parsed);
+  const tools = Array.isArray(b.tools) ? (b.tools as Array<Record<string, unknown>>) : [];
+  const jupyter = tools.some((t) => String(t.name).toLowerCase() === 'jupyter');
+  if (parsed.length + tools.length > 15) return bad('VALIDATOR_PARAM', 'ports and tools may not exceed 15');
+  if (jupyter && parsed.some((p) => p.port === JUPYTER_PORT)) return bad('VALIDATOR_PARAM', `port ${JUPYTER_PORT} is used by Jupyter`);
+  const rootfs = b.rootfsSize as number;
+  const disk = b.diskSize as number;
+  if (rootfs < product.minRootFS || rootfs > product.maxRootFS) {
+    return bad('VALIDATOR_PARAM', `rootfsSize must be between ${product.minRootFS} and ${product.maxRootFS}`);
+  }
+  if (disk < product.minLocalStorage || disk > product.maxLocalStorage) {
+    return bad('VALIDATOR_PARAM', `diskSize must be between ${product.minLocalStorage} and ${product.maxLocalStorage}`);
+  }
+  const clusterId = typeof b.clusterId === 'string' && b.clusterId !== '' ? b.clusterId : undefined;
+  if (clusterId && !s.cluster(clusterId)) return bad('RESOURCE_NOT_FOUND', `cluster ${clusterId} not found`);
+  if (clusterId && product.regions.length && !product.regions.includes(clusterId)) {
+    return bad('INSUFFICIENT_RESOURCE', `${product.name} is not available in cluster ${clusterId}`);
+  }
+  const mounts: SimInstance['networkStorages'] = [];
+  for (const [n, raw] of (Array.isArray(b.networkStorages) ? (b.networkStorages as Array<Record<string, unknown>>) : []).entries()) {
+    const id = String(raw.Id ?? raw.networkStorageId ?? '');
+    if (!s.storages.some((x) => x.storageId === id)) return bad('NETWORK_STORAGE_NOT_FOUND', `network storage ${id} not found`);
+    mounts.push({ id, mountPoint: String(raw.mountPoint ?? raw.networkStorageMountPoint ?? `/network_${n}`) });
+  }
+  const gpuNum = b.gpuNum as number;
+  if (product.inventoryState === 'none' || gpuNum > product.freeGpus) {
+    return bad('INSUFFICIENT_RESOURCE', `not enough ${product.name} available for ${gpuNum} GPU(s)`);
+  }
+  const cluster = s.cluster(clusterId ?? product.regions[0] ?? s.clusters[0].id)!;
+  const inst: SimInstance = {
+    id: s.nextId(),
+    name: b.name as string,
+    productId: product.id,
+    productName: product.name,
+    clusterId: cluster.id,
+    clusterName: cluster.name,
+    gpuNum,
+    rootfsSize: rootfs,
+    diskSize: disk,
+    imageUrl: b.imageUrl as string,
+    command: b.command as string,
+    ports: parsed,
+    jupyter,
+    networkStorages: mounts,
+    status: 'toCreate',
+    createdAt: Math.floor(Date.now() / 1000),
+    instancePrice: priceUnits(product) * gpuNum,
+    overrides: {},
+    generation: 0,
+  };
+  s.instances.set(inst.id, inst);
+  s.sim.backend.resetPasswordPod(inst.id);
+  s.progress(inst, [
+    [DELAYS.step, () => (inst.status = 'creating')],
+    [DELAYS.work, () => (inst.status = 'pulling')],
+    [DELAYS.pull, () => s.bringUp(inst)],
+  ]);
+  return { body: { id: inst.id } };
+}
+
+/** Which states an action may start from, and the path it walks. */
+function action(s: NovitaState, name: string, inst: SimInstance): SimResponse {
+  const st = inst.status;
+  const refuse = () => bad('VALIDATOR_PARAM', `instance is ${st}; cannot ${name}`);
+  const set = (v: string) => () => (inst.status = v);
+  switch (name) {
+    case 'stop':
+      if (st !== 'running') return refuse();
+      inst.status = 'toStop';
+      s.progress(inst, [[DELAYS.step, set('stopping')], [DELAYS.work, () => { inst.status = 'exited'; inst.ssh = undefined; inst.jupyterTarget = undefined; }]]);
+      break;
+    case 'start':
+      if (st !== 'exited') return refuse();
+      inst.status = 'toStart';
+      inst.statusError = undefined;
+      s.progress(inst, [[DELAYS.step, set('starting')], [DELAYS.work, () => s.bringUp(inst)]]);
+      break;
+    case 'restart':
+      if (st !== 'running') return refuse();
+      inst.status = 'toRestart';
+      s.progress(inst, [[DELAYS.step, set('restarting')], [DELAYS.work, () => s.bringUp(inst)]]);
+      break;
+    case 'delete':
+      if (st === 'toRemove' || st === 'removing' || st === 'removed') return { body: {} };
+      inst.status = 'toRemove';
+      s.progress(inst, [
+        [DELAYS.step, set('removing')],
+        [DELAYS.work, set('removed')],
+        [DELAYS.purge, () => s.instances.delete(inst.id)],
+      ]);
+      break;
+  }
+  return { body: {} };
+}
+
+export function installInstanceRoutes(r: CloudRouter, s: NovitaState): void {
+  const find = (id: unknown) => (typeof id === 'string' ? s.instances.get(id) : undefined);
+  const notFound = (id: unknown) => bad('RESOURCE_NOT_FOUND', `instance ${String(id)} not found`);
+
+  r.get('/gpu/instances', (req) => {
+    const q = req.query;
+    const name = q.get('name');
+    const items = [...s.instances.values()].filter(
+      (i) =>
+        (!name || i.name.includes(name)) &&
+        (!q.get('productName') || i.productName === q.get('productName')) &&
+        (!q.get('status') || i.status === q.get('status')),
+    );
+    return { body: { instances: page(items, q, 'pageNum').map((i) => listItem(s, i)), total: items.length } };
+  });
+  r.get('/gpu/instance', (req) => {
+    const inst = find(req.query.get('instanceId'));
+    return inst ? { body: detail(s, inst) } : notFound(req.query.get('instanceId'));
+  });
+  r.post('/gpu/instance/create', (req) => create(s, req));
+  for (const name of ['start', 'stop', 'restart', 'delete']) {
+    r.post(`/gpu/instance/${name}`, (req) => {
+      const id = bodyOf(req).instanceId;
+      const inst = find(id);
+      return inst ? action(s, name, inst) : notFound(id);
+    });
+  }
+  r.post('/gpu/instance/edit', (req) => {
+    const b = bodyOf(req);
+    const inst = find(b.instanceId);
+    if (!inst) return notFound(b.instanceId);
+    if (!Array.isArray(b.ports)) return bad('VALIDATOR_PARAM', 'invalid parameter: ports');
+    const text = (b.ports as Array<Record<string, unknown>>).map((p) => `${String(p.port)}/${String(p.type)}`).join(',');
+    const parsed = parsePortString(text);
+    if (typeof parsed === 'string') return bad('VALIDATOR_PARAM', parsed);
+    if (parsed.length + (inst.jupyter ? 1 : 0) > 15) return bad('VALIDATOR_PARAM', 'ports and tools may not exceed 15');
+    inst.ports = parsed;
+    if (typeof b.expandRootDisk === 'number' && b.expandRootDisk > 0) inst.rootfsSize += b.expandRootDisk;
+    return { body: {} };
+  });
+  // Metrics live on another base in production; here they share the prefix.
+  r.get('/metrics/gpu/instance', (req) => {
+    const inst = find(req.query.get('instanceId'));
+    if (!inst) return notFound(req.query.get('instanceId'));
+    const now = Math.floor(Date.now() / 1000);
+    const series = (v: number) => [0, 1, 2].map((k) => ({ timestamp: String(now - 60 * (2 - k)), value: inst.status === 'running' ? v + k : 0 }));
+    const gpu = (v: number) => ({
+      avg: series(v),
+      gpuIds: Array.from({ length: inst.gpuNum }, (_x, g) => ({ gpuId: String(g), items: series(v) })),
+    });
+    return {
+      body: { cpuUtilization: series(12), memUtilization: series(30), rootDiskUtilization: series(5), gpuUtilization: gpu(80), gpuMemUtilization: gpu(60) },
+    };
+  });
+}

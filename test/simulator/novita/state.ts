@@ -1,0 +1,112 @@
+import type { SimRequest, SimResponse, Simulator } from '../server';
+import {
+  type SimCluster,
+  type SimInstance,
+  type SimProduct,
+  type SimStorage,
+  type SimTemplate,
+  seedClusters,
+  seedProducts,
+  seedStorages,
+  seedTemplates,
+} from './data';
+
+/** Novita's error body: an UPPER_SNAKE reason, a sentence, the HTTP status repeated as `code`. */
+export function novitaError(status: number, reason: string, message: string): SimResponse {
+  return { status, body: { code: status, reason, message, metadata: {} } };
+}
+
+export const bad = (reason: string, message: string) => novitaError(400, reason, message);
+
+/** State-machine delays (ms, before `timeScale`). */
+export const DELAYS = { step: 200, work: 400, pull: 800, purge: 1000 };
+
+/** Everything the simulated account holds; control and routes share it. */
+export class NovitaState {
+  products: SimProduct[] = seedProducts();
+  clusters: SimCluster[] = seedClusters();
+  storages: SimStorage[] = seedStorages();
+  templates: SimTemplate[] = seedTemplates();
+  instances = new Map<string, SimInstance>();
+  /** Errors the next creates answer with, in order. */
+  createFailures: SimResponse[] = [];
+  private timers = new Set<NodeJS.Timeout>();
+  private counter = 0;
+
+  constructor(readonly sim: Simulator) {}
+
+  reset(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.products = seedProducts();
+    this.clusters = seedClusters();
+    this.storages = seedStorages();
+    this.templates = seedTemplates();
+    this.instances.clear();
+    this.createFailures = [];
+    this.counter = 0;
+  }
+
+  nextId(prefix = ''): string {
+    this.counter++;
+    return `${prefix}${(0x5f3a1c00 + this.counter).toString(16)}${String(this.counter).padStart(8, '0')}`;
+  }
+
+  /** Runs `steps` one after another, each after its delay, unless a newer action took over. */
+  progress(inst: SimInstance, steps: Array<[number, () => void]>): void {
+    const gen = ++inst.generation;
+    const run = (i: number) => {
+      if (i >= steps.length) return;
+      const [ms, act] = steps[i];
+      const t = setTimeout(() => {
+        this.timers.delete(t);
+        if (inst.generation !== gen || !this.instances.has(inst.id)) return;
+        act();
+        run(i + 1);
+      }, this.sim.delay(ms));
+      this.timers.add(t);
+    };
+    run(0);
+  }
+
+  /** The pod answers: SSH and Jupyter addresses come from the backend (fake or real). */
+  bringUp(inst: SimInstance): void {
+    inst.status = 'running';
+    inst.statusError = undefined;
+    const t = this.sim.backend.ssh('password', inst.id);
+    inst.ssh = { host: t.host, port: t.port, user: t.user, password: t.password };
+    inst.jupyterTarget = inst.jupyter ? this.sim.backend.jupyter(inst.id) : undefined;
+  }
+
+  /** Authorization: Bearer <key>; anything else is Novita's 401. */
+  authError(req: SimRequest): SimResponse | undefined {
+    const header = req.headers['authorization'];
+    const value = Array.isArray(header) ? header[0] : header;
+    const m = value ? /^Bearer\s+(.+)$/i.exec(value) : null;
+    if (!m || !this.sim.isKeyValid(m[1])) return novitaError(401, 'UNAUTHORIZED', 'invalid api key');
+    return undefined;
+  }
+
+  product(id: string): SimProduct | undefined {
+    return this.products.find((p) => p.id === id);
+  }
+
+  cluster(id: string): SimCluster | undefined {
+    return this.clusters.find((c) => c.id === id);
+  }
+
+  storageInUse(id: string): boolean {
+    return [...this.instances.values()].some((i) => i.status !== 'removed' && i.networkStorages.some((s) => s.id === id));
+  }
+}
+
+/** Page a list: 1-based page number, sizes capped like the real API. */
+export function page<T>(items: T[], query: URLSearchParams, numKey: string): T[] {
+  const size = Math.min(100, Math.max(1, Number(query.get('pageSize')) || 10));
+  const num = Math.max(1, Number(query.get(numKey)) || 1);
+  return items.slice((num - 1) * size, num * size);
+}
+
+export function bodyOf(req: SimRequest): Record<string, unknown> {
+  return req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
+}
