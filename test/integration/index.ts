@@ -1,0 +1,9 @@
+// The integration suite's entry: VS Code loads this module as `extensionTestsPath` and awaits `run()` inside
+// its extension host, with either launcher (launch/runCodeServer.mjs or launch/electron.mjs).
+import { findFiles, runMocha } from './support/runMocha';
+
+export async function run(): Promise<void> {
+  const files = findFiles(__dirname, '.itest.js');
+  if (files.length === 0) throw new Error(`no *.itest.js files under ${__dirname} (run npm run compile-tests)`);
+  await runMocha(files);
+}

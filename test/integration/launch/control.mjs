@@ -1,0 +1,81 @@
+// @ts-check
+// The launcher's side of the channel to the tests running in the extension host.
+//
+// A loopback HTTP server in the launcher process. Its URL reaches the extension host two ways: the
+// GPU_PODS_TEST_CONTROL environment variable (code-server and @vscode/test-electron both pass their
+// environment on to the extension host) and a `.gpu-pods-test.json` file in the test workspace folder
+// (test/integration/support/control.ts reads the variable first, then the file).
+//
+//   POST /screenshot {name}      → saves test-artifacts/<name>.png of the workbench (when a page is attached)
+//   POST /report {kind, ...}     → kept in memory; `results` (mocha counts) and `bench` are read by the launcher
+import { createServer } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * @param {{ artifactsDir: string, log?: (line: string) => void }} options
+ */
+export async function startControlServer({ artifactsDir, log = console.log }) {
+  /** @type {{ screenshot: (path: string) => Promise<void> } | undefined} */
+  let shooter;
+  /** @type {Record<string, any>} */
+  const reports = {};
+  const screenshots = /** @type {string[]} */ ([]);
+
+  const server = createServer(async (req, res) => {
+    const chunks = [];
+    for await (const c of req) chunks.push(c);
+    let body = {};
+    try {
+      body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+    } catch {
+      return send(400, { error: 'body is not JSON' });
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    try {
+      if (req.method === 'POST' && url.pathname === '/screenshot') {
+        const name = String(/** @type {any} */ (body).name ?? 'screenshot').replace(/[^\w.-]+/g, '-');
+        if (!shooter) return send(200, { saved: false, reason: 'no browser page in this launcher' });
+        mkdirSync(artifactsDir, { recursive: true });
+        const file = join(artifactsDir, name.endsWith('.png') ? name : `${name}.png`);
+        await shooter.screenshot(file);
+        screenshots.push(file);
+        log(`[launcher] screenshot saved: ${file}`);
+        return send(200, { saved: true, path: file });
+      }
+      if (req.method === 'POST' && url.pathname === '/report') {
+        const kind = String(/** @type {any} */ (body).kind ?? 'report');
+        reports[kind] = body;
+        return send(200, { ok: true });
+      }
+      if (req.method === 'GET' && url.pathname === '/ping') return send(200, { ok: true });
+      return send(404, { error: 'unknown route' });
+    } catch (e) {
+      return send(500, { error: String(/** @type {Error} */ (e)?.message ?? e) });
+    }
+
+    /** @param {number} status @param {unknown} obj */
+    function send(status, obj) {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(obj));
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(undefined));
+  });
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    reports,
+    screenshots,
+    /** @param {{ screenshot: (path: string) => Promise<void> }} s */
+    attach(s) {
+      shooter = s;
+    },
+    close() {
+      server.closeAllConnections?.();
+      return new Promise((resolve) => server.close(() => resolve(undefined)));
+    },
+  };
+}
