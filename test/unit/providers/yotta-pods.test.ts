@@ -75,6 +75,8 @@ describe('Yotta provider: pods (v2) against the simulator', () => {
     const id = '9223372036854775807';
     h.control.addPod({ id, name: 'big' });
     h.control.addPod({ id: '362740422811062273', name: 'other' });
+    const text = await (await fetch(`${h.sim.baseUrl('yotta')}/v2/pods`, { headers: { 'X-Api-Key': 'k' } })).text();
+    assert.ok(text.includes('"id":9223372036854775807,'), 'the simulator sends the id as a bare number');
     const pods = await h.provider().listPods();
     assert.deepEqual(pods.map((x) => x.id).sort(), ['362740422811062273', '9223372036854775807']);
     const got = await h.provider().getPod(id);
