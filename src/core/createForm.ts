@@ -53,6 +53,8 @@ export type FormField = PickField | MultiPickField | TextField;
 export interface SummaryLine {
   label: string;
   value: string;
+  /** The field this line comes from: picking the line in the summary goes back to that step. */
+  fieldId?: string;
 }
 
 export interface CreateContext {

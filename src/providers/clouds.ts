@@ -19,6 +19,8 @@ export interface CloudInfo {
   /** Base URL names with their defaults; each is the setting `gpuPods.<cloud>.<name>Url`. */
   baseUrls: Record<string, string>;
   accountOptions: AccountOption[];
+  /** Settings `gpuPods.<cloud>.<name>` passed to the provider as options (Yotta's apiVersion). */
+  settingOptions: string[];
   /** Loaded on first use, not at activation. */
   load(): Promise<(config: ProviderConfig, deps: ProviderDeps) => Provider>;
 }
@@ -31,6 +33,7 @@ export const CLOUDS: Record<CloudId, CloudInfo> = {
     keyPlaceholder: 'Yotta API key',
     baseUrls: { base: 'https://api.yottalabs.ai' },
     accountOptions: [],
+    settingOptions: ['apiVersion'],
     load: async () => (await import('./yotta')).createYottaProvider,
   },
   novita: {
@@ -40,6 +43,7 @@ export const CLOUDS: Record<CloudId, CloudInfo> = {
     keyPlaceholder: 'Novita API key',
     baseUrls: { base: 'https://api.novita.ai/gpu-instance/openapi/v1' },
     accountOptions: [],
+    settingOptions: [],
     load: async () => (await import('./novita')).createNovitaProvider,
   },
   gpugeek: {
@@ -49,6 +53,7 @@ export const CLOUDS: Record<CloudId, CloudInfo> = {
     keyPlaceholder: 'GPUGeek API token',
     baseUrls: { base: 'https://api-cloud.gpugeek.com' },
     accountOptions: [],
+    settingOptions: [],
     load: async () => (await import('./gpugeek')).createGpuGeekProvider,
   },
   neevcloud: {
@@ -64,6 +69,7 @@ export const CLOUDS: Record<CloudId, CloudInfo> = {
       { id: 'orgId', title: 'Organisation id', prompt: 'NeevCloud organisation id (from the console or `neev` CLI)', required: true },
       { id: 'projectId', title: 'Project id', prompt: 'NeevCloud project id', required: true },
     ],
+    settingOptions: [],
     load: async () => (await import('./neevcloud')).createNeevCloudProvider,
   },
 };

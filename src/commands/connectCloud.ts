@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import { CancelledError } from '../core/errors';
+import type { CloudId } from '../core/model';
+import { CLOUD_IDS, CLOUDS } from '../providers/clouds';
+import { cleanKey } from '../services/accounts';
+import { BACK } from '../ui/userInput';
+import { askAccountOptions } from './editAccount';
+import type { Services } from './services';
+
+/** Pick a cloud, name the account, paste its key (and NeevCloud's org/project); the tree then loads it. */
+export async function connectCloud(services: Services): Promise<void> {
+  const cloud = await services.ui.pick<CloudId>({
+    id: 'cloud',
+    title: vscode.l10n.t('Connect a GPU cloud'),
+    placeholder: vscode.l10n.t('Which cloud?'),
+    items: CLOUD_IDS.map((id) => ({ label: CLOUDS[id].displayName, description: CLOUDS[id].keyHelp, value: id })),
+  });
+  if (!cloud || cloud === BACK || Array.isArray(cloud)) throw new CancelledError();
+  const info = CLOUDS[cloud];
+  const taken = new Set(services.accounts.list().filter((a) => a.cloud === cloud).map((a) => a.label));
+  const label = await services.ui.input({
+    id: 'label',
+    title: vscode.l10n.t('Connect {0}: account label', info.displayName),
+    prompt: vscode.l10n.t('A name for this account, shown in the tree'),
+    value: taken.has('default') ? '' : 'default',
+    validate: (v) =>
+      v.trim() === '' ? vscode.l10n.t('Enter a label.') : taken.has(v.trim()) ? vscode.l10n.t('An account with this label exists.') : undefined,
+  });
+  if (label === undefined || label === BACK) throw new CancelledError();
+  const key = await askKey(services, info.displayName, info.keyHelp, info.keyPlaceholder);
+  const options = await askAccountOptions(services, cloud, {});
+  const account = await services.accounts.add({ cloud, label: label.trim(), options }, key);
+  services.log.info(`Connected ${info.displayName} account "${account.label}".`);
+  await services.data.refresh(account.id);
+}
+
+/** Asks for an API key: hidden input, empty refused, pasted whitespace and newlines trimmed. */
+export async function askKey(services: Services, cloudName: string, help: string, placeholder: string): Promise<string> {
+  const key = await services.ui.input({
+    id: 'apiKey',
+    title: vscode.l10n.t('{0} API key', cloudName),
+    prompt: vscode.l10n.t('From {0}. Stored in VS Code secret storage only.', help),
+    placeholder,
+    password: true,
+    validate: (v) => (cleanKey(v) === '' ? vscode.l10n.t('The API key cannot be empty.') : undefined),
+  });
+  if (key === undefined || key === BACK) throw new CancelledError();
+  return cleanKey(key);
+}

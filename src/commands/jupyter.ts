@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import { ConfigError } from '../core/errors';
+import { pickPod, type PodTarget } from './pickTarget';
+import type { Services } from './services';
+import { settings } from '../services/settings';
+
+/**
+ * The pod's Jupyter URL with its credential applied: the cloud's token (GPUGeek, Novita), or for Yotta the
+ * password we generated at create (its images start Jupyter with that password as the token). Only http(s)
+ * URLs ever reach openExternal.
+ */
+export async function jupyterUrl(services: Services, target: PodTarget): Promise<vscode.Uri> {
+  const { pod, account } = target;
+  if (!pod.jupyter) throw new ConfigError(vscode.l10n.t('"{0}" has no Jupyter server reachable yet.', pod.name));
+  let url: URL;
+  try {
+    url = new URL(pod.jupyter.url);
+  } catch {
+    throw new ConfigError(vscode.l10n.t('The cloud gave "{0}" a Jupyter address that is not a URL.', pod.name));
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError(vscode.l10n.t('The cloud gave "{0}" a Jupyter address that is not http(s); it was not opened.', pod.name));
+  }
+  const token = pod.jupyter.token ?? (await services.podSecrets.getJupyterPassword(account.cloud, pod.id));
+  if (token) url.searchParams.set('token', token);
+  return vscode.Uri.parse(url.toString(), true);
+}
+
+const running = (p: { status: string; jupyter?: unknown }) => p.status === 'running' && !!p.jupyter;
+
+export async function openJupyter(services: Services, arg?: unknown): Promise<void> {
+  const target = await pickPod(services, arg, running, vscode.l10n.t('Open Jupyter on which pod?'));
+  const uri = await jupyterUrl(services, target);
+  if (settings.jupyterOpenIn() === 'simpleBrowser') await services.workbench.openSimpleBrowser(uri.toString(true));
+  else await services.workbench.openExternal(uri);
+}
+
+export async function copyJupyterUrl(services: Services, arg?: unknown): Promise<void> {
+  const target = await pickPod(services, arg, running, vscode.l10n.t('Copy the Jupyter URL of which pod?'));
+  await services.workbench.copy((await jupyterUrl(services, target)).toString(true));
+  void services.workbench.showInfo(vscode.l10n.t('Jupyter URL copied (it contains the access token; keep it private).'));
+}

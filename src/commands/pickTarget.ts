@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import { CancelledError } from '../core/errors';
+import type { Pod } from '../core/model';
+import type { Capabilities, Provider } from '../core/provider';
+import { CLOUDS } from '../providers/clouds';
+import type { Account } from '../services/accounts';
+import { BACK } from '../ui/userInput';
+import { statusText } from '../views/format';
+import type { TreeNode } from '../views/nodes';
+import type { Services } from './services';
+
+/** The account a command acts on: the clicked node's, the only one, or the user's pick. */
+export async function pickAccount(services: Services, arg: unknown, filter?: (a: Account) => boolean): Promise<Account> {
+  const node = arg as TreeNode | undefined;
+  if (node && typeof node === 'object' && 'account' in node && node.account) {
+    return services.accounts.get(node.account.id) ?? node.account;
+  }
+  const accounts = services.accounts.list().filter((a) => !filter || filter(a));
+  if (accounts.length === 0) {
+    void services.workbench.showInfo(vscode.l10n.t('Connect a GPU cloud first.'));
+    throw new CancelledError();
+  }
+  if (accounts.length === 1) return accounts[0];
+  const picked = await services.ui.pick({
+    id: 'account',
+    title: vscode.l10n.t('Choose an account'),
+    items: accounts.map((a) => ({ label: CLOUDS[a.cloud].displayName, description: a.label, value: a })),
+  });
+  if (!picked || picked === BACK || Array.isArray(picked)) throw new CancelledError();
+  return picked;
+}
+
+export interface PodTarget {
+  account: Account;
+  pod: Pod;
+  provider: Provider;
+}
+
+/**
+ * The pod a command acts on. From the tree it is the clicked pod; from the palette, a pick among the pods
+ * of every account for which `valid` holds (e.g. only running pods for "Connect").
+ */
+export async function pickPod(
+  services: Services,
+  arg: unknown,
+  valid: (pod: Pod, capabilities: Capabilities) => boolean,
+  title: string,
+): Promise<PodTarget> {
+  const node = arg as TreeNode | undefined;
+  if (node && typeof node === 'object' && node.type === 'pod') {
+    const provider = await services.providers.get(node.account);
+    return { account: node.account, pod: node.pod, provider };
+  }
+  // Make sure every account has been loaded once, so the list is complete.
+  await Promise.all(
+    services.accounts.list().filter((a) => !services.data.snapshot(a.id)).map((a) => services.data.refresh(a.id)),
+  );
+  const candidates: PodTarget[] = [];
+  for (const { account, pod } of services.data.allPods()) {
+    const caps = services.data.snapshot(account.id)?.capabilities;
+    if (!caps || !valid(pod, caps)) continue;
+    candidates.push({ account, pod, provider: await services.providers.get(account) });
+  }
+  if (candidates.length === 0) {
+    void services.workbench.showInfo(vscode.l10n.t('No pod where this can be done right now.'));
+    throw new CancelledError();
+  }
+  const picked = await services.ui.pick({
+    id: 'pod',
+    title,
+    items: candidates.map((c) => ({
+      label: c.pod.name || c.pod.id,
+      description: `${CLOUDS[c.account.cloud].displayName} (${c.account.label}) · ${statusText(c.pod)}`,
+      value: c,
+    })),
+  });
+  if (!picked || picked === BACK || Array.isArray(picked)) throw new CancelledError();
+  return picked;
+}

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { CancelledError } from '../core/errors';
+import type { Volume, Endpoint } from '../core/model';
+import type { Provider } from '../core/provider';
+import type { Account } from '../services/accounts';
+import { BACK } from '../ui/userInput';
+import type { TreeNode } from '../views/nodes';
+import { pickAccount } from './pickTarget';
+import type { Services } from './services';
+
+/** A volume from its tree node or picked from an account that has volumes, among those where `valid` holds. */
+export async function pickVolume(
+  services: Services,
+  arg: unknown,
+  valid: (v: Volume) => boolean,
+): Promise<{ account: Account; provider: Provider; volume: Volume }> {
+  const node = arg as TreeNode | undefined;
+  if (node?.type === 'volume') return { account: node.account, provider: await services.providers.get(node.account), volume: node.volume };
+  const account = await pickAccount(services, undefined, (a) => !!services.data.snapshot(a.id)?.capabilities?.volumes);
+  const provider = await services.providers.get(account);
+  if (!provider.volumes) throw new CancelledError();
+  const volumes = (await provider.volumes.list()).filter(valid);
+  if (volumes.length === 0) {
+    void services.workbench.showInfo(vscode.l10n.t('No volume where this can be done right now.'));
+    throw new CancelledError();
+  }
+  const volume = await services.ui.pick({
+    id: 'volume',
+    title: vscode.l10n.t('Choose a volume'),
+    items: volumes.map((v) => ({ label: v.name, description: [v.sizeGb ? `${v.sizeGb} GB` : '', v.region, v.status].filter(Boolean).join(' · '), value: v })),
+  });
+  if (!volume || volume === BACK || Array.isArray(volume)) throw new CancelledError();
+  return { account, provider, volume };
+}
+
+export async function pickEndpoint(
+  services: Services,
+  arg: unknown,
+  valid: (e: Endpoint) => boolean,
+): Promise<{ account: Account; provider: Provider; endpoint: Endpoint }> {
+  const node = arg as TreeNode | undefined;
+  if (node?.type === 'endpoint') return { account: node.account, provider: await services.providers.get(node.account), endpoint: node.endpoint };
+  const account = await pickAccount(services, undefined, (a) => !!services.data.snapshot(a.id)?.capabilities?.endpoints);
+  const provider = await services.providers.get(account);
+  const endpoints = ((await provider.endpoints?.list()) ?? []).filter(valid);
+  if (endpoints.length === 0) {
+    void services.workbench.showInfo(vscode.l10n.t('No serverless endpoint where this can be done right now.'));
+    throw new CancelledError();
+  }
+  const endpoint = await services.ui.pick({
+    id: 'endpoint',
+    title: vscode.l10n.t('Choose an endpoint'),
+    items: endpoints.map((e) => ({ label: e.name, description: e.rawStatus, value: e })),
+  });
+  if (!endpoint || endpoint === BACK || Array.isArray(endpoint)) throw new CancelledError();
+  return { account, provider, endpoint };
+}

@@ -1,0 +1,86 @@
+import * as vscode from 'vscode';
+import { CancelledError } from '../core/errors';
+import type { PodAction } from '../core/provider';
+import { waitForPod, type PodGoal } from '../core/waitForPod';
+import { CLOUDS } from '../providers/clouds';
+import { pickPod, type PodTarget } from './pickTarget';
+import type { Services } from './services';
+
+const GOALS: Record<PodAction, PodGoal> = { stop: 'stopped', start: 'running', restart: 'running', terminate: 'gone' };
+
+/** Runs one lifecycle action on a pod (from a tree node or the palette), with progress until it is done. */
+export async function podActionCommand(services: Services, arg: unknown, action: PodAction): Promise<void> {
+  const target = await pickPod(
+    services,
+    arg,
+    (pod, caps) => !pod.pending && caps.actions.has(action) && caps.allows(action, pod),
+    vscode.l10n.t('Choose a pod'),
+  );
+  await runPodAction(services, target, action);
+}
+
+function verb(target: PodTarget, action: PodAction): string {
+  const caps = target.provider.capabilities;
+  switch (action) {
+    case 'stop':
+      return caps.stopLabel;
+    case 'start':
+      return caps.startLabel;
+    case 'restart':
+      return 'Restart';
+    case 'terminate':
+      return caps.terminateLabel;
+  }
+}
+
+export async function runPodAction(services: Services, target: PodTarget, action: PodAction): Promise<void> {
+  const { account, pod, provider } = target;
+  const cloud = CLOUDS[account.cloud].displayName;
+  const word = verb(target, action);
+  if (action === 'terminate') {
+    const ok = await services.ui.confirm({
+      id: 'confirmTerminate',
+      message: vscode.l10n.t('{0} "{1}" on {2}?', word, pod.name, cloud),
+      detail: vscode.l10n.t(
+        'The pod and everything on its container disk are deleted for good; billing for it stops. Volumes you attached are kept.',
+      ),
+      confirm: word,
+    });
+    if (!ok) throw new CancelledError();
+  }
+  const title = vscode.l10n.t('{0} "{1}"', word, pod.name);
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      try {
+        await provider.podAction(pod.id, action, {
+          signal: abort.signal,
+          onProgress: (message) => progress.report({ message }),
+        });
+        progress.report({ message: vscode.l10n.t('waiting for the pod…') });
+        await waitForPod((signal) => provider.getPod(pod.id, signal), GOALS[action], {
+          signal: abort.signal,
+          intervalMs: services.timing.waitIntervalMs,
+          timeoutMs: services.timing.waitTimeoutMs,
+          onUpdate: (fresh) => {
+            if (fresh) {
+              services.data.upsertPod(account.id, fresh);
+              progress.report({ message: fresh.rawStatus });
+            }
+          },
+        });
+      } catch (e) {
+        if (e instanceof CancelledError) {
+          void services.workbench.showInfo(vscode.l10n.t('Stopped waiting; "{0}" carries on in the cloud and the tree shows when it is done.', pod.name));
+          return;
+        }
+        throw e;
+      } finally {
+        void services.data.refresh(account.id);
+      }
+    },
+  );
+  if (action === 'terminate') await services.podSecrets.forget(account.cloud, pod.id);
+}

@@ -1,0 +1,50 @@
+import type * as vscode from 'vscode';
+import { connectCloud } from './connectCloud';
+import { copyPodId } from './copyPodId';
+import { createPod } from './createPod';
+import { disconnect } from './disconnect';
+import { editAccount } from './editAccount';
+import { startEndpoint, stopEndpoint } from './endpointCommands';
+import { copyJupyterUrl, openJupyter } from './jupyter';
+import { podActionCommand } from './podLifecycle';
+import { refresh } from './refresh';
+import { registerCommand } from './runCommand';
+import type { Services } from './services';
+import { showLog } from './showLog';
+import { sshCommands } from './sshCommands';
+import { updateKey } from './updateKey';
+import { createVolume, deleteVolume, renameVolume, resizeVolume } from './volumeCommands';
+
+type Handler = (services: Services, arg?: unknown) => unknown;
+
+/** Every command id and its handler; a unit test checks this list against package.json. */
+export const COMMANDS: Record<string, Handler> = {
+  'gpuPods.connectCloud': connectCloud,
+  'gpuPods.updateKey': updateKey,
+  'gpuPods.editAccount': editAccount,
+  'gpuPods.disconnect': disconnect,
+  'gpuPods.refresh': refresh,
+  'gpuPods.showLog': showLog,
+  'gpuPods.createPod': createPod,
+  // Pause/Resume and Stop/Start are one action each; the menu shows the cloud's own word.
+  'gpuPods.pausePod': (s, a) => podActionCommand(s, a, 'stop'),
+  'gpuPods.resumePod': (s, a) => podActionCommand(s, a, 'start'),
+  'gpuPods.stopPod': (s, a) => podActionCommand(s, a, 'stop'),
+  'gpuPods.startPod': (s, a) => podActionCommand(s, a, 'start'),
+  'gpuPods.restartPod': (s, a) => podActionCommand(s, a, 'restart'),
+  'gpuPods.terminatePod': (s, a) => podActionCommand(s, a, 'terminate'),
+  'gpuPods.copyPodId': copyPodId,
+  'gpuPods.openJupyter': openJupyter,
+  'gpuPods.copyJupyterUrl': copyJupyterUrl,
+  'gpuPods.createVolume': createVolume,
+  'gpuPods.renameVolume': renameVolume,
+  'gpuPods.resizeVolume': resizeVolume,
+  'gpuPods.deleteVolume': deleteVolume,
+  'gpuPods.startEndpoint': startEndpoint,
+  'gpuPods.stopEndpoint': stopEndpoint,
+  ...sshCommands,
+};
+
+export function registerCommands(services: Services): vscode.Disposable[] {
+  return Object.entries(COMMANDS).map(([id, handler]) => registerCommand(services, id, (arg) => handler(services, arg)));
+}

@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { AuthError, CancelledError, GpuPodsError, userMessage } from '../core/errors';
+import { describeForLog } from '../services/log';
+import type { Services } from './services';
+
+/**
+ * Wraps every command: a dismissed prompt is silent, every error goes to the log with its details, the
+ * user sees one sentence with "Show Log" (and "Update API Key" when the key was refused). Never a stack.
+ */
+export function registerCommand(
+  services: Services,
+  id: string,
+  handler: (...args: unknown[]) => Promise<unknown> | unknown,
+): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      reportError(services, id, error);
+      return undefined;
+    }
+  });
+}
+
+/** Logs the error and shows its sentence without waiting for the user to dismiss the toast. */
+export function reportError(services: Services, where: string, error: unknown): void {
+  if (error instanceof CancelledError) return;
+  services.log.error(`${where}: ${describeForLog(error)}`);
+  const message = error instanceof GpuPodsError ? userMessage(error) : vscode.l10n.t('Something went wrong; see the GPU Pods log for details.');
+  const showLog = vscode.l10n.t('Show Log');
+  const updateKey = vscode.l10n.t('Update API Key');
+  const buttons = error instanceof AuthError ? [updateKey, showLog] : [showLog];
+  void services.workbench.showError(message, ...buttons).then((choice) => {
+    if (choice === showLog) services.log.show();
+    if (choice === updateKey) void vscode.commands.executeCommand('gpuPods.updateKey');
+  });
+}

@@ -1,0 +1,23 @@
+import type * as vscode from 'vscode';
+import type { AccountData } from '../services/accountData';
+import type { AccountStore } from '../services/accounts';
+import type { PodSecrets } from '../services/podSecrets';
+import type { ProviderManager } from '../services/providerManager';
+import type { Workbench } from '../services/workbench';
+import type { UserInput } from '../ui/userInput';
+import type { TreeNode } from '../views/nodes';
+
+/** Everything a command needs, built once in activate(). `ui` and `workbench` are swappable for tests. */
+export interface Services {
+  context: vscode.ExtensionContext;
+  log: vscode.LogOutputChannel;
+  accounts: AccountStore;
+  providers: ProviderManager;
+  data: AccountData;
+  podSecrets: PodSecrets;
+  ui: UserInput;
+  workbench: Workbench;
+  view?: vscode.TreeView<TreeNode>;
+  /** How long lifecycle actions wait for the pod to arrive, and how often they look. */
+  timing: { waitIntervalMs: number; waitTimeoutMs: number };
+}

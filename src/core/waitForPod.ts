@@ -1,0 +1,54 @@
+import { sleep as defaultSleep } from './concurrency';
+import { CancelledError, CloudError, TimeoutError } from './errors';
+import type { Pod, PodStatus } from './model';
+
+export type PodGoal = PodStatus | 'gone';
+
+export interface WaitOptions {
+  signal?: AbortSignal;
+  intervalMs: number;
+  timeoutMs: number;
+  /** Called with each fresh view of the pod (undefined once the cloud no longer knows it). */
+  onUpdate?(pod: Pod | undefined): void;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  now?: () => number;
+}
+
+/** True when `pod` has reached `goal`; a terminated or vanished pod counts as gone. */
+export function reached(pod: Pod | undefined, goal: PodGoal): boolean {
+  if (goal === 'gone' || goal === 'terminated') return !pod || pod.status === 'terminated';
+  return !!pod && pod.status === goal && !pod.pending;
+}
+
+/**
+ * Polls a pod until it reaches the goal. A pod that turns `failed` ends the wait with the cloud's reason;
+ * running out of time ends it with a TimeoutError that says the pod is still on its way, not done.
+ */
+export async function waitForPod(
+  getPod: (signal?: AbortSignal) => Promise<Pod | undefined>,
+  goal: PodGoal,
+  options: WaitOptions,
+): Promise<Pod | undefined> {
+  const now = options.now ?? Date.now;
+  const wait = options.sleep ?? defaultSleep;
+  const deadline = now() + options.timeoutMs;
+  for (;;) {
+    if (options.signal?.aborted) throw new CancelledError();
+    const pod = await getPod(options.signal);
+    options.onUpdate?.(pod);
+    if (reached(pod, goal)) return pod;
+    if (pod?.status === 'failed' && goal !== 'failed') {
+      throw new CloudError(`"${pod.name}" failed${pod.statusReason ? `: ${pod.statusReason}` : '.'}`, 'POD_FAILED');
+    }
+    if (!pod && goal !== 'gone') throw new CloudError('The pod no longer exists.', 'POD_GONE');
+    if (now() >= deadline) {
+      const state = pod ? pod.rawStatus : 'unknown';
+      throw new TimeoutError(`Still waiting after ${Math.round(options.timeoutMs / 60000)} min (now ${state}); the tree keeps showing its progress.`);
+    }
+    try {
+      await wait(options.intervalMs, options.signal);
+    } catch {
+      throw new CancelledError();
+    }
+  }
+}

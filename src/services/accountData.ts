@@ -1,0 +1,125 @@
+import * as vscode from 'vscode';
+import { RateLimitError } from '../core/errors';
+import { isTransitional, type Endpoint, type Pod, type Volume } from '../core/model';
+import type { Capabilities } from '../core/provider';
+import type { Account, AccountStore } from './accounts';
+import { describeForLog } from './log';
+import type { ProviderManager } from './providerManager';
+
+/** What the tree shows for one account: the last good lists, or the error that replaced them. */
+export interface AccountSnapshot {
+  pods: Pod[];
+  volumes?: Volume[];
+  endpoints?: Endpoint[];
+  error?: unknown;
+  loadedAt?: number;
+  /** Set after a 429: no polling before this time. */
+  backoffUntil?: number;
+  /** The cloud's capabilities, known once its provider was built. */
+  capabilities?: Capabilities;
+}
+
+/**
+ * Fetches each account's lists (one request per list endpoint, never one per pod) and keeps the result.
+ * Refreshes of the same account coalesce: a request made while one runs is served by one follow-up run.
+ */
+export class AccountData implements vscode.Disposable {
+  private readonly snapshots = new Map<string, AccountSnapshot>();
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly queued = new Map<string, Promise<void>>();
+  private readonly changed = new vscode.EventEmitter<string>();
+  /** Fires with the account id whose data changed. */
+  readonly onDidChange = this.changed.event;
+  private rateLimitStreak = new Map<string, number>();
+
+  constructor(
+    private readonly accounts: AccountStore,
+    private readonly providers: ProviderManager,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  snapshot(accountId: string): AccountSnapshot | undefined {
+    return this.snapshots.get(accountId);
+  }
+
+  /** Every known pod with its account, for palette pickers and the status bar. */
+  allPods(): Array<{ account: Account; pod: Pod }> {
+    return this.accounts.list().flatMap((account) =>
+      (this.snapshots.get(account.id)?.pods ?? []).map((pod) => ({ account, pod })),
+    );
+  }
+
+  isRefreshing(accountId: string): boolean {
+    return this.running.has(accountId);
+  }
+
+  isChanging(accountId: string): boolean {
+    const s = this.snapshots.get(accountId);
+    return !!s?.pods.some((p) => isTransitional(p.status) || p.pending);
+  }
+
+  forget(accountId: string): void {
+    this.snapshots.delete(accountId);
+  }
+
+  refresh(accountId: string): Promise<void> {
+    const running = this.running.get(accountId);
+    if (!running) return this.start(accountId);
+    let queued = this.queued.get(accountId);
+    if (!queued) {
+      queued = running.then(() => {
+        this.queued.delete(accountId);
+        return this.start(accountId);
+      });
+      this.queued.set(accountId, queued);
+    }
+    return queued;
+  }
+
+  private start(accountId: string): Promise<void> {
+    const run = this.load(accountId).finally(() => this.running.delete(accountId));
+    this.running.set(accountId, run);
+    return run;
+  }
+
+  private async load(accountId: string): Promise<void> {
+    const account = this.accounts.get(accountId);
+    if (!account) return;
+    const previous = this.snapshots.get(accountId);
+    try {
+      const provider = await this.providers.get(account);
+      const [pods, volumes, endpoints] = await Promise.all([
+        provider.listPods(),
+        provider.volumes?.list(),
+        provider.endpoints?.list(),
+      ]);
+      this.snapshots.set(accountId, { pods, volumes, endpoints, loadedAt: Date.now(), capabilities: provider.capabilities });
+      this.rateLimitStreak.delete(accountId);
+    } catch (error) {
+      this.log.error(`Refreshing ${account.cloud} account "${account.label}" failed: ${describeForLog(error)}`);
+      const snapshot: AccountSnapshot = { ...previous, pods: previous?.pods ?? [], error, loadedAt: Date.now(), backoffUntil: undefined };
+      if (error instanceof RateLimitError) {
+        // Back off instead of hammering: double each time, starting at what the cloud asked for.
+        const streak = (this.rateLimitStreak.get(accountId) ?? 0) + 1;
+        this.rateLimitStreak.set(accountId, streak);
+        snapshot.backoffUntil = Date.now() + Math.max(error.retryAfterMs ?? 0, 30_000 * 2 ** (streak - 1));
+      }
+      this.snapshots.set(accountId, snapshot);
+    }
+    this.changed.fire(accountId);
+  }
+
+  /** Put a pod we just learned about (from a create or an action) in place without a full refresh. */
+  upsertPod(accountId: string, pod: Pod): void {
+    const s = this.snapshots.get(accountId);
+    if (!s) return;
+    const pods = s.pods.filter((p) => p.id !== pod.id);
+    if (pod.status !== 'terminated') pods.push(pod);
+    this.snapshots.set(accountId, { ...s, pods });
+    this.changed.fire(accountId);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

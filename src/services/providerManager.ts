@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import { Semaphore } from '../core/concurrency';
+import { AuthError } from '../core/errors';
+import type { Provider } from '../core/provider';
+import { CLOUDS } from '../providers/clouds';
+import type { ProviderDeps } from '../providers/deps';
+import type { Account, AccountStore } from './accounts';
+import { settings } from './settings';
+
+/**
+ * Builds one Provider per account on first use (cloud code is loaded lazily, never in activate) and
+ * drops it when the key, the account or a gpuPods setting changes.
+ */
+export class ProviderManager implements vscode.Disposable {
+  private readonly cache = new Map<string, Promise<Provider>>();
+  /** One limiter per account (= per key): Yotta allows 5 concurrent pod operations per key. */
+  private readonly limiters = new Map<string, Semaphore>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly accounts: AccountStore,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly extraDeps: Partial<ProviderDeps> = {},
+  ) {
+    this.disposables.push(
+      accounts.onDidChange(() => this.cache.clear()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('gpuPods')) this.cache.clear();
+      }),
+    );
+  }
+
+  get(account: Account): Promise<Provider> {
+    let provider = this.cache.get(account.id);
+    if (!provider) {
+      provider = this.build(account);
+      this.cache.set(account.id, provider);
+      // A failed build (no key, bad URL) must not stick: the next call tries again.
+      provider.catch(() => this.cache.delete(account.id));
+    }
+    return provider;
+  }
+
+  private async build(account: Account): Promise<Provider> {
+    const info = CLOUDS[account.cloud];
+    const baseUrls = settings.baseUrls(account.cloud);
+    const apiKey = await this.accounts.getKey(account.id);
+    if (!apiKey) throw new AuthError(`No API key is stored for ${info.displayName} (${account.label}).`);
+    const factory = await info.load();
+    let limiter = this.limiters.get(account.id);
+    if (!limiter) {
+      limiter = new Semaphore(5);
+      this.limiters.set(account.id, limiter);
+    }
+    const options = { ...account.options, ...settings.cloudOptions(account.cloud, info.settingOptions) };
+    return factory({ apiKey, baseUrls, options }, { logger: this.log, limiter, ...this.extraDeps });
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.cache.clear();
+  }
+}

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { validateBaseUrl } from '../core/baseUrl';
+import type { CloudId } from '../core/model';
+import { CLOUDS } from '../providers/clouds';
+
+/** Typed reads of the extension's settings. Every name is declared in package.json. */
+export const settings = {
+  /** Validated base URLs for a cloud: `{ base, inventory? }`. Throws ConfigError naming the setting. */
+  baseUrls(cloud: CloudId): Record<string, string> {
+    const config = vscode.workspace.getConfiguration('gpuPods');
+    const out: Record<string, string> = {};
+    for (const [name, fallback] of Object.entries(CLOUDS[cloud].baseUrls)) {
+      const setting = `${cloud}.${name}Url`;
+      out[name] = validateBaseUrl(config.get<string>(setting) || fallback, `gpuPods.${setting}`);
+    }
+    return out;
+  },
+  /** Cloud-wide settings handed to the provider as options (e.g. `gpuPods.yotta.apiVersion`). */
+  cloudOptions(cloud: CloudId, names: string[]): Record<string, string> {
+    const config = vscode.workspace.getConfiguration('gpuPods');
+    const out: Record<string, string> = {};
+    for (const name of names) {
+      const value = config.get<string>(`${cloud}.${name}`);
+      if (value) out[name] = value;
+    }
+    return out;
+  },
+  slowPollSeconds(cloud: CloudId): number {
+    return clamp(vscode.workspace.getConfiguration('gpuPods').get<number>(`${cloud}.pollInterval`, 60), 15, 3600);
+  },
+  fastPollSeconds(): number {
+    return clamp(vscode.workspace.getConfiguration('gpuPods').get<number>('polling.fastInterval', 5), 2, 60);
+  },
+  sshConfigMode(): 'include' | 'manual' {
+    return vscode.workspace.getConfiguration('gpuPods').get('ssh.configMode', 'include');
+  },
+  sshIdentityFile(): string {
+    return vscode.workspace.getConfiguration('gpuPods').get<string>('ssh.identityFile', '');
+  },
+  remoteOpenIn(): 'newWindow' | 'currentWindow' {
+    return vscode.workspace.getConfiguration('gpuPods').get('remote.openIn', 'newWindow');
+  },
+  remoteFolder(): string {
+    return vscode.workspace.getConfiguration('gpuPods').get<string>('remote.folder', '/root');
+  },
+  jupyterOpenIn(): 'browser' | 'simpleBrowser' {
+    return vscode.workspace.getConfiguration('gpuPods').get('jupyter.openIn', 'browser');
+  },
+  /** Remote-SSH's own setting: where the user's ssh config lives. */
+  remoteSshConfigFile(): string {
+    return vscode.workspace.getConfiguration('remote.SSH').get<string>('configFile', '');
+  },
+};
+
+function clamp(n: number, min: number, max: number): number {
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : min;
+}

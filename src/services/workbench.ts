@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+
+/**
+ * The few workbench effects commands cause: open a URL, open a remote folder, copy text, install an
+ * extension. One object so integration tests can observe them (the test harness has no Remote-SSH and
+ * no browser) without any test branch in the commands themselves.
+ */
+export interface Workbench {
+  openExternal(uri: vscode.Uri): Thenable<boolean>;
+  openSimpleBrowser(url: string): Thenable<unknown>;
+  openFolder(uri: vscode.Uri, newWindow: boolean): Thenable<unknown>;
+  copy(text: string): Thenable<void>;
+  /** Id of an installed extension among `ids`, the first found. */
+  installedExtension(ids: readonly string[]): string | undefined;
+  installExtension(id: string): Thenable<unknown>;
+  /** Toasts. Resolve with the button pressed; callers never wait on them inside a command's flow. */
+  showError(message: string, ...buttons: string[]): Thenable<string | undefined>;
+  showInfo(message: string, ...buttons: string[]): Thenable<string | undefined>;
+}
+
+export const vscodeWorkbench: Workbench = {
+  openExternal: (uri) => vscode.env.openExternal(uri),
+  openSimpleBrowser: (url) => vscode.commands.executeCommand('simpleBrowser.show', url),
+  openFolder: (uri, newWindow) => vscode.commands.executeCommand('vscode.openFolder', uri, { forceNewWindow: newWindow }),
+  copy: (text) => vscode.env.clipboard.writeText(text),
+  installedExtension: (ids) => ids.find((id) => vscode.extensions.getExtension(id)),
+  installExtension: (id) => vscode.commands.executeCommand('workbench.extensions.installExtension', id),
+  showError: (message, ...buttons) => vscode.window.showErrorMessage(message, ...buttons),
+  showInfo: (message, ...buttons) => vscode.window.showInformationMessage(message, ...buttons),
+};

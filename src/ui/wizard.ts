@@ -1,0 +1,161 @@
+import type { Answers, CreateContext, CreateForm, FormField, MultiPickField, PickField, PickOption } from '../core/createForm';
+import { BACK, type PickItem, type UserInput } from './userInput';
+
+const CUSTOM = Symbol('custom');
+const CREATE = Symbol('create');
+/** A summary line that maps to no step: picking it keeps the summary open. */
+const STAY = -1;
+
+export interface WizardOptions {
+  title: string;
+  /** Answers from an earlier attempt: every step starts on them, and the wizard opens on the summary. */
+  previous?: Answers;
+  /** Label of the final button ("Create pod"). */
+  confirmLabel: string;
+}
+
+/**
+ * Runs a cloud's create form as a multi-step quick pick with Back, ending on a summary that can jump to any
+ * step. Resolves with the answers when the user confirms, undefined when they dismiss it.
+ */
+export async function runWizard(
+  ui: UserInput,
+  form: CreateForm<unknown>,
+  ctx: CreateContext,
+  options: WizardOptions,
+): Promise<Answers | undefined> {
+  const answers: Answers = { ...options.previous };
+  const fields = form.fields;
+  let index = options.previous ? fields.length : 0;
+  const history: number[] = [];
+  for (;;) {
+    if (index >= fields.length) {
+      const choice = await summaryStep(ui, form, ctx, answers, options, fields, history.length > 0 || fields.length > 0);
+      if (choice === undefined) return undefined;
+      if (choice === CREATE) return answers;
+      if (choice === STAY) continue;
+      if (choice === BACK) {
+        index = history.pop() ?? lastActive(fields, answers);
+        continue;
+      }
+      index = choice;
+      continue;
+    }
+    const field = fields[index];
+    if (field.skip?.(answers)) {
+      delete answers[field.id];
+      index++;
+      continue;
+    }
+    const position = fields.slice(0, index).filter((f) => !f.skip?.(answers)).length + 1;
+    const total = fields.filter((f) => !f.skip?.(answers)).length + 1;
+    const result = await askField(ui, field, answers, options.title, position, total, history.length > 0);
+    if (result === undefined) return undefined;
+    if (result === BACK) {
+      index = history.pop() ?? 0;
+      continue;
+    }
+    answers[field.id] = result.value;
+    history.push(index);
+    // Later steps may depend on this answer (regions of a GPU), so walk on through them; each starts
+    // on its previous answer, so confirming costs one key press.
+    index++;
+  }
+}
+
+function lastActive(fields: FormField[], answers: Answers): number {
+  for (let i = fields.length - 1; i >= 0; i--) if (!fields[i].skip?.(answers)) return i;
+  return 0;
+}
+
+async function askField(
+  ui: UserInput,
+  field: FormField,
+  answers: Answers,
+  title: string,
+  step: number,
+  totalSteps: number,
+  canGoBack: boolean,
+): Promise<{ value: unknown } | typeof BACK | undefined> {
+  const base = { id: field.id, title: `${title}: ${field.title}`, step, totalSteps, canGoBack, placeholder: field.placeholder };
+  if (field.kind === 'text' || field.kind === 'number') {
+    const previous = answers[field.id];
+    const value = await ui.input({
+      ...base,
+      prompt: field.prompt,
+      value: previous !== undefined ? String(previous) : field.initial?.(answers),
+      validate: (v) => field.validate?.(v, answers) ?? (field.kind === 'number' && !/^\d+$/.test(v.trim()) ? 'Enter a whole number.' : undefined),
+    });
+    if (value === undefined || value === BACK) return value;
+    return { value: field.kind === 'number' ? Number(value.trim()) : value.trim() };
+  }
+  const choice = field as PickField | MultiPickField;
+  for (;;) {
+    const items = choice.options(answers).then((options) => toItems(options, answers[choice.id], choice.kind === 'pick' && !!choice.allowCustom));
+    const picked = await ui.pick<unknown>({ ...base, items, canPickMany: field.kind === 'multiPick' });
+    if (picked === undefined || picked === BACK) return picked;
+    if (picked !== CUSTOM) return { value: picked };
+    if (field.kind !== 'pick' || !field.allowCustom) continue;
+    const custom = field.allowCustom;
+    const text = await ui.input({
+      ...base,
+      id: `${field.id}.custom`,
+      prompt: custom.prompt,
+      canGoBack: true,
+      value: typeof answers[field.id] === 'string' ? String(answers[field.id]) : '',
+      validate: (v) => (v.trim() === '' ? 'A value is required.' : custom.validate?.(v.trim(), answers)),
+    });
+    if (text === undefined) return undefined;
+    if (text !== BACK) return { value: text.trim() };
+  }
+}
+
+function toItems(options: PickOption[], previous: unknown, allowCustom: boolean): PickItem<unknown>[] {
+  const prev = previous === undefined ? undefined : JSON.stringify(previous);
+  const items: PickItem<unknown>[] = options.map((o) => ({
+    label: o.label,
+    description: o.description,
+    detail: o.detail,
+    value: o.value,
+    disabledReason: o.disabledReason,
+    picked: prev !== undefined ? (Array.isArray(previous) ? previous.some((p) => JSON.stringify(p) === JSON.stringify(o.value)) : JSON.stringify(o.value) === prev) : o.picked,
+  }));
+  if (allowCustom) items.push({ label: '$(edit) Custom…', value: CUSTOM });
+  return items;
+}
+
+async function summaryStep(
+  ui: UserInput,
+  form: CreateForm<unknown>,
+  ctx: CreateContext,
+  answers: Answers,
+  options: WizardOptions,
+  fields: FormField[],
+  canGoBack: boolean,
+): Promise<number | typeof CREATE | typeof BACK | undefined> {
+  const lines = form.summarize(answers, ctx);
+  const items = lines.then((ls) => [
+    { label: `$(check) ${options.confirmLabel}`, value: CREATE as number | typeof CREATE },
+    ...ls.map((l) => {
+      const target = l.fieldId ? fields.findIndex((f) => f.id === l.fieldId) : -1;
+      return {
+        label: l.label,
+        description: l.value,
+        detail: target >= 0 ? 'Select to change' : undefined,
+        value: (target >= 0 ? target : STAY) as number | typeof CREATE,
+        group: 'Summary',
+      };
+    }),
+  ]);
+  const choice = await ui.pick({
+    id: 'summary',
+    title: `${options.title}: Summary`,
+    placeholder: 'Check what will be created; select a line to change it',
+    items,
+    canGoBack,
+    step: fields.length + 1,
+    totalSteps: fields.length + 1,
+  });
+  if (choice === undefined || choice === BACK) return choice;
+  return choice as number | typeof CREATE;
+}

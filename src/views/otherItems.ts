@@ -1,0 +1,109 @@
+import * as vscode from 'vscode';
+import { AuthError, ConfigError, userMessage } from '../core/errors';
+import type { Endpoint, Volume } from '../core/model';
+import { CLOUDS } from '../providers/clouds';
+import type { AccountSnapshot } from '../services/accountData';
+import { contextValue } from './contextValue';
+import { escapeMarkdown, formatDate, statusText } from './format';
+import type { AccountNode, EndpointNode, ErrorNode, GroupNode, MessageNode, VolumeNode } from './nodes';
+import { statusIcon } from './statusIcon';
+
+export function accountItem(node: AccountNode, snapshot: AccountSnapshot | undefined): vscode.TreeItem {
+  const cloud = CLOUDS[node.account.cloud];
+  const item = new vscode.TreeItem(cloud.displayName, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `account:${node.account.id}`;
+  const running = snapshot?.pods.filter((p) => p.status === 'running').length ?? 0;
+  item.description = [node.account.label, snapshot && !snapshot.error ? `${running} running` : undefined].filter(Boolean).join(' · ');
+  item.iconPath = new vscode.ThemeIcon(snapshot?.error ? 'cloud-offline' : 'cloud');
+  item.contextValue = contextValue('account', {
+    [node.account.cloud]: true,
+    ok: !snapshot?.error,
+    hasOptions: cloud.accountOptions.length > 0,
+  });
+  return item;
+}
+
+const GROUP_LABELS = { pods: 'Pods', volumes: 'Volumes', endpoints: 'Serverless endpoints' } as const;
+const GROUP_ICONS = { pods: 'server', volumes: 'database', endpoints: 'radio-tower' } as const;
+
+export function groupItem(node: GroupNode, count: number | undefined): vscode.TreeItem {
+  const item = new vscode.TreeItem(GROUP_LABELS[node.group], vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `group:${node.account.id}:${node.group}`;
+  item.description = count === undefined ? undefined : String(count);
+  item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[node.group]);
+  item.contextValue = contextValue('group', { [node.group]: true });
+  return item;
+}
+
+export function volumeItem(node: VolumeNode): vscode.TreeItem {
+  const v: Volume = node.volume;
+  const item = new vscode.TreeItem(v.name || v.id, vscode.TreeItemCollapsibleState.None);
+  item.id = `volume:${node.account.id}:${v.id}`;
+  const mounts = v.mountCount === undefined ? undefined : v.mountCount === 1 ? '1 mount' : `${v.mountCount} mounts`;
+  item.description = [v.sizeGb !== undefined ? `${v.sizeGb} GB` : undefined, v.type, v.region, mounts, v.cost, v.status]
+    .filter(Boolean)
+    .join(' · ');
+  item.iconPath = new vscode.ThemeIcon(v.status === 'error' ? 'error' : /ing$/.test(v.status) ? 'loading~spin' : 'database');
+  const tip = new vscode.MarkdownString(undefined, false);
+  tip.isTrusted = false;
+  tip.appendMarkdown(`**${escapeMarkdown(v.name)}**  \n`);
+  for (const [k, val] of [
+    ['Size', v.sizeGb !== undefined ? `${v.sizeGb} GB` : undefined],
+    ['Type', v.type],
+    ['Region', v.region],
+    ['Status', v.status],
+    ['Mounted by', mounts],
+    ['Cost', v.cost],
+    ['Created', formatDate(v.createdAt)],
+    ['Id', v.id],
+  ] as Array<[string, string | undefined]>) {
+    if (val) tip.appendMarkdown(`${k}: ${escapeMarkdown(val)}  \n`);
+  }
+  item.tooltip = tip;
+  const free = (v.mountCount ?? 0) === 0;
+  item.contextValue = contextValue('volume', {
+    canRename: true,
+    canResize: free && v.status === 'active',
+    canDelete: free && !/deleting/.test(v.status),
+  });
+  return item;
+}
+
+export function endpointItem(node: EndpointNode): vscode.TreeItem {
+  const e: Endpoint = node.endpoint;
+  const item = new vscode.TreeItem(e.name || e.id, vscode.TreeItemCollapsibleState.None);
+  item.id = `endpoint:${node.account.id}:${e.id}`;
+  const workers = e.totalWorkers !== undefined ? `${e.runningWorkers ?? 0}/${e.totalWorkers} workers` : undefined;
+  item.description = [workers, e.cost, statusText(e)].filter(Boolean).join(' · ');
+  item.iconPath = statusIcon(e.status);
+  item.tooltip = `${e.name}\n${e.image ?? ''}\nId: ${e.id}`;
+  item.contextValue = contextValue('endpoint', {
+    canStart: e.status === 'stopped' || e.status === 'failed',
+    canStop: e.status === 'running' || e.status === 'provisioning',
+  });
+  return item;
+}
+
+export function errorItem(node: ErrorNode): vscode.TreeItem {
+  const auth = node.error instanceof AuthError;
+  const label = auth ? 'Invalid API key — click to update' : userMessage(node.error);
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+  item.id = `error:${node.account.id}`;
+  item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+  item.tooltip = `${userMessage(node.error)}\nDetails are in the GPU Pods log.`;
+  item.contextValue = contextValue('error', { auth, config: node.error instanceof ConfigError });
+  item.command = auth
+    ? { command: 'gpuPods.updateKey', title: 'Update API Key', arguments: [{ type: 'account', account: node.account }] }
+    : node.error instanceof ConfigError && CLOUDS[node.account.cloud].accountOptions.length > 0
+      ? { command: 'gpuPods.editAccount', title: 'Edit Account Settings', arguments: [{ type: 'account', account: node.account }] }
+      : { command: 'gpuPods.showLog', title: 'Show Log' };
+  return item;
+}
+
+export function messageItem(node: MessageNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+  item.id = `message:${node.account.id}:${node.id}`;
+  item.iconPath = new vscode.ThemeIcon(node.command ? 'add' : 'info');
+  if (node.command) item.command = { command: node.command, title: node.label, arguments: [{ type: 'account', account: node.account }] };
+  return item;
+}

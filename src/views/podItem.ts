@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import type { Pod } from '../core/model';
+import type { Capabilities } from '../core/provider';
+import { contextValue } from './contextValue';
+import { escapeMarkdown, formatDate, formatPrice, gpuLabel, statusText } from './format';
+import type { PodNode } from './nodes';
+import { statusIcon } from './statusIcon';
+
+export function podItem(node: PodNode, capabilities: Capabilities | undefined): vscode.TreeItem {
+  const { pod, account } = node;
+  const item = new vscode.TreeItem(pod.name || pod.id, vscode.TreeItemCollapsibleState.None);
+  item.id = `pod:${account.id}:${pod.id}`;
+  item.description = [gpuLabel(pod), pod.region, formatPrice(pod.pricePerHour), statusText(pod) + (pod.pending ? ' (operation pending)' : '')]
+    .filter(Boolean)
+    .join(' · ');
+  item.iconPath = statusIcon(pod.status, pod.pending);
+  item.tooltip = podTooltip(pod);
+  const can = (a: 'stop' | 'start' | 'restart' | 'terminate') => !pod.pending && !!capabilities?.actions.has(a) && capabilities.allows(a, pod);
+  item.contextValue = contextValue('pod', {
+    [pod.status]: true,
+    canStop: can('stop'),
+    canStart: can('start'),
+    canRestart: can('restart'),
+    canTerminate: can('terminate'),
+    pauses: capabilities?.stopLabel === 'Pause',
+    ssh: pod.status === 'running' && !!pod.ssh,
+    jupyter: pod.status === 'running' && !!pod.jupyter,
+  });
+  item.accessibilityInformation = { label: `${pod.name}, ${item.description}` };
+  return item;
+}
+
+/** Untrusted values only, all escaped: the tooltip can never carry a link or a command. */
+export function podTooltip(pod: Pod): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, false);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  const rows: Array<[string, string | undefined]> = [
+    ['Status', statusText(pod) + (pod.statusReason ? ` — ${pod.statusReason}` : '')],
+    ['GPU', gpuLabel(pod) + (pod.vramGb ? ` (${pod.vramGb} GB VRAM)` : '')],
+    ['Region', pod.region],
+    ['Price', formatPrice(pod.pricePerHour) ?? 'price unknown'],
+    ['Image', pod.image],
+    ['Ports', pod.ports.map((p) => `${p.port}/${p.protocol}`).join(', ') || undefined],
+    ['SSH', pod.ssh ? `${pod.ssh.user}@${pod.ssh.host}:${pod.ssh.port}` : pod.status === 'running' ? 'not reachable yet' : undefined],
+    ['Created', formatDate(pod.createdAt)],
+    ...pod.details.map(([k, v]) => [k, v] as [string, string]),
+    ['Id', pod.id],
+  ];
+  md.appendMarkdown(`**${escapeMarkdown(pod.name || pod.id)}**\n\n`);
+  for (const [label, value] of rows) {
+    if (value && value !== 'undefined') md.appendMarkdown(`${escapeMarkdown(label)}: ${escapeMarkdown(value)}  \n`);
+  }
+  return md;
+}

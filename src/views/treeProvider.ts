@@ -1,0 +1,122 @@
+import * as vscode from 'vscode';
+import { AuthError, ConfigError } from '../core/errors';
+import type { AccountData } from '../services/accountData';
+import type { Account, AccountStore } from '../services/accounts';
+import type { AccountNode, GroupKind, TreeNode } from './nodes';
+import { accountItem, endpointItem, errorItem, groupItem, messageItem, volumeItem } from './otherItems';
+import { podItem } from './podItem';
+
+/**
+ * Providers → pods / volumes / endpoints. Data comes from AccountData; a change to one account
+ * refreshes only that account's subtree.
+ */
+export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  /** Stable node objects per account: VS Code matches refreshed elements by identity. */
+  private readonly accountNodes = new Map<string, AccountNode>();
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(
+    private readonly accounts: AccountStore,
+    private readonly data: AccountData,
+  ) {
+    this.disposables = [
+      accounts.onDidChange(() => this.changed.fire(undefined)),
+      data.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))),
+    ];
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    switch (node.type) {
+      case 'account':
+        return accountItem(node, this.data.snapshot(node.account.id));
+      case 'group':
+        return groupItem(node, this.groupCount(node.account, node.group));
+      case 'pod':
+        return podItem(node, this.data.snapshot(node.account.id)?.capabilities);
+      case 'volume':
+        return volumeItem(node);
+      case 'endpoint':
+        return endpointItem(node);
+      case 'error':
+        return errorItem(node);
+      case 'message':
+        return messageItem(node);
+    }
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (!node) return this.roots();
+    if (node.type === 'account') return this.accountChildren(node.account);
+    if (node.type === 'group') return this.groupChildren(node.account, node.group);
+    return [];
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    if (node.type === 'account') return undefined;
+    return this.accountNodes.get(node.account.id);
+  }
+
+  private roots(): TreeNode[] {
+    const accounts = this.accounts.list();
+    for (const id of [...this.accountNodes.keys()]) {
+      if (!accounts.some((a) => a.id === id)) this.accountNodes.delete(id);
+    }
+    return accounts.map((account) => {
+      let node = this.accountNodes.get(account.id);
+      if (!node || node.account !== account) {
+        node = { type: 'account', account };
+        this.accountNodes.set(account.id, node);
+      }
+      return node;
+    });
+  }
+
+  private async accountChildren(account: Account): Promise<TreeNode[]> {
+    if (!this.data.snapshot(account.id)) await this.data.refresh(account.id);
+    const snapshot = this.data.snapshot(account.id);
+    if (!snapshot) return [];
+    const out: TreeNode[] = [];
+    if (snapshot.error) {
+      out.push({ type: 'error', account, error: snapshot.error });
+      // A refused key or a bad setting makes old lists meaningless; a passing network error does not.
+      if (snapshot.error instanceof AuthError || snapshot.error instanceof ConfigError || !snapshot.capabilities) return out;
+    }
+    const caps = snapshot.capabilities;
+    if (!caps?.volumes && !caps?.endpoints) return [...out, ...this.groupChildren(account, 'pods')];
+    out.push({ type: 'group', account, group: 'pods' });
+    if (caps.volumes) out.push({ type: 'group', account, group: 'volumes' });
+    if (caps.endpoints) out.push({ type: 'group', account, group: 'endpoints' });
+    return out;
+  }
+
+  private groupChildren(account: Account, group: GroupKind): TreeNode[] {
+    const s = this.data.snapshot(account.id);
+    if (!s) return [];
+    if (group === 'pods') {
+      if (s.pods.length === 0) return [{ type: 'message', account, id: 'no-pods', label: 'No pods — create one', command: 'gpuPods.createPod' }];
+      return [...s.pods].sort(byName).map((pod) => ({ type: 'pod', account, pod }));
+    }
+    if (group === 'volumes') {
+      if (!s.volumes?.length) return [{ type: 'message', account, id: 'no-volumes', label: 'No volumes' }];
+      return [...s.volumes].sort(byName).map((volume) => ({ type: 'volume', account, volume }));
+    }
+    if (!s.endpoints?.length) return [{ type: 'message', account, id: 'no-endpoints', label: 'No serverless endpoints' }];
+    return [...s.endpoints].sort(byName).map((endpoint) => ({ type: 'endpoint', account, endpoint }));
+  }
+
+  private groupCount(account: Account, group: GroupKind): number | undefined {
+    const s = this.data.snapshot(account.id);
+    return group === 'pods' ? s?.pods.length : group === 'volumes' ? s?.volumes?.length : s?.endpoints?.length;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.changed.dispose();
+  }
+}
+
+function byName(a: { name: string; id: string }, b: { name: string; id: string }): number {
+  return a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+}
