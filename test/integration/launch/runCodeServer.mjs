@@ -159,7 +159,7 @@ async function main() {
 /** The workbench forwards its own log lines too; keep the output to the tests' lines unless verbose. */
 function isWorkbenchNoise(text) {
   return (
-    /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin|\[(reconnection-grace-time|Service Worker|AgentHost|AccountPolicyGate)[\]:])/.test(text) ||
+    /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin|Creation of workbench contribution|Timed out waiting for authentication provider|\[(reconnection-grace-time|Service Worker|AgentHost|AccountPolicyGate)[\]:])/.test(text) ||
     /open-vsx\.org|ENOTFOUND|getaddrinfo|ERR_NAME_NOT_RESOLVED|update\.code\.visualstudio/i.test(text)
   );
 }

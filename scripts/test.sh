@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# `npm test`: every check, from a fresh clone, on one command (CI runs it through .ci/run with CI=true).
+#   set-up (scripts/setup.sh) → typecheck → build → unit tests (plain Node) → integration suite inside a real
+#   VS Code (code-server + headless Chromium, test/integration/launch/runCodeServer.mjs).
+# The last line is the sum over unit and integration tests: "N passed, N failed, N skipped".
+# A stage that fails without test counts (set-up, typecheck, build, a crashed run) adds one failure.
+# Env: SKIP_INTEGRATION=1 (unit tests only), GPU_PODS_IT_GREP=<pattern>, GPU_PODS_IT_VERBOSE=1.
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export GPU_PODS_ROOT="$ROOT"
+# shellcheck source=scripts/setup.sh
+source "$ROOT/scripts/setup.sh"
+set +e # setup.sh turns errexit on; stages here report their own failures
+
+ARTIFACTS="$ROOT/test-artifacts"
+mkdir -p "$ARTIFACTS"
+PASSED=0 FAILED=0 SKIPPED=0
+TIMINGS=()
+RUN_START=$SECONDS
+
+banner() { printf '\n==== %s ====\n' "$*"; }
+record() { # record <name> <start SECONDS> <status>
+  TIMINGS+=("$(printf '%-12s %4d s  %s' "$1" $((SECONDS - $2)) "$([ "$3" -eq 0 ] && echo ok || echo FAILED)")")
+}
+timed() { # timed <name> <command...>: runs it, records its duration, returns its status
+  local name=$1 t0=$SECONDS rc
+  shift
+  "$@"
+  rc=$?
+  record "$name" "$t0" "$rc"
+  return $rc
+}
+finish() {
+  banner "summary"
+  printf '%s\n' "${TIMINGS[@]}"
+  printf 'total        %4d s\n' $((SECONDS - RUN_START))
+  echo "screenshots and logs: test-artifacts/"
+  if [ "$SKIPPED" -gt 0 ]; then
+    echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
+  else
+    echo "$PASSED passed, $FAILED failed"
+  fi
+  [ "$FAILED" -eq 0 ]
+  exit $?
+}
+
+banner "set-up"
+if ! timed setup setup_all; then
+  echo "set-up failed: see the [setup] lines above"
+  FAILED=$((FAILED + 1))
+  finish
+fi
+
+banner "typecheck (tsc)"
+if ! timed typecheck npm run --silent typecheck; then
+  echo "typecheck FAILED (counted as 1 failure)"
+  FAILED=$((FAILED + 1))
+fi
+
+banner "build (esbuild → dist/extension.js)"
+BUILD_OK=1
+if ! timed build npm run --silent build; then
+  echo "build FAILED (counted as 1 failure; the integration suite needs the bundle and is skipped)"
+  FAILED=$((FAILED + 1))
+  BUILD_OK=0
+fi
+
+banner "unit tests (mocha, Node $(node --version))"
+UNIT_LOG="$ARTIFACTS/unit.log"
+UNIT_T0=$SECONDS
+npm run --silent test:unit 2>&1 | tee "$UNIT_LOG"
+UNIT_RC=${PIPESTATUS[0]}
+# Mocha's spec reporter ends with "N passing", "N failing", "N pending".
+count() { grep -Eo "^ *[0-9]+ $1" "$UNIT_LOG" | tail -1 | grep -Eo '[0-9]+' || echo 0; }
+U_PASS=$(count passing) U_FAIL=$(count failing) U_SKIP=$(count pending)
+if grep -q 'No test files found' "$UNIT_LOG"; then
+  echo "unit: no test files under out/test/unit (nothing to run)"
+  UNIT_RC=0
+elif [ "$UNIT_RC" -ne 0 ] && [ "$U_FAIL" -eq 0 ]; then
+  U_FAIL=1 # compile error or crash before mocha could count
+fi
+record unit "$UNIT_T0" "$UNIT_RC"
+echo "unit: $U_PASS passed, $U_FAIL failed, $U_SKIP skipped"
+PASSED=$((PASSED + U_PASS)) FAILED=$((FAILED + U_FAIL)) SKIPPED=$((SKIPPED + U_SKIP))
+
+if [ "${SKIP_INTEGRATION:-}" = "1" ]; then
+  echo "integration: skipped (SKIP_INTEGRATION=1)"
+elif [ "$BUILD_OK" -eq 1 ]; then
+  banner "integration tests (VS Code $(node -p "require('$CODE_SERVER_DIR/node_modules/code-server/lib/vscode/package.json').version" 2>/dev/null || echo '?') in code-server + headless Chromium)"
+  rm -f "$ARTIFACTS/integration-results.json"
+  timed integration node test/integration/launch/runCodeServer.mjs --tests out/test/integration/index.js --label integration
+  if [ -f "$ARTIFACTS/integration-results.json" ]; then
+    read -r I_PASS I_FAIL I_SKIP < <(node -e "const r=require('$ARTIFACTS/integration-results.json');console.log(r.passed,r.failed,r.skipped)")
+  else
+    I_PASS=0 I_FAIL=1 I_SKIP=0
+  fi
+  echo "integration: $I_PASS passed, $I_FAIL failed, $I_SKIP skipped"
+  PASSED=$((PASSED + I_PASS)) FAILED=$((FAILED + I_FAIL)) SKIPPED=$((SKIPPED + I_SKIP))
+fi
+
+finish
