@@ -148,12 +148,15 @@ export function neevCreateForm(
     async summarize(answers, ctx) {
       const { body, item } = request(answers, ctx, chosen(answers), false);
       // The config detail is the cloud's current word on the price; the inventory figure is the fallback.
-      const config = await api.getGpuConfig(body.gpuConfigID, ctx.signal).catch(() => undefined);
+      const [config, template] = await Promise.all([
+        api.getGpuConfig(body.gpuConfigID, ctx.signal).catch(() => undefined),
+        api.getTemplate(body.templateID, ctx.signal).catch(() => undefined),
+      ]);
       const perGpu = config?.price_per_gpu_per_hour ?? item?.price_per_gpu_per_hour;
       const lines: SummaryLine[] = [
         { label: 'GPU', value: `${body.gpuCount} × ${gpuLabel(config ?? item ?? { gpu_model: body.gpuConfigID })}` },
         { label: 'Region', value: body.region },
-        { label: 'Template', value: body.templateID },
+        { label: 'Template', value: template ? `${template.name} (${template.id})` : body.templateID },
         { label: 'Name', value: body.name },
         {
           label: 'Price',

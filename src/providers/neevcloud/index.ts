@@ -5,8 +5,8 @@ import type { ActionOptions, Capabilities, PodAction, Provider, ProviderConfig }
 import type { ProviderDeps } from '../deps';
 import { NeevCloudApi } from './api';
 import { neevCreateForm } from './createForm';
-import type { RawRuntime } from './schemas';
-import { mapAlert, mapMetrics, mapOffers, mapRuntime, type NeevCloudAlert, type NeevCloudMetrics } from './mapping';
+import type { RawRuntime, RawTemplate } from './schemas';
+import { isRuntimeItem, mapAlert, mapMetrics, mapOffers, mapRuntime, type NeevCloudAlert, type NeevCloudMetrics } from './mapping';
 
 export type { NeevGpuChoice } from './createForm';
 export { isGpuChoice } from './createForm';
@@ -24,16 +24,20 @@ export interface NeevGpuConfig {
   maxCount?: number;
 }
 
+export type AlertResult = 'registered' | 'alreadyRegistered';
+
 /** What NeevCloud offers beyond the shared Provider: alerts, metrics, config detail, templates. */
 export interface NeevCloudProvider extends Provider {
   /** "Notify me when available" requests of this account. */
   listAlerts(signal?: AbortSignal): Promise<NeevCloudAlert[]>;
   /** E-mail when the config becomes available in the region (the value of a sold-out GPU option has both). */
-  registerAlert(regionId: string, configId: string, signal?: AbortSignal): Promise<void>;
+  registerAlert(regionId: string, configId: string, signal?: AbortSignal): Promise<AlertResult>;
   /** CPU / RAM / GPU utilisation in percent; poll only while shown. */
   getMetrics(runtimeId: string, signal?: AbortSignal): Promise<NeevCloudMetrics>;
   getGpuConfig(configId: string, signal?: AbortSignal): Promise<NeevGpuConfig>;
   listTemplates(signal?: AbortSignal): Promise<ImageChoice[]>;
+  /** Undefined when the cloud does not know the template. */
+  getTemplate(templateId: string, signal?: AbortSignal): Promise<ImageChoice | undefined>;
 }
 
 /** NeevCloud has no stop/start: a runtime can only be deleted. */
@@ -64,7 +68,7 @@ export function createNeevCloudProvider(config: ProviderConfig, deps: ProviderDe
     if (prices && Date.now() - prices.at < PRICE_TTL_MS) return prices.map;
     try {
       const map = new Map<string, number>();
-      for (const item of await api.listInventory({}, signal)) {
+      for (const item of (await api.listInventory({}, signal)).filter(isRuntimeItem)) {
         if (item.price_per_gpu_per_hour !== undefined && !map.has(item.config_id)) map.set(item.config_id, item.price_per_gpu_per_hour);
       }
       prices = { at: Date.now(), map };
@@ -134,8 +138,15 @@ export function createNeevCloudProvider(config: ProviderConfig, deps: ProviderDe
       return (await api.listAlerts(undefined, signal)).map(mapAlert);
     },
 
-    async registerAlert(regionId: string, configId: string, signal?: AbortSignal): Promise<void> {
-      await api.registerAlert(regionId, configId, signal);
+    async registerAlert(regionId: string, configId: string, signal?: AbortSignal): Promise<AlertResult> {
+      try {
+        await api.registerAlert(regionId, configId, signal);
+        return 'registered';
+      } catch (e) {
+        // A second "notify me" (or a retry after a lost answer) is not a failure for the user.
+        if (e instanceof CloudError && e.httpStatus === 409) return 'alreadyRegistered';
+        throw e;
+      }
     },
 
     async getMetrics(runtimeId: string, signal?: AbortSignal): Promise<NeevCloudMetrics> {
@@ -157,12 +168,20 @@ export function createNeevCloudProvider(config: ProviderConfig, deps: ProviderDe
     },
 
     async listTemplates(signal?: AbortSignal): Promise<ImageChoice[]> {
-      return (await api.listTemplates(signal)).map((t) => ({
-        id: t.id,
-        name: t.name,
-        description: t.description ?? undefined,
-        kind: 'template',
-      }));
+      return (await api.listTemplates(signal)).map(templateChoice);
+    },
+
+    async getTemplate(templateId: string, signal?: AbortSignal): Promise<ImageChoice | undefined> {
+      try {
+        return templateChoice(await api.getTemplate(templateId, signal));
+      } catch (e) {
+        if (e instanceof NotFoundError) return undefined;
+        throw e;
+      }
     },
   };
+}
+
+function templateChoice(t: RawTemplate): ImageChoice {
+  return { id: t.id, name: t.name, description: t.description ?? undefined, kind: 'template' };
 }
