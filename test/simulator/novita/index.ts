@@ -80,7 +80,7 @@ export function installNovita(sim: Simulator): NovitaSimControl {
     if (s.storages.some((x) => x.storageName === b.storageName)) return bad('VALIDATOR_PARAM', `network storage ${b.storageName} already exists`);
     const storageId = s.nextId('ns-');
     s.storages.push({ storageId, storageName: b.storageName, storageSize: b.storageSize, clusterId: cluster.id });
-    return { body: storageId }; // the reference shows a bare string
+    return { body: JSON.stringify(storageId) }; // the reference shows a bare JSON string
   });
   const storageFrom = (b: Record<string, unknown>) => s.storages.find((x) => x.storageId === (b.storageId ?? b.id));
   r.post('/networkstorage/update', (req) => {
