@@ -1,4 +1,4 @@
-import SSHConfig, { LineType, type Line, type Section } from 'ssh-config';
+import SSHConfig, { LineType, type Directive, type Line, type Section } from 'ssh-config';
 import { ConfigError } from '../errors';
 import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
@@ -7,7 +7,7 @@ import { assignAliases, podKey } from './alias';
 import { PodNotReachableError } from './errors';
 import { updateFile, type LockOptions } from './fileWrite';
 import type { SshFs } from './io';
-import { bareHost, checkAlias, configPathValue, validateEndpoint } from './validate';
+import { bareHost, checkAlias, checkPath, validateEndpoint } from './validate';
 
 /**
  * The file the extension owns (default ~/.ssh/gpupods/config): one Host entry per pod. It is regenerated
@@ -52,9 +52,20 @@ export function checkEntry(e: HostEntry): HostEntry {
   return { ...e, host: bareHost(e.host) };
 }
 
+/** A directive built as data: ssh-config's text round trip drops the quotes of a single spaced path in
+ * multi-value options (UserKnownHostsFile), which ssh would then read as two files. */
+function line(param: string, value: Directive['value']): Directive {
+  return { type: LineType.DIRECTIVE, param, separator: ' ', value, before: '  ', after: '\n' };
+}
+
+function pathValue(path: string, what: string): Directive['value'] {
+  const p = checkPath(path, what);
+  return /\s/.test(p) ? [{ val: p, separator: ' ', quoted: true }] : p;
+}
+
 export function renderHostFile(entries: readonly HostEntry[], opts: HostFileOptions): string {
-  const identity = configPathValue(opts.identityFile, 'identity file');
-  const known = configPathValue(opts.knownHostsFile, 'known hosts file');
+  const identity = pathValue(opts.identityFile, 'identity file');
+  const known = pathValue(opts.knownHostsFile, 'known hosts file');
   const checked = entries.map(checkEntry).sort((a, b) => (a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : 0));
   const aliases = new Set<string>();
   const config = SSHConfig.parse(HEADER.join('\n') + '\n');
@@ -62,24 +73,22 @@ export function renderHostFile(entries: readonly HostEntry[], opts: HostFileOpti
     if (aliases.has(e.alias)) throw new ConfigError(`Two pods would share the SSH alias ${e.alias}.`);
     aliases.add(e.alias);
     config.push({ type: LineType.EMPTY, before: '', after: '\n' });
-    const section = SSHConfig.parse(
-      [
-        `Host ${e.alias}`,
-        `  # gpupods: ${e.cloud} ${e.podId}`, // inside the block: ssh-config keeps it with its Host when parsing
-        `  HostName ${e.host}`,
-        `  Port ${e.port}`,
-        `  User ${e.user}`,
-        `  IdentityFile ${identity}`,
-        '  IdentitiesOnly yes', // only our key: an agent with many keys would hit MaxAuthTries first
-        '  ServerAliveInterval 30',
-        '  ServerAliveCountMax 4',
-        `  UserKnownHostsFile ${known}`,
-        '  StrictHostKeyChecking accept-new', // a fresh pod's key is new by nature; a changed one is still refused
-        `  HostKeyAlias ${hostKeyAlias(e)}`,
-        '',
-      ].join('\n'),
+    const [host] = SSHConfig.parse(`Host ${e.alias}\n`) as Section[];
+    host.config.push(
+      // inside the block: ssh-config keeps it with its Host when parsing, so entries map back to pods
+      { type: LineType.COMMENT, content: `# gpupods: ${e.cloud} ${e.podId}`, before: '  ', after: '\n' },
+      line('HostName', e.host),
+      line('Port', String(e.port)),
+      line('User', e.user),
+      line('IdentityFile', identity),
+      line('IdentitiesOnly', 'yes'), // only our key: an agent with many keys would hit MaxAuthTries first
+      line('ServerAliveInterval', '30'),
+      line('ServerAliveCountMax', '4'),
+      line('UserKnownHostsFile', known),
+      line('StrictHostKeyChecking', 'accept-new'), // a fresh pod's key is new by nature; a changed one is refused
+      line('HostKeyAlias', hostKeyAlias(e)),
     );
-    config.push(...section);
+    config.push(host);
   }
   return SSHConfig.stringify(config);
 }
@@ -234,8 +243,8 @@ export class PodHostStore {
 
   private mutate(change: (entries: HostEntry[]) => HostEntry[]): Promise<boolean> {
     // validate the paths before taking the lock: a bad setting must not even create the folder
-    configPathValue(this.o.identityFile, 'identity file');
-    configPathValue(this.o.knownHostsFile, 'known hosts file');
+    checkPath(this.o.identityFile, 'identity file');
+    checkPath(this.o.knownHostsFile, 'known hosts file');
     return updateFile(
       this.o.fs,
       this.o.configPath,

@@ -1,0 +1,198 @@
+import * as assert from 'node:assert/strict';
+import { promises as fsp } from 'node:fs';
+import { join } from 'node:path';
+import SSHConfig from 'ssh-config';
+import { ConfigError } from '../../../src/core/errors';
+import { assignAliases, baseAlias, slugify } from '../../../src/core/ssh/alias';
+import { PodNotReachableError } from '../../../src/core/ssh/errors';
+import { hostKeyAlias, parseHostFile, PodHostStore, renderHostFile, type HostEntry } from '../../../src/core/ssh/hostEntries';
+import { nodeSshFs } from '../../../src/core/ssh/io';
+import { MemFs, pod, tempDir } from './helpers';
+
+const OPTS = { identityFile: '/home/me/.ssh/gpupods/id_ed25519', knownHostsFile: '/home/me/.ssh/gpupods/known_hosts' };
+const CFG = '/home/me/.ssh/gpupods/config';
+const store = (fs = new MemFs()) => ({ fs, s: new PodHostStore({ fs, configPath: CFG, ...OPTS }) });
+
+describe('aliases', () => {
+  it('slugs pod names to [a-z0-9-], collapsed, trimmed, at most 40 chars', () => {
+    assert.equal(slugify('My  Pod__(A100)!'), 'my-pod-a100');
+    assert.equal(slugify('  --Café Lab-- '), 'cafe-lab');
+    assert.equal(slugify('x\nProxyCommand touch /tmp/pwned'), 'x-proxycommand-touch-tmp-pwned');
+    assert.equal(slugify('日本'), 'pod');
+    assert.equal(slugify('a'.repeat(39) + '-bcd').length, 39, 'no trailing dash after the cut');
+    assert.ok(slugify('z'.repeat(100)).length <= 40);
+    assert.equal(baseAlias('yotta', 'Train "big" model'), 'gpupods-yotta-train-big-model');
+  });
+
+  it('appends a short id suffix when two pods slug the same, keeps existing aliases stable', () => {
+    const a = { cloud: 'novita' as const, id: 'abc123def456', name: 'Train' };
+    const b = { cloud: 'novita' as const, id: 'zzz999yyy888', name: 'train!' };
+    const m = assignAliases([a, b]);
+    assert.equal(m.get('novita:abc123def456'), 'gpupods-novita-train-def456');
+    assert.equal(m.get('novita:zzz999yyy888'), 'gpupods-novita-train-yyy888');
+    // a pod that held the bare alias keeps it when a same-named pod appears
+    const m2 = assignAliases([a, b], [{ cloud: 'novita', podId: a.id, alias: 'gpupods-novita-train' }]);
+    assert.equal(m2.get('novita:abc123def456'), 'gpupods-novita-train');
+    assert.equal(m2.get('novita:zzz999yyy888'), 'gpupods-novita-train-yyy888');
+    // a renamed pod gets a new alias; an alias held by a pod outside the batch is not reused
+    const m3 = assignAliases([{ ...a, name: 'Eval' }], [{ cloud: 'novita', podId: 'other', alias: 'gpupods-novita-eval' }]);
+    assert.equal(m3.get('novita:abc123def456'), 'gpupods-novita-eval-def456');
+    // same names on different clouds do not collide
+    const m4 = assignAliases([a, { ...b, cloud: 'yotta' }]);
+    assert.deepEqual([...m4.values()], ['gpupods-novita-train', 'gpupods-yotta-train']);
+    // ids whose tails are equal still get distinct aliases
+    const m5 = assignAliases([{ ...a, id: 'x-000001' }, { ...a, id: 'y-000001' }]);
+    assert.equal(new Set(m5.values()).size, 2);
+  });
+});
+
+describe('our host file', () => {
+  const e: HostEntry = { alias: 'gpupods-yotta-train', cloud: 'yotta', podId: '362740422811062272', host: '203.0.113.7', port: 30022, user: 'root' };
+
+  it('renders one entry with every option and our marker comment', () => {
+    const text = renderHostFile([e], OPTS);
+    assert.ok(text.includes(
+      [
+        'Host gpupods-yotta-train',
+        '  # gpupods: yotta 362740422811062272',
+        '  HostName 203.0.113.7',
+        '  Port 30022',
+        '  User root',
+        '  IdentityFile /home/me/.ssh/gpupods/id_ed25519',
+        '  IdentitiesOnly yes',
+        '  ServerAliveInterval 30',
+        '  ServerAliveCountMax 4',
+        '  UserKnownHostsFile /home/me/.ssh/gpupods/known_hosts',
+        '  StrictHostKeyChecking accept-new',
+        '  HostKeyAlias gpupods-yotta-362740422811062272',
+      ].join('\n') + '\n',
+    ), text);
+    assert.deepEqual(parseHostFile(text), [e]);
+    const computed = SSHConfig.parse(text).compute('gpupods-yotta-train');
+    assert.equal(computed.HostName, '203.0.113.7');
+  });
+
+  it('quotes paths with spaces and refuses paths with quotes or control characters', () => {
+    const text = renderHostFile([e], { identityFile: '/Users/Jo Doe/.ssh/id', knownHostsFile: 'C:\\Users\\Jo Doe\\known' });
+    assert.ok(text.includes('  IdentityFile "/Users/Jo Doe/.ssh/id"\n'));
+    assert.ok(text.includes('  UserKnownHostsFile "C:/Users/Jo Doe/known"\n'));
+    for (const bad of ['/tmp/a"b', "/tmp/a'b", '/tmp/a\nProxyCommand x', '/tmp/\u0007']) {
+      assert.throws(() => renderHostFile([e], { ...OPTS, identityFile: bad }), ConfigError);
+      assert.throws(() => renderHostFile([e], { ...OPTS, knownHostsFile: bad }), ConfigError);
+    }
+  });
+
+  it('is deterministic: same entries in any order give the same bytes', () => {
+    const f = { ...e, alias: 'gpupods-yotta-a', podId: '1' };
+    assert.equal(renderHostFile([e, f], OPTS), renderHostFile([f, e], OPTS));
+    assert.equal(renderHostFile(parseHostFile(renderHostFile([e, f], OPTS)), OPTS), renderHostFile([e, f], OPTS));
+  });
+
+  it('drops hand-edited blocks that fail validation instead of rewriting them', () => {
+    const text = `${renderHostFile([e], OPTS)}\nHost gpupods-x\n  # gpupods: yotta 9\n  HostName -oProxyCommand=x\n  Port 22\n  User root\n\nHost mine\n  HostName a\n`;
+    assert.deepEqual(parseHostFile(text), [e]);
+  });
+});
+
+describe('hostile values from a cloud never become config lines', () => {
+  const hostile: Array<[string, Parameters<typeof pod>[0]]> = [
+    ['host -oProxyCommand=x', { id: '1', ssh: { host: '-oProxyCommand=x', port: 22, user: 'root' } }],
+    ['host with a space', { id: '2', ssh: { host: 'a b', port: 22, user: 'root' } }],
+    ['host with a newline', { id: '3', ssh: { host: 'a\nProxyCommand touch /tmp/x', port: 22, user: 'root' } }],
+    ['port 0', { id: '4', ssh: { host: 'a.example', port: 0, user: 'root' } }],
+    ['port 70000', { id: '5', ssh: { host: 'a.example', port: 70000, user: 'root' } }],
+    ['port 22.5', { id: '6', ssh: { host: 'a.example', port: 22.5, user: 'root' } }],
+    ['user with a newline', { id: '7', ssh: { host: 'a.example', port: 22, user: 'root\nProxyCommand x' } }],
+    ['user -l', { id: '8', ssh: { host: 'a.example', port: 22, user: '-oProxyCommand=x' } }],
+    ['pod id with a newline', { id: '9\nProxyCommand x' }],
+    ['pod id with a space', { id: '1 2' }],
+  ];
+  for (const [what, p] of hostile) {
+    it(`refuses ${what}`, async () => {
+      const { fs, s } = store();
+      const r = await s.upsert([pod(p)]);
+      assert.equal(r.rejected.length, 1);
+      assert.ok(r.rejected[0].error instanceof ConfigError);
+      assert.ok(!/ProxyCommand/.test(r.rejected[0].error.message), 'the bad value is not echoed');
+      assert.deepEqual(await s.list(), []);
+      assert.ok(!/ProxyCommand|-o/.test(fs.text(CFG) ?? ''));
+      await assert.rejects(s.ensurePod(pod(p)), ConfigError);
+    });
+  }
+
+  it('sanitises hostile pod names into the alias', async () => {
+    const { fs, s } = store();
+    const names = ['x\nProxyCommand touch /tmp/pwned', 'he said "hi"', "it's   spaced out", 'Host *'];
+    await s.upsert(names.map((name, i) => pod({ id: String(i + 1), name })));
+    const text = fs.text(CFG)!;
+    assert.deepEqual(
+      text.split('\n').filter((l) => l.startsWith('Host ')),
+      ['Host gpupods-yotta-he-said-hi', 'Host gpupods-yotta-host', 'Host gpupods-yotta-it-s-spaced-out', 'Host gpupods-yotta-x-proxycommand-touch-tmp-pwned'],
+    );
+    assert.equal(text.split('\n').filter((l) => /^\s*ProxyCommand/i.test(l)).length, 0);
+    assert.ok(!text.includes('"hi"') && !text.includes('*'));
+  });
+
+  it('never writes a password', async () => {
+    const { fs, s } = store();
+    await s.upsert([pod({ id: '1', ssh: { host: 'a.example', port: 22, user: 'root', password: 'Sup3rSecret!' } })]);
+    assert.ok(!fs.text(CFG)!.includes('Sup3rSecret'));
+  });
+});
+
+describe('PodHostStore', () => {
+  it('a pod without SSH yet is "not reachable", not a broken entry', async () => {
+    const { fs, s } = store();
+    const r = await s.upsert([pod({ id: '1', ssh: undefined })]);
+    assert.equal(r.unreachable.length, 1);
+    await assert.rejects(s.ensurePod(pod({ id: '1', ssh: undefined })), (e: unknown) => e instanceof PodNotReachableError && /not reachable/.test(e.message));
+    assert.ok(!/Host /.test(fs.text(CFG) ?? ''));
+  });
+
+  it('writes once, then a second identical upsert changes no byte and writes nothing', async () => {
+    const { fs, s } = store();
+    const pods = [pod({ id: '1', name: 'A' }), pod({ id: '2', name: 'B', cloud: 'novita' })];
+    await s.upsert(pods);
+    const before = fs.text(CFG);
+    assert.equal(fs.files.get(CFG)!.mode, 0o600);
+    fs.ops = [];
+    await s.upsert(pods);
+    assert.equal(fs.text(CFG), before);
+    assert.ok(!fs.ops.some((o) => /^(write|rename)/.test(o)));
+  });
+
+  it('refreshes an entry when a pod comes back on another host/port, keeping its alias', async () => {
+    const { s } = store();
+    await s.upsert([pod({ id: '1', name: 'A' })]);
+    const r = await s.upsert([pod({ id: '1', name: 'A', ssh: { host: '198.51.100.9', port: 40022, user: 'root' } })]);
+    assert.equal(r.refreshed.length, 1);
+    assert.deepEqual(await s.list(), [{ alias: 'gpupods-yotta-a', cloud: 'yotta', podId: '1', host: '198.51.100.9', port: 40022, user: 'root' }]);
+    assert.equal(hostKeyAlias(r.refreshed[0]), 'gpupods-yotta-1');
+  });
+
+  it('removes a terminated pod and lists/removes stale entries only for clouds that were listed', async () => {
+    const { s } = store();
+    await s.upsert([pod({ id: '1' }), pod({ id: '2' }), pod({ id: '3', cloud: 'novita' }), pod({ id: '4', cloud: 'gpugeek' })]);
+    assert.deepEqual((await s.remove([{ cloud: 'yotta', id: '2' }])).map((e) => e.podId), ['2']);
+    // novita listed with no pods → its entry is stale; gpugeek not listed (its listing failed) → kept
+    const live = { yotta: [{ id: '1' }], novita: [] };
+    assert.deepEqual((await s.stale(live)).map((e) => e.podId), ['3']);
+    assert.deepEqual((await s.removeStale(live)).map((e) => e.podId), ['3']);
+    assert.deepEqual((await s.list()).map((e) => e.podId).sort(), ['1', '4']);
+  });
+
+  it('two windows writing at once lose nothing', async () => {
+    const dir = await tempDir();
+    try {
+      const cfg = join(dir, 'gpupods', 'config');
+      const stores = Array.from({ length: 8 }, () => new PodHostStore({ fs: nodeSshFs, configPath: cfg, ...OPTS, lock: { retryMs: 2 } }));
+      await Promise.all(stores.map((st, i) => st.upsert([pod({ id: String(100 + i), name: `w${i}` })])));
+      const ids = (await stores[0].list()).map((e) => e.podId).sort();
+      assert.deepEqual(ids, ['100', '101', '102', '103', '104', '105', '106', '107']);
+      assert.equal((await fsp.stat(join(dir, 'gpupods'))).mode & 0o777, 0o700);
+      assert.equal((await fsp.stat(cfg)).mode & 0o777, 0o600);
+    } finally {
+      await fsp.rm(dir, { recursive: true, force: true });
+    }
+  });
+});
