@@ -18,6 +18,10 @@ export interface YottaHarness {
 export async function startYotta(timeScale = 0.01): Promise<YottaHarness> {
   const sim = new Simulator({ timeScale });
   const control = installYotta(sim);
+  // Tests poll state machines quickly; the documented 120/min budget is tested explicitly where it matters.
+  const relaxBudget = () => control.setBudget(100_000);
+  relaxBudget();
+  sim.onReset(relaxBudget);
   await sim.start(0);
   return {
     sim,

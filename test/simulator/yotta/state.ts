@@ -200,6 +200,7 @@ export class YottaState {
   }
 
   allVolumes(): SimVolume[] {
+    this.allPods(); // pods that finished terminating unmount their volumes, whoever asks first
     return [...this.volumes.keys()].map((id) => this.volume(id)!);
   }
 
