@@ -7,6 +7,7 @@ import {
   RateLimitError,
 } from '../../core/errors';
 import { HttpClient, type HttpRequest, type HttpResponse, retryAfterMs } from '../../core/http';
+import type { Logger } from '../../core/logger';
 import { parseWith } from '../../core/schema';
 import type { ProviderConfig } from '../../core/provider';
 import type { ProviderDeps } from '../deps';
@@ -94,6 +95,21 @@ export function mapNovitaError(response: HttpResponse, req: HttpRequest): GpuPod
   return undefined; // generic mapping by status
 }
 
+/**
+ * The core trace log redacts secret-named fields, but Novita puts the Jupyter token inside an URL
+ * (`connectComponentJupyter.address = …?token=…`). Scrub token-like query values from every log line.
+ */
+export function scrubbingLogger(logger: Logger): Logger {
+  const scrub = (m: string) => m.replace(/([?&](?:token|password|pwd)=)[^&"\s]+/gi, '$1***');
+  return {
+    trace: (m, ...a) => logger.trace(scrub(m), ...a),
+    debug: (m, ...a) => logger.debug(scrub(m), ...a),
+    info: (m, ...a) => logger.info(scrub(m), ...a),
+    warn: (m, ...a) => logger.warn(scrub(m), ...a),
+    error: (m, ...a) => logger.error(typeof m === 'string' ? scrub(m) : m, ...a),
+  };
+}
+
 function clip(s: string): string {
   const one = s.replace(/\s+/g, ' ').trim();
   return one.length > 300 ? `${one.slice(0, 300)}…` : one;
@@ -109,7 +125,7 @@ export class NovitaApi {
     const common = {
       cloudName: CLOUD,
       headers: { Authorization: `Bearer ${config.apiKey}` },
-      logger: deps.logger,
+      logger: scrubbingLogger(deps.logger),
       limiter: deps.limiter,
       fetch: deps.fetch,
       backoffMs: deps.backoffMs,
@@ -162,10 +178,11 @@ export class NovitaApi {
     return res.id;
   }
 
-  /** start/stop/restart/delete of one instance; repeating them is harmless. */
   async instanceAction(action: 'start' | 'stop' | 'restart' | 'delete', instanceId: string, signal?: AbortSignal): Promise<void> {
     const verb = action === 'delete' ? 'delete the instance' : `${action} the instance`;
-    await this.http.request({ method: 'POST', path: `/gpu/instance/${action}`, body: { instanceId }, what: verb, idempotent: true, signal });
+    // Only delete is safe to repeat: a retried stop/start after a lost answer fails with "cannot stop" or restarts twice.
+    const idempotent = action === 'delete';
+    await this.http.request({ method: 'POST', path: `/gpu/instance/${action}`, body: { instanceId }, what: verb, idempotent, signal });
   }
 
   async editInstance(instanceId: string, ports: Array<{ port: number; type: 'tcp' | 'http' }>, expandRootDisk?: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { Semaphore } from '../../../src/core/concurrency';
-import { silentLogger } from '../../../src/core/logger';
+import { type Logger, silentLogger } from '../../../src/core/logger';
 import type { Pod, PodStatus } from '../../../src/core/model';
 import { createNovitaProvider, type NovitaProvider } from '../../../src/providers/novita';
 import { Simulator } from '../server';
@@ -11,7 +11,7 @@ export const KEY = 'sk-novita-test';
 export interface NovitaHarness {
   sim: Simulator;
   control: NovitaSimControl;
-  provider(key?: string): NovitaProvider;
+  provider(key?: string, logger?: Logger): NovitaProvider;
   stop(): Promise<void>;
 }
 
@@ -22,10 +22,10 @@ export async function startNovitaHarness(timeScale = 0.02): Promise<NovitaHarnes
   return {
     sim,
     control,
-    provider: (key = KEY) =>
+    provider: (key = KEY, logger: Logger = silentLogger) =>
       createNovitaProvider(
         { apiKey: key, baseUrls: { base: sim.baseUrl('novita') }, options: {} },
-        { logger: silentLogger, limiter: new Semaphore(5), backoffMs: 5, timeoutMs: 5000 },
+        { logger, limiter: new Semaphore(5), backoffMs: 5, timeoutMs: 5000 },
       ),
     stop: () => sim.stop(),
   };

@@ -63,6 +63,20 @@ describe('Novita provider: instances against the simulator', () => {
     assert.equal(pod.ports.find((p) => p.port === 8888)?.url, `https://${id}-8888.proxy.novita.sim/`);
   });
 
+  it('never logs the SSH password, the Jupyter token or the API key, even at trace level', async () => {
+    const lines: string[] = [];
+    const log = (m: unknown, ...a: unknown[]) => void lines.push(String(m), ...a.map(String));
+    const logger = { trace: log, debug: log, info: log, warn: log, error: log };
+    const id = h.control.seedInstance({});
+    const pod = (await h.provider(KEY, logger).getPod(id))!;
+    assert.ok(pod.ssh?.password && pod.jupyter?.token);
+    const text = lines.join('\n');
+    assert.ok(text.includes('token=***'), 'bodies are traced, the token scrubbed');
+    assert.ok(!text.includes(pod.ssh.password), 'password leaked');
+    assert.ok(!text.includes(pod.jupyter.token), 'token leaked');
+    assert.ok(!text.includes(KEY), 'key leaked');
+  });
+
   it('list items (no connection components) still carry price and status', async () => {
     h.control.seedInstance({ name: 'a' });
     const [pod] = await h.provider().listPods();
