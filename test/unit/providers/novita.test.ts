@@ -122,6 +122,17 @@ describe('Novita provider: instances against the simulator', () => {
     });
   });
 
+  it('stop is not repeated after a 500 (it may have happened); delete is', async () => {
+    const id = h.control.seedInstance({});
+    const fault = { cloud: 'novita' as const, status: 500, body: { code: 500, reason: 'UNKNOWN', message: 'boom' }, times: 1 };
+    h.sim.addFault({ ...fault, path: '/gpu/instance/stop' });
+    await assert.rejects(h.provider().podAction(id, 'stop'), (e: unknown) => e instanceof CloudError && e.code === 'UNKNOWN');
+    assert.equal(h.sim.requestsFor('novita', 'POST', '/gpu/instance/stop').length, 1);
+    h.sim.addFault({ ...fault, path: '/gpu/instance/delete' });
+    await h.provider().podAction(id, 'terminate');
+    assert.equal(h.sim.requestsFor('novita', 'POST', '/gpu/instance/delete').length, 2);
+  });
+
   it('an action on a missing instance is NotFound; getPod gives undefined', async () => {
     await assert.rejects(h.provider().podAction('nope', 'start'), NotFoundError);
     assert.equal(await h.provider().getPod('nope'), undefined);
