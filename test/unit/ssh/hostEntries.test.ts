@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { promises as fsp } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { nodeProcessRunner } from '../../../src/core/ssh/io';
 import SSHConfig from 'ssh-config';
 import { ConfigError } from '../../../src/core/errors';
 import { assignAliases, baseAlias, slugify } from '../../../src/core/ssh/alias';
@@ -191,6 +192,32 @@ describe('PodHostStore', () => {
       assert.deepEqual(ids, ['100', '101', '102', '103', '104', '105', '106', '107']);
       assert.equal((await fsp.stat(join(dir, 'gpupods'))).mode & 0o777, 0o700);
       assert.equal((await fsp.stat(cfg)).mode & 0o777, 0o600);
+    } finally {
+      await fsp.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('two processes writing at once lose nothing', async () => {
+    const dir = await tempDir();
+    try {
+      const cfg = join(dir, 'config');
+      const mod = resolve(__dirname, '../../../src/core/ssh/hostEntries.js');
+      const io = resolve(__dirname, '../../../src/core/ssh/io.js');
+      const script = (tag: string) => `
+        const { PodHostStore } = require(${JSON.stringify(mod)});
+        const { nodeSshFs } = require(${JSON.stringify(io)});
+        const s = new PodHostStore({ fs: nodeSshFs, configPath: ${JSON.stringify(cfg)}, identityFile: '/k', knownHostsFile: '/kh', lock: { retryMs: 1 } });
+        (async () => {
+          for (let i = 0; i < 15; i++) {
+            await s.upsert([{ cloud: 'novita', kind: 'pod', id: '${tag}' + i, name: '${tag}' + i, status: 'running', rawStatus: '', ports: [], details: [],
+              ssh: { host: '10.0.0.1', port: 2000 + i, user: 'root' } }]);
+          }
+        })().catch((e) => { console.error(e); process.exit(1); });`;
+      const runs = await Promise.all(['a', 'b'].map((t) => nodeProcessRunner.run(process.execPath, ['-e', script(t)], { timeoutMs: 30_000 })));
+      for (const r of runs) assert.equal(r.code, 0, r.stderr);
+      const ids = (await new PodHostStore({ fs: nodeSshFs, configPath: cfg, identityFile: '/k', knownHostsFile: '/kh' }).list()).map((e) => e.podId);
+      assert.equal(ids.length, 30);
+      assert.deepEqual(await fsp.readdir(dir), ['config'], 'no lock or temp file left');
     } finally {
       await fsp.rm(dir, { recursive: true, force: true });
     }
