@@ -227,7 +227,8 @@ export function podCreateForm(pods: YottaPods, res: YottaResources): CreateForm<
         { label: 'Image', value: s.image },
         { label: 'Container disk', value: `${s.containerVolumeInGb} GB` },
         { label: 'Ports', value: s.expose.map((p) => `${p.port}/${p.protocol}`).join(', ') || 'none' },
-        { label: 'Environment', value: envOf(answers).map((e) => e.key).join(', ') || 'none' },
+        // Names only: values may be secrets (the Jupyter password is).
+        { label: 'Environment', value: s.environmentVars.map((e) => e.key).join(', ') || 'none' },
         { label: 'Price', value: 'Yotta Labs does not publish a price through its API; see the console' },
       ];
       if (s.containerRegistryAuthId) lines.push({ label: 'Registry credential', value: s.containerRegistryAuthId });
