@@ -40,6 +40,11 @@ class Lookups {
   private volumes?: Promise<Volume[]>;
   private creds?: Promise<RegistryCredential[]>;
   constructor(private readonly res: YottaResources) {}
+  /** Stock changes; a fresh look whenever the GPU step shows or a create was refused. */
+  forget() {
+    this.offers = undefined;
+    this.volumes = undefined;
+  }
   offerList(signal?: AbortSignal) {
     this.offers ??= this.res.listOffers(signal).catch((e) => ((this.offers = undefined), Promise.reject(e)));
     return this.offers;
@@ -103,6 +108,7 @@ export function podCreateForm(pods: YottaPods, res: YottaResources): CreateForm<
       {
         kind: 'pick', id: 'gpu', title: 'GPU',
         async options(_a, signal) {
+          look.forget();
           return (await look.offerList(signal)).map((o): PickOption => ({
             label: o.gpuName,
             description: o.vramGb ? `${o.vramGb} GB VRAM` : undefined,
@@ -240,7 +246,12 @@ export function podCreateForm(pods: YottaPods, res: YottaResources): CreateForm<
     },
 
     async create(answers, ctx) {
-      return pods.create(await spec(answers, ctx), ctx.signal);
+      try {
+        return await pods.create(await spec(answers, ctx), ctx.signal);
+      } catch (e) {
+        look.forget(); // e.g. sold out: the region step must show the new stock when the user goes back
+        throw e;
+      }
     },
   };
 }

@@ -111,6 +111,18 @@ describe('Yotta provider: create wizard', () => {
     assert.deepEqual(vols.map((v) => [v.sizeGb, v.mountCount, v.region]), [[40, 1, 'ap-southeast-1']]);
   });
 
+  it('after a sold-out refusal the region step shows the new stock (answers kept by the caller)', async () => {
+    const form = h.provider().createForm();
+    const a: Answers = { gpu: 'NVIDIA_H100_80G', gpuCount: 1, region: 'us-east-1', ports: ['22/SSH'], name: 'retry' };
+    assert.equal((await pick(form.fields, 'region').options(a))[0].disabledReason, undefined);
+    h.control.setSoldOut('NVIDIA_H100_80G', 'us-east-1');
+    await assert.rejects(form.create(a, ctx), /sold out/);
+    const regions = await pick(form.fields, 'region').options(a);
+    assert.match(regions[0].disabledReason!, /sold out/);
+    const pod = await form.create({ ...a, region: 'us-west-1' }, ctx);
+    assert.equal(pod.region, 'us-west-1');
+  });
+
   it('does not set JUPYTER_PASSWORD when Jupyter is not exposed', async () => {
     const pod = await h.provider().createForm().create({ gpu: 'NVIDIA_RTX_4090_24G', gpuCount: 1, region: 'us-east-1', ports: ['22/SSH'], name: 'nojup' }, ctx);
     assert.equal(h.control.jupyterPassword(pod.id), undefined);

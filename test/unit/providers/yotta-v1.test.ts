@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CloudError, ConfigError } from '../../../src/core/errors';
+import { Simulator } from '../../simulator/server';
+import { installYotta } from '../../simulator/yotta';
 import { eventually, startYotta, type YottaHarness } from '../../simulator/yotta/harness';
 
 describe('Yotta provider: v1 pod API (apiVersion = v1)', () => {
@@ -57,5 +59,33 @@ describe('Yotta provider: v1 pod API (apiVersion = v1)', () => {
 
   it('refuses an api version that is neither v1 nor v2', () => {
     assert.throws(() => h.provider({ apiVersion: 'v3' as 'v1' }), ConfigError);
+  });
+});
+
+describe('Yotta simulator control over HTTP (for the extension-host tests)', () => {
+  let h: YottaHarness;
+  before(async () => (h = await startYotta()));
+  after(() => h.stop());
+  beforeEach(() => h.sim.reset());
+
+  const post = (name: string, body: unknown) =>
+    fetch(`${h.sim.baseUrl('yotta')}/__control/${name}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+
+  it('seeds pods and volumes, marks stock, fails the next create, and fails a pod', async () => {
+    assert.equal((await post('seed', { pods: 3, volumes: 2 })).status, 200);
+    const p = h.provider();
+    assert.equal((await p.listPods()).length, 3);
+    assert.equal((await p.volumes!.list()).length, 2);
+    await post('sold-out', { gpuType: 'NVIDIA_RTX_5090_32G' });
+    assert.equal((await p.listOffers()).find((o) => o.id === 'NVIDIA_RTX_5090_32G')!.available, false);
+    await post('fail-next-create', { code: 10002, message: 'System busy' });
+    await assert.rejects(p.createForm().create({ gpu: 'NVIDIA_RTX_4090_24G', gpuCount: 1, ports: [], name: 'n' }, { jupyterPassword: '' }), /System busy/);
+    const [first] = await p.listPods();
+    await post('fail-pod', { id: first.id, reason: 'GPU fell off the bus' });
+    assert.equal((await p.getPod(first.id))!.statusReason, 'GPU fell off the bus');
+  });
+
+  it('the budget defaults to the documented 120 requests per minute', () => {
+    assert.equal(installYotta(new Simulator()).state.budgetPerMinute, 120);
   });
 });
