@@ -22,6 +22,7 @@ import {
   type RawSpec,
 } from './schemas';
 import { int64, int64Fetch } from './int64';
+import { scrubbingLogger } from './log';
 
 export const CLOUD_NAME = 'GPUGeek';
 const PREFIX = '/api/v1/openapi';
@@ -102,7 +103,7 @@ export class GpuGeekApi {
       baseUrl: validateBaseUrl(base, 'gpuPods.gpugeek.baseUrl'),
       cloudName: CLOUD_NAME,
       headers: { 'gz-api-token': config.apiKey },
-      logger: deps.logger,
+      logger: scrubbingLogger(deps.logger),
       limiter: deps.limiter,
       timeoutMs: deps.timeoutMs,
       backoffMs: deps.backoffMs,

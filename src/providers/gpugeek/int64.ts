@@ -13,6 +13,11 @@ export function int64(id: string): number | string {
   return Number.isSafeInteger(n) ? n : `${MARK}${id}`;
 }
 
+/** For log lines: the marked form reads as the plain id. */
+export function unmarkInt64(text: string): string {
+  return text.split(MARK).join('');
+}
+
 export function int64Fetch(base?: typeof fetch): typeof fetch {
   const inner = base ?? globalThis.fetch.bind(globalThis);
   return async (input: RequestInfo | URL, init?: RequestInit) => {

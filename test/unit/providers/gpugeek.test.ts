@@ -113,6 +113,22 @@ describe('GPUGeek provider: reading', () => {
     }
   });
 
+  it('keeps the token, password and Jupyter token out of the log', async () => {
+    const inst = h.control.seed();
+    const lines: string[] = [];
+    const log = (m: unknown) => void lines.push(String(m));
+    const logger = { trace: log, debug: log, info: log, warn: log, error: log };
+    const p = h.provider({ logger });
+    await p.listPods();
+    await p.podAction(inst.id, 'restart');
+    const text = lines.join('\n');
+    assert.ok(text.includes('notebookUrl'), 'trace lines were written');
+    assert.ok(text.includes(inst.id));
+    for (const secret of ['gg-test-token', `pw-${inst.id.slice(-6)}`, `tok-${inst.id.slice(-6)}`, '__gpugeek_int64__']) {
+      assert.ok(!text.includes(secret), secret);
+    }
+  });
+
   describe('errors', () => {
     it('10002 (revoked or missing token) → AuthError with the traceid in details only', async () => {
       h.sim.revokedKeys.add('gg-test-token');
