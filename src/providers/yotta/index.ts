@@ -4,16 +4,19 @@ import type { Capabilities, PodAction, Provider, ProviderConfig } from '../../co
 import type { ProviderDeps } from '../deps';
 import { YottaApi } from './api';
 import { podCreateForm } from './createForm';
-import { type ApiVersion, YottaPods } from './pods';
+import { type ApiVersion, type PodFilter, YottaPods } from './pods';
 import { type RegistryCredential, YottaResources } from './resources';
 import { volumeCreateForm } from './volumeForm';
 
 export type { RegistryCredential } from './resources';
+export type { PodFilter } from './pods';
 
 /** Yotta's provider plus what only Yotta has: registry credentials for private images. */
 export interface YottaProvider extends Provider {
   readonly apiVersion: ApiVersion;
   listRegistryCredentials(signal?: AbortSignal): Promise<RegistryCredential[]>;
+  /** Pods filtered by the cloud (regionList/statusList), one request. */
+  listPodsWhere(filter: PodFilter, signal?: AbortSignal): Promise<Pod[]>;
 }
 
 export function isYottaProvider(p: Provider): p is YottaProvider {
@@ -62,6 +65,7 @@ export function createYottaProvider(config: ProviderConfig, deps: ProviderDeps):
     apiVersion: version,
     capabilities: yottaCapabilities,
     listPods: (signal) => pods.list(signal),
+    listPodsWhere: (filter, signal) => pods.list(signal, filter),
     async getPod(id, signal) {
       try {
         return await pods.get(id, signal);

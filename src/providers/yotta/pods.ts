@@ -1,10 +1,16 @@
 import { z } from 'zod/mini';
 import type { Pod } from '../../core/model';
 import type { YottaApi } from './api';
-import { toPod } from './mapping';
+import { toPod, V1_STATUS_WORDS } from './mapping';
 import { zNewPodIdV1, zPodListV1, zPodListV2, zPodV1, zPodV2 } from './schemas';
 
 export type ApiVersion = 'v1' | 'v2';
+
+export interface PodFilter {
+  regions?: string[];
+  /** Yotta status words, e.g. RUNNING, PAUSED. */
+  statuses?: string[];
+}
 
 /** What the create wizard decided, independent of the API version that sends it. */
 export interface PodSpec {
@@ -32,12 +38,18 @@ export class YottaPods {
     readonly version: ApiVersion,
   ) {}
 
-  async list(signal?: AbortSignal): Promise<Pod[]> {
+  /** `filter` maps to the cloud's regionList/statusList (status words; v1 gets their integer codes). */
+  async list(signal?: AbortSignal, filter: PodFilter = {}): Promise<Pod[]> {
+    const regionList = filter.regions?.length ? filter.regions.join(',') : undefined;
+    const words = filter.statuses?.map((s) => s.toUpperCase());
     if (this.version === 'v1') {
-      const raw = await this.api.call({ method: 'GET', path: '/openapi/v1/pods/list', what: 'list pods', signal }, zPodListV1);
+      const codes = words?.map((w) => V1_STATUS_WORDS.indexOf(w === 'INITIALIZING' ? 'INITIALIZE' : w)).filter((n) => n >= 0);
+      const query = { regionList, statusList: codes?.length ? codes.join(',') : undefined };
+      const raw = await this.api.call({ method: 'GET', path: '/openapi/v1/pods/list', query, what: 'list pods', signal }, zPodListV1);
       return raw.map((p) => toPod(p, 'v1'));
     }
-    const raw = await this.api.call({ method: 'GET', path: '/v2/pods', what: 'list pods', signal }, zPodListV2);
+    const query = { regionList, statusList: words?.length ? words.join(',') : undefined };
+    const raw = await this.api.call({ method: 'GET', path: '/v2/pods', query, what: 'list pods', signal }, zPodListV2);
     return raw.map((p) => toPod(p, 'v2'));
   }
 
