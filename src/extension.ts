@@ -6,6 +6,7 @@ import { AccountStore } from './services/accounts';
 import { createLog } from './services/log';
 import { PodSecrets } from './services/podSecrets';
 import { ProviderManager } from './services/providerManager';
+import { SshService } from './services/sshService';
 import { vscodeWorkbench } from './services/workbench';
 import { VsCodeUserInput } from './ui/userInput';
 import type { TreeNode } from './views/nodes';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): GpuPodsApi {
     ui: new VsCodeUserInput(),
     workbench: vscodeWorkbench,
     view,
+    ssh: new SshService(accounts, data, log, vscode.Uri.joinPath(context.globalStorageUri, 'askpass').fsPath),
     timing: { waitIntervalMs: 3000, waitTimeoutMs: 20 * 60 * 1000 },
   };
   const updateContext = () => void vscode.commands.executeCommand('setContext', 'gpuPods.hasAccounts', accounts.list().length > 0);
@@ -50,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): GpuPodsApi {
     data,
     tree,
     view,
+    services.ssh!,
     new Poller(view, accounts, data),
     accounts.onDidChange(updateContext),
     ...registerCommands(services),

@@ -12,12 +12,6 @@ import { pickAccount } from './pickTarget';
 import { reportError } from './runCommand';
 import type { Services } from './services';
 
-/** Hooks other features add to create (the SSH key for clouds that take one at create time). */
-export interface CreateHooks {
-  sshPublicKey?(services: Services, provider: Provider): Promise<string | undefined>;
-}
-export const createHooks: CreateHooks = {};
-
 /**
  * The create wizard, then exactly one create request. If the cloud refuses, its reason is shown and the
  * wizard reopens on the same answers; if the request's outcome is unknown (timeout, dropped connection),
@@ -29,7 +23,8 @@ export async function createPod(services: Services, arg?: unknown): Promise<Pod 
   const cloud = CLOUDS[account.cloud].displayName;
   const ctx: CreateContext = {
     jupyterPassword: randomBytes(18).toString('base64url'),
-    sshPublicKey: provider.capabilities.sshAuth === 'createKey' ? await createHooks.sshPublicKey?.(services, provider) : undefined,
+    // Clouds that take the public key at create time (NeevCloud) get ours.
+    sshPublicKey: provider.capabilities.sshAuth === 'createKey' && services.ssh ? (await services.ssh.ensureKey(services.ui)).publicKey : undefined,
   };
   let previous: Answers | undefined;
   for (;;) {

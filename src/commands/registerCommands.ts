@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { CommandId } from './commandIds';
 import { connectCloud } from './connectCloud';
 import { copyPodId } from './copyPodId';
 import { createPod } from './createPod';
@@ -17,8 +18,8 @@ import { createVolume, deleteVolume, renameVolume, resizeVolume } from './volume
 
 type Handler = (services: Services, arg?: unknown) => unknown;
 
-/** Every command id and its handler; a unit test checks this list against package.json. */
-export const COMMANDS: Record<string, Handler> = {
+/** Every command id and its handler; the type makes it list exactly the ids in commandIds.ts. */
+export const COMMANDS: Record<CommandId, Handler> = {
   'gpuPods.connectCloud': connectCloud,
   'gpuPods.updateKey': updateKey,
   'gpuPods.editAccount': editAccount,

@@ -3,6 +3,7 @@ import type { AccountData } from '../services/accountData';
 import type { AccountStore } from '../services/accounts';
 import type { PodSecrets } from '../services/podSecrets';
 import type { ProviderManager } from '../services/providerManager';
+import type { SshService } from '../services/sshService';
 import type { Workbench } from '../services/workbench';
 import type { UserInput } from '../ui/userInput';
 import type { TreeNode } from '../views/nodes';
@@ -18,6 +19,7 @@ export interface Services {
   ui: UserInput;
   workbench: Workbench;
   view?: vscode.TreeView<TreeNode>;
+  ssh?: SshService;
   /** How long lifecycle actions wait for the pod to arrive, and how often they look. */
   timing: { waitIntervalMs: number; waitTimeoutMs: number };
 }

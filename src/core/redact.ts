@@ -6,7 +6,15 @@ export function redactValue(key: string, value: unknown): unknown {
 }
 
 /** A deep copy with every secret-looking field replaced by ***; for trace logs only. */
+/** Credentials that clouds embed in URLs (`…/lab?token=abc`, `?password=`), scrubbed from any string. */
+const SECRET_IN_TEXT = /([?&#](?:token|password|pwd|pass|key|api_key|apikey|auth)=)[^&#\s"']+/gi;
+
+export function redactText(text: string): string {
+  return text.replace(SECRET_IN_TEXT, '$1***');
+}
+
 export function redact(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return redactText(value);
   if (depth > 8 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   const record = value as Record<string, unknown>;

@@ -34,6 +34,9 @@ export const settings = {
   sshConfigMode(): 'include' | 'manual' {
     return vscode.workspace.getConfiguration('gpuPods').get('ssh.configMode', 'include');
   },
+  sshDirectory(): string {
+    return vscode.workspace.getConfiguration('gpuPods').get<string>('ssh.directory', '');
+  },
   sshIdentityFile(): string {
     return vscode.workspace.getConfiguration('gpuPods').get<string>('ssh.identityFile', '');
   },

@@ -1,69 +1,10 @@
 import * as vscode from 'vscode';
+import { BACK, type Back, type ConfirmOptions, type InputStep, type PickStep, type UserInput } from './prompts';
 
-/**
- * Every question the extension asks goes through this interface. The VS Code implementation shows quick
- * picks and input boxes; integration tests install a scripted one (via the extension's API) that answers
- * step by step and fails instead of hanging on an unexpected prompt.
- */
+export { BACK } from './prompts';
+export type { Back, ConfirmOptions, InputStep, PickItem, PickStep, UserInput } from './prompts';
 
-export const BACK = Symbol('back');
-export type Back = typeof BACK;
-
-export interface PickItem<T> {
-  label: string;
-  description?: string;
-  detail?: string;
-  value: T;
-  /** Shown, not pickable (sold out …). */
-  disabledReason?: string;
-  picked?: boolean;
-  /** Items under this separator label. */
-  group?: string;
-}
-
-export interface PickStep<T> {
-  title: string;
-  /** 1-based step counters for a wizard. */
-  step?: number;
-  totalSteps?: number;
-  placeholder?: string;
-  items: PickItem<T>[] | Promise<PickItem<T>[]>;
-  canPickMany?: boolean;
-  /** Offer a Back button (returns BACK). */
-  canGoBack?: boolean;
-  /** Stable id for tests: which question this is. */
-  id: string;
-}
-
-export interface InputStep {
-  id: string;
-  title: string;
-  step?: number;
-  totalSteps?: number;
-  prompt?: string;
-  placeholder?: string;
-  value?: string;
-  password?: boolean;
-  canGoBack?: boolean;
-  validate?(value: string): string | undefined;
-}
-
-export interface ConfirmOptions {
-  id: string;
-  message: string;
-  detail?: string;
-  /** The button that goes ahead ("Terminate"). */
-  confirm: string;
-}
-
-export interface UserInput {
-  /** Undefined = the user dismissed it. With canPickMany the value is an array. */
-  pick<T>(step: PickStep<T>): Promise<T | T[] | Back | undefined>;
-  input(step: InputStep): Promise<string | Back | undefined>;
-  /** A modal warning: true only when the user pressed `confirm`. */
-  confirm(options: ConfirmOptions): Promise<boolean>;
-}
-
+/** The real prompts: quick picks and input boxes with Back buttons, step counters and validation. */
 export class VsCodeUserInput implements UserInput {
   async pick<T>(step: PickStep<T>): Promise<T | T[] | Back | undefined> {
     type Item = vscode.QuickPickItem & { value?: T; disabledReason?: string };

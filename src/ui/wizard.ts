@@ -1,5 +1,5 @@
 import type { Answers, CreateContext, CreateForm, FormField, MultiPickField, PickField, PickOption } from '../core/createForm';
-import { BACK, type PickItem, type UserInput } from './userInput';
+import { BACK, type PickItem, type UserInput } from './prompts';
 
 const CUSTOM = Symbol('custom');
 const CREATE = Symbol('create');

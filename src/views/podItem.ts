@@ -23,8 +23,10 @@ export function podItem(node: PodNode, capabilities: Capabilities | undefined): 
     canRestart: can('restart'),
     canTerminate: can('terminate'),
     pauses: capabilities?.stopLabel === 'Pause',
-    ssh: pod.status === 'running' && !!pod.ssh,
-    jupyter: pod.status === 'running' && !!pod.jupyter,
+    // Some clouds put SSH and Jupyter details only on the pod's own record, not in the list: the commands
+    // fetch the pod fresh and say "not reachable yet" when the details are still missing.
+    ssh: pod.status === 'running',
+    jupyter: pod.status === 'running' && (!!pod.jupyter || !!capabilities?.jupyter),
   });
   item.accessibilityInformation = { label: `${pod.name}, ${item.description}` };
   return item;

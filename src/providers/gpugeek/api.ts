@@ -1,4 +1,4 @@
-import type { z } from 'zod/mini';
+import type * as z from '../../core/zod';
 import { validateBaseUrl } from '../../core/baseUrl';
 import { AuthError, CloudError, ConfigError, NotFoundError, type GpuPodsError } from '../../core/errors';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../../core/http';

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from '../../core/zod';
 import { zId, zLooseNumber, zMaybe } from '../../core/schema';
 
 /** Raw GPUGeek shapes (see shared/seeds/gpugeek-openapi.txt). Objects strip unknown fields. */

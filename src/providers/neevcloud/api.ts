@@ -10,7 +10,7 @@ import {
 import { HttpClient, type HttpRequest, type HttpResponse } from '../../core/http';
 import type { ProviderConfig } from '../../core/provider';
 import { parseWith } from '../../core/schema';
-import { z } from 'zod/mini';
+import * as z from '../../core/zod';
 import { CLOUDS } from '../clouds';
 import type { ProviderDeps } from '../deps';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from '../../core/zod';
 import type { Pod } from '../../core/model';
 import type { YottaApi } from './api';
 import { toPod, V1_STATUS_WORDS } from './mapping';

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from '../../core/zod';
 import type { Endpoint, GpuOffer, Volume } from '../../core/model';
 import type { YottaApi } from './api';
 import { toEndpoint, toOffer, toVolume } from './mapping';

@@ -1,0 +1,33 @@
+/** Every command the extension contributes; a unit test keeps this list and package.json equal. */
+export const COMMAND_IDS = [
+  'gpuPods.connectCloud',
+  'gpuPods.updateKey',
+  'gpuPods.editAccount',
+  'gpuPods.disconnect',
+  'gpuPods.refresh',
+  'gpuPods.showLog',
+  'gpuPods.createPod',
+  'gpuPods.pausePod',
+  'gpuPods.resumePod',
+  'gpuPods.stopPod',
+  'gpuPods.startPod',
+  'gpuPods.restartPod',
+  'gpuPods.terminatePod',
+  'gpuPods.copyPodId',
+  'gpuPods.connectRemoteSsh',
+  'gpuPods.connectRemoteSshCurrentWindow',
+  'gpuPods.openSshTerminal',
+  'gpuPods.copySshCommand',
+  'gpuPods.openJupyter',
+  'gpuPods.copyJupyterUrl',
+  'gpuPods.removeStaleSshEntries',
+  'gpuPods.showSshIncludeLine',
+  'gpuPods.createVolume',
+  'gpuPods.renameVolume',
+  'gpuPods.resizeVolume',
+  'gpuPods.deleteVolume',
+  'gpuPods.startEndpoint',
+  'gpuPods.stopEndpoint',
+] as const;
+
+export type CommandId = (typeof COMMAND_IDS)[number];

@@ -1,0 +1,170 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { CancelledError } from '../core/errors';
+import type { CloudId, Pod } from '../core/model';
+import type { Capabilities } from '../core/provider';
+import { installPublicKeyWithPassword } from '../core/ssh/bootstrap';
+import { PodNotReachableError } from '../core/ssh/errors';
+import { type HostEntry, hostKeyAlias, PodHostStore } from '../core/ssh/hostEntries';
+import { nodeProcessRunner, nodeSshFs, type ProcessRunner, type SshFs } from '../core/ssh/io';
+import { ensureKeyPair, forgetHostKey, type KeyPair } from '../core/ssh/keys';
+import { installInclude, manualIncludeStatus, type ManualIncludeStatus } from '../core/ssh/userConfig';
+import type { UserInput } from '../ui/prompts';
+import type { AccountData } from './accountData';
+import type { AccountStore } from './accounts';
+import { settings } from './settings';
+
+/**
+ * The SSH side of the extension: our host file and known_hosts (in `gpuPods.ssh.directory`), the managed
+ * Include in the user's ssh config (the file `remote.SSH.configFile` names), the key, and the one-time
+ * password bootstrap. Entries follow the pods: refreshed when a pod comes back elsewhere, removed when gone.
+ */
+export class SshService implements vscode.Disposable {
+  /** Pods whose password we already used to install our key (memory only; a reload just does it again). */
+  private readonly bootstrapped = new Set<string>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly accounts: AccountStore,
+    private readonly data: AccountData,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly askpassDir: string,
+    private readonly fs: SshFs = nodeSshFs,
+    private readonly runner: ProcessRunner = nodeProcessRunner,
+  ) {
+    this.subscription = data.onDidChange((id) => void this.follow(id).catch((e) => this.log.warn(`Updating SSH entries: ${String(e)}`)));
+  }
+
+  get directory(): string {
+    return settings.sshDirectory() || join(homedir(), '.ssh', 'gpupods');
+  }
+  get hostFile(): string {
+    return join(this.directory, 'config');
+  }
+  get knownHostsFile(): string {
+    return join(this.directory, 'known_hosts');
+  }
+  get userConfig(): string {
+    const configured = settings.remoteSshConfigFile();
+    return configured ? configured.replace(/^~(?=\/|$)/, homedir()) : join(homedir(), '.ssh', 'config');
+  }
+  get identityFile(): string {
+    return settings.sshIdentityFile().replace(/^~(?=\/|$)/, homedir()) || join(homedir(), '.ssh', 'gpupods_ed25519');
+  }
+
+  private store(): PodHostStore {
+    return new PodHostStore({ fs: this.fs, configPath: this.hostFile, identityFile: this.identityFile, knownHostsFile: this.knownHostsFile, logger: this.log });
+  }
+
+  /** The key pair; creating the dedicated one only after the user agreed. */
+  async ensureKey(ui: UserInput): Promise<KeyPair> {
+    const path = this.identityFile;
+    if (!(await this.fs.lstat(path))) {
+      const ok = await ui.confirm({
+        id: 'createSshKey',
+        message: vscode.l10n.t('Create an SSH key for GPU Pods?'),
+        detail: vscode.l10n.t('A new ed25519 key pair is created at {0} and used only for your pods. Set "gpuPods.ssh.identityFile" to use a key of your own instead.', path),
+        confirm: vscode.l10n.t('Create Key'),
+      });
+      if (!ok) throw new CancelledError();
+    }
+    const pair = await ensureKeyPair({ fs: this.fs, runner: this.runner }, path);
+    if (pair.created) this.log.info(`Created SSH key ${path}.`);
+    return pair;
+  }
+
+  /**
+   * Everything needed before ssh can log in to this pod without a prompt: the key, the key installed
+   * (password clouds), the host entry, and the Include. Returns the entry.
+   */
+  async prepare(pod: Pod, capabilities: Capabilities, ui: UserInput): Promise<HostEntry> {
+    if (!pod.ssh) throw new PodNotReachableError(vscode.l10n.t('"{0}" is not reachable over SSH yet.', pod.name));
+    const key = await this.ensureKey(ui);
+    const store = this.store();
+    const result = await store.upsert([pod]);
+    if (result.rejected.length) throw result.rejected[0].error;
+    for (const moved of result.refreshed) {
+      await forgetHostKey({ fs: this.fs, runner: this.runner }, this.knownHostsFile, hostKeyAlias(moved));
+    }
+    const entry = (await store.list()).find((e) => e.cloud === pod.cloud && e.podId === pod.id)!;
+    const podKey = `${pod.cloud}:${pod.id}`;
+    if (capabilities.sshAuth === 'password' && pod.ssh.password && !this.bootstrapped.has(podKey)) {
+      this.log.info(`Installing the GPU Pods key on "${pod.name}" with its password (once).`);
+      await installPublicKeyWithPassword(
+        { fs: this.fs, runner: this.runner, askpassDir: this.askpassDir },
+        { host: pod.ssh.host, port: pod.ssh.port, user: pod.ssh.user, password: pod.ssh.password },
+        key.publicKey,
+        this.knownHostsFile,
+        { hostKeyAlias: hostKeyAlias(entry) },
+      );
+      this.bootstrapped.add(podKey);
+    }
+    await this.ensureInclude();
+    return entry;
+  }
+
+  /** The managed Include, or in manual mode only a check. Returns the manual status when not managed. */
+  async ensureInclude(): Promise<ManualIncludeStatus | undefined> {
+    if (settings.sshConfigMode() === 'include') {
+      if (await installInclude(this.fs, this.userConfig, this.hostFile)) this.log.info(`Added the GPU Pods Include to ${this.userConfig}.`);
+      return undefined;
+    }
+    return manualIncludeStatus(this.fs, this.userConfig, this.hostFile, homedir());
+  }
+
+  includeStatus(): Promise<ManualIncludeStatus> {
+    return manualIncludeStatus(this.fs, this.userConfig, this.hostFile, homedir());
+  }
+
+  async forget(pods: Array<{ cloud: CloudId; id: string }>): Promise<HostEntry[]> {
+    this.bootstrapped.forEach((k) => pods.some((p) => k === `${p.cloud}:${p.id}`) && this.bootstrapped.delete(k));
+    const removed = await this.store().remove(pods);
+    for (const e of removed) await forgetHostKey({ fs: this.fs, runner: this.runner }, this.knownHostsFile, hostKeyAlias(e)).catch(() => undefined);
+    return removed;
+  }
+
+  /** Live pods per cloud, only for clouds whose every account loaded without error (else we cannot judge). */
+  liveByCloud(): Partial<Record<CloudId, Pod[]>> {
+    const live: Partial<Record<CloudId, Pod[]>> = {};
+    const broken = new Set<CloudId>();
+    for (const account of this.accounts.list()) {
+      const s = this.data.snapshot(account.id);
+      if (!s || s.error) broken.add(account.cloud);
+      else (live[account.cloud] ??= []).push(...s.pods.filter((p) => p.status !== 'terminated'));
+    }
+    for (const cloud of broken) delete live[cloud];
+    return live;
+  }
+
+  removeStale(): Promise<HostEntry[]> {
+    return this.store().removeStale(this.liveByCloud());
+  }
+
+  /** After an account refresh: move entries of pods that came back elsewhere, drop those of gone pods. */
+  private async follow(accountId: string): Promise<void> {
+    const account = this.accounts.get(accountId);
+    const s = this.data.snapshot(accountId);
+    if (!account || !s || s.error) return;
+    if (!(await this.fs.lstat(this.hostFile))) return; // nothing written yet: nothing to follow
+    const store = this.store();
+    const existing = new Set((await store.list()).filter((e) => e.cloud === account.cloud).map((e) => e.podId));
+    const moved = s.pods.filter((p) => existing.has(p.id) && p.ssh && p.status === 'running');
+    if (moved.length) {
+      const result = await store.upsert(moved);
+      for (const e of result.refreshed) {
+        this.log.info(`SSH entry ${e.alias} now points at ${e.host}:${e.port}.`);
+        await forgetHostKey({ fs: this.fs, runner: this.runner }, this.knownHostsFile, hostKeyAlias(e));
+      }
+    }
+    const live = this.liveByCloud();
+    if (live[account.cloud]) {
+      const removed = await store.removeStale({ [account.cloud]: live[account.cloud] });
+      for (const e of removed) this.log.info(`Removed the SSH entry ${e.alias}: its pod is gone.`);
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}

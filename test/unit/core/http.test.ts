@@ -1,0 +1,211 @@
+import assert from 'node:assert/strict';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Semaphore } from '../../../src/core/concurrency';
+import { AuthError, CloudError, NetworkError, RateLimitError, TimeoutError, UnexpectedResponseError } from '../../../src/core/errors';
+import { HttpClient, retryAfterMs } from '../../../src/core/http';
+import type { Logger } from '../../../src/core/logger';
+
+type Reply = (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void;
+
+/** A tiny server whose answers the test scripts one request at a time. */
+async function server(replies: Reply[]) {
+  const seen: Array<{ method: string; url: string; headers: http.IncomingHttpHeaders; body: string }> = [];
+  let active = 0;
+  let maxActive = 0;
+  const s = http.createServer(async (req, res) => {
+    active++;
+    maxActive = Math.max(maxActive, active);
+    let body = '';
+    for await (const c of req) body += c;
+    seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
+    const reply = replies.length > 1 ? replies.shift()! : replies[0];
+    res.on('close', () => active--);
+    reply(req, res, body);
+  });
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+  return { url, seen, maxActive: () => maxActive, close: () => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); }) };
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => (_q, res) => {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+};
+
+function recordingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  const put = (m: unknown, ...a: unknown[]) => lines.push([m, ...a].map(String).join(' '));
+  return { lines, trace: put, debug: put, info: put, warn: put, error: put };
+}
+
+function client(url: string, extra: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}) {
+  const logger = recordingLogger();
+  const delays: number[] = [];
+  const c = new HttpClient({
+    baseUrl: url,
+    cloudName: 'Test Cloud',
+    headers: { 'X-Api-Key': 'sk-secret-123' },
+    logger,
+    backoffMs: 10,
+    sleep: async (ms) => void delays.push(ms),
+    ...extra,
+  });
+  return { c, logger, delays };
+}
+
+describe('HttpClient', () => {
+  it('sends the auth header, parses big ids exactly, and never logs the key', async () => {
+    const s = await server([json(200, '{"id":362740422811062272}')]);
+    try {
+      const { c, logger } = client(s.url);
+      const res = await c.request({ method: 'GET', path: '/v2/pods', query: { regionList: 'us-east-1', skip: undefined }, what: 'list pods' });
+      assert.deepEqual(res.body, { id: '362740422811062272' });
+      assert.equal(s.seen[0].headers['x-api-key'], 'sk-secret-123');
+      assert.equal(s.seen[0].url, '/v2/pods?regionList=us-east-1');
+      assert.ok(logger.lines.some((l) => l.includes('/v2/pods')));
+      assert.ok(logger.lines.every((l) => !l.includes('sk-secret-123')));
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('retries an idempotent GET after 429, waiting what Retry-After says', async () => {
+    const s = await server([json(429, { message: 'slow down' }, { 'retry-after': '2' }), json(200, { ok: true })]);
+    try {
+      const { c, delays } = client(s.url);
+      const res = await c.request({ method: 'GET', path: '/x', what: 'list' });
+      assert.deepEqual(res.body, { ok: true });
+      assert.deepEqual(delays, [2000]);
+      assert.equal(s.seen.length, 2);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('backs off exponentially on 5xx and gives up after the retry budget', async () => {
+    const s = await server([json(503, { message: 'busy' })]);
+    try {
+      const { c, delays } = client(s.url, { maxRetries: 3 });
+      await assert.rejects(c.request({ method: 'GET', path: '/x', what: 'list' }), (e: unknown) => e instanceof CloudError && e.httpStatus === 503);
+      assert.deepEqual(delays, [10, 20, 40]);
+      assert.equal(s.seen.length, 4);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('never retries a POST (a create) on 500, 429 or a timeout', async () => {
+    for (const reply of [json(500, {}), json(429, {}, { 'retry-after': '1' })]) {
+      const s = await server([reply]);
+      try {
+        const { c } = client(s.url);
+        await assert.rejects(c.request({ method: 'POST', path: '/v2/pods', body: { name: 'a' }, what: 'create pod' }));
+        assert.equal(s.seen.length, 1);
+      } finally {
+        await s.close();
+      }
+    }
+    const slow = await server([(_q, res) => setTimeout(() => json(200, {})(_q, res, ""), 500)]);
+    try {
+      const { c } = client(slow.url, { timeoutMs: 100 });
+      await assert.rejects(c.request({ method: 'POST', path: '/v2/pods', body: {}, what: 'create pod' }), (e: unknown) => e instanceof TimeoutError && /may still have been carried out/.test(e.message));
+      assert.equal(slow.seen.length, 1);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('maps 401 to AuthError and gives up on a Retry-After beyond the cap', async () => {
+    const s = await server([json(401, { message: 'bad key' })]);
+    try {
+      await assert.rejects(client(s.url).c.request({ method: 'GET', path: '/x', what: 'list' }), AuthError);
+    } finally {
+      await s.close();
+    }
+    const r = await server([json(429, {}, { 'retry-after': '3600' })]);
+    try {
+      await assert.rejects(client(r.url).c.request({ method: 'GET', path: '/x', what: 'list' }), RateLimitError);
+      assert.equal(r.seen.length, 1);
+    } finally {
+      await r.close();
+    }
+  });
+
+  it('turns a non-JSON or truncated 200 into one clear sentence with details for the log', async () => {
+    for (const body of ['<html>502 Bad Gateway</html>', '{"code":10000,"data":[{"id":1']) {
+      const s = await server([json(200, body)]);
+      try {
+        await assert.rejects(client(s.url).c.request({ method: 'GET', path: '/x', what: 'list pods' }), (e: unknown) => {
+          assert.ok(e instanceof UnexpectedResponseError);
+          assert.match(e.message, /^Test Cloud sent a response that is not valid JSON for list pods\.$/);
+          assert.ok(e.details?.includes('body starts'));
+          return true;
+        });
+      } finally {
+        await s.close();
+      }
+    }
+  });
+
+  it('reports a dropped connection as a network error, retried for GET', async () => {
+    const s = await server([(req) => req.socket.destroy()]);
+    try {
+      const { c } = client(s.url, { maxRetries: 1 });
+      await assert.rejects(c.request({ method: 'GET', path: '/x', what: 'list pods' }), (e: unknown) => e instanceof NetworkError && /Could not reach Test Cloud/.test(e.message));
+      assert.equal(s.seen.length, 2);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('caps concurrent requests per key with the shared limiter', async () => {
+    const s = await server([(_q, res) => setTimeout(() => json(200, {})(_q, res, ""), 50)]);
+    try {
+      const limiter = new Semaphore(2);
+      const { c } = client(s.url, { limiter });
+      await Promise.all(Array.from({ length: 6 }, () => c.request({ method: 'GET', path: '/x', what: 'get' })));
+      assert.equal(s.maxActive(), 2);
+      assert.equal(s.seen.length, 6);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('lets the provider map its own error bodies', async () => {
+    const s = await server([json(400, { code: 'BALANCE_NOT_ENOUGH', message: 'Balance is not enough' })]);
+    try {
+      const { c } = client(s.url, {
+        mapError: (r) => new CloudError((r.body as { message: string }).message, (r.body as { code: string }).code, r.status),
+      });
+      await assert.rejects(c.request({ method: 'POST', path: '/create', body: {}, what: 'create' }), (e: unknown) => e instanceof CloudError && e.code === 'BALANCE_NOT_ENOUGH' && e.message === 'Balance is not enough');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('redacts secrets from logged request bodies, including env pairs', async () => {
+    const s = await server([json(200, {})]);
+    try {
+      const { c, logger } = client(s.url);
+      await c.request({
+        method: 'POST',
+        path: '/v2/pods',
+        what: 'create',
+        body: { name: 'p', environmentVars: [{ key: 'JUPYTER_PASSWORD', value: 'hunter2-jupyter' }], sshKeys: ['ssh-ed25519 AAAA'] },
+      });
+      const all = logger.lines.join('\n');
+      assert.ok(all.includes('"name":"p"'));
+      assert.ok(!all.includes('hunter2-jupyter'));
+      assert.ok(!all.includes('AAAA'));
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    assert.equal(retryAfterMs(new Headers({ 'retry-after': '1.5' })), 1500);
+    assert.equal(retryAfterMs(new Headers({ 'retry-after': new Date(10_000).toUTCString() }), 4_000), 6_000);
+    assert.equal(retryAfterMs(new Headers({})), undefined);
+  });
+});

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { CancelledError, CloudError, TimeoutError } from '../../../src/core/errors';
+import type { Pod, PodStatus } from '../../../src/core/model';
+import { waitForPod } from '../../../src/core/waitForPod';
+
+const pod = (status: PodStatus, extra: Partial<Pod> = {}): Pod => ({
+  cloud: 'yotta', kind: 'pod', id: '1', name: 'trainer', status, rawStatus: status.toUpperCase(), ports: [], details: [], ...extra,
+});
+
+function sequence(states: Array<Pod | undefined>) {
+  let i = 0;
+  return async () => states[Math.min(i++, states.length - 1)];
+}
+
+describe('waitForPod', () => {
+  let clock = 0;
+  const opts = () => ({ intervalMs: 1000, timeoutMs: 10_000, now: () => clock, sleep: async (ms: number) => void (clock += ms) });
+  beforeEach(() => (clock = 0));
+
+  it('resolves when the pod reaches the goal, reporting every view', async () => {
+    const seen: string[] = [];
+    const result = await waitForPod(sequence([pod('provisioning'), pod('provisioning'), pod('running')]), 'running', { ...opts(), onUpdate: (p) => seen.push(p!.status) });
+    assert.equal(result?.status, 'running');
+    assert.deepEqual(seen, ['provisioning', 'provisioning', 'running']);
+  });
+
+  it('treats a pending operation as not there yet', async () => {
+    const result = await waitForPod(sequence([pod('running', { pending: true }), pod('running')]), 'running', opts());
+    assert.equal(result?.pending, undefined);
+    assert.equal(clock, 1000);
+  });
+
+  it('counts a vanished or terminated pod as gone', async () => {
+    assert.equal(await waitForPod(sequence([pod('terminating'), undefined]), 'gone', opts()), undefined);
+    assert.equal((await waitForPod(sequence([pod('terminated')]), 'gone', opts()))?.status, 'terminated');
+  });
+
+  it('ends with the reason when the pod fails', async () => {
+    await assert.rejects(waitForPod(sequence([pod('failed', { statusReason: 'image pull failed' })]), 'running', opts()), (e: unknown) => e instanceof CloudError && e.message.includes('image pull failed'));
+  });
+
+  it('times out saying the pod is still on its way, not done', async () => {
+    await assert.rejects(waitForPod(sequence([pod('provisioning')]), 'running', opts()), (e: unknown) => e instanceof TimeoutError && e.message.includes('PROVISIONING'));
+  });
+
+  it('stops at once when cancelled', async () => {
+    const abort = new AbortController();
+    abort.abort();
+    await assert.rejects(waitForPod(sequence([pod('provisioning')]), 'running', { ...opts(), signal: abort.signal }), CancelledError);
+  });
+});
