@@ -49,9 +49,12 @@ export const settings = {
   jupyterOpenIn(): 'browser' | 'simpleBrowser' {
     return vscode.workspace.getConfiguration('gpuPods').get('jupyter.openIn', 'browser');
   },
-  /** Remote-SSH's own setting: where the user's ssh config lives. */
-  remoteSshConfigFile(): string {
-    return vscode.workspace.getConfiguration('remote.SSH').get<string>('configFile', '');
+  /** The user's ssh config: ours, else Remote-SSH's own setting, else '' (meaning ~/.ssh/config). */
+  userSshConfigFile(): string {
+    return (
+      vscode.workspace.getConfiguration('gpuPods').get<string>('ssh.configFile', '') ||
+      vscode.workspace.getConfiguration('remote.SSH').get<string>('configFile', '')
+    );
   },
 };
 

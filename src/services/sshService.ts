@@ -46,7 +46,7 @@ export class SshService implements vscode.Disposable {
     return join(this.directory, 'known_hosts');
   }
   get userConfig(): string {
-    const configured = settings.remoteSshConfigFile();
+    const configured = settings.userSshConfigFile();
     return configured ? configured.replace(/^~(?=\/|$)/, homedir()) : join(homedir(), '.ssh', 'config');
   }
   get identityFile(): string {

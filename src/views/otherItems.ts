@@ -14,7 +14,7 @@ export function accountItem(node: AccountNode, snapshot: AccountSnapshot | undef
   item.id = `account:${node.account.id}`;
   const running = snapshot?.pods.filter((p) => p.status === 'running').length ?? 0;
   item.description = [node.account.label, snapshot && !snapshot.error ? `${running} running` : undefined].filter(Boolean).join(' · ');
-  item.iconPath = new vscode.ThemeIcon(snapshot?.error ? 'cloud-offline' : 'cloud');
+  item.iconPath = snapshot?.error ? new vscode.ThemeIcon('cloud', new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon('cloud');
   item.contextValue = contextValue('account', {
     [node.account.cloud]: true,
     ok: !snapshot?.error,

@@ -4,7 +4,7 @@ import type { SimulatorOptions } from '../../simulator/server';
 import { contributedSettings } from './extension';
 
 export interface SimulatorHandle {
-  sim: Simulator;
+  sim: ReturnType<typeof createSimulator>;
   url: string;
   /** The settings written, by name. */
   settings: Record<string, string>;

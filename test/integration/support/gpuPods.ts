@@ -1,0 +1,118 @@
+import * as vscode from 'vscode';
+import type { GpuPodsApi } from '../../../src/extension';
+import type { Services } from '../../../src/commands/services';
+import type { Workbench } from '../../../src/services/workbench';
+import type { UserInput } from '../../../src/ui/prompts';
+import type { TreeNode } from '../../../src/views/nodes';
+import { getExtension, waitFor } from './extension';
+
+/** The running extension's API (activating it if needed). */
+export async function gpuPods(): Promise<GpuPodsApi> {
+  const ext = getExtension();
+  const api = (ext.isActive ? ext.exports : await ext.activate()) as GpuPodsApi;
+  if (!api?.services) throw new Error('the extension did not return its API from activate()');
+  return api;
+}
+
+/** What the commands asked the workbench to do, instead of doing it (no browser, no Remote-SSH here). */
+export interface RecordedWorkbench extends Workbench {
+  opened: string[];
+  folders: Array<{ uri: string; newWindow: boolean }>;
+  copied: string[];
+  errors: string[];
+  infos: string[];
+  installed: string[];
+  remoteSsh: string | undefined;
+}
+
+export function recordingWorkbench(): RecordedWorkbench {
+  const wb: RecordedWorkbench = {
+    opened: [],
+    folders: [],
+    copied: [],
+    errors: [],
+    infos: [],
+    installed: [],
+    remoteSsh: 'ms-vscode-remote.remote-ssh',
+    openExternal: async (uri) => (wb.opened.push(uri.toString(true)), true),
+    openSimpleBrowser: async (url) => void wb.opened.push(url),
+    openFolder: async (uri, newWindow) => void wb.folders.push({ uri: uri.toString(true), newWindow }),
+    copy: async (text) => void wb.copied.push(text),
+    installedExtension: (ids) => (wb.remoteSsh && ids.includes(wb.remoteSsh) ? wb.remoteSsh : undefined),
+    installExtension: async (id) => void wb.installed.push(id),
+    showError: async (m) => (wb.errors.push(m), undefined),
+    showInfo: async (m) => (wb.infos.push(m), undefined),
+  };
+  return wb;
+}
+
+/** Installs scripted prompts and a recording workbench; returns the services for further checks. */
+export async function script(ui: UserInput, workbench: RecordedWorkbench = recordingWorkbench()): Promise<{ services: Services; workbench: RecordedWorkbench }> {
+  const { services } = await gpuPods();
+  services.ui = ui;
+  services.workbench = workbench;
+  services.timing = { waitIntervalMs: 150, waitTimeoutMs: 60_000 };
+  return { services, workbench };
+}
+
+export async function children(node?: TreeNode): Promise<TreeNode[]> {
+  const { tree } = await gpuPods();
+  return (await tree.getChildren(node)) ?? [];
+}
+
+export async function item(node: TreeNode): Promise<vscode.TreeItem> {
+  return (await gpuPods()).tree.getTreeItem(node) as vscode.TreeItem;
+}
+
+export function label(i: vscode.TreeItem): string {
+  return typeof i.label === 'string' ? i.label : (i.label?.label ?? '');
+}
+
+/** Every node under an account, depth first (groups opened). */
+export async function flatten(node: TreeNode): Promise<TreeNode[]> {
+  const out: TreeNode[] = [];
+  for (const child of await children(node)) {
+    out.push(child);
+    if (child.type === 'group') out.push(...(await flatten(child)));
+  }
+  return out;
+}
+
+export async function accountNode(cloud: string, accountLabel?: string): Promise<TreeNode> {
+  const roots = await children();
+  const node = roots.find((n) => n.type === 'account' && n.account.cloud === cloud && (!accountLabel || n.account.label === accountLabel));
+  if (!node) throw new Error(`no ${cloud} account in the tree`);
+  return node;
+}
+
+/** Waits until a pod with this name shows under the account in the given status. */
+export async function waitForPodNode(cloud: string, name: string, status: string | ((s: string) => boolean), timeoutMs = 30_000): Promise<TreeNode & { type: 'pod' }> {
+  const { services } = await gpuPods();
+  const found = await waitFor(
+    `pod "${name}" to be ${typeof status === 'string' ? status : 'as expected'}`,
+    async () => {
+      const account = await accountNode(cloud);
+      await services.data.refresh(account.account!.id);
+      const pod = (await flatten(account)).find((n): n is TreeNode & { type: 'pod' } => n.type === 'pod' && n.pod.name === name);
+      if (!pod) return undefined;
+      const ok = typeof status === 'string' ? pod.pod.status === status : status(pod.pod.status);
+      return ok ? pod : undefined;
+    },
+    timeoutMs,
+    300,
+  );
+  return found!;
+}
+
+/** Removes every account (and its key), so each suite starts clean. */
+export async function disconnectAll(): Promise<void> {
+  const { services } = await gpuPods();
+  for (const a of services.accounts.list()) {
+    await services.accounts.remove(a.id);
+    services.data.forget(a.id);
+  }
+}
+
+export async function revealView(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.view.extension.gpuPods');
+}

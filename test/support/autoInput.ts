@@ -1,0 +1,44 @@
+import { BACK, type ConfirmOptions, type InputStep, type PickItem, type PickStep, type UserInput } from '../../src/ui/prompts';
+import type { AskedQuestion } from './scriptedInput';
+
+/**
+ * Answers any wizard the way a hurried user would: the preselected or first pickable item, the prompt's own
+ * initial value; `answers` overrides by question id (a label substring for picks, a value for inputs,
+ * a boolean for confirms). Every question is recorded, so a test can check what was offered.
+ */
+export class AutoInput implements UserInput {
+  readonly asked: AskedQuestion[] = [];
+
+  constructor(private readonly answers: Record<string, string | boolean | ((items: PickItem<unknown>[]) => PickItem<unknown> | undefined)> = {}) {}
+
+  async pick<T>(step: PickStep<T>): Promise<T | T[] | typeof BACK | undefined> {
+    const items = (await step.items) as PickItem<unknown>[];
+    this.asked.push({ id: step.id, title: step.title, kind: 'pick', items });
+    const wanted = this.answers[step.id];
+    const usable = items.filter((i) => !i.disabledReason);
+    if (step.canPickMany) {
+      return items.filter((i) => i.picked).map((i) => i.value as T);
+    }
+    let chosen: PickItem<unknown> | undefined;
+    if (typeof wanted === 'function') chosen = wanted(items);
+    else if (typeof wanted === 'string') chosen = usable.find((i) => i.label.includes(wanted) || i.description?.includes(wanted));
+    else chosen = usable.find((i) => i.picked) ?? usable.find((i) => !i.label.includes('Custom'));
+    if (!chosen) throw new Error(`AutoInput: nothing to pick for "${step.id}" (${String(wanted)}) among ${items.map((i) => i.label).join(' | ')}`);
+    return chosen.value as T;
+  }
+
+  async input(step: InputStep): Promise<string | typeof BACK | undefined> {
+    const wanted = this.answers[step.id];
+    const value = typeof wanted === 'string' ? wanted : (step.value ?? '');
+    const validation = step.validate?.(value);
+    this.asked.push({ id: step.id, title: step.title, kind: 'input', value: step.value, validation });
+    if (validation) throw new Error(`AutoInput: "${step.id}" refuses "${value}": ${validation}`);
+    return value;
+  }
+
+  async confirm(options: ConfirmOptions): Promise<boolean> {
+    this.asked.push({ id: options.id, title: options.message, kind: 'confirm' });
+    const wanted = this.answers[options.id];
+    return typeof wanted === 'boolean' ? wanted : true;
+  }
+}
