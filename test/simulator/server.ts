@@ -43,8 +43,11 @@ export interface Fault {
   headers?: Record<string, string>;
   /** Extra delay before answering (or before the fault acts). */
   delayMs?: number;
-  /** 'malformed': not JSON; 'truncated': half of the real answer; 'drop': close the socket, no answer. */
-  mode?: 'malformed' | 'truncated' | 'drop';
+  /**
+   * 'malformed': not JSON; 'truncated': half of the real answer; 'drop': close the socket, no answer;
+   * 'dropAfter': carry the request out, then close the socket (the cloud did it, the answer was lost).
+   */
+  mode?: 'malformed' | 'truncated' | 'drop' | 'dropAfter';
   /** How many matching requests it hits; undefined = until cleared. */
   times?: number;
 }
@@ -264,6 +267,10 @@ export class Simulator {
       }
     }
     entry.status = response.status ?? 200;
+    if (fault?.mode === 'dropAfter') {
+      req.socket.destroy();
+      return;
+    }
     if (fault?.mode === 'truncated') {
       const full = typeof response.body === 'string' ? response.body : stringify(response.body);
       return this.send(res, entry.status, full.slice(0, Math.floor(full.length / 2)), response.headers);

@@ -1,0 +1,149 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { AutoInput } from '../support/autoInput';
+import { screenshot } from './support/control';
+import { waitFor } from './support/extension';
+import { accountNode, children, disconnectAll, flatten, gpuPods, item, label, revealView, script, waitForPodNode } from './support/gpuPods';
+import { ShowcaseInput } from './support/showcase';
+import { startSimulator, type SimulatorHandle } from './support/simulator';
+
+describe('Yotta Labs end to end', function () {
+  this.timeout(180_000);
+  let sim: SimulatorHandle;
+
+  before(async () => {
+    sim = await startSimulator({ timeScale: 0.02 });
+    sim.sim.controls.yotta.setBudget(100_000);
+    await disconnectAll();
+    await script(new AutoInput({ cloud: 'Yotta Labs', label: 'it', apiKey: 'yotta-it-key' }));
+    await vscode.commands.executeCommand('gpuPods.connectCloud');
+    await revealView();
+  });
+  after(async () => {
+    await disconnectAll();
+    await sim.dispose();
+  });
+
+  it('creates a pod through the wizard and shows it RUNNING in the tree', async () => {
+    const auto = new AutoInput({ gpu: 'RTX 4090', name: 'it-trainer' });
+    const ui = new ShowcaseInput(auto, { gpu: 'wizard-yotta-gpu', summary: 'wizard-yotta-summary' });
+    const { services } = await script(ui);
+    const account = await accountNode('yotta');
+    const created = await vscode.commands.executeCommand('gpuPods.createPod', account);
+    assert.ok(created, 'the create command returns the new pod');
+    const gpuStep = auto.asked.find((q) => q.id === 'gpu')!;
+    assert.ok(gpuStep.items!.some((i) => /24 GB/.test(`${i.label} ${i.description ?? ''} ${i.detail ?? ''}`)), 'GPUs show their VRAM');
+    const summary = auto.asked.find((q) => q.id === 'summary')!;
+    assert.ok(summary.items!.some((i) => i.label.includes('Create pod')));
+    const pod = await waitForPodNode('yotta', 'it-trainer', 'running');
+    assert.match(pod.pod.id, /^\d{16,}$/, 'ids beyond 2^53 stay exact strings');
+    const row = await item(pod);
+    assert.match(String(row.description), /RTX 4090/);
+    assert.match(String(row.description), /running/);
+    assert.match(String(row.contextValue), /\+canStop/);
+    assert.match(String(row.contextValue), /\+pauses/);
+    assert.doesNotMatch(String(row.contextValue), /\+canStart/);
+    // The Jupyter password generated for the pod is in SecretStorage, and was sent only as the pod's env.
+    assert.ok(await services.podSecrets.getJupyterPassword('yotta', pod.pod.id));
+    await screenshot('tree-yotta-running');
+  });
+
+  it('pauses, resumes and terminates the pod, waiting until each state is real', async () => {
+    await script(new AutoInput({ confirmTerminate: true }));
+    let pod = await waitForPodNode('yotta', 'it-trainer', 'running');
+    await vscode.commands.executeCommand('gpuPods.pausePod', pod);
+    pod = await waitForPodNode('yotta', 'it-trainer', 'stopped', 5_000);
+    assert.match(String((await item(pod)).contextValue), /\+canStart/);
+    await vscode.commands.executeCommand('gpuPods.resumePod', pod);
+    pod = await waitForPodNode('yotta', 'it-trainer', 'running', 5_000);
+    await vscode.commands.executeCommand('gpuPods.terminatePod', pod);
+    const account = await accountNode('yotta');
+    const left = (await flatten(account)).filter((n) => n.type === 'pod' && n.pod.name === 'it-trainer');
+    assert.deepEqual(left, []);
+  });
+
+  it('asks nothing and terminates nothing when the confirmation is declined', async () => {
+    const id = sim.sim.controls.yotta.addPod({ name: 'keep-me' });
+    const { services } = await script(new AutoInput({ confirmTerminate: false }));
+    const pod = await waitForPodNode('yotta', 'keep-me', 'running');
+    await vscode.commands.executeCommand('gpuPods.terminatePod', pod);
+    await services.data.refresh(pod.account.id);
+    assert.ok(sim.sim.controls.yotta.pod(String(id)), 'the pod still exists');
+  });
+
+  it('keeps the wizard answers when the cloud refuses the create, and creates once on retry', async () => {
+    sim.sim.controls.yotta.failNextCreate(10001, 'No stock for NVIDIA_RTX_4090_24G in us-east-1');
+    const auto = new AutoInput({ gpu: 'RTX 4090', name: 'it-retry', createFailed: 'Edit and Retry' });
+    const { workbench } = await script(auto);
+    await vscode.commands.executeCommand('gpuPods.createPod', await accountNode('yotta'));
+    assert.ok(workbench.errors.some((e) => e.includes('No stock')), `the cloud's reason is shown: ${workbench.errors.join(' | ')}`);
+    const summaries = auto.asked.filter((q) => q.id === 'summary');
+    assert.equal(summaries.length, 2, 'the wizard reopened on its summary');
+    assert.deepEqual(
+      summaries[1].items!.map((i) => i.description),
+      summaries[0].items!.map((i) => i.description),
+      'with the same answers',
+    );
+    await waitForPodNode('yotta', 'it-retry', 'running');
+  });
+
+  it('never sends a create twice when the answer is lost: it finds the pod by name', async () => {
+    sim.sim.addFault({ cloud: 'yotta', method: 'POST', path: /^\/v2\/pods\/?$/, mode: 'dropAfter', times: 1 });
+    sim.sim.requests.length = 0;
+    await script(new AutoInput({ gpu: 'RTX 4090', name: 'it-lost-answer' }));
+    await vscode.commands.executeCommand('gpuPods.createPod', await accountNode('yotta'));
+    const posts = sim.sim.requestsFor('yotta', 'POST').filter((r) => /^\/v2\/pods\/?$/.test(r.path));
+    assert.equal(posts.length, 1, 'exactly one create request');
+    const pod = await waitForPodNode('yotta', 'it-lost-answer', 'running');
+    const same = sim.sim.controls.yotta.state.allPods().filter((p) => p.name === 'it-lost-answer');
+    assert.equal(same.length, 1, 'exactly one pod');
+    assert.ok(pod);
+  });
+
+  it('shows a FAILED pod as failed with its reason', async () => {
+    const id = sim.sim.controls.yotta.addPod({ name: 'it-broken' });
+    sim.sim.controls.yotta.failPod(String(id), 'image pull failed: manifest unknown');
+    const pod = await waitForPodNode('yotta', 'it-broken', 'failed');
+    const row = await item(pod);
+    assert.match(String(row.description), /failed/);
+    assert.match((row.tooltip as vscode.MarkdownString).value, /image pull failed/);
+  });
+
+  it('creates and deletes a volume', async () => {
+    await script(new AutoInput({ storageType: 'CEPH', name: 'it-data', size: '50', confirmDeleteVolume: true }));
+    const account = await accountNode('yotta');
+    await vscode.commands.executeCommand('gpuPods.createVolume', account);
+    const volume = await waitFor('the new volume', async () => (await flatten(await accountNode('yotta'))).find((n) => n.type === 'volume' && n.volume.name === 'it-data'));
+    const row = await item(volume!);
+    assert.match(String(row.description), /50 GB/);
+    await screenshot('tree-yotta-volumes');
+    await vscode.commands.executeCommand('gpuPods.deleteVolume', volume);
+    await waitFor('the volume to go', async () => !(await flatten(await accountNode('yotta'))).some((n) => n.type === 'volume' && n.volume.name === 'it-data'));
+  });
+
+  it('offers only valid pods from the command palette', async () => {
+    const auto = new AutoInput({ pod: () => undefined });
+    await script(auto);
+    await vscode.commands.executeCommand('gpuPods.resumePod').then(undefined, () => undefined);
+    const asked = auto.asked.find((q) => q.id === 'pod');
+    // keep-me and it-retry run: nothing is paused, so nothing is offered to resume.
+    assert.equal(asked, undefined, 'no pick is offered when no pod can be resumed');
+    const stop = new AutoInput({ pod: () => undefined });
+    await script(stop);
+    await vscode.commands.executeCommand('gpuPods.pausePod').then(undefined, () => undefined);
+    const names = stop.asked.find((q) => q.id === 'pod')?.items?.map((i) => i.label) ?? [];
+    assert.ok(names.includes('keep-me'));
+    assert.ok(!names.includes('it-broken'), 'a failed pod cannot be paused');
+  });
+
+  it('counts one request per list endpoint per refresh', async () => {
+    const { services } = await gpuPods();
+    const account = services.accounts.list().find((a) => a.cloud === 'yotta')!;
+    sim.sim.requests.length = 0;
+    await services.data.refresh(account.id);
+    const paths = sim.sim.requests.map((r) => `${r.method} ${r.path}`).sort();
+    assert.deepEqual(paths, ['GET /v2/pods', 'GET /v2/serverless', 'GET /v2/volumes']);
+    assert.equal(label(await item(await accountNode('yotta'))), 'Yotta Labs');
+    await children(await accountNode('yotta'));
+  });
+});
