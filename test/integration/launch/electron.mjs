@@ -56,7 +56,12 @@ try {
     ],
   });
 } catch (e) {
-  console.error(`[electron] ${label} failed: ${/** @type {Error} */ (e)?.message ?? e}`);
+  const message = String(/** @type {Error} */ (e)?.message ?? e);
+  console.error(`[electron] ${label} failed: ${message}`);
+  if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT/.test(message)) {
+    console.error('[electron] VS Code could not be downloaded here; set VSCODE_EXECUTABLE to an installed VS Code, ' +
+      'or run the same suite in code-server: npm run test:integration');
+  }
   code = 1;
 } finally {
   await control.close();
