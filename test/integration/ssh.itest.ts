@@ -1,0 +1,185 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { RealPodBackend } from '../simulator/realBackend';
+import { AutoInput } from '../support/autoInput';
+import { screenshot } from './support/control';
+import { accountNode, disconnectAll, flatten, gpuPods, script, waitForPodNode } from './support/gpuPods';
+import { startSimulator, type SimulatorHandle } from './support/simulator';
+
+const USER_CONFIG = [
+  '# my ssh config — nothing here may change',
+  'Include ~/.ssh/config.d/*',
+  '',
+  'Host github.com',
+  '\tUser git',
+  '\tIdentityFile ~/.ssh/id_github   # tab indented, trailing comment',
+  '',
+  'Host *',
+  '  ServerAliveInterval 60',
+  '',
+].join('\r\n');
+
+/** `ssh -F <file> <alias> true` in batch mode: proves an entry logs in with no prompt at all. */
+function sshTrue(configFile: string, alias: string): { code: number | null; stderr: string } {
+  const r = spawnSync('ssh', ['-F', configFile, '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', alias, 'true'], { encoding: 'utf8', timeout: 30_000 });
+  return { code: r.status, stderr: r.stderr };
+}
+
+describe('one-click Remote-SSH and Jupyter against a real sshd', function () {
+  this.timeout(180_000);
+  let sim: SimulatorHandle;
+  let backend: RealPodBackend;
+  let dir: string;
+  let userConfig: string;
+
+  before(async () => {
+    backend = await RealPodBackend.start();
+    sim = await startSimulator({ timeScale: 0.02, backend });
+    sim.sim.controls.yotta.setBudget(100_000);
+    dir = mkdtempSync(join(tmpdir(), 'gpupods-it-ssh-'));
+    userConfig = join(dir, 'config');
+    writeFileSync(userConfig, USER_CONFIG, { mode: 0o640 });
+    const config = vscode.workspace.getConfiguration('gpuPods');
+    await config.update('ssh.directory', join(dir, 'gpupods'), vscode.ConfigurationTarget.Global);
+    await config.update('ssh.configFile', userConfig, vscode.ConfigurationTarget.Global);
+    await config.update('ssh.identityFile', join(dir, 'id_gpupods'), vscode.ConfigurationTarget.Global);
+    await disconnectAll();
+  });
+  after(async () => {
+    await disconnectAll();
+    const config = vscode.workspace.getConfiguration('gpuPods');
+    for (const k of ['ssh.directory', 'ssh.configFile', 'ssh.identityFile']) await config.update(k, undefined, vscode.ConfigurationTarget.Global);
+    await sim.dispose();
+    await backend.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates the dedicated key only with consent', async () => {
+    const declined = new AutoInput({ createSshKey: false });
+    const { services } = await script(declined);
+    await assert.rejects(services.ssh!.ensureKey(declined));
+    assert.throws(() => lstatSync(join(dir, 'id_gpupods')));
+    const auto = new AutoInput({ createSshKey: true });
+    const key = await services.ssh!.ensureKey(auto);
+    assert.match(key.publicKey, /^ssh-ed25519 /);
+    // The user registers this public key in Yotta's console; the simulator's pods then accept it.
+    sim.sim.controls.yotta.authorizeKey(key.publicKey);
+  });
+
+  it('connects a Yotta pod: entry written, Include added, Remote-SSH opened on the right URI, ssh logs in', async () => {
+    await script(new AutoInput({ cloud: 'Yotta Labs', label: 'ssh', apiKey: 'k1' }));
+    await vscode.commands.executeCommand('gpuPods.connectCloud');
+    await script(new AutoInput({ gpu: 'RTX 4090', name: 'ssh-box' }));
+    await vscode.commands.executeCommand('gpuPods.createPod', await accountNode('yotta'));
+    const pod = await waitForPodNode('yotta', 'ssh-box', 'running');
+
+    const { workbench } = await script(new AutoInput());
+    await vscode.commands.executeCommand('gpuPods.connectRemoteSsh', pod);
+    assert.deepEqual(workbench.folders, [{ uri: 'vscode-remote://ssh-remote+gpupods-yotta-ssh-box/root', newWindow: true }]);
+
+    const text = readFileSync(userConfig, 'utf8');
+    const block = /# --- GPU Pods: begin[^\n]*\n[\s\S]*?# --- GPU Pods: end ---\r?\n/.exec(text);
+    assert.ok(block, 'one managed block');
+    assert.match(block[0], /^[^\n]*\r\n/, 'our lines use the file\'s CRLF endings');
+    assert.equal(text.replace(block[0], ''), USER_CONFIG, 'every byte of the user config survives');
+    assert.ok(text.indexOf('Include') < text.indexOf('Host github.com'), 'the Include stands before the first Host');
+    assert.equal(lstatSync(userConfig).mode & 0o777, 0o640, 'the file keeps its mode');
+    const hostFile = readFileSync(join(dir, 'gpupods', 'config'), 'utf8');
+    assert.match(hostFile, /Host gpupods-yotta-ssh-box/);
+    assert.match(hostFile, /IdentitiesOnly yes/);
+
+    const login = sshTrue(userConfig, 'gpupods-yotta-ssh-box');
+    assert.equal(login.code, 0, `ssh failed: ${login.stderr}`);
+  });
+
+  it('opens Jupyter with the generated password applied, and the server accepts it', async () => {
+    const { workbench } = await script(new AutoInput());
+    const pod = await waitForPodNode('yotta', 'ssh-box', 'running');
+    await vscode.commands.executeCommand('gpuPods.openJupyter', pod);
+    assert.equal(workbench.opened.length, 1);
+    const url = workbench.opened[0];
+    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/.*token=/);
+    const ok = await fetch(url);
+    assert.equal(ok.status, 200);
+    assert.match(await ok.text(), /JupyterLab/);
+    const wrong = new URL(url);
+    wrong.searchParams.set('token', 'nope');
+    assert.equal((await fetch(wrong)).status, 403);
+  });
+
+  it('copies an SSH command that only holds validated values', async () => {
+    const { workbench } = await script(new AutoInput());
+    await vscode.commands.executeCommand('gpuPods.copySshCommand', await waitForPodNode('yotta', 'ssh-box', 'running'));
+    assert.equal(workbench.copied.length, 1);
+    assert.match(workbench.copied[0], /^ssh -F .+ gpupods-yotta-ssh-box$/);
+  });
+
+  it('removes the entry when the pod is terminated', async () => {
+    await script(new AutoInput({ confirmTerminate: true }));
+    await vscode.commands.executeCommand('gpuPods.terminatePod', await waitForPodNode('yotta', 'ssh-box', 'running'));
+    assert.doesNotMatch(readFileSync(join(dir, 'gpupods', 'config'), 'utf8'), /gpupods-yotta-ssh-box/);
+    assert.notEqual(sshTrue(userConfig, 'gpupods-yotta-ssh-box').code, 0);
+  });
+
+  it('Novita (password SSH): installs the key once with the password, then ssh needs none', async function () {
+    if (backend.passwordUnavailable) this.skip();
+    await script(new AutoInput({ cloud: 'Novita AI', label: 'ssh', apiKey: 'k2' }));
+    await vscode.commands.executeCommand('gpuPods.connectCloud');
+    sim.sim.controls.novita.seedInstance({ name: 'pw-box' });
+    const pod = await waitForPodNode('novita', 'pw-box', 'running');
+    const { workbench } = await script(new AutoInput());
+    await vscode.commands.executeCommand('gpuPods.connectRemoteSsh', pod);
+    assert.equal(workbench.errors.length, 0, workbench.errors.join(' | '));
+    assert.deepEqual(workbench.folders.map((f) => f.uri), ['vscode-remote://ssh-remote+gpupods-novita-pw-box/root']);
+    const login = sshTrue(userConfig, 'gpupods-novita-pw-box');
+    assert.equal(login.code, 0, `ssh failed: ${login.stderr}`);
+    const written = readFileSync(join(dir, 'gpupods', 'config'), 'utf8') + readFileSync(userConfig, 'utf8');
+    const provider = await (await gpuPods()).services.providers.get(pod.account);
+    const password = (await provider.getPod(pod.pod.id))?.ssh?.password;
+    assert.ok(password, 'the cloud gave a password');
+    assert.ok(!written.includes(password), 'the password never reaches a file');
+    await screenshot('ssh-connected');
+  });
+
+  it('says "not reachable yet" for a running pod without SSH details, and writes nothing', async () => {
+    const before = readFileSync(join(dir, 'gpupods', 'config'), 'utf8');
+    const id = sim.sim.controls.novita.seedInstance({ name: 'no-ssh' });
+    sim.sim.controls.novita.overrideFields(id, { connectComponentSSH: null, sshCommand: null });
+    const pod = await waitForPodNode('novita', 'no-ssh', 'running');
+    const { workbench } = await script(new AutoInput());
+    await vscode.commands.executeCommand('gpuPods.connectRemoteSsh', pod);
+    assert.ok(workbench.errors.some((e) => /not reachable over SSH yet/.test(e)), workbench.errors.join(' | '));
+    assert.equal(readFileSync(join(dir, 'gpupods', 'config'), 'utf8'), before);
+  });
+
+  it('refuses a symlinked ssh config with a clear message and writes nothing through it', async () => {
+    const real = join(dir, 'real-config');
+    writeFileSync(real, 'Host a\n  User b\n');
+    const link = join(dir, 'linked-config');
+    symlinkSync(real, link);
+    await vscode.workspace.getConfiguration('gpuPods').update('ssh.configFile', link, vscode.ConfigurationTarget.Global);
+    try {
+      const { workbench } = await script(new AutoInput());
+      await vscode.commands.executeCommand('gpuPods.connectRemoteSsh', await waitForPodNode('novita', 'pw-box', 'running').catch(() => waitForPodNode('novita', 'no-ssh', 'running')));
+      assert.ok(workbench.errors.some((e) => /symbolic link|symlink/i.test(e)), workbench.errors.join(' | '));
+      assert.equal(readFileSync(real, 'utf8'), 'Host a\n  User b\n');
+      assert.equal(workbench.folders.length, 0);
+    } finally {
+      await vscode.workspace.getConfiguration('gpuPods').update('ssh.configFile', userConfig, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('lists only running pods when connecting from the command palette', async () => {
+    const auto = new AutoInput({ pod: () => undefined });
+    await script(auto);
+    await vscode.commands.executeCommand('gpuPods.connectRemoteSsh');
+    const offered = auto.asked.find((q) => q.id === 'pod')?.items ?? [];
+    assert.ok(offered.length > 0);
+    for (const o of offered) assert.match(String(o.description), /running/);
+    assert.ok(!(await flatten(await accountNode('novita'))).some((n) => n.type === 'error'));
+  });
+});
