@@ -3,6 +3,9 @@ import * as vscode from 'vscode';
 import { controlEndpoint, screenshot } from './support/control';
 import { contributedCommands, EXTENSION_ID, getExtension, waitFor } from './support/extension';
 
+// Read when mocha loads the files, before any suite runs (another suite may activate the extension first).
+const activeBeforeAnyTest = vscode.extensions.getExtension(EXTENSION_ID)?.isActive;
+
 describe('smoke: the extension in a real VS Code', () => {
   before(() => {
     const control = controlEndpoint();
@@ -13,7 +16,7 @@ describe('smoke: the extension in a real VS Code', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} not found among ${vscode.extensions.all.length} extensions`);
     assert.equal(ext.packageJSON.name, 'gpu-pods');
-    assert.equal(ext.isActive, false, 'the extension must not activate before its view opens or a command runs');
+    assert.equal(activeBeforeAnyTest, false, 'the extension must not activate before its view opens or a command runs');
   });
 
   it('activates when gpuPods.refresh runs', async () => {

@@ -61,6 +61,18 @@ async function cleanUp() {
   if (process.env.GPU_PODS_KEEP_TMP !== '1') rmSync(tmp, { recursive: true, force: true });
 }
 
+// Last resort if this process dies without cleanUp(): end code-server's process group (Chromium is ended
+// by playwright's own exit handler).
+process.on('exit', () => {
+  if (server?.pid && server.exitCode === null) {
+    try {
+      process.kill(-server.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
 for (const sig of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
   process.once(sig, () => {
     log(`[launcher] ${sig}: stopping code-server and Chromium`);
@@ -91,8 +103,11 @@ async function main() {
       GPU_PODS_SCREENSHOTS: '1',
     },
   });
+  /** @type {(reason: string) => void} */
+  let onBroken = () => undefined;
+  const broken = new Promise((r) => (onBroken = r));
   server.once('exit', (code, signal) => {
-    if (!finished) log(`[launcher] code-server exited early (code ${code}, signal ${signal})`);
+    if (!finished) onBroken(`code-server exited early (code ${code}, signal ${signal}); see ${codeServerLog}`);
   });
   log(`[launcher] code-server ready after ${elapsed()}`);
 
@@ -118,6 +133,7 @@ async function main() {
   });
   if (verbose) page.on('console', (msg) => log(`[page ${msg.type()}] ${msg.text()}`));
   page.on('pageerror', (err) => log(`[page error] ${err.message}`));
+  page.on('crash', () => onBroken('the Chromium page crashed'));
 
   const url = workbenchUrl({ port, workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: testsPath });
   log(`[launcher] opening the workbench with extensionTestsPath ${testsPath}`);
@@ -126,12 +142,15 @@ async function main() {
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
   const timeout = new Promise((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)));
-  const outcome = await Promise.race([exitCode, timeout]);
+  const outcome = await Promise.race([exitCode, timeout, broken.then((reason) => ({ reason }))]);
   clearTimeout(timer);
   finished = true;
 
   let code;
-  if (outcome === 'timeout') {
+  if (typeof outcome === 'object' && outcome) {
+    log(`[launcher] ${label} aborted: ${/** @type {{reason: string}} */ (outcome).reason}`);
+    code = 1;
+  } else if (outcome === 'timeout') {
     log(`[launcher] TIMEOUT: the ${label} run did not finish within ${timeoutMs / 60000} min; ` +
       `saving test-artifacts/${label}-timeout.png and stopping. code-server log: ${codeServerLog}`);
     await page.screenshot({ path: join(artifactsDir, `${label}-timeout.png`) }).catch(() => undefined);
