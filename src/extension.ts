@@ -28,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): GpuPodsApi {
   const accounts = new AccountStore(context);
   const providers = new ProviderManager(accounts, log);
   const data = new AccountData(accounts, providers, log);
-  const tree = new PodsTreeProvider(accounts, data);
+  const tree = new PodsTreeProvider(accounts, data, providers);
   const view = vscode.window.createTreeView<TreeNode>('gpuPods.pods', { treeDataProvider: tree, showCollapseAll: true });
   const services: Services = {
     context,

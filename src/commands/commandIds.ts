@@ -28,6 +28,8 @@ export const COMMAND_IDS = [
   'gpuPods.deleteVolume',
   'gpuPods.startEndpoint',
   'gpuPods.stopEndpoint',
+  'gpuPods.managePorts',
+  'gpuPods.notifyWhenAvailable',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -43,8 +43,10 @@ export interface PodTarget {
 export async function pickPod(
   services: Services,
   arg: unknown,
-  valid: (pod: Pod, capabilities: Capabilities) => boolean,
+  valid: (pod: Pod, capabilities: Capabilities, account: Account) => boolean,
   title: string,
+  /** Said instead of the generic sentence when no pod qualifies. */
+  emptyMessage?: string,
 ): Promise<PodTarget> {
   const node = arg as TreeNode | undefined;
   if (node && typeof node === 'object' && node.type === 'pod') {
@@ -58,11 +60,11 @@ export async function pickPod(
   const candidates: PodTarget[] = [];
   for (const { account, pod } of services.data.allPods()) {
     const caps = services.data.snapshot(account.id)?.capabilities;
-    if (!caps || !valid(pod, caps)) continue;
+    if (!caps || !valid(pod, caps, account)) continue;
     candidates.push({ account, pod, provider: await services.providers.get(account) });
   }
   if (candidates.length === 0) {
-    void services.workbench.showInfo(vscode.l10n.t('No pod where this can be done right now.'));
+    void services.workbench.showInfo(emptyMessage ?? vscode.l10n.t('No pod where this can be done right now.'));
     throw new CancelledError();
   }
   const picked = await services.ui.pick({

@@ -10,11 +10,23 @@ const GOALS: Record<PodAction, PodGoal> = { stop: 'stopped', start: 'running', r
 
 /** Runs one lifecycle action on a pod (from a tree node or the palette), with progress until it is done. */
 export async function podActionCommand(services: Services, arg: unknown, action: PodAction): Promise<void> {
+  // Say plainly which clouds cannot do this at all (NeevCloud has no stop), rather than "nothing to do".
+  const unable = [
+    ...new Set(
+      services.accounts
+        .list()
+        .filter((a) => services.data.snapshot(a.id)?.capabilities?.actions.has(action) === false)
+        .map((a) => CLOUDS[a.cloud].displayName),
+    ),
+  ];
   const target = await pickPod(
     services,
     arg,
     (pod, caps) => !pod.pending && caps.actions.has(action) && caps.allows(action, pod),
     vscode.l10n.t('Choose a pod'),
+    unable.length
+      ? vscode.l10n.t('No pod can do this right now. {0} cannot {1} pods; delete a pod there to stop its billing.', unable.join(', '), action)
+      : undefined,
   );
   await runPodAction(services, target, action);
 }

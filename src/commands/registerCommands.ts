@@ -8,6 +8,8 @@ import { editAccount } from './editAccount';
 import { startEndpoint, stopEndpoint } from './endpointCommands';
 import { copyJupyterUrl, openJupyter } from './jupyter';
 import { podActionCommand } from './podLifecycle';
+import { managePorts } from './managePorts';
+import { notifyWhenAvailable } from './notifyWhenAvailable';
 import { refresh } from './refresh';
 import { registerCommand } from './runCommand';
 import type { Services } from './services';
@@ -43,6 +45,8 @@ export const COMMANDS: Record<CommandId, Handler> = {
   'gpuPods.deleteVolume': deleteVolume,
   'gpuPods.startEndpoint': startEndpoint,
   'gpuPods.stopEndpoint': stopEndpoint,
+  'gpuPods.managePorts': managePorts,
+  'gpuPods.notifyWhenAvailable': notifyWhenAvailable,
   ...sshCommands,
 };
 

@@ -51,6 +51,31 @@ export interface EndpointOps {
   stop(id: string): Promise<void>;
 }
 
+export interface PortSpec {
+  port: number;
+  protocol: 'tcp' | 'http';
+}
+
+/** Changing a pod's exposed ports after create (GPUGeek set_port, Novita edit). */
+export interface PortOps {
+  /** Most custom ports the cloud allows at once. */
+  max: number;
+  /** Replaces the pod's custom ports with these. */
+  set(id: string, ports: PortSpec[], options?: ActionOptions): Promise<void>;
+}
+
+/** Live utilisation in percent; a field is undefined when the cloud does not report it. */
+export interface Utilisation {
+  cpuPercent?: number;
+  ramPercent?: number;
+  gpuPercent?: number;
+}
+
+/** "Notify me when available" for a sold-out offer (NeevCloud availability alerts). */
+export interface AvailabilityAlerts {
+  register(regionId: string, offerId: string, signal?: AbortSignal): Promise<'registered' | 'alreadyRegistered'>;
+}
+
 /** One connected account of one cloud. Built per account with its key and settings. */
 export interface Provider {
   readonly cloud: CloudId;
@@ -68,6 +93,10 @@ export interface Provider {
   listOffers(signal?: AbortSignal): Promise<GpuOffer[]>;
   volumes?: VolumeOps;
   endpoints?: EndpointOps;
+  ports?: PortOps;
+  /** Read only while the user looks at the pod (its tooltip), never polled. */
+  utilisation?(id: string, signal?: AbortSignal): Promise<Utilisation>;
+  alerts?: AvailabilityAlerts;
 }
 
 /** What building a provider needs; all values come from settings and SecretStorage. */

@@ -17,6 +17,8 @@ export interface AccountSnapshot {
   backoffUntil?: number;
   /** The cloud's capabilities, known once its provider was built. */
   capabilities?: Capabilities;
+  /** Optional provider features, for menus: ports can be edited, utilisation can be read, alerts. */
+  features?: { ports: boolean; utilisation: boolean; alerts: boolean };
 }
 
 /**
@@ -93,7 +95,8 @@ export class AccountData implements vscode.Disposable {
         provider.volumes?.list(),
         provider.endpoints?.list(),
       ]);
-      this.snapshots.set(accountId, { pods, volumes, endpoints, loadedAt: Date.now(), capabilities: provider.capabilities });
+      const features = { ports: !!provider.ports, utilisation: !!provider.utilisation, alerts: !!provider.alerts };
+      this.snapshots.set(accountId, { pods, volumes, endpoints, loadedAt: Date.now(), capabilities: provider.capabilities, features });
       this.rateLimitStreak.delete(accountId);
     } catch (error) {
       this.log.error(`Refreshing ${account.cloud} account "${account.label}" failed: ${describeForLog(error)}`);

@@ -6,7 +6,7 @@ import { escapeMarkdown, formatDate, formatPrice, gpuLabel, statusText } from '.
 import type { PodNode } from './nodes';
 import { statusIcon } from './statusIcon';
 
-export function podItem(node: PodNode, capabilities: Capabilities | undefined): vscode.TreeItem {
+export function podItem(node: PodNode, capabilities: Capabilities | undefined, features?: { ports: boolean }): vscode.TreeItem {
   const { pod, account } = node;
   const item = new vscode.TreeItem(pod.name || pod.id, vscode.TreeItemCollapsibleState.None);
   item.id = `pod:${account.id}:${pod.id}`;
@@ -14,7 +14,7 @@ export function podItem(node: PodNode, capabilities: Capabilities | undefined): 
     .filter(Boolean)
     .join(' · ');
   item.iconPath = statusIcon(pod.status, pod.pending);
-  item.tooltip = podTooltip(pod);
+  item.tooltip = podTooltip(pod, capabilities);
   const can = (a: 'stop' | 'start' | 'restart' | 'terminate') => !pod.pending && !!capabilities?.actions.has(a) && capabilities.allows(a, pod);
   item.contextValue = contextValue('pod', {
     [pod.status]: true,
@@ -23,6 +23,7 @@ export function podItem(node: PodNode, capabilities: Capabilities | undefined): 
     canRestart: can('restart'),
     canTerminate: can('terminate'),
     pauses: capabilities?.stopLabel === 'Pause',
+    ports: !!features?.ports && (pod.status === 'running' || pod.status === 'stopped') && !pod.pending,
     // Some clouds put SSH and Jupyter details only on the pod's own record, not in the list: the commands
     // fetch the pod fresh and say "not reachable yet" when the details are still missing.
     ssh: pod.status === 'running',
@@ -33,7 +34,7 @@ export function podItem(node: PodNode, capabilities: Capabilities | undefined): 
 }
 
 /** Untrusted values only, all escaped: the tooltip can never carry a link or a command. */
-export function podTooltip(pod: Pod): vscode.MarkdownString {
+export function podTooltip(pod: Pod, capabilities?: Capabilities, extra: Array<[string, string]> = []): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   md.isTrusted = false;
   md.supportHtml = false;
@@ -47,8 +48,12 @@ export function podTooltip(pod: Pod): vscode.MarkdownString {
     ['SSH', pod.ssh ? `${pod.ssh.user}@${pod.ssh.host}:${pod.ssh.port}` : pod.status === 'running' ? 'not reachable yet' : undefined],
     ['Created', formatDate(pod.createdAt)],
     ...pod.details.map(([k, v]) => [k, v] as [string, string]),
+    ...extra,
     ['Id', pod.id],
   ];
+  if (capabilities && !capabilities.actions.has('stop')) {
+    rows.push(['Stop', `not offered by this cloud: ${capabilities.terminateLabel.toLowerCase()} the pod to stop billing`]);
+  }
   md.appendMarkdown(`**${escapeMarkdown(pod.name || pod.id)}**\n\n`);
   for (const [label, value] of rows) {
     if (value && value !== 'undefined') md.appendMarkdown(`${escapeMarkdown(label)}: ${escapeMarkdown(value)}  \n`);

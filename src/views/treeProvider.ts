@@ -4,7 +4,8 @@ import type { AccountData } from '../services/accountData';
 import type { Account, AccountStore } from '../services/accounts';
 import type { AccountNode, GroupKind, TreeNode } from './nodes';
 import { accountItem, endpointItem, errorItem, groupItem, messageItem, volumeItem } from './otherItems';
-import { podItem } from './podItem';
+import { podItem, podTooltip } from './podItem';
+import type { ProviderManager } from '../services/providerManager';
 
 /**
  * Providers → pods / volumes / endpoints. Data comes from AccountData; a change to one account
@@ -20,6 +21,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   constructor(
     private readonly accounts: AccountStore,
     private readonly data: AccountData,
+    private readonly providers: ProviderManager,
   ) {
     this.disposables = [
       accounts.onDidChange(() => this.changed.fire(undefined)),
@@ -34,7 +36,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       case 'group':
         return groupItem(node, this.groupCount(node.account, node.group));
       case 'pod':
-        return podItem(node, this.data.snapshot(node.account.id)?.capabilities);
+        return podItem(node, this.data.snapshot(node.account.id)?.capabilities, this.data.snapshot(node.account.id)?.features);
       case 'volume':
         return volumeItem(node);
       case 'endpoint':
@@ -51,6 +53,25 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (node.type === 'account') return this.accountChildren(node.account);
     if (node.type === 'group') return this.groupChildren(node.account, node.group);
     return [];
+  }
+
+  /**
+   * Utilisation is read only when the user hovers a running pod (VS Code resolves tooltips lazily):
+   * nothing is polled for it.
+   */
+  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (node.type !== 'pod' || node.pod.status !== 'running' || !this.data.snapshot(node.account.id)?.features?.utilisation) return item;
+    const abort = new AbortController();
+    token.onCancellationRequested(() => abort.abort());
+    try {
+      const provider = await this.providers.get(node.account);
+      const u = await provider.utilisation!(node.pod.id, abort.signal);
+      const pct = (v?: number) => (v === undefined ? '—' : `${Math.round(v)}%`);
+      item.tooltip = podTooltip(node.pod, provider.capabilities, [['Utilisation', `CPU ${pct(u.cpuPercent)} · RAM ${pct(u.ramPercent)} · GPU ${pct(u.gpuPercent)}`]]);
+    } catch {
+      // The tooltip simply shows no utilisation; the error is not worth a toast.
+    }
+    return item;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {

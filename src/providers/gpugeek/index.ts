@@ -89,7 +89,7 @@ export function createGpuGeekProvider(config: ProviderConfig, deps: ProviderDeps
     await waitForOperation(api, deps, operationId, { ...options, what, instanceId: id });
   }
 
-  return {
+  const provider: GpuGeekProvider = {
     cloud: 'gpugeek',
     capabilities,
     listPods,
@@ -98,6 +98,13 @@ export function createGpuGeekProvider(config: ProviderConfig, deps: ProviderDeps
       const word = ACTION[action];
       if (!word) throw new CloudError(`GPUGeek cannot ${action} an instance.`, 'UNSUPPORTED');
       await run(id, word, {}, options);
+    },
+    ports: {
+      max: 3,
+      set(id, ports, options) {
+        const of = (kind: 'tcp' | 'http') => ports.filter((p) => p.protocol === kind).map((p) => p.port);
+        return provider.setPorts(id, of('tcp'), of('http'), options);
+      },
     },
     async setPorts(id, tcp, http, options) {
       const bad = [...tcp, ...http].find((p) => !isValidPort(p));
@@ -122,4 +129,5 @@ export function createGpuGeekProvider(config: ProviderConfig, deps: ProviderDeps
       return mapOffers(gpus, dcs);
     },
   };
+  return provider;
 }

@@ -106,7 +106,7 @@ export function createNeevCloudProvider(config: ProviderConfig, deps: ProviderDe
     return (await listPods(signal)).filter((p) => p.name === name);
   }
 
-  return {
+  const provider: NeevCloudProvider = {
     cloud: 'neevcloud',
     capabilities: neevCloudCapabilities,
     listPods,
@@ -149,6 +149,9 @@ export function createNeevCloudProvider(config: ProviderConfig, deps: ProviderDe
       }
     },
 
+    alerts: { register: (regionId, offerId, signal) => provider.registerAlert(regionId, offerId, signal) },
+    utilisation: (id, signal) => provider.getMetrics(id, signal),
+
     async getMetrics(runtimeId: string, signal?: AbortSignal): Promise<NeevCloudMetrics> {
       return mapMetrics(await api.getMetrics(runtimeId, signal));
     },
@@ -180,6 +183,7 @@ export function createNeevCloudProvider(config: ProviderConfig, deps: ProviderDe
       }
     },
   };
+  return provider;
 }
 
 function templateChoice(t: RawTemplate): ImageChoice {

@@ -65,7 +65,7 @@ export function createNovitaProvider(config: ProviderConfig, deps: ProviderDeps)
     return raws.map((r) => mapInstance(r, prices));
   }
 
-  return {
+  const provider: NovitaProvider = {
     cloud: 'novita',
     capabilities: novitaCapabilities,
     api,
@@ -94,6 +94,10 @@ export function createNovitaProvider(config: ProviderConfig, deps: ProviderDeps)
     },
     volumes: novitaVolumes(api),
     metrics: (id, signal) => api.metrics(id, {}, signal),
+    ports: {
+      max: 15,
+      set: (id, ports) => provider.editPorts(id, ports.map((p) => `${p.port}/${p.protocol}`).join(',')),
+    },
     async editPorts(id, ports) {
       const parsed = parsePorts(ports, []);
       if (!parsed.ok) throw new CloudError(parsed.error, 'INVALID_PORTS');
@@ -104,4 +108,5 @@ export function createNovitaProvider(config: ProviderConfig, deps: ProviderDeps)
       return lists.flat();
     },
   };
+  return provider;
 }

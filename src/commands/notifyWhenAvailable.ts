@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import { CancelledError } from '../core/errors';
+import { BACK } from '../ui/prompts';
+import { pickAccount } from './pickTarget';
+import type { Services } from './services';
+
+/** For a sold-out GPU: ask the cloud to tell the user when it is back (NeevCloud availability alerts). */
+export async function notifyWhenAvailable(services: Services, arg?: unknown): Promise<void> {
+  const account = await pickAccount(services, arg, (a) => services.data.snapshot(a.id)?.features?.alerts !== false);
+  const provider = await services.providers.get(account);
+  if (!provider.alerts) {
+    void services.workbench.showInfo(vscode.l10n.t('This cloud has no availability alerts.'));
+    throw new CancelledError();
+  }
+  const offers = await provider.listOffers();
+  const soldOut = offers.flatMap((o) =>
+    o.regions.filter((r) => !r.available).map((r) => ({
+      label: o.gpuName,
+      description: [o.vramGb ? `${o.vramGb} GB` : undefined, r.name].filter(Boolean).join(' · '),
+      value: { offerId: o.id, regionId: r.id, name: `${o.gpuName} in ${r.name}` },
+    })),
+  );
+  if (soldOut.length === 0) {
+    void services.workbench.showInfo(vscode.l10n.t('Nothing is sold out right now.'));
+    throw new CancelledError();
+  }
+  const choice = await services.ui.pick({ id: 'soldOutOffer', title: vscode.l10n.t('Notify me when this GPU is available'), items: soldOut });
+  if (!choice || choice === BACK || Array.isArray(choice)) throw new CancelledError();
+  const result = await provider.alerts.register(choice.regionId, choice.offerId);
+  void services.workbench.showInfo(
+    result === 'registered'
+      ? vscode.l10n.t('You will get an e-mail from the cloud when {0} is available.', choice.name)
+      : vscode.l10n.t('An alert for {0} was already registered.', choice.name),
+  );
+}
