@@ -10,7 +10,9 @@ import { settings } from '../services/settings';
  * URLs ever reach openExternal.
  */
 export async function jupyterUrl(services: Services, target: PodTarget): Promise<vscode.Uri> {
-  const { pod, account } = target;
+  const { account } = target;
+  // Some clouds list pods without their Jupyter details: ask for the pod itself when they are missing.
+  const pod = target.pod.jupyter ? target.pod : ((await target.provider.getPod(target.pod.id)) ?? target.pod);
   if (!pod.jupyter) throw new ConfigError(vscode.l10n.t('"{0}" has no Jupyter server reachable yet.', pod.name));
   let url: URL;
   try {
