@@ -76,6 +76,22 @@ export interface AvailabilityAlerts {
   register(regionId: string, offerId: string, signal?: AbortSignal): Promise<'registered' | 'alreadyRegistered'>;
 }
 
+/**
+ * Whole GPU virtual machines (Yotta), next to pods. They are mapped to `Pod` with `kind: 'vm'`, so rows,
+ * SSH and Jupyter reuse the pod code; their lifecycle is rename and terminate.
+ */
+export interface VmOps {
+  /** Every VM, all pages fetched. */
+  list(signal?: AbortSignal): Promise<Pod[]>;
+  get(id: string, signal?: AbortSignal): Promise<Pod | undefined>;
+  createForm(): CreateForm<Pod>;
+  rename(id: string, name: string, signal?: AbortSignal): Promise<void>;
+  /** Resolves once the cloud accepted it; a VM it refuses to end raises the cloud's reason (11002). */
+  terminate(id: string, signal?: AbortSignal): Promise<void>;
+  /** Whether the VM's state allows the action (the menu offers only these). */
+  allows(action: 'rename' | 'terminate', vm: Pod): boolean;
+}
+
 /** One connected account of one cloud. Built per account with its key and settings. */
 export interface Provider {
   readonly cloud: CloudId;
@@ -97,6 +113,7 @@ export interface Provider {
   /** Read only while the user looks at the pod (its tooltip), never polled. */
   utilisation?(id: string, signal?: AbortSignal): Promise<Utilisation>;
   alerts?: AvailabilityAlerts;
+  vms?: VmOps;
 }
 
 /** What building a provider needs; all values come from settings and SecretStorage. */
