@@ -7,6 +7,9 @@ import { podCreateForm } from './createForm';
 import { type ApiVersion, type PodFilter, YottaPods } from './pods';
 import { type RegistryCredential, YottaResources } from './resources';
 import { volumeCreateForm } from './volumeForm';
+import { YottaVms } from './vms';
+import { vmCreateForm } from './vmsForm';
+import { yottaVmAllows } from './vmsOps';
 
 export type { RegistryCredential } from './resources';
 export type { PodFilter } from './pods';
@@ -30,7 +33,7 @@ export const yottaCapabilities: Capabilities = {
   terminateLabel: 'Terminate',
   volumes: true,
   endpoints: true,
-  virtualMachines: false,
+  virtualMachines: true,
   asyncOperations: false,
   sshAuth: 'accountKey',
   jupyter: true,
@@ -59,6 +62,8 @@ export function createYottaProvider(config: ProviderConfig, deps: ProviderDeps):
   const api = new YottaApi(base, config.apiKey, deps);
   const pods = new YottaPods(api, version);
   const res = new YottaResources(api);
+  // VMs on both API versions: v1 accounts use Yotta's v1 VM paths where its reference lists them (see vms.ts).
+  const vms = new YottaVms(api, version);
 
   return {
     cloud: 'yotta',
@@ -112,6 +117,32 @@ export function createYottaProvider(config: ProviderConfig, deps: ProviderDeps):
       list: (signal) => res.listEndpoints(signal),
       start: (id) => res.startEndpoint(id),
       stop: (id) => res.stopEndpoint(id),
+    },
+    vms: {
+      list: (signal) => vms.list(signal),
+      async get(id, signal) {
+        try {
+          return await vms.get(id, signal);
+        } catch (e) {
+          if (e instanceof NotFoundError) return undefined; // 11000
+          throw e;
+        }
+      },
+      createForm: () => vmCreateForm(vms, res),
+      rename: (id, name, signal) => vms.rename(id, name, signal),
+      async terminate(id, signal) {
+        try {
+          await vms.terminate(id, signal);
+        } catch (e) {
+          // DELETE is retried after a lost answer; the second try may find the VM gone, which is what was asked.
+          if (e instanceof NotFoundError) {
+            deps.logger.info(`Yotta VM ${id} was already gone when terminated.`);
+            return;
+          }
+          throw e;
+        }
+      },
+      allows: yottaVmAllows,
     },
   };
 }

@@ -1,0 +1,146 @@
+import * as z from '../../core/zod';
+import { CloudError, NotFoundError } from '../../core/errors';
+import type { Pod } from '../../core/model';
+import { CLOUD_NAME, cleanMessage, type YottaApi } from './api';
+import type { ApiVersion } from './pods';
+import { type RawVmType, zVmTypes } from './schemas';
+import { toVm } from './vmsMapping';
+import { type RawVm, zVm, zVmCreatedV1, zVmListV1, zVmPage } from './vmsSchemas';
+
+const zAny = z.unknown();
+
+/** Large pages so a refresh is one request for most accounts; paging still follows `pages`. */
+export const VM_PAGE_SIZE = 500;
+/** A bound on paging, so a cloud that reports ever more pages cannot keep us looping. */
+const MAX_PAGES = 200;
+
+/** What the VM create wizard decided. */
+export interface VmSpec {
+  name: string;
+  vmTypeId: string;
+  region: string;
+  spot: boolean;
+  /** Volume id → mount path. */
+  volumeMountPaths: Record<string, string>;
+}
+
+/**
+ * Yotta VM calls. v2 is documented in full (`/v2/vms`). Yotta's v1 reference (`api-reference-v1/vms.md`) lists
+ * `POST /openapi/v1/vms/create`, `POST /openapi/v1/vms/list`, `GET /openapi/v1/vms/{vmId}`,
+ * `GET /openapi/v1/vms/type` and `DELETE /openapi/v1/vms/{vmId}/terminate`, without bodies or answers: for a v1
+ * account we use those paths and infer the shapes from v2 (same VM model; list body `{page, pageSize}` as the v1
+ * spec names paging; create answering the new id like v1 pod create, or the VM). v1 has no rename, so rename
+ * goes to v2's `PATCH /v2/vms/{id}`; VM types come from `/v2/vms/types` for both (as the GPU offers do).
+ */
+export class YottaVms {
+  constructor(
+    private readonly api: YottaApi,
+    readonly version: ApiVersion,
+  ) {}
+
+  /** Every VM, all pages (a VM created between two pages shifts the rest: duplicates are dropped). */
+  async list(signal?: AbortSignal, status?: string): Promise<Pod[]> {
+    const out: Pod[] = [];
+    const seen = new Set<string>();
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const data = await this.page(page, status, signal);
+      const items = data.items ?? [];
+      for (const raw of items) {
+        if (seen.has(raw.id)) continue;
+        seen.add(raw.id);
+        out.push(toVm(raw));
+      }
+      const size = data.size || VM_PAGE_SIZE;
+      const pages = data.pages ?? (data.total != null ? Math.ceil(data.total / size) : undefined);
+      // An empty page ends it too: past the last page (VMs gone between two requests) is not an error.
+      if (items.length === 0 || (pages !== undefined ? page >= pages : items.length < size)) break;
+    }
+    return out;
+  }
+
+  private async page(page: number, status: string | undefined, signal?: AbortSignal) {
+    if (this.version === 'v1') {
+      const body = { page, pageSize: VM_PAGE_SIZE, status };
+      const data = await this.api.call(
+        { method: 'POST', path: '/openapi/v1/vms/list', body, what: 'list VMs', signal, idempotent: true },
+        zVmListV1,
+      );
+      return Array.isArray(data) ? { items: data, page, size: VM_PAGE_SIZE, total: undefined, pages: 1 } : data;
+    }
+    return this.api.call(
+      { method: 'GET', path: '/v2/vms', query: { page, size: VM_PAGE_SIZE, status }, what: 'list VMs', signal },
+      zVmPage,
+    );
+  }
+
+  /** NotFoundError (11000) when the cloud does not know the VM. */
+  async get(id: string, signal?: AbortSignal): Promise<Pod> {
+    const path = this.version === 'v1' ? `/openapi/v1/vms/${enc(id)}` : `/v2/vms/${enc(id)}`;
+    return toVm(await this.api.call({ method: 'GET', path, what: 'get the VM', signal }, zVm));
+  }
+
+  async types(signal?: AbortSignal): Promise<RawVmType[]> {
+    return this.api.call({ method: 'GET', path: '/v2/vms/types', what: 'list VM types', signal }, zVmTypes);
+  }
+
+  /** Sends exactly one create request (POST: never retried). */
+  async create(spec: VmSpec, signal?: AbortSignal): Promise<Pod> {
+    const body = {
+      vmTypeId: idValue(spec.vmTypeId),
+      region: spec.region,
+      name: spec.name,
+      isSpot: spec.spot ? 1 : 0,
+      volumeMountPaths: Object.keys(spec.volumeMountPaths).length ? spec.volumeMountPaths : undefined,
+    };
+    if (this.version === 'v2') {
+      return toVm(await this.api.call({ method: 'POST', path: '/v2/vms', body, what: 'create the VM', signal }, zVm));
+    }
+    const created = await this.api.call({ method: 'POST', path: '/openapi/v1/vms/create', body, what: 'create the VM', signal }, zVmCreatedV1);
+    if (typeof created !== 'string') return toVm(created);
+    try {
+      return await this.get(created, signal);
+    } catch {
+      // The VM exists; a failed follow-up read must not look like a failed create (the user would retry).
+      return toVm({ id: created, name: spec.name, status: 'initializing', region: spec.region, isSpot: spec.spot ? 1 : 0 } as RawVm);
+    }
+  }
+
+  async rename(id: string, name: string, signal?: AbortSignal): Promise<void> {
+    // Setting a name is safe to repeat, so a lost answer may be retried.
+    const req = { method: 'PATCH' as const, path: `/v2/vms/${enc(id)}`, body: { name }, what: 'rename the VM', signal, idempotent: true };
+    await this.withState(id, 'rename', () => this.api.call(req, zAny), signal);
+  }
+
+  async terminate(id: string, signal?: AbortSignal): Promise<void> {
+    const path = this.version === 'v1' ? `/openapi/v1/vms/${enc(id)}/terminate` : `/v2/vms/${enc(id)}`;
+    await this.withState(id, 'terminate', () => this.api.call({ method: 'DELETE', path, what: 'terminate the VM', signal }, zAny), signal);
+  }
+
+  /** 11001 "VM status invalid": say which state the VM is in, as the cloud reports it now, next to its reason. */
+  private async withState(id: string, action: string, run: () => Promise<unknown>, signal?: AbortSignal): Promise<void> {
+    try {
+      await run();
+    } catch (e) {
+      if (!(e instanceof CloudError) || e.code !== '11001') throw e;
+      const vm = await this.get(id, signal).catch((x: unknown) => (x instanceof NotFoundError ? undefined : null));
+      const state = vm ? vm.rawStatus || 'unknown' : vm === undefined ? 'gone' : 'in a state it did not report';
+      const label = vm ? `"${vm.name}"` : id;
+      const reason = cleanMessage(e.details?.replace(/^code \d+(, HTTP \d+)?: /, '')) || 'VM status invalid';
+      throw new CloudError(
+        `${CLOUD_NAME} refused to ${action} the VM ${label}: it is ${state} (${reason}, code 11001).`,
+        e.code,
+        e.httpStatus,
+        `state ${state}; ${e.details ?? ''}`,
+      );
+    }
+  }
+}
+
+function enc(id: string): string {
+  return encodeURIComponent(id);
+}
+
+/** Ids Yotta documents as integers go back as numbers when safe; beyond 2^53 a string is all we can send exactly. */
+function idValue(id: string): number | string {
+  return /^\d+$/.test(id) && Number.isSafeInteger(Number(id)) ? Number(id) : id;
+}
