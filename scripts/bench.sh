@@ -16,6 +16,11 @@ echo "== production bundle"
 node scripts/build.mjs --production
 npm run --silent compile-tests
 
+if [ -f out/test/bench/offers.bench.js ]; then
+  echo "== cross-cloud offers (plain Node, simulator with per-cloud latency)"
+  node out/test/bench/offers.bench.js || true
+fi
+
 echo "== activation inside VS Code (code-server + headless Chromium)"
 rm -f test-artifacts/bench.json
 set +e
@@ -41,6 +46,16 @@ if (!existsSync('test-artifacts/bench.json')) {
   console.log(`  of which activate() alone, median:   ${ms(b.medianActivateMs)}  (min ${ms(b.minActivateMs)}, max ${ms(b.maxActivateMs)}); require ${ms(b.medianRequireMs)}`);
   console.log(`real activation (getExtension().activate()): ${ms(b.realActivationMs)}${b.realActivationNote ? ` (${b.realActivationNote})` : ''}`);
   console.log(`HTTP requests during activation:       ${b.httpRequestsDuringActivation}  (target 0: ${mark(b.httpRequestsDuringActivation === 0)})`);
+  if (b.refresh) {
+    const r = b.refresh;
+    const perEndpoint = Object.entries(r.requestsPerRefresh).map(([k, v]) => `${v}× ${k}`).join(', ');
+    const oncePerList = Object.values(r.requestsPerRefresh).every((v) => v === 1);
+    console.log(`refresh, ${r.pods} pods + ${r.volumes} volumes:     ${perEndpoint}  (target one per list endpoint: ${mark(oncePerList)})`);
+    console.log(`tree nodes built (${r.nodes} nodes):       ${ms(r.treeBuildMs)}  (target ≤ 50 ms: ${mark(r.treeBuildMs <= 50)})`);
+    console.log(`requests/minute, view hidden:          ${r.hiddenRequestsPerMinute.toFixed(1)}  (target 0: ${mark(r.hiddenRequestsPerMinute === 0)})`);
+    console.log(`requests/minute, visible and stable:   ${r.visibleRequestsPerMinute.toFixed(1)}  (target ≤ 4 per account: ${mark(r.visibleRequestsPerMinute <= 4)})`);
+  }
+  if (existsSync('out/test/bench/offers.bench.js')) console.log('cross-cloud offers: see the figures printed above by out/test/bench/offers.bench.js');
   console.log(`measured in VS Code ${b.vscodeVersion}, extension host Node ${b.node}`);
   for (const e of b.errors ?? []) console.log(`error: ${e}`);
 }

@@ -60,6 +60,9 @@ export function activate(context: vscode.ExtensionContext): GpuPodsApi {
   return { services, tree };
 }
 
+/** Shared with the lazily loaded cloud bundles (see src/core/modules.ts). */
+export { coreModules } from './core/modules';
+
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.
 }

@@ -1,5 +1,6 @@
 import type { CloudId } from '../core/model';
 import type { Provider, ProviderConfig } from '../core/provider';
+import { DEFAULT_BASE_URLS } from './baseUrls';
 import type { ProviderDeps } from './deps';
 
 /** An account setting asked for when the account is connected (NeevCloud's org and project). */
@@ -31,7 +32,7 @@ export const CLOUDS: Record<CloudId, CloudInfo> = {
     displayName: 'Yotta Labs',
     keyHelp: 'Yotta Console → Settings → Access Keys',
     keyPlaceholder: 'Yotta API key',
-    baseUrls: { base: 'https://api.yottalabs.ai' },
+    baseUrls: DEFAULT_BASE_URLS.yotta,
     accountOptions: [],
     settingOptions: ['apiVersion'],
     load: async () => (await import('./yotta')).createYottaProvider,
@@ -41,7 +42,7 @@ export const CLOUDS: Record<CloudId, CloudInfo> = {
     displayName: 'Novita AI',
     keyHelp: 'Novita console → Key Management',
     keyPlaceholder: 'Novita API key',
-    baseUrls: { base: 'https://api.novita.ai/gpu-instance/openapi/v1' },
+    baseUrls: DEFAULT_BASE_URLS.novita,
     accountOptions: [],
     settingOptions: [],
     load: async () => (await import('./novita')).createNovitaProvider,
@@ -51,7 +52,7 @@ export const CLOUDS: Record<CloudId, CloudInfo> = {
     displayName: 'GPUGeek',
     keyHelp: 'GPUGeek Account Center → OpenAPI Key (enterprise accounts)',
     keyPlaceholder: 'GPUGeek API token',
-    baseUrls: { base: 'https://api-cloud.gpugeek.com' },
+    baseUrls: DEFAULT_BASE_URLS.gpugeek,
     accountOptions: [],
     settingOptions: [],
     load: async () => (await import('./gpugeek')).createGpuGeekProvider,
@@ -61,10 +62,7 @@ export const CLOUDS: Record<CloudId, CloudInfo> = {
     displayName: 'NeevCloud',
     keyHelp: 'NeevCloud console → personal access token (pat-nc-…)',
     keyPlaceholder: 'NeevCloud personal access token',
-    baseUrls: {
-      base: 'https://api.ai.neevcloud.com/gpu',
-      inventory: 'https://api.ai.neevcloud.com/inventory',
-    },
+    baseUrls: DEFAULT_BASE_URLS.neevcloud,
     accountOptions: [
       { id: 'orgId', title: 'Organisation id', prompt: 'NeevCloud organisation id (from the console or `neev` CLI)', required: true },
       { id: 'projectId', title: 'Project id', prompt: 'NeevCloud project id', required: true },

@@ -5,7 +5,8 @@
  * so the wizard logic is unit-tested in plain Node.
  */
 
-export const BACK = Symbol('back');
+/** A registered symbol: the same value in every bundle and in the tests' own copy of this module. */
+export const BACK = Symbol.for('gpuPods.back');
 export type Back = typeof BACK;
 
 export interface PickItem<T> {

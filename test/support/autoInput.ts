@@ -3,8 +3,8 @@ import type { AskedQuestion } from './scriptedInput';
 
 /**
  * Answers any wizard the way a hurried user would: the preselected or first pickable item, the prompt's own
- * initial value; `answers` overrides by question id (a label substring for picks, a value for inputs,
- * a boolean for confirms). Every question is recorded, so a test can check what was offered.
+ * initial value; `answers` overrides by question id (a label substring for picks — or a function, whose
+ * undefined means Escape —, a value for inputs, a boolean for confirms). Every question is recorded, so a test can check what was offered.
  */
 export class AutoInput implements UserInput {
   readonly asked: AskedQuestion[] = [];
@@ -20,7 +20,11 @@ export class AutoInput implements UserInput {
       return items.filter((i) => i.picked).map((i) => i.value as T);
     }
     let chosen: PickItem<unknown> | undefined;
-    if (typeof wanted === 'function') chosen = wanted(items);
+    if (typeof wanted === 'function') {
+      // A function that finds nothing dismisses the pick, as a user pressing Escape would.
+      chosen = wanted(items);
+      if (!chosen) return undefined;
+    }
     else if (typeof wanted === 'string') chosen = usable.find((i) => i.label.includes(wanted) || i.description?.includes(wanted));
     else chosen = usable.find((i) => i.picked) ?? usable.find((i) => !i.label.includes('Custom'));
     if (!chosen) throw new Error(`AutoInput: nothing to pick for "${step.id}" (${String(wanted)}) among ${items.map((i) => i.label).join(' | ')}`);

@@ -11,7 +11,7 @@ import { HttpClient, type HttpRequest, type HttpResponse } from '../../core/http
 import type { ProviderConfig } from '../../core/provider';
 import { parseWith } from '../../core/schema';
 import * as z from '../../core/zod';
-import { CLOUDS } from '../clouds';
+import { DEFAULT_BASE_URLS } from '../baseUrls';
 import type { ProviderDeps } from '../deps';
 import {
   zAlert,
@@ -62,7 +62,7 @@ export class NeevCloudApi {
     private readonly config: ProviderConfig,
     deps: ProviderDeps,
   ) {
-    const defaults = CLOUDS.neevcloud.baseUrls;
+    const defaults = DEFAULT_BASE_URLS.neevcloud;
     const client = (name: 'base' | 'inventory') =>
       new HttpClient({
         baseUrl: validateBaseUrl(config.baseUrls[name] ?? defaults[name], `gpuPods.neevcloud.${name}Url`),

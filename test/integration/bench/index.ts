@@ -16,6 +16,8 @@ import * as vscode from 'vscode';
 import { report } from '../support/control';
 import { EXTENSION_ID, getExtension } from '../support/extension';
 import { startSimulator } from '../support/simulator';
+import type { GpuPodsApi } from '../../../src/extension';
+import { benchRefresh, type RefreshFigures } from './refreshBench';
 
 const RUNS = Number(process.env.GPU_PODS_BENCH_RUNS ?? 20);
 
@@ -152,6 +154,13 @@ export async function run(): Promise<void> {
   await new Promise((r) => setTimeout(r, 1000)); // requests an activation may have started asynchronously
   const requests = sim.requests.slice(firstRequest);
 
+  let refresh: RefreshFigures | undefined;
+  try {
+    refresh = await benchRefresh((ext.isActive ? ext.exports : await ext.activate()) as GpuPodsApi, handle, Number(process.env.GPU_PODS_BENCH_WINDOW_S ?? 65));
+  } catch (e) {
+    errors.push(`refresh bench: ${(e as Error).message}`);
+  }
+
   const result = {
     kind: 'bench',
     vscodeVersion: vscode.version,
@@ -167,6 +176,7 @@ export async function run(): Promise<void> {
     realActivationMs: realMs,
     realActivationNote: wasActive ? 'the extension was already active before the bench' : undefined,
     httpRequestsDuringActivation: requests.length,
+    refresh,
     requests: requests.map((r) => `${r.method} /${r.cloud}${r.path}`),
     errors,
   };
@@ -176,6 +186,11 @@ export async function run(): Promise<void> {
   console.log(`  require + activate() median: ${f(result.medianRequireAndActivateMs)}; first (cold) run: ${f(result.coldRequireAndActivateMs)}`);
   console.log(`  real activation via getExtension().activate(): ${f(realMs)}`);
   console.log(`  HTTP requests to the simulator during activation: ${requests.length}${requests.length ? ` (${result.requests.join(', ')})` : ''}`);
+  if (refresh) {
+    console.log(`  refresh of a Yotta account with ${refresh.pods} pods and ${refresh.volumes} volumes: ${Object.entries(refresh.requestsPerRefresh).map(([k, v]) => `${v}× ${k}`).join(', ')}`);
+    console.log(`  tree nodes built (${refresh.nodes} nodes with their TreeItems): ${f(refresh.treeBuildMs)}  (target ≤ 50 ms)`);
+    console.log(`  requests per minute, view hidden: ${refresh.hiddenRequestsPerMinute.toFixed(1)} (target 0); view visible, nothing changing: ${refresh.visibleRequestsPerMinute.toFixed(1)} (target ≤ 4); ${refresh.windowSeconds} s windows`);
+  }
   for (const e of errors) console.log(`  error: ${e}`);
   await report('bench', result);
   await report('results', { passed: errors.length ? 0 : 1, failed: 0, skipped: 0 });

@@ -57,6 +57,30 @@ export interface SimEndpoint {
   createdAt: string;
 }
 
+export type VmStatusWord = 'initializing' | 'running' | 'stopped' | 'terminated';
+
+export interface SimVm {
+  id: string;
+  name: string;
+  gpuType: string;
+  gpuCount: number;
+  region: string;
+  vmTypeId: number;
+  isSpot: 0 | 1;
+  status: VmStatusWord;
+  /** When `initializing` ends (epoch ms). */
+  until?: number;
+  createdAt: number;
+  cpuCores: number;
+  memoryInGb: number;
+  storageInGb: number;
+  volumeMountPaths: Record<string, string>;
+  /** False: DELETE answers 11002 "No terminate permissions". */
+  terminable: boolean;
+  /** From the backend, asked once when the VM first runs. */
+  ssh?: { host: string; port: number; user: string };
+}
+
 export interface SimCredential {
   id: string;
   name: string;
@@ -82,9 +106,10 @@ export interface Delays {
   podTerminateMs: number;
   volumeMs: number;
   endpointMs: number;
+  vmStartMs: number;
 }
 
-export const DEFAULT_DELAYS: Delays = { podStartMs: 3000, podPauseMs: 2000, podTerminateMs: 2000, volumeMs: 1000, endpointMs: 2000 };
+export const DEFAULT_DELAYS: Delays = { podStartMs: 3000, podPauseMs: 2000, podTerminateMs: 2000, volumeMs: 1000, endpointMs: 2000, vmStartMs: 3000 };
 
 /** Which GPU types the account sees, with per-region stock. */
 export const CATALOG: Record<string, Array<{ region: string; regionName: string }>> = {
@@ -101,6 +126,7 @@ export class YottaState {
   volumes = new Map<string, SimVolume>();
   endpoints = new Map<string, SimEndpoint>();
   credentials = new Map<string, SimCredential>();
+  vms = new Map<string, SimVm>();
   soldOut = new Set<string>();
   delays: Delays = { ...DEFAULT_DELAYS };
   budgetPerMinute = 120;
@@ -108,6 +134,7 @@ export class YottaState {
   failNextCreate?: { status: number; code: number; message: string };
   private nextPodId = 362740422811062272n;
   private nextVolumeId = 5001;
+  private nextVmId = 481516234200000000n;
   private nextCredId = 120;
   private readonly hits = new Map<string, number[]>();
 
@@ -129,6 +156,10 @@ export class YottaState {
   newPodId(): string {
     this.nextPodId += BigInt(1 + Math.floor(Math.random() * 4096));
     return this.nextPodId.toString();
+  }
+  newVmId(): string {
+    this.nextVmId += BigInt(1 + Math.floor(Math.random() * 4096));
+    return this.nextVmId.toString();
   }
   newVolumeId(): string {
     return String(this.nextVolumeId++);
@@ -188,6 +219,30 @@ export class YottaState {
     const ssh = this.sim.backend.ssh('key', p.id);
     p.ssh = { host: ssh.host, port: ssh.port, user: ssh.user };
     if (p.expose.some((e) => e.port === 8888)) p.jupyterUrl = this.sim.backend.jupyter(p.id, p.jupyterPassword).baseUrl;
+  }
+
+  /** Advances a VM past `initializing` once its time has come; a running VM gets its SSH from the backend. */
+  vm(id: string, now = Date.now()): SimVm | undefined {
+    const v = this.vms.get(id);
+    if (!v) return undefined;
+    if (v.status === 'initializing' && v.until !== undefined && now >= v.until) {
+      v.status = 'running';
+      v.until = undefined;
+    }
+    if (v.status === 'running' && !v.ssh) {
+      const ssh = this.sim.backend.ssh('key', v.id);
+      v.ssh = { host: ssh.host, port: ssh.port, user: ssh.user };
+    }
+    return v;
+  }
+
+  allVms(): SimVm[] {
+    return [...this.vms.keys()].map((id) => this.vm(id)!);
+  }
+
+  setVm(v: SimVm, status: VmStatusWord): void {
+    v.status = status;
+    v.until = status === 'initializing' ? Date.now() + this.sim.delay(this.delays.vmStartMs) : undefined;
   }
 
   volume(id: string, now = Date.now()): SimVolume | undefined {

@@ -1,0 +1,31 @@
+import * as baseUrl from './baseUrl';
+import * as concurrency from './concurrency';
+import * as createForm from './createForm';
+import * as errors from './errors';
+import * as http from './http';
+import * as logger from './logger';
+import * as model from './model';
+import * as provider from './provider';
+import * as schema from './schema';
+import * as sshCommand from './sshCommand';
+import * as zod from './zod';
+
+/**
+ * The core modules cloud code uses at run time. Each cloud is bundled on its own (dist/clouds/<id>.js,
+ * loaded when its first account is used) and takes these from the main bundle instead of carrying copies:
+ * one copy of every error class (so `instanceof` holds), of zod and of ky. scripts/build.mjs checks that
+ * every core module a cloud imports is listed here.
+ */
+export const coreModules: Record<string, unknown> = {
+  baseUrl,
+  concurrency,
+  createForm,
+  errors,
+  http,
+  logger,
+  model,
+  provider,
+  schema,
+  sshCommand,
+  zod,
+};
