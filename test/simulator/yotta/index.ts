@@ -1,9 +1,10 @@
 import type { Simulator } from '../server';
 import { installPodRoutes } from './pods';
 import { installResourceRoutes } from './resources';
-import { CATALOG, type Delays, type PodStatusWord, type SimPod, type SimVolume, YottaState } from './state';
+import { CATALOG, type Delays, type PodStatusWord, type SimPod, type SimVm, type SimVolume, type VmStatusWord, YottaState } from './state';
+import { addVm, installVmRoutes } from './vms';
 
-export type { SimPod, SimVolume, Delays } from './state';
+export type { SimPod, SimVolume, SimVm, Delays } from './state';
 
 /** What tests steer the simulated Yotta account with. */
 export interface YottaSimControl {
@@ -12,7 +13,7 @@ export interface YottaSimControl {
   setDelays(delays: Partial<Delays>): void;
   /** Requests per minute per key before 429 (default 120). */
   setBudget(perMinute: number): void;
-  /** Largest page size the volume list honours (paging tests). */
+  /** Largest page size the volume and VM lists honour (paging tests). */
   setMaxPageSize(size: number): void;
   /** The next create (v1 or v2) answers this envelope instead. */
   failNextCreate(code: number, message: string, httpStatus?: number): void;
@@ -31,6 +32,12 @@ export interface YottaSimControl {
   pod(id: string): SimPod | undefined;
   /** The JUPYTER_PASSWORD the pod was created with. */
   jupyterPassword(id: string): string | undefined;
+  /** A VM put straight into the state (running unless told otherwise); returns its id. */
+  addVm(vm?: Partial<SimVm> & { status?: VmStatusWord }): string;
+  /** A VM the key may not terminate: DELETE answers 11002 "No terminate permissions". */
+  setVmTerminable(id: string, terminable: boolean): void;
+  /** The VM as the simulator holds it (advanced past `initializing` when its time has come). */
+  vm(id: string): SimVm | undefined;
 }
 
 export function installYotta(sim: Simulator): YottaSimControl {
@@ -38,6 +45,7 @@ export function installYotta(sim: Simulator): YottaSimControl {
   sim.onReset(() => state.reset());
   installPodRoutes(sim, state);
   installResourceRoutes(sim, state);
+  installVmRoutes(sim, state); // after resources: `/v2/vms/types` must match before `/v2/vms/:id`
 
   const control: YottaSimControl = {
     state,
@@ -89,6 +97,13 @@ export function installYotta(sim: Simulator): YottaSimControl {
     authorizeKey: (k) => sim.backend.authorizeKey(k),
     pod: (id) => state.pod(id),
     jupyterPassword: (id) => state.pods.get(id)?.jupyterPassword,
+    addVm: (vm) => addVm(state, vm),
+    setVmTerminable(id, terminable) {
+      const v = state.vms.get(id);
+      if (!v) throw new Error(`no VM ${id}`);
+      v.terminable = terminable;
+    },
+    vm: (id) => state.vm(id),
   };
   installControlRoutes(sim, control);
   return control;
@@ -112,4 +127,6 @@ function installControlRoutes(sim: Simulator, c: YottaSimControl): void {
   });
   r.post('/__control/fail-pod', (req) => done(c.failPod(String(body(req.body).id), String(body(req.body).reason))));
   r.post('/__control/authorize-key', (req) => done(c.authorizeKey(String(body(req.body).publicKey))));
+  r.post('/__control/add-vm', (req) => done(c.addVm(body(req.body) as Partial<SimVm> & { status?: VmStatusWord })));
+  r.post('/__control/vm-terminable', (req) => done(c.setVmTerminable(String(body(req.body).id), body(req.body).terminable !== false)));
 }
