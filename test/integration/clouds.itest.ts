@@ -1,8 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { CloudId } from '../../src/core/model';
 import { RealPodBackend } from '../simulator/realBackend';
@@ -10,6 +6,7 @@ import { AutoInput } from '../support/autoInput';
 import { screenshot } from './support/control';
 import { accountNode, disconnectAll, flatten, gpuPods, item, script, waitForPodNode } from './support/gpuPods';
 import { startSimulator, type SimulatorHandle } from './support/simulator';
+import { sshSandbox, sshTrue, type SshSandbox } from './support/sshSandbox';
 import { waitFor } from './support/extension';
 
 interface CloudCase {
@@ -34,37 +31,25 @@ const CASES: CloudCase[] = [
   },
 ];
 
-function sshTrue(configFile: string, alias: string): { code: number | null; stderr: string } {
-  const r = spawnSync('ssh', ['-F', configFile, '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', alias, 'true'], { encoding: 'utf8', timeout: 30_000 });
-  return { code: r.status, stderr: r.stderr };
-}
-
 describe('every cloud end to end: create, connect over SSH, Jupyter, lifecycle', function () {
   this.timeout(240_000);
   let sim: SimulatorHandle;
   let backend: RealPodBackend;
-  let dir: string;
+  let sandbox: SshSandbox;
   let userConfig: string;
 
   before(async () => {
     backend = await RealPodBackend.start();
     sim = await startSimulator({ timeScale: 0.02, backend });
-    dir = mkdtempSync(join(tmpdir(), 'gpupods-it-clouds-'));
-    userConfig = join(dir, 'config');
-    writeFileSync(userConfig, 'Host *\n  ServerAliveInterval 60\n');
-    const config = vscode.workspace.getConfiguration('gpuPods');
-    await config.update('ssh.directory', join(dir, 'gpupods'), vscode.ConfigurationTarget.Global);
-    await config.update('ssh.configFile', userConfig, vscode.ConfigurationTarget.Global);
-    await config.update('ssh.identityFile', join(dir, 'id_gpupods'), vscode.ConfigurationTarget.Global);
+    sandbox = await sshSandbox('Host *\n  ServerAliveInterval 60\n');
+    userConfig = sandbox.userConfig;
     await disconnectAll();
   });
   after(async () => {
     await disconnectAll();
-    const config = vscode.workspace.getConfiguration('gpuPods');
-    for (const k of ['ssh.directory', 'ssh.configFile', 'ssh.identityFile']) await config.update(k, undefined, vscode.ConfigurationTarget.Global);
+    await sandbox.dispose();
     await sim.dispose();
     await backend.stop();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   for (const c of CASES) {

@@ -1,7 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { RealPodBackend } from '../simulator/realBackend';
@@ -9,6 +7,7 @@ import { AutoInput } from '../support/autoInput';
 import { screenshot } from './support/control';
 import { accountNode, disconnectAll, flatten, gpuPods, script, waitForPodNode } from './support/gpuPods';
 import { startSimulator, type SimulatorHandle } from './support/simulator';
+import { sshSandbox, sshTrue, type SshSandbox } from './support/sshSandbox';
 
 const USER_CONFIG = [
   '# my ssh config — nothing here may change',
@@ -23,16 +22,11 @@ const USER_CONFIG = [
   '',
 ].join('\r\n');
 
-/** `ssh -F <file> <alias> true` in batch mode: proves an entry logs in with no prompt at all. */
-function sshTrue(configFile: string, alias: string): { code: number | null; stderr: string } {
-  const r = spawnSync('ssh', ['-F', configFile, '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', alias, 'true'], { encoding: 'utf8', timeout: 30_000 });
-  return { code: r.status, stderr: r.stderr };
-}
-
 describe('one-click Remote-SSH and Jupyter against a real sshd', function () {
   this.timeout(180_000);
   let sim: SimulatorHandle;
   let backend: RealPodBackend;
+  let sandbox: SshSandbox;
   let dir: string;
   let userConfig: string;
 
@@ -40,22 +34,15 @@ describe('one-click Remote-SSH and Jupyter against a real sshd', function () {
     backend = await RealPodBackend.start();
     sim = await startSimulator({ timeScale: 0.02, backend });
     sim.sim.controls.yotta.setBudget(100_000);
-    dir = mkdtempSync(join(tmpdir(), 'gpupods-it-ssh-'));
-    userConfig = join(dir, 'config');
-    writeFileSync(userConfig, USER_CONFIG, { mode: 0o640 });
-    const config = vscode.workspace.getConfiguration('gpuPods');
-    await config.update('ssh.directory', join(dir, 'gpupods'), vscode.ConfigurationTarget.Global);
-    await config.update('ssh.configFile', userConfig, vscode.ConfigurationTarget.Global);
-    await config.update('ssh.identityFile', join(dir, 'id_gpupods'), vscode.ConfigurationTarget.Global);
+    sandbox = await sshSandbox(USER_CONFIG, 0o640);
+    ({ dir, userConfig } = sandbox);
     await disconnectAll();
   });
   after(async () => {
     await disconnectAll();
-    const config = vscode.workspace.getConfiguration('gpuPods');
-    for (const k of ['ssh.directory', 'ssh.configFile', 'ssh.identityFile']) await config.update(k, undefined, vscode.ConfigurationTarget.Global);
+    await sandbox.dispose();
     await sim.dispose();
     await backend.stop();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('creates the dedicated key only with consent', async () => {
