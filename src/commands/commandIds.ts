@@ -30,6 +30,11 @@ export const COMMAND_IDS = [
   'gpuPods.stopEndpoint',
   'gpuPods.managePorts',
   'gpuPods.notifyWhenAvailable',
+  'gpuPods.showRunningPods',
+  'gpuPods.stopAfter',
+  'gpuPods.remindAfter',
+  'gpuPods.clearIdleTimer',
+  'gpuPods.createOnBestOffer',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

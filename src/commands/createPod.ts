@@ -17,7 +17,12 @@ import type { Services } from './services';
  * wizard reopens on the same answers; if the request's outcome is unknown (timeout, dropped connection),
  * we look the pod up by name instead of sending it again — a duplicate pod costs money.
  */
-export async function createPod(services: Services, arg?: unknown): Promise<Pod | undefined> {
+export interface CreatePodOptions {
+  /** Answers chosen before the wizard (an offer from the cross-cloud picker); see WizardOptions.prefilled. */
+  prefilled?: Answers;
+}
+
+export async function createPod(services: Services, arg?: unknown, options: CreatePodOptions = {}): Promise<Pod | undefined> {
   const account = await pickAccount(services, arg);
   const provider = await services.providers.get(account);
   const cloud = CLOUDS[account.cloud].displayName;
@@ -32,6 +37,7 @@ export async function createPod(services: Services, arg?: unknown): Promise<Pod 
     const answers = await runWizard(services.ui, form, ctx, {
       title: vscode.l10n.t('Create pod on {0}', cloud),
       previous,
+      prefilled: options.prefilled,
       confirmLabel: vscode.l10n.t('Create pod'),
     });
     if (!answers) throw new CancelledError();
@@ -62,6 +68,7 @@ export async function createPod(services: Services, arg?: unknown): Promise<Pod 
     if (!pod) throw new CancelledError();
     await services.podSecrets.setJupyterPassword(account.cloud, pod.id, ctx.jupyterPassword);
     services.data.upsertPod(account.id, pod);
+    await services.idleGuard?.applyNewPodDefaults(account, pod);
     void services.data.refresh(account.id);
     void waitUntilRunning(services, account, provider, pod);
     return pod;

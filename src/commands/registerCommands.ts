@@ -2,9 +2,11 @@ import type * as vscode from 'vscode';
 import type { CommandId } from './commandIds';
 import { connectCloud } from './connectCloud';
 import { copyPodId } from './copyPodId';
+import { createOnBestOffer } from './createOnBestOffer';
 import { createPod } from './createPod';
 import { disconnect } from './disconnect';
 import { editAccount } from './editAccount';
+import { clearIdleTimer, remindAfter, stopAfter } from './idleTimerCommands';
 import { startEndpoint, stopEndpoint } from './endpointCommands';
 import { copyJupyterUrl, openJupyter } from './jupyter';
 import { podActionCommand } from './podLifecycle';
@@ -14,6 +16,7 @@ import { refresh } from './refresh';
 import { registerCommand } from './runCommand';
 import type { Services } from './services';
 import { showLog } from './showLog';
+import { showRunningPods } from './showRunningPods';
 import { sshCommands } from './sshCommands';
 import { updateKey } from './updateKey';
 import { createVolume, deleteVolume, renameVolume, resizeVolume } from './volumeCommands';
@@ -47,6 +50,11 @@ export const COMMANDS: Record<CommandId, Handler> = {
   'gpuPods.stopEndpoint': stopEndpoint,
   'gpuPods.managePorts': managePorts,
   'gpuPods.notifyWhenAvailable': notifyWhenAvailable,
+  'gpuPods.showRunningPods': showRunningPods,
+  'gpuPods.stopAfter': stopAfter,
+  'gpuPods.remindAfter': remindAfter,
+  'gpuPods.clearIdleTimer': clearIdleTimer,
+  'gpuPods.createOnBestOffer': createOnBestOffer,
   ...sshCommands,
 };
 

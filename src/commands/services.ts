@@ -4,8 +4,12 @@ import type { AccountStore } from '../services/accounts';
 import type { PodSecrets } from '../services/podSecrets';
 import type { ProviderManager } from '../services/providerManager';
 import type { SshService } from '../services/sshService';
+import type { JupyterServers } from '../services/jupyterServers';
 import type { Workbench } from '../services/workbench';
 import type { UserInput } from '../ui/userInput';
+import type { OfferCache } from '../core/offers';
+import type { IdleGuard } from '../services/idleGuard';
+import type { BurnRateStatus } from '../views/burnRate';
 import type { TreeNode } from '../views/nodes';
 
 /** Everything a command needs, built once in activate(). `ui` and `workbench` are swappable for tests. */
@@ -20,6 +24,13 @@ export interface Services {
   workbench: Workbench;
   view?: vscode.TreeView<TreeNode>;
   ssh?: SshService;
+  jupyterServers?: JupyterServers;
   /** How long lifecycle actions wait for the pod to arrive, and how often they look. */
   timing: { waitIntervalMs: number; waitTimeoutMs: number };
+  /** The status-bar burn rate (its item can be read by tests). */
+  burnRate?: BurnRateStatus;
+  /** Per-pod stop/remind timers. */
+  idleGuard?: IdleGuard;
+  /** The cross-cloud picker's offers, per account; its `ttlMs` and `timeoutMs` can be steered. */
+  offers?: OfferCache;
 }

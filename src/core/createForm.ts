@@ -4,6 +4,8 @@
  * same wizard behaviour.
  */
 
+import type { GpuOffer } from './model';
+
 export type Answers = Record<string, unknown>;
 
 export interface PickOption<T = unknown> {
@@ -74,6 +76,12 @@ export interface CreateForm<R = unknown> {
   summarize(answers: Answers, ctx: CreateContext): Promise<SummaryLine[]>;
   /** Creates exactly once. Never retried blindly by callers: a duplicate costs the user money. */
   create(answers: Answers, ctx: CreateContext): Promise<R>;
+  /**
+   * Answers that order this offer (from `Provider.listOffers`), for the cross-cloud picker: the wizard takes
+   * them as answered while the cloud still offers them and asks the remaining steps. An object value matches
+   * the option whose value has the same fields (the option may carry more).
+   */
+  answersForOffer?(offer: GpuOffer, regionId?: string): Answers;
 }
 
 /** Field value helpers: answers are unknown-typed, read them safely. */

@@ -49,6 +49,23 @@ export const settings = {
   jupyterOpenIn(): 'browser' | 'simpleBrowser' {
     return vscode.workspace.getConfiguration('gpuPods').get('jupyter.openIn', 'browser');
   },
+  /** Hours proposed by Stop After… / Remind Me After… (fractions allowed). */
+  idleDefaultHours(): number {
+    return clamp(vscode.workspace.getConfiguration('gpuPods').get<number>('idleGuard.defaultHours', 4), 0.001, 720);
+  },
+  /** Timers given to each pod created in GPU Pods; 0 = none. */
+  idleNewPodHours(): { stop: number; remind: number } {
+    const c = vscode.workspace.getConfiguration('gpuPods');
+    const hours = (name: string) => {
+      const n = c.get<number>(name, 0);
+      return Number.isFinite(n) && n > 0 ? Math.min(n, 720) : 0;
+    };
+    return { stop: hours('idleGuard.stopAfterHours'), remind: hours('idleGuard.remindAfterHours') };
+  },
+  /** How long "about to stop" waits for an answer before stopping, in ms. */
+  idleGraceMs(): number {
+    return clamp(vscode.workspace.getConfiguration('gpuPods').get<number>('idleGuard.graceMinutes', 10), 0, 1440) * 60_000;
+  },
   /** The user's ssh config: ours, else Remote-SSH's own setting, else '' (meaning ~/.ssh/config). */
   userSshConfigFile(): string {
     return (

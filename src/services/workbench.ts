@@ -16,6 +16,8 @@ export interface Workbench {
   /** Toasts. Resolve with the button pressed; callers never wait on them inside a command's flow. */
   showError(message: string, ...buttons: string[]): Thenable<string | undefined>;
   showInfo(message: string, ...buttons: string[]): Thenable<string | undefined>;
+  /** A warning toast (the idle guard's "about to stop"); undefined when dismissed or never answered. */
+  showWarning(message: string, ...buttons: string[]): Thenable<string | undefined>;
 }
 
 export const vscodeWorkbench: Workbench = {
@@ -27,4 +29,5 @@ export const vscodeWorkbench: Workbench = {
   installExtension: (id) => vscode.commands.executeCommand('workbench.extensions.installExtension', id),
   showError: (message, ...buttons) => vscode.window.showErrorMessage(message, ...buttons),
   showInfo: (message, ...buttons) => vscode.window.showInformationMessage(message, ...buttons),
+  showWarning: (message, ...buttons) => vscode.window.showWarningMessage(message, ...buttons),
 };

@@ -12,6 +12,12 @@ export interface WizardOptions {
   previous?: Answers;
   /** Label of the final button ("Create pod"). */
   confirmLabel: string;
+  /**
+   * Answers chosen before the wizard (the cross-cloud picker's offer). On the first pass a step they answer
+   * is not asked while its option is still offered and pickable; otherwise it is asked as usual. Ignored
+   * when `previous` is given.
+   */
+  prefilled?: Answers;
 }
 
 /**
@@ -24,7 +30,8 @@ export async function runWizard(
   ctx: CreateContext,
   options: WizardOptions,
 ): Promise<Answers | undefined> {
-  const answers: Answers = { ...options.previous };
+  const answers: Answers = { ...(options.previous ?? options.prefilled) };
+  const pending = new Set(options.previous ? [] : Object.keys(options.prefilled ?? {}));
   const fields = form.fields;
   let index = options.previous ? fields.length : 0;
   const history: number[] = [];
@@ -47,6 +54,14 @@ export async function runWizard(
       index++;
       continue;
     }
+    if (pending.delete(field.id)) {
+      const taken = await takePrefilled(field, answers);
+      if (taken) {
+        answers[field.id] = taken.value;
+        index++;
+        continue;
+      }
+    }
     const position = fields.slice(0, index).filter((f) => !f.skip?.(answers)).length + 1;
     const total = fields.filter((f) => !f.skip?.(answers)).length + 1;
     const result = await askField(ui, field, answers, options.title, position, total, history.length > 0);
@@ -61,6 +76,27 @@ export async function runWizard(
     // on its previous answer, so confirming costs one key press.
     index++;
   }
+}
+
+/**
+ * A prefilled answer the step would accept: a pickable option with that value (loading the options also
+ * lets the form cache what later steps read), or text its validation passes.
+ */
+async function takePrefilled(field: FormField, answers: Answers): Promise<{ value: unknown } | undefined> {
+  const value = answers[field.id];
+  if (value === undefined) return undefined;
+  if (field.kind === 'text' || field.kind === 'number') return field.validate?.(String(value), answers) ? undefined : { value };
+  if (field.kind === 'multiPick') return { value };
+  const options = await (field as PickField).options(answers).catch(() => [] as PickOption[]);
+  const match = options.find((o) => !o.disabledReason && sameValue(o.value, value));
+  return match ? { value: match.value } : undefined;
+}
+
+/** Equal values, or an object whose fields all equal the option value's (the option may carry more). */
+function sameValue(option: unknown, wanted: unknown): boolean {
+  if (JSON.stringify(option) === JSON.stringify(wanted)) return true;
+  if (!wanted || typeof wanted !== 'object' || !option || typeof option !== 'object' || Array.isArray(wanted)) return false;
+  return Object.entries(wanted).every(([k, v]) => JSON.stringify((option as Record<string, unknown>)[k]) === JSON.stringify(v));
 }
 
 function lastActive(fields: FormField[], answers: Answers): number {

@@ -6,7 +6,13 @@ import { escapeMarkdown, formatDate, formatPrice, gpuLabel, statusText } from '.
 import type { PodNode } from './nodes';
 import { statusIcon } from './statusIcon';
 
-export function podItem(node: PodNode, capabilities: Capabilities | undefined, features?: { ports: boolean }): vscode.TreeItem {
+export function podItem(
+  node: PodNode,
+  capabilities: Capabilities | undefined,
+  features?: { ports: boolean },
+  /** Extra tooltip rows (the idle guard's timer); a row makes the pod `+idleTimer`. */
+  extra: Array<[string, string]> = [],
+): vscode.TreeItem {
   const { pod, account } = node;
   const item = new vscode.TreeItem(pod.name || pod.id, vscode.TreeItemCollapsibleState.None);
   item.id = `pod:${account.id}:${pod.id}`;
@@ -14,7 +20,7 @@ export function podItem(node: PodNode, capabilities: Capabilities | undefined, f
     .filter(Boolean)
     .join(' · ');
   item.iconPath = statusIcon(pod.status, pod.pending);
-  item.tooltip = podTooltip(pod, capabilities);
+  item.tooltip = podTooltip(pod, capabilities, extra);
   const can = (a: 'stop' | 'start' | 'restart' | 'terminate') => !pod.pending && !!capabilities?.actions.has(a) && capabilities.allows(a, pod);
   item.contextValue = contextValue('pod', {
     [pod.status]: true,
@@ -28,6 +34,7 @@ export function podItem(node: PodNode, capabilities: Capabilities | undefined, f
     // fetch the pod fresh and say "not reachable yet" when the details are still missing.
     ssh: pod.status === 'running',
     jupyter: pod.status === 'running' && (!!pod.jupyter || !!capabilities?.jupyter),
+    idleTimer: extra.some(([label]) => label === 'Idle guard'),
   });
   item.accessibilityInformation = { label: `${pod.name}, ${item.description}` };
   return item;

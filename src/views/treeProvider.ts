@@ -22,11 +22,19 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     private readonly accounts: AccountStore,
     private readonly data: AccountData,
     private readonly providers: ProviderManager,
+    /** Idle-guard timers, shown in each pod's tooltip. */
+    private readonly idle?: { describe(accountId: string, podId: string): string | undefined; onDidChange: vscode.Event<string> },
   ) {
     this.disposables = [
       accounts.onDidChange(() => this.changed.fire(undefined)),
       data.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))),
     ];
+    if (idle) this.disposables.push(idle.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))));
+  }
+
+  private idleRows(node: TreeNode & { type: 'pod' }): Array<[string, string]> {
+    const line = this.idle?.describe(node.account.id, node.pod.id);
+    return line ? [['Idle guard', line]] : [];
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -36,7 +44,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       case 'group':
         return groupItem(node, this.groupCount(node.account, node.group));
       case 'pod':
-        return podItem(node, this.data.snapshot(node.account.id)?.capabilities, this.data.snapshot(node.account.id)?.features);
+        return podItem(node, this.data.snapshot(node.account.id)?.capabilities, this.data.snapshot(node.account.id)?.features, this.idleRows(node));
       case 'volume':
         return volumeItem(node);
       case 'endpoint':
@@ -67,7 +75,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       const provider = await this.providers.get(node.account);
       const u = await provider.utilisation!(node.pod.id, abort.signal);
       const pct = (v?: number) => (v === undefined ? '—' : `${Math.round(v)}%`);
-      item.tooltip = podTooltip(node.pod, provider.capabilities, [['Utilisation', `CPU ${pct(u.cpuPercent)} · RAM ${pct(u.ramPercent)} · GPU ${pct(u.gpuPercent)}`]]);
+      item.tooltip = podTooltip(node.pod, provider.capabilities, [...this.idleRows(node), ['Utilisation', `CPU ${pct(u.cpuPercent)} · RAM ${pct(u.ramPercent)} · GPU ${pct(u.gpuPercent)}`]]);
     } catch {
       // The tooltip simply shows no utilisation; the error is not worth a toast.
     }
@@ -76,6 +84,10 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   getParent(node: TreeNode): TreeNode | undefined {
     if (node.type === 'account') return undefined;
+    // Under a "Pods"/"Volumes"/"Endpoints" group when the cloud has more than pods (reveal needs the real path).
+    const caps = this.data.snapshot(node.account.id)?.capabilities;
+    const group = node.type === 'pod' ? 'pods' : node.type === 'volume' ? 'volumes' : node.type === 'endpoint' ? 'endpoints' : undefined;
+    if (group && (caps?.volumes || caps?.endpoints)) return { type: 'group', account: node.account, group };
     return this.accountNodes.get(node.account.id);
   }
 

@@ -194,6 +194,8 @@ export function gpuGeekCreateForm({ api, waitForCreate, getPod }: CreateFormDeps
       return lines;
     },
 
+    answersForOffer: (offer, regionId) => ({ gpuName: offer.id, ...(regionId ? { dcId: regionId } : {}) }),
+
     /** POSTs once (never retried), waits for the create operation, returns the instance. */
     async create(answers, ctx): Promise<Pod> {
       const body = createBody(answers);

@@ -168,6 +168,9 @@ export function neevCreateForm(
       return lines;
     },
 
+    // The GPU option's value also names its best region; matching on the config id alone finds it.
+    answersForOffer: (offer, regionId) => ({ gpu: { configId: offer.id }, ...(regionId ? { region: regionId } : {}) }),
+
     async create(answers, ctx) {
       api.scope();
       const { body } = request(answers, ctx, chosen(answers), true);

@@ -269,6 +269,8 @@ export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
       return lines;
     },
 
+    answersForOffer: (offer, regionId) => ({ productId: offer.id, ...(regionId ? { clusterId: regionId } : {}) }),
+
     async create(answers, ctx): Promise<Pod> {
       const image = await resolveImage(answers);
       const b = body(answers, image);

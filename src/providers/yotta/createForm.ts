@@ -245,6 +245,8 @@ export function podCreateForm(pods: YottaPods, res: YottaResources): CreateForm<
       return lines;
     },
 
+    answersForOffer: (offer, regionId) => ({ gpu: offer.id, ...(regionId ? { region: regionId } : {}) }),
+
     async create(answers, ctx) {
       try {
         return await pods.create(await spec(answers, ctx), ctx.signal);

@@ -21,6 +21,7 @@ export interface RecordedWorkbench extends Workbench {
   copied: string[];
   errors: string[];
   infos: string[];
+  warnings: string[];
   installed: string[];
   remoteSsh: string | undefined;
 }
@@ -32,6 +33,7 @@ export function recordingWorkbench(): RecordedWorkbench {
     copied: [],
     errors: [],
     infos: [],
+    warnings: [],
     installed: [],
     remoteSsh: 'ms-vscode-remote.remote-ssh',
     openExternal: async (uri) => (wb.opened.push(uri.toString(true)), true),
@@ -42,6 +44,7 @@ export function recordingWorkbench(): RecordedWorkbench {
     installExtension: async (id) => void wb.installed.push(id),
     showError: async (m) => (wb.errors.push(m), undefined),
     showInfo: async (m) => (wb.infos.push(m), undefined),
+    showWarning: async (m) => (wb.warnings.push(m), undefined),
   };
   return wb;
 }

@@ -1,0 +1,130 @@
+import * as vscode from 'vscode';
+import { formatUsd } from '../core/burnRate';
+import { CancelledError } from '../core/errors';
+import type { GpuOffer, Pod } from '../core/model';
+import { matchesModel, modelChoices, type OfferRow, offerRows, type OfferSource, regionFor, type SourceResult } from '../core/offers';
+import type { Account } from '../services/accounts';
+import { BACK, type PickItem } from '../ui/userInput';
+import { accountName } from '../views/burnRate';
+import { createPod } from './createPod';
+import type { Services } from './services';
+
+type ModelPick = { key?: string; text?: string };
+const OTHER = Symbol('other');
+
+/** One source per connected account; the provider is built (and its cloud code loaded) on first use. */
+export function offerSources(services: Services): OfferSource[] {
+  const accounts = services.accounts.list();
+  return accounts.map((account) => ({
+    key: account.id,
+    cloud: account.cloud,
+    where: accountName(account, accounts),
+    list: async () => (await services.providers.get(account)).listOffers(),
+  }));
+}
+
+/**
+ * "Create Pod on the Best Offer…": one GPU model, every connected cloud's offers for it in one list by
+ * $/GPU-hour, then that cloud's own create wizard with the offer filled in. Offers are asked in parallel
+ * and cached briefly (services.offers); a cloud that fails or is slow shows as unavailable with its reason.
+ */
+export async function createOnBestOffer(services: Services): Promise<Pod | undefined> {
+  const cache = services.offers;
+  const sources = offerSources(services);
+  if (!cache || sources.length === 0) {
+    void services.workbench.showInfo(vscode.l10n.t('Connect a GPU cloud first.'));
+    throw new CancelledError();
+  }
+  const gathering = cache.gather(sources).then((results) => {
+    for (const r of results) if (r.error) services.log.warn(`Offers from ${r.source.where}: ${r.error}`);
+    return results;
+  });
+  const model = await pickModel(services, gathering);
+  const results = await gathering;
+  const rows = offerRows(results, (o) => matchesModel(o, model));
+  if (!rows.some((r) => r.kind === 'offer')) {
+    void services.workbench.showInfo(vscode.l10n.t('No connected cloud offers "{0}".', model.text ?? model.key ?? ''));
+    throw new CancelledError();
+  }
+  const picked = await services.ui.pick<{ row: OfferRow & { kind: 'offer' } } | undefined>({
+    id: 'bestOffer',
+    title: vscode.l10n.t('Offers for {0}, cheapest first', model.key?.toUpperCase() ?? model.text ?? ''),
+    placeholder: vscode.l10n.t('Price per GPU-hour · VRAM · region · stock · cloud'),
+    items: rows.map(toItem),
+  });
+  if (!picked || picked === BACK || Array.isArray(picked) || !picked.row) throw new CancelledError();
+  const { source, offer } = picked.row;
+  const account = services.accounts.get(source.key);
+  if (!account) throw new CancelledError();
+  return createFromOffer(services, account, offer);
+}
+
+async function createFromOffer(services: Services, account: Account, offer: GpuOffer): Promise<Pod | undefined> {
+  const provider = await services.providers.get(account);
+  const prefilled = provider.createForm().answersForOffer?.(offer, regionFor(offer));
+  services.log.info(`Best offer: ${offer.gpuName} (${offer.id}) on ${account.cloud}; wizard prefilled with ${Object.keys(prefilled ?? {}).join(', ') || 'nothing'}.`);
+  return createPod(services, { type: 'account', account }, { prefilled });
+}
+
+async function pickModel(services: Services, gathering: Promise<SourceResult[]>): Promise<ModelPick> {
+  const items = gathering.then((results): Array<PickItem<ModelPick | typeof OTHER>> => {
+    const failed = results.filter((r) => r.error).map((r) => r.source.where);
+    return [
+      ...modelChoices(results).map((c) => ({
+        label: c.key.toUpperCase(),
+        description: [c.cheapest !== undefined ? vscode.l10n.t('from {0}/GPU-hour', formatUsd(c.cheapest)) : vscode.l10n.t('price unknown'), c.clouds.join(', ')].join(' · '),
+        detail: c.names.join(', '),
+        value: { key: c.key },
+      })),
+      { label: `$(list-flat) ${vscode.l10n.t('Every GPU')}`, description: vscode.l10n.t('all offers in one list'), value: { text: '' } },
+      {
+        label: `$(edit) ${vscode.l10n.t('Type a model…')}`,
+        description: failed.length ? vscode.l10n.t('unavailable: {0}', failed.join(', ')) : undefined,
+        value: OTHER,
+      },
+    ];
+  });
+  const picked = await services.ui.pick<ModelPick | typeof OTHER>({
+    id: 'gpuModel',
+    title: vscode.l10n.t('Create Pod on the Best Offer: GPU model'),
+    placeholder: vscode.l10n.t('GPU model, from every connected cloud'),
+    items,
+  });
+  if (!picked || picked === BACK || Array.isArray(picked)) throw new CancelledError();
+  if (picked !== OTHER) return picked;
+  const text = await services.ui.input({
+    id: 'gpuModelText',
+    title: vscode.l10n.t('Create Pod on the Best Offer: GPU model'),
+    prompt: vscode.l10n.t('Part of the GPU name, e.g. H100, 4090, A100 80'),
+    validate: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a GPU model.') : undefined),
+  });
+  if (text === undefined || text === BACK) throw new CancelledError();
+  return { text: text.trim() };
+}
+
+function toItem(row: OfferRow): PickItem<{ row: OfferRow & { kind: 'offer' } } | undefined> {
+  if (row.kind === 'unavailable') {
+    return {
+      label: `$(cloud) ${row.source.where}`,
+      description: vscode.l10n.t('offers unavailable'),
+      detail: row.reason,
+      value: undefined,
+      disabledReason: vscode.l10n.t('unavailable: {0}', row.reason),
+    };
+  }
+  const o = row.offer;
+  const regions = o.regions.filter((r) => r.available).map((r) => r.name);
+  return {
+    label: `${o.gpuName} · ${row.price !== undefined ? vscode.l10n.t('{0}/GPU-hour', formatUsd(row.price)) : vscode.l10n.t('price unknown')}`,
+    description: row.source.where,
+    detail: [
+      o.vramGb !== undefined ? vscode.l10n.t('{0} GB VRAM', o.vramGb) : vscode.l10n.t('VRAM unknown'),
+      regions.length ? regions.join(', ') : vscode.l10n.t('region: any'),
+      o.stock ? vscode.l10n.t('stock: {0}', o.stock) : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    value: { row },
+    disabledReason: o.available ? undefined : vscode.l10n.t('sold out'),
+  };
+}

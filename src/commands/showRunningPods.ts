@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import { computeBurnRate, formatDuration, formatUsd } from '../core/burnRate';
+import { CancelledError } from '../core/errors';
+import { BACK } from '../ui/userInput';
+import { accountName } from '../views/burnRate';
+import type { PodNode } from '../views/nodes';
+import type { Services } from './services';
+
+/** The burn-rate item's click: a pick of the running pods (dearest first); the chosen one is revealed in the tree. */
+export async function showRunningPods(services: Services): Promise<PodNode | undefined> {
+  const accounts = services.accounts.list();
+  const rows = computeBurnRate(
+    services.data.allPods().map(({ account, pod }) => ({ accountId: account.id, cloud: account.cloud, where: accountName(account, accounts), pod })),
+    Date.now(),
+  ).rows;
+  if (rows.length === 0) {
+    await vscode.commands.executeCommand('gpuPods.pods.focus');
+    void services.workbench.showInfo(vscode.l10n.t('No pods are running.'));
+    return undefined;
+  }
+  const picked = await services.ui.pick({
+    id: 'runningPod',
+    title: vscode.l10n.t('Running pods'),
+    placeholder: vscode.l10n.t('Choose a pod to show it in the GPU Pods view'),
+    items: rows.map((r) => ({
+      label: `$(vm-running) ${r.pod.name || r.pod.id}`,
+      description: [r.where, r.perHour !== undefined ? `${formatUsd(r.perHour)}/h` : vscode.l10n.t('price unknown')].join(' · '),
+      detail:
+        r.spent !== undefined
+          ? vscode.l10n.t('about {0} in {1} since created', formatUsd(r.spent), formatDuration(r.runningMs!))
+          : r.runningMs !== undefined
+            ? vscode.l10n.t('{0} since created; spend unknown', formatDuration(r.runningMs))
+            : vscode.l10n.t('spend unknown'),
+      value: r,
+    })),
+  });
+  if (!picked || picked === BACK || Array.isArray(picked)) throw new CancelledError();
+  const account = services.accounts.get(picked.accountId);
+  if (!account) throw new CancelledError();
+  const node: PodNode = { type: 'pod', account, pod: picked.pod };
+  await vscode.commands.executeCommand('gpuPods.pods.focus');
+  await services.view?.reveal(node, { select: true, focus: true });
+  return node;
+}

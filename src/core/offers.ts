@@ -1,0 +1,181 @@
+import { GpuPodsError } from './errors';
+import type { CloudId, GpuOffer } from './model';
+import { usablePrice } from './burnRate';
+
+/**
+ * The cross-cloud GPU picker's data: every connected account's offers, asked in parallel, each account
+ * bounded by its own timeout and cached for a short period. A cloud that fails or is slow becomes a row
+ * saying so; it never holds back the others.
+ */
+
+export interface OfferSource {
+  /** The account id: one cache entry per account (= per key). */
+  key: string;
+  cloud: CloudId;
+  /** "Novita AI" or "Novita AI (work)". */
+  where: string;
+  list(): Promise<GpuOffer[]>;
+}
+
+export interface SourceResult {
+  source: OfferSource;
+  offers?: GpuOffer[];
+  /** Why this account's offers are missing ("no answer within 8 s", the cloud's message). */
+  error?: string;
+  /** Served from the cache: no request was made. */
+  cached: boolean;
+  ms: number;
+}
+
+interface Entry {
+  at: number;
+  promise: Promise<GpuOffer[]>;
+}
+
+export class OfferCache {
+  private readonly entries = new Map<string, Entry>();
+  /** Requests actually started, per source key (for the benchmark and tests). */
+  readonly requests = new Map<string, number>();
+
+  constructor(
+    /** How long an answer is reused. */
+    public ttlMs = 60_000,
+    /** How long one account may take before its row says "unavailable". */
+    public timeoutMs = 10_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  forget(key?: string): void {
+    if (key === undefined) this.entries.clear();
+    else this.entries.delete(key);
+  }
+
+  private fetch(source: OfferSource): { promise: Promise<GpuOffer[]>; cached: boolean } {
+    const hit = this.entries.get(source.key);
+    if (hit && this.now() - hit.at < this.ttlMs) return { promise: hit.promise, cached: true };
+    this.requests.set(source.key, (this.requests.get(source.key) ?? 0) + 1);
+    const entry: Entry = { at: this.now(), promise: Promise.resolve().then(() => source.list()) };
+    // A failure is not kept: the next run asks again. A late answer (after the timeout) is kept for the next run.
+    entry.promise.catch(() => {
+      if (this.entries.get(source.key) === entry) this.entries.delete(source.key);
+    });
+    this.entries.set(source.key, entry);
+    return { promise: entry.promise, cached: false };
+  }
+
+  /** Every source at once; resolves when each has answered, failed or timed out. Never rejects. */
+  gather(sources: readonly OfferSource[]): Promise<SourceResult[]> {
+    return Promise.all(
+      sources.map(async (source): Promise<SourceResult> => {
+        const started = this.now();
+        const { promise, cached } = this.fetch(source);
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new OfferTimeout(this.timeoutMs)), this.timeoutMs);
+        });
+        try {
+          const offers = await Promise.race([promise, timeout]);
+          return { source, offers, cached, ms: this.now() - started };
+        } catch (e) {
+          return { source, error: reason(e), cached, ms: this.now() - started };
+        } finally {
+          clearTimeout(timer);
+        }
+      }),
+    );
+  }
+}
+
+class OfferTimeout extends Error {
+  constructor(ms: number) {
+    super(`no answer within ${ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`}`);
+  }
+}
+
+function reason(e: unknown): string {
+  if (e instanceof OfferTimeout || e instanceof GpuPodsError) return e.message;
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Lower-case letters and digits only: "RTX-4090 24GB" → "rtx409024gb". */
+export function normalise(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * The model family of a GPU name, for grouping the same GPU across clouds: the first word holding a digit
+ * ("RTX 4090 24GB" → "4090", "A100-PCIE-40G" → "a100", "H100 SXM 80GB" → "h100").
+ */
+export function modelKey(gpuName: string): string {
+  const words = gpuName.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return words.find((w) => /\d/.test(w) && !/^\d+gb?$/.test(w)) ?? normalise(gpuName);
+}
+
+/** A typed model matches a name containing it ("h100" matches "H100 SXM 80GB"); a picked key matches its family. */
+export function matchesModel(offer: GpuOffer, query: { key?: string; text?: string }): boolean {
+  if (query.key !== undefined) return modelKey(offer.gpuName) === query.key;
+  const text = normalise(query.text ?? '');
+  return text === '' || normalise(offer.gpuName).includes(text);
+}
+
+export interface ModelChoice {
+  key: string;
+  /** Every name the clouds use for it. */
+  names: string[];
+  clouds: string[];
+  offers: number;
+  /** Lowest known $/GPU-hour among available offers. */
+  cheapest?: number;
+}
+
+/** The union of GPU models over every answering account, cheapest first, unknown prices last. */
+export function modelChoices(results: readonly SourceResult[]): ModelChoice[] {
+  const byKey = new Map<string, ModelChoice>();
+  for (const r of results) {
+    for (const o of r.offers ?? []) {
+      const key = modelKey(o.gpuName);
+      const c = byKey.get(key) ?? { key, names: [], clouds: [], offers: 0 };
+      if (!c.names.includes(o.gpuName)) c.names.push(o.gpuName);
+      if (!c.clouds.includes(r.source.where)) c.clouds.push(r.source.where);
+      c.offers++;
+      const price = usablePrice(o.pricePerGpuHour);
+      if (o.available && price !== undefined && (c.cheapest === undefined || price < c.cheapest)) c.cheapest = price;
+      byKey.set(key, c);
+    }
+  }
+  return [...byKey.values()].sort((a, b) => (a.cheapest ?? Infinity) - (b.cheapest ?? Infinity) || a.key.localeCompare(b.key));
+}
+
+export type OfferRow =
+  | { kind: 'offer'; source: OfferSource; offer: GpuOffer; price?: number }
+  | { kind: 'unavailable'; source: OfferSource; reason: string };
+
+/**
+ * One list for the picker: available offers by $/GPU-hour (unknown prices after every known one), then sold-out
+ * offers, then one row per account that did not answer, with its reason.
+ */
+export function offerRows(results: readonly SourceResult[], matches: (offer: GpuOffer) => boolean): OfferRow[] {
+  const offers: Array<OfferRow & { kind: 'offer' }> = [];
+  const missing: OfferRow[] = [];
+  for (const r of results) {
+    if (!r.offers) {
+      missing.push({ kind: 'unavailable', source: r.source, reason: r.error ?? 'no answer' });
+      continue;
+    }
+    for (const offer of r.offers) if (matches(offer)) offers.push({ kind: 'offer', source: r.source, offer, price: usablePrice(offer.pricePerGpuHour) });
+  }
+  offers.sort(
+    (a, b) =>
+      Number(b.offer.available) - Number(a.offer.available) ||
+      (a.price ?? Infinity) - (b.price ?? Infinity) ||
+      a.offer.gpuName.localeCompare(b.offer.gpuName) ||
+      a.source.where.localeCompare(b.source.where),
+  );
+  return [...offers, ...missing];
+}
+
+/** The region to preselect in the cloud's wizard: the only available one, else none (the wizard asks). */
+export function regionFor(offer: GpuOffer): string | undefined {
+  const open = offer.regions.filter((r) => r.available);
+  return open.length === 1 ? open[0].id : undefined;
+}

@@ -1,0 +1,220 @@
+import * as vscode from 'vscode';
+import { formatDuration } from '../core/burnRate';
+import { type IdleKind, type IdleTimer, newTimer, nextChange, phaseOf, timerKey, withoutTimer, withTimer } from '../core/idleTimers';
+import type { Pod } from '../core/model';
+import type { PodAction } from '../core/provider';
+import { CLOUDS } from '../providers/clouds';
+import type { AccountData } from './accountData';
+import type { Account, AccountStore } from './accounts';
+import { describeForLog } from './log';
+import { settings } from './settings';
+import type { Workbench } from './workbench';
+
+const STATE_KEY = 'gpuPods.idleTimers';
+/** Even a far-off timer is re-checked this often, so a laptop waking from sleep acts within a minute. */
+const MAX_SLEEP_MS = 60_000;
+
+export interface IdleGuardHost {
+  accounts: AccountStore;
+  data: AccountData;
+  log: vscode.LogOutputChannel;
+  /** Read at each use: tests swap the workbench. */
+  workbench(): Workbench;
+  /** Runs the pod action the usual way (progress, wait, errors reported). */
+  act(account: Account, pod: Pod, action: PodAction): Promise<void>;
+}
+
+/**
+ * Per-pod "stop after" and "remind me after" timers. They live in global state with absolute due times,
+ * so they survive a window reload; one setTimeout waits for the next due time. Nothing here makes a request
+ * until a timer is due. Where a cloud cannot stop a pod (NeevCloud), nothing is deleted unless the user
+ * asks for it in the notification and confirms in the modal dialog.
+ */
+export class IdleGuard implements vscode.Disposable {
+  private timeout?: ReturnType<typeof setTimeout>;
+  private readonly changed = new vscode.EventEmitter<string>();
+  /** Fires with the account id whose timers changed. */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private checking?: Promise<void>;
+
+  constructor(
+    private readonly memento: vscode.Memento,
+    private readonly host: IdleGuardHost,
+  ) {
+    // A notification shown before a reload is gone with the old window: show it again, with a full grace period.
+    const timers = this.list();
+    if (timers.some((t) => t.notifiedAt !== undefined)) void this.save(timers.map(({ notifiedAt: _n, ...t }) => t));
+    this.disposables.push(
+      host.data.onDidChange((accountId) => void this.prune(accountId)),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('gpuPods.idleGuard') && this.schedule()),
+    );
+    this.schedule();
+  }
+
+  list(): IdleTimer[] {
+    return this.memento.get<IdleTimer[]>(STATE_KEY, []);
+  }
+
+  get(accountId: string, podId: string): IdleTimer | undefined {
+    return this.list().find((t) => timerKey(t.accountId, t.podId) === timerKey(accountId, podId));
+  }
+
+  async set(account: Account, pod: Pod, kind: IdleKind, hours: number): Promise<IdleTimer> {
+    const timer = newTimer({ accountId: account.id, cloud: account.cloud, podId: pod.id, podName: pod.name || pod.id, kind, hours }, Date.now());
+    await this.save(withTimer(this.list(), timer));
+    this.host.log.info(`Idle guard: ${kind} "${timer.podName}" (${account.cloud}) after ${hours} h, at ${new Date(timer.dueAt).toISOString()}.`);
+    this.changed.fire(account.id);
+    return timer;
+  }
+
+  async clear(accountId: string, podId: string): Promise<boolean> {
+    const before = this.list();
+    const after = withoutTimer(before, accountId, podId);
+    if (after.length === before.length) return false;
+    await this.save(after);
+    this.changed.fire(accountId);
+    return true;
+  }
+
+  /** The timers a pod created in GPU Pods gets from the settings (a stop timer wins over a reminder). */
+  async applyNewPodDefaults(account: Account, pod: Pod): Promise<void> {
+    const { stop, remind } = settings.idleNewPodHours();
+    if (stop > 0) await this.set(account, pod, 'stop', stop);
+    else if (remind > 0) await this.set(account, pod, 'remind', remind);
+  }
+
+  /** One line for the pod's tooltip, or undefined when it has no timer. */
+  describe(accountId: string, podId: string, now = Date.now()): string | undefined {
+    const t = this.get(accountId, podId);
+    if (!t) return undefined;
+    const at = new Date(t.dueAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+    const left = t.dueAt > now ? vscode.l10n.t('in {0}', formatDuration(t.dueAt - now)) : vscode.l10n.t('due now');
+    return t.kind === 'stop'
+      ? vscode.l10n.t('stop after {0} h, at {1} ({2})', t.hours, at, left)
+      : vscode.l10n.t('reminder after {0} h, at {1} ({2})', t.hours, at, left);
+  }
+
+  private async save(timers: IdleTimer[]): Promise<void> {
+    await this.memento.update(STATE_KEY, timers);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timeout) clearTimeout(this.timeout);
+    this.timeout = undefined;
+    const now = Date.now();
+    const next = nextChange(this.list(), now, settings.idleGraceMs());
+    if (next === undefined) return;
+    this.timeout = setTimeout(() => void this.check(), Math.min(MAX_SLEEP_MS, Math.max(0, next - now)));
+  }
+
+  /** Acts on every timer that is due; runs are serialised. */
+  check(): Promise<void> {
+    this.checking ??= this.run().finally(() => {
+      this.checking = undefined;
+      this.schedule();
+    });
+    return this.checking;
+  }
+
+  private async run(): Promise<void> {
+    const grace = settings.idleGraceMs();
+    for (const t of this.list()) {
+      const phase = phaseOf(t, Date.now(), grace);
+      try {
+        if (phase === 'due') await this.notify(t, grace);
+        else if (phase === 'act') await this.stopNow(t, vscode.l10n.t('no answer within the grace period'));
+      } catch (e) {
+        this.host.log.error(`Idle guard (${t.podName}): ${describeForLog(e)}`);
+      }
+    }
+  }
+
+  /** The pod as the account's fresh list has it, with the account; undefined when it is gone. */
+  private async current(t: IdleTimer): Promise<{ account: Account; pod: Pod } | undefined> {
+    const account = this.host.accounts.get(t.accountId);
+    if (!account) return undefined;
+    await this.host.data.refresh(account.id);
+    const pod = this.host.data.snapshot(account.id)?.pods.find((p) => p.id === t.podId);
+    return pod ? { account, pod } : undefined;
+  }
+
+  private async notify(t: IdleTimer, graceMs: number): Promise<void> {
+    const found = await this.current(t);
+    if (!found || found.pod.status !== 'running') {
+      await this.clear(t.accountId, t.podId);
+      return;
+    }
+    const { account, pod } = found;
+    const caps = this.host.data.snapshot(account.id)?.capabilities;
+    const canStop = !!caps?.actions.has('stop') && caps.allows('stop', pod);
+    const cloud = CLOUDS[account.cloud].displayName;
+    const keep = vscode.l10n.t('Keep Running');
+    const stopWord = caps?.stopLabel ?? 'Stop';
+    const stopNow = vscode.l10n.t('{0} Now', stopWord);
+    const remove = vscode.l10n.t('{0}…', caps?.terminateLabel ?? 'Delete');
+    let message: string;
+    if (!canStop) {
+      // Never deleted by default: a reminder that only deleting stops the billing, and a button for it.
+      message = vscode.l10n.t('"{0}" on {1} has been running for {2} h. {1} cannot stop it; only deleting it stops the billing.', pod.name, cloud, t.hours);
+      await this.clear(t.accountId, t.podId);
+    } else if (t.kind === 'stop') {
+      message = vscode.l10n.t(
+        '"{0}" on {1} has been running for {2} h. GPU Pods will {3} it in {4} unless you keep it running.',
+        pod.name,
+        cloud,
+        t.hours,
+        stopWord.toLowerCase(),
+        formatDuration(graceMs) === '0m' ? vscode.l10n.t('a moment') : formatDuration(graceMs),
+      );
+      await this.save(this.list().map((x) => (timerKey(x.accountId, x.podId) === timerKey(t.accountId, t.podId) ? { ...x, notifiedAt: Date.now() } : x)));
+    } else {
+      message = vscode.l10n.t('"{0}" on {1} is still running ({2} h reminder).', pod.name, cloud, t.hours);
+      await this.clear(t.accountId, t.podId);
+    }
+    this.host.log.info(`Idle guard: notified about "${pod.name}" (${t.kind}, ${t.hours} h).`);
+    const buttons = canStop ? [keep, stopNow] : [keep, remove];
+    void this.host.workbench().showWarning(message, ...buttons).then(async (choice) => {
+      const still = this.get(t.accountId, t.podId)?.setAt === t.setAt;
+      if (choice === keep) {
+        if (still) await this.clear(t.accountId, t.podId);
+        this.host.log.info(`Idle guard: "${pod.name}" kept running.`);
+      } else if (choice === stopNow) {
+        if (still || t.kind === 'remind') await this.stopNow(t, vscode.l10n.t('you chose {0} Now', stopWord));
+      } else if (choice === remove) {
+        // runPodAction asks for confirmation in a modal dialog before deleting.
+        await this.host.act(account, pod, 'terminate');
+      }
+    });
+  }
+
+  private async stopNow(t: IdleTimer, why: string): Promise<void> {
+    await this.clear(t.accountId, t.podId);
+    const found = await this.current(t);
+    if (!found || found.pod.status !== 'running') return;
+    this.host.log.info(`Idle guard: stopping "${found.pod.name}" (${why}).`);
+    await this.host.act(found.account, found.pod, 'stop');
+  }
+
+  /** Timers of pods that are gone or no longer running are dropped once the account's list says so. */
+  private async prune(accountId: string): Promise<void> {
+    const s = this.host.data.snapshot(accountId);
+    if (!s || s.error) return;
+    const timers = this.list();
+    const gone = timers.filter((t) => {
+      if (t.accountId !== accountId) return false;
+      const pod = s.pods.find((p) => p.id === t.podId);
+      return !pod || pod.status === 'stopped' || pod.status === 'terminated' || pod.status === 'failed';
+    });
+    if (gone.length === 0) return;
+    await this.save(timers.filter((t) => !gone.includes(t)));
+    this.changed.fire(accountId);
+  }
+
+  dispose(): void {
+    if (this.timeout) clearTimeout(this.timeout);
+    for (const d of this.disposables) d.dispose();
+    this.changed.dispose();
+  }
+}
