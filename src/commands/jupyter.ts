@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import { ConfigError } from '../core/errors';
+import { jupyterOpenUrl } from '../core/jupyterUrl';
+import type { Pod } from '../core/model';
+import type { Capabilities } from '../core/provider';
 import { pickPod, type PodTarget } from './pickTarget';
 import type { Services } from './services';
 import { settings } from '../services/settings';
@@ -14,21 +17,14 @@ export async function jupyterUrl(services: Services, target: PodTarget): Promise
   // Some clouds list pods without their Jupyter details: ask for the pod itself when they are missing.
   const pod = target.pod.jupyter ? target.pod : ((await target.provider.getPod(target.pod.id)) ?? target.pod);
   if (!pod.jupyter) throw new ConfigError(vscode.l10n.t('"{0}" has no Jupyter server reachable yet.', pod.name));
-  let url: URL;
-  try {
-    url = new URL(pod.jupyter.url);
-  } catch {
-    throw new ConfigError(vscode.l10n.t('The cloud gave "{0}" a Jupyter address that is not a URL.', pod.name));
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigError(vscode.l10n.t('The cloud gave "{0}" a Jupyter address that is not http(s); it was not opened.', pod.name));
-  }
   const token = pod.jupyter.token ?? (await services.podSecrets.getJupyterPassword(account.cloud, pod.id));
-  if (token) url.searchParams.set('token', token);
+  const url = jupyterOpenUrl(pod.jupyter.url, token);
+  if (!url) throw new ConfigError(vscode.l10n.t('The cloud gave "{0}" a Jupyter address that is not a plain http(s) URL; it was not opened.', pod.name));
   return vscode.Uri.parse(url.toString(), true);
 }
 
-const running = (p: { status: string; jupyter?: unknown }) => p.status === 'running' && !!p.jupyter;
+/** Running, and with Jupyter known or possible (some clouds list pods without the Jupyter details). */
+const running = (p: Pod, caps: Capabilities) => p.status === 'running' && (!!p.jupyter || caps.jupyter);
 
 export async function openJupyter(services: Services, arg?: unknown): Promise<void> {
   const target = await pickPod(services, arg, running, vscode.l10n.t('Open Jupyter on which pod?'));
