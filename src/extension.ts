@@ -6,7 +6,6 @@ import type { Services } from './commands/services';
 import { OfferCache } from './core/offers';
 import { AccountData } from './services/accountData';
 import { AccountStore } from './services/accounts';
-import { JupyterServers } from './services/jupyterServers';
 import { IdleGuard } from './services/idleGuard';
 import { createLog } from './services/log';
 import { PodSecrets } from './services/podSecrets';
@@ -49,7 +48,6 @@ export function activate(context: vscode.ExtensionContext): GpuPodsApi {
     },
   });
   const tree = new PodsTreeProvider(accounts, data, providers, idleGuard);
-  const podSecrets = new PodSecrets(context.secrets);
   const view = vscode.window.createTreeView<TreeNode>('gpuPods.pods', { treeDataProvider: tree, showCollapseAll: true });
   const services: Services = {
     context,
@@ -82,7 +80,6 @@ export function activate(context: vscode.ExtensionContext): GpuPodsApi {
     services.burnRate!,
     idleGuard,
     dropOffers,
-    services.jupyterServers!,
     new Poller(view, accounts, data),
     accounts.onDidChange(updateContext),
     ...registerCommands(services),
