@@ -38,7 +38,17 @@ export async function showRunningPods(services: Services): Promise<PodNode | und
   const account = services.accounts.get(picked.accountId);
   if (!account) throw new CancelledError();
   const node: PodNode = { type: 'pod', account, pod: picked.pod };
-  await vscode.commands.executeCommand('gpuPods.pods.focus');
-  await services.view?.reveal(node, { select: true, focus: true });
+  const view = services.view;
+  if (view && !view.visible) {
+    // A reveal sent while the view is still opening can be dropped: wait until it is shown (at most 2 s).
+    const shown = new Promise<void>((resolve) => {
+      const done = () => (sub.dispose(), clearTimeout(timer), resolve());
+      const sub = view.onDidChangeVisibility((e) => e.visible && done());
+      const timer = setTimeout(done, 2000);
+    });
+    await vscode.commands.executeCommand('gpuPods.pods.focus');
+    await shown;
+  }
+  await view?.reveal(node, { select: true, focus: true });
   return node;
 }

@@ -22,6 +22,8 @@ export class BurnRateStatus implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
   /** The figures last shown (read by tests). */
   state?: BurnRate;
+  /** Whether the item is shown (StatusBarItem has no getter for it). */
+  visible = false;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly ticker: ReturnType<typeof setInterval>;
 
@@ -45,6 +47,7 @@ export class BurnRateStatus implements vscode.Disposable {
     const accounts = this.accounts.list();
     if (accounts.length === 0) {
       this.state = undefined;
+      this.visible = false;
       this.item.hide();
       return;
     }
@@ -54,6 +57,7 @@ export class BurnRateStatus implements vscode.Disposable {
       this.item.text = `$(vm-outline) ${vscode.l10n.t('GPU Pods')}`;
       this.item.tooltip = vscode.l10n.t('Open the GPU Pods view to load your pods and what they cost.');
       this.item.accessibilityInformation = { label: vscode.l10n.t('GPU Pods: pods not loaded yet') };
+      this.visible = true;
       this.item.show();
       return;
     }
@@ -63,6 +67,7 @@ export class BurnRateStatus implements vscode.Disposable {
     this.item.text = `${b.running ? '$(vm-running)' : '$(vm-outline)'} ${summary(b)}`;
     this.item.accessibilityInformation = { label: vscode.l10n.t('GPU Pods: {0}', summary(b)) };
     this.item.tooltip = this.tooltip(b, accounts, now);
+    this.visible = true;
     this.item.show();
   }
 
