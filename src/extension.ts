@@ -6,6 +6,7 @@ import type { Services } from './commands/services';
 import { OfferCache } from './core/offers';
 import { AccountData } from './services/accountData';
 import { AccountStore } from './services/accounts';
+import { JupyterServers } from './services/jupyterServers';
 import { IdleGuard } from './services/idleGuard';
 import { createLog } from './services/log';
 import { PodSecrets } from './services/podSecrets';
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): GpuPodsApi {
     },
   });
   const tree = new PodsTreeProvider(accounts, data, providers, idleGuard);
+  const podSecrets = new PodSecrets(context.secrets);
   const view = vscode.window.createTreeView<TreeNode>('gpuPods.pods', { treeDataProvider: tree, showCollapseAll: true });
   const services: Services = {
     context,
@@ -55,11 +57,12 @@ export function activate(context: vscode.ExtensionContext): GpuPodsApi {
     accounts,
     providers,
     data,
-    podSecrets: new PodSecrets(context.secrets),
+    podSecrets,
     ui: new VsCodeUserInput(),
     workbench: vscodeWorkbench,
     view,
     ssh: new SshService(accounts, data, log, vscode.Uri.joinPath(context.globalStorageUri, 'askpass').fsPath),
+    jupyterServers: new JupyterServers(data, providers, podSecrets),
     timing: { waitIntervalMs: 3000, waitTimeoutMs: 20 * 60 * 1000 },
     burnRate: new BurnRateStatus(accounts, data),
     idleGuard,
@@ -79,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): GpuPodsApi {
     services.burnRate!,
     idleGuard,
     dropOffers,
+    services.jupyterServers!,
     new Poller(view, accounts, data),
     accounts.onDidChange(updateContext),
     ...registerCommands(services),

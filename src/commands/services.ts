@@ -4,6 +4,7 @@ import type { AccountStore } from '../services/accounts';
 import type { PodSecrets } from '../services/podSecrets';
 import type { ProviderManager } from '../services/providerManager';
 import type { SshService } from '../services/sshService';
+import type { JupyterServers } from '../services/jupyterServers';
 import type { Workbench } from '../services/workbench';
 import type { UserInput } from '../ui/userInput';
 import type { OfferCache } from '../core/offers';
@@ -23,6 +24,7 @@ export interface Services {
   workbench: Workbench;
   view?: vscode.TreeView<TreeNode>;
   ssh?: SshService;
+  jupyterServers?: JupyterServers;
   /** How long lifecycle actions wait for the pod to arrive, and how often they look. */
   timing: { waitIntervalMs: number; waitTimeoutMs: number };
   /** The status-bar burn rate (its item can be read by tests). */

@@ -98,6 +98,22 @@ describe('one-click Remote-SSH and Jupyter against a real sshd', function () {
     assert.equal((await fetch(wrong)).status, 403);
   });
 
+  it('offers running pods to the Jupyter extension as servers, resolved to a URL and token the server accepts', async () => {
+    const { services } = await gpuPods();
+    const servers = services.jupyterServers!.provider;
+    const token = new vscode.CancellationTokenSource().token;
+    const listed = await servers.provideJupyterServers(token);
+    const box = listed.find((s) => s.label.startsWith('ssh-box'));
+    assert.ok(box, `ssh-box is listed: ${listed.map((s) => s.label).join(', ')}`);
+    assert.equal(box.connectionInformation, undefined, 'connection details are resolved only when picked');
+    const resolved = await servers.resolveJupyterServer(box, token);
+    const info = resolved.connectionInformation!;
+    assert.match(info.baseUrl.toString(), /^http:\/\/127\.0\.0\.1:\d+\/.+\/$/);
+    assert.ok(info.token);
+    const status = await fetch(new URL('api/status', info.baseUrl.toString(true)), { headers: { Authorization: `token ${info.token}` } });
+    assert.equal(status.status, 200);
+  });
+
   it('copies an SSH command that only holds validated values', async () => {
     const { workbench } = await script(new AutoInput());
     await vscode.commands.executeCommand('gpuPods.copySshCommand', await waitForPodNode('yotta', 'ssh-box', 'running'));
