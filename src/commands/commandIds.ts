@@ -35,6 +35,9 @@ export const COMMAND_IDS = [
   'gpuPods.remindAfter',
   'gpuPods.clearIdleTimer',
   'gpuPods.createOnBestOffer',
+  'gpuPods.createVm',
+  'gpuPods.renameVm',
+  'gpuPods.terminateVm',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

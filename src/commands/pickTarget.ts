@@ -47,6 +47,8 @@ export async function pickPod(
   title: string,
   /** Said instead of the generic sentence when no pod qualifies. */
   emptyMessage?: string,
+  /** Which machines to offer from the palette: pods (default), Yotta VMs, or both (SSH works on either). */
+  pool: 'pods' | 'vms' | 'machines' = 'pods',
 ): Promise<PodTarget> {
   const node = arg as TreeNode | undefined;
   if (node && typeof node === 'object' && node.type === 'pod') {
@@ -58,7 +60,8 @@ export async function pickPod(
     services.accounts.list().filter((a) => !services.data.snapshot(a.id)).map((a) => services.data.refresh(a.id)),
   );
   const candidates: PodTarget[] = [];
-  for (const { account, pod } of services.data.allPods()) {
+  const machines = [...(pool !== 'vms' ? services.data.allPods() : []), ...(pool !== 'pods' ? services.data.allVms() : [])];
+  for (const { account, pod } of machines) {
     const caps = services.data.snapshot(account.id)?.capabilities;
     if (!caps || !valid(pod, caps, account)) continue;
     candidates.push({ account, pod, provider: await services.providers.get(account) });

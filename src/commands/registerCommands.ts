@@ -19,6 +19,7 @@ import { showLog } from './showLog';
 import { showRunningPods } from './showRunningPods';
 import { sshCommands } from './sshCommands';
 import { updateKey } from './updateKey';
+import { createVm, renameVm, terminateVm } from './vmCommands';
 import { createVolume, deleteVolume, renameVolume, resizeVolume } from './volumeCommands';
 
 type Handler = (services: Services, arg?: unknown) => unknown;
@@ -55,6 +56,9 @@ export const COMMANDS: Record<CommandId, Handler> = {
   'gpuPods.remindAfter': remindAfter,
   'gpuPods.clearIdleTimer': clearIdleTimer,
   'gpuPods.createOnBestOffer': createOnBestOffer,
+  'gpuPods.createVm': createVm,
+  'gpuPods.renameVm': renameVm,
+  'gpuPods.terminateVm': terminateVm,
   ...sshCommands,
 };
 

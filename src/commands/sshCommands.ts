@@ -16,15 +16,20 @@ export const REMOTE_SSH_EXTENSIONS = [
 
 const runningPod = (p: { status: string }) => p.status === 'running';
 
+/** The pod or VM as its cloud sees it now (addresses change when a machine restarts). */
+function freshMachine(target: PodTarget) {
+  return target.pod.kind === 'vm' ? target.provider.vms?.get(target.pod.id) : target.provider.getPod(target.pod.id);
+}
+
 /** The pod fresh from its cloud (the list may lack SSH details), with its entry written and key installed. */
 async function prepared(services: Services, arg: unknown, title: string) {
-  const target = await pickPod(services, arg, runningPod, title);
+  const target = await pickPod(services, arg, runningPod, title, undefined, 'machines');
   const ssh = services.ssh;
   if (!ssh) throw new CancelledError();
   const entry = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Preparing SSH for "{0}"…', target.pod.name) },
     async () => {
-      const fresh = (await target.provider.getPod(target.pod.id)) ?? target.pod;
+      const fresh = (await freshMachine(target)) ?? target.pod;
       if (fresh.status !== 'running' || !fresh.ssh) {
         throw new PodNotReachableError(vscode.l10n.t('"{0}" is not reachable over SSH yet; try again when it has started.', fresh.name));
       }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { RateLimitError } from '../core/errors';
 import { isTransitional, type Endpoint, type Pod, type Volume } from '../core/model';
-import type { Capabilities } from '../core/provider';
+import type { Capabilities, VmOps } from '../core/provider';
 import type { Account, AccountStore } from './accounts';
 import { describeForLog } from './log';
 import type { ProviderManager } from './providerManager';
@@ -9,6 +9,8 @@ import type { ProviderManager } from './providerManager';
 /** What the tree shows for one account: the last good lists, or the error that replaced them. */
 export interface AccountSnapshot {
   pods: Pod[];
+  /** Whole virtual machines (Yotta), as Pods with kind 'vm'. */
+  vms?: Pod[];
   volumes?: Volume[];
   endpoints?: Endpoint[];
   error?: unknown;
@@ -19,6 +21,8 @@ export interface AccountSnapshot {
   capabilities?: Capabilities;
   /** Optional provider features, for menus: ports can be edited, utilisation can be read, alerts. */
   features?: { ports: boolean; utilisation: boolean; alerts: boolean };
+  /** Which VM actions a VM's state allows (from the cloud's VmOps), for menus. */
+  vmAllows?: VmOps['allows'];
 }
 
 /**
@@ -57,7 +61,7 @@ export class AccountData implements vscode.Disposable {
 
   isChanging(accountId: string): boolean {
     const s = this.snapshots.get(accountId);
-    return !!s?.pods.some((p) => isTransitional(p.status) || p.pending);
+    return !![...(s?.pods ?? []), ...(s?.vms ?? [])].some((p) => isTransitional(p.status) || p.pending);
   }
 
   forget(accountId: string): void {
@@ -90,13 +94,24 @@ export class AccountData implements vscode.Disposable {
     const previous = this.snapshots.get(accountId);
     try {
       const provider = await this.providers.get(account);
-      const [pods, volumes, endpoints] = await Promise.all([
+      const [pods, volumes, endpoints, vms] = await Promise.all([
         provider.listPods(),
         provider.volumes?.list(),
         provider.endpoints?.list(),
+        provider.vms?.list(),
       ]);
       const features = { ports: !!provider.ports, utilisation: !!provider.utilisation, alerts: !!provider.alerts };
-      this.snapshots.set(accountId, { pods, volumes, endpoints, loadedAt: Date.now(), capabilities: provider.capabilities, features });
+      this.snapshots.set(accountId, {
+        pods,
+        // Terminated VMs stay in the cloud's list for a while; they are gone for the user.
+        vms: vms?.filter((v) => v.status !== 'terminated'),
+        volumes,
+        endpoints,
+        loadedAt: Date.now(),
+        capabilities: provider.capabilities,
+        features,
+        vmAllows: provider.vms ? (action, vm) => provider.vms!.allows(action, vm) : undefined,
+      });
       this.rateLimitStreak.delete(accountId);
     } catch (error) {
       this.log.error(`Refreshing ${account.cloud} account "${account.label}" failed: ${describeForLog(error)}`);
@@ -112,14 +127,20 @@ export class AccountData implements vscode.Disposable {
     this.changed.fire(accountId);
   }
 
-  /** Put a pod we just learned about (from a create or an action) in place without a full refresh. */
+  /** Put a pod (or VM) we just learned about (from a create or an action) in place without a full refresh. */
   upsertPod(accountId: string, pod: Pod): void {
     const s = this.snapshots.get(accountId);
     if (!s) return;
-    const pods = s.pods.filter((p) => p.id !== pod.id);
-    if (pod.status !== 'terminated') pods.push(pod);
-    this.snapshots.set(accountId, { ...s, pods });
+    const key = pod.kind === 'vm' ? 'vms' : 'pods';
+    const list = (s[key] ?? []).filter((p) => p.id !== pod.id);
+    if (pod.status !== 'terminated') list.push(pod);
+    this.snapshots.set(accountId, { ...s, [key]: list });
     this.changed.fire(accountId);
+  }
+
+  /** Every known VM with its account, for palette pickers. */
+  allVms(): Array<{ account: Account; pod: Pod }> {
+    return this.accounts.list().flatMap((account) => (this.snapshots.get(account.id)?.vms ?? []).map((pod) => ({ account, pod })));
   }
 
   dispose(): void {

@@ -78,7 +78,8 @@ export class SshService implements vscode.Disposable {
    * Everything needed before ssh can log in to this pod without a prompt: the key, the key installed
    * (password clouds), the host entry, and the Include. Returns the entry.
    */
-  async prepare(pod: Pod, capabilities: Capabilities, ui: UserInput): Promise<HostEntry> {
+  async prepare(machine: Pod, capabilities: Capabilities, ui: UserInput): Promise<HostEntry> {
+    const pod = sshKeyed(machine);
     if (!pod.ssh) throw new PodNotReachableError(vscode.l10n.t('"{0}" is not reachable over SSH yet.', pod.name));
     const key = await this.ensureKey(ui);
     const store = this.store();
@@ -131,7 +132,7 @@ export class SshService implements vscode.Disposable {
     for (const account of this.accounts.list()) {
       const s = this.data.snapshot(account.id);
       if (!s || s.error) broken.add(account.cloud);
-      else (live[account.cloud] ??= []).push(...s.pods.filter((p) => p.status !== 'terminated'));
+      else (live[account.cloud] ??= []).push(...[...s.pods, ...(s.vms ?? []).map(sshKeyed)].filter((p) => p.status !== 'terminated'));
     }
     for (const cloud of broken) delete live[cloud];
     return live;
@@ -149,7 +150,7 @@ export class SshService implements vscode.Disposable {
     if (!(await this.fs.lstat(this.hostFile))) return; // nothing written yet: nothing to follow
     const store = this.store();
     const existing = new Set((await store.list()).filter((e) => e.cloud === account.cloud).map((e) => e.podId));
-    const moved = s.pods.filter((p) => existing.has(p.id) && p.ssh && p.status === 'running');
+    const moved = [...s.pods, ...(s.vms ?? []).map(sshKeyed)].filter((p) => existing.has(p.id) && p.ssh && p.status === 'running');
     if (moved.length) {
       const result = await store.upsert(moved);
       for (const e of result.refreshed) {
@@ -167,4 +168,12 @@ export class SshService implements vscode.Disposable {
   dispose(): void {
     this.subscription.dispose();
   }
+}
+
+/**
+ * A VM's id may equal a pod's id on the same cloud; its SSH entry is keyed `vm-<id>` so the two never
+ * share (or remove) each other's entry.
+ */
+export function sshKeyed(machine: Pod): Pod {
+  return machine.kind === 'vm' ? { ...machine, id: `vm-${machine.id}` } : machine;
 }

@@ -2,7 +2,7 @@ import type { Endpoint, Pod, Volume } from '../core/model';
 import type { Account } from '../services/accounts';
 
 /** The tree's elements: plain data, rendered to TreeItems by the item builders. */
-export type GroupKind = 'pods' | 'volumes' | 'endpoints';
+export type GroupKind = 'pods' | 'volumes' | 'endpoints' | 'vms';
 
 export interface AccountNode {
   type: 'account';

@@ -23,8 +23,8 @@ export function accountItem(node: AccountNode, snapshot: AccountSnapshot | undef
   return item;
 }
 
-const GROUP_LABELS = { pods: 'Pods', volumes: 'Volumes', endpoints: 'Serverless endpoints' } as const;
-const GROUP_ICONS = { pods: 'server', volumes: 'database', endpoints: 'radio-tower' } as const;
+const GROUP_LABELS = { pods: 'Pods', vms: 'Virtual machines', volumes: 'Volumes', endpoints: 'Serverless endpoints' } as const;
+const GROUP_ICONS = { pods: 'server', vms: 'vm', volumes: 'database', endpoints: 'radio-tower' } as const;
 
 export function groupItem(node: GroupNode, count: number | undefined): vscode.TreeItem {
   const item = new vscode.TreeItem(GROUP_LABELS[node.group], vscode.TreeItemCollapsibleState.Expanded);

@@ -5,6 +5,7 @@ import type { Account, AccountStore } from '../services/accounts';
 import type { AccountNode, GroupKind, TreeNode } from './nodes';
 import { accountItem, endpointItem, errorItem, groupItem, messageItem, volumeItem } from './otherItems';
 import { podItem, podTooltip } from './podItem';
+import { vmItem } from './vmItem';
 import type { ProviderManager } from '../services/providerManager';
 
 /**
@@ -44,6 +45,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       case 'group':
         return groupItem(node, this.groupCount(node.account, node.group));
       case 'pod':
+        if (node.pod.kind === 'vm') return vmItem(node, this.data.snapshot(node.account.id)?.vmAllows);
         return podItem(node, this.data.snapshot(node.account.id)?.capabilities, this.data.snapshot(node.account.id)?.features, this.idleRows(node));
       case 'volume':
         return volumeItem(node);
@@ -86,8 +88,8 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (node.type === 'account') return undefined;
     // Under a "Pods"/"Volumes"/"Endpoints" group when the cloud has more than pods (reveal needs the real path).
     const caps = this.data.snapshot(node.account.id)?.capabilities;
-    const group = node.type === 'pod' ? 'pods' : node.type === 'volume' ? 'volumes' : node.type === 'endpoint' ? 'endpoints' : undefined;
-    if (group && (caps?.volumes || caps?.endpoints)) return { type: 'group', account: node.account, group };
+    const group = node.type === 'pod' ? (node.pod.kind === 'vm' ? 'vms' : 'pods') : node.type === 'volume' ? 'volumes' : node.type === 'endpoint' ? 'endpoints' : undefined;
+    if (group && (caps?.volumes || caps?.endpoints || caps?.virtualMachines)) return { type: 'group', account: node.account, group };
     return this.accountNodes.get(node.account.id);
   }
 
@@ -117,8 +119,9 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       if (snapshot.error instanceof AuthError || snapshot.error instanceof ConfigError || !snapshot.capabilities) return out;
     }
     const caps = snapshot.capabilities;
-    if (!caps?.volumes && !caps?.endpoints) return [...out, ...this.groupChildren(account, 'pods')];
+    if (!caps?.volumes && !caps?.endpoints && !caps?.virtualMachines) return [...out, ...this.groupChildren(account, 'pods')];
     out.push({ type: 'group', account, group: 'pods' });
+    if (caps.virtualMachines && snapshot.vms) out.push({ type: 'group', account, group: 'vms' });
     if (caps.volumes) out.push({ type: 'group', account, group: 'volumes' });
     if (caps.endpoints) out.push({ type: 'group', account, group: 'endpoints' });
     return out;
@@ -131,6 +134,10 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       if (s.pods.length === 0) return [{ type: 'message', account, id: 'no-pods', label: 'No pods — create one', command: 'gpuPods.createPod' }];
       return [...s.pods].sort(byName).map((pod) => ({ type: 'pod', account, pod }));
     }
+    if (group === 'vms') {
+      if (!s.vms?.length) return [{ type: 'message', account, id: 'no-vms', label: 'No virtual machines — create one', command: 'gpuPods.createVm' }];
+      return [...s.vms].sort(byName).map((pod) => ({ type: 'pod', account, pod }));
+    }
     if (group === 'volumes') {
       if (!s.volumes?.length) return [{ type: 'message', account, id: 'no-volumes', label: 'No volumes' }];
       return [...s.volumes].sort(byName).map((volume) => ({ type: 'volume', account, volume }));
@@ -141,7 +148,8 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   private groupCount(account: Account, group: GroupKind): number | undefined {
     const s = this.data.snapshot(account.id);
-    return group === 'pods' ? s?.pods.length : group === 'volumes' ? s?.volumes?.length : s?.endpoints?.length;
+    const lists = { pods: s?.pods, vms: s?.vms, volumes: s?.volumes, endpoints: s?.endpoints };
+    return lists[group]?.length;
   }
 
   dispose(): void {

@@ -61,7 +61,7 @@ describe('foundation: connect, fail well, disconnect', function () {
     assert.equal(label(i), 'Yotta Labs');
     assert.match(String(i.description), /work/);
     const groups = (await children(account)).map((n) => (n.type === 'group' ? n.group : n.type));
-    assert.deepEqual(groups, ['pods', 'volumes', 'endpoints']);
+    assert.deepEqual(groups, ['pods', 'vms', 'volumes', 'endpoints']);
     await screenshot('foundation-connected');
   });
 

@@ -142,7 +142,7 @@ describe('Yotta Labs end to end', function () {
     sim.sim.requests.length = 0;
     await services.data.refresh(account.id);
     const paths = sim.sim.requests.map((r) => `${r.method} ${r.path}`).sort();
-    assert.deepEqual(paths, ['GET /v2/pods', 'GET /v2/serverless', 'GET /v2/volumes']);
+    assert.deepEqual(paths, ['GET /v2/pods', 'GET /v2/serverless', 'GET /v2/vms', 'GET /v2/volumes']);
     assert.equal(label(await item(await accountNode('yotta'))), 'Yotta Labs');
     await children(await accountNode('yotta'));
   });

@@ -1,0 +1,113 @@
+import * as vscode from 'vscode';
+import { CancelledError, CloudError } from '../core/errors';
+import type { Pod } from '../core/model';
+import type { VmOps } from '../core/provider';
+import { waitForPod } from '../core/waitForPod';
+import { CLOUDS } from '../providers/clouds';
+import { BACK } from '../ui/prompts';
+import { runWizard } from '../ui/wizard';
+import { pickAccount, pickPod, type PodTarget } from './pickTarget';
+import { reportError } from './runCommand';
+import type { Services } from './services';
+
+/** Yotta virtual machines: create (the shared wizard), rename, terminate. */
+
+function vmOps(target: PodTarget): VmOps {
+  if (!target.provider.vms) throw new CloudError(`${CLOUDS[target.account.cloud].displayName} has no virtual machines.`, 'UNSUPPORTED');
+  return target.provider.vms;
+}
+
+function pickVm(services: Services, arg: unknown, action: 'rename' | 'terminate', title: string): Promise<PodTarget> {
+  return pickPod(
+    services,
+    arg,
+    (vm, _caps, account) => !!services.data.snapshot(account.id)?.vmAllows?.(action, vm),
+    title,
+    vscode.l10n.t('No virtual machine where this can be done right now.'),
+    'vms',
+  );
+}
+
+export async function createVm(services: Services, arg?: unknown): Promise<Pod | undefined> {
+  const account = await pickAccount(services, arg, (a) => !!services.data.snapshot(a.id)?.capabilities?.virtualMachines);
+  const provider = await services.providers.get(account);
+  if (!provider.vms) {
+    void services.workbench.showInfo(vscode.l10n.t('{0} has no virtual machines.', CLOUDS[account.cloud].displayName));
+    throw new CancelledError();
+  }
+  const form = provider.vms.createForm();
+  const ctx = { jupyterPassword: '' };
+  const answers = await runWizard(services.ui, form, ctx, {
+    title: vscode.l10n.t('Create virtual machine on {0}', CLOUDS[account.cloud].displayName),
+    confirmLabel: vscode.l10n.t('Create virtual machine'),
+  });
+  if (!answers) throw new CancelledError();
+  // One request, never retried: a second VM would be billed too.
+  const vm = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating virtual machine…') },
+    () => form.create(answers, ctx),
+  );
+  services.data.upsertPod(account.id, vm);
+  const vms = provider.vms;
+  void vscode.window
+    .withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Starting "{0}"', vm.name), cancellable: true }, (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      return waitForPod((signal) => vms.get(vm.id, signal), 'running', {
+        signal: abort.signal,
+        intervalMs: services.timing.waitIntervalMs,
+        timeoutMs: services.timing.waitTimeoutMs,
+        onUpdate: (fresh) => {
+          if (!fresh) return;
+          services.data.upsertPod(account.id, fresh);
+          progress.report({ message: fresh.rawStatus });
+        },
+      });
+    })
+    .then(
+      () => services.data.refresh(account.id),
+      (error) => reportError(services, 'createVm (waiting)', error),
+    );
+  return vm;
+}
+
+export async function renameVm(services: Services, arg?: unknown): Promise<void> {
+  const target = await pickVm(services, arg, 'rename', vscode.l10n.t('Rename which virtual machine?'));
+  const name = await services.ui.input({
+    id: 'vmName',
+    title: vscode.l10n.t('Rename "{0}"', target.pod.name),
+    value: target.pod.name,
+    validate: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a name.') : v.trim().length > 255 ? vscode.l10n.t('At most 255 characters.') : undefined),
+  });
+  if (name === undefined || name === BACK) throw new CancelledError();
+  await vmOps(target).rename(target.pod.id, name.trim());
+  await services.data.refresh(target.account.id);
+}
+
+export async function terminateVm(services: Services, arg?: unknown): Promise<void> {
+  const target = await pickVm(services, arg, 'terminate', vscode.l10n.t('Terminate which virtual machine?'));
+  const ok = await services.ui.confirm({
+    id: 'confirmTerminateVm',
+    message: vscode.l10n.t('Terminate the virtual machine "{0}" on {1}?', target.pod.name, CLOUDS[target.account.cloud].displayName),
+    detail: vscode.l10n.t('The machine and its local disks are deleted for good; billing for it stops. Mounted volumes are kept.'),
+    confirm: vscode.l10n.t('Terminate'),
+  });
+  if (!ok) throw new CancelledError();
+  const ops = vmOps(target);
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Terminating "{0}"', target.pod.name), cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      await ops.terminate(target.pod.id, abort.signal);
+      await waitForPod((signal) => ops.get(target.pod.id, signal), 'gone', {
+        signal: abort.signal,
+        intervalMs: services.timing.waitIntervalMs,
+        timeoutMs: services.timing.waitTimeoutMs,
+        onUpdate: (fresh) => fresh && progress.report({ message: fresh.rawStatus }),
+      });
+    },
+  );
+  await services.ssh?.forget([{ cloud: target.account.cloud, id: `vm-${target.pod.id}` }]);
+  await services.data.refresh(target.account.id);
+}
