@@ -11,7 +11,9 @@ mkdir -p media/screenshots
 copy() { # copy <artifact> <name in media/screenshots>
   if [ -f "test-artifacts/$1.png" ]; then cp "test-artifacts/$1.png" "media/screenshots/$2.png" && echo "media/screenshots/$2.png"; else echo "missing test-artifacts/$1.png" >&2; fi
 }
+copy spend-status-bar all-clouds
 copy tree-yotta-running tree
+copy tree-yotta-vms vms
 copy wizard-yotta-gpu wizard-gpu
 copy wizard-yotta-summary wizard-summary
 copy foundation-one-account-failing invalid-key
