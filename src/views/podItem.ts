@@ -20,7 +20,8 @@ export function podItem(
     .filter(Boolean)
     .join(' · ');
   item.iconPath = statusIcon(pod.status, pod.pending);
-  item.tooltip = podTooltip(pod, capabilities, extra);
+  // The tooltip is built in resolveTreeItem, when the user hovers: building 500 of them up front
+  // costs more than the rest of the tree.
   const can = (a: 'stop' | 'start' | 'restart' | 'terminate') => !pod.pending && !!capabilities?.actions.has(a) && capabilities.allows(a, pod);
   item.contextValue = contextValue('pod', {
     [pod.status]: true,

@@ -66,18 +66,23 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   /**
-   * Utilisation is read only when the user hovers a running pod (VS Code resolves tooltips lazily):
-   * nothing is polled for it.
+   * Tooltips are built when the user hovers (VS Code resolves them lazily); utilisation is read only then
+   * for a running pod: nothing is polled for it.
    */
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
-    if (node.type !== 'pod' || node.pod.status !== 'running' || !this.data.snapshot(node.account.id)?.features?.utilisation) return item;
+    if (node.type !== 'pod') return item;
+    const snapshot = this.data.snapshot(node.account.id);
+    const capabilities = node.pod.kind === 'vm' ? undefined : snapshot?.capabilities;
+    const rows = node.pod.kind === 'vm' ? [] : this.idleRows(node);
+    item.tooltip = podTooltip(node.pod, capabilities, rows);
+    if (node.pod.status !== 'running' || !snapshot?.features?.utilisation || node.pod.kind === 'vm') return item;
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
     try {
       const provider = await this.providers.get(node.account);
       const u = await provider.utilisation!(node.pod.id, abort.signal);
       const pct = (v?: number) => (v === undefined ? '—' : `${Math.round(v)}%`);
-      item.tooltip = podTooltip(node.pod, provider.capabilities, [...this.idleRows(node), ['Utilisation', `CPU ${pct(u.cpuPercent)} · RAM ${pct(u.ramPercent)} · GPU ${pct(u.gpuPercent)}`]]);
+      item.tooltip = podTooltip(node.pod, capabilities, [...rows, ['Utilisation', `CPU ${pct(u.cpuPercent)} · RAM ${pct(u.ramPercent)} · GPU ${pct(u.gpuPercent)}`]]);
     } catch {
       // The tooltip simply shows no utilisation; the error is not worth a toast.
     }

@@ -3,7 +3,6 @@ import type { VmOps } from '../core/provider';
 import { contextValue } from './contextValue';
 import { gpuLabel, statusText } from './format';
 import type { PodNode } from './nodes';
-import { podTooltip } from './podItem';
 import { statusIcon } from './statusIcon';
 
 /** A virtual machine row: like a pod's, with the VM's own actions (rename, terminate) in its contextValue. */
@@ -14,7 +13,6 @@ export function vmItem(node: PodNode, allows: VmOps['allows'] | undefined): vsco
   const spot = vm.details.find(([k]) => k === 'Pricing')?.[1];
   item.description = [gpuLabel(vm), vm.region, spot, statusText(vm)].filter(Boolean).join(' · ');
   item.iconPath = statusIcon(vm.status, vm.pending);
-  item.tooltip = podTooltip(vm);
   item.contextValue = contextValue('vm', {
     [vm.status]: true,
     canRename: !!allows?.('rename', vm),

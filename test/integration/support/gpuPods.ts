@@ -63,8 +63,11 @@ export async function children(node?: TreeNode): Promise<TreeNode[]> {
   return (await tree.getChildren(node)) ?? [];
 }
 
+/** The row as a user sees it on hover: getTreeItem, then resolveTreeItem (which builds the tooltip). */
 export async function item(node: TreeNode): Promise<vscode.TreeItem> {
-  return (await gpuPods()).tree.getTreeItem(node) as vscode.TreeItem;
+  const { tree } = await gpuPods();
+  const row = tree.getTreeItem(node) as vscode.TreeItem;
+  return tree.resolveTreeItem(row, node, new vscode.CancellationTokenSource().token);
 }
 
 export function label(i: vscode.TreeItem): string {
