@@ -80,7 +80,8 @@ async function createOnce(services: Services, provider: Provider, answers: Answe
   try {
     return await form.create(answers, ctx);
   } catch (error) {
-    if (!(error instanceof TimeoutError || error instanceof NetworkError)) throw error;
+    // A lost, late or unreadable answer leaves the outcome unknown: the pod may exist. Look before any retry.
+    if (!(error instanceof TimeoutError || error instanceof NetworkError || error instanceof UnexpectedResponseError)) throw error;
     const name = typeof answers.name === 'string' ? answers.name : undefined;
     services.log.warn(`Create: outcome unknown (${error.message}); looking for a pod named "${name}".`);
     const found = name ? await provider.findPodsByName(name) : [];

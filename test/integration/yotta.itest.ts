@@ -100,6 +100,14 @@ describe('Yotta Labs end to end', function () {
     assert.ok(pod);
   });
 
+  it('treats an unreadable create answer as an unknown outcome: finds the pod instead of creating another', async () => {
+    sim.sim.addFault({ cloud: 'yotta', method: 'POST', path: /^\/v2\/pods\/?$/, mode: 'truncated', times: 1 });
+    await script(new AutoInput({ gpu: 'RTX 4090', name: 'it-truncated' }));
+    await vscode.commands.executeCommand('gpuPods.createPod', await accountNode('yotta'));
+    await waitForPodNode('yotta', 'it-truncated', 'running');
+    assert.equal(sim.sim.controls.yotta.state.allPods().filter((p) => p.name === 'it-truncated').length, 1);
+  });
+
   it('shows a FAILED pod as failed with its reason', async () => {
     const id = sim.sim.controls.yotta.addPod({ name: 'it-broken' });
     sim.sim.controls.yotta.failPod(String(id), 'image pull failed: manifest unknown');
