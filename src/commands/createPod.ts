@@ -4,13 +4,13 @@ import type { Answers, CreateContext } from '../core/createForm';
 import { CancelledError, CloudError, NetworkError, TimeoutError, UnexpectedResponseError } from '../core/errors';
 import type { Pod } from '../core/model';
 import type { Provider } from '../core/provider';
-import { waitForPod } from '../core/waitForPod';
 import { CLOUDS } from '../providers/clouds';
 import type { Account } from '../services/accounts';
 import { runWizard } from '../ui/wizard';
 import { pickAccount } from './pickTarget';
 import { reportError } from './runCommand';
 import type { Services } from './services';
+import { waitWithProgress } from './waitWithProgress';
 
 /**
  * The create wizard, then exactly one create request. If the cloud refuses, its reason is shown and the
@@ -96,22 +96,12 @@ async function createOnce(services: Services, provider: Provider, answers: Answe
 
 async function waitUntilRunning(services: Services, account: Account, provider: Provider, pod: Pod): Promise<void> {
   try {
-    const running = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Starting "{0}"', pod.name), cancellable: true },
-      (progress, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort());
-        return waitForPod((signal) => provider.getPod(pod.id, signal), 'running', {
-          signal: abort.signal,
-          intervalMs: services.timing.waitIntervalMs,
-          timeoutMs: services.timing.waitTimeoutMs,
-          onUpdate: (fresh) => {
-            if (!fresh) return;
-            services.data.upsertPod(account.id, fresh);
-            progress.report({ message: fresh.rawStatus });
-          },
-        });
-      },
+    const running = await waitWithProgress(
+      services,
+      account.id,
+      vscode.l10n.t('Starting "{0}"', pod.name),
+      (signal) => provider.getPod(pod.id, signal),
+      'running',
     );
     if (!running) return;
     const actions = [running.ssh ? vscode.l10n.t('Connect with Remote-SSH') : undefined, running.jupyter ? vscode.l10n.t('Open Jupyter') : undefined].filter(

@@ -2,13 +2,13 @@ import * as vscode from 'vscode';
 import { CancelledError, CloudError } from '../core/errors';
 import type { Pod } from '../core/model';
 import type { VmOps } from '../core/provider';
-import { waitForPod } from '../core/waitForPod';
 import { CLOUDS } from '../providers/clouds';
 import { BACK } from '../ui/prompts';
 import { runWizard } from '../ui/wizard';
 import { pickAccount, pickPod, type PodTarget } from './pickTarget';
 import { reportError } from './runCommand';
 import type { Services } from './services';
+import { waitWithProgress } from './waitWithProgress';
 
 /** Yotta virtual machines: create (the shared wizard), rename, terminate. */
 
@@ -49,25 +49,10 @@ export async function createVm(services: Services, arg?: unknown): Promise<Pod |
   );
   services.data.upsertPod(account.id, vm);
   const vms = provider.vms;
-  void vscode.window
-    .withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Starting "{0}"', vm.name), cancellable: true }, (progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      return waitForPod((signal) => vms.get(vm.id, signal), 'running', {
-        signal: abort.signal,
-        intervalMs: services.timing.waitIntervalMs,
-        timeoutMs: services.timing.waitTimeoutMs,
-        onUpdate: (fresh) => {
-          if (!fresh) return;
-          services.data.upsertPod(account.id, fresh);
-          progress.report({ message: fresh.rawStatus });
-        },
-      });
-    })
-    .then(
-      () => services.data.refresh(account.id),
-      (error) => reportError(services, 'createVm (waiting)', error),
-    );
+  void waitWithProgress(services, account.id, vscode.l10n.t('Starting "{0}"', vm.name), (signal) => vms.get(vm.id, signal), 'running').then(
+    () => services.data.refresh(account.id),
+    (error) => reportError(services, 'createVm (waiting)', error),
+  );
   return vm;
 }
 
@@ -94,20 +79,13 @@ export async function terminateVm(services: Services, arg?: unknown): Promise<vo
   });
   if (!ok) throw new CancelledError();
   const ops = vmOps(target);
-  await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Terminating "{0}"', target.pod.name), cancellable: true },
-    async (progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      await ops.terminate(target.pod.id, abort.signal);
-      await waitForPod((signal) => ops.get(target.pod.id, signal), 'gone', {
-        signal: abort.signal,
-        intervalMs: services.timing.waitIntervalMs,
-        timeoutMs: services.timing.waitTimeoutMs,
-        onUpdate: (fresh) => fresh && progress.report({ message: fresh.rawStatus }),
-      });
-    },
-  );
+  await ops.terminate(target.pod.id);
+  try {
+    await waitWithProgress(services, target.account.id, vscode.l10n.t('Terminating "{0}"', target.pod.name), (signal) => ops.get(target.pod.id, signal), 'gone');
+  } catch (e) {
+    // Cancelling only stops the waiting: the cloud terminates the VM anyway, so its entry goes too.
+    if (!(e instanceof CancelledError)) throw e;
+  }
   await services.ssh?.forget([{ cloud: target.account.cloud, id: `vm-${target.pod.id}` }]);
   await services.data.refresh(target.account.id);
 }
