@@ -1,4 +1,5 @@
 import * as baseUrl from './baseUrl';
+import * as cachedLoad from './cachedLoad';
 import * as concurrency from './concurrency';
 import * as createForm from './createForm';
 import * as errors from './errors';
@@ -18,6 +19,7 @@ import * as zod from './zod';
  */
 export const coreModules: Record<string, unknown> = {
   baseUrl,
+  cachedLoad,
   concurrency,
   createForm,
   errors,

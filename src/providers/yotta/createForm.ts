@@ -1,3 +1,4 @@
+import { CachedLoad } from '../../core/cachedLoad';
 import {
   type Answers,
   answerNumber,
@@ -36,26 +37,27 @@ const PORT_CHOICES: Array<{ value: string; label: string; picked: boolean }> = [
 
 /** Keeps what the cloud said during one wizard run, so Back and the region step need no extra requests. */
 class Lookups {
-  private offers?: Promise<GpuOffer[]>;
-  private volumes?: Promise<Volume[]>;
-  private creds?: Promise<RegistryCredential[]>;
-  constructor(private readonly res: YottaResources) {}
+  private readonly offers: CachedLoad<GpuOffer[]>;
+  private readonly volumes: CachedLoad<Volume[]>;
+  private readonly creds: CachedLoad<RegistryCredential[]>;
+  constructor(res: YottaResources) {
+    this.offers = new CachedLoad((signal) => res.listOffers(signal));
+    this.volumes = new CachedLoad((signal) => res.listVolumes(signal));
+    this.creds = new CachedLoad((signal) => res.listRegistryCredentials(signal));
+  }
   /** Stock changes; a fresh look whenever the GPU step shows or a create was refused. */
   forget() {
-    this.offers = undefined;
-    this.volumes = undefined;
+    this.offers.forget();
+    this.volumes.forget();
   }
   offerList(signal?: AbortSignal) {
-    this.offers ??= this.res.listOffers(signal).catch((e) => ((this.offers = undefined), Promise.reject(e)));
-    return this.offers;
+    return this.offers.get(signal);
   }
   volumeList(signal?: AbortSignal) {
-    this.volumes ??= this.res.listVolumes(signal).catch((e) => ((this.volumes = undefined), Promise.reject(e)));
-    return this.volumes;
+    return this.volumes.get(signal);
   }
   credList(signal?: AbortSignal) {
-    this.creds ??= this.res.listRegistryCredentials(signal).catch((e) => ((this.creds = undefined), Promise.reject(e)));
-    return this.creds;
+    return this.creds.get(signal);
   }
   async offer(answers: Answers) {
     return (await this.offerList()).find((o) => o.id === answerString(answers, 'gpu'));

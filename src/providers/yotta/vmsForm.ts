@@ -1,3 +1,4 @@
+import { CachedLoad } from '../../core/cachedLoad';
 import { type Answers, answerString, type CreateForm, type PickOption, type SummaryLine } from '../../core/createForm';
 import { CloudError } from '../../core/errors';
 import type { Pod, Volume } from '../../core/model';
@@ -10,28 +11,27 @@ import type { VmSpec, YottaVms } from './vms';
 
 /** Keeps what the cloud said during one wizard run, so Back and later steps need no extra requests. */
 class VmLookups {
-  private types?: Promise<RawVmType[]>;
-  private volumes?: Promise<Volume[]>;
+  private readonly types: CachedLoad<RawVmType[]>;
+  private readonly volumes: CachedLoad<Volume[]>;
   /** Names of the volumes last listed, for the synchronous default of the mount paths step. */
   volumeNames = new Map<string, string>();
-  constructor(
-    private readonly vms: YottaVms,
-    private readonly res: YottaResources,
-  ) {}
-  forget() {
-    this.types = undefined;
-    this.volumes = undefined;
-  }
-  typeList(signal?: AbortSignal) {
-    this.types ??= this.vms.types(signal).catch((e) => ((this.types = undefined), Promise.reject(e)));
-    return this.types;
-  }
-  volumeList(signal?: AbortSignal) {
-    this.volumes ??= this.res.listVolumes(signal).then((vols) => {
+  constructor(vms: YottaVms, res: YottaResources) {
+    this.types = new CachedLoad((signal) => vms.types(signal));
+    this.volumes = new CachedLoad(async (signal) => {
+      const vols = await res.listVolumes(signal);
       for (const v of vols) this.volumeNames.set(v.id, v.name);
       return vols;
-    }).catch((e) => ((this.volumes = undefined), Promise.reject(e)));
-    return this.volumes;
+    });
+  }
+  forget() {
+    this.types.forget();
+    this.volumes.forget();
+  }
+  typeList(signal?: AbortSignal) {
+    return this.types.get(signal);
+  }
+  volumeList(signal?: AbortSignal) {
+    return this.volumes.get(signal);
   }
   async type(answers: Answers) {
     return (await this.typeList()).find((t) => t.gpuType === answerString(answers, 'vmType'));

@@ -1,3 +1,4 @@
+import { CachedLoad } from '../../core/cachedLoad';
 import { type Answers, answerNumber, answerString, type CreateForm, type SummaryLine } from '../../core/createForm';
 import type { Volume } from '../../core/model';
 import { validateIntRange, validateName, VOLUME_SIZE } from './formInput';
@@ -27,13 +28,12 @@ function spec(a: Answers): NewVolume {
 }
 
 export function volumeCreateForm(res: YottaResources): CreateForm<Volume> {
-  let regions: Promise<Array<{ id: string; name: string }>> | undefined;
-  const regionList = (signal?: AbortSignal) =>
-    (regions ??= res.listOffers(signal).then((offers) => {
-      const seen = new Map<string, string>();
-      for (const o of offers) for (const r of o.regions) seen.set(r.id, r.name);
-      return [...seen].map(([id, name]) => ({ id, name }));
-    }).catch((e) => ((regions = undefined), Promise.reject(e))));
+  const regions = new CachedLoad(async (signal) => {
+    const seen = new Map<string, string>();
+    for (const o of await res.listOffers(signal)) for (const r of o.regions) seen.set(r.id, r.name);
+    return [...seen].map(([id, name]) => ({ id, name }));
+  });
+  const regionList = (signal?: AbortSignal) => regions.get(signal);
 
   return {
     fields: [

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createSimulator, type Simulator } from '../../simulator';
+import { createSimulator } from '../../simulator';
 import type { SimulatorOptions } from '../../simulator/server';
 import { contributedSettings } from './extension';
 
