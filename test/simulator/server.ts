@@ -2,6 +2,9 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseBody, stringify } from './json';
 import { FakePodBackend, type PodBackend } from './backend';
+import { specLedger } from './spec/ledger';
+import type { CloudSpec } from './spec/types';
+import { matchEndpoint, parseForSpec, validateRequest, validateResponse } from './spec/validate';
 
 /**
  * One loopback HTTP server that speaks every simulated cloud under its own path prefix
@@ -105,6 +108,8 @@ export interface SimulatorOptions {
   /** Scales every state-machine delay (0.1 = ten times faster), for tests. */
   timeScale?: number;
   backend?: PodBackend;
+  /** Record spec misses in the process-wide ledger (default true; strictness tests turn it off). */
+  ledger?: boolean;
 }
 
 export class Simulator {
@@ -118,8 +123,11 @@ export class Simulator {
   private server?: http.Server;
   private readonly resetters: Array<() => void> = [];
   private readonly sockets = new Set<import('node:net').Socket>();
+  private readonly specs = new Map<CloudPrefix, CloudSpec>();
+  private readonly ledger: boolean;
 
   constructor(options: SimulatorOptions = {}) {
+    this.ledger = options.ledger ?? true;
     this.latencyMs = options.latencyMs ?? 0;
     this.timeScale = options.timeScale ?? 1;
     this.backend = options.backend ?? new FakePodBackend();
@@ -132,6 +140,15 @@ export class Simulator {
       this.routers.set(cloud, r);
     }
     return r;
+  }
+
+  /** The cloud's published API: requests it does not allow are refused as the cloud refuses them. */
+  useSpec(spec: CloudSpec): void {
+    this.specs.set(spec.cloud, spec);
+  }
+
+  spec(cloud: CloudPrefix): CloudSpec | undefined {
+    return this.specs.get(cloud);
   }
 
   /** Cloud modules register how to wipe their state for `reset()`. */
@@ -241,7 +258,10 @@ export class Simulator {
     let response: SimResponse;
     const router = this.routers.get(cloud);
     const match = router && findRoute(router, entry.method, path);
-    if (!match) {
+    const checked = path.startsWith('/__control/') ? undefined : this.checkSpec(cloud, entry.method, path, url.searchParams, text);
+    if (checked?.refusal) {
+      response = checked.refusal;
+    } else if (!match) {
       response = { status: 404, body: { message: `no route ${entry.method} ${path}` } };
     } else {
       let body: unknown;
@@ -267,6 +287,15 @@ export class Simulator {
       }
     }
     entry.status = response.status ?? 200;
+    if (checked?.endpoint && entry.status >= 200 && entry.status < 300) {
+      const bad = validateResponse(checked.endpoint, response.body);
+      if (bad.length) {
+        // The simulator answered something the cloud does not document: a simulator bug, made loud.
+        if (this.ledger) specLedger.badAnswers.push({ cloud, method: entry.method, path, violations: bad });
+        response = { status: 500, body: { message: `simulator answer breaks the ${cloud} spec: ${bad.map((v) => v.message).join('; ')}` } };
+        entry.status = 500;
+      }
+    }
     if (fault?.mode === 'dropAfter') {
       req.socket.destroy();
       return;
@@ -276,6 +305,29 @@ export class Simulator {
       return this.send(res, entry.status, full.slice(0, Math.floor(full.length / 2)), response.headers);
     }
     this.send(res, entry.status, response.body, response.headers);
+  }
+
+  /** Matches the request against the cloud's spec; a request the cloud would refuse gets the cloud's refusal. */
+  private checkSpec(cloud: CloudPrefix, method: string, path: string, query: URLSearchParams, text: string) {
+    const spec = this.specs.get(cloud);
+    if (!spec) {
+      if (this.ledger && this.routers.has(cloud)) specLedger.unspecified.push({ cloud, method, path });
+      return undefined;
+    }
+    const endpoint = matchEndpoint(spec, method, path);
+    let body: unknown;
+    try {
+      body = parseForSpec(text);
+    } catch {
+      body = undefined; // the route answers malformed JSON itself
+    }
+    const violations = endpoint
+      ? validateRequest(endpoint, query, body)
+      : [{ where: 'endpoint' as const, at: `${method} ${path}`, problem: 'undocumented' as const, message: `${method} ${path} is not a documented ${cloud} endpoint` }];
+    if (endpoint && this.ledger) specLedger.hits.set(`${cloud} ${endpoint.id}`, (specLedger.hits.get(`${cloud} ${endpoint.id}`) ?? 0) + 1);
+    if (violations.length === 0) return { endpoint };
+    if (this.ledger) specLedger.misses.push({ cloud, method, path, violations });
+    return { endpoint, refusal: spec.refuse(violations, endpoint) };
   }
 
   private takeFault(cloud: string, method: string, path: string): Fault | undefined {
