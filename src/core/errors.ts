@@ -74,6 +74,13 @@ export class CloudError extends GpuPodsError {
   }
 }
 
+/**
+ * A refusal the cloud documents as "nothing was done" (invalid parameter, sold out, balance too low).
+ * Only this kind of answer to a create may reopen the wizard for a retry; any other failure leaves the
+ * outcome unknown, and the pod is looked up by name first (a second pod is a second bill).
+ */
+export class CloudRefusal extends CloudError {}
+
 /** Our own configuration is wrong (a base URL that is not https, a missing project id). */
 export class ConfigError extends GpuPodsError {
   readonly kind = 'config';
