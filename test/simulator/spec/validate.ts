@@ -4,7 +4,7 @@ import type { CloudSpec, EndpointSpec, FieldSpec, Violation } from './types';
 /** The request as the wire carried it: big bare integers are kept as `RawNumber`, so "1e17" and "\"1e17\"" differ. */
 export function parseForSpec(text: string): unknown {
   if (text.trim() === '') return undefined;
-  const marked = text.replace(/([:[,]\s*)(-?\d{16,})(?=\s*[,\]}])/g, '$1"\u0000rawnum:$2"');
+  const marked = text.replace(/([:[,]\s*)(-?\d{16,})(?=\s*[,\]}])/g, '$1"\\u0000rawnum:$2"');
   return JSON.parse(marked, (_k, v: unknown) =>
     typeof v === 'string' && v.startsWith('\u0000rawnum:') ? new RawNumber(v.slice(8)) : v,
   );
