@@ -143,9 +143,11 @@ describe('spend across clouds: burn rate, idle guard, best offer', function () {
     const { services } = await gpuPods();
     services.offers!.forget();
     services.offers!.timeoutMs = 1500;
-    sim.sim.controls.novita.addProduct({
-      id: 'prod-a100-odd', name: 'A100 PCIe 80GB', price: 'n/a', inventoryState: 'high', regions: [], freeGpus: 8, cpuPerGpu: 16, memoryPerGpu: 62, diskPerGpu: 100,
-      minRootFS: 10, maxRootFS: 500, minLocalStorage: 0, maxLocalStorage: 2000, billingMethods: ['onDemand'],
+    // A price Novita does not document ('n/a') can only come through a fault: the simulator answers per spec.
+    const product = { cpuPerGpu: 16, memoryPerGpu: 62, diskPerGpu: 100, availableDeploy: true, minRootFS: 10, maxRootFS: 500, minLocalStorage: 0, maxLocalStorage: 2000, billingMethods: ['onDemand'], monthlyPrice: [], inventoryState: 'high' };
+    sim.sim.addFault({
+      cloud: 'novita', method: 'GET', path: '/products', status: 200,
+      body: { data: [{ ...product, id: 'prod-a100', name: 'A100 SXM 80GB', price: 139000, regions: ['cl-eu'] }, { ...product, id: 'prod-a100-odd', name: 'A100 PCIe 80GB', price: 'n/a', regions: [] }] },
     });
     sim.sim.addFault({ cloud: 'gpugeek', path: /gpu\/list/, status: 500, body: { code: 500, msg: 'internal error' } });
     sim.sim.addFault({ cloud: 'yotta', path: '/v2/vms/types', delayMs: 4000 });

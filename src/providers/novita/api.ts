@@ -2,10 +2,13 @@ import type * as z from '../../core/zod';
 import {
   AuthError,
   CloudError,
+  CloudRefusal,
   type GpuPodsError,
   NotFoundError,
   RateLimitError,
+  UnexpectedResponseError,
 } from '../../core/errors';
+import { fetchAllPages } from '../../core/paging';
 import { HttpClient, type HttpRequest, type HttpResponse, retryAfterMs } from '../../core/http';
 import type { Logger } from '../../core/logger';
 import { parseWith } from '../../core/schema';
@@ -35,6 +38,24 @@ const CLOUD = 'Novita AI';
 const PAGE_SIZE = 50;
 /** A cloud that keeps saying "more" must not keep us paging forever. */
 const MAX_PAGES = 100;
+const CREATE_PATH = '/gpu/instance/create';
+
+/**
+ * Answers to a create that Novita's error table (api-reference/basic-error-code, GPU section) documents
+ * as a refused request — validation, stock, balance, quota, a missing product/image/template/storage —
+ * so nothing was rented and the wizard may offer a retry. Any other failure (UNKNOWN 500, a lost answer,
+ * an unreadable body) leaves the outcome open: the pod is looked up by name before any retry.
+ */
+export const NOTHING_CREATED = new Set([
+  'VALIDATOR_PARAM',
+  'INSUFFICIENT_RESOURCE',
+  'BALANCE_NOT_ENOUGH',
+  'CREATE_INSTANCE_LIMIT',
+  'RESOURCE_NOT_FOUND',
+  'IMAGE_NOT_FOUND',
+  'TEMPLATE_NOT_FOUND',
+  'NETWORK_STORAGE_NOT_FOUND',
+]);
 
 export interface CreateInstanceBody {
   name: string;
@@ -86,8 +107,11 @@ export function mapNovitaError(response: HttpResponse, req: HttpRequest): GpuPod
   }
   // Only the generic name means "gone"; NETWORK_STORAGE_NOT_FOUND etc. explain a refused create instead.
   // On create it names a missing product/image, not a missing instance: keep the cloud's reason.
-  if (name === 'RESOURCE_NOT_FOUND' && req.path !== '/gpu/instance/create') {
+  if (name === 'RESOURCE_NOT_FOUND' && req.path !== CREATE_PATH) {
     return new NotFoundError(`${CLOUD} could not find it (${req.what})${text ? `: ${text}` : '.'}`, details);
+  }
+  if (req.path === CREATE_PATH && NOTHING_CREATED.has(name) && response.status >= 400 && response.status < 500) {
+    return new CloudRefusal(`${CLOUD} refused to ${req.what}: ${text ?? name}`, name, response.status, details);
   }
   if (name) {
     return new CloudError(`${CLOUD} refused to ${req.what}: ${text ?? name}`, name, response.status, details);
@@ -137,28 +161,34 @@ export class NovitaApi {
     this.metricsHttp = new HttpClient({ ...common, baseUrl: metricsBaseUrl(base) });
   }
 
+  /** An empty 2xx body is no answer: it must not read as an empty object (or an empty list). */
   private async call<T>(schema: z.ZodMiniType<T>, req: HttpRequest, client = this.http): Promise<T> {
     const res = await client.request(req);
-    return parseWith(schema, res.body ?? {}, req.what);
+    if (res.body === undefined || res.body === null) {
+      throw new UnexpectedResponseError(`${CLOUD} sent an empty answer for ${req.what}.`, `HTTP ${res.status}, body ${res.body === null ? 'null' : 'empty'}`);
+    }
+    return parseWith(schema, res.body, req.what);
   }
 
-  /** Every page: the tree must show every instance that costs money. */
+  /**
+   * Every page: the tree must show every instance that costs money. Pages are 1-based (the official MCP
+   * server starts at 1); `total` decides the end, so a server that caps the page size below ours
+   * does not cut the list short.
+   */
   async listInstances(filter: { name?: string } = {}, signal?: AbortSignal): Promise<RawInstance[]> {
-    const all: RawInstance[] = [];
-    for (let pageNum = 1; pageNum <= MAX_PAGES; pageNum++) {
-      const page = await this.call(zInstanceList, {
-        method: 'GET',
-        path: '/gpu/instances',
-        query: { pageSize: PAGE_SIZE, pageNum, name: filter.name },
-        what: 'list instances',
-        signal,
-      });
-      const items = page.instances ?? [];
-      all.push(...items);
-      const total = page.total ?? undefined;
-      if (items.length === 0 || (total !== undefined ? all.length >= total : items.length < PAGE_SIZE)) break;
-    }
-    return all;
+    return fetchAllPages(
+      async (pageNum) => {
+        const page = await this.call(zInstanceList, {
+          method: 'GET',
+          path: '/gpu/instances',
+          query: { pageSize: PAGE_SIZE, pageNum, name: filter.name },
+          what: 'list instances',
+          signal,
+        });
+        return { items: page.instances, total: page.total ?? undefined };
+      },
+      { cloudName: CLOUD, what: 'instances', pageSize: PAGE_SIZE, maxPages: MAX_PAGES, key: (i) => i.id },
+    );
   }
 
   async getInstance(instanceId: string, signal?: AbortSignal): Promise<RawInstance> {
@@ -203,33 +233,34 @@ export class NovitaApi {
       what: 'list GPU products',
       signal,
     });
-    return res.data ?? [];
+    return res.data;
   }
 
   async listClusters(signal?: AbortSignal): Promise<RawCluster[]> {
     const res = await this.call(zClusterList, { method: 'GET', path: '/clusters', what: 'list clusters', signal });
-    return res.data ?? [];
+    return res.data;
   }
 
   async listStorages(filter: { storageName?: string } = {}, signal?: AbortSignal): Promise<RawStorage[]> {
-    const all: RawStorage[] = [];
-    for (let pageNo = 1; pageNo <= MAX_PAGES; pageNo++) {
-      const page = await this.call(zStorageList, {
-        method: 'GET',
-        path: '/networkstorages/list',
-        query: { pageNo, pageSize: PAGE_SIZE, storageName: filter.storageName },
-        what: 'list network storage',
-        signal,
-      });
-      const items = page.data ?? [];
-      all.push(...items);
-      const total = page.total ?? undefined;
-      if (items.length === 0 || (total !== undefined ? all.length >= total : items.length < PAGE_SIZE)) break;
-    }
-    return all;
+    return fetchAllPages(
+      async (pageNo) => {
+        const page = await this.call(zStorageList, {
+          method: 'GET',
+          path: '/networkstorages/list',
+          query: { pageNo, pageSize: PAGE_SIZE, storageName: filter.storageName },
+          what: 'list network storage',
+          signal,
+        });
+        return { items: page.data ?? [], total: page.total ?? undefined };
+      },
+      { cloudName: CLOUD, what: 'network storage', pageSize: PAGE_SIZE, maxPages: MAX_PAGES, key: (s) => s.storageId },
+    );
   }
 
-  /** The answer's shape is undocumented (a bare string in the reference); callers list by name afterwards. */
+  /**
+   * The reference-derived schema gives the answer as a bare string ("identifier or status confirmation"),
+   * so it is not trusted as an id: callers find the new storage by name in the list.
+   */
   async createStorage(body: { clusterId: string; storageName: string; storageSize: number }): Promise<void> {
     await this.http.request({ method: 'POST', path: '/networkstorage/create', body, what: 'create network storage', idempotent: false });
   }
@@ -242,15 +273,25 @@ export class NovitaApi {
     await this.http.request({ method: 'POST', path: '/networkstorage/delete', body: { storageId }, what: 'delete network storage', idempotent: true });
   }
 
+  /**
+   * The reference requires `channel` and `isMyCommunity`: false for official/community, true for private
+   * (one's own) templates. Paged like instances (pageSize/pageNum, 1-based per the MCP server, `total`).
+   */
   async listTemplates(channel: 'official' | 'community' | 'private', signal?: AbortSignal): Promise<RawTemplate[]> {
-    const res = await this.call(zTemplateList, {
-      method: 'GET',
-      path: '/templates',
-      query: { channel, isMyCommunity: false, pageSize: PAGE_SIZE, pageNum: 1 },
-      what: `list ${channel} templates`,
-      signal,
-    });
-    return res.template ?? [];
+    const all = await fetchAllPages(
+      async (pageNum) => {
+        const res = await this.call(zTemplateList, {
+          method: 'GET',
+          path: '/templates',
+          query: { channel, isMyCommunity: channel === 'private', pageSize: PAGE_SIZE, pageNum },
+          what: `list ${channel} templates`,
+          signal,
+        });
+        return { items: res.template, total: res.total ?? undefined };
+      },
+      { cloudName: CLOUD, what: `${channel} templates`, pageSize: PAGE_SIZE, maxPages: MAX_PAGES, key: (t) => t.id },
+    );
+    return all.filter((t) => t.id !== '');
   }
 
   async getTemplate(templateId: string, signal?: AbortSignal): Promise<RawTemplate> {

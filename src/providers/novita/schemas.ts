@@ -56,12 +56,35 @@ export const zInstance = z.object({
 });
 export type RawInstance = z.infer<typeof zInstance>;
 
+/**
+ * The reference marks `instances` required and never null: an answer without the list (an empty body,
+ * `null`, another envelope) is unreadable, never "no pods" — the SSH sweep would delete live entries.
+ */
 export const zInstanceList = z.object({
-  instances: zMaybe(z.array(zInstance)),
+  instances: z.array(zInstance),
   total: zMaybe(zLooseNumber),
 });
 
 export const zCreated = z.object({ id: zId });
+
+/**
+ * Where a product is offered. The reference's example shows an object (`"regions": {}`), third-party
+ * schemas an array of cluster ids; both are read. An object is taken as a map keyed by cluster id
+ * (its string values, e.g. cluster names, count too); empty or missing means every cluster.
+ */
+export const zRegions = z.pipe(
+  z.optional(z.union([z.array(z.union([z.string(), z.number()])), z.record(z.string(), z.unknown()), z.null()])),
+  z.transform((v): string[] => {
+    if (v === undefined || v === null) return [];
+    if (Array.isArray(v)) return v.map(String);
+    const out: string[] = [];
+    for (const [k, val] of Object.entries(v)) {
+      out.push(k);
+      if (typeof val === 'string' || typeof val === 'number') out.push(String(val));
+    }
+    return out;
+  }),
+);
 
 export const zProduct = z.object({
   id: zId,
@@ -74,7 +97,7 @@ export const zProduct = z.object({
   maxRootFS: zMaybe(zLooseNumber),
   minLocalStorage: zMaybe(zLooseNumber),
   maxLocalStorage: zMaybe(zLooseNumber),
-  regions: zMaybe(z.array(z.union([z.string(), z.number()]))),
+  regions: zRegions,
   price: zMaybe(zLooseNumber),
   spotPrice: zMaybe(zLooseNumber),
   monthlyPrice: zMaybe(z.array(z.object({ price: zMaybe(zLooseNumber), month: zMaybe(zLooseNumber) }))),
@@ -82,7 +105,7 @@ export const zProduct = z.object({
   inventoryState: zText,
 });
 export type RawProduct = z.infer<typeof zProduct>;
-export const zProductList = z.object({ data: zMaybe(z.array(zProduct)) });
+export const zProductList = z.object({ data: z.array(zProduct) });
 
 export const zCluster = z.object({
   id: zId,
@@ -92,7 +115,7 @@ export const zCluster = z.object({
   supportInstanceNetwork: zMaybe(zLooseBool),
 });
 export type RawCluster = z.infer<typeof zCluster>;
-export const zClusterList = z.object({ data: zMaybe(z.array(zCluster)) });
+export const zClusterList = z.object({ data: z.array(zCluster) });
 
 export const zStorage = z.object({
   storageId: zId,
@@ -104,20 +127,32 @@ export const zStorage = z.object({
   status: zText,
 });
 export type RawStorage = z.infer<typeof zStorage>;
-export const zStorageList = z.object({ data: zMaybe(z.array(zStorage)), total: zMaybe(zLooseNumber) });
+/** `data: null` is documented as "no storage" (nullable in the reference-derived schema); a missing `data` is not. */
+export const zStorageList = z.object({ data: z.nullable(z.array(zStorage)), total: zMaybe(zLooseNumber) });
 
-export const zTemplate = z.object({
-  id: zId,
-  name: zText,
-  type: zText,
-  channel: zText,
-  image: zText,
-  startCommand: zText,
-  rootfsSize: zMaybe(zLooseNumber),
-  ports: zMaybe(z.array(z.object({ type: zText, ports: zMaybe(z.array(zLooseNumber)) }))),
-});
+/** Template port numbers: an array in the examples, `{}` (an object) in the generated schema. */
+const zTemplatePorts = z.pipe(
+  z.optional(z.union([z.array(zLooseNumber), z.record(z.string(), zLooseNumber), z.null()])),
+  z.transform((v): Array<number | undefined> => (v === undefined || v === null ? [] : Array.isArray(v) ? v : Object.values(v))),
+);
+
+/** The reference spells the template id `Id`; a lower-case `id` is read too. */
+export const zTemplate = z.pipe(
+  z.object({
+    Id: zMaybe(zId),
+    id: zMaybe(zId),
+    name: zText,
+    type: zText,
+    channel: zText,
+    image: zText,
+    startCommand: zText,
+    rootfsSize: zMaybe(zLooseNumber),
+    ports: zMaybe(z.array(z.object({ type: zText, ports: zTemplatePorts }))),
+  }),
+  z.transform(({ Id, id, ...rest }) => ({ ...rest, id: Id ?? id ?? '' })),
+);
 export type RawTemplate = z.infer<typeof zTemplate>;
-export const zTemplateList = z.object({ template: zMaybe(z.array(zTemplate)), total: zMaybe(zLooseNumber) });
+export const zTemplateList = z.object({ template: z.array(zTemplate), total: zMaybe(zLooseNumber) });
 export const zTemplateOne = z.object({ template: zTemplate });
 
 const zSeries = zMaybe(z.array(z.object({ timestamp: zText, value: zMaybe(zLooseNumber) })));

@@ -6,8 +6,9 @@
 export interface SimProduct {
   id: string;
   name: string;
-  /** 1/100000 USD per GPU-hour; a string on purpose for some products (Novita mixes them). */
-  price: number | string;
+  /** 1/100000 USD per GPU-hour (an integer in the reference). */
+  price: number;
+  /** The same unit; the reference sends it as a string. */
   spotPrice?: number;
   inventoryState: 'none' | 'low' | 'normal' | 'high';
   /** Clusters (ids) where it is offered; empty = all. */
@@ -38,6 +39,7 @@ export interface SimStorage {
 }
 
 export interface SimTemplate {
+  /** Sent as `Id`, as the reference spells it. */
   id: string;
   name: string;
   channel: 'official' | 'community' | 'private';
@@ -85,7 +87,7 @@ export function seedProducts(): SimProduct[] {
   const base = { minRootFS: 10, maxRootFS: 500, minLocalStorage: 0, maxLocalStorage: 2000, billingMethods: ['onDemand', 'spot'] };
   return [
     { ...base, id: 'prod-4090', name: 'RTX 4090 24GB', price: 35000, spotPrice: 18000, inventoryState: 'high', regions: [], freeGpus: 8, cpuPerGpu: 16, memoryPerGpu: 62, diskPerGpu: 100 },
-    { ...base, id: 'prod-a100', name: 'A100 SXM 80GB', price: '139000', inventoryState: 'normal', regions: ['cl-eu'], freeGpus: 4, cpuPerGpu: 24, memoryPerGpu: 120, diskPerGpu: 200 },
+    { ...base, id: 'prod-a100', name: 'A100 SXM 80GB', price: 139000, inventoryState: 'normal', regions: ['cl-eu'], freeGpus: 4, cpuPerGpu: 24, memoryPerGpu: 120, diskPerGpu: 200 },
     { ...base, id: 'prod-h100', name: 'H100 SXM 80GB', price: 259000, inventoryState: 'low', regions: ['cl-us'], freeGpus: 2, cpuPerGpu: 26, memoryPerGpu: 200, diskPerGpu: 250, minRootFS: 50, maxRootFS: 1000 },
     { ...base, id: 'prod-3090', name: 'RTX 3090 24GB', price: 21000, inventoryState: 'none', regions: ['cl-as'], freeGpus: 0, cpuPerGpu: 8, memoryPerGpu: 32, diskPerGpu: 50 },
   ];

@@ -1,6 +1,7 @@
 import type { SimResponse, Simulator } from '../server';
 import type { SimCluster, SimInstance, SimProduct, SimStorage, SimTemplate } from './data';
 import { installInstanceRoutes } from './instances';
+import { novitaSpec } from './spec';
 import { bad, bodyOf, NovitaState, novitaError, page } from './state';
 
 export type { SimCluster, SimInstance, SimProduct, SimStorage, SimTemplate } from './data';
@@ -26,10 +27,14 @@ export interface NovitaSimControl {
   /** Fields merged into every answer about the instance (strings for numbers, odd values). */
   overrideFields(id: string, fields: Record<string, unknown>): void;
   seedStorage(storage: Partial<SimStorage> & { storageName: string }): string;
+  seedTemplate(template: SimTemplate): void;
+  /** Serve at most `n` items a page, whatever pageSize asks. */
+  setPageCap(n: number): void;
 }
 
 export function installNovita(sim: Simulator): NovitaSimControl {
   const s = new NovitaState(sim);
+  sim.useSpec(novitaSpec);
   sim.onReset(() => s.reset());
   const r = sim.router('novita');
   installInstanceRoutes(r, s);
@@ -44,7 +49,13 @@ export function installNovita(sim: Simulator): NovitaSimControl {
       .filter((p) => (!cluster || !p.regions.length || p.regions.includes(cluster)) && (!name || p.name.includes(name)))
       .map((p) => {
         const { freeGpus, ...rest } = p;
-        return { ...rest, availableDeploy: p.inventoryState !== 'none' && freeGpus >= Math.max(1, gpuNum), monthlyPrice: [] };
+        const { spotPrice, ...priced } = rest;
+        return {
+          ...priced,
+          ...(spotPrice !== undefined ? { spotPrice: String(spotPrice) } : {}),
+          availableDeploy: p.inventoryState !== 'none' && freeGpus >= Math.max(1, gpuNum),
+          monthlyPrice: [],
+        };
       });
     return { body: { data } };
   });
@@ -68,7 +79,7 @@ export function installNovita(sim: Simulator): NovitaSimControl {
     const items = s.storages.filter(
       (x) => (!q.get('storageName') || x.storageName.includes(q.get('storageName')!)) && (!q.get('storageId') || x.storageId === q.get('storageId')),
     );
-    return { body: { data: page(items, q, 'pageNo').map(storageJson), total: items.length } };
+    return { body: { data: page(items, q, 'pageNo', s.pageCap).map(storageJson), total: items.length } };
   });
   r.post('/networkstorage/create', (req) => {
     const b = bodyOf(req);
@@ -107,11 +118,13 @@ export function installNovita(sim: Simulator): NovitaSimControl {
     return { body: {} };
   });
 
-  const templateJson = (t: SimTemplate) => ({ ...t, type: 'instance', imageAuth: '', envs: [] });
+  const templateJson = ({ id, ...t }: SimTemplate) => ({ Id: id, ...t, type: 'instance', imageAuth: '', envs: [] });
   r.get('/templates', (req) => {
     const channel = req.query.get('channel') ?? 'official';
-    const items = s.templates.filter((t) => t.channel === channel);
-    return { body: { template: page(items, req.query, 'pageNum').map(templateJson), total: items.length } };
+    // isMyCommunity: false for official/community, true for one's own (private) templates.
+    const mine = req.query.get('isMyCommunity') === 'true';
+    const items = s.templates.filter((t) => t.channel === channel && (channel === 'private') === mine);
+    return { body: { template: page(items, req.query, 'pageNum', s.pageCap).map(templateJson), total: items.length } };
   });
   r.get('/template', (req) => {
     const t = s.templates.find((x) => x.id === req.query.get('templateId'));
@@ -209,6 +222,12 @@ export function installNovita(sim: Simulator): NovitaSimControl {
       const storageId = seed.storageId ?? s.nextId('ns-');
       s.storages.push({ storageId, storageSize: 100, clusterId: 'cl-us', ...seed });
       return storageId;
+    },
+    seedTemplate(t) {
+      s.templates.push(t);
+    },
+    setPageCap(n) {
+      s.pageCap = n;
     },
   };
 }

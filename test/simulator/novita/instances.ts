@@ -1,11 +1,15 @@
 import type { CloudRouter, SimRequest, SimResponse } from '../server';
 import { parsePortString, priceUnits, type SimInstance } from './data';
-import { bad, bodyOf, DELAYS, type NovitaState, page } from './state';
+import { bad, bodyOf, DELAYS, type NovitaState, page, withOverrides } from './state';
 
 const JUPYTER_PORT = 8888;
 
 /** List items are a subset: no connection components, port mappings without endpoint. */
 function listItem(s: NovitaState, i: SimInstance): Record<string, unknown> {
+  return withOverrides(baseItem(s, i), i.overrides);
+}
+
+function baseItem(s: NovitaState, i: SimInstance): Record<string, unknown> {
   return {
     id: i.id,
     name: i.name,
@@ -25,9 +29,7 @@ function listItem(s: NovitaState, i: SimInstance): Record<string, unknown> {
     endTime: '-1',
     createdAt: String(i.createdAt),
     instancePrice: String(i.instancePrice),
-    spotStatus: '',
-    spotReclaimTime: '0',
-    ...i.overrides,
+    kind: 'gpu',
   };
 }
 
@@ -38,8 +40,8 @@ function ports(i: SimInstance) {
 function detail(s: NovitaState, i: SimInstance): Record<string, unknown> {
   const running = i.status === 'running';
   const jupyter = running && i.jupyterTarget;
-  return {
-    ...listItem(s, i),
+  return withOverrides({
+    ...baseItem(s, i),
     portMappings: ports(i).map((p, n) => ({
       port: p.port,
       type: p.type,
@@ -64,8 +66,7 @@ function detail(s: NovitaState, i: SimInstance): Record<string, unknown> {
     },
     connectComponentWebTerminal: { address: '', username: '', password: '', isRunning: false },
     connectComponentLog: { systemLogAddress: '', instanceLogAddress: '', isRunning: running },
-    ...i.overrides,
-  };
+  }, i.overrides);
 }
 
 /** Checks Novita makes before renting anything. Undefined = fine. */
@@ -204,7 +205,7 @@ export function installInstanceRoutes(r: CloudRouter, s: NovitaState): void {
         (!q.get('productName') || i.productName === q.get('productName')) &&
         (!q.get('status') || i.status === q.get('status')),
     );
-    return { body: { instances: page(items, q, 'pageNum').map((i) => listItem(s, i)), total: items.length } };
+    return { body: { instances: page(items, q, 'pageNum', s.pageCap).map((i) => listItem(s, i)), total: items.length } };
   });
   r.get('/gpu/instance', (req) => {
     const inst = find(req.query.get('instanceId'));

@@ -30,6 +30,8 @@ export class NovitaState {
   instances = new Map<string, SimInstance>();
   /** Errors the next creates answer with, in order. */
   createFailures: SimResponse[] = [];
+  /** The largest page the server hands out, whatever pageSize asks (a real server may cap lower). */
+  pageCap = 100;
   private timers = new Set<NodeJS.Timeout>();
   private counter = 0;
 
@@ -44,6 +46,7 @@ export class NovitaState {
     this.templates = seedTemplates();
     this.instances.clear();
     this.createFailures = [];
+    this.pageCap = 100;
     this.counter = 0;
   }
 
@@ -100,11 +103,18 @@ export class NovitaState {
   }
 }
 
-/** Page a list: 1-based page number, sizes capped like the real API. */
-export function page<T>(items: T[], query: URLSearchParams, numKey: string): T[] {
-  const size = Math.min(100, Math.max(1, Number(query.get('pageSize')) || 10));
+/** Page a list: 1-based page number (0 reads as 1), sizes capped at `cap`. */
+export function page<T>(items: T[], query: URLSearchParams, numKey: string, cap = 100): T[] {
+  const size = Math.min(cap, Math.max(1, Number(query.get('pageSize')) || 10));
   const num = Math.max(1, Number(query.get(numKey)) || 1);
   return items.slice((num - 1) * size, num * size);
+}
+
+/** `overrides` merged into an answer; a `null` override leaves the field out (every field is optional). */
+export function withOverrides(base: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...base, ...overrides };
+  for (const [k, v] of Object.entries(overrides)) if (v === null) delete out[k];
+  return out;
 }
 
 export function bodyOf(req: SimRequest): Record<string, unknown> {

@@ -157,7 +157,8 @@ describe('Novita provider: instances against the simulator', () => {
 
   it('an unknown status shows as unknown with the raw word', async () => {
     const id = h.control.seedInstance({});
-    h.control.setStatus(id, 'hibernating');
+    // Not a documented status word, so only a fault can send it.
+    h.sim.addFault({ cloud: 'novita', method: 'GET', path: '/gpu/instance', status: 200, body: { id, name: 'seeded-pod', status: 'hibernating', gpuNum: '1' } });
     const pod = (await h.provider().getPod(id))!;
     assert.equal(pod.status, 'unknown');
     assert.equal(pod.rawStatus, 'hibernating');
