@@ -74,14 +74,14 @@ function validateCreate(s: NovitaState, b: Record<string, unknown>): SimResponse
   const need = (k: string, ok: boolean) => (ok ? undefined : bad('VALIDATOR_PARAM', `invalid parameter: ${k}`));
   const num = (k: string) => (typeof b[k] === 'number' ? (b[k] as number) : NaN);
   return (
-    need('name', typeof b.name === 'string' && b.name.trim() !== '' && b.name.length <= 64) ??
+    need('name', b.name === undefined || (typeof b.name === 'string' && b.name.length <= 255)) ??
     need('productId', typeof b.productId === 'string' && b.productId !== '') ??
     need('gpuNum', Number.isInteger(num('gpuNum')) && num('gpuNum') >= 1 && num('gpuNum') <= 8) ??
     need('rootfsSize', Number.isInteger(num('rootfsSize')) && num('rootfsSize') >= 10 && num('rootfsSize') <= 6144) ??
-    need('diskSize', Number.isInteger(num('diskSize')) && num('diskSize') >= 0) ??
+    need('diskSize', b.diskSize === undefined || (Number.isInteger(num('diskSize')) && num('diskSize') >= 0)) ??
     need('imageUrl', typeof b.imageUrl === 'string' && b.imageUrl !== '' && b.imageUrl.length <= 500) ??
-    need('command', typeof b.command === 'string' && b.command.length <= 2047) ??
-    need('ports', typeof b.ports === 'string') ??
+    need('command', b.command === undefined || (typeof b.command === 'string' && b.command.length <= 2047)) ??
+    need('ports', b.ports === undefined || typeof b.ports === 'string') ??
     need('kind', b.kind === 'gpu') ??
     need('envs', b.envs === undefined || (Array.isArray(b.envs) && b.envs.length <= 100)) ??
     need('networkStorages', b.networkStorages === undefined || (Array.isArray(b.networkStorages) && b.networkStorages.length <= 30))
@@ -96,14 +96,14 @@ function create(s: NovitaState, req: SimRequest): SimResponse {
   if (invalid) return invalid;
   const product = s.product(b.productId as string);
   if (!product) return bad('RESOURCE_NOT_FOUND', `product ${String(b.productId)} not found`);
-  const parsed = parsePortString(b.ports as string);
+  const parsed = parsePortString((b.ports as string | undefined) ?? '');
   if (typeof parsed === 'string') return bad('VALIDATOR_PARAM', parsed);
   const tools = Array.isArray(b.tools) ? (b.tools as Array<Record<string, unknown>>) : [];
   const jupyter = tools.some((t) => String(t.name).toLowerCase() === 'jupyter');
   if (parsed.length + tools.length > 15) return bad('VALIDATOR_PARAM', 'ports and tools may not exceed 15');
   if (jupyter && parsed.some((p) => p.port === JUPYTER_PORT)) return bad('VALIDATOR_PARAM', `port ${JUPYTER_PORT} is used by Jupyter`);
   const rootfs = b.rootfsSize as number;
-  const disk = b.diskSize as number;
+  const disk = (b.diskSize as number | undefined) ?? 0;
   if (rootfs < product.minRootFS || rootfs > product.maxRootFS) {
     return bad('VALIDATOR_PARAM', `rootfsSize must be between ${product.minRootFS} and ${product.maxRootFS}`);
   }
@@ -128,7 +128,7 @@ function create(s: NovitaState, req: SimRequest): SimResponse {
   const cluster = s.cluster(clusterId ?? product.regions[0] ?? s.clusters[0].id)!;
   const inst: SimInstance = {
     id: s.nextId(),
-    name: b.name as string,
+    name: (b.name as string | undefined) ?? '',
     productId: product.id,
     productName: product.name,
     clusterId: cluster.id,
@@ -137,7 +137,7 @@ function create(s: NovitaState, req: SimRequest): SimResponse {
     rootfsSize: rootfs,
     diskSize: disk,
     imageUrl: b.imageUrl as string,
-    command: b.command as string,
+    command: (b.command as string | undefined) ?? '',
     ports: parsed,
     jupyter,
     networkStorages: mounts,
