@@ -181,7 +181,8 @@ export function gpuGeekCreateForm({ api, waitForCreate, getPod }: CreateFormDeps
       const lines: SummaryLine[] = [];
       const add = (label: string, value: string | undefined) => value && lines.push({ label, value: cleanMessage(value) });
       add('GPU', `${spec?.gpuName || body.gpuName} × ${body.gpuNum}${spec?.vram ? ` (${spec.vram} VRAM)` : ''}`);
-      add('Price', spec?.price !== undefined ? `${spec.price} per ${PRICE_UNIT[body.skuName]} (GPUGeek's quote)` : 'not quoted by GPUGeek');
+      const price = cleanMessage(spec?.price === null || spec?.price === undefined ? '' : String(spec.price));
+      add('Price', price ? `${price} per ${PRICE_UNIT[body.skuName]} (GPUGeek's quote)` : 'not quoted by GPUGeek');
       add('Billing', BILLING[body.skuName]);
       add('Region', spec?.regionName ? `${spec.regionName}${spec.dcId ? ` (${spec.dcId})` : ''}` : (body.dcId ?? 'any'));
       add('CPU', spec?.cpuName ? `${spec.cpuName}${spec.cpuCoreNum ? `, ${spec.cpuCoreNum} cores` : ''}` : undefined);

@@ -55,16 +55,18 @@ export const instanceSchema = z.object({
 });
 export type RawInstance = z.infer<typeof instanceSchema>;
 
+/** Both are documented and required: a body without them is one we cannot read, never an empty list. */
 export const instanceQuerySchema = z.object({
-  instances: zMaybe(z.array(instanceSchema)),
-  total: z.optional(zLooseNumber),
+  instances: z.nullable(z.array(instanceSchema)),
+  total: z.number(),
 });
 
 export const specSchema = z.object({
   gpuName: zMaybe(z.string()),
   vram: zMaybe(z.union([z.string(), z.number()])),
   skuName: zMaybe(z.string()),
-  price: z.optional(zLooseNumber),
+  // Documented as a String ("10"), with no unit or currency: shown as GPUGeek wrote it.
+  price: zMaybe(z.union([z.string(), z.number()])),
   cpuName: zMaybe(z.string()),
   cpuCoreNum: z.optional(zLooseNumber),
   memorySize: z.optional(zLooseNumber),
