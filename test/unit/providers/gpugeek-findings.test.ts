@@ -79,6 +79,13 @@ describe('GPUGeek provider: paging and refusals against the spec', () => {
       assert.equal(h.sim.requestsFor('gpugeek', 'POST', CREATE).length, 1, 'sent once');
     });
 
+    it('a form the client itself cannot send (four ports) is a refusal, and nothing is sent', async () => {
+      const err = await h.provider().createForm().create({ ...answers, tcpPorts: '1, 2', httpPorts: '3, 4' }, ctx).catch((e: unknown) => e);
+      assert.ok(err instanceof CloudRefusal, String(err));
+      assert.match(err.message, /at most 3/);
+      assert.equal(h.sim.requestsFor('gpugeek', 'POST', CREATE).length, 0);
+    });
+
     it('10002 stays an AuthError (so the user is offered a new key), not a refusal', async () => {
       const err = await createWith(10002, 'Not logged in or login expired');
       assert.ok(err instanceof AuthError);
