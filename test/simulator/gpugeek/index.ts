@@ -200,6 +200,12 @@ export function installGpuGeek(sim: Simulator): GpuGeekSimControl {
   r.post(`${P}/instance/create`, authed((req) => create((req.body ?? {}) as Record<string, unknown>)));
   r.post(`${P}/instance/action`, authed((req) => action((req.body ?? {}) as Record<string, unknown>)));
 
+  /**
+   * Shapes and types are the spec's job (spec.ts). What remains are the rules a type cannot say: values that
+   * must come from the catalogues, and the doc's "up to 3 total (TCP+HTTP)" — refused as 10005 ("Parameter
+   * validation error"). Decisions, not documented: at most 8 GPUs (one machine), and "no machine available" as
+   * 10135 ("Instance operation error. Error details are in the message").
+   */
   function create(b: Record<string, unknown>): SimResponse {
     if (b.type !== 2) return fail(PARAM, 'Parameter error: type must be 2');
     const gpuName = String(b.gpuName ?? '');
