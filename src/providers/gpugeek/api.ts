@@ -221,7 +221,7 @@ export class GpuGeekApi {
       },
       operationResultSchema,
     );
-    return data.operations ?? [];
+    return data.operations;
   }
 }
 

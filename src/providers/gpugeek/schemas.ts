@@ -100,7 +100,8 @@ export const operationSchema = z.object({
 });
 export type RawOperation = z.infer<typeof operationSchema>;
 
-export const operationResultSchema = z.object({ operations: zMaybe(z.array(operationSchema)) });
+/** Required: an answer without the list cannot say how the operation went (polling it for minutes would hide that). */
+export const operationResultSchema = z.object({ operations: z.array(operationSchema) });
 
 /** 1/true/"1"/"true" → true. */
 export function flag(v: boolean | number | string | null | undefined): boolean | undefined {

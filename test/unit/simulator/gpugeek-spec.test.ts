@@ -176,6 +176,14 @@ describe('GPUGeek spec: contract with the client', () => {
       });
     }
 
+    for (const [label, body] of [['no operations', ok('{}')], ['operations null', ok('{"operations":null}')]] as const) {
+      it(`operation result: ${label} is an error at once, not minutes of "pending"`, async () => {
+        const inst = h.control.seed();
+        serve('POST', '/instance/op/result', body);
+        await assert.rejects(h.provider({ operationTimeoutMs: 60_000 }).podAction(inst.id, 'stop'), UnexpectedResponseError);
+      });
+    }
+
     it('image list without images', async () => {
       serve('GET', '/image/list', ok('{"images":null}'));
       const field = h.provider().createForm().fields.find((f) => f.id === 'imageId') as PickField;
