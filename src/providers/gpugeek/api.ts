@@ -62,9 +62,9 @@ export function cleanMessage(text: string | null | undefined): string {
 
 /**
  * Turns a non-zero envelope code into the matching core error. The traceid goes to details only.
- * Only 10005 ("Parameter validation error") is documented as refusing the request before anything is done,
- * so only it is a CloudRefusal. 10135 ("Instance operation error") may come after the instance was made,
- * and any other code is undocumented: for a create, the outcome is then unknown.
+ * Only 10005 ("Parameter validation error") is documented as a check made before anything is done, so only
+ * it is a CloudRefusal. 10135 ("Instance operation error", details in the message) says nothing about what was
+ * already done, and other codes are undocumented: after a create, the instance may exist.
  */
 export function envelopeError(env: Envelope, what: string, httpStatus?: number): GpuPodsError {
   const code = String(env.code ?? 'unknown');
