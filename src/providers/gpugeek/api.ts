@@ -1,7 +1,8 @@
 import type * as z from '../../core/zod';
 import { validateBaseUrl } from '../../core/baseUrl';
-import { AuthError, CloudError, ConfigError, NotFoundError, type GpuPodsError } from '../../core/errors';
+import { AuthError, CloudError, CloudRefusal, ConfigError, NotFoundError, UnexpectedResponseError, type GpuPodsError } from '../../core/errors';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../../core/http';
+import { fetchAllPages } from '../../core/paging';
 import type { ProviderConfig } from '../../core/provider';
 import { parseWith } from '../../core/schema';
 import type { ProviderDeps } from '../deps';
@@ -59,7 +60,12 @@ export function cleanMessage(text: string | null | undefined): string {
   return t.length > 200 ? `${t.slice(0, 200)}…` : t;
 }
 
-/** Turns a non-zero envelope code into the matching core error. The traceid goes to details only. */
+/**
+ * Turns a non-zero envelope code into the matching core error. The traceid goes to details only.
+ * Only 10005 ("Parameter validation error") is documented as a check made before anything is done, so only
+ * it is a CloudRefusal. 10135 ("Instance operation error", details in the message) says nothing about what was
+ * already done, and other codes are undocumented: after a create, the instance may exist.
+ */
 export function envelopeError(env: Envelope, what: string, httpStatus?: number): GpuPodsError {
   const code = String(env.code ?? 'unknown');
   const msg = cleanMessage(env.message);
@@ -68,7 +74,7 @@ export function envelopeError(env: Envelope, what: string, httpStatus?: number):
     case '10002':
       return new AuthError('GPUGeek refused the API token (not logged in, or the token expired or was revoked).', details);
     case '10005':
-      return new CloudError(`GPUGeek rejected the parameters to ${what}${msg ? `: ${msg}` : '.'}`, code, httpStatus, details);
+      return new CloudRefusal(`GPUGeek rejected the parameters to ${what}${msg ? `: ${msg}` : '.'}`, code, httpStatus, details);
     case '10135':
       return new CloudError(`GPUGeek could not ${what}${msg ? `: ${msg}` : '.'}`, code, httpStatus, details);
     case '10001':
@@ -156,36 +162,30 @@ export class GpuGeekApi {
   }
 
   async queryPage(pn: number, ps: number, filter: { instanceId?: string } = {}, signal?: AbortSignal) {
+    const what = 'list instances';
     const data = await this.call(
-      {
-        method: 'GET',
-        path: `${PREFIX}/instance/query`,
-        query: { pn, ps, instanceId: filter.instanceId },
-        what: 'list instances',
-        signal,
-      },
+      { method: 'GET', path: `${PREFIX}/instance/query`, query: { pn, ps, instanceId: filter.instanceId }, what, signal },
       instanceQuerySchema,
     );
-    return { instances: data.instances ?? [], total: data.total };
+    // A Go server may write an empty list as null; with a non-zero total that is a list we cannot read.
+    if (data.instances === null && data.total !== 0) {
+      throw new UnexpectedResponseError(`GPUGeek sent no instance list but a total of ${data.total} for ${what}.`, `pn ${pn}: instances null, total ${data.total}`);
+    }
+    return { items: data.instances ?? [], total: data.total };
   }
 
-  /** Every page: `pn` from 1 until `total` is reached or a page comes back short. */
+  /**
+   * Every page, until `total` instances were seen. A short page proves nothing: the server may cap `ps`
+   * below ours (the doc names a default of 20 and no maximum), and stopping there would hide billing pods.
+   */
   async queryAll(filter: { instanceId?: string } = {}, signal?: AbortSignal): Promise<RawInstance[]> {
-    const all: RawInstance[] = [];
-    const seen = new Set<string>();
-    for (let pn = 1; pn <= MAX_PAGES; pn++) {
-      const page = await this.queryPage(pn, PAGE_SIZE, filter, signal);
-      for (const inst of page.instances) {
-        // Instances move between pages while we page; keep the first sighting only.
-        if (!seen.has(inst.instanceId)) {
-          seen.add(inst.instanceId);
-          all.push(inst);
-        }
-      }
-      if (page.instances.length < PAGE_SIZE) break;
-      if (page.total !== undefined && pn * PAGE_SIZE >= page.total) break;
-    }
-    return all;
+    return fetchAllPages((pn) => this.queryPage(pn, PAGE_SIZE, filter, signal), {
+      cloudName: CLOUD_NAME,
+      what: 'instances',
+      pageSize: PAGE_SIZE,
+      maxPages: MAX_PAGES,
+      key: (inst) => inst.instanceId, // instances move between pages while we page: keep the first sighting
+    });
   }
 
   /** Sends an action; returns its operation id. Never retried: a repeated release/start is not harmless. */
@@ -221,7 +221,7 @@ export class GpuGeekApi {
       },
       operationResultSchema,
     );
-    return data.operations ?? [];
+    return data.operations;
   }
 }
 

@@ -7,7 +7,7 @@ import {
   type PickOption,
   type SummaryLine,
 } from '../../core/createForm';
-import { CloudError, TimeoutError } from '../../core/errors';
+import { CloudError, CloudRefusal, TimeoutError } from '../../core/errors';
 import type { Pod } from '../../core/model';
 import { isValidPort } from '../../core/sshCommand';
 import { cleanMessage, type CreateBody, type GpuGeekApi, type SkuName } from './api';
@@ -48,18 +48,21 @@ function intIn(value: string, min: number, max: number, what: string): string | 
   return Number.isInteger(n) && n >= min && n <= max ? undefined : `${what} must be a whole number from ${min} to ${max}.`;
 }
 
-/** The create body from the wizard's answers (shared by dry run and create, so they quote the same thing). */
+/**
+ * The create body from the wizard's answers (shared by dry run and create, so they quote the same thing).
+ * Its errors come before any request, so they are refusals: nothing was sent, the wizard may reopen.
+ */
 export function createBody(answers: Answers): CreateBody {
   const sku = answerString(answers, 'skuName') as SkuName | undefined;
   const gpuName = answerString(answers, 'gpuName');
   const imageId = answerString(answers, 'imageId');
   if (!gpuName || !imageId || !sku || !SKUS.includes(sku)) {
-    throw new CloudError('The GPU type, billing kind and image must be chosen first.', 'INCOMPLETE_FORM');
+    throw new CloudRefusal('The GPU type, billing kind and image must be chosen first.', 'INCOMPLETE_FORM');
   }
   const tcp = parsePorts(answerString(answers, 'tcpPorts')) ?? [];
   const http = parsePorts(answerString(answers, 'httpPorts')) ?? [];
   const portError = validatePorts(tcp, http);
-  if (portError) throw new CloudError(portError, 'INVALID_PORTS');
+  if (portError) throw new CloudRefusal(portError, 'INVALID_PORTS');
   const dcId = answerString(answers, 'dcId');
   return {
     gpuName,
@@ -181,7 +184,8 @@ export function gpuGeekCreateForm({ api, waitForCreate, getPod }: CreateFormDeps
       const lines: SummaryLine[] = [];
       const add = (label: string, value: string | undefined) => value && lines.push({ label, value: cleanMessage(value) });
       add('GPU', `${spec?.gpuName || body.gpuName} × ${body.gpuNum}${spec?.vram ? ` (${spec.vram} VRAM)` : ''}`);
-      add('Price', spec?.price !== undefined ? `${spec.price} per ${PRICE_UNIT[body.skuName]} (GPUGeek's quote)` : 'not quoted by GPUGeek');
+      const price = cleanMessage(spec?.price === null || spec?.price === undefined ? '' : String(spec.price));
+      add('Price', price ? `${price} per ${PRICE_UNIT[body.skuName]} (GPUGeek's quote)` : 'not quoted by GPUGeek');
       add('Billing', BILLING[body.skuName]);
       add('Region', spec?.regionName ? `${spec.regionName}${spec.dcId ? ` (${spec.dcId})` : ''}` : (body.dcId ?? 'any'));
       add('CPU', spec?.cpuName ? `${spec.cpuName}${spec.cpuCoreNum ? `, ${spec.cpuCoreNum} cores` : ''}` : undefined);

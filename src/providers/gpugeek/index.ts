@@ -113,8 +113,11 @@ export function createGpuGeekProvider(config: ProviderConfig, deps: ProviderDeps
       if (error) throw new CloudError(error, 'INVALID_PORTS');
       await run(id, 'set_port', { ports: [...tcp], httpPorts: [...http] }, options);
     },
+    /** Compares as the create body sends the name (trimmed), so a typed " name " still finds its pod. */
     async findPodsByName(name, signal) {
-      return (await listPods(signal)).filter((p) => p.name === name);
+      const wanted = name.trim();
+      if (!wanted) return [];
+      return (await listPods(signal)).filter((p) => p.name === wanted);
     },
     createForm() {
       return gpuGeekCreateForm({

@@ -55,16 +55,18 @@ export const instanceSchema = z.object({
 });
 export type RawInstance = z.infer<typeof instanceSchema>;
 
+/** Both are documented and required: a body without them is one we cannot read, never an empty list. */
 export const instanceQuerySchema = z.object({
-  instances: zMaybe(z.array(instanceSchema)),
-  total: z.optional(zLooseNumber),
+  instances: z.nullable(z.array(instanceSchema)),
+  total: z.number(),
 });
 
 export const specSchema = z.object({
   gpuName: zMaybe(z.string()),
   vram: zMaybe(z.union([z.string(), z.number()])),
   skuName: zMaybe(z.string()),
-  price: z.optional(zLooseNumber),
+  // Documented as a String ("10"), with no unit or currency: shown as GPUGeek wrote it.
+  price: zMaybe(z.union([z.string(), z.number()])),
   cpuName: zMaybe(z.string()),
   cpuCoreNum: z.optional(zLooseNumber),
   memorySize: z.optional(zLooseNumber),
@@ -98,7 +100,8 @@ export const operationSchema = z.object({
 });
 export type RawOperation = z.infer<typeof operationSchema>;
 
-export const operationResultSchema = z.object({ operations: zMaybe(z.array(operationSchema)) });
+/** Required: an answer without the list cannot say how the operation went (polling it for minutes would hide that). */
+export const operationResultSchema = z.object({ operations: z.array(operationSchema) });
 
 /** 1/true/"1"/"true" → true. */
 export function flag(v: boolean | number | string | null | undefined): boolean | undefined {

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { SimRequest, SimResponse, Simulator } from '../server';
+import { GPUGEEK_ERRORS, gpuGeekError, gpuGeekSpec, traceId } from './spec';
 import {
   cnTime,
   DEFAULT_DATACENTERS,
@@ -22,6 +22,7 @@ const P = '/api/v1/openapi';
 const FIRST_BIG_ID = 362740422811062272n; // beyond 2^53: sent as a bare number
 const FIRST_SMALL_ID = 512300905672709;
 const FIRST_OP_ID = 512303116840965;
+const DEFAULT_PAGE_CAP = 100;
 
 type Outcome = { action?: SimAction; kind: 'fail' | 'hang' };
 
@@ -38,6 +39,11 @@ export interface GpuGeekSimControl {
   bigIds: boolean;
   /** How operation ids are written: alternating number/string (default), or always one. */
   opIdStyle: 'alternate' | 'number' | 'string';
+  /**
+   * The most instances one page holds, whatever `ps` asks for (the doc states a default of 20 and no maximum,
+   * so a server may well cap it below the client's page size).
+   */
+  pageCap: number;
   /** Dry runs and real creates received. */
   readonly counts: { dryRuns: number; creates: number };
   seed(fields?: Partial<SimInstance>): SimInstance;
@@ -72,6 +78,7 @@ export function installGpuGeek(sim: Simulator): GpuGeekSimControl {
     timings: { createMs: 3000, actionMs: 2000 },
     bigIds: true,
     opIdStyle: 'alternate',
+    pageCap: DEFAULT_PAGE_CAP,
     counts: { dryRuns: 0, creates: 0 },
     seed(fields = {}) {
       const inst = newInstance(fields.id ?? newId(), fields);
@@ -106,6 +113,7 @@ export function installGpuGeek(sim: Simulator): GpuGeekSimControl {
     control.timings = { createMs: 3000, actionMs: 2000 };
     control.bigIds = true;
     control.opIdStyle = 'alternate';
+    control.pageCap = DEFAULT_PAGE_CAP;
     control.counts.dryRuns = control.counts.creates = 0;
     nextBig = FIRST_BIG_ID;
     nextSmall = FIRST_SMALL_ID;
@@ -147,20 +155,19 @@ export function installGpuGeek(sim: Simulator): GpuGeekSimControl {
     appliers.delete(op.id);
   }
 
-  const envelope = (code: number, message: string, data: unknown): SimResponse => ({
-    status: 200,
-    body: { code, message, traceid: randomBytes(16).toString('hex'), data },
-  });
-  const ok = (data: unknown) => envelope(0, 'success', data);
-  const fail = (code: number, message: string) => envelope(code, message, null);
+  const ok = (data: unknown): SimResponse => ({ status: 200, body: { code: 0, message: 'success', traceid: traceId(), data } });
+  const fail = gpuGeekError;
+  const PARAM = GPUGEEK_ERRORS.parameter.code;
+  const OPERATION = GPUGEEK_ERRORS.instanceOperation.code;
 
   /** Every route checks the token first; GPUGeek answers 10002 inside a 200. */
   const authed = (h: (req: SimRequest) => SimResponse) => (req: SimRequest) => {
     const token = req.headers['gz-api-token'];
-    if (!sim.isKeyValid(Array.isArray(token) ? token[0] : token)) return fail(10002, 'Not logged in or login expired');
+    if (!sim.isKeyValid(Array.isArray(token) ? token[0] : token)) return fail(GPUGEEK_ERRORS.notLoggedIn.code, GPUGEEK_ERRORS.notLoggedIn.message);
     return h(req);
   };
 
+  sim.useSpec(gpuGeekSpec);
   const r = sim.router('gpugeek');
   r.get(`${P}/gpu/list`, authed(() => ok({ gpus: control.gpus })));
   r.get(`${P}/datacenter/list`, authed(() => ok({ datacenters: control.datacenters.map(({ name, dcId }) => ({ name, dcId })) })));
@@ -172,8 +179,8 @@ export function installGpuGeek(sim: Simulator): GpuGeekSimControl {
       const status = req.query.get('status');
       const id = req.query.get('instanceId');
       const pn = Number(req.query.get('pn') || 1);
-      const ps = Math.min(Number(req.query.get('ps') || 20), 100);
-      if (!Number.isInteger(pn) || pn < 1 || !Number.isInteger(ps) || ps < 1) return fail(10005, 'Parameter error: pn/ps');
+      const ps = Math.min(Number(req.query.get('ps') || 20), control.pageCap);
+      if (!Number.isInteger(pn) || pn < 1 || !Number.isInteger(ps) || ps < 1) return fail(PARAM, 'Parameter error: pn/ps');
       const all = [...control.instances.values()].filter((i) => (!status || i.status === status) && (!id || i.id === id));
       const page = all.slice((pn - 1) * ps, pn * ps);
       return ok({ instances: page.map((i) => instanceJson(i, sim.backend)), total: all.length });
@@ -184,7 +191,7 @@ export function installGpuGeek(sim: Simulator): GpuGeekSimControl {
     `${P}/instance/op/result`,
     authed((req) => {
       const ids = (req.body as { ids?: unknown })?.ids;
-      if (!Array.isArray(ids) || !ids.every(isIntLike)) return fail(10005, 'Parameter error: ids must be an array of integers');
+      if (!Array.isArray(ids) || !ids.every(isIntLike)) return fail(PARAM, 'Parameter error: ids must be an array of integers');
       const ops = ids.map((i) => control.operations.get(String(i))).filter((o): o is SimOperation => !!o);
       return ok({ operations: ops.map(opJson) });
     }),
@@ -193,20 +200,26 @@ export function installGpuGeek(sim: Simulator): GpuGeekSimControl {
   r.post(`${P}/instance/create`, authed((req) => create((req.body ?? {}) as Record<string, unknown>)));
   r.post(`${P}/instance/action`, authed((req) => action((req.body ?? {}) as Record<string, unknown>)));
 
+  /**
+   * Shapes and types are the spec's job (spec.ts). What remains are the rules a type cannot say: values that
+   * must come from the catalogues, and the doc's "up to 3 total (TCP+HTTP)" — refused as 10005 ("Parameter
+   * validation error"). Decisions, not documented: at most 8 GPUs (one machine), and "no machine available" as
+   * 10135 ("Instance operation error. Error details are in the message").
+   */
   function create(b: Record<string, unknown>): SimResponse {
-    if (b.type !== 2) return fail(10005, 'Parameter error: type must be 2');
+    if (b.type !== 2) return fail(PARAM, 'Parameter error: type must be 2');
     const gpuName = String(b.gpuName ?? '');
     const skuName = String(b.skuName ?? '');
     const gpuNum = b.gpuNum;
-    if (!control.gpus.includes(gpuName)) return fail(10005, `Parameter error: unknown gpuName ${gpuName}`);
-    if (!['payg', 'bidding', 'daily', 'weekly', 'monthly'].includes(skuName)) return fail(10005, 'Parameter error: skuName');
-    if (typeof gpuNum !== 'number' || !Number.isInteger(gpuNum) || gpuNum < 1 || gpuNum > 8) return fail(10005, 'Parameter error: gpuNum');
-    if (!control.images.some((i) => i.imageId === b.imageId)) return fail(10005, 'Parameter error: unknown imageId');
+    if (!control.gpus.includes(gpuName)) return fail(PARAM, `Parameter error: unknown gpuName ${gpuName}`);
+    if (!['payg', 'bidding', 'daily', 'weekly', 'monthly'].includes(skuName)) return fail(PARAM, 'Parameter error: skuName');
+    if (typeof gpuNum !== 'number' || !Number.isInteger(gpuNum) || gpuNum < 1 || gpuNum > 8) return fail(PARAM, 'Parameter error: gpuNum');
+    if (!control.images.some((i) => i.imageId === b.imageId)) return fail(PARAM, 'Parameter error: unknown imageId');
     const dc = b.dcId === undefined ? control.datacenters[0] : control.datacenters.find((d) => d.dcId === b.dcId);
-    if (!dc) return fail(10005, 'Parameter error: unknown dcId');
+    if (!dc) return fail(PARAM, 'Parameter error: unknown dcId');
     const ports = portLists(b.servicePort, b.httpServicePort);
-    if (typeof ports === 'string') return fail(10005, ports);
-    if (soldOut.has(gpuName)) return fail(10135, `Instance operation error: no machine with ${gpuName} available`);
+    if (typeof ports === 'string') return fail(PARAM, ports);
+    if (soldOut.has(gpuName)) return fail(OPERATION, `Instance operation error: no machine with ${gpuName} available`);
     const spec = {
       gpuName,
       vram: `${/(\d+)G$/.exec(gpuName)?.[1] ?? '24'}G`,
@@ -243,32 +256,32 @@ export function installGpuGeek(sim: Simulator): GpuGeekSimControl {
     sim.backend.resetPasswordPod(inst.id);
     const op = startOperation(inst, 'create', control.timings.createMs, () => (inst.status = 'running'));
     // The doc's example writes InstanceId with a capital I.
-    return ok({ InstanceId: jsonId(inst.id), operationId: opJson(op).operationId, spec });
+    return ok({ InstanceId: jsonId(inst.id), operationId: jsonId(op.id), spec });
   }
 
   function action(b: Record<string, unknown>): SimResponse {
-    if (!isIntLike(b.instanceId)) return fail(10005, 'Parameter error: instanceId must be an integer');
+    if (!isIntLike(b.instanceId)) return fail(PARAM, 'Parameter error: instanceId must be an integer');
     const act = String(b.action ?? '') as SimAction;
-    if (!['stop', 'start', 'restart', 'release', 'set_port'].includes(act)) return fail(10005, `Parameter error: action ${act}`);
+    if (!['stop', 'start', 'restart', 'release', 'set_port'].includes(act)) return fail(PARAM, `Parameter error: action ${act}`);
     const inst = control.instances.get(String(b.instanceId));
-    if (!inst) return fail(10135, 'Instance operation error: instance not found');
+    if (!inst) return fail(OPERATION, 'Instance operation error: instance not found');
     const ri = rejections.findIndex((x) => !x.action || x.action === act);
-    if (ri >= 0) return fail(10135, rejections.splice(ri, 1)[0].reason);
-    if (inst.pendingOp) return fail(10135, 'Instance operation error: another operation is in progress');
+    if (ri >= 0) return fail(OPERATION, rejections.splice(ri, 1)[0].reason);
+    if (inst.pendingOp) return fail(OPERATION, 'Instance operation error: another operation is in progress');
     let apply: () => void;
     switch (act) {
       case 'stop':
-        if (inst.status !== 'running') return fail(10135, 'Instance operation error: instance is not running');
+        if (inst.status !== 'running') return fail(OPERATION, 'Instance operation error: instance is not running');
         apply = () => (inst.status = 'stopd');
         break;
       case 'start':
-        if (inst.status === 'running') return fail(10135, 'Instance operation error: instance is already running');
-        if (inst.status !== 'stopd') return fail(10135, 'Instance operation error: instance is not stopped');
-        if (!inst.isStartable) return fail(10135, 'Instance operation error: no free GPU on the host machine');
+        if (inst.status === 'running') return fail(OPERATION, 'Instance operation error: instance is already running');
+        if (inst.status !== 'stopd') return fail(OPERATION, 'Instance operation error: instance is not stopped');
+        if (!inst.isStartable) return fail(OPERATION, 'Instance operation error: no free GPU on the host machine');
         apply = () => (inst.status = 'running');
         break;
       case 'restart':
-        if (inst.status !== 'running') return fail(10135, 'Instance operation error: instance is not running');
+        if (inst.status !== 'running') return fail(OPERATION, 'Instance operation error: instance is not running');
         apply = () => (inst.status = 'running');
         break;
       case 'release':
@@ -276,12 +289,12 @@ export function installGpuGeek(sim: Simulator): GpuGeekSimControl {
         break;
       default: {
         const ports = portLists(b.ports, b.httpPorts, true);
-        if (typeof ports === 'string') return fail(10005, ports);
+        if (typeof ports === 'string') return fail(PARAM, ports);
         apply = () => ((inst.tcpPorts = ports.tcp), (inst.httpPorts = ports.http));
       }
     }
     const op = startOperation(inst, act, control.timings.actionMs, apply);
-    return ok({ operationId: opJson(op).operationId });
+    return ok({ operationId: jsonId(op.id) });
   }
 
   return control;

@@ -12,8 +12,9 @@ export interface GpuGeekHarness {
   provider(overrides?: Partial<ProviderDeps>, apiKey?: string): GpuGeekProvider;
 }
 
-export async function startGpuGeek(): Promise<GpuGeekHarness> {
-  const sim = new Simulator({ timeScale: 0.01 });
+/** `ledger: false` for strictness tests that send requests GPUGeek refuses on purpose. */
+export async function startGpuGeek(options: { ledger?: boolean } = {}): Promise<GpuGeekHarness> {
+  const sim = new Simulator({ timeScale: 0.01, ledger: options.ledger });
   const control = installGpuGeek(sim);
   await sim.start(0);
   return {
