@@ -40,6 +40,7 @@ export async function createPod(services: Services, arg?: unknown, options: Crea
       previous,
       prefilled: options.prefilled,
       confirmLabel: vscode.l10n.t('Create pod'),
+      log: (message) => services.log.warn(message),
     });
     if (!answers) throw new CancelledError();
     previous = answers;

@@ -48,6 +48,7 @@ export async function createVm(services: Services, arg?: unknown): Promise<Pod |
       title: vscode.l10n.t('Create virtual machine on {0}', cloud),
       previous,
       confirmLabel: vscode.l10n.t('Create virtual machine'),
+      log: (message) => services.log.warn(message),
     });
     if (!answers) throw new CancelledError();
     previous = answers;
