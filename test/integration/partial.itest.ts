@@ -104,4 +104,28 @@ describe('partial failures stay partial', function () {
     await waitForPodNode('yotta', 'it-unknown', 'running');
     assert.equal(sim.sim.controls.yotta.state.allPods().filter((p) => p.name === 'it-unknown').length, 1);
   });
+
+  it('a VM create answered with an undocumented business error ends with the VM that exists, created once', async () => {
+    const VM_CREATE = /^\/v2\/vms\/?$/;
+    sim.sim.addFault({ cloud: 'yotta', method: 'POST', path: VM_CREATE, mode: 'replaceAfter', body: { code: 19999, message: 'system busy', data: null }, times: 1 });
+    sim.sim.requests.length = 0;
+    const auto = new AutoInput({ name: 'it-vm-busy' });
+    await script(auto);
+    const created = (await vscode.commands.executeCommand('gpuPods.createVm', await accountNode('yotta'))) as Pod | undefined;
+    assert.equal(sim.sim.requestsFor('yotta', 'POST').filter((r) => VM_CREATE.test(r.path)).length, 1, 'exactly one create request');
+    assert.ok(!auto.asked.some((q) => q.id === 'createFailed'), 'no "Edit and Retry" while the VM may exist');
+    assert.equal(created?.name, 'it-vm-busy', 'the command ends with the VM that exists');
+  });
+
+  it('the create wizard goes on without volumes when the volume list fails, and says why', async () => {
+    sim.sim.addFault({ cloud: 'yotta', method: 'GET', path: /^\/v2\/volumes\/?$/, mode: 'malformed' });
+    const auto = new AutoInput({ gpu: 'RTX 4090', name: 'it-no-volumes' });
+    await script(auto);
+    const created = (await vscode.commands.executeCommand('gpuPods.createPod', await accountNode('yotta'))) as Pod | undefined;
+    const step = auto.asked.find((q) => q.id === 'volume');
+    assert.ok(step, `the volume step is asked (asked: ${auto.asked.map((q) => q.id).join(', ')})`);
+    assert.match(step.items![0].label, /^Volumes could not be loaded: Yotta Labs sent a response that is not valid JSON/);
+    assert.ok(step.items![0].disabledReason, 'that line cannot be picked');
+    assert.equal(created?.name, 'it-no-volumes', 'the pod is created without a volume');
+  });
 });
