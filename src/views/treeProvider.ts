@@ -158,6 +158,8 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private groupCount(account: Account, group: GroupKind): number | undefined {
     const s = this.data.snapshot(account.id);
     const lists = { pods: s?.pods, vms: s?.vms, volumes: s?.volumes, endpoints: s?.endpoints };
+    // A list that failed has no count we can vouch for.
+    if (s?.groupErrors && group in s.groupErrors) return undefined;
     return lists[group]?.length;
   }
 

@@ -44,6 +44,8 @@ describe('partial failures stay partial', function () {
     assert.match(String((await item(await accountNode('yotta'))).contextValue), /\+ok\b/, 'the account itself is fine');
     const pods = await group('pods');
     assert.ok(pods.some((n) => n.type === 'pod' && n.pod.name === 'it-still-here'), 'the pods are shown');
+    const volumesGroup = (await children(await accountNode('yotta'))).find((n) => n.type === 'group' && n.group === 'volumes')!;
+    assert.equal((await item(volumesGroup)).description, undefined, 'no count for a list that failed');
     const volumes = await group('volumes');
     assert.equal(volumes[0]?.type, 'error', `the Volumes group starts with its error: ${volumes.map((n) => n.type).join(', ')}`);
     const row = await item(volumes[0]);
