@@ -9,7 +9,7 @@ import type { Account } from '../services/accounts';
 import { runWizard } from '../ui/wizard';
 import { pickAccount } from './pickTarget';
 import { reportError } from './runCommand';
-import { createWithUser } from './settleCreate';
+import { createWithUser } from './createWithUser';
 import type { Services } from './services';
 import { waitWithProgress } from './waitWithProgress';
 

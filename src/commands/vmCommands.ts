@@ -8,7 +8,7 @@ import { BACK } from '../ui/prompts';
 import { runWizard } from '../ui/wizard';
 import { pickAccount, pickPod, type PodTarget } from './pickTarget';
 import { reportError } from './runCommand';
-import { createWithUser } from './settleCreate';
+import { createWithUser } from './createWithUser';
 import type { Services } from './services';
 import { waitWithProgress } from './waitWithProgress';
 
