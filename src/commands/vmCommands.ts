@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Answers } from '../core/createForm';
 import { CancelledError, CloudError } from '../core/errors';
 import type { Pod } from '../core/model';
 import type { VmOps } from '../core/provider';
@@ -7,6 +8,7 @@ import { BACK } from '../ui/prompts';
 import { runWizard } from '../ui/wizard';
 import { pickAccount, pickPod, type PodTarget } from './pickTarget';
 import { reportError } from './runCommand';
+import { createWithUser } from './createWithUser';
 import type { Services } from './services';
 import { waitWithProgress } from './waitWithProgress';
 
@@ -35,21 +37,38 @@ export async function createVm(services: Services, arg?: unknown): Promise<Pod |
     void services.workbench.showInfo(vscode.l10n.t('{0} has no virtual machines.', CLOUDS[account.cloud].displayName));
     throw new CancelledError();
   }
-  const form = provider.vms.createForm();
+  const ops = provider.vms;
+  const cloud = CLOUDS[account.cloud].displayName;
   const ctx = { jupyterPassword: '' };
-  const answers = await runWizard(services.ui, form, ctx, {
-    title: vscode.l10n.t('Create virtual machine on {0}', CLOUDS[account.cloud].displayName),
-    confirmLabel: vscode.l10n.t('Create virtual machine'),
-  });
-  if (!answers) throw new CancelledError();
-  // One request, never retried: a second VM would be billed too.
-  const vm = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating virtual machine…') },
-    () => form.create(answers, ctx),
-  );
+  let previous: Answers | undefined;
+  let vm: Pod;
+  for (;;) {
+    const form = ops.createForm();
+    const answers = await runWizard(services.ui, form, ctx, {
+      title: vscode.l10n.t('Create virtual machine on {0}', cloud),
+      previous,
+      confirmLabel: vscode.l10n.t('Create virtual machine'),
+      log: (message) => services.log.warn(message),
+    });
+    if (!answers) throw new CancelledError();
+    previous = answers;
+    // One request; a failure that is not a documented refusal is looked up by name, never sent again.
+    const result = await createWithUser(services, {
+      accountId: account.id,
+      cloud,
+      noun: vscode.l10n.t('virtual machine'),
+      progress: vscode.l10n.t('Creating virtual machine…'),
+      create: () => form.create(answers, ctx),
+      name: typeof answers.name === 'string' ? answers.name : undefined,
+      findByName: async (name) => (await ops.list()).filter((v) => v.name === name),
+      known: new Set(services.data.snapshot(account.id)?.vms?.map((v) => v.id)),
+    });
+    if (result === 'retry') continue;
+    vm = result;
+    break;
+  }
   services.data.upsertPod(account.id, vm);
-  const vms = provider.vms;
-  void waitWithProgress(services, account.id, vscode.l10n.t('Starting "{0}"', vm.name), (signal) => vms.get(vm.id, signal), 'running').then(
+  void waitWithProgress(services, account.id, vscode.l10n.t('Starting "{0}"', vm.name), (signal) => ops.get(vm.id, signal), 'running').then(
     () => services.data.refresh(account.id),
     (error) => reportError(services, 'createVm (waiting)', error),
   );

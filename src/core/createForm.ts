@@ -29,10 +29,22 @@ interface FieldBase {
   skip?(answers: Answers): boolean;
 }
 
+/**
+ * A step whose list is a nice-to-have (volumes to attach, registry credentials, templates): when the list
+ * cannot be loaded, the step says why ("Volumes could not be loaded: <reason>", not pickable) and the wizard
+ * goes on without it instead of stopping.
+ */
+export interface OptionalList {
+  /** What the list holds, capitalised: "Volumes". */
+  what: string;
+}
+
 export interface PickField extends FieldBase {
   kind: 'pick';
   /** Options may depend on earlier answers (regions for the chosen GPU). Loaded each time the step shows. */
   options(answers: Answers, signal?: AbortSignal): Promise<PickOption[]>;
+  /** The list may fail without stopping the wizard; `without` is the option that goes on with none ("None"). */
+  optional?: OptionalList & { without: PickOption };
   /** Also offer "Custom…" which asks for free text, validated by `validateCustom`. */
   allowCustom?: { prompt: string; validate?(value: string, answers: Answers): string | undefined };
 }
@@ -40,6 +52,8 @@ export interface PickField extends FieldBase {
 export interface MultiPickField extends FieldBase {
   kind: 'multiPick';
   options(answers: Answers, signal?: AbortSignal): Promise<PickOption[]>;
+  /** The list may fail without stopping the wizard: the step goes on with nothing picked. */
+  optional?: OptionalList;
 }
 
 export interface TextField extends FieldBase {

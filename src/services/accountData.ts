@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { listErrors, loadAccountLists, type OptionalGroup, rateLimitOf } from '../core/accountLists';
 import { RateLimitError } from '../core/errors';
 import { isTransitional, type Endpoint, type Pod, type Volume } from '../core/model';
 import type { Capabilities, VmOps } from '../core/provider';
@@ -13,7 +14,13 @@ export interface AccountSnapshot {
   vms?: Pod[];
   volumes?: Volume[];
   endpoints?: Endpoint[];
+  /**
+   * The pods list (or the whole account) failed: `pods` is the last good list. Only a snapshot without it
+   * comes from a complete, successful pods refresh.
+   */
   error?: unknown;
+  /** Extra lists that failed on their own; the tree shows the error in that group, next to the last good list. */
+  groupErrors?: Partial<Record<OptionalGroup, unknown>>;
   loadedAt?: number;
   /** Set after a 429: no polling before this time. */
   backoffUntil?: number;
@@ -94,37 +101,51 @@ export class AccountData implements vscode.Disposable {
     const previous = this.snapshots.get(accountId);
     try {
       const provider = await this.providers.get(account);
-      const [pods, volumes, endpoints, vms] = await Promise.all([
-        provider.listPods(),
-        provider.volumes?.list(),
-        provider.endpoints?.list(),
-        provider.vms?.list(),
-      ]);
+      const vmOps = provider.vms;
+      const lists = await loadAccountLists(
+        {
+          pods: () => provider.listPods(),
+          volumes: provider.volumes && (() => provider.volumes!.list()),
+          endpoints: provider.endpoints && (() => provider.endpoints!.list()),
+          // Terminated VMs stay in the cloud's list for a while; they are gone for the user.
+          vms: vmOps && (async () => (await vmOps.list()).filter((v) => v.status !== 'terminated')),
+        },
+        previous,
+      );
+      if (lists.error !== undefined) this.logFailure(account, 'pods', lists.error);
+      for (const [group, error] of Object.entries(lists.groupErrors ?? {})) this.logFailure(account, group, error);
       const features = { ports: !!provider.ports, utilisation: !!provider.utilisation, alerts: !!provider.alerts };
       this.snapshots.set(accountId, {
-        pods,
-        // Terminated VMs stay in the cloud's list for a while; they are gone for the user.
-        vms: vms?.filter((v) => v.status !== 'terminated'),
-        volumes,
-        endpoints,
+        ...lists,
         loadedAt: Date.now(),
+        backoffUntil: this.backoff(accountId, rateLimitOf(lists), listErrors(lists).length === 0),
         capabilities: provider.capabilities,
         features,
-        vmAllows: provider.vms ? (action, vm) => provider.vms!.allows(action, vm) : undefined,
+        vmAllows: vmOps ? (action, vm) => vmOps.allows(action, vm) : undefined,
       });
-      this.rateLimitStreak.delete(accountId);
     } catch (error) {
-      this.log.error(`Refreshing ${account.cloud} account "${account.label}" failed: ${describeForLog(error)}`);
-      const snapshot: AccountSnapshot = { ...previous, pods: previous?.pods ?? [], error, loadedAt: Date.now(), backoffUntil: undefined };
-      if (error instanceof RateLimitError) {
-        // Back off instead of hammering: double each time, starting at what the cloud asked for.
-        const streak = (this.rateLimitStreak.get(accountId) ?? 0) + 1;
-        this.rateLimitStreak.set(accountId, streak);
-        snapshot.backoffUntil = Date.now() + Math.max(error.retryAfterMs ?? 0, 30_000 * 2 ** (streak - 1));
-      }
+      // The provider could not even be built (a missing key, a bad setting): the whole account failed.
+      this.logFailure(account, 'account', error);
+      const snapshot: AccountSnapshot = { ...previous, pods: previous?.pods ?? [], error, loadedAt: Date.now() };
+      snapshot.backoffUntil = this.backoff(accountId, error instanceof RateLimitError ? error : undefined, false);
       this.snapshots.set(accountId, snapshot);
     }
     this.changed.fire(accountId);
+  }
+
+  private logFailure(account: Account, what: string, error: unknown): void {
+    this.log.error(`Refreshing ${account.cloud} account "${account.label}" failed (${what}): ${describeForLog(error)}`);
+  }
+
+  /** After a 429, back off instead of hammering: double each time, starting at what the cloud asked for. */
+  private backoff(accountId: string, limited: RateLimitError | undefined, clean: boolean): number | undefined {
+    if (!limited) {
+      if (clean) this.rateLimitStreak.delete(accountId);
+      return undefined;
+    }
+    const streak = (this.rateLimitStreak.get(accountId) ?? 0) + 1;
+    this.rateLimitStreak.set(accountId, streak);
+    return Date.now() + Math.max(limited.retryAfterMs ?? 0, 30_000 * 2 ** (streak - 1));
   }
 
   /** Put a pod (or VM) we just learned about (from a create or an action) in place without a full refresh. */

@@ -1,8 +1,11 @@
 import type { Answers, CreateContext, CreateForm, FormField, MultiPickField, PickField, PickOption } from '../core/createForm';
+import { CancelledError, GpuPodsError, userMessage } from '../core/errors';
 import { BACK, type PickItem, type UserInput } from './prompts';
 
 const CUSTOM = Symbol('custom');
 const CREATE = Symbol('create');
+/** The "could not be loaded" line of an optional step: shown, never an answer. */
+const UNAVAILABLE = Symbol('unavailable');
 /** A summary line that maps to no step: picking it keeps the summary open. */
 const STAY = -1;
 
@@ -18,6 +21,8 @@ export interface WizardOptions {
    * when `previous` is given.
    */
   prefilled?: Answers;
+  /** Where an optional list's failure is written in full (the step itself shows one sentence). */
+  log?(message: string): void;
 }
 
 /**
@@ -64,7 +69,7 @@ export async function runWizard(
     }
     const position = fields.slice(0, index).filter((f) => !f.skip?.(answers)).length + 1;
     const total = fields.filter((f) => !f.skip?.(answers)).length + 1;
-    const result = await askField(ui, field, answers, options.title, position, total, history.length > 0);
+    const result = await askField(ui, field, answers, options.title, position, total, history.length > 0, options.log);
     if (result === undefined) return undefined;
     if (result === BACK) {
       index = history.pop() ?? 0;
@@ -112,6 +117,7 @@ async function askField(
   step: number,
   totalSteps: number,
   canGoBack: boolean,
+  log?: (message: string) => void,
 ): Promise<{ value: unknown } | typeof BACK | undefined> {
   const base = { id: field.id, title: `${title}: ${field.title}`, step, totalSteps, canGoBack, placeholder: field.placeholder };
   if (field.kind === 'text' || field.kind === 'number') {
@@ -127,9 +133,11 @@ async function askField(
   }
   const choice = field as PickField | MultiPickField;
   for (;;) {
-    const items = choice.options(answers).then((options) => toItems(options, answers[choice.id], choice.kind === 'pick' && !!choice.allowCustom));
+    const items = loadOptions(choice, answers, log).then((options) => toItems(options, answers[choice.id], choice.kind === 'pick' && !!choice.allowCustom));
     const picked = await ui.pick<unknown>({ ...base, items, canPickMany: field.kind === 'multiPick' });
     if (picked === undefined || picked === BACK) return picked;
+    if (Array.isArray(picked)) return { value: picked.filter((v) => v !== UNAVAILABLE) };
+    if (picked === UNAVAILABLE) continue;
     if (picked !== CUSTOM) return { value: picked };
     if (field.kind !== 'pick' || !field.allowCustom) continue;
     const custom = field.allowCustom;
@@ -143,6 +151,24 @@ async function askField(
     });
     if (text === undefined) return undefined;
     if (text !== BACK) return { value: text.trim() };
+  }
+}
+
+/**
+ * A step's options; an optional step whose list fails shows why (a line that cannot be picked) and offers
+ * going on without it. A required list's failure still stops the wizard: there is nothing to go on with.
+ */
+async function loadOptions(field: PickField | MultiPickField, answers: Answers, log?: (message: string) => void): Promise<PickOption[]> {
+  if (!field.optional) return field.options(answers);
+  try {
+    return await field.options(answers);
+  } catch (error) {
+    if (error instanceof CancelledError) throw error;
+    const reason = userMessage(error);
+    const details = error instanceof GpuPodsError && error.details ? ` (${error.details})` : '';
+    log?.(`${field.optional.what} could not be loaded for the "${field.title}" step; offering to go on without: ${reason}${details}`);
+    const line: PickOption = { label: `${field.optional.what} could not be loaded: ${reason}`, value: UNAVAILABLE, disabledReason: 'go on without, or go Back and try again' };
+    return 'without' in field.optional ? [line, { ...field.optional.without, picked: true }] : [line];
   }
 }
 

@@ -28,11 +28,15 @@ export interface EndpointNode {
   account: Account;
   endpoint: Endpoint;
 }
-/** An error under an account ("Invalid API key — click to update"), with the action to fix it. */
+/**
+ * An error under an account ("Invalid API key — click to update"), with the action to fix it; with `group`,
+ * the error of that group's own list (the rest of the account loaded).
+ */
 export interface ErrorNode {
   type: 'error';
   account: Account;
   error: unknown;
+  group?: Exclude<GroupKind, 'pods'>;
 }
 /** A quiet line: "No pods yet — create one". */
 export interface MessageNode {

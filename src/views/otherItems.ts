@@ -87,8 +87,9 @@ export function endpointItem(node: EndpointNode): vscode.TreeItem {
 export function errorItem(node: ErrorNode): vscode.TreeItem {
   const auth = node.error instanceof AuthError;
   const label = auth ? 'Invalid API key — click to update' : userMessage(node.error);
-  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
-  item.id = `error:${node.account.id}`;
+  // In a group, say which list failed: the rest of the account did load.
+  const item = new vscode.TreeItem(node.group ? vscode.l10n.t('{0} could not be loaded: {1}', GROUP_LABELS[node.group], label) : label, vscode.TreeItemCollapsibleState.None);
+  item.id = node.group ? `error:${node.account.id}:${node.group}` : `error:${node.account.id}`;
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
   item.tooltip = `${userMessage(node.error)}\nDetails are in the GPU Pods log.`;
   item.contextValue = contextValue('error', { auth, config: node.error instanceof ConfigError });

@@ -93,7 +93,8 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (node.type === 'account') return undefined;
     // Under a "Pods"/"Volumes"/"Endpoints" group when the cloud has more than pods (reveal needs the real path).
     const caps = this.data.snapshot(node.account.id)?.capabilities;
-    const group = node.type === 'pod' ? (node.pod.kind === 'vm' ? 'vms' : 'pods') : node.type === 'volume' ? 'volumes' : node.type === 'endpoint' ? 'endpoints' : undefined;
+    const group =
+      node.type === 'pod' ? (node.pod.kind === 'vm' ? 'vms' : 'pods') : node.type === 'volume' ? 'volumes' : node.type === 'endpoint' ? 'endpoints' : node.type === 'error' ? node.group : undefined;
     if (group && (caps?.volumes || caps?.endpoints || caps?.virtualMachines)) return { type: 'group', account: node.account, group };
     return this.accountNodes.get(node.account.id);
   }
@@ -126,7 +127,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const caps = snapshot.capabilities;
     if (!caps?.volumes && !caps?.endpoints && !caps?.virtualMachines) return [...out, ...this.groupChildren(account, 'pods')];
     out.push({ type: 'group', account, group: 'pods' });
-    if (caps.virtualMachines && snapshot.vms) out.push({ type: 'group', account, group: 'vms' });
+    if (caps.virtualMachines && (snapshot.vms || snapshot.groupErrors?.vms !== undefined)) out.push({ type: 'group', account, group: 'vms' });
     if (caps.volumes) out.push({ type: 'group', account, group: 'volumes' });
     if (caps.endpoints) out.push({ type: 'group', account, group: 'endpoints' });
     return out;
@@ -139,21 +140,26 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       if (s.pods.length === 0) return [{ type: 'message', account, id: 'no-pods', label: 'No pods — create one', command: 'gpuPods.createPod' }];
       return [...s.pods].sort(byName).map((pod) => ({ type: 'pod', account, pod }));
     }
+    // A list that failed shows its error first, then its last good content (never "No volumes").
+    const failed = s.groupErrors && group in s.groupErrors;
+    const error: TreeNode[] = failed ? [{ type: 'error', account, error: s.groupErrors![group], group }] : [];
     if (group === 'vms') {
-      if (!s.vms?.length) return [{ type: 'message', account, id: 'no-vms', label: 'No virtual machines — create one', command: 'gpuPods.createVm' }];
-      return [...s.vms].sort(byName).map((pod) => ({ type: 'pod', account, pod }));
+      if (!s.vms?.length) return failed ? error : [{ type: 'message', account, id: 'no-vms', label: 'No virtual machines — create one', command: 'gpuPods.createVm' }];
+      return [...error, ...[...s.vms].sort(byName).map((pod): TreeNode => ({ type: 'pod', account, pod }))];
     }
     if (group === 'volumes') {
-      if (!s.volumes?.length) return [{ type: 'message', account, id: 'no-volumes', label: 'No volumes' }];
-      return [...s.volumes].sort(byName).map((volume) => ({ type: 'volume', account, volume }));
+      if (!s.volumes?.length) return failed ? error : [{ type: 'message', account, id: 'no-volumes', label: 'No volumes' }];
+      return [...error, ...[...s.volumes].sort(byName).map((volume): TreeNode => ({ type: 'volume', account, volume }))];
     }
-    if (!s.endpoints?.length) return [{ type: 'message', account, id: 'no-endpoints', label: 'No serverless endpoints' }];
-    return [...s.endpoints].sort(byName).map((endpoint) => ({ type: 'endpoint', account, endpoint }));
+    if (!s.endpoints?.length) return failed ? error : [{ type: 'message', account, id: 'no-endpoints', label: 'No serverless endpoints' }];
+    return [...error, ...[...s.endpoints].sort(byName).map((endpoint): TreeNode => ({ type: 'endpoint', account, endpoint }))];
   }
 
   private groupCount(account: Account, group: GroupKind): number | undefined {
     const s = this.data.snapshot(account.id);
     const lists = { pods: s?.pods, vms: s?.vms, volumes: s?.volumes, endpoints: s?.endpoints };
+    // A list that failed has no count we can vouch for.
+    if (s?.groupErrors && group in s.groupErrors) return undefined;
     return lists[group]?.length;
   }
 

@@ -48,9 +48,11 @@ export interface Fault {
   delayMs?: number;
   /**
    * 'malformed': not JSON; 'truncated': half of the real answer; 'drop': close the socket, no answer;
-   * 'dropAfter': carry the request out, then close the socket (the cloud did it, the answer was lost).
+   * 'dropAfter': carry the request out, then close the socket (the cloud did it, the answer was lost);
+   * 'replaceAfter': carry the request out, then answer `status` (default 200) and `body` instead of the real
+   * answer (a cloud that made the pod and still said "error", e.g. an undocumented business code).
    */
-  mode?: 'malformed' | 'truncated' | 'drop' | 'dropAfter';
+  mode?: 'malformed' | 'truncated' | 'drop' | 'dropAfter' | 'replaceAfter';
   /** How many matching requests it hits; undefined = until cleared. */
   times?: number;
 }
@@ -246,7 +248,7 @@ export class Simulator {
       req.socket.destroy();
       return;
     }
-    if (fault?.status !== undefined) {
+    if (fault?.status !== undefined && fault.mode !== 'replaceAfter') {
       entry.status = fault.status;
       return this.send(res, fault.status, fault.body ?? { message: 'injected fault' }, fault.headers);
     }
@@ -299,6 +301,10 @@ export class Simulator {
     if (fault?.mode === 'dropAfter') {
       req.socket.destroy();
       return;
+    }
+    if (fault?.mode === 'replaceAfter') {
+      entry.status = fault.status ?? 200;
+      return this.send(res, entry.status, fault.body ?? { message: 'injected fault' }, fault.headers);
     }
     if (fault?.mode === 'truncated') {
       const full = typeof response.body === 'string' ? response.body : stringify(response.body);

@@ -105,6 +105,7 @@ export function gpuGeekCreateForm({ api, waitForCreate, getPod }: CreateFormDeps
       {
         kind: 'pick',
         id: 'dcId',
+        optional: { what: 'Datacenters', without: { label: 'Any datacenter', description: 'GPUGeek picks a machine', value: '' } },
         title: 'Datacenter',
         options: async (_a, signal) => [
           { label: 'Any datacenter', description: 'GPUGeek picks a machine', value: '', picked: true },

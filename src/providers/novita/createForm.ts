@@ -163,6 +163,7 @@ export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
         kind: 'pick',
         id: 'image',
         title: 'Image or template',
+        optional: { what: 'Templates', without: { label: 'PyTorch', description: DEFAULT_IMAGE, value: DEFAULT_IMAGE } },
         async options(_a, signal) {
           const list = await loadTemplates(signal);
           return [
@@ -220,6 +221,7 @@ export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
       {
         kind: 'multiPick',
         id: 'networkStorages',
+        optional: { what: 'Network storages' },
         title: 'Network storage',
         placeholder: 'Mount network storage (optional)',
         async options(a, signal) {

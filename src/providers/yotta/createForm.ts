@@ -150,6 +150,7 @@ export function podCreateForm(pods: YottaPods, res: YottaResources): CreateForm<
       },
       {
         kind: 'pick', id: 'registryAuth', title: 'Registry credential',
+        optional: { what: 'Registry credentials', without: { label: 'None (public image)', value: '' } },
         skip: (a) => v1 || image(a) === DEFAULT_IMAGE,
         async options(_a, signal) {
           const creds = await look.credList(signal);
@@ -167,6 +168,7 @@ export function podCreateForm(pods: YottaPods, res: YottaResources): CreateForm<
       },
       {
         kind: 'pick', id: 'volume', title: 'Persistent volume',
+        optional: { what: 'Volumes', without: { label: 'None', value: 'none' } },
         skip: () => v1, // the v1 pod API takes no volumes
         async options(answers, signal) {
           const region = answerString(answers, 'region');

@@ -142,6 +142,7 @@ export function vmCreateForm(vms: YottaVms, res: YottaResources): CreateForm<Pod
       },
       {
         kind: 'multiPick', id: 'volumes', title: 'Volumes to mount (optional)',
+        optional: { what: 'Volumes' },
         async options(answers, signal) {
           const region = answerString(answers, 'region');
           return (await look.volumeList(signal)).map((v) => ({

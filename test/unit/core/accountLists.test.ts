@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { listErrors, loadAccountLists, rateLimitOf } from '../../../src/core/accountLists';
+import { NetworkError, RateLimitError, UnexpectedResponseError } from '../../../src/core/errors';
+import type { Pod, Volume } from '../../../src/core/model';
+
+const pod = (id: string) => ({ id, name: id, status: 'running' }) as Pod;
+const volume = (id: string) => ({ id, name: id, status: 'active' }) as Volume;
+const fail = (e: unknown) => async (): Promise<never> => {
+  throw e;
+};
+
+describe('loadAccountLists: each list fails on its own', () => {
+  it('keeps the pods when the volumes list fails, and says the volumes failed', async () => {
+    const broken = new UnexpectedResponseError('Yotta Labs answered the volume list in an unexpected shape.');
+    const lists = await loadAccountLists({ pods: async () => [pod('a')], volumes: fail(broken), endpoints: async () => [] });
+    assert.deepEqual(lists.pods.map((p) => p.id), ['a']);
+    assert.equal(lists.error, undefined, 'the pods refresh is complete');
+    assert.equal(lists.groupErrors?.volumes, broken);
+    assert.deepEqual(lists.endpoints, []);
+    assert.equal(lists.groupErrors && 'endpoints' in lists.groupErrors, false);
+  });
+
+  it('keeps the last good list of a failing group, and never turns a failure into an empty list', async () => {
+    const previous = { pods: [pod('old')], volumes: [volume('v1')] };
+    const lists = await loadAccountLists({ pods: async () => [pod('new')], volumes: fail(new NetworkError('down')) }, previous);
+    assert.deepEqual(lists.volumes?.map((v) => v.id), ['v1']);
+    assert.deepEqual(lists.pods.map((p) => p.id), ['new']);
+    const first = await loadAccountLists({ pods: async () => [], volumes: fail(new NetworkError('down')) });
+    assert.equal(first.volumes, undefined, 'no list yet: unknown, not empty');
+  });
+
+  it('reports a failing pods list as the account error, with the last good pods, while other lists still load', async () => {
+    const down = new NetworkError('down');
+    const lists = await loadAccountLists({ pods: fail(down), vms: async () => [pod('vm')] }, { pods: [pod('old')] });
+    assert.equal(lists.error, down);
+    assert.deepEqual(lists.pods.map((p) => p.id), ['old']);
+    assert.deepEqual(lists.vms?.map((p) => p.id), ['vm']);
+    assert.deepEqual(listErrors(lists), [down]);
+  });
+
+  it('asks for nothing the cloud does not have', async () => {
+    const lists = await loadAccountLists({ pods: async () => [] });
+    assert.deepEqual(lists, { pods: [] });
+  });
+
+  it('finds a 429 on any list, so the whole account backs off', async () => {
+    const slow = new RateLimitError('slow down', 5000);
+    const lists = await loadAccountLists({ pods: async () => [], endpoints: fail(slow), volumes: fail(new NetworkError('x')) });
+    assert.equal(rateLimitOf(lists), slow);
+    assert.equal(listErrors(lists).length, 2);
+    assert.equal(rateLimitOf(await loadAccountLists({ pods: async () => [] })), undefined);
+  });
+});
