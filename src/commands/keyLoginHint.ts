@@ -25,7 +25,8 @@ function whereTheKeyGoes(cloud: CloudId): string | undefined {
  * left to Remote-SSH. Returns false when the user chose not to connect.
  */
 export async function keyLoginOrHint(services: Services, pod: Pod, capabilities: Capabilities, hostFile: string, alias: string): Promise<boolean> {
-  if (capabilities.sshAuth !== 'createKey' || !services.ssh) return true;
+  // VMs get their keys another way; the hint speaks of pods
+  if (capabilities.sshAuth !== 'createKey' || pod.kind !== 'pod' || !services.ssh) return true;
   try {
     await checkKeyLogin({ fs: nodeSshFs, runner: nodeProcessRunner, timeoutMs: 30_000 }, hostFile, alias);
     return true;

@@ -85,7 +85,7 @@ const statusCodes: FieldSpec = {
   type: 'integer', list: true, enum: Object.values(POD_STATUS_CODES),
   decision: 'OPENAPI: "Filter by status codes (comma-separated)"; the codes are the ones SDK_V1 lists (0 INITIALIZE … 6 FAILED)',
 };
-const regionList: FieldSpec = { type: 'string', list: true };
+const strList: FieldSpec = { type: 'string', list: true };
 
 /** OPENAPI CreatePodRequest (PODS_GUIDE agrees). */
 const createPodBody = obj({
@@ -135,7 +135,7 @@ const endpoints: EndpointSpec[] = [
   // ---- v2 pods (OPENAPI paths./v2/pods*, PODS_GUIDE)
   {
     id: 'pods.list', method: 'GET', path: '/v2/pods', source: `${OPENAPI} paths./v2/pods.get; ${PODS_GUIDE} "List Pods"`,
-    query: { regionList, statusList: statusCodes }, response: envelope(arr(podV2)),
+    query: { regionList: strList, statusList: statusCodes }, response: envelope(arr(podV2)),
   },
   {
     id: 'pods.create', method: 'POST', path: '/v2/pods', source: `${OPENAPI} CreatePodRequest; ${PODS_GUIDE} "Create Pod"`,
@@ -150,7 +150,7 @@ const endpoints: EndpointSpec[] = [
   // ---- v1 pods: only what the v1 reference lists
   {
     id: 'v1.pods.list', method: 'GET', path: '/openapi/v1/pods/list', source: `${V1_PODS}; ${SDK_V1} get_pods`,
-    query: { regionList, statusList: statusCodes }, response: envelope(arr(podV1)),
+    query: { regionList: strList, statusList: statusCodes }, response: envelope(arr(podV1)),
   },
   {
     id: 'v1.pods.create', method: 'POST', path: '/openapi/v1/pods/create', source: `${V1_PODS}; ${SDK_V1} new_pod; ${API_SPEC} example`,
@@ -221,14 +221,14 @@ const endpoints: EndpointSpec[] = [
   // ---- serverless endpoints (OPENAPI paths./v2/serverless*)
   {
     id: 'serverless.list', method: 'GET', path: '/v2/serverless', source: `${OPENAPI} paths./v2/serverless.get`,
-    query: { statusList: regionList }, response: envelope(arr(endpoint)),
+    query: { statusList: strList }, response: envelope(arr(endpoint)),
   },
   { id: 'serverless.get', method: 'GET', path: '/v2/serverless/:id', source: `${OPENAPI} paths./v2/serverless/{id}.get`, response: envelope(endpoint) },
   { id: 'serverless.start', method: 'POST', path: '/v2/serverless/:id/start', source: `${OPENAPI} paths./v2/serverless/{id}/start`, response: success },
   { id: 'serverless.stop', method: 'POST', path: '/v2/serverless/:id/stop', source: `${OPENAPI} paths./v2/serverless/{id}/stop`, response: success },
   {
     id: 'serverless.workers', method: 'GET', path: '/v2/serverless/:id/workers', source: `${OPENAPI} WorkerListResponse`,
-    query: { statusList: regionList }, response: envelope(arr(obj({ workerId: str, status: str, createdAt: int }))),
+    query: { statusList: strList }, response: envelope(arr(obj({ workerId: str, status: str, createdAt: int }))),
   },
 
   // ---- registry credentials (OPENAPI paths./v2/container-registry-auths*)
