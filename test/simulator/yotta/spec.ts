@@ -17,8 +17,9 @@ const SDK_V1 = 'yottalabsai/YottaML yotta/pod.py (the official v1 SDK)';
 const SDK_V2_TESTS = 'yottalabsai/YottaML tests/pod/test_get_pods.py (GET /v2/pods answers with expose[])';
 const SKYPILOT = 'skypilot-org/skypilot sky/provision/yotta/yotta_utils.py (get_ssh_port: an expose item as Yotta returns it)';
 const START_SH = 'yottalabsai/container container-template/start.sh (setup_ssh: PUBLIC_KEY → ~/.ssh/authorized_keys)';
+const CUSTOM_IMAGES = 'yottalabsai/docs products/custom-images.md (official images start through /start.sh, which must not be overridden)';
 
-export const YOTTA_SOURCES = [OPENAPI, PODS_GUIDE, VOLUME_GUIDE, DATA_MODEL, GUIDES, API_SPEC, V1_PODS, V1_VMS, SDK_V1, SDK_V2_TESTS, SKYPILOT, START_SH] as const;
+export const YOTTA_SOURCES = [OPENAPI, PODS_GUIDE, VOLUME_GUIDE, DATA_MODEL, GUIDES, API_SPEC, V1_PODS, V1_VMS, SDK_V1, SDK_V2_TESTS, SKYPILOT, START_SH, CUSTOM_IMAGES] as const;
 
 /**
  * Rate limits (API_SPEC, "Rate Limits & Best Practices"): "Max Requests / Minute 60–120 (depending on plan)",
@@ -139,7 +140,8 @@ const endpoints: EndpointSpec[] = [
   },
   {
     id: 'pods.create', method: 'POST', path: '/v2/pods', source: `${OPENAPI} CreatePodRequest; ${PODS_GUIDE} "Create Pod"`,
-    decision: 'The SSH key reaches the pod as environment variable PUBLIC_KEY, which the start script of Yotta\'s official images appends to ~/.ssh/authorized_keys (START_SH); the image keeps its own start (no initializationCommand, which would replace it for images that do not read the variable anyway).',
+    decision:
+      'No key field is documented. The key travels as environment variable PUBLIC_KEY, which the start script of Yotta\'s official images appends to ~/.ssh/authorized_keys (START_SH). initializationCommand is not used: it is documented only as "run on container start", Yotta\'s SkyPilot provisioner uses it as the container\'s whole command (ending in sleep infinity), and CUSTOM_IMAGES says overriding /start.sh stops the container from starting. An image that does not read PUBLIC_KEY gets no key (the connect hint says what to do).',
     body: req(createPodBody), response: envelope(podV2),
   },
   { id: 'pods.get', method: 'GET', path: '/v2/pods/:id', source: `${OPENAPI} paths./v2/pods/{id}.get`, response: envelope(podV2) },
