@@ -3,6 +3,7 @@ import { CancelledError } from '../core/errors';
 import { remoteFolderUri, sshCommandLine, sshTerminalArgs } from '../core/ssh/commands';
 import { PodNotReachableError } from '../core/ssh/errors';
 import { settings } from '../services/settings';
+import { keyLoginOrHint } from './keyLoginHint';
 import { pickPod, type PodTarget } from './pickTarget';
 import type { Services } from './services';
 
@@ -41,6 +42,7 @@ async function prepared(services: Services, arg: unknown, title: string) {
 
 async function connect(services: Services, arg: unknown, newWindow: boolean): Promise<void> {
   const { target, entry, ssh } = await prepared(services, arg, vscode.l10n.t('Connect to which pod?'));
+  if (!(await keyLoginOrHint(services, target.pod, target.provider.capabilities, ssh.hostFile, entry.alias))) return;
   if (settings.sshConfigMode() === 'manual') {
     const status = await ssh.includeStatus();
     if (!status.present) await offerIncludeLine(services, status.line, true);

@@ -108,13 +108,14 @@ describe('Yotta Labs end to end', function () {
     assert.equal(sim.sim.controls.yotta.state.allPods().filter((p) => p.name === 'it-truncated').length, 1);
   });
 
-  it('shows a FAILED pod as failed with its reason', async () => {
+  it('shows a FAILED pod as failed, saying the API gives no reason and where to look', async () => {
     const id = sim.sim.controls.yotta.addPod({ name: 'it-broken' });
     sim.sim.controls.yotta.failPod(String(id), 'image pull failed: manifest unknown');
     const pod = await waitForPodNode('yotta', 'it-broken', 'failed');
     const row = await item(pod);
     assert.match(String(row.description), /failed/);
-    assert.match((row.tooltip as vscode.MarkdownString).value, /image pull failed/);
+    // no documented pod field carries a failure reason: the tooltip says so and points at the console's logs
+    assert.match((row.tooltip as vscode.MarkdownString).value, /no reason through its API/);
   });
 
   it('creates and deletes a volume', async () => {
@@ -150,7 +151,8 @@ describe('Yotta Labs end to end', function () {
     sim.sim.requests.length = 0;
     await services.data.refresh(account.id);
     const paths = sim.sim.requests.map((r) => `${r.method} ${r.path}`).sort();
-    assert.deepEqual(paths, ['GET /v2/pods', 'GET /v2/serverless', 'GET /v2/vms', 'GET /v2/volumes']);
+    // volumes: one list per storage type, which Yotta requires (storageType)
+    assert.deepEqual(paths, ['GET /v2/pods', 'GET /v2/serverless', 'GET /v2/vms', 'GET /v2/volumes', 'GET /v2/volumes', 'GET /v2/volumes', 'GET /v2/volumes']);
     assert.equal(label(await item(await accountNode('yotta'))), 'Yotta Labs');
     await children(await accountNode('yotta'));
   });

@@ -98,6 +98,7 @@ export function podCreateForm(pods: YottaPods, res: YottaResources): CreateForm<
       containerRegistryAuthId: answerString(answers, 'registryAuth') || undefined,
       // Jupyter reads its password from the environment; it is the one the extension keeps in SecretStorage.
       environmentVars: [...envOf(answers), ...(ports.some((p) => p.port === 8888) ? [{ key: 'JUPYTER_PASSWORD', value: ctx.jupyterPassword }] : [])],
+      publicKey: ctx.sshPublicKey,
       expose: ports,
       volumeId: !v1 && vol.startsWith('vol:') ? vol.slice(4) : undefined,
       newVolumeGb: !v1 && vol === 'new' ? answerNumber(answers, 'volumeSize') : undefined,
@@ -239,6 +240,7 @@ export function podCreateForm(pods: YottaPods, res: YottaResources): CreateForm<
         { label: 'Ports', value: s.expose.map((p) => `${p.port}/${p.protocol}`).join(', ') || 'none' },
         // Names only: values may be secrets (the Jupyter password is).
         { label: 'Environment', value: s.environmentVars.map((e) => e.key).join(', ') || 'none' },
+        { label: 'SSH', value: sshLine(s) },
         { label: 'Price', value: 'Yotta Labs does not publish a price through its API; see the console' },
       ];
       if (s.containerRegistryAuthId) lines.push({ label: 'Registry credential', value: s.containerRegistryAuthId });
@@ -260,6 +262,15 @@ export function podCreateForm(pods: YottaPods, res: YottaResources): CreateForm<
       }
     },
   };
+}
+
+/** Yotta takes no key through its API: the key rides along as PUBLIC_KEY, which Yotta's own images install. */
+function sshLine(s: PodSpec): string {
+  if (!s.expose.some((p) => p.protocol === 'SSH')) return 'no SSH port exposed';
+  if (!s.publicKey) return 'no public key to install (key login will fail)';
+  return s.image.startsWith('yottalabsai/') || s.image.startsWith('yottalabs/')
+    ? 'your public key is installed at start (PUBLIC_KEY)'
+    : 'your public key is passed as PUBLIC_KEY; the image must install it (Yotta\'s official images do)';
 }
 
 function gpuLabel(answers: Answers): string | undefined {

@@ -43,8 +43,8 @@ export function validateMountPath(value: string): string | undefined {
 }
 
 const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** We set it ourselves from the password kept in SecretStorage. */
-const RESERVED_ENV = new Set(['JUPYTER_PASSWORD']);
+/** We set them ourselves: the password kept in SecretStorage, the user's public key. */
+const RESERVED_ENV = new Set(['JUPYTER_PASSWORD', 'PUBLIC_KEY']);
 
 /** "KEY=VALUE, KEY2=VALUE2" → pairs, or an error sentence. Values cannot contain commas. */
 export function parseEnv(text: string): { vars: Array<{ key: string; value: string }> } | { error: string } {

@@ -35,7 +35,8 @@ export const yottaCapabilities: Capabilities = {
   endpoints: true,
   virtualMachines: true,
   asyncOperations: false,
-  sshAuth: 'accountKey',
+  // No key API: the user's key goes with the create request (PUBLIC_KEY, read by Yotta's official images).
+  sshAuth: 'createKey',
   jupyter: true,
   allows(action: PodAction, pod: Pod): boolean {
     switch (action) {

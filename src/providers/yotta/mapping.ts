@@ -1,6 +1,7 @@
 import type { Endpoint, GpuOffer, JupyterEndpoint, Pod, PodStatus, PortMapping, SshEndpoint, Volume } from '../../core/model';
 import { isSafeHost, isValidPort, parseSshCommand } from '../../core/sshCommand';
 import { gpuInfo } from './gpuTypes';
+import { joinImage } from './images';
 import type { RawEndpoint, RawExpose, RawPodV1, RawPodV2, RawVmType, RawVolume } from './schemas';
 
 const STATUS: Record<string, PodStatus> = {
@@ -86,17 +87,30 @@ function describePort(p: PortMapping): string {
   return `${p.port}/${p.protocol}${where ? ` → ${where}` : ''}`;
 }
 
+/** No documented field says why a pod failed; Yotta's pod guide names the usual causes and where to look. */
+export const FAILED_REASON =
+  'Yotta Labs reports no reason through its API; usually too few resources or an image that does not start (the pod\'s logs in the Yotta console tell)';
+
+/** v2: epoch ms. v1: epoch seconds (API guide), or an ISO 8601 string as Yotta's SDK examples show. */
+function createdAtOf(raw: RawPodV2 | RawPodV1, version: 'v1' | 'v2'): number | undefined {
+  const v = raw.createdAt;
+  if (v === null || v === undefined || v === '') return undefined;
+  if (typeof v === 'string' && !/^\d+$/.test(v.trim())) {
+    const t = Date.parse(v);
+    return Number.isFinite(t) ? t : undefined;
+  }
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) return undefined;
+  return version === 'v1' ? n * 1000 : n;
+}
+
 export function toPod(raw: RawPodV2 | RawPodV1, version: 'v1' | 'v2'): Pod {
   const v1 = version === 'v1' ? (raw as RawPodV1) : undefined;
   const name = (v1 ? (v1.podName ?? v1.name) : (raw as RawPodV2).name) ?? '';
   const { status, rawStatus } = mapStatus(raw.status);
-  const created = raw.createdAt ?? v1?.createAt;
-  // v1 timestamps are epoch seconds, v2 epoch milliseconds.
-  const createdAt = created === undefined || created === null ? undefined : v1 ? created * 1000 : created;
   const info = gpuInfo(raw.gpuType);
   const ports = (raw.expose ?? []).map(toPort).filter((p): p is PortMapping => !!p);
   const reachable = status === 'running';
-  const reason = raw.failedReason ?? raw.statusReason ?? raw.statusMessage ?? undefined;
   const pod: Pod = {
     cloud: 'yotta',
     kind: 'pod',
@@ -104,32 +118,31 @@ export function toPod(raw: RawPodV2 | RawPodV1, version: 'v1' | 'v2'): Pod {
     name: name || raw.id,
     status,
     rawStatus,
-    statusReason: reason ? reason.slice(0, 500) : undefined,
+    statusReason: status === 'failed' ? FAILED_REASON : undefined,
     gpuName: raw.gpuDisplayName ?? info?.name ?? raw.gpuType ?? undefined,
     gpuCount: raw.gpuCount ?? undefined,
     vramGb: info?.vramGb,
-    region: raw.region ?? raw.regions?.[0] ?? undefined,
-    image: raw.image ?? undefined,
-    createdAt,
+    region: v1?.region ?? undefined, // a v2 pod answer names no region
+    image: raw.image ? joinImage(raw.imageRegistry, raw.image) : undefined,
+    createdAt: createdAtOf(raw, version),
     pricePerHour: undefined, // Yotta documents no hourly price on a pod
     ports,
     ssh: reachable ? sshOf(raw) : undefined,
     jupyter: reachable ? jupyterOf(raw) : undefined,
     details: [],
   };
-  pod.details = podDetails(pod, raw);
+  pod.details = podDetails(pod);
   return pod;
 }
 
-function podDetails(pod: Pod, raw: RawPodV2 | RawPodV1): Array<[string, string]> {
+function podDetails(pod: Pod): Array<[string, string]> {
   const d: Array<[string, string]> = [['Id', pod.id]];
-  if (pod.image) d.push(['Image', raw.imageRegistry ? `${raw.imageRegistry}/${pod.image}` : pod.image]);
+  if (pod.image) d.push(['Image', pod.image]);
   if (pod.gpuName) d.push(['GPU', `${pod.gpuName}${pod.gpuCount ? ` × ${pod.gpuCount}` : ''}${pod.vramGb ? ` (${pod.vramGb} GB)` : ''}`]);
   if (pod.region) d.push(['Region', pod.region]);
   d.push(['Status', pod.rawStatus || 'unknown']);
   if (pod.statusReason) d.push(['Reason', pod.statusReason]);
   if (pod.ports.length) d.push(['Ports', pod.ports.map(describePort).join(', ')]);
-  if (raw.containerVolumeInGb) d.push(['Container disk', `${raw.containerVolumeInGb} GB`]);
   if (pod.createdAt && Number.isFinite(pod.createdAt)) d.push(['Created', new Date(pod.createdAt).toISOString()]);
   return d;
 }

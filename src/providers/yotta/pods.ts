@@ -1,16 +1,25 @@
 import * as z from '../../core/zod';
 import type { Pod } from '../../core/model';
 import type { YottaApi } from './api';
-import { toPod, V1_STATUS_WORDS } from './mapping';
+import { splitImage } from './images';
+import { toPod } from './mapping';
 import { zNewPodIdV1, zPodListV1, zPodListV2, zPodV1, zPodV2 } from './schemas';
 
 export type ApiVersion = 'v1' | 'v2';
 
 export interface PodFilter {
   regions?: string[];
-  /** Yotta status words, e.g. RUNNING, PAUSED. */
+  /** Yotta status words, e.g. RUNNING, PAUSED (sent as the cloud's status codes). */
   statuses?: string[];
 }
+
+/**
+ * `statusList` takes status codes, not words (OpenAPI "Filter by status codes"; the codes are those of Yotta's
+ * SDK: 0 INITIALIZE, 1 RUNNING, 2 PAUSING, 3 PAUSED, 4 TERMINATING, 6 FAILED). Words without a code have none.
+ */
+const STATUS_CODES: Readonly<Record<string, number>> = {
+  INITIALIZE: 0, INITIALIZING: 0, RUNNING: 1, PAUSING: 2, STOPPING: 2, PAUSED: 3, STOPPED: 3, TERMINATING: 4, FAILED: 6,
+};
 
 /** What the create wizard decided, independent of the API version that sends it. */
 export interface PodSpec {
@@ -22,6 +31,11 @@ export interface PodSpec {
   containerVolumeInGb?: number;
   containerRegistryAuthId?: string;
   environmentVars: Array<{ key: string; value: string }>;
+  /**
+   * The user's public key. Yotta has no key API; its official images' start script appends the environment
+   * variable PUBLIC_KEY to ~/.ssh/authorized_keys (yottalabsai/container start.sh), so it travels as that.
+   */
+  publicKey?: string;
   expose: Array<{ port: number; protocol: string }>;
   /** v2 only: an existing volume or a new one of this size, mounted at `mountPath`. */
   volumeId?: string;
@@ -38,17 +52,17 @@ export class YottaPods {
     readonly version: ApiVersion,
   ) {}
 
-  /** `filter` maps to the cloud's regionList/statusList (status words; v1 gets their integer codes). */
+  /** `filter` maps to the cloud's regionList/statusList (status codes on both versions). */
   async list(signal?: AbortSignal, filter: PodFilter = {}): Promise<Pod[]> {
     const regionList = filter.regions?.length ? filter.regions.join(',') : undefined;
-    const words = filter.statuses?.map((s) => s.toUpperCase());
+    const codes = [...new Set((filter.statuses ?? []).map((s) => STATUS_CODES[s.toUpperCase()]).filter((n) => n !== undefined))];
+    // Statuses asked for, none of which has a code: no pod can match, and no filter must not mean "all".
+    if (filter.statuses?.length && codes.length === 0) return [];
+    const query = { regionList, statusList: codes.length ? codes.join(',') : undefined };
     if (this.version === 'v1') {
-      const codes = words?.map((w) => V1_STATUS_WORDS.indexOf(w === 'INITIALIZING' ? 'INITIALIZE' : w)).filter((n) => n >= 0);
-      const query = { regionList, statusList: codes?.length ? codes.join(',') : undefined };
       const raw = await this.api.call({ method: 'GET', path: '/openapi/v1/pods/list', query, what: 'list pods', signal }, zPodListV1);
       return raw.map((p) => toPod(p, 'v1'));
     }
-    const query = { regionList, statusList: words?.length ? words.join(',') : undefined };
     const raw = await this.api.call({ method: 'GET', path: '/v2/pods', query, what: 'list pods', signal }, zPodListV2);
     return raw.map((p) => toPod(p, 'v2'));
   }
@@ -69,24 +83,30 @@ export class YottaPods {
     await this.api.call({ method: 'POST', path, what: 'resume the pod' }, zAny);
   }
 
+  /**
+   * Yotta's v1 reference has no pod delete (create, get, list, pause, resume only), so v1 accounts terminate
+   * through the documented v2 `DELETE /v2/pods/{id}`: the same key and the same pod ids.
+   */
   async delete(id: string): Promise<void> {
-    const path = this.version === 'v1' ? `/openapi/v1/pods/${enc(id)}` : `/v2/pods/${enc(id)}`;
-    await this.api.call({ method: 'DELETE', path, what: 'terminate the pod' }, zAny);
+    await this.api.call({ method: 'DELETE', path: `/v2/pods/${enc(id)}`, what: 'terminate the pod' }, zAny);
   }
 
   /** Sends exactly one create request (POST: never retried by HttpClient). */
   async create(spec: PodSpec, signal?: AbortSignal): Promise<Pod> {
     if (this.version === 'v1') return this.createV1(spec, signal);
+    const { registry, image } = splitImage(spec.image);
     const body = {
       name: spec.name,
-      image: spec.image,
+      image,
+      // Docker Hub is the documented default; any other registry goes in its own field
+      imageRegistry: registry,
       gpuType: spec.gpuType,
       gpuCount: spec.gpuCount,
       regions: spec.regions.length ? spec.regions : undefined,
       containerVolumeInGb: spec.containerVolumeInGb,
       containerRegistryAuthId: spec.containerRegistryAuthId ? idValue(spec.containerRegistryAuthId) : undefined,
       imagePublicType: spec.containerRegistryAuthId ? 'PRIVATE' : undefined,
-      environmentVars: spec.environmentVars,
+      environmentVars: withPublicKey(spec),
       expose: spec.expose,
       persistentVolumes: spec.volumeId ? [{ volumeId: idValue(spec.volumeId), mountPath: spec.mountPath ?? '/workspace', needBackup: false }] : undefined,
       persistentVolumeInGb: spec.newVolumeGb,
@@ -103,7 +123,7 @@ export class YottaPods {
       gpuCount: spec.gpuCount,
       region: spec.regions[0],
       containerVolumeInGb: spec.containerVolumeInGb,
-      environmentVars: spec.environmentVars,
+      environmentVars: withPublicKey(spec),
       expose: spec.expose,
     };
     const id = await this.api.call({ method: 'POST', path: '/openapi/v1/pods/create', body, what: 'create the pod', signal }, zNewPodIdV1);
@@ -130,6 +150,11 @@ function provisional(id: string, spec: PodSpec): Pod {
     ports: [],
     details: [['Id', id]],
   };
+}
+
+function withPublicKey(spec: PodSpec): PodSpec['environmentVars'] {
+  const key = spec.publicKey?.trim();
+  return key ? [...spec.environmentVars, { key: 'PUBLIC_KEY', value: key }] : spec.environmentVars;
 }
 
 function enc(id: string): string {

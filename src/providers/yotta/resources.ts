@@ -1,15 +1,20 @@
 import * as z from '../../core/zod';
 import type { Endpoint, GpuOffer, Volume } from '../../core/model';
-import type { YottaApi } from './api';
+import { fetchAllPages } from '../../core/paging';
+import { CLOUD_NAME, type YottaApi } from './api';
 import { toEndpoint, toOffer, toVolume } from './mapping';
 import { zEndpointList, zRegistryAuthList, zVmTypes, zVolume, zVolumePage } from './schemas';
 
 const zAny = z.unknown();
 
-/** Large pages so a refresh of a few hundred volumes is one request; paging still follows `pages`. */
+/** Large pages so a refresh of a few hundred volumes is one request per storage type; paging follows `pages`. */
 export const VOLUME_PAGE_SIZE = 500;
-/** A bound on paging, so a cloud that reports ever more pages cannot keep us looping. */
-const MAX_PAGES = 200;
+
+/**
+ * `GET /v2/volumes` requires one `storageType` (OpenAPI and the volume guide). Every type is storage the user
+ * pays for and our volume form creates, so all four are listed: one request each for most accounts.
+ */
+export const STORAGE_TYPES = ['CEPH', 'VENDOR', 'S3', 'R2'] as const;
 
 export interface RegistryCredential {
   id: string;
@@ -30,23 +35,23 @@ export class YottaResources {
 
   async listVolumes(signal?: AbortSignal): Promise<Volume[]> {
     const out: Volume[] = [];
-    const seen = new Set<string>();
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const data = await this.api.call(
-        { method: 'GET', path: '/v2/volumes', query: { page, size: VOLUME_PAGE_SIZE }, what: 'list volumes', signal },
-        zVolumePage,
-      );
-      const items = data.items ?? [];
-      for (const v of items) {
-        if (seen.has(v.id)) continue; // a volume created between two pages shifts the rest by one
-        seen.add(v.id);
-        out.push(toVolume(v));
-      }
-      const size = data.size || VOLUME_PAGE_SIZE;
-      const pages = data.pages ?? (data.total != null ? Math.ceil(data.total / size) : undefined);
-      if (items.length === 0 || (pages !== undefined ? page >= pages : items.length < size)) break;
-    }
+    for (const storageType of STORAGE_TYPES) out.push(...(await this.listVolumesOf(storageType, signal)));
     return out;
+  }
+
+  private async listVolumesOf(storageType: string, signal?: AbortSignal): Promise<Volume[]> {
+    const raw = await fetchAllPages(
+      async (page) => {
+        const data = await this.api.call(
+          { method: 'GET', path: '/v2/volumes', query: { page, size: VOLUME_PAGE_SIZE, storageType }, what: `list ${storageType} volumes`, signal },
+          zVolumePage,
+        );
+        return { items: data.items ?? [], total: data.total ?? undefined, pages: data.pages ?? undefined };
+      },
+      // a volume created between two pages shifts the rest by one: the key keeps each once
+      { cloudName: CLOUD_NAME, what: `${storageType} volumes`, pageSize: VOLUME_PAGE_SIZE, key: (v) => v.id },
+    );
+    return raw.map(toVolume);
   }
 
   async createVolume(spec: NewVolume, signal?: AbortSignal): Promise<Volume> {

@@ -21,7 +21,10 @@ export const zExpose = z.object({
 });
 export type RawExpose = z.infer<typeof zExpose>;
 
-/** Fields both pod API versions share; names that differ are listed per version. */
+/**
+ * Fields both pod API versions share (OpenAPI Pod: id..sshCmd; `expose` as Yotta's SDK and SkyPilot plugin read
+ * it). No documented field gives a pod's region (v2), a failure reason or a price.
+ */
 const podCommon = {
   id: zId,
   image: zMaybe(z.string()),
@@ -29,31 +32,26 @@ const podCommon = {
   gpuType: zMaybe(z.string()),
   gpuDisplayName: zMaybe(z.string()),
   gpuCount: zMaybe(zLooseNumber),
-  region: zMaybe(z.string()),
-  regions: zMaybe(z.array(z.string())),
-  createdAt: zMaybe(zLooseNumber),
   sshCmd: zMaybe(z.string()),
   expose: zMaybe(z.array(zExpose)),
-  containerVolumeInGb: zMaybe(zLooseNumber),
-  // No documented field carries the reason of a FAILED pod; these are the names seen or likely.
-  failedReason: zMaybe(z.string()),
-  statusReason: zMaybe(z.string()),
-  statusMessage: zMaybe(z.string()),
 };
 
 export const zPodV2 = z.object({
   ...podCommon,
   name: zMaybe(z.string()),
   status: zMaybe(z.string()),
+  createdAt: zMaybe(zLooseNumber),
 });
 export type RawPodV2 = z.infer<typeof zPodV2>;
 
+/** v1 names (API guide's v1/v2 table): podName, a single region, epoch seconds (an ISO string is read too). */
 export const zPodV1 = z.object({
   ...podCommon,
   podName: zMaybe(z.string()),
   name: zMaybe(z.string()),
+  region: zMaybe(z.string()),
   status: zMaybe(z.union([z.number(), z.string()])),
-  createAt: zMaybe(zLooseNumber),
+  createdAt: zMaybe(z.union([z.number(), z.string()])),
 });
 export type RawPodV1 = z.infer<typeof zPodV1>;
 
@@ -121,3 +119,6 @@ export const zRegistryAuthList = z.array(zRegistryAuth);
 
 /** v1 create answers with the new pod's id only. */
 export const zNewPodIdV1 = zId;
+
+/** Volume pages, per storage type. */
+export type RawVolumePage = z.infer<typeof zVolumePage>;

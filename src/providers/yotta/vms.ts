@@ -1,6 +1,7 @@
 import * as z from '../../core/zod';
 import { CloudError, NotFoundError } from '../../core/errors';
 import type { Pod } from '../../core/model';
+import { fetchAllPages, type Page } from '../../core/paging';
 import { CLOUD_NAME, cleanMessage, type YottaApi } from './api';
 import type { ApiVersion } from './pods';
 import { type RawVmType, zVmTypes } from './schemas';
@@ -11,8 +12,6 @@ const zAny = z.unknown();
 
 /** Large pages so a refresh is one request for most accounts; paging still follows `pages`. */
 export const VM_PAGE_SIZE = 500;
-/** A bound on paging, so a cloud that reports ever more pages cannot keep us looping. */
-const MAX_PAGES = 200;
 
 /** What the VM create wizard decided. */
 export interface VmSpec {
@@ -40,37 +39,31 @@ export class YottaVms {
 
   /** Every VM, all pages (a VM created between two pages shifts the rest: duplicates are dropped). */
   async list(signal?: AbortSignal, status?: string): Promise<Pod[]> {
-    const out: Pod[] = [];
-    const seen = new Set<string>();
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const data = await this.page(page, status, signal);
-      const items = data.items ?? [];
-      for (const raw of items) {
-        if (seen.has(raw.id)) continue;
-        seen.add(raw.id);
-        out.push(toVm(raw));
-      }
-      const size = data.size || VM_PAGE_SIZE;
-      const pages = data.pages ?? (data.total != null ? Math.ceil(data.total / size) : undefined);
-      // An empty page ends it too: past the last page (VMs gone between two requests) is not an error.
-      if (items.length === 0 || (pages !== undefined ? page >= pages : items.length < size)) break;
-    }
-    return out;
+    const raw = await fetchAllPages((page) => this.page(page, status, signal), {
+      cloudName: CLOUD_NAME,
+      what: 'VMs',
+      pageSize: VM_PAGE_SIZE,
+      key: (v) => v.id,
+    });
+    return raw.map(toVm);
   }
 
-  private async page(page: number, status: string | undefined, signal?: AbortSignal) {
+  private async page(page: number, status: string | undefined, signal?: AbortSignal): Promise<Page<RawVm>> {
     if (this.version === 'v1') {
       const body = { page, pageSize: VM_PAGE_SIZE, status };
       const data = await this.api.call(
         { method: 'POST', path: '/openapi/v1/vms/list', body, what: 'list VMs', signal, idempotent: true },
         zVmListV1,
       );
-      return Array.isArray(data) ? { items: data, page, size: VM_PAGE_SIZE, total: undefined, pages: 1 } : data;
+      // a bare array is the whole list
+      if (Array.isArray(data)) return { items: data, total: data.length };
+      return { items: data.items ?? [], total: data.total ?? undefined, pages: data.pages ?? undefined };
     }
-    return this.api.call(
+    const data = await this.api.call(
       { method: 'GET', path: '/v2/vms', query: { page, size: VM_PAGE_SIZE, status }, what: 'list VMs', signal },
       zVmPage,
     );
+    return { items: data.items ?? [], total: data.total ?? undefined, pages: data.pages ?? undefined };
   }
 
   /** NotFoundError (11000) when the cloud does not know the VM. */

@@ -1,6 +1,7 @@
 import { raw } from '../json';
 import type { Handler, SimRequest, SimResponse, Simulator } from '../server';
-import { type SimPod, type SimVolume, SimError, type YottaState } from './state';
+import { POD_STATUS_CODES, YOTTA_LIMITS } from './spec';
+import { type PodStatusWord, type SimPod, type SimVolume, SimError, type YottaState } from './state';
 
 export const SUCCESS = 10000;
 
@@ -13,8 +14,11 @@ export function emitId(id: string): unknown {
   return /^\d+$/.test(id) ? (Number.isSafeInteger(Number(id)) ? Number(id) : raw(id)) : id;
 }
 
-/** Auth, the per-key rate limit and envelope errors, around every Yotta route. */
-export function wrap(sim: Simulator, state: YottaState, handler: Handler): Handler {
+/**
+ * Auth, the per-key rate limit and envelope errors, around every Yotta route. A pod operation (create, pause,
+ * resume, delete) also counts against the documented 5 at once per key (spec.ts YOTTA_LIMITS).
+ */
+export function wrap(sim: Simulator, state: YottaState, handler: Handler, options: { podOp?: boolean } = {}): Handler {
   return async (req: SimRequest) => {
     const key = header(req, 'x-api-key');
     if (!sim.isKeyValid(key)) return { status: 401, body: { message: 'Unauthorized: invalid or missing API key', code: 401, data: null } };
@@ -22,11 +26,20 @@ export function wrap(sim: Simulator, state: YottaState, handler: Handler): Handl
     if (wait !== undefined) {
       return { status: 429, headers: { 'retry-after': String(wait) }, body: { message: 'Too many requests', code: 429, data: null } };
     }
+    const inFlight = state.podOpsInFlight.get(key!) ?? 0;
+    if (options.podOp && inFlight >= YOTTA_LIMITS.concurrentPodOperations) {
+      const message = `Too many concurrent pod operations: at most ${YOTTA_LIMITS.concurrentPodOperations} per API key`;
+      return { status: 429, headers: { 'retry-after': '1' }, body: { message, code: 429, data: null } };
+    }
+    if (options.podOp) state.podOpsInFlight.set(key!, inFlight + 1);
     try {
+      if (options.podOp && state.delays.podOpMs > 0) await new Promise((r) => setTimeout(r, sim.delay(state.delays.podOpMs)));
       return await handler(req);
     } catch (e) {
       if (e instanceof SimError) return { status: e.status, headers: e.headers, body: { message: e.message, code: e.code, data: null } };
       throw e;
+    } finally {
+      if (options.podOp) state.podOpsInFlight.set(key!, (state.podOpsInFlight.get(key!) ?? 1) - 1);
     }
   };
 }
@@ -74,6 +87,7 @@ const DISPLAY: Record<string, string> = {
   NVIDIA_H100_80G: 'H100', NVIDIA_H200_141G: 'H200', NVIDIA_B200_180G: 'B200',
 };
 
+/** The documented Pod (spec.ts podV2): no region, failure reason or container size; expose as observed. */
 export function podV2(p: SimPod) {
   return {
     id: emitId(p.id),
@@ -84,28 +98,30 @@ export function podV2(p: SimPod) {
     gpuDisplayName: DISPLAY[p.gpuType] ?? p.gpuType,
     gpuCount: p.gpuCount,
     status: p.status,
-    region: p.region,
     createdAt: p.createdAt,
-    containerVolumeInGb: p.containerVolumeInGb,
     sshCmd: p.status === 'RUNNING' && p.ssh ? `ssh ${p.ssh.user}@${p.ssh.host} -p ${p.ssh.port}` : '',
     expose: exposeOf(p),
-    failedReason: p.failedReason ?? null,
   };
 }
 
-export const V1_CODES: Record<string, number> = { INITIALIZING: 0, RUNNING: 1, PAUSING: 2, PAUSED: 3, TERMINATING: 4, TERMINATED: 5, FAILED: 6 };
+/** statusList codes (spec.ts POD_STATUS_CODES); INITIALIZING is the v2 word for INITIALIZE. */
+export function statusCode(status: PodStatusWord): number {
+  return POD_STATUS_CODES[status === 'INITIALIZING' ? 'INITIALIZE' : status];
+}
 
+/** v1: the v2 pod under v1 names, integer status, epoch seconds, and its single region (spec.ts podV1). */
 export function podV1(p: SimPod) {
   const { name, status, createdAt, gpuDisplayName: _g, ...rest } = podV2(p);
-  return { ...rest, podName: name, status: V1_CODES[status], createdAt: Math.floor(createdAt / 1000) };
+  return { ...rest, podName: name, region: p.region, status: statusCode(status), createdAt: Math.floor(createdAt / 1000) };
 }
 
 export function volumeV2(v: SimVolume) {
   return {
     id: emitId(v.id),
     name: v.name,
-    sizeInGb: v.sizeInGb ?? null,
-    region: v.region ?? null,
+    // S3/R2 volumes have no size, S3 none region: left out (the spec types them as integer/string)
+    sizeInGb: v.sizeInGb,
+    region: v.region,
     storageType: v.storageType,
     status: v.status,
     vendorVolumeType: v.vendorVolumeType ?? null,

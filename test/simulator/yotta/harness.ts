@@ -18,7 +18,7 @@ export interface YottaHarness {
 export async function startYotta(timeScale = 0.01): Promise<YottaHarness> {
   const sim = new Simulator({ timeScale });
   const control = installYotta(sim);
-  // Tests poll state machines quickly; the documented 120/min budget is tested explicitly where it matters.
+  // Tests poll state machines quickly; the documented 60/min budget (lowest plan) is tested where it matters.
   const relaxBudget = () => control.setBudget(100_000);
   relaxBudget();
   sim.onReset(relaxBudget);

@@ -1,7 +1,8 @@
 import type { Simulator } from '../server';
-import { installPodRoutes } from './pods';
+import { DOCKER_HUB, installPodRoutes } from './pods';
 import { installResourceRoutes } from './resources';
 import { CATALOG, type Delays, type PodStatusWord, type SimPod, type SimVm, type SimVolume, type VmStatusWord, YottaState } from './state';
+import { yottaSpec } from './spec';
 import { addVm, installVmRoutes } from './vms';
 
 export type { SimPod, SimVolume, SimVm, Delays } from './state';
@@ -11,7 +12,7 @@ export interface YottaSimControl {
   readonly state: YottaState;
   /** State-machine delays in unscaled ms (the simulator's timeScale applies). */
   setDelays(delays: Partial<Delays>): void;
-  /** Requests per minute per key before 429 (default 120). */
+  /** Requests per minute per key before 429 (default 60, the documented lowest plan: spec.ts YOTTA_LIMITS). */
   setBudget(perMinute: number): void;
   /** Largest page size the volume and VM lists honour (paging tests). */
   setMaxPageSize(size: number): void;
@@ -19,7 +20,7 @@ export interface YottaSimControl {
   failNextCreate(code: number, message: string, httpStatus?: number): void;
   /** Mark a GPU sold out in one region (or all of its regions). */
   setSoldOut(gpuType: string, region?: string, soldOut?: boolean): void;
-  /** The pod turns FAILED with this reason. */
+  /** The pod turns FAILED (the reason is kept here only: no documented pod field carries it). */
   failPod(id: string, reason: string): void;
   /** A pod put straight into the state (no validation); returns its id. */
   addPod(pod?: Partial<SimPod> & { status?: PodStatusWord }): string;
@@ -41,6 +42,7 @@ export interface YottaSimControl {
 }
 
 export function installYotta(sim: Simulator): YottaSimControl {
+  sim.useSpec(yottaSpec);
   const state = new YottaState(sim);
   sim.onReset(() => state.reset());
   installPodRoutes(sim, state);
@@ -70,7 +72,7 @@ export function installYotta(sim: Simulator): YottaSimControl {
     addPod(pod = {}) {
       const id = pod.id ?? state.newPodId();
       const full: SimPod = {
-        id, name: `pod-${id.slice(-4)}`, image: 'yottalabsai/pytorch:latest', imageRegistry: 'docker.io',
+        id, name: `pod-${id.slice(-4)}`, image: 'yottalabsai/pytorch:latest', imageRegistry: DOCKER_HUB,
         gpuType: 'NVIDIA_RTX_4090_24G', gpuCount: 1, region: 'us-east-1', status: 'RUNNING', createdAt: Date.now(),
         containerVolumeInGb: 50, expose: [{ port: 22, protocol: 'SSH' }, { port: 8888, protocol: 'HTTP' }], volumeIds: [],
         ...pod,

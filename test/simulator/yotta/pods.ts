@@ -1,5 +1,6 @@
 import type { Simulator } from '../server';
-import { bodyOf, invalid, listParam, ok, podNotFound, podV1, podV2, V1_CODES, wrap } from './common';
+import type { SimRequest } from '../server';
+import { bodyOf, invalid, listParam, ok, podNotFound, podV1, podV2, statusCode, wrap } from './common';
 import { CATALOG, type SimExpose, type SimPod, SimError, type YottaState } from './state';
 
 export interface PodInput {
@@ -16,6 +17,8 @@ export interface PodInput {
   persistentVolumeInGb?: unknown;
   persistentMountPath?: unknown;
 }
+
+export const DOCKER_HUB = 'https://index.docker.io/v1/';
 
 const isPow2 = (n: number) => Number.isInteger(n) && n > 0 && (n & (n - 1)) === 0;
 
@@ -40,6 +43,7 @@ export function createPod(state: YottaState, input: PodInput): SimPod {
 
   const env = Array.isArray(input.environmentVars) ? (input.environmentVars as Array<{ key?: unknown; value?: unknown }>) : [];
   const jupyter = env.find((e) => e.key === 'JUPYTER_PASSWORD');
+  const publicKey = env.find((e) => e.key === 'PUBLIC_KEY');
   const expose: SimExpose[] = [];
   for (const e of Array.isArray(input.expose) ? (input.expose as Array<{ port?: unknown; protocol?: unknown }>) : []) {
     const port = Number(e.port);
@@ -69,7 +73,8 @@ export function createPod(state: YottaState, input: PodInput): SimPod {
     id: state.newPodId(),
     name,
     image,
-    imageRegistry: typeof input.imageRegistry === 'string' ? input.imageRegistry : 'docker.io',
+    // PODS_GUIDE: "Docker registry URL (default: Docker Hub)"; the answer example names Docker Hub like this
+    imageRegistry: typeof input.imageRegistry === 'string' && input.imageRegistry !== '' ? input.imageRegistry : DOCKER_HUB,
     gpuType,
     gpuCount,
     region,
@@ -78,6 +83,7 @@ export function createPod(state: YottaState, input: PodInput): SimPod {
     containerVolumeInGb: Number(input.containerVolumeInGb ?? 50) || 50,
     expose,
     jupyterPassword: typeof jupyter?.value === 'string' ? jupyter.value : undefined,
+    publicKey: typeof publicKey?.value === 'string' && publicKey.value.trim() !== '' ? publicKey.value.trim() : undefined,
     volumeIds,
   };
   state.pods.set(pod.id, pod);
@@ -110,41 +116,38 @@ export function terminate(state: YottaState, id: string): void {
   state.setPod(p, 'TERMINATING');
 }
 
+/** statusList carries status codes (spec.ts statusCodes); the spec has refused anything else already. */
+function statusFilter(req: SimRequest): (p: SimPod) => boolean {
+  const regions = listParam(req, 'regionList');
+  const codes = listParam(req, 'statusList').map(Number);
+  return (p) => (!regions.length || regions.includes(p.region)) && (!codes.length || codes.includes(statusCode(p.status)));
+}
+
 export function installPodRoutes(sim: Simulator, state: YottaState): void {
   const r = sim.router('yotta');
   const w = (h: Parameters<typeof wrap>[2]) => wrap(sim, state, h);
+  const op = (h: Parameters<typeof wrap>[2]) => wrap(sim, state, h, { podOp: true });
 
   // v2
-  r.get('/v2/pods', w((req) => {
-    const regions = listParam(req, 'regionList');
-    const statuses = listParam(req, 'statusList').map((s) => s.toUpperCase());
-    const pods = state.allPods().filter((p) => (!regions.length || regions.includes(p.region)) && (!statuses.length || statuses.includes(p.status)));
-    return ok(pods.map(podV2));
-  }));
-  r.post('/v2/pods', w((req) => {
+  r.get('/v2/pods', w((req) => ok(state.allPods().filter(statusFilter(req)).map(podV2))));
+  r.post('/v2/pods', op((req) => {
     const b = bodyOf(req);
     const regions = Array.isArray(b.regions) ? b.regions.map(String) : [];
     return ok(podV2(createPod(state, { ...b, regions } as PodInput)));
   }));
   r.get('/v2/pods/:id', w((req) => ok(podV2(mustPod(state, req.params.id)))));
-  r.delete('/v2/pods/:id', w((req) => (terminate(state, req.params.id), ok(true))));
-  r.post('/v2/pods/:id/pause', w((req) => (pause(state, req.params.id), ok(true))));
-  r.post('/v2/pods/:id/resume', w((req) => (resume(state, req.params.id), ok(true))));
+  r.delete('/v2/pods/:id', op((req) => (terminate(state, req.params.id), ok(true))));
+  r.post('/v2/pods/:id/pause', op((req) => (pause(state, req.params.id), ok(true))));
+  r.post('/v2/pods/:id/resume', op((req) => (resume(state, req.params.id), ok(true))));
 
-  // v1: same state, older names and integer statuses
-  r.get('/openapi/v1/pods/list', w((req) => {
-    const regions = listParam(req, 'regionList');
-    const statuses = listParam(req, 'statusList').map(Number);
-    const pods = state.allPods().filter((p) => (!regions.length || regions.includes(p.region)) && (!statuses.length || statuses.includes(V1_CODES[p.status])));
-    return ok(pods.map(podV1));
-  }));
-  r.post('/openapi/v1/pods/create', w((req) => {
+  // v1: same state, older names and integer statuses; no delete (the v1 reference lists none)
+  r.get('/openapi/v1/pods/list', w((req) => ok(state.allPods().filter(statusFilter(req)).map(podV1))));
+  r.post('/openapi/v1/pods/create', op((req) => {
     const b = bodyOf(req);
     const pod = createPod(state, { ...b, name: b.podName, regions: typeof b.region === 'string' ? [b.region] : [] } as PodInput);
     return ok(podV1(pod).id);
   }));
-  r.post('/openapi/v1/pods/pause/:id', w((req) => (pause(state, req.params.id), ok(true))));
-  r.post('/openapi/v1/pods/resume/:id', w((req) => (resume(state, req.params.id), ok(true))));
+  r.post('/openapi/v1/pods/pause/:id', op((req) => (pause(state, req.params.id), ok(true))));
+  r.post('/openapi/v1/pods/resume/:id', op((req) => (resume(state, req.params.id), ok(true))));
   r.get('/openapi/v1/pods/:id', w((req) => ok(podV1(mustPod(state, req.params.id)))));
-  r.delete('/openapi/v1/pods/:id', w((req) => (terminate(state, req.params.id), ok(true))));
 }

@@ -18,7 +18,7 @@ function mustEndpoint(state: YottaState, id: string): SimEndpoint {
 
 function endpointV2(e: SimEndpoint) {
   const running = e.status === 'RUNNING' ? e.workers : 0;
-  return { id: e.id, name: e.name, image: e.image, status: e.status, totalWorkers: e.workers, runningWorkers: running, cost: e.cost, serviceMode: e.serviceMode, webhook: null, createdAt: e.createdAt };
+  return { id: e.id, name: e.name, image: e.image, status: e.status, totalWorkers: e.workers, runningWorkers: running, cost: e.cost, serviceMode: e.serviceMode, webhook: null };
 }
 
 export function installResourceRoutes(sim: Simulator, state: YottaState): void {
@@ -37,9 +37,10 @@ export function installResourceRoutes(sim: Simulator, state: YottaState): void {
     const page = Number(req.query.get('page') ?? 1);
     const size = Math.min(Number(req.query.get('size') ?? 10), state.maxPageSize);
     if (!Number.isInteger(page) || page < 1 || !Number.isInteger(size) || size < 1) throw invalid('page and size must be positive integers');
+    // storageType is required (the spec refused the request without it): one storage type per list
     const type = req.query.get('storageType');
     const region = req.query.get('region');
-    const all = state.allVolumes().filter((v) => (!type || v.storageType === type) && (!region || v.region === region));
+    const all = state.allVolumes().filter((v) => v.storageType === type && (!region || v.region === region));
     const items = all.slice((page - 1) * size, page * size).map(volumeV2);
     return ok({ items, page, size, total: all.length, pages: Math.ceil(all.length / size) });
   }));
@@ -70,7 +71,7 @@ export function installResourceRoutes(sim: Simulator, state: YottaState): void {
     const name = bodyOf(req).name;
     if (typeof name !== 'string' || name.length < 1 || name.length > 255) throw invalid('name must be 1-255 characters');
     v.name = name;
-    return ok(true);
+    return ok(volumeV2(v)); // OPENAPI: "Returns updated volume"
   }));
   r.post('/v2/volumes/:id/resize', w((req) => {
     const v = mustVolume(state, req.params.id);

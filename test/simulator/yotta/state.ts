@@ -1,4 +1,5 @@
 import type { Simulator } from '../server';
+import { YOTTA_LIMITS } from './spec';
 
 /** In-memory Yotta account state. Pod transitions are evaluated lazily on read, so there are no timers to clean up. */
 
@@ -24,6 +25,9 @@ export interface SimPod {
   containerVolumeInGb: number;
   expose: SimExpose[];
   jupyterPassword?: string;
+  /** PUBLIC_KEY from the create's environmentVars: Yotta's official images install it at start (spec.ts START_SH). */
+  publicKey?: string;
+  /** Kept for control hooks only: no documented pod field carries a failure reason. */
   failedReason?: string;
   volumeIds: string[];
   /** Addresses from the backend, asked once when the pod first runs. */
@@ -107,9 +111,11 @@ export interface Delays {
   volumeMs: number;
   endpointMs: number;
   vmStartMs: number;
+  /** How long a pod operation (create, pause, resume, delete) is in flight: lets the 5-at-once limit be seen. */
+  podOpMs: number;
 }
 
-export const DEFAULT_DELAYS: Delays = { podStartMs: 3000, podPauseMs: 2000, podTerminateMs: 2000, volumeMs: 1000, endpointMs: 2000, vmStartMs: 3000 };
+export const DEFAULT_DELAYS: Delays = { podStartMs: 3000, podPauseMs: 2000, podTerminateMs: 2000, volumeMs: 1000, endpointMs: 2000, vmStartMs: 3000, podOpMs: 0 };
 
 /** Which GPU types the account sees, with per-region stock. */
 export const CATALOG: Record<string, Array<{ region: string; regionName: string }>> = {
@@ -129,7 +135,10 @@ export class YottaState {
   vms = new Map<string, SimVm>();
   soldOut = new Set<string>();
   delays: Delays = { ...DEFAULT_DELAYS };
-  budgetPerMinute = 120;
+  /** The documented lowest plan (spec.ts YOTTA_LIMITS). */
+  budgetPerMinute: number = YOTTA_LIMITS.requestsPerMinute;
+  /** Pod operations in flight per key (at most YOTTA_LIMITS.concurrentPodOperations). */
+  readonly podOpsInFlight = new Map<string, number>();
   maxPageSize = 1000;
   failNextCreate?: { status: number; code: number; message: string };
   private nextPodId = 362740422811062272n;
@@ -216,6 +225,7 @@ export class YottaState {
   }
 
   private attachBackend(p: SimPod): void {
+    if (p.publicKey && isOfficialImage(p)) this.sim.backend.authorizeKey(p.publicKey);
     const ssh = this.sim.backend.ssh('key', p.id);
     p.ssh = { host: ssh.host, port: ssh.port, user: ssh.user };
     if (p.expose.some((e) => e.port === 8888)) p.jupyterUrl = this.sim.backend.jupyter(p.id, p.jupyterPassword).baseUrl;
@@ -272,4 +282,9 @@ export class YottaState {
     e.status = status;
     e.until = status === 'INITIALIZING' || status === 'STOPPING' ? Date.now() + this.sim.delay(this.delays.endpointMs) : undefined;
   }
+}
+
+/** Yotta's official images (Docker Hub `yottalabsai/*`, `yottalabs/*`) run start.sh, which reads PUBLIC_KEY. */
+export function isOfficialImage(p: Pick<SimPod, 'image' | 'imageRegistry'>): boolean {
+  return /^(https?:\/\/)?(index\.)?docker\.io(\/v1\/?)?$/.test(p.imageRegistry) && /^yottalabs(ai)?\//.test(p.image);
 }

@@ -38,7 +38,7 @@ export function vmJson(v: SimVm) {
     cpuCores: v.cpuCores,
     memoryInGb: String(v.memoryInGb),
     gpuCount: v.gpuCount,
-    gpuMemoryInGb: vram ?? null,
+    gpuMemoryInGb: vram ?? '0',
     region: v.region,
     storageInGb: String(v.storageInGb),
     createdAt: new Date(v.createdAt).toISOString(),

@@ -120,7 +120,7 @@ describe('Yotta provider: create wizard', () => {
     const regions = await pick(form.fields, 'region').options(a);
     assert.match(regions[0].disabledReason!, /sold out/);
     const pod = await form.create({ ...a, region: 'us-west-1' }, ctx);
-    assert.equal(pod.region, 'us-west-1');
+    assert.equal(h.control.pod(pod.id)!.region, 'us-west-1', 'placed where asked (a v2 pod answer names no region)');
   });
 
   it('does not set JUPYTER_PASSWORD when Jupyter is not exposed', async () => {

@@ -31,15 +31,18 @@ describe('Yotta provider: volumes, GPU offers, endpoints, registry credentials',
     const vols = await h.provider().volumes!.list();
     assert.equal(vols.length, 21);
     assert.equal(new Set(vols.map((v) => v.id)).size, 21);
-    assert.equal(h.sim.requestsFor('yotta', 'GET', '/v2/volumes').length, 3, '21 volumes, 7 per page');
+    const queries = h.sim.requestsFor('yotta', 'GET', '/v2/volumes').map((r) => r.query);
+    assert.equal(queries.filter((q) => q.includes('storageType=CEPH')).length, 3, '20 CEPH volumes, 7 per page');
+    assert.equal(queries.length, 6, 'and one page of each other storage type');
     const fast = vols.find((v) => v.name === 'fast')!;
     assert.deepEqual([fast.sizeGb, fast.type, fast.region, fast.mountCount, fast.cost, fast.status], [500, 'VENDOR NVMe', 'sg', 2, '$0.05', 'active']);
   });
 
-  it('lists 200 volumes in one request', async () => {
+  it('lists 200 volumes with one request per storage type, each naming its storageType', async () => {
     h.control.seed({ volumes: 200 });
     assert.equal((await h.provider().volumes!.list()).length, 200);
-    assert.equal(h.sim.requestsFor('yotta', 'GET', '/v2/volumes').length, 1);
+    const queries = h.sim.requestsFor('yotta', 'GET', '/v2/volumes').map((r) => r.query);
+    assert.deepEqual(queries, ['CEPH', 'VENDOR', 'S3', 'R2'].map((t) => `?page=1&size=500&storageType=${t}`));
   });
 
   it('creates (form), renames, resizes and deletes a volume', async () => {

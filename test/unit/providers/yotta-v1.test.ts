@@ -25,7 +25,7 @@ describe('Yotta provider: v1 pod API (apiVersion = v1)', () => {
     assert.equal(pod.createdAt, Math.floor(created / 1000) * 1000);
   });
 
-  it('creates with podName/region, reads the new pod, pauses, resumes and deletes through v1 routes', async () => {
+  it('creates with podName/region, reads, pauses and resumes through v1 routes; terminates through v2 (v1 has no delete)', async () => {
     const p = h.provider({ apiVersion: 'v1' });
     const form = p.createForm();
     assert.ok(form.fields.find((f) => f.id === 'volume')!.skip!({}), 'v1 takes no volumes');
@@ -44,9 +44,10 @@ describe('Yotta provider: v1 pod API (apiVersion = v1)', () => {
     await p.podAction(pod.id, 'start');
     assert.equal(h.sim.requestsFor('yotta', 'POST', '/openapi/v1/pods/resume/').length, 1);
     await p.podAction(pod.id, 'terminate');
-    assert.equal(h.sim.requestsFor('yotta', 'DELETE', '/openapi/v1/pods/').length, 1);
+    assert.equal(h.sim.requestsFor('yotta', 'DELETE', '/openapi/v1/pods/').length, 0, 'the v1 reference lists no delete');
+    assert.deepEqual(h.sim.requestsFor('yotta', 'DELETE', '/v2/pods/').map((r) => [r.path, r.status]), [[`/v2/pods/${pod.id}`, 200]]);
     await eventually(() => p.getPod(pod.id), (x) => x === undefined);
-    assert.equal(h.sim.requestsFor('yotta', undefined, '/v2/pods').length, 0, 'nothing went to v2 pod routes');
+    assert.equal(h.sim.requestsFor('yotta', 'GET', '/v2/pods').length, 0, 'everything else stayed on v1');
   });
 
   it('a v1 create error carries the cloud code', async () => {
@@ -82,10 +83,10 @@ describe('Yotta simulator control over HTTP (for the extension-host tests)', () 
     await assert.rejects(p.createForm().create({ gpu: 'NVIDIA_RTX_4090_24G', gpuCount: 1, ports: [], name: 'n' }, { jupyterPassword: '' }), /System busy/);
     const [first] = await p.listPods();
     await post('fail-pod', { id: first.id, reason: 'GPU fell off the bus' });
-    assert.equal((await p.getPod(first.id))!.statusReason, 'GPU fell off the bus');
+    assert.equal((await p.getPod(first.id))!.status, 'failed');
   });
 
-  it('the budget defaults to the documented 120 requests per minute', () => {
-    assert.equal(installYotta(new Simulator()).state.budgetPerMinute, 120);
+  it('the budget defaults to the documented lowest plan, 60 requests per minute', () => {
+    assert.equal(installYotta(new Simulator()).state.budgetPerMinute, 60);
   });
 });
