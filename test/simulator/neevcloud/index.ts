@@ -119,7 +119,9 @@ export function installNeevCloud(sim: Simulator): NeevCloudSimControl {
       const b = bodyOf(req);
       if (typeof b.region_id !== 'string' || !b.region_id) return bad('region_id is required');
       if (typeof b.config_id !== 'string' || !b.config_id) return bad('config_id is required');
-      if (!s.item(b.config_id, b.region_id)) return neevError(404, 'not_found', 'gpu config not offered in this region');
+      // A config or region it does not know is a refused argument (the documented 400 invalid_argument).
+      if (!s.item(b.config_id, b.region_id)) return bad('gpu config not offered in this region');
+      // A second registration is not documented; the simulator answers 409 already_exists (decision).
       if (s.alerts.some((a) => a.status === 'pending' && a.config_id === b.config_id && a.region_id === b.region_id)) {
         return neevError(409, 'already_exists', 'a notification for this GPU and region is already registered');
       }

@@ -85,7 +85,7 @@ describe('NeevCloud provider: catalogue, alerts and create', () => {
     h.control.setAvailability('gpu-l40s-48g-8cpu-64g', 'as-south-1', 3);
     alerts = await p.listAlerts();
     assert.equal(alerts[0].status, 'notified');
-    await assert.rejects(p.registerAlert('mars-1', 'gpu-l40s-48g-8cpu-64g'), NotFoundError);
+    await assert.rejects(p.registerAlert('mars-1', 'gpu-l40s-48g-8cpu-64g'), (e: unknown) => e instanceof CloudRefusal && /not offered in this region/.test(e.message));
   });
 
   it('GPU step: cheapest first, sold-out configs disabled with config and region in the value', async () => {
