@@ -6,6 +6,7 @@ import * as errors from './errors';
 import * as http from './http';
 import * as logger from './logger';
 import * as model from './model';
+import * as paging from './paging';
 import * as provider from './provider';
 import * as schema from './schema';
 import * as sshCommand from './sshCommand';
@@ -26,6 +27,7 @@ export const coreModules: Record<string, unknown> = {
   http,
   logger,
   model,
+  paging,
   provider,
   schema,
   sshCommand,
