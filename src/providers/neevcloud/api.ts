@@ -1,15 +1,10 @@
 import { validateBaseUrl } from '../../core/baseUrl';
-import {
-  AuthError,
-  CloudError,
-  ConfigError,
-  NotFoundError,
-  UnexpectedResponseError,
-  type GpuPodsError,
-} from '../../core/errors';
+import { AuthError, CloudError, CloudRefusal, ConfigError, NotFoundError, type GpuPodsError } from '../../core/errors';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../../core/http';
+import type { Logger } from '../../core/logger';
+import { fetchAllPages } from '../../core/paging';
 import type { ProviderConfig } from '../../core/provider';
-import { parseWith } from '../../core/schema';
+import { describeIssues, parseWith } from '../../core/schema';
 import * as z from '../../core/zod';
 import { DEFAULT_BASE_URLS } from '../baseUrls';
 import type { ProviderDeps } from '../deps';
@@ -21,6 +16,7 @@ import {
   zPage,
   zRuntime,
   zTemplate,
+  zTemplatePage,
   type RawAlert,
   type RawGpuConfig,
   type RawInventoryItem,
@@ -43,13 +39,17 @@ export interface InventoryFilter {
   vramMax?: number;
 }
 
-/** The create body of the official CLI example (`planId` and `storage` are left to the cloud's defaults). */
+/**
+ * The create body the official CLI sends (neev-cli examples/airuntime.sh): `planId` is "a plan you can access",
+ * `gpuConfigID` the inventory's config id; `storage` is left to the cloud's default (a free 100 GB network volume).
+ */
 export interface CreateRuntimeBody {
   name: string;
   region: string;
   templateID: string;
   gpuConfigID: string;
   gpuCount: number;
+  planId: string;
   sshKeys: string[];
 }
 
@@ -57,11 +57,13 @@ export interface CreateRuntimeBody {
 export class NeevCloudApi {
   private readonly gpu: HttpClient;
   private readonly inventory: HttpClient;
+  private readonly logger: Logger;
 
   constructor(
     private readonly config: ProviderConfig,
     deps: ProviderDeps,
   ) {
+    this.logger = deps.logger;
     const defaults = DEFAULT_BASE_URLS.neevcloud;
     const client = (name: 'base' | 'inventory') =>
       new HttpClient({
@@ -104,7 +106,7 @@ export class NeevCloudApi {
       vram_min: filter.vramMin,
       vram_max: filter.vramMax,
     };
-    return this.allPages(this.inventory, `${V}/inventory`, query, zInventoryItem, 'list GPU inventory', signal);
+    return this.allPages(this.inventory, `${V}/inventory`, query, zInventoryItem, 'list GPU inventory', 'GPU inventory items', signal);
   }
 
   async getGpuConfig(configId: string, signal?: AbortSignal): Promise<RawGpuConfig> {
@@ -143,7 +145,7 @@ export class NeevCloudApi {
   }
 
   async listRuntimes(signal?: AbortSignal): Promise<RawRuntime[]> {
-    return this.allPages(this.gpu, this.runtimesPath(), {}, zRuntime, 'list AI runtimes', signal);
+    return this.allPages(this.gpu, this.runtimesPath(), {}, zRuntime, 'list AI runtimes', 'AI runtimes', signal, (r) => r.id);
   }
 
   async getRuntime(id: string, signal?: AbortSignal): Promise<RawRuntime> {
@@ -187,8 +189,26 @@ export class NeevCloudApi {
     return parseWith(zMetricsBody, unwrap(body), 'get runtime metrics');
   }
 
+  /**
+   * The template catalogue. The reference documents no query parameter for it (no page/limit), so it is asked
+   * once; if the cloud says there are more pages than the one it sent, that is logged (there is no documented
+   * way to ask for them), and a catalogue is not a bill. Per item, only the documented-required fields must be
+   * readable: an item that is not is skipped and logged, never the whole list.
+   */
   async listTemplates(signal?: AbortSignal): Promise<RawTemplate[]> {
-    return this.allPages(this.gpu, `${V}/airuntime-templates`, {}, zTemplate, 'list runtime templates', signal);
+    const what = 'list runtime templates';
+    const body = parseWith(zTemplatePage, await this.send(this.gpu, { method: 'GET', path: `${V}/airuntime-templates`, what, signal }), what);
+    const out: RawTemplate[] = [];
+    body.data.forEach((raw, i) => {
+      const item = zTemplate.safeParse(raw);
+      if (item.success) out.push(item.data);
+      else this.logger.warn(`${CLOUD}: skipped runtime template ${i} that could not be read (${describeIssues(item.error)}).`);
+    });
+    const pages = body.pagination?.total_pages;
+    if (pages !== undefined && pages > 1) {
+      this.logger.warn(`${CLOUD}: the template catalogue has ${pages} pages but no documented way to ask for the next; showing the first.`);
+    }
+    return out;
   }
 
   async getTemplate(id: string, signal?: AbortSignal): Promise<RawTemplate> {
@@ -209,26 +229,29 @@ export class NeevCloudApi {
     return (await client.request(req)).body;
   }
 
-  /** Every page of a listing: `page` from 1 until `current_page >= total_pages` (or an empty page). */
+  /** Every page of a documented paged listing (`page`, `limit`), followed to the end the cloud states. */
   private async allPages<T>(
     client: HttpClient,
     path: string,
     query: HttpRequest['query'],
     item: z.ZodMiniType<T>,
     what: string,
+    items: string,
     signal?: AbortSignal,
+    key?: (item: T) => string,
   ): Promise<T[]> {
     const schema = zPage(item);
-    const all: T[] = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const body = await this.send(client, { method: 'GET', path, query: { ...query, page, limit: PAGE_LIMIT }, what, signal });
-      const parsed = parseWith(schema, body, page > 1 ? `${what} (page ${page})` : what) as { data: T[]; pagination?: { current_page?: number; total_pages?: number } | null };
-      all.push(...parsed.data);
-      const total = parsed.pagination?.total_pages;
-      const current = parsed.pagination?.current_page ?? page;
-      if (parsed.data.length === 0 || total === undefined || current >= total) return all;
-    }
-    throw new UnexpectedResponseError(`${CLOUD} kept sending more pages for ${what} (over ${MAX_PAGES}).`);
+    return fetchAllPages(
+      async (page) => {
+        const body = await this.send(client, { method: 'GET', path, query: { ...query, page, limit: PAGE_LIMIT }, what, signal });
+        const parsed = parseWith(schema, body, page > 1 ? `${what} (page ${page})` : what) as {
+          data: T[];
+          pagination?: { total_pages?: number; total_items?: number } | null;
+        };
+        return { items: parsed.data, pages: parsed.pagination?.total_pages, total: parsed.pagination?.total_items };
+      },
+      { cloudName: CLOUD, what: items, pageSize: PAGE_LIMIT, maxPages: MAX_PAGES, key },
+    );
   }
 }
 
@@ -267,7 +290,10 @@ export function mapNeevError(response: HttpResponse, req: HttpRequest): GpuPodsE
     return new NotFoundError(`${CLOUD} could not find what was asked for (${req.what})${message ? `: ${message}` : ''}.`, details);
   }
   if (response.status === 429 || (!code && !message)) return undefined; // generic mapping (Retry-After, HTTP status)
-  return new CloudError(
+  // A refused argument is NeevCloud's documented "nothing was done" (400 invalid_argument); a create may be retried
+  // after it. Any other failure leaves a create's outcome unknown.
+  const Kind = response.status === 400 && code === 'invalid_argument' ? CloudRefusal : CloudError;
+  return new Kind(
     `${CLOUD} could not ${req.what}${message ? `: ${message}` : ` (HTTP ${response.status})`}.`,
     code ?? `HTTP_${response.status}`,
     response.status,

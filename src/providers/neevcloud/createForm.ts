@@ -33,6 +33,8 @@ export function isGpuChoice(v: unknown): v is NeevGpuChoice {
 
 /** Lower-case letters, digits and hyphens, like the CLI's examples ("quickstart-jupyter"). */
 const NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+/** Plan ids as the CLI shows them ("gpu-h200-on-demand-1h"): nothing that could break out of a JSON string or a path. */
+const PLAN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 /** A count picker longer than this is unusable; configs allowing more are capped here. */
 const MAX_COUNT_OPTIONS = 16;
 
@@ -123,13 +125,25 @@ export function neevCreateForm(
           const templates = await api.listTemplates(signal);
           const preferred = templates.find(isJupyter) ?? templates[0];
           return templates.map((t) => ({
-            label: t.name,
+            // `name` is optional in the reference; the id stands in for it.
+            label: t.name ?? t.id,
             description: t.id,
             detail: t.description ?? undefined,
             value: t.id,
             picked: t === preferred,
           }));
         },
+      },
+      {
+        // The CLI sends a plan with every create ("a plan you can access", listed by `neev-cli billing products
+        // list`); the API reference publishes no plan listing GPU Pods could read, so the user confirms the id.
+        // The suggestion follows the CLI's example naming for the chosen GPU and is shown again in the summary.
+        kind: 'text',
+        id: 'plan',
+        title: 'Plan',
+        prompt: 'NeevCloud billing plan id your account can use (see `neev-cli billing products list` or the console)',
+        initial: (answers) => suggestedPlan(chosen(answers)?.gpu_model ?? (isGpuChoice(answers.gpu) ? answers.gpu.gpuModel : undefined)),
+        validate: (value) => (PLAN.test(value.trim()) ? undefined : 'Enter the plan id, e.g. gpu-h200-on-demand-1h.'),
       },
       {
         kind: 'text',
@@ -156,7 +170,8 @@ export function neevCreateForm(
       const lines: SummaryLine[] = [
         { label: 'GPU', value: `${body.gpuCount} × ${gpuLabel(config ?? item ?? { gpu_model: body.gpuConfigID })}` },
         { label: 'Region', value: body.region },
-        { label: 'Template', value: template ? `${template.name} (${template.id})` : body.templateID },
+        { label: 'Template', value: template?.name ? `${template.name} (${template.id})` : body.templateID },
+        { label: 'Plan', value: body.planId },
         { label: 'Name', value: body.name },
         {
           label: 'Price',
@@ -201,6 +216,8 @@ function request(answers: Answers, ctx: CreateContext, item: RawInventoryItem | 
   const name = answerString(answers, 'name')?.trim() ?? '';
   if (!NAME.test(name)) throw new ConfigError('The runtime name must be lower-case letters, digits or hyphens.');
   const gpuCount = answerNumber(answers, 'count') ?? item?.min_gpu_count ?? 1;
+  const planId = answerString(answers, 'plan')?.trim() ?? '';
+  if (!PLAN.test(planId)) throw new ConfigError('Enter the NeevCloud plan id to create the runtime on.');
   const sshPublicKey = ctx.sshPublicKey?.trim();
   if (strict && !sshPublicKey) {
     throw new ConfigError('NeevCloud runtimes are reached over SSH with your public key, and none is set up yet; create or pick an SSH key first.');
@@ -213,9 +230,16 @@ function request(answers: Answers, ctx: CreateContext, item: RawInventoryItem | 
       templateID,
       gpuConfigID: gpu.configId,
       gpuCount,
+      planId,
       sshKeys: sshPublicKey ? [sshPublicKey] : [],
     },
   };
+}
+
+/** The CLI example's plan naming ("gpu-h200-on-demand-1h") for a GPU model: a suggestion the user confirms. */
+export function suggestedPlan(gpuModel: string | undefined): string {
+  const slug = (gpuModel ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return slug ? `gpu-${slug}-on-demand-1h` : '';
 }
 
 /** Available configs first (one option each, best region preselected), then sold-out ones per region. */

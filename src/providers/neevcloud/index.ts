@@ -120,9 +120,20 @@ export function createNeevCloudProvider(config: ProviderConfig, deps: ProviderDe
       try {
         await api.deleteRuntime(id, options?.signal);
       } catch (e) {
-        // Already gone is what the user asked for.
         if (!(e instanceof NotFoundError)) throw e;
-        deps.logger.info(`NeevCloud: runtime ${id} was already deleted.`);
+        // The reference documents no 404 for DELETE ("No content" is its only answer), so a 404 does not say the
+        // runtime is gone (a wrong project or a gateway says the same). Only the runtime list can: gone is what
+        // the user asked for; still listed means it may still bill, and the user must hear so.
+        const listed = (await api.listRuntimes(options?.signal)).some((r) => r.id === id);
+        if (listed) {
+          throw new CloudError(
+            `NeevCloud answered "not found" to deleting runtime ${id}, but still lists it; it may still be billing. Try again or delete it in the NeevCloud console.`,
+            'delete_not_found',
+            404,
+            e.details,
+          );
+        }
+        deps.logger.info(`NeevCloud: runtime ${id} answered 404 to delete and is not in the runtime list: already gone.`);
       }
     },
 
@@ -187,5 +198,5 @@ export function createNeevCloudProvider(config: ProviderConfig, deps: ProviderDe
 }
 
 function templateChoice(t: RawTemplate): ImageChoice {
-  return { id: t.id, name: t.name, description: t.description ?? undefined, kind: 'template' };
+  return { id: t.id, name: t.name ?? t.id, description: t.description ?? undefined, kind: 'template' };
 }

@@ -63,8 +63,11 @@ function sshFrom(v: unknown): SshEndpoint | undefined {
 }
 
 /**
- * The SSH and Jupyter field names are not published, so every plausible place is read: top-level
- * `ssh_host`/`ssh_port`, `ssh_command`, and an `endpoints` object (`ssh`, `ssh_command`, host/port).
+ * NeevCloud documents that a Running runtime is reached "via the browser (Jupyter …) or SSH" but not the field
+ * names, so every plausible place is read: `endpoints.ssh` (an object, a command or host:port), top-level
+ * `ssh_host`/`ssh_port`, `ssh_command`/`sshCommand`. Whatever is read is validated; nothing found means
+ * "not reachable yet", never a guessed address. (The simulator answers `endpoints.ssh { host, port, username }`
+ * and `endpoints.jupyter`; the contract tests serve the other spellings.)
  */
 export function readSsh(raw: RawRuntime): SshEndpoint | undefined {
   const top = raw as unknown as Obj;

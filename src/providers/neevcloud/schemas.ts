@@ -14,14 +14,15 @@ const zNum = z.optional(zLooseNumber);
 const zLooseRecord = zMaybe(z.record(z.string(), z.unknown()));
 const zAny = z.optional(z.unknown());
 
+/** `PaginationResponse` (total_items, total_pages, current_page, items_per_page). */
 export const zPagination = z.object({
   current_page: zNum,
   total_pages: zNum,
-  total: zNum,
-  limit: zNum,
+  total_items: zNum,
+  items_per_page: zNum,
 });
 
-/** `{ data: [...], pagination: { current_page, total_pages, … } }`; pagination missing = one page. */
+/** `{ data: [...], pagination }`; without pagination a page shorter than asked ends the list. */
 export function zPage<T extends z.ZodMiniType>(item: T) {
   return z.object({ data: z.array(item), pagination: zMaybe(zPagination) });
 }
@@ -69,14 +70,21 @@ export const zAlert = z.object({
 });
 export type RawAlert = z.infer<typeof zAlert>;
 
+/**
+ * AIRuntimeTemplateResponse requires id, description, templateSpec and ownerOrgId; `name` is optional
+ * (the id stands in for it). Only the id is needed to create from a template.
+ */
 export const zTemplate = z.object({
   id: z.string(),
-  name: z.string(),
+  name: zText,
   description: zText,
   templateSpec: zLooseRecord,
   ownerOrgId: zMaybe(zId),
 });
 export type RawTemplate = z.infer<typeof zTemplate>;
+
+/** The template list, items read one by one (an unreadable item is skipped, not the list). */
+export const zTemplatePage = z.object({ data: z.array(z.unknown()), pagination: zMaybe(zPagination) });
 
 /** The embedded GPU config of a runtime (the docs say list items carry "GPU config"). */
 const zRuntimeGpuConfig = z.object({

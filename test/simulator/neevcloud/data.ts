@@ -39,6 +39,7 @@ export interface SimRuntime {
   configId: string;
   gpuCount: number;
   templateId: string;
+  planId: string;
   sshKeys: string[];
   /** The cloud's own word: Provisioning, Running, Deleting, Failed … */
   status: string;
@@ -142,6 +143,20 @@ export function seedTemplates(): SimTemplate[] {
   ];
 }
 
+/**
+ * Plans the simulated account may use, in the naming of the CLI's example ("gpu-h200-on-demand-1h"):
+ * one on-demand hourly plan per GPU model of the AI-runtime inventory.
+ */
+export function seedPlans(items: SimInventoryItem[]): Map<string, string> {
+  const plans = new Map<string, string>();
+  for (const i of items) if (i.instance_type === 'airuntime') plans.set(planIdFor(i.gpu_model), i.gpu_model);
+  return plans;
+}
+
+export function planIdFor(gpuModel: string): string {
+  return `gpu-${gpuModel.toLowerCase()}-on-demand-1h`;
+}
+
 /** `{ data, pagination }` for one page; `page`/`limit` as the docs define them (limit 1–100, default 20). */
 export function paginate<T>(all: T[], query: URLSearchParams): { error?: string; body?: unknown } {
   const page = query.has('page') ? Number(query.get('page')) : 1;
@@ -152,7 +167,7 @@ export function paginate<T>(all: T[], query: URLSearchParams): { error?: string;
   return {
     body: {
       data: all.slice((page - 1) * limit, page * limit),
-      pagination: { current_page: page, total_pages: totalPages, total_items: all.length, limit },
+      pagination: { current_page: page, total_pages: totalPages, total_items: all.length, items_per_page: limit },
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Handler, SimRequest, SimResponse, Simulator } from '../server';
 import { NEEV_SIM_ORG, NEEV_SIM_PROJECT, paginate, type SimAlert, type SimInventoryItem, type SimRuntime } from './data';
+import { neevCloudSpec } from './spec';
 import { bad, bodyOf, checkAuth, NeevState, neevError, type Delays } from './state';
 
 export { NEEV_SIM_ORG, NEEV_SIM_PROJECT } from './data';
@@ -12,6 +13,7 @@ export interface SeedRuntime {
   configId?: string;
   gpuCount?: number;
   templateId?: string;
+  planId?: string;
   /** 'Running' (default) comes up at once; 'Provisioning' turns Running after the provision delay. */
   status?: string;
   statusMessage?: string;
@@ -53,6 +55,8 @@ export interface NeevCloudSimControl {
 export function installNeevCloud(sim: Simulator): NeevCloudSimControl {
   const s = new NeevState(sim);
   sim.onReset(() => s.reset());
+  // Requests NeevCloud's published API does not allow are refused before any route runs.
+  sim.useSpec(neevCloudSpec);
   const r = sim.router('neevcloud');
   /** Auth first, then the lifecycle clock, then the route. */
   const guard =
@@ -115,21 +119,28 @@ export function installNeevCloud(sim: Simulator): NeevCloudSimControl {
       const b = bodyOf(req);
       if (typeof b.region_id !== 'string' || !b.region_id) return bad('region_id is required');
       if (typeof b.config_id !== 'string' || !b.config_id) return bad('config_id is required');
-      if (!s.item(b.config_id, b.region_id)) return neevError(404, 'not_found', 'gpu config not offered in this region');
+      // A config or region it does not know is a refused argument (the documented 400 invalid_argument).
+      if (!s.item(b.config_id, b.region_id)) return bad('gpu config not offered in this region');
+      // A second registration is not documented; the simulator answers 409 already_exists (decision).
       if (s.alerts.some((a) => a.status === 'pending' && a.config_id === b.config_id && a.region_id === b.region_id)) {
         return neevError(409, 'already_exists', 'a notification for this GPU and region is already registered');
       }
-      return { status: 201, body: s.addAlert(b.region_id, b.config_id) };
+      s.addAlert(b.region_id, b.config_id);
+      // Documented as "No content".
+      return { status: 201 };
     }),
   );
 
   // Templates ---------------------------------------------------------------------------------------
   r.get(
     '/gpu/api/v1beta1/airuntime-templates',
-    guard((req) => {
-      const p = paginate(s.templates, req.query);
-      return p.error ? bad(p.error) : { body: p.body };
-    }),
+    // No paging parameter is documented: the whole catalogue in one answer.
+    guard(() => ({
+      body: {
+        data: s.templates,
+        pagination: { current_page: 1, total_pages: 1, total_items: s.templates.length, items_per_page: s.templates.length },
+      },
+    })),
   );
   r.get(
     '/gpu/api/v1beta1/airuntime-templates/:tid',
@@ -170,7 +181,8 @@ export function installNeevCloud(sim: Simulator): NeevCloudSimControl {
         const rt = find(req);
         if (!rt) return notFound();
         s.startDelete(rt);
-        return { status: 202, body: { id: rt.id, status: rt.status } };
+        // Documented as "No content".
+        return { status: 204 };
       }),
     ),
   );
@@ -202,10 +214,14 @@ export function installNeevCloud(sim: Simulator): NeevCloudSimControl {
     }
     if (typeof b.name !== 'string' || !b.name.trim()) return bad('name is required');
     if (typeof b.region !== 'string') return bad('region is required');
-    if (typeof b.gpuConfigID !== 'string') return bad('gpuConfigID is required');
+    const planModel = typeof b.planId === 'string' ? s.plans.get(b.planId) : undefined;
+    if (!planModel) return bad(`plan ${String(b.planId)} is not available to this account`);
+    // Without gpuConfigID the plan alone names the GPU (the CLI's README example sends none).
+    const configId = typeof b.gpuConfigID === 'string' ? b.gpuConfigID : s.inventory.find((i) => i.region === b.region && i.gpu_model === planModel)?.config_id;
     if (typeof b.templateID !== 'string' || !s.template(b.templateID)) return bad(`template ${String(b.templateID)} not found`);
-    const item = s.item(b.gpuConfigID, b.region);
-    if (!item) return bad(`gpu config ${b.gpuConfigID} is not offered in region ${b.region}`);
+    const item = configId ? s.item(configId, b.region) : undefined;
+    if (!item) return bad(`gpu config ${String(configId ?? planModel)} is not offered in region ${b.region}`);
+    if (planModel !== item.gpu_model) return bad(`plan ${String(b.planId)} does not cover ${item.gpu_model} GPUs`);
     const count = b.gpuCount;
     if (typeof count !== 'number' || !Number.isInteger(count) || count < item.min_gpu_count || count > item.max_gpu_count) {
       return bad(`gpuCount must be between ${item.min_gpu_count} and ${item.max_gpu_count}`);
@@ -219,9 +235,10 @@ export function installNeevCloud(sim: Simulator): NeevCloudSimControl {
       project: req.params.project,
       name: b.name,
       region: b.region,
-      configId: b.gpuConfigID,
+      configId: item.config_id,
       gpuCount: count,
       templateId: b.templateID,
+      planId: b.planId as string,
       sshKeys: keys as string[],
       withoutEndpoints: s.nextWithoutEndpoints,
     });

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { SimRequest, SimResponse, Simulator } from '../server';
+import { neevErrorBody } from './spec';
 import {
   availabilityWord,
   NEEV_SIM_ORG,
   NEEV_SIM_PROJECT,
+  planIdFor,
   seedInventory,
+  seedPlans,
   seedTemplates,
   type SimAlert,
   type SimInventoryItem,
@@ -12,9 +15,9 @@ import {
   type SimTemplate,
 } from './data';
 
-/** NeevCloud's error body: `{"code":"unauthorized","message":"missing authorization header"}`. */
+/** NeevCloud's error body: `{"code":"unauthorized","message":"missing authorization header"}` (see spec.ts). */
 export function neevError(status: number, code: string, message: string): SimResponse {
-  return { status, body: { code, message } };
+  return { status, body: neevErrorBody(code, message) };
 }
 
 export const bad = (message: string) => neevError(400, 'invalid_argument', message);
@@ -43,6 +46,8 @@ export interface Delays {
 export class NeevState {
   inventory: SimInventoryItem[] = [];
   templates: SimTemplate[] = [];
+  /** Plan id → the GPU model it covers. */
+  plans = new Map<string, string>();
   runtimes: SimRuntime[] = [];
   alerts: SimAlert[] = [];
   projects = new Set<string>();
@@ -59,6 +64,7 @@ export class NeevState {
   reset(): void {
     this.inventory = seedInventory();
     this.templates = seedTemplates();
+    this.plans = seedPlans(this.inventory);
     this.runtimes = [];
     this.alerts = [];
     this.projects = new Set([`${NEEV_SIM_ORG}/${NEEV_SIM_PROJECT}`]);
@@ -115,6 +121,7 @@ export class NeevState {
       configId: input.configId ?? 'gpu-h100-80g-20cpu-125g',
       gpuCount: input.gpuCount ?? 1,
       templateId: input.templateId ?? 'tpl-jupyterlab-pytorch',
+      planId: input.planId ?? planIdFor(this.inventory.find((i) => i.config_id === (input.configId ?? 'gpu-h100-80g-20cpu-125g'))?.gpu_model ?? 'H100'),
       sshKeys: input.sshKeys ?? [],
       status: input.status ?? 'Provisioning',
       statusMessage: input.statusMessage,
@@ -159,6 +166,7 @@ export class NeevState {
     this.runtimes = this.runtimes.filter((rt) => !gone.includes(rt));
   }
 
+  /** The runtime as list and get answer it: only the fields spec.ts writes down (RUNTIME). */
   runtimeJson(rt: SimRuntime): Record<string, unknown> {
     const item = this.item(rt.configId, rt.region);
     const json: Record<string, unknown> = {
@@ -166,11 +174,10 @@ export class NeevState {
       name: rt.name,
       region: rt.region,
       project: rt.project,
-      orgId: rt.org,
       status: rt.status,
       ...(rt.statusMessage ? { statusMessage: rt.statusMessage } : {}),
       templateID: rt.templateId,
-      gpuConfigID: rt.configId,
+      planId: rt.planId,
       gpuCount: rt.gpuCount,
       gpuConfig: item
         ? {
@@ -181,17 +188,11 @@ export class NeevState {
             price_per_gpu_per_hour: item.price_per_gpu_per_hour,
           }
         : { config_id: rt.configId },
-      storage: { type: 'network', size_gib: 100 },
       createdAt: new Date(rt.createdAt).toISOString(),
-      // A field the client does not know: it must be ignored.
-      labels: { 'neevcloud.com/managed-by': 'simulator' },
     };
     if (rt.status === 'Running' && !rt.withoutEndpoints) {
       const endpoints: Record<string, unknown> = {};
-      if (rt.ssh) {
-        endpoints.ssh = { host: rt.ssh.host, port: rt.ssh.port, username: rt.ssh.user };
-        endpoints.sshCommand = `ssh -p ${rt.ssh.port} ${rt.ssh.user}@${rt.ssh.host}`;
-      }
+      if (rt.ssh) endpoints.ssh = { host: rt.ssh.host, port: rt.ssh.port, username: rt.ssh.user };
       if (rt.jupyter) endpoints.jupyter = `${rt.jupyter.baseUrl}?token=${encodeURIComponent(rt.jupyter.token)}`;
       json.endpoints = endpoints;
     }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { CreateContext, PickField, PickOption, TextField } from '../../../src/core/createForm';
-import { CloudError, ConfigError, NotFoundError } from '../../../src/core/errors';
+import { CloudError, CloudRefusal, ConfigError, NotFoundError } from '../../../src/core/errors';
 import { isGpuChoice, type NeevGpuChoice } from '../../../src/providers/neevcloud';
 import type { FakePodBackend } from '../../simulator/backend';
 import type { SimInventoryItem } from '../../simulator/neevcloud';
@@ -85,7 +85,7 @@ describe('NeevCloud provider: catalogue, alerts and create', () => {
     h.control.setAvailability('gpu-l40s-48g-8cpu-64g', 'as-south-1', 3);
     alerts = await p.listAlerts();
     assert.equal(alerts[0].status, 'notified');
-    await assert.rejects(p.registerAlert('mars-1', 'gpu-l40s-48g-8cpu-64g'), NotFoundError);
+    await assert.rejects(p.registerAlert('mars-1', 'gpu-l40s-48g-8cpu-64g'), (e: unknown) => e instanceof CloudRefusal && /not offered in this region/.test(e.message));
   });
 
   it('GPU step: cheapest first, sold-out configs disabled with config and region in the value', async () => {
@@ -99,9 +99,9 @@ describe('NeevCloud provider: catalogue, alerts and create', () => {
     assert.ok(options.every((o) => !o.value.configId.startsWith('vm-')));
   });
 
-  it('region, count, template and name steps', async () => {
+  it('region, count, template, plan and name steps', async () => {
     const form = h.provider().createForm();
-    const [gpu, region, count, template, name] = form.fields as [PickField, PickField, PickField, PickField, TextField];
+    const [gpu, region, count, template, plan, name] = form.fields as [PickField, PickField, PickField, PickField, TextField, TextField];
     const gpus = (await gpu.options({})) as PickOption<NeevGpuChoice>[];
     const a100 = gpus.find((o) => o.value.configId === 'gpu-a100-80g-12cpu-90g')!.value;
     const h200 = gpus.find((o) => o.value.configId === 'gpu-h200-141g-24cpu-200g')!.value;
@@ -117,6 +117,11 @@ describe('NeevCloud provider: catalogue, alerts and create', () => {
     assert.equal(counts[1].description, '$5.98/hour');
     const templates = await template.options({});
     assert.equal(templates.find((t) => t.picked)?.value, 'tpl-jupyterlab-pytorch');
+    assert.equal(plan.id, 'plan');
+    assert.equal(plan.initial?.({ gpu: h200 }), 'gpu-h200-on-demand-1h', 'the CLI example\'s plan naming for the chosen GPU');
+    assert.equal(plan.validate?.('gpu-h200-on-demand-1h', {}), undefined);
+    assert.ok(plan.validate?.('', {}));
+    assert.ok(plan.validate?.('gpu"h200', {}));
     assert.equal(name.validate?.('my-runtime', {}), undefined);
     assert.ok(name.validate?.('My Runtime!', {}));
     assert.ok(NAME_OK(name.initial?.({ gpu: h200 }) ?? ''));
@@ -130,11 +135,13 @@ describe('NeevCloud provider: catalogue, alerts and create', () => {
       gpu: gpus.find((o) => o.value.configId === 'gpu-h100-80g-20cpu-125g')!.value,
       count: 2,
       template: 'tpl-jupyterlab-pytorch',
+      plan: 'gpu-h100-on-demand-1h',
       name: 'train-me',
     };
     const summary = await form.summarize(answers, ctx);
     assert.equal(summary.find((l) => l.label === 'Price')?.value, '$3.98/hour (2 × $1.99 per GPU-hour)');
     assert.equal(summary.find((l) => l.label === 'Template')?.value, 'JupyterLab + PyTorch (tpl-jupyterlab-pytorch)');
+    assert.equal(summary.find((l) => l.label === 'Plan')?.value, 'gpu-h100-on-demand-1h');
     assert.equal(h.sim.requestsFor('neevcloud', 'POST').length, 0, 'a summary creates nothing');
 
     const pod = await form.create(answers, ctx);
@@ -148,6 +155,7 @@ describe('NeevCloud provider: catalogue, alerts and create', () => {
         templateID: 'tpl-jupyterlab-pytorch',
         gpuConfigID: 'gpu-h100-80g-20cpu-125g',
         gpuCount: 2,
+        planId: 'gpu-h100-on-demand-1h',
         sshKeys: [KEY],
       },
     ]);
@@ -181,6 +189,7 @@ describe('NeevCloud provider: catalogue, alerts and create', () => {
     h.control.failNextCreate();
     await assert.rejects(h.provider().createForm().create(answersFor('gpu-h100-80g-20cpu-125g', 'once'), ctx), (e: unknown) => {
       assert.ok(e instanceof CloudError);
+      assert.ok(!(e instanceof CloudRefusal), 'a 500 leaves the outcome unknown');
       assert.equal(e.code, 'internal');
       assert.equal(e.httpStatus, 500);
       return true;
@@ -192,7 +201,8 @@ describe('NeevCloud provider: catalogue, alerts and create', () => {
     h.control.setAvailability('gpu-h100-80g-20cpu-125g', 'as-south-1', 0);
     await assert.rejects(
       h.provider().createForm().create(answersFor('gpu-h100-80g-20cpu-125g', 'full'), ctx),
-      (e: unknown) => e instanceof CloudError && e.code === 'insufficient_capacity' && /not enough H100/.test(e.message),
+      // A 409 is not documented as "nothing was created": the create command looks the runtime up by name first.
+      (e: unknown) => e instanceof CloudError && !(e instanceof CloudRefusal) && e.code === 'insufficient_capacity' && /not enough H100/.test(e.message),
     );
   });
 });
@@ -201,5 +211,5 @@ const NAME_OK = (s: string) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(s);
 
 function answersFor(configId: string, name: string) {
   const gpu: NeevGpuChoice = { configId, regionId: 'as-south-1', gpuModel: 'H100', available: true };
-  return { gpu, count: 1, template: 'tpl-jupyterlab-pytorch', name };
+  return { gpu, count: 1, template: 'tpl-jupyterlab-pytorch', plan: 'gpu-h100-on-demand-1h', name };
 }

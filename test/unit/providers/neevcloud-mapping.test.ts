@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { AuthError, CloudError, NotFoundError } from '../../../src/core/errors';
+import { AuthError, CloudError, CloudRefusal, NotFoundError } from '../../../src/core/errors';
 import type { HttpRequest, HttpResponse } from '../../../src/core/http';
 import { mapNeevError } from '../../../src/providers/neevcloud/api';
 import { mapMetrics, mapRuntime, mapStatus, readJupyter, readSsh } from '../../../src/providers/neevcloud/mapping';
@@ -115,6 +115,11 @@ describe('NeevCloud mapping', () => {
     const cloud = mapNeevError(res(422, { code: 'quota_exceeded', message: 'GPU quota exceeded' }), req);
     assert.ok(cloud instanceof CloudError);
     assert.equal(cloud.code, 'quota_exceeded');
+    assert.ok(!(cloud instanceof CloudRefusal), 'an undocumented refusal leaves a create\'s outcome unknown');
+    const refused = mapNeevError(res(400, { code: 'invalid_argument', message: 'planId is required' }), req);
+    assert.ok(refused instanceof CloudRefusal, 'the documented "nothing was done" answer');
+    assert.equal(refused.code, 'invalid_argument');
+    assert.ok(!(mapNeevError(res(400, { code: 'failed_precondition', message: 'x' }), req) instanceof CloudRefusal));
     assert.equal(mapNeevError(res(429, { code: 'rate_limited', message: 'slow down' }), req), undefined, 'Retry-After handling stays generic');
     assert.equal(mapNeevError(res(502, '<html>bad gateway</html>'), req), undefined);
   });
