@@ -41,16 +41,17 @@ export async function fetchAllPages<T>(fetchPage: (page: number) => Promise<Page
       }
       out.push(item);
     }
-    if (pages !== undefined && page >= pages) return out;
     if (total !== undefined && out.length >= total) return out;
     const knownEnd = total !== undefined || pages !== undefined;
-    if (!knownEnd && (items.length === 0 || (options.pageSize !== undefined && items.length < options.pageSize))) return out;
-    if (knownEnd && items.length === 0) {
+    // An empty page while the stated total is not reached is an error even on the last stated page.
+    if (items.length === 0 && (total !== undefined || (pages !== undefined && page < pages))) {
       throw new UnexpectedResponseError(
         `${options.cloudName} sent an empty page ${page} of ${options.what} before the end it announced; the list would be incomplete.`,
         `page ${page}: 0 items; seen ${out.length}, total ${total ?? '?'}, pages ${pages ?? '?'}`,
       );
     }
+    if (pages !== undefined && page >= pages) return out;
+    if (!knownEnd && (items.length === 0 || (options.pageSize !== undefined && items.length < options.pageSize))) return out;
   }
   throw new UnexpectedResponseError(
     `${options.cloudName} kept sending more pages of ${options.what} (over ${max}); the list is not shown incomplete.`,

@@ -43,6 +43,11 @@ describe('fetchAllPages', () => {
     await assert.rejects(fetchAllPages(fetchPage, opts), UnexpectedResponseError);
   });
 
+  it('an empty last page while the stated total is not reached is an error, even when pages says it was the last', async () => {
+    const fetchPage = async (page: number): Promise<Page<string>> => ({ items: page === 1 ? ['a', 'b', 'c', 'd', 'e'] : [], total: 10, pages: 2 });
+    await assert.rejects(fetchAllPages(fetchPage, opts), UnexpectedResponseError);
+  });
+
   it('hitting the safety cap is an error, not a shorter list', async () => {
     const fetchPage = async (page: number): Promise<Page<string>> => ({ items: [`x${page}`], total: 1_000_000 });
     await assert.rejects(fetchAllPages(fetchPage, { ...opts, maxPages: 3 }), /over 3/);
