@@ -1,11 +1,20 @@
 import type { Semaphore } from '../core/concurrency';
 import type { Logger } from '../core/logger';
+import type { SecretValues } from '../core/secretRedactor';
 
 /** What a provider gets from the extension besides its config: shared, injectable for tests. */
 export interface ProviderDeps {
   logger: Logger;
-  /** One per API key: caps concurrent requests. */
+  /**
+   * One per API key: caps concurrent requests. ProviderManager passes a KeyGate (core/keyGate.ts), which also
+   * carries the key's request budget, operation cap and secret values into every HttpClient built with it.
+   */
   limiter: Semaphore;
+  /**
+   * The account's secret values: a pod password or Jupyter token the provider learns outside a
+   * password/token-named response field goes here, and is then scrubbed from every log line and error.
+   */
+  secrets?: SecretValues;
   fetch?: typeof fetch;
   /** For clouds with asynchronous operations (GPUGeek): how often and how long to wait. */
   operationPollMs?: number;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { Semaphore } from '../core/concurrency';
 import { AuthError } from '../core/errors';
+import { KeyGate } from '../core/keyGate';
 import type { Provider } from '../core/provider';
 import { CLOUDS } from '../providers/clouds';
 import type { ProviderDeps } from '../providers/deps';
@@ -13,8 +13,11 @@ import { settings } from './settings';
  */
 export class ProviderManager implements vscode.Disposable {
   private readonly cache = new Map<string, Promise<Provider>>();
-  /** One limiter per account (= per key): Yotta allows 5 concurrent pod operations per key. */
-  private readonly limiters = new Map<string, Semaphore>();
+  /**
+   * One gate per account (= per key), kept across rebuilds: the cloud's documented request budget and
+   * operation cap (CloudInfo.rateLimit), and the secret values scrubbed from everything the account logs.
+   */
+  private readonly gates = new Map<string, KeyGate>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -47,13 +50,15 @@ export class ProviderManager implements vscode.Disposable {
     const apiKey = await this.accounts.getKey(account.id);
     if (!apiKey) throw new AuthError(`No API key is stored for ${info.displayName} (${account.label}).`);
     const factory = await info.load();
-    let limiter = this.limiters.get(account.id);
-    if (!limiter) {
-      limiter = new Semaphore(5);
-      this.limiters.set(account.id, limiter);
+    let gate = this.gates.get(account.id);
+    if (!gate) {
+      gate = new KeyGate(info.rateLimit);
+      this.gates.set(account.id, gate);
     }
+    gate.secrets.add(apiKey);
     const options = { ...account.options, ...settings.cloudOptions(account.cloud, info.settingOptions) };
-    return factory({ apiKey, baseUrls, options }, { logger: this.log, limiter, ...this.extraDeps });
+    const deps = { logger: gate.secrets.logger(this.log), limiter: gate, secrets: gate.secrets };
+    return factory({ apiKey, baseUrls, options }, { ...deps, ...this.extraDeps });
   }
 
   dispose(): void {
