@@ -95,7 +95,9 @@ export class SecretRedactor implements SecretValues {
       const v = fields[field];
       if (typeof v === 'string') {
         const clean = this.scrub(v);
-        if (clean !== v) Object.defineProperty(error, field, { value: clean, writable: true, configurable: true, enumerable: field !== 'stack' && field !== 'message' });
+        const own = Object.getOwnPropertyDescriptor(error, field);
+        if (clean === v || (own && !own.configurable && !own.writable)) continue;
+        Object.defineProperty(error, field, { value: clean, writable: true, configurable: true, enumerable: own?.enumerable ?? false });
       }
     }
     return error;

@@ -1,5 +1,8 @@
 import type { Semaphore } from '../core/concurrency';
+import type { KeyGate } from '../core/keyGate';
 import type { Logger } from '../core/logger';
+import type { Provider, ProviderConfig } from '../core/provider';
+import { scrubbingErrors } from '../core/scrubbedErrors';
 import type { SecretValues } from '../core/secretRedactor';
 
 /** What a provider gets from the extension besides its config: shared, injectable for tests. */
@@ -23,4 +26,20 @@ export interface ProviderDeps {
   backoffMs?: number;
   timeoutMs?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/**
+ * How ProviderManager builds an account's provider: on the account's KeyGate (its limits and secret values),
+ * with a logger that scrubs those values, and with every error the provider raises scrubbed of them too.
+ */
+export function buildAccountProvider(
+  factory: (config: ProviderConfig, deps: ProviderDeps) => Provider,
+  config: ProviderConfig,
+  gate: KeyGate,
+  logger: Logger,
+  extra: Partial<ProviderDeps> = {},
+): Provider {
+  gate.secrets.add(config.apiKey);
+  const deps: ProviderDeps = { logger: gate.secrets.logger(logger), limiter: gate, secrets: gate.secrets, ...extra };
+  return scrubbingErrors(factory(config, deps), gate.secrets);
 }

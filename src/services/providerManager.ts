@@ -3,7 +3,7 @@ import { AuthError } from '../core/errors';
 import { KeyGate } from '../core/keyGate';
 import type { Provider } from '../core/provider';
 import { CLOUDS } from '../providers/clouds';
-import type { ProviderDeps } from '../providers/deps';
+import { buildAccountProvider, type ProviderDeps } from '../providers/deps';
 import type { Account, AccountStore } from './accounts';
 import { settings } from './settings';
 
@@ -55,10 +55,8 @@ export class ProviderManager implements vscode.Disposable {
       gate = new KeyGate(info.rateLimit);
       this.gates.set(account.id, gate);
     }
-    gate.secrets.add(apiKey);
     const options = { ...account.options, ...settings.cloudOptions(account.cloud, info.settingOptions) };
-    const deps = { logger: gate.secrets.logger(this.log), limiter: gate, secrets: gate.secrets };
-    return factory({ apiKey, baseUrls, options }, { ...deps, ...this.extraDeps });
+    return buildAccountProvider(factory, { apiKey, baseUrls, options }, gate, this.log, this.extraDeps);
   }
 
   dispose(): void {
