@@ -29,6 +29,7 @@ export class SecretRedactor implements SecretValues {
 
   add(value: string | undefined | null): void {
     if (typeof value !== 'string' || value.trim().length < MIN_LENGTH || this.forms.has(value)) return;
+    if (value.trim() !== value) this.add(value.trim()); // a pasted key keeps its newline; headers carry it trimmed
     const forms = new Set([value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)]);
     this.forms.set(value, [...forms]);
     if (this.forms.size > MAX_VALUES) this.forms.delete(this.forms.keys().next().value as string);
