@@ -4,8 +4,8 @@ import type { Logger } from './logger';
 const MIN_LENGTH = 4;
 /** Values learned from bodies must be longer still: token-named fields also carry words like "none" or "true". */
 const MIN_LEARNED_LENGTH = 6;
-/** One account meets a bounded number of pods; the oldest values go first. */
-const MAX_VALUES = 500;
+/** Values learned from bodies are capped (the oldest go first); the key and values added on purpose stay. */
+const MAX_LEARNED = 500;
 /** Field names whose string values are credentials worth remembering (not public keys or "auth type" words). */
 const SECRET_FIELD = /pass(word)?|pwd|token|secret|api[-_]?key|credential/i;
 /** Credentials inside URLs (`…/lab?token=abc`). */
@@ -25,14 +25,17 @@ export interface SecretValues {
 export class SecretRedactor implements SecretValues {
   /** Every form a value may take in our output: as is, JSON-escaped, URL-encoded. */
   private readonly forms = new Map<string, string[]>();
+  /** Learned values, oldest first; the only ones ever dropped. */
+  private readonly learned = new Set<string>();
   private pattern?: RegExp;
 
   add(value: string | undefined | null): void {
-    if (typeof value !== 'string' || value.trim().length < MIN_LENGTH || this.forms.has(value)) return;
+    if (typeof value !== 'string' || value.trim().length < MIN_LENGTH) return;
+    this.learned.delete(value); // added on purpose: kept for good, even if it was learned first
+    if (this.forms.has(value)) return;
     if (value.trim() !== value) this.add(value.trim()); // a pasted key keeps its newline; headers carry it trimmed
     const forms = new Set([value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)]);
     this.forms.set(value, [...forms]);
-    if (this.forms.size > MAX_VALUES) this.forms.delete(this.forms.keys().next().value as string);
     this.pattern = undefined;
   }
 
@@ -118,7 +121,14 @@ export class SecretRedactor implements SecretValues {
   }
 
   private addLearned(value: string): void {
-    if (value.trim().length >= MIN_LEARNED_LENGTH) this.add(value);
+    if (value.trim().length < MIN_LEARNED_LENGTH || this.forms.has(value)) return;
+    this.add(value);
+    this.learned.add(value);
+    if (this.learned.size > MAX_LEARNED) {
+      const oldest = this.learned.values().next().value as string;
+      this.learned.delete(oldest);
+      this.forms.delete(oldest);
+    }
   }
 }
 

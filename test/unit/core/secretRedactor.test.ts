@@ -33,6 +33,14 @@ describe('SecretRedactor: secrets by value', () => {
     assert.equal(s.scrub('my-pod-name training password none'), 'my-pod-name training password none');
   });
 
+  it('keeps the key however many passwords it learns; the oldest learned values go first', () => {
+    const s = new SecretRedactor();
+    s.add('yk-account-key');
+    s.learn({ pods: Array.from({ length: 600 }, (_, i) => ({ sshPassword: `pw-${String(i).padStart(6, '0')}` })) });
+    assert.equal(s.scrub('yk-account-key pw-000599'), '*** ***');
+    assert.equal(s.scrub('pw-000000'), 'pw-000000');
+  });
+
   it('scrubs an error in place: message, details, code and stack, keeping its class', () => {
     const s = new SecretRedactor();
     s.add('sk-live-999');
