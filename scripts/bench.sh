@@ -3,6 +3,7 @@
 #   1. size of the production bundle (minified dist/extension.js)        target ≤ 200 KB
 #   2. activate() time measured inside the real VS Code (code-server)    target median ≤ 15 ms
 #   3. HTTP requests the simulator saw during activation                 target 0
+#   4. peak requests/minute per key while 5 Yotta pods change state       target ≤ 60 (test/bench/rateLimits.bench.ts)
 # The in-VS Code part is test/integration/bench/index.ts (GPU_PODS_BENCH_RUNS, default 20).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,6 +20,11 @@ npm run --silent compile-tests
 if [ -f out/test/bench/offers.bench.js ]; then
   echo "== cross-cloud offers (plain Node, simulator with per-cloud latency)"
   node out/test/bench/offers.bench.js || true
+fi
+
+if [ -f out/test/bench/rateLimits.bench.js ]; then
+  echo "== documented rate limits (plain Node, simulator only: 5 Yotta pods changing state)"
+  node out/test/bench/rateLimits.bench.js || true
 fi
 
 echo "== activation inside VS Code (code-server + headless Chromium)"
@@ -56,6 +62,7 @@ if (!existsSync('test-artifacts/bench.json')) {
     console.log(`requests/minute, visible and stable:   ${r.visibleRequestsPerMinute.toFixed(1)}  (target ≤ 4 per account: ${mark(r.visibleRequestsPerMinute <= 4)})`);
   }
   if (existsSync('out/test/bench/offers.bench.js')) console.log('cross-cloud offers: see the figures printed above by out/test/bench/offers.bench.js');
+  if (existsSync('out/test/bench/rateLimits.bench.js')) console.log('rate limits per key: see the figures printed above by out/test/bench/rateLimits.bench.js');
   console.log(`measured in VS Code ${b.vscodeVersion}, extension host Node ${b.node}`);
   for (const e of b.errors ?? []) console.log(`error: ${e}`);
 }

@@ -1,12 +1,15 @@
-/** A counting semaphore: caps how many requests one API key has in flight (Yotta allows 5 pod operations). */
+import { CancelledError } from './errors';
+
+/** A counting semaphore: caps how many tasks of one API key run at once. */
 export class Semaphore {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
 
   constructor(readonly max: number) {}
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    await this.acquire();
+  /** Runs `task` once a slot is free; a signal that aborts while it waits ends the wait with CancelledError. */
+  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    await this.acquire(signal);
     try {
       return await task();
     } finally {
@@ -14,12 +17,30 @@ export class Semaphore {
     }
   }
 
-  private acquire(): Promise<void> {
+  /** Tasks running now (for tests and the bench). */
+  get running(): number {
+    return this.active;
+  }
+
+  private acquire(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(new CancelledError());
     if (this.active < this.max) {
       this.active++;
       return Promise.resolve();
     }
-    return new Promise((resolve) => this.waiting.push(() => resolve()));
+    return new Promise((resolve, reject) => {
+      const grant = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const onAbort = () => {
+        const i = this.waiting.indexOf(grant);
+        if (i >= 0) this.waiting.splice(i, 1);
+        reject(new CancelledError());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiting.push(grant);
+    });
   }
 
   private release(): void {

@@ -12,8 +12,11 @@ import {
   UnexpectedResponseError,
 } from './errors';
 import { parseJsonExact } from './exactJson';
+import { KeyGate } from './keyGate';
 import type { Logger } from './logger';
+import type { RateBudget } from './rateBudget';
 import { redact, redactUrl } from './redact';
+import { headerSecrets, SecretRedactor } from './secretRedactor';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -30,6 +33,11 @@ export interface HttpRequest {
    * a create is never retried automatically — a duplicate pod costs the user money.
    */
   idempotent?: boolean;
+  /**
+   * Changes something in the account (create, pause, resume, delete …): counts against the cloud's limit on
+   * concurrent operations. Defaults to true for every method but GET.
+   */
+  operation?: boolean;
   signal?: AbortSignal;
   timeoutMs?: number;
 }
@@ -48,7 +56,10 @@ export interface HttpClientOptions {
   /** Auth headers: values never reach the log. */
   headers: Record<string, string>;
   logger: Logger;
-  /** Shared by every client using the same key. */
+  /**
+   * Shared by every client using the same key. A KeyGate also brings the key's request budget, its cap on
+   * concurrent operations and its secret values, so providers pass `deps.limiter` and get all of them.
+   */
   limiter?: Semaphore;
   timeoutMs?: number;
   /** Retries after the first attempt, for idempotent requests. */
@@ -70,27 +81,56 @@ const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 export class HttpClient {
   private readonly limiter: Semaphore;
+  private readonly budget?: RateBudget;
+  private readonly operations?: Semaphore;
+  /** The account's secret values (its key, pod passwords): scrubbed from every log line and error. */
+  private readonly secrets: SecretRedactor;
+  /** The key alone: scrubbed from response bodies too, since nothing we read may carry it on. */
+  private readonly key = new SecretRedactor();
+  private readonly log: Logger;
 
   constructor(private readonly options: HttpClientOptions) {
     this.limiter = options.limiter ?? new Semaphore(5);
+    const gate = options.limiter instanceof KeyGate ? options.limiter : undefined;
+    this.budget = gate?.budget;
+    this.operations = gate?.operations;
+    this.secrets = gate?.secrets ?? new SecretRedactor();
+    for (const value of headerSecrets(options.headers)) {
+      this.secrets.add(value);
+      this.key.add(value);
+    }
+    this.log = this.secrets.logger(options.logger);
   }
 
   async request(req: HttpRequest): Promise<HttpResponse> {
+    const operation = req.operation ?? req.method !== 'GET';
+    try {
+      if (operation && this.operations) return await this.operations.run(() => this.attempts(req), req.signal);
+      return await this.attempts(req);
+    } catch (e) {
+      // Whatever a cloud echoed (the key in an error body, a password) stays out of messages and details.
+      throw this.secrets.scrubError(e);
+    }
+  }
+
+  private async attempts(req: HttpRequest): Promise<HttpResponse> {
     const idempotent = req.idempotent ?? req.method !== 'POST';
     const maxRetries = idempotent ? (this.options.maxRetries ?? 3) : 0;
     const wait = this.options.sleep ?? sleep;
     let attempt = 0;
     for (;;) {
       try {
-        const response = await this.limiter.run(() => this.once(req));
+        const response = await this.limiter.run(() => this.once(req), req.signal);
         if (response.status >= 200 && response.status < 300) return response;
         throw this.toError(response, req);
       } catch (e) {
         const error = this.normalise(e, req, idempotent);
         const delay = this.retryDelay(error, attempt);
+        // The whole key rests as long as the cloud asked, whether or not this request is tried again.
+        if (error instanceof RateLimitError) this.budget?.pauseFor(error.retryAfterMs ?? delay ?? 0);
         if (attempt >= maxRetries || delay === undefined) throw error;
         attempt++;
-        this.options.logger.warn(`${req.what}: ${error.message} Retrying in ${delay} ms (attempt ${attempt + 1}).`);
+        this.log.warn(`${req.what}: ${error.message} Retrying in ${delay} ms (attempt ${attempt + 1}).`);
         try {
           await wait(delay, req.signal);
         } catch {
@@ -102,8 +142,10 @@ export class HttpClient {
 
   private async once(req: HttpRequest): Promise<HttpResponse> {
     const url = this.url(req);
+    if (this.budget) await this.waitForBudget(this.budget, req);
     const started = Date.now();
-    const log = this.options.logger;
+    const log = this.log;
+    this.secrets.learn(req.body);
     log.trace(`→ ${req.method} ${redactUrl(url)}${req.body === undefined ? '' : ' ' + JSON.stringify(redact(req.body))}`);
     const res = await ky(url, {
       method: req.method,
@@ -132,8 +174,23 @@ export class HttpClient {
         body = text;
       }
     }
+    this.secrets.learn(body);
+    if (body !== undefined && this.key.appearsIn(text)) body = this.key.scrubValue(body);
     if (body !== undefined) log.trace(`  body ${JSON.stringify(redact(body)).slice(0, 2000)}`);
     return { status: res.status, headers: res.headers, body };
+  }
+
+  /** Waits for the key's budget; a rest after 429 longer than we would wait for one request fails at once. */
+  private async waitForBudget(budget: RateBudget, req: HttpRequest): Promise<void> {
+    const rest = budget.pausedFor();
+    if (rest > (this.options.maxRetryAfterMs ?? 60_000)) {
+      throw new RateLimitError(
+        `${this.options.cloudName} asked for a pause of ${Math.ceil(rest / 1000)} s before the next request.`,
+        rest,
+        `${req.method} ${req.path} not sent: the key rests after a 429.`,
+      );
+    }
+    await budget.take(req.signal);
   }
 
   private url(req: HttpRequest): string {

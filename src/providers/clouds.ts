@@ -1,7 +1,15 @@
+import type { RateLimit } from '../core/keyGate';
 import type { CloudId } from '../core/model';
 import type { Provider, ProviderConfig } from '../core/provider';
 import { DEFAULT_BASE_URLS } from './baseUrls';
 import type { ProviderDeps } from './deps';
+
+/**
+ * For clouds that publish no limits: Yotta's lowest plan (60/min, 5 operations), the only figures any of our
+ * clouds documents. It is far above what the tree needs when pods are stable (a few requests a minute) and
+ * keeps bursts while pods change state at a rate no cloud we know of refuses.
+ */
+const UNDOCUMENTED_LIMIT: RateLimit = { perMinute: 60, concurrentOperations: 5 };
 
 /** An account setting asked for when the account is connected (NeevCloud's org and project). */
 export interface AccountOption {
@@ -22,6 +30,8 @@ export interface CloudInfo {
   accountOptions: AccountOption[];
   /** Settings `gpuPods.<cloud>.<name>` passed to the provider as options (Yotta's apiVersion). */
   settingOptions: string[];
+  /** The cloud's limits per API key; every request of an account waits for them (core/keyGate.ts). */
+  rateLimit: RateLimit;
   /** Loaded on first use, not at activation. */
   load(): Promise<(config: ProviderConfig, deps: ProviderDeps) => Provider>;
 }
@@ -35,6 +45,9 @@ export const CLOUDS: Record<CloudId, CloudInfo> = {
     baseUrls: DEFAULT_BASE_URLS.yotta,
     accountOptions: [],
     settingOptions: ['apiVersion'],
+    // "Max Requests / Minute: 60–120 (depending on plan)", "Concurrent Pod Operations: up to 5 simultaneous per
+    // API key" (Yotta API guide, Rate Limits & Best Practices). We cannot read the plan, so the lowest holds.
+    rateLimit: { perMinute: 60, concurrentOperations: 5 },
     load: async () => (await import('./yotta')).createYottaProvider,
   },
   novita: {
@@ -45,6 +58,8 @@ export const CLOUDS: Record<CloudId, CloudInfo> = {
     baseUrls: DEFAULT_BASE_URLS.novita,
     accountOptions: [],
     settingOptions: [],
+    // Novita documents RATE_LIMIT_EXCEEDED (HTTP 429) for the GPU instance API but no figure.
+    rateLimit: UNDOCUMENTED_LIMIT,
     load: async () => (await import('./novita')).createNovitaProvider,
   },
   gpugeek: {
@@ -55,6 +70,8 @@ export const CLOUDS: Record<CloudId, CloudInfo> = {
     baseUrls: DEFAULT_BASE_URLS.gpugeek,
     accountOptions: [],
     settingOptions: [],
+    // GPUGeek's OpenAPI document states no limits.
+    rateLimit: UNDOCUMENTED_LIMIT,
     load: async () => (await import('./gpugeek')).createGpuGeekProvider,
   },
   neevcloud: {
@@ -68,6 +85,8 @@ export const CLOUDS: Record<CloudId, CloudInfo> = {
       { id: 'projectId', title: 'Project id', prompt: 'NeevCloud project id', required: true },
     ],
     settingOptions: [],
+    // NeevCloud's API reference states no limits.
+    rateLimit: UNDOCUMENTED_LIMIT,
     load: async () => (await import('./neevcloud')).createNeevCloudProvider,
   },
 };

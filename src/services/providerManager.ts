@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { Semaphore } from '../core/concurrency';
 import { AuthError } from '../core/errors';
+import { KeyGate, type RateLimit } from '../core/keyGate';
 import type { Provider } from '../core/provider';
 import { CLOUDS } from '../providers/clouds';
-import type { ProviderDeps } from '../providers/deps';
+import { buildAccountProvider, type ProviderDeps } from '../providers/deps';
 import type { Account, AccountStore } from './accounts';
 import { settings } from './settings';
 
@@ -13,8 +13,21 @@ import { settings } from './settings';
  */
 export class ProviderManager implements vscode.Disposable {
   private readonly cache = new Map<string, Promise<Provider>>();
-  /** One limiter per account (= per key): Yotta allows 5 concurrent pod operations per key. */
-  private readonly limiters = new Map<string, Semaphore>();
+  /**
+   * One gate per account (= per key), kept across rebuilds: the cloud's documented request budget and
+   * operation cap (CloudInfo.rateLimit), and the secret values scrubbed from everything the account logs.
+   */
+  private readonly gates = new Map<string, KeyGate>();
+  /**
+   * For automation through the extension's API, like `services.timing`: limits that replace every cloud's
+   * documented ones for providers built from now on (our integration suite drives the simulator far faster
+   * than any cloud allows, as it also lifts the simulator's own budget).
+   */
+  set rateLimitOverride(limit: RateLimit | undefined) {
+    this.limitOverride = limit;
+    this.cache.clear();
+  }
+  private limitOverride?: RateLimit;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -47,13 +60,14 @@ export class ProviderManager implements vscode.Disposable {
     const apiKey = await this.accounts.getKey(account.id);
     if (!apiKey) throw new AuthError(`No API key is stored for ${info.displayName} (${account.label}).`);
     const factory = await info.load();
-    let limiter = this.limiters.get(account.id);
-    if (!limiter) {
-      limiter = new Semaphore(5);
-      this.limiters.set(account.id, limiter);
+    const limit = this.limitOverride ?? info.rateLimit;
+    let gate = this.gates.get(account.id);
+    if (gate?.limit !== limit) {
+      gate = new KeyGate(limit);
+      this.gates.set(account.id, gate);
     }
     const options = { ...account.options, ...settings.cloudOptions(account.cloud, info.settingOptions) };
-    return factory({ apiKey, baseUrls, options }, { logger: this.log, limiter, ...this.extraDeps });
+    return buildAccountProvider(factory, { apiKey, baseUrls, options }, gate, this.log, this.extraDeps);
   }
 
   dispose(): void {

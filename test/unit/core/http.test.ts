@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Semaphore } from '../../../src/core/concurrency';
 import { AuthError, CloudError, NetworkError, RateLimitError, TimeoutError, UnexpectedResponseError } from '../../../src/core/errors';
 import { HttpClient, retryAfterMs } from '../../../src/core/http';
+import { KeyGate } from '../../../src/core/keyGate';
 import type { Logger } from '../../../src/core/logger';
 
 type Reply = (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void;
@@ -207,5 +208,113 @@ describe('HttpClient', () => {
     assert.equal(retryAfterMs(new Headers({ 'retry-after': '1.5' })), 1500);
     assert.equal(retryAfterMs(new Headers({ 'retry-after': new Date(10_000).toUTCString() }), 4_000), 6_000);
     assert.equal(retryAfterMs(new Headers({})), undefined);
+  });
+});
+
+describe('HttpClient: secrets by value', () => {
+  const KEY = 'sk-secret-123';
+  /** Everything a user or the log could see of a failed request. */
+  const visible = (e: unknown) => {
+    const err = e as Error & { details?: string; code?: string };
+    return [err.message, err.details ?? '', err.stack ?? '', String(err.code ?? '')].join('\n');
+  };
+
+  it('keeps a key the cloud echoes in a 400 body out of the log, the message and the details', async () => {
+    const s = await server([json(400, { message: `API key ${KEY} is not valid for this region`, code: 'INVALID' })]);
+    try {
+      // The provider's own mapping puts the cloud's message into the error, as real providers do.
+      const { c, logger } = client(s.url, {
+        mapError: (r) => new CloudError(`Test Cloud refused: ${(r.body as { message: string }).message}`, 'INVALID', r.status, JSON.stringify(r.body)),
+      });
+      let caught: unknown;
+      await c.request({ method: 'GET', path: '/x', what: 'list' }).catch((e) => (caught = e));
+      assert.ok(caught instanceof CloudError);
+      assert.match(caught.message, /is not valid for this region/);
+      assert.ok(!visible(caught).includes(KEY), visible(caught));
+      assert.ok(logger.lines.length > 0);
+      assert.ok(logger.lines.every((l) => !l.includes(KEY)), logger.lines.join('\n'));
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('keeps a key echoed in a 200 body out of the log and out of what the provider reads', async () => {
+    const s = await server([json(200, { data: { owner: 'me', note: `requested with ${KEY}` } })]);
+    try {
+      const { c, logger } = client(s.url);
+      const res = await c.request({ method: 'GET', path: '/x', what: 'list' });
+      assert.ok(!JSON.stringify(res.body).includes(KEY));
+      assert.equal((res.body as { data: { owner: string } }).data.owner, 'me');
+      assert.ok(logger.lines.every((l) => !l.includes(KEY)), logger.lines.join('\n'));
+    } finally {
+      await s.close();
+    }
+    const broken = await server([json(200, `<html>bad gateway for key ${KEY}</html>`)]);
+    try {
+      const { c, logger } = client(broken.url);
+      let caught: unknown;
+      await c.request({ method: 'GET', path: '/x', what: 'list' }).catch((e) => (caught = e));
+      assert.ok(caught instanceof UnexpectedResponseError);
+      assert.ok(caught.details?.includes('bad gateway'));
+      assert.ok(!visible(caught).includes(KEY), visible(caught));
+      assert.ok(logger.lines.every((l) => !l.includes(KEY)));
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it('scrubs a bearer token, not just the whole header value', async () => {
+    const s = await server([json(401, { error: `token ${KEY} expired` })]);
+    try {
+      const { c, logger } = client(s.url, { headers: { Authorization: `Bearer ${KEY}` } });
+      let caught: unknown;
+      await c.request({ method: 'GET', path: '/x', what: 'list' }).catch((e) => (caught = e));
+      assert.ok(caught instanceof AuthError);
+      assert.ok(!visible(caught).includes(KEY));
+      assert.ok(logger.lines.every((l) => !l.includes(KEY)));
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('remembers a pod password from an earlier answer and scrubs it wherever it turns up later, on every client of the key', async () => {
+    const password = 'Q3rDHh7-pod-pw';
+    const s = await server([
+      json(200, { data: { id: 'p1', sshPassword: password, notebookUrl: 'http://h:8888/lab?token=jt-5f6a7b8c9d' } }),
+      json(400, { message: `ssh login root:${password} refused; jupyter jt-5f6a7b8c9d unreachable` }),
+    ]);
+    try {
+      const gate = new KeyGate({ perMinute: 600, concurrentOperations: 5 });
+      const first = client(s.url, { limiter: gate });
+      const second = client(s.url, { limiter: gate, headers: { 'X-Api-Key': 'another-client-same-account' } });
+      await first.c.request({ method: 'GET', path: '/pods/p1', what: 'get pod' });
+      let caught: unknown;
+      await second.c.request({ method: 'GET', path: '/pods/p1/ssh', what: 'check ssh' }).catch((e) => (caught = e));
+      assert.ok(caught instanceof CloudError);
+      for (const secret of [password, 'jt-5f6a7b8c9d']) {
+        assert.ok(!visible(caught).includes(secret), visible(caught));
+        for (const l of [...first.logger.lines, ...second.logger.lines]) assert.ok(!l.includes(secret), l);
+      }
+      assert.match(String(caught.details), /ssh login root:\*\*\* refused/);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('scrubs what a provider registers through the account’s secrets', async () => {
+    const s = await server([json(500, { message: 'jupyter password hunter2-jupyter rejected' })]);
+    try {
+      const gate = new KeyGate({ perMinute: 600, concurrentOperations: 5 });
+      gate.secrets.add('hunter2-jupyter');
+      const { c, logger } = client(s.url, { limiter: gate, maxRetries: 1 });
+      let caught: unknown;
+      await c.request({ method: 'GET', path: '/x', what: 'list' }).catch((e) => (caught = e));
+      assert.ok(caught instanceof CloudError);
+      assert.ok(!visible(caught).includes('hunter2-jupyter'));
+      assert.ok(logger.lines.some((l) => l.includes('Retrying')));
+      assert.ok(logger.lines.every((l) => !l.includes('hunter2-jupyter')));
+    } finally {
+      await s.close();
+    }
   });
 });
