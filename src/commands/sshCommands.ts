@@ -33,7 +33,7 @@ async function prepared(services: Services, arg: unknown, title: string) {
       if (fresh.status !== 'running' || !fresh.ssh) {
         throw new PodNotReachableError(vscode.l10n.t('"{0}" is not reachable over SSH yet; try again when it has started.', fresh.name));
       }
-      return ssh.prepare(fresh, target.provider.capabilities, services.ui);
+      return ssh.prepare(fresh, target.provider.capabilities, services.ui, target.account);
     },
   );
   return { target, entry, ssh };
