@@ -27,6 +27,7 @@ export class SshService implements vscode.Disposable {
   /** Pods whose password we already used to install our key (memory only; a reload just does it again). */
   private readonly bootstrapped = new Set<string>();
   private readonly subscription: vscode.Disposable;
+  private following: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly accounts: AccountStore,
@@ -38,7 +39,15 @@ export class SshService implements vscode.Disposable {
     private readonly fs: SshFs = nodeSshFs,
     private readonly runner: ProcessRunner = nodeProcessRunner,
   ) {
-    this.subscription = data.onDidChange((id) => void this.follow(id).catch((e) => this.log.warn(`Updating SSH entries: ${String(e)}`)));
+    // one refresh's follow-up at a time: each reads the file the previous one wrote
+    this.subscription = data.onDidChange((id) => {
+      this.following = this.following.then(() => this.follow(id)).catch((e) => this.log.warn(`Updating SSH entries: ${String(e)}`));
+    });
+  }
+
+  /** Resolves once the entry updates of every refresh seen so far are done. */
+  idle(): Promise<void> {
+    return this.following;
   }
 
   get directory(): string {
@@ -142,6 +151,7 @@ export class SshService implements vscode.Disposable {
 
   /** Refreshes every account, then prunes what each complete list shows gone. */
   async removeStale(): Promise<HostEntry[]> {
+    await this.idle();
     const removed: HostEntry[] = [];
     for (const account of this.accounts.list()) {
       const s = this.data.snapshot(account.id);
