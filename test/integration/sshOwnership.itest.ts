@@ -135,7 +135,7 @@ describe('SSH entries: user hosts, other windows, broken lists', function () {
   it('a broken list answer keeps the entries; a pod that vanished goes once the cloud confirms it', async () => {
     const { services } = await gpuPods();
     // a list that parses but leaves every pod out
-    simA.sim.addFault({ cloud: 'yotta', method: 'GET', path: /^\/v2\/pods\/?$/, status: 200, body: { message: 'success', code: 0, data: [] }, times: 1 });
+    simA.sim.addFault({ cloud: 'yotta', method: 'GET', path: /^\/v2\/pods\/?$/, status: 200, body: { message: 'success', code: 10000, data: [] }, times: 1 });
     const asked = simA.sim.requests.length;
     await services.data.refresh(accountA.id);
     await services.ssh!.idle();
