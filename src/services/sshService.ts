@@ -149,7 +149,7 @@ export class SshService implements vscode.Disposable {
     return removed;
   }
 
-  /** Refreshes every account, then prunes what each complete list shows gone. */
+  /** Prunes, for every account whose last refresh succeeded, what its list and then the cloud show gone. */
   async removeStale(): Promise<HostEntry[]> {
     await this.idle();
     const removed: HostEntry[] = [];
@@ -168,8 +168,10 @@ export class SshService implements vscode.Disposable {
     if (!(await this.fs.lstat(this.hostFile))) return; // nothing written yet: nothing to follow
     const store = this.store();
     const machines = listedMachines(s);
-    await store.adopt(account.id, account.cloud, new Set(machines.map((p) => p.id)));
-    const existing = new Set((await store.list()).filter((e) => e.cloud === account.cloud).map((e) => e.podId));
+    const ids = new Set(machines.map((p) => p.id));
+    const entries = (await store.list()).filter((e) => e.cloud === account.cloud);
+    if (entries.some((e) => !e.account && ids.has(e.podId))) await store.adopt(account.id, account.cloud, ids);
+    const existing = new Set(entries.map((e) => e.podId));
     const moved = machines.filter((p) => existing.has(p.id) && p.ssh && p.status === 'running');
     if (moved.length) {
       const result = await store.upsert(moved, { account: account.id, adoptOnly: true });

@@ -12,7 +12,9 @@ import { bareHost, checkAlias, checkPath, validateEndpoint } from './validate';
 /**
  * The file the extension owns (default ~/.ssh/gpupods/config): one Host entry per pod. It is regenerated
  * as a whole from the parsed entries, sorted by alias, so writing the same entries twice yields the same
- * bytes (and then nothing is written at all).
+ * bytes (and then nothing is written at all). Each entry carries a marker comment,
+ * `# gpupods: <cloud> <pod id> account=<account id>`, that maps it back to its pod and the account that
+ * owns it (older entries lack the account part).
  */
 
 export interface HostEntry {
