@@ -149,6 +149,11 @@ export class SshService implements vscode.Disposable {
     return removed;
   }
 
+  /** The entries in our host file now. */
+  entries(): Promise<HostEntry[]> {
+    return this.store().list();
+  }
+
   /** Prunes, for every account whose last refresh succeeded, what its list and then the cloud show gone. */
   async removeStale(): Promise<HostEntry[]> {
     await this.idle();

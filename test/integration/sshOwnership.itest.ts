@@ -150,9 +150,10 @@ describe('SSH entries: user hosts, other windows, broken lists', function () {
 
     // now the pod is really gone (deleted outside VS Code): the next complete list and the cloud agree
     simA.sim.controls.yotta.state.pods.delete(ALPHA);
-    await services.data.refresh(accountA.id);
-    await services.ssh!.idle();
-    await waitFor('the gone pod\'s entry to be removed', async () => !hostFile().includes(`Host ${aliasA}\n`) || undefined, 10_000);
+    const { workbench } = await script(new AutoInput());
+    await vscode.commands.executeCommand('gpuPods.removeStaleSshEntries');
+    assert.ok(!hostFile().includes(`Host ${aliasA}\n`), "the gone pod's entry is removed");
+    assert.ok(workbench.infos.some((m) => m.includes(aliasA)), `the user is told which entry went: ${workbench.infos.join(' | ')}`);
     assert.ok(hostFile().includes(`Host ${aliasB}\n`), "window B's entry is untouched");
     assert.match(resolveHost(sandbox.userConfig, 'gpupods-yotta-alpha'), /^user mine$/m);
   });
