@@ -5,6 +5,8 @@
 #   3. HTTP requests the simulator saw during activation                 target 0
 #   4. peak requests/minute per key while 5 Yotta pods change state       target ≤ 60 (test/bench/rateLimits.bench.ts)
 # The in-VS Code part is test/integration/bench/index.ts (GPU_PODS_BENCH_RUNS, default 20).
+# SSH settings point at a throw-away folder (see test/integration/launch/runCodeServer.mjs): the bench never
+# writes your ~/.ssh; GPU_PODS_REAL_SSH=1 lets it.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

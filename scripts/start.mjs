@@ -10,13 +10,18 @@
 //   GPU_PODS_PORT       code-server port (default 4781)
 //   GPU_PODS_WORKSPACE  folder to open (default .vscode-test/start/workspace)
 //   GPU_PODS_SIM_FAKE=1 fake pod backend (no sshd / Jupyter servers behind the pods)
+//   GPU_PODS_REAL_SSH=1 let GPU Pods write your real ~/.ssh (its config Include, host file, key). By default
+//                       its SSH settings point at .vscode-test/start/ssh (kept between runs), and Remote-SSH
+//                       reads the config there: your own ssh config, keys and known_hosts are never touched.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   baseSettings,
   cacheDir,
+  realSshRequested,
   repoRoot,
+  sshSandboxSettings,
   simulatorSettings,
   startCodeServer,
   stopProcessGroup,
@@ -64,7 +69,9 @@ const simUrl = await new Promise((resolveUrl, reject) => {
   console.error(e.message);
   return stopAll(1);
 });
-const settings = { ...baseSettings, 'files.exclude': {}, ...simulatorSettings(String(simUrl)) };
+const sshDir = join(stateDir, 'ssh');
+const settings = { ...baseSettings, 'files.exclude': {}, ...simulatorSettings(String(simUrl)), ...sshSandboxSettings(sshDir) };
+console.log(realSshRequested ? 'SSH: your real ~/.ssh (GPU_PODS_REAL_SSH=1)' : `SSH: sandboxed in ${sshDir} (GPU_PODS_REAL_SSH=1 for your real ~/.ssh)`);
 
 const hasDesktopCode = spawnSync('sh', ['-c', 'command -v code'], { stdio: 'ignore' }).status === 0;
 

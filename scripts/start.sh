@@ -3,6 +3,8 @@
 # Does the same set-up as `npm test` (scripts/setup.sh), builds, then runs scripts/start.mjs, which starts the
 # simulator (127.0.0.1:4780) and VS Code — code-server in your browser (default, 127.0.0.1:4781), or your
 # desktop VS Code with GPU_PODS_EDITOR=code. Ports: GPU_PODS_SIM_PORT, GPU_PODS_PORT. Ctrl-C stops everything.
+# SSH: GPU Pods' SSH settings (and remote.SSH.configFile) point at .vscode-test/start/ssh, so trying it never
+# writes your ~/.ssh; GPU_PODS_REAL_SSH=1 lets it use your real ~/.ssh (config Include, host file, key).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

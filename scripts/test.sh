@@ -4,7 +4,11 @@
 #   VS Code (code-server + headless Chromium, test/integration/launch/runCodeServer.mjs).
 # The last line is the sum over unit and integration tests: "N passed, N failed, N skipped".
 # A stage that fails without test counts (set-up, typecheck, build, a crashed run) adds one failure.
-# Env: SKIP_INTEGRATION=1 (unit tests only), GPU_PODS_IT_GREP=<pattern>, GPU_PODS_IT_VERBOSE=1.
+# Env: SKIP_INTEGRATION=1 (unit tests only), GPU_PODS_IT_GREP=<pattern>, GPU_PODS_IT_VERBOSE=1,
+#      GPU_PODS_REAL_SSH=1 (the extension under test may use your real ~/.ssh; by default its SSH settings
+#      point at a throw-away folder).
+# ~/.ssh is checked: every file's hash (or "absent") before and after the run must be the same; a change
+# counts as one failure (reported only, not counted, with GPU_PODS_REAL_SSH=1).
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +24,20 @@ PASSED=0 FAILED=0 SKIPPED=0
 TIMINGS=()
 RUN_START=$SECONDS
 
+# ~/.ssh as $HOME and as ssh itself (the password database) find it: each entry's type, mode and content hash.
+ssh_dirs() { { echo "$HOME/.ssh"; getent passwd "$(id -u)" | cut -d: -f6 | sed 's|$|/.ssh|'; } | sort -u; }
+ssh_state() {
+  local d
+  while IFS= read -r d; do
+    if [ -e "$d" ] || [ -L "$d" ]; then
+      (cd "$d" && find . -printf '%y %m %p\n' | sort && find . -type f -print0 | sort -z | xargs -0 -r sha256sum) 2>&1 | sed "s|^|$d: |"
+    else
+      echo "$d: absent"
+    fi
+  done < <(ssh_dirs)
+}
+SSH_BEFORE="$(ssh_state)"
+
 banner() { printf '\n==== %s ====\n' "$*"; }
 record() { # record <name> <start SECONDS> <status>
   TIMINGS+=("$(printf '%-12s %4d s  %s' "$1" $((SECONDS - $2)) "$([ "$3" -eq 0 ] && echo ok || echo FAILED)")")
@@ -33,6 +51,20 @@ timed() { # timed <name> <command...>: runs it, records its duration, returns it
   return $rc
 }
 finish() {
+  local ssh_after
+  ssh_after="$(ssh_state)"
+  if [ "$ssh_after" != "$SSH_BEFORE" ]; then
+    echo "~/.ssh CHANGED during the run:"
+    diff <(echo "$SSH_BEFORE") <(echo "$ssh_after") | sed 's/^/  /'
+    if [ "${GPU_PODS_REAL_SSH:-}" = "1" ]; then
+      echo "(GPU_PODS_REAL_SSH=1: reported, not counted)"
+    else
+      echo "(counted as 1 failure: no test may write the real ~/.ssh)"
+      FAILED=$((FAILED + 1))
+    fi
+  else
+    echo "~/.ssh unchanged ($(echo "$SSH_BEFORE" | grep -c ': absent$') absent, $(echo "$SSH_BEFORE" | grep -vc ': absent$') entries and hashes the same)"
+  fi
   banner "summary"
   printf '%s\n' "${TIMINGS[@]}"
   printf 'total        %4d s\n' $((SECONDS - RUN_START))

@@ -61,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): GpuPodsApi {
     ui: new VsCodeUserInput(),
     workbench: vscodeWorkbench,
     view,
-    ssh: new SshService(accounts, data, log, vscode.Uri.joinPath(context.globalStorageUri, 'askpass').fsPath),
+    ssh: new SshService(accounts, data, log, vscode.Uri.joinPath(context.globalStorageUri, 'askpass').fsPath, providers),
     jupyterServers: new JupyterServers(data, providers, podSecrets),
     timing: { waitIntervalMs: 3000, waitTimeoutMs: 20 * 60 * 1000 },
     burnRate: new BurnRateStatus(accounts, data),

@@ -34,7 +34,7 @@ async function prepared(services: Services, arg: unknown, title: string) {
       if (fresh.status !== 'running' || !fresh.ssh) {
         throw new PodNotReachableError(vscode.l10n.t('"{0}" is not reachable over SSH yet; try again when it has started.', fresh.name));
       }
-      return ssh.prepare(fresh, target.provider.capabilities, services.ui);
+      return ssh.prepare(fresh, target.provider.capabilities, services.ui, target.account);
     },
   );
   return { target, entry, ssh };
@@ -95,8 +95,12 @@ export const sshCommands = {
   },
   'gpuPods.removeStaleSshEntries': async (services: Services) => {
     if (!services.ssh) return;
+    // a refresh already prunes what it can judge: count what is gone from the file since the command began
+    const before = await services.ssh.entries();
     await Promise.all(services.accounts.list().map((a) => services.data.refresh(a.id)));
-    const removed = await services.ssh.removeStale();
+    await services.ssh.removeStale();
+    const left = new Set((await services.ssh.entries()).map((e) => `${e.cloud}:${e.podId}`));
+    const removed = before.filter((e) => !left.has(`${e.cloud}:${e.podId}`));
     void services.workbench.showInfo(
       removed.length === 0 ? vscode.l10n.t('No stale SSH entries.') : vscode.l10n.t('Removed {0} stale SSH entries: {1}', removed.length, removed.map((e) => e.alias).join(', ')),
     );

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { validateBaseUrl } from '../core/baseUrl';
 import type { CloudId } from '../core/model';
+import { userScopeValue } from '../core/ssh/userScope';
 import { CLOUDS } from '../providers/clouds';
 
 /** Typed reads of the extension's settings. Every name is declared in package.json. */
@@ -66,11 +67,11 @@ export const settings = {
   idleGraceMs(): number {
     return clamp(vscode.workspace.getConfiguration('gpuPods').get<number>('idleGuard.graceMinutes', 10), 0, 1440) * 60_000;
   },
-  /** The user's ssh config: ours, else Remote-SSH's own setting, else '' (meaning ~/.ssh/config). */
+  /** The user's ssh config: ours, else Remote-SSH's own setting (user scope only), else '' (~/.ssh/config). */
   userSshConfigFile(): string {
     return (
       vscode.workspace.getConfiguration('gpuPods').get<string>('ssh.configFile', '') ||
-      vscode.workspace.getConfiguration('remote.SSH').get<string>('configFile', '')
+      String(userScopeValue(vscode.workspace.getConfiguration('remote.SSH').inspect<string>('configFile')) ?? '')
     );
   },
 };

@@ -6,13 +6,16 @@ import type { CloudId, Pod } from '../core/model';
 import type { Capabilities } from '../core/provider';
 import { installPublicKeyWithPassword } from '../core/ssh/bootstrap';
 import { PodNotReachableError } from '../core/ssh/errors';
-import { type HostEntry, hostKeyAlias, PodHostStore } from '../core/ssh/hostEntries';
+import { type HostEntry, hostKeyAlias, PodHostStore, unlistedEntries } from '../core/ssh/hostEntries';
 import { nodeProcessRunner, nodeSshFs, type ProcessRunner, type SshFs } from '../core/ssh/io';
 import { ensureKeyPair, forgetHostKey, type KeyPair } from '../core/ssh/keys';
+import { confirmGone } from '../core/ssh/prune';
 import { installInclude, manualIncludeStatus, type ManualIncludeStatus } from '../core/ssh/userConfig';
+import { claimedBy, readUserHostLines } from '../core/ssh/userHosts';
 import type { UserInput } from '../ui/prompts';
-import type { AccountData } from './accountData';
-import type { AccountStore } from './accounts';
+import type { AccountData, AccountSnapshot } from './accountData';
+import type { Account, AccountStore } from './accounts';
+import type { ProviderManager } from './providerManager';
 import { settings } from './settings';
 
 /**
@@ -24,16 +27,27 @@ export class SshService implements vscode.Disposable {
   /** Pods whose password we already used to install our key (memory only; a reload just does it again). */
   private readonly bootstrapped = new Set<string>();
   private readonly subscription: vscode.Disposable;
+  private following: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly accounts: AccountStore,
     private readonly data: AccountData,
     private readonly log: vscode.LogOutputChannel,
     private readonly askpassDir: string,
+    /** Asks the cloud about one pod before its entry goes; without it, no entry is ever pruned. */
+    private readonly providers?: Pick<ProviderManager, 'get'>,
     private readonly fs: SshFs = nodeSshFs,
     private readonly runner: ProcessRunner = nodeProcessRunner,
   ) {
-    this.subscription = data.onDidChange((id) => void this.follow(id).catch((e) => this.log.warn(`Updating SSH entries: ${String(e)}`)));
+    // one refresh's follow-up at a time: each reads the file the previous one wrote
+    this.subscription = data.onDidChange((id) => {
+      this.following = this.following.then(() => this.follow(id)).catch((e) => this.log.warn(`Updating SSH entries: ${String(e)}`));
+    });
+  }
+
+  /** Resolves once the entry updates of every refresh seen so far are done. */
+  idle(): Promise<void> {
+    return this.following;
   }
 
   get directory(): string {
@@ -54,7 +68,17 @@ export class SshService implements vscode.Disposable {
   }
 
   private store(): PodHostStore {
-    return new PodHostStore({ fs: this.fs, configPath: this.hostFile, identityFile: this.identityFile, knownHostsFile: this.knownHostsFile, logger: this.log });
+    const hostFile = this.hostFile;
+    const userConfig = this.userConfig;
+    return new PodHostStore({
+      fs: this.fs,
+      configPath: hostFile,
+      identityFile: this.identityFile,
+      knownHostsFile: this.knownHostsFile,
+      logger: this.log,
+      // read before each write: a Host the user added since must not be shadowed by a pod's alias
+      claimedAliases: async () => claimedBy(await readUserHostLines(userConfig, { homeDir: homedir(), exclude: [hostFile], logger: this.log })),
+    });
   }
 
   /** The key pair; creating the dedicated one only after the user agreed. */
@@ -78,12 +102,12 @@ export class SshService implements vscode.Disposable {
    * Everything needed before ssh can log in to this pod without a prompt: the key, the key installed
    * (password clouds), the host entry, and the Include. Returns the entry.
    */
-  async prepare(machine: Pod, capabilities: Capabilities, ui: UserInput): Promise<HostEntry> {
+  async prepare(machine: Pod, capabilities: Capabilities, ui: UserInput, account?: Account): Promise<HostEntry> {
     const pod = sshKeyed(machine);
     if (!pod.ssh) throw new PodNotReachableError(vscode.l10n.t('"{0}" is not reachable over SSH yet.', pod.name));
     const key = await this.ensureKey(ui);
     const store = this.store();
-    const result = await store.upsert([pod]);
+    const result = await store.upsert([pod], { account: account?.id });
     if (result.rejected.length) throw result.rejected[0].error;
     for (const moved of result.refreshed) {
       await forgetHostKey({ fs: this.fs, runner: this.runner }, this.knownHostsFile, hostKeyAlias(moved));
@@ -125,49 +149,85 @@ export class SshService implements vscode.Disposable {
     return removed;
   }
 
-  /** Live pods per cloud, only for clouds whose every account loaded without error (else we cannot judge). */
-  liveByCloud(): Partial<Record<CloudId, Pod[]>> {
-    const live: Partial<Record<CloudId, Pod[]>> = {};
-    const broken = new Set<CloudId>();
-    for (const account of this.accounts.list()) {
-      const s = this.data.snapshot(account.id);
-      if (!s || s.error) broken.add(account.cloud);
-      else (live[account.cloud] ??= []).push(...[...s.pods, ...(s.vms ?? []).map(sshKeyed)].filter((p) => p.status !== 'terminated'));
-    }
-    for (const cloud of broken) delete live[cloud];
-    return live;
+  /** The entries in our host file now. */
+  entries(): Promise<HostEntry[]> {
+    return this.store().list();
   }
 
-  removeStale(): Promise<HostEntry[]> {
-    return this.store().removeStale(this.liveByCloud());
+  /** Prunes, for every account whose last refresh succeeded, what its list and then the cloud show gone. */
+  async removeStale(): Promise<HostEntry[]> {
+    await this.idle();
+    const removed: HostEntry[] = [];
+    for (const account of this.accounts.list()) {
+      const s = this.data.snapshot(account.id);
+      if (s && !s.error) removed.push(...(await this.prune(account, s)));
+    }
+    return removed;
   }
 
   /** After an account refresh: move entries of pods that came back elsewhere, drop those of gone pods. */
   private async follow(accountId: string): Promise<void> {
     const account = this.accounts.get(accountId);
     const s = this.data.snapshot(accountId);
-    if (!account || !s || s.error) return;
+    if (!account || !s || s.error) return; // a list that failed says nothing about which pods exist
     if (!(await this.fs.lstat(this.hostFile))) return; // nothing written yet: nothing to follow
     const store = this.store();
-    const existing = new Set((await store.list()).filter((e) => e.cloud === account.cloud).map((e) => e.podId));
-    const moved = [...s.pods, ...(s.vms ?? []).map(sshKeyed)].filter((p) => existing.has(p.id) && p.ssh && p.status === 'running');
+    const machines = listedMachines(s);
+    const ids = new Set(machines.map((p) => p.id));
+    const entries = (await store.list()).filter((e) => e.cloud === account.cloud);
+    if (entries.some((e) => !e.account && ids.has(e.podId))) await store.adopt(account.id, account.cloud, ids);
+    const existing = new Set(entries.map((e) => e.podId));
+    const moved = machines.filter((p) => existing.has(p.id) && p.ssh && p.status === 'running');
     if (moved.length) {
-      const result = await store.upsert(moved);
+      const result = await store.upsert(moved, { account: account.id, adoptOnly: true });
       for (const e of result.refreshed) {
         this.log.info(`SSH entry ${e.alias} now points at ${e.host}:${e.port}.`);
         await forgetHostKey({ fs: this.fs, runner: this.runner }, this.knownHostsFile, hostKeyAlias(e));
       }
     }
-    const live = this.liveByCloud();
-    if (live[account.cloud]) {
-      const removed = await store.removeStale({ [account.cloud]: live[account.cloud] });
-      for (const e of removed) this.log.info(`Removed the SSH entry ${e.alias}: its pod is gone.`);
+    await this.prune(account, s);
+  }
+
+  /**
+   * Removes the entries this account owns whose pod its complete list (`s`, loaded without error) no longer
+   * shows and the cloud, asked about that one pod, no longer has. Entries are judged per account, never
+   * per cloud: another window or VS Code profile with other accounts of the same cloud keeps its entries,
+   * because this window has not loaded those accounts. Entries without an account marker (written before
+   * there was one) are never pruned: nothing says which account, if any, may judge them; `follow` gives
+   * them to the account that lists their pod.
+   */
+  private async prune(account: Account, s: AccountSnapshot): Promise<HostEntry[]> {
+    if (!this.providers) return [];
+    const store = this.store();
+    const listed = new Set(listedMachines(s).filter((p) => p.status !== 'terminated').map((p) => p.id));
+    const candidates = unlistedEntries(await store.list(), account.id, account.cloud, listed);
+    if (!candidates.length) return [];
+    const provider = await this.providers.get(account);
+    const gone = await confirmGone(
+      candidates,
+      (e) => {
+        if (!e.podId.startsWith('vm-')) return provider.getPod(e.podId);
+        if (!provider.vms) throw new Error('this cloud has no virtual machines to ask about');
+        return provider.vms.get(e.podId.slice('vm-'.length));
+      },
+      this.log,
+    );
+    const removed = await store.removeOwned(account.id, gone.map((e) => ({ cloud: e.cloud, id: e.podId })));
+    for (const e of removed) {
+      this.log.info(`Removed the SSH entry ${e.alias}: its pod is gone.`);
+      await forgetHostKey({ fs: this.fs, runner: this.runner }, this.knownHostsFile, hostKeyAlias(e)).catch(() => undefined);
     }
+    return removed;
   }
 
   dispose(): void {
     this.subscription.dispose();
   }
+}
+
+/** Pods and VMs (keyed as their SSH entries are) of one snapshot. */
+function listedMachines(s: AccountSnapshot): Pod[] {
+  return [...s.pods, ...(s.vms ?? []).map(sshKeyed)];
 }
 
 /**

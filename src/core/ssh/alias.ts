@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ConfigError } from '../errors';
 import type { CloudId } from '../model';
 
 /**
@@ -50,13 +51,16 @@ export function shortIdTag(id: string, long = false): string {
 export function assignAliases(
   pods: readonly PodRef[],
   existing: ReadonlyArray<{ cloud: CloudId; podId: string; alias: string }> = [],
+  claimed: (alias: string, cloud: CloudId) => boolean = () => false,
 ): Map<string, string> {
   const result = new Map<string, string>();
-  const taken = new Set<string>();
+  const takenByUs = new Set<string>();
+  // a name the user's own config claims is never ours: our Include comes first and would shadow their host
+  const taken = { has: (alias: string, cloud: CloudId) => takenByUs.has(alias) || claimed(alias, cloud), add: (a: string) => takenByUs.add(a) };
   const previous = new Map(existing.map((e) => [podKey({ cloud: e.cloud, id: e.podId }), e.alias]));
   const inBatch = new Set(pods.map(podKey));
   // aliases of entries that are not in this batch stay reserved
-  for (const e of existing) if (!inBatch.has(podKey({ cloud: e.cloud, id: e.podId }))) taken.add(e.alias);
+  for (const e of existing) if (!inBatch.has(podKey({ cloud: e.cloud, id: e.podId }))) takenByUs.add(e.alias);
   const groupSize = new Map<string, number>();
   for (const p of pods) groupSize.set(baseAlias(p.cloud, p.name), (groupSize.get(baseAlias(p.cloud, p.name)) ?? 0) + 1);
 
@@ -67,7 +71,7 @@ export function assignAliases(
     const stillFits =
       prev !== undefined &&
       (prev === base || prev.startsWith(`${base}-${shortIdTag(pod.id)}`) || prev.startsWith(`${base}-${shortIdTag(pod.id, true)}`));
-    if (stillFits && !taken.has(prev)) {
+    if (stillFits && !taken.has(prev, pod.cloud)) {
       result.set(podKey(pod), prev);
       taken.add(prev);
     } else {
@@ -76,13 +80,20 @@ export function assignAliases(
   }
   for (const pod of fresh) {
     const base = baseAlias(pod.cloud, pod.name);
+    const long = shortIdTag(pod.id, true);
     const candidates = [
       ...(groupSize.get(base) === 1 ? [base] : []),
       `${base}-${shortIdTag(pod.id)}`,
-      `${base}-${shortIdTag(pod.id, true)}`,
+      `${base}-${long}`,
+      // a user pattern like `gpupods-yotta-my*` claims every name that starts with the pod's own slug
+      `${ALIAS_PREFIX}${pod.cloud}-${long}`,
+      `${ALIAS_PREFIX}${pod.cloud}-pod-${long}`,
     ];
-    let alias = candidates.find((c) => !taken.has(c));
-    for (let n = 2; !alias; n++) if (!taken.has(`${candidates.at(-1)}-${n}`)) alias = `${candidates.at(-1)}-${n}`;
+    let alias = candidates.find((c) => !taken.has(c, pod.cloud));
+    for (let n = 2; !alias && n < 1000; n++) {
+      alias = [`${base}-${long}-${n}`, `${ALIAS_PREFIX}${pod.cloud}-pod-${long}-${n}`].find((c) => !taken.has(c, pod.cloud));
+    }
+    if (!alias) throw new ConfigError(`Every SSH alias GPU Pods could give "${pod.name}" is taken by a Host line of your ssh config; nothing was written.`);
     result.set(podKey(pod), alias);
     taken.add(alias);
   }

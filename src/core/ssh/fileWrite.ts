@@ -104,10 +104,11 @@ export async function updateFile(
   fs: SshFs,
   path: string,
   transform: (current: Buffer | undefined) => Buffer | undefined,
-  opts: LockOptions & { newFileMode?: number; dirMode?: number } = {},
+  opts: LockOptions & { newFileMode?: number; dirMode?: number; createDir?: boolean } = {},
 ): Promise<boolean> {
   const dir = dirname(path);
   if (!(await fs.lstat(dir).catch(() => undefined))) {
+    if (opts.createDir === false) return false; // no folder, so no file to change either
     try {
       await fs.mkdir(dir, opts.dirMode ?? 0o700); // a new ~/.ssh or gpupods folder is private
     } catch (e) {

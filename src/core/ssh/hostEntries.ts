@@ -12,7 +12,9 @@ import { bareHost, checkAlias, checkPath, validateEndpoint } from './validate';
 /**
  * The file the extension owns (default ~/.ssh/gpupods/config): one Host entry per pod. It is regenerated
  * as a whole from the parsed entries, sorted by alias, so writing the same entries twice yields the same
- * bytes (and then nothing is written at all).
+ * bytes (and then nothing is written at all). Each entry carries a marker comment,
+ * `# gpupods: <cloud> <pod id> account=<account id>`, that maps it back to its pod and the account that
+ * owns it (older entries lack the account part).
  */
 
 export interface HostEntry {
@@ -22,6 +24,13 @@ export interface HostEntry {
   host: string;
   port: number;
   user: string;
+  /**
+   * The GPU Pods account (its opaque local id, never a key) that listed the pod when the entry was written.
+   * Only a window that has loaded this account completely may judge the entry stale: another window or
+   * VS Code profile with other accounts of the same cloud must not. Entries written before this marker
+   * existed have none and are never pruned (see SshService.prune).
+   */
+  account?: string;
 }
 
 export interface HostFileOptions {
@@ -30,7 +39,8 @@ export interface HostFileOptions {
   knownHostsFile: string;
 }
 
-const MARK = /^#\s*gpupods:\s+([a-z0-9]+)\s+(\S+)\s*$/;
+const MARK = /^#\s*gpupods:\s+([a-z0-9]+)\s+(\S+)(?:\s+account=(\S+))?\s*$/;
+const ACCOUNT = /^[A-Za-z0-9._-]{1,64}$/;
 const CLOUD = /^[a-z0-9]{1,32}$/;
 const POD_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 const HEADER = [
@@ -48,6 +58,7 @@ export function checkEntry(e: HostEntry): HostEntry {
   checkAlias(e.alias);
   if (!CLOUD.test(e.cloud)) throw new ConfigError('The cloud id of a pod is not valid for an SSH entry.');
   if (!POD_ID.test(e.podId)) throw new ConfigError('The pod id contains characters not allowed in an SSH entry.');
+  if (e.account !== undefined && !ACCOUNT.test(e.account)) throw new ConfigError('The account id is not valid for an SSH entry.');
   validateEndpoint(e, `pod ${e.podId}`);
   return { ...e, host: bareHost(e.host) };
 }
@@ -76,7 +87,7 @@ export function renderHostFile(entries: readonly HostEntry[], opts: HostFileOpti
     const [host] = SSHConfig.parse(`Host ${e.alias}\n`) as Section[];
     host.config.push(
       // inside the block: ssh-config keeps it with its Host when parsing, so entries map back to pods
-      { type: LineType.COMMENT, content: `# gpupods: ${e.cloud} ${e.podId}`, before: '  ', after: '\n' },
+      { type: LineType.COMMENT, content: `# gpupods: ${e.cloud} ${e.podId}${e.account ? ` account=${e.account}` : ''}`, before: '  ', after: '\n' },
       line('HostName', e.host),
       line('Port', String(e.port)),
       line('User', e.user),
@@ -120,6 +131,7 @@ export function parseHostFile(text: string, logger: Logger = silentLogger): Host
           host: directive(section, 'HostName') ?? '',
           port: Number(directive(section, 'Port')),
           user: directive(section, 'User') ?? '',
+          ...(m[3] ? { account: m[3] } : {}),
         }),
       );
     } catch (e) {
@@ -146,6 +158,21 @@ export interface HostStoreOptions extends HostFileOptions {
   configPath: string;
   logger?: Logger;
   lock?: LockOptions;
+  /**
+   * The names the user's own ssh config claims (read before each write that assigns aliases): no alias is
+   * ever one of them. Default: none.
+   */
+  claimedAliases?: () => Promise<(alias: string, cloud: CloudId) => boolean>;
+}
+
+export interface UpsertOptions {
+  /** The account that lists these pods; written into each entry. */
+  account?: string;
+  /**
+   * Only fill in an account where an entry has none (a refresh that sees a pod another window or profile
+   * connected keeps that owner); the default, a connect, makes this account the owner.
+   */
+  adoptOnly?: boolean;
 }
 
 /** Read and change our host file; every change re-reads under the file lock, so windows do not race. */
@@ -165,15 +192,16 @@ export class PodHostStore {
   }
 
   /** Entry for one pod (throws PodNotReachableError / ConfigError instead of writing a broken entry). */
-  async ensurePod(pod: Pod): Promise<HostEntry> {
-    const r = await this.upsert([pod]);
+  async ensurePod(pod: Pod, options: UpsertOptions = {}): Promise<HostEntry> {
+    const r = await this.upsert([pod], options);
     if (r.unreachable.length) throw new PodNotReachableError(`${pod.name} is not reachable over SSH yet.`);
     if (r.rejected.length) throw r.rejected[0].error;
     return (await this.list()).find((e) => e.cloud === pod.cloud && e.podId === pod.id)!;
   }
 
-  async upsert(pods: readonly Pod[]): Promise<UpsertResult> {
+  async upsert(pods: readonly Pod[], options: UpsertOptions = {}): Promise<UpsertResult> {
     const result: UpsertResult = { aliases: new Map(), refreshed: [], unreachable: [], rejected: [] };
+    const claimed = (await this.o.claimedAliases?.()) ?? (() => false);
     await this.mutate((entries) => {
       const valid: Array<{ pod: Pod; entry: HostEntry }> = [];
       for (const pod of pods) {
@@ -183,7 +211,8 @@ export class PodHostStore {
         }
         try {
           const { host, port, user } = pod.ssh; // never the password: it has no place in a config file
-          valid.push({ pod, entry: checkEntry({ alias: 'x', cloud: pod.cloud, podId: pod.id, host, port, user }) });
+          const account = options.account;
+          valid.push({ pod, entry: checkEntry({ alias: 'x', cloud: pod.cloud, podId: pod.id, host, port, user, ...(account ? { account } : {}) }) });
         } catch (e) {
           result.rejected.push({ pod, error: e as ConfigError });
         }
@@ -191,12 +220,15 @@ export class PodHostStore {
       const aliases = assignAliases(
         valid.map((v) => v.pod),
         entries,
+        claimed,
       );
       const byKey = new Map(entries.map((e) => [podKey({ cloud: e.cloud, id: e.podId }), e]));
       for (const { pod, entry } of valid) {
         const key = podKey(pod);
-        const next: HostEntry = { ...entry, alias: aliases.get(key)! };
         const prev = byKey.get(key);
+        const account = options.adoptOnly && prev?.account ? prev.account : (entry.account ?? prev?.account);
+        const next: HostEntry = { ...entry, alias: aliases.get(key)!, ...(account ? { account } : {}) };
+        if (!account) delete next.account;
         if (prev && (prev.host !== next.host || prev.port !== next.port || prev.user !== next.user)) {
           result.refreshed.push(next);
         }
@@ -211,37 +243,44 @@ export class PodHostStore {
   /** Removes the entries of these pods (terminated ones); returns what was removed. */
   async remove(pods: ReadonlyArray<{ cloud: CloudId; id: string }>): Promise<HostEntry[]> {
     const gone = new Set(pods.map(podKey));
+    return this.removeWhere((e) => gone.has(podKey({ cloud: e.cloud, id: e.podId })));
+  }
+
+  /**
+   * Removes the entries of `account` among these pods, judged again under the lock: an entry another
+   * window has meanwhile given to another account (a connect there) stays.
+   */
+  async removeOwned(account: string, pods: ReadonlyArray<{ cloud: CloudId; id: string }>): Promise<HostEntry[]> {
+    const gone = new Set(pods.map(podKey));
+    return this.removeWhere((e) => e.account === account && gone.has(podKey({ cloud: e.cloud, id: e.podId })));
+  }
+
+  private async removeWhere(drop: (e: HostEntry) => boolean): Promise<HostEntry[]> {
     const removed: HostEntry[] = [];
-    await this.mutate((entries) =>
-      entries.filter((e) => (gone.has(podKey({ cloud: e.cloud, id: e.podId })) ? (removed.push(e), false) : true)),
-    );
+    await this.mutate((entries) => entries.filter((e) => (drop(e) ? (removed.push(e), false) : true)), { createFile: false });
     return removed;
   }
 
   /**
-   * Entries whose pod no longer exists. Only clouds present in `live` are judged: a cloud whose listing failed
-   * (or that is not configured any more) must not lose its entries because of that.
+   * Gives the entries without an account marker (written by an older version) whose pod this account lists
+   * to that account, so from now on they can be judged. Writes nothing when there is none.
    */
-  async stale(live: Partial<Record<CloudId, ReadonlyArray<{ id: string }>>>): Promise<HostEntry[]> {
-    return staleOf(await this.list(), live);
-  }
-
-  async removeStale(live: Partial<Record<CloudId, ReadonlyArray<{ id: string }>>>): Promise<HostEntry[]> {
-    const removed: HostEntry[] = [];
-    await this.mutate((entries) => {
-      const stale = new Set(staleOf(entries, live));
-      removed.push(...stale);
-      return entries.filter((e) => !stale.has(e));
-    });
-    return removed;
+  async adopt(account: string, cloud: CloudId, listed: ReadonlySet<string>): Promise<HostEntry[]> {
+    const adopted: HostEntry[] = [];
+    await this.mutate(
+      (entries) =>
+        entries.map((e) => (!e.account && e.cloud === cloud && listed.has(e.podId) ? (adopted.push(e), { ...e, account }) : e)),
+      { createFile: false },
+    );
+    return adopted;
   }
 
   /** Rewrites the file with the entries it holds (e.g. after the identity file setting changed). */
   async rewrite(): Promise<boolean> {
-    return this.mutate((entries) => entries);
+    return this.mutate((entries) => entries, { createFile: false });
   }
 
-  private mutate(change: (entries: HostEntry[]) => HostEntry[]): Promise<boolean> {
+  private mutate(change: (entries: HostEntry[]) => HostEntry[], o: { createFile?: boolean } = {}): Promise<boolean> {
     // validate the paths before taking the lock: a bad setting must not even create the folder
     checkPath(this.o.identityFile, 'identity file');
     checkPath(this.o.knownHostsFile, 'known hosts file');
@@ -249,17 +288,20 @@ export class PodHostStore {
       this.o.fs,
       this.o.configPath,
       (current) => {
+        // removing from a file that is not there: nothing to do, and no file (or folder) to create for it
+        if (!current && o.createFile === false) return undefined;
         const entries = current ? parseHostFile(current.toString('utf8'), this.o.logger) : [];
         return Buffer.from(renderHostFile(change(entries), this.o), 'utf8');
       },
-      this.o.lock,
+      { ...this.o.lock, createDir: o.createFile !== false },
     );
   }
 }
 
-function staleOf(entries: HostEntry[], live: Partial<Record<CloudId, ReadonlyArray<{ id: string }>>>): HostEntry[] {
-  return entries.filter((e) => {
-    const pods = live[e.cloud];
-    return pods !== undefined && !pods.some((p) => p.id === e.podId);
-  });
+/**
+ * Entries of `account` that its complete list no longer shows (`listed`: ids of its pods, and `vm-<id>` of
+ * its VMs, that are not terminated). Only candidates: the caller confirms each with the cloud first.
+ */
+export function unlistedEntries(entries: readonly HostEntry[], account: string, cloud: CloudId, listed: ReadonlySet<string>): HostEntry[] {
+  return entries.filter((e) => e.account === account && e.cloud === cloud && !listed.has(e.podId));
 }

@@ -67,10 +67,13 @@ function findBlock(s: string, path: string): Block | undefined {
 }
 
 function removeBlock(s: string, block: Block): string {
-  // the block was appended after a last line with no line break: take back the break we added
+  // the block was appended after a last line with no line break: take back exactly the break we added,
+  // which is the one our own lines use (a lone CR the user's file ended with is theirs and stays)
   if (block.next === s.length && !/\n$/.test(s)) {
     const before = s.slice(0, block.start);
-    return before.replace(/\r?\n$/, '');
+    const firstBreak = s.indexOf('\n', block.start);
+    const ours = firstBreak > 0 && s[firstBreak - 1] === '\r' ? '\r\n' : '\n';
+    return before.endsWith(ours) ? before.slice(0, -ours.length) : before;
   }
   return s.slice(0, block.start) + s.slice(block.next);
 }

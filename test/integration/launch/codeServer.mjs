@@ -65,6 +65,28 @@ export function simulatorSettings(sim) {
   };
 }
 
+/** True when the person asked for their real ~/.ssh (GPU_PODS_REAL_SSH=1); every launcher sandboxes it otherwise. */
+export const realSshRequested = process.env.GPU_PODS_REAL_SSH === '1';
+
+/**
+ * The SSH settings every launcher writes: GPU Pods' host file, known_hosts, key and the ssh config that gets
+ * the Include all live in `dir` (created 0700), and Remote-SSH reads that config too. With
+ * GPU_PODS_REAL_SSH=1 they are written empty, which means the defaults: the real ~/.ssh.
+ * @param {string} dir
+ */
+export function sshSandboxSettings(dir) {
+  if (realSshRequested) {
+    return { 'gpuPods.ssh.directory': '', 'gpuPods.ssh.configFile': '', 'gpuPods.ssh.identityFile': '', 'remote.SSH.configFile': '' };
+  }
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return {
+    'gpuPods.ssh.directory': join(dir, 'gpupods'),
+    'gpuPods.ssh.configFile': join(dir, 'config'),
+    'gpuPods.ssh.identityFile': join(dir, 'gpupods_ed25519'),
+    'remote.SSH.configFile': join(dir, 'config'),
+  };
+}
+
 /** Writes (merging into what is there) `<userDataDir>/User/settings.json`. */
 export function writeUserSettings(userDataDir, settings) {
   const file = join(userDataDir, 'User', 'settings.json');

@@ -6,13 +6,14 @@
 //   node test/integration/launch/electron.mjs [--tests out/test/integration/index.js] [--label electron]
 //
 // Env: VSCODE_VERSION (default 'stable'), VSCODE_EXECUTABLE (an installed VS Code to use instead of a
-// download), GPU_PODS_IT_GREP. Screenshots are not taken here (no browser page to shoot); the suite's
+// download), GPU_PODS_IT_GREP, GPU_PODS_REAL_SSH=1 (use your real ~/.ssh; by default the SSH settings point
+// at <temp folder>/ssh). Screenshots are not taken here (no browser page to shoot); the suite's
 // screenshot() reports that and goes on. On Linux without a display, run it under xvfb-run.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { artifactsDir, baseSettings, repoRoot, writeUserSettings } from './codeServer.mjs';
+import { artifactsDir, baseSettings, repoRoot, sshSandboxSettings, writeUserSettings } from './codeServer.mjs';
 import { startControlServer } from './control.mjs';
 
 const argv = process.argv.slice(2);
@@ -31,7 +32,7 @@ for (const d of [userDataDir, extensionsDir, workspace, artifactsDir]) mkdirSync
 
 const control = await startControlServer({ artifactsDir });
 writeFileSync(join(workspace, '.gpu-pods-test.json'), JSON.stringify({ controlUrl: control.url }) + '\n');
-writeUserSettings(userDataDir, baseSettings);
+writeUserSettings(userDataDir, { ...baseSettings, ...sshSandboxSettings(join(tmp, 'ssh')) });
 
 let code = 1;
 try {

@@ -6,7 +6,9 @@
 //
 // Env: GPU_PODS_IT_TIMEOUT_MS (overall limit, default 20 min), GPU_PODS_IT_GREP (mocha grep),
 //      GPU_PODS_CONTROL_VIA=file (hand the control URL over only through the workspace file),
-//      GPU_PODS_IT_VERBOSE=1 (also print the workbench's own log lines), GPU_PODS_KEEP_TMP=1 (keep the temp folder).
+//      GPU_PODS_IT_VERBOSE=1 (also print the workbench's own log lines), GPU_PODS_KEEP_TMP=1 (keep the temp folder),
+//      GPU_PODS_REAL_SSH=1 (let the extension use your real ~/.ssh; by default its SSH settings point at
+//      <temp folder>/ssh, so no run ever writes your ssh config, keys or known_hosts).
 // Writes test-artifacts/<label>-results.json ({passed, failed, skipped, exitCode}) and, for the bench,
 // test-artifacts/bench.json. Screenshots asked for by the suite land in test-artifacts/*.png.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +22,9 @@ import {
   chromiumArgs,
   chromiumPath,
   freePort,
+  realSshRequested,
   repoRoot,
+  sshSandboxSettings,
   startCodeServer,
   stopProcessGroup,
   workbenchUrl,
@@ -84,7 +88,8 @@ async function main() {
   const control = await startControlServer({ artifactsDir, log });
   // The second way the control URL reaches the extension host (the first is the env var below).
   writeFileSync(join(workspace, '.gpu-pods-test.json'), JSON.stringify({ controlUrl: control.url }) + '\n');
-  writeUserSettings(userDataDir, baseSettings);
+  writeUserSettings(userDataDir, { ...baseSettings, ...sshSandboxSettings(join(tmp, 'ssh')) });
+  log(`[launcher] SSH settings: ${realSshRequested ? 'your real ~/.ssh (GPU_PODS_REAL_SSH=1)' : `sandboxed in ${join(tmp, 'ssh')}`}`);
 
   const port = await freePort();
   const codeServerLog = join(artifactsDir, `${label}-code-server.log`);

@@ -21,6 +21,8 @@ export async function sshSandbox(userConfigText: string, mode = 0o600): Promise<
   const userConfig = join(dir, 'config');
   writeFileSync(userConfig, userConfigText, { mode });
   const config = vscode.workspace.getConfiguration('gpuPods');
+  // the launcher's own sandbox values: put back afterwards (removing them would mean the real ~/.ssh)
+  const previous = SETTINGS.map((k) => [k, config.inspect<string>(k)?.globalValue] as const);
   await config.update('ssh.directory', join(dir, 'gpupods'), vscode.ConfigurationTarget.Global);
   await config.update('ssh.configFile', userConfig, vscode.ConfigurationTarget.Global);
   await config.update('ssh.identityFile', join(dir, 'id_gpupods'), vscode.ConfigurationTarget.Global);
@@ -30,7 +32,7 @@ export async function sshSandbox(userConfigText: string, mode = 0o600): Promise<
     hostFile: join(dir, 'gpupods', 'config'),
     async dispose() {
       const c = vscode.workspace.getConfiguration('gpuPods');
-      for (const k of SETTINGS) await c.update(k, undefined, vscode.ConfigurationTarget.Global);
+      for (const [k, v] of previous) await c.update(k, v, vscode.ConfigurationTarget.Global);
       rmSync(dir, { recursive: true, force: true });
     },
   };

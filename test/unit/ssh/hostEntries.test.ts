@@ -171,15 +171,15 @@ describe('PodHostStore', () => {
     assert.equal(hostKeyAlias(r.refreshed[0]), 'gpupods-yotta-1');
   });
 
-  it('removes a terminated pod and lists/removes stale entries only for clouds that were listed', async () => {
+  it('removes a terminated pod; removeOwned takes only the named account\'s entries', async () => {
     const { s } = store();
-    await s.upsert([pod({ id: '1' }), pod({ id: '2' }), pod({ id: '3', cloud: 'novita' }), pod({ id: '4', cloud: 'gpugeek' })]);
+    await s.upsert([pod({ id: '1' }), pod({ id: '2' })], { account: 'acc-a' });
+    await s.upsert([pod({ id: '3' })], { account: 'acc-b' });
+    await s.upsert([pod({ id: '4' })]);
     assert.deepEqual((await s.remove([{ cloud: 'yotta', id: '2' }])).map((e) => e.podId), ['2']);
-    // novita listed with no pods → its entry is stale; gpugeek not listed (its listing failed) → kept
-    const live = { yotta: [{ id: '1' }], novita: [] };
-    assert.deepEqual((await s.stale(live)).map((e) => e.podId), ['3']);
-    assert.deepEqual((await s.removeStale(live)).map((e) => e.podId), ['3']);
-    assert.deepEqual((await s.list()).map((e) => e.podId).sort(), ['1', '4']);
+    const asked = ['1', '3', '4'].map((id) => ({ cloud: 'yotta' as const, id }));
+    assert.deepEqual((await s.removeOwned('acc-a', asked)).map((e) => e.podId), ['1']);
+    assert.deepEqual((await s.list()).map((e) => [e.podId, e.account]), [['3', 'acc-b'], ['4', undefined]]);
   });
 
   it('two windows writing at once lose nothing', async () => {

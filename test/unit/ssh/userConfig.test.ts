@@ -175,6 +175,28 @@ describe('user ssh config: writing the file', () => {
       assert.deepEqual((await fsp.readdir(dir)).sort(), ['config', 'new'], 'no temp or lock file left');
     });
 
+    it('a config ending in a lone CR keeps that byte through add, update and remove (byte-exact)', async () => {
+      const cfg = join(dir, 'config');
+      const endings = [
+        'ServerAliveInterval 60\r',
+        '# a\nServerAliveInterval 60\r',
+        '# a\r\nServerAliveInterval 60\r',
+        '\xef\xbb\xbfServerAliveInterval 60\r',
+        '\r',
+        'ServerAliveInterval 60\r\r',
+        'ServerAliveInterval 60\r\n\r',
+      ];
+      for (const text of endings) {
+        const original = Buffer.from(text, 'latin1');
+        await fsp.writeFile(cfg, original);
+        assert.equal(await installInclude(nodeSshFs, cfg, OURS), true);
+        assert.ok((await fsp.readFile(cfg)).includes(includeLine(OURS)));
+        await installInclude(nodeSshFs, cfg, OURS2);
+        assert.equal(await uninstallInclude(nodeSshFs, cfg), true);
+        assert.deepEqual(await fsp.readFile(cfg), original, `bytes of ${JSON.stringify(text)} survive`);
+      }
+    });
+
     it('refuses a symlinked config and writes nothing through it', async () => {
       const real = join(dir, 'dotfiles-config');
       await fsp.writeFile(real, 'Host a\n');
