@@ -29,8 +29,8 @@ export async function createPod(services: Services, arg?: unknown, options: Crea
   const cloud = CLOUDS[account.cloud].displayName;
   const ctx: CreateContext = {
     jupyterPassword: randomBytes(18).toString('base64url'),
-    // Clouds that take the public key at create time (NeevCloud) get ours.
-    sshPublicKey: provider.capabilities.sshAuth === 'createKey' && services.ssh ? (await services.ssh.ensureKey(services.ui)).publicKey : undefined,
+    // Clouds that take the public key at create time (Yotta, NeevCloud) get ours.
+    sshPublicKey: provider.capabilities.sshAuth === 'createKey' ? await publicKeyIfWanted(services) : undefined,
   };
   let previous: Answers | undefined;
   for (;;) {
@@ -62,6 +62,21 @@ export async function createPod(services: Services, arg?: unknown, options: Crea
     void services.data.refresh(account.id);
     void waitUntilRunning(services, account, provider, pod);
     return pod;
+  }
+}
+
+/**
+ * The user's public key for a create, or undefined when they decline to create one: the wizard goes on, its
+ * summary says there is no key, and a cloud that cannot work without one refuses before anything is sent.
+ */
+async function publicKeyIfWanted(services: Services): Promise<string | undefined> {
+  if (!services.ssh) return undefined;
+  try {
+    return (await services.ssh.ensureKey(services.ui)).publicKey;
+  } catch (error) {
+    if (!(error instanceof CancelledError)) throw error;
+    services.log.info('Create: no SSH key (declined); the pod is created without one.');
+    return undefined;
   }
 }
 

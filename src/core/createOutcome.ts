@@ -1,4 +1,4 @@
-import { CancelledError, CloudRefusal } from './errors';
+import { CancelledError, CloudRefusal, ConfigError } from './errors';
 import type { Pod } from './model';
 
 /**
@@ -34,7 +34,8 @@ export async function settleCreate<P extends Pod>(attempt: CreateAttempt<P>): Pr
     return { kind: 'created', pod: await attempt.create() };
   } catch (error) {
     if (error instanceof CancelledError) throw error;
-    if (error instanceof CloudRefusal) return { kind: 'notCreated', error, lookedUp: false };
+    // A ConfigError is raised by our own checks before anything is sent (a missing choice, a bad setting).
+    if (error instanceof CloudRefusal || error instanceof ConfigError) return { kind: 'notCreated', error, lookedUp: false };
     return lookForCreated(attempt, error);
   }
 }

@@ -33,6 +33,16 @@ describe('Yotta SSH keys: sent at create, explained when missing', function () {
     await backend.stop();
   });
 
+  it('declining to create an SSH key still creates the pod, once and without a key', async () => {
+    const creates = () => sim.sim.requestsFor('yotta', 'POST').filter((r) => r.path === '/v2/pods').length;
+    const before = creates();
+    await script(new AutoInput({ gpu: 'RTX 4090', name: 'no-key', createSshKey: false }));
+    await vscode.commands.executeCommand('gpuPods.createPod', await accountNode('yotta'));
+    const node = await waitForPodNode('yotta', 'no-key', 'running');
+    assert.equal(creates() - before, 1);
+    assert.equal(sim.sim.controls.yotta.pod(node.pod.id)?.publicKey, undefined);
+  });
+
   it('a pod made in the Yotta console refuses the key: the user is told why, with the key to copy and where it goes', async () => {
     sim.sim.controls.yotta.addPod({ name: 'console-made' });
     const pod = await waitForPodNode('yotta', 'console-made', 'running');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { lookForCreated, settleCreate } from '../../../src/core/createOutcome';
-import { CancelledError, CloudError, CloudRefusal, NetworkError, TimeoutError, UnexpectedResponseError } from '../../../src/core/errors';
+import { CancelledError, CloudError, CloudRefusal, ConfigError, NetworkError, TimeoutError, UnexpectedResponseError } from '../../../src/core/errors';
 import type { Pod } from '../../../src/core/model';
 
 const pod = (id: string, name = 'trainer', extra: Partial<Pod> = {}) => ({ id, name, status: 'pending', ...extra }) as Pod;
@@ -41,6 +41,13 @@ describe('settleCreate: only a documented refusal proves nothing was made', () =
 
   it('a documented refusal may reopen the wizard directly', async () => {
     const c = cloud({ makes: false, fails: new CloudRefusal('Sold out.', 'SOLD_OUT') });
+    const outcome = await settleCreate(c.attempt);
+    assert.deepEqual([outcome.kind, outcome.kind === 'notCreated' && outcome.lookedUp], ['notCreated', false]);
+    assert.equal(c.calls.lookups, 0);
+  });
+
+  it('an error of our own checks, raised before anything was sent, reopens the wizard without a lookup', async () => {
+    const c = cloud({ makes: false, fails: new ConfigError('Pick a template first.') });
     const outcome = await settleCreate(c.attempt);
     assert.deepEqual([outcome.kind, outcome.kind === 'notCreated' && outcome.lookedUp], ['notCreated', false]);
     assert.equal(c.calls.lookups, 0);
