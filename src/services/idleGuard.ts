@@ -7,10 +7,10 @@ import { CLOUDS } from '../providers/clouds';
 import type { AccountData } from './accountData';
 import type { Account, AccountStore } from './accounts';
 import { describeForLog } from './log';
+import { IDLE_TIMERS_KEY } from './idleTimersKey';
 import { settings } from './settings';
 import type { Workbench } from './workbench';
 
-const STATE_KEY = 'gpuPods.idleTimers';
 /** Even a far-off timer is re-checked this often, so a laptop waking from sleep acts within a minute. */
 const MAX_SLEEP_MS = 60_000;
 
@@ -53,7 +53,7 @@ export class IdleGuard implements vscode.Disposable {
   }
 
   list(): IdleTimer[] {
-    return this.memento.get<IdleTimer[]>(STATE_KEY, []);
+    return this.memento.get<IdleTimer[]>(IDLE_TIMERS_KEY, []);
   }
 
   get(accountId: string, podId: string): IdleTimer | undefined {
@@ -96,7 +96,7 @@ export class IdleGuard implements vscode.Disposable {
   }
 
   private async save(timers: IdleTimer[]): Promise<void> {
-    await this.memento.update(STATE_KEY, timers);
+    await this.memento.update(IDLE_TIMERS_KEY, timers);
     this.schedule();
   }
 

@@ -16,7 +16,7 @@ import * as vscode from 'vscode';
 import { report } from '../support/control';
 import { EXTENSION_ID, getExtension } from '../support/extension';
 import { startSimulator } from '../support/simulator';
-import type { GpuPodsApi } from '../../../src/extension';
+import type { GpuPodsApi } from '../support/gpuPods';
 import { benchRefresh, type RefreshFigures } from './refreshBench';
 
 const RUNS = Number(process.env.GPU_PODS_BENCH_RUNS ?? 20);

@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { artifactsDir, baseSettings, repoRoot, writeUserSettings } from './codeServer.mjs';
 import { startControlServer } from './control.mjs';
+import { stageTestExtension } from './stage.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -38,7 +39,7 @@ try {
   code = await runTests({
     version: process.env.VSCODE_VERSION ?? 'stable',
     vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || undefined,
-    extensionDevelopmentPath: repoRoot,
+    extensionDevelopmentPath: await stageTestExtension(),
     extensionTestsPath: testsPath,
     extensionTestsEnv: {
       GPU_PODS_TEST_CONTROL: control.url,

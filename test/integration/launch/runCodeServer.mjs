@@ -27,6 +27,7 @@ import {
   writeUserSettings,
 } from './codeServer.mjs';
 import { startControlServer } from './control.mjs';
+import { stageEmptyExtension, stageTestExtension } from './stage.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -135,7 +136,13 @@ async function main() {
   page.on('pageerror', (err) => log(`[page error] ${err.message}`));
   page.on('crash', () => onBroken('the Chromium page crashed'));
 
-  const url = workbenchUrl({ port, workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: testsPath });
+  // GPU Pods with the test entry (out/test/extension); the bench also gets two empty extensions to compare
+  // activation with, and keeps GPU Pods from activating on its own before it is measured.
+  const extensionDevelopmentPath =
+    label === 'bench'
+      ? [stageEmptyExtension('empty-a'), await stageTestExtension({ activationEvents: [], minify: true }), stageEmptyExtension('empty-b')]
+      : [await stageTestExtension()];
+  const url = workbenchUrl({ port, workspace, extensionDevelopmentPath, extensionTestsPath: testsPath });
   log(`[launcher] opening the workbench with extensionTestsPath ${testsPath}`);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
 
