@@ -33,4 +33,4 @@ export function formatDate(epochMs: number | undefined): string | undefined {
 }
 
 /** Cloud text in a MarkdownString goes through the one display-text module. */
-export { displayMarkdown, escapeMarkdown } from '../core/displayText';
+export { displayMarkdown, displayText, escapeMarkdown } from '../core/displayText';
