@@ -13,15 +13,16 @@ const SERVICE_MEMBERS = ['getKey', 'setKey', 'getJupyterPassword', 'setJupyterPa
 
 /**
  * Everything another extension can reach from `roots` without calling a function (it may read getters):
- * returns a path for each secret string, forbidden object or service-like object found.
+ * returns a path for each secret string, forbidden object or service-like object found. Getters are read
+ * on the objects that own them only: run on a prototype they would set state on the prototype itself.
  */
 function findLeaks(roots: Record<string, unknown>, secrets: string[], forbidden: unknown[]): string[] {
   const leaks: string[] = [];
   const seen = new Set<unknown>([Object.prototype, Function.prototype, Array.prototype]);
-  const queue: Array<[unknown, string]> = Object.entries(roots).map(([where, v]) => [v, where]);
+  const queue: Array<{ value: unknown; where: string; prototype: boolean }> = Object.entries(roots).map(([where, value]) => ({ value, where, prototype: false }));
   let visited = 0;
   while (queue.length > 0 && visited < 500_000) {
-    const [value, where] = queue.shift()!;
+    const { value, where, prototype } = queue.shift()!;
     if (typeof value === 'string') {
       if (secrets.some((s) => value.includes(s))) leaks.push(`${where} holds a secret`);
       continue;
@@ -29,8 +30,11 @@ function findLeaks(roots: Record<string, unknown>, secrets: string[], forbidden:
     if ((typeof value !== 'object' && typeof value !== 'function') || value === null || seen.has(value)) continue;
     seen.add(value);
     visited++;
-    if (forbidden.includes(value)) leaks.push(`${where} is GPU Pods' context, secret storage or state`);
-    if (typeof value === 'object') {
+    if (forbidden.includes(value)) {
+      leaks.push(`${where} is GPU Pods' context, secret storage or state`);
+      continue;
+    }
+    if (typeof value === 'object' && !prototype) {
       for (const m of SERVICE_MEMBERS) {
         try {
           if (typeof (value as Record<string, unknown>)[m] === 'function') leaks.push(`${where} has ${m}()`);
@@ -39,22 +43,22 @@ function findLeaks(roots: Record<string, unknown>, secrets: string[], forbidden:
         }
       }
     }
-    if (value instanceof Map) for (const [k, v] of value) queue.push([k, `${where}<key>`], [v, `${where}<value>`]);
-    if (value instanceof Set) for (const v of value) queue.push([v, `${where}<item>`]);
+    const next = (v: unknown, w: string, p = false) => queue.push({ value: v, where: w, prototype: p });
+    if (value instanceof Map) for (const [k, v] of value) next(k, `${where}<key>`), next(v, `${where}<value>`);
+    if (value instanceof Set) for (const v of value) next(v, `${where}<item>`);
     for (const key of Reflect.ownKeys(value)) {
       const d = Object.getOwnPropertyDescriptor(value, key);
       if (!d) continue;
-      let v: unknown = d.value;
-      if (d.get) {
+      if ('value' in d) next(d.value, `${where}.${String(key)}`, typeof value === 'function' && key === 'prototype');
+      else if (d.get && !prototype) {
         try {
-          v = d.get.call(value);
+          next(d.get.call(value), `${where}.${String(key)}`);
         } catch {
-          continue;
+          // a throwing getter leads nowhere
         }
       }
-      queue.push([v, `${where}.${String(key)}`]);
     }
-    queue.push([Object.getPrototypeOf(value), `${where}.__proto__`]);
+    next(Object.getPrototypeOf(value), `${where}.__proto__`, true);
   }
   return leaks;
 }
