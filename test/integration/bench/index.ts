@@ -106,7 +106,8 @@ function loadBundle(file: string): { module: Activatable; ms: number } {
 
 export async function run(): Promise<void> {
   const ext = getExtension();
-  const bundle = path.join(ext.extensionPath, 'dist', 'extension.js');
+  // The shipped bundle (GPU Pods itself runs from the test entry in out/test/extension here).
+  const bundle = path.join(__dirname, '../../../..', 'dist', 'extension.js');
   const bundleBytes = fs.statSync(bundle).size;
   const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'gpu-pods-bench-'));
   const handle = await startSimulator();

@@ -27,7 +27,7 @@ import {
   writeUserSettings,
 } from './codeServer.mjs';
 import { startControlServer } from './control.mjs';
-import { stageEmptyExtension, stageTestExtension } from './stage.mjs';
+import { installEmptyExtension, stageTestExtension } from './stage.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -86,6 +86,7 @@ async function main() {
   // The second way the control URL reaches the extension host (the first is the env var below).
   writeFileSync(join(workspace, '.gpu-pods-test.json'), JSON.stringify({ controlUrl: control.url }) + '\n');
   writeUserSettings(userDataDir, baseSettings);
+  if (label === 'bench') for (const name of ['empty-a', 'empty-b']) installEmptyExtension(extensionsDir, name);
 
   const port = await freePort();
   const codeServerLog = join(artifactsDir, `${label}-code-server.log`);
@@ -136,12 +137,9 @@ async function main() {
   page.on('pageerror', (err) => log(`[page error] ${err.message}`));
   page.on('crash', () => onBroken('the Chromium page crashed'));
 
-  // GPU Pods with the test entry (out/test/extension); the bench also gets two empty extensions to compare
-  // activation with, and keeps GPU Pods from activating on its own before it is measured.
-  const extensionDevelopmentPath =
-    label === 'bench'
-      ? [stageEmptyExtension('empty-a'), await stageTestExtension({ activationEvents: [], minify: true }), stageEmptyExtension('empty-b')]
-      : [await stageTestExtension()];
+  // GPU Pods with the test entry (out/test/extension). The bench keeps it from activating on its own before
+  // it is measured, next to two empty extensions (installed before code-server starts) to compare with.
+  const extensionDevelopmentPath = await stageTestExtension(label === 'bench' ? { activationEvents: [], minify: true } : {});
   const url = workbenchUrl({ port, workspace, extensionDevelopmentPath, extensionTestsPath: testsPath });
   log(`[launcher] opening the workbench with extensionTestsPath ${testsPath}`);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });

@@ -5,7 +5,8 @@
 //   out/test/extension        GPU Pods for the integration suites: the real manifest, `main` = main.js, a
 //                             bundle of test/integration/support/testExtension.ts (src/startup.ts plus a
 //                             handle for the tests); it loads the shipped dist/gpuPods.js and dist/clouds/*.js.
-//   out/test/empty-extension  an extension that does nothing, the bench's yardstick for activation time.
+// and, for the bench, extensions that do nothing (its yardstick for activation time), installed straight
+// into the run's extensions folder (code-server loads one development extension only).
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -39,9 +40,12 @@ export async function stageTestExtension(o = {}) {
   return dir;
 }
 
-/** An extension with an empty activate(), activated only when asked for. */
-export function stageEmptyExtension(name = 'empty') {
-  const dir = join(repoRoot, 'out/test', `${name}-extension`);
+/**
+ * Installs `gpu-pods-bench.<name>` into `extensionsDir`: an empty activate(), activated only when asked
+ * for. VS Code picks up extension folders it finds there when it first scans a fresh extensions folder.
+ */
+export function installEmptyExtension(extensionsDir, name) {
+  const dir = join(extensionsDir, `gpu-pods-bench.${name}-0.0.1`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const manifest = {
