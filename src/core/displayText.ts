@@ -43,9 +43,12 @@ export function displayMarkdown(value: unknown, options: DisplayOptions = {}): s
   return escapeMarkdown(displayText(value, options));
 }
 
-/** Escapes every character Markdown (CommonMark + GFM, and VS Code's `$(icon)`) gives a meaning to. */
+/** Escapes every character Markdown (CommonMark + GFM) gives a meaning to, and the `$` of VS Code's `$(icon)`. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$:=]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return text
+    .replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`)
+    .replace(/\$(?=\\\()/g, '\\$')
+    .replace(/\r?\n/g, ' ');
 }
 
 function asString(value: unknown): string {

@@ -61,7 +61,9 @@ describe('displayMarkdown (cloud text inside a MarkdownString tooltip)', () => {
   it('escapes everything that could form a link, image, autolink, HTML or icon', () => {
     const md = displayMarkdown('![img](https://e.x/a.png) <command:workbench.action.quit> <b>bold</b> $(zap) [r]: command:x');
     const unescaped = md.replace(/\\./g, ''); // what is left once every backslash-escaped character is removed
-    for (const c of ['!', '[', ']', '(', ')', '<', '>', '$', ':']) assert.ok(!unescaped.includes(c), `an unescaped ${c} survived: ${md}`);
+    for (const c of ['!', '[', ']', '(', ')', '<', '>']) assert.ok(!unescaped.includes(c), `an unescaped ${c} survived: ${md}`);
+    assert.ok(!/(^|[^\\])\$\\?\(/.test(md), `an icon can form: ${md}`);
+    assert.equal(escapeMarkdown('$(zap) costs $2.50'), '\\$\\(zap\\) costs $2\\.50');
     assert.ok(!displayMarkdown(hostile).includes(RLO));
   });
 
