@@ -96,12 +96,12 @@ export function checkCache() {
 /**
  * The workbench URL. `payload` entries are [name, value] pairs; extension paths become vscode-remote URIs
  * on the same server, as the workbench expects.
- * @param {{ port: number, workspace: string, extensionDevelopmentPath?: string | string[], extensionTestsPath?: string }} o
+ * @param {{ port: number, workspace: string, extensionDevelopmentPath?: string, extensionTestsPath?: string }} o
  */
 export function workbenchUrl({ port, workspace, extensionDevelopmentPath, extensionTestsPath }) {
   const authority = `127.0.0.1:${port}`;
   const payload = [];
-  for (const path of [extensionDevelopmentPath ?? []].flat()) payload.push(['extensionDevelopmentPath', `vscode-remote://${authority}${path}`]);
+  if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', `vscode-remote://${authority}${extensionDevelopmentPath}`]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', `vscode-remote://${authority}${extensionTestsPath}`]);
   payload.push(['skipWelcome', 'true']);
   return `http://${authority}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
