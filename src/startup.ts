@@ -31,12 +31,18 @@ export function startGpuPods(context: vscode.ExtensionContext): Started {
   let loading: Promise<GpuPods> | undefined;
   let loaded: GpuPods | undefined;
   const load = (): Promise<GpuPods> => {
-    loading ??= import('./gpuPods').then((m) => {
-      loaded = m.buildGpuPods({ context, accounts, view, burnRate });
-      tree.attach(loaded.tree);
-      idleWake.dispose(); // the idle guard takes over its timers
-      return loaded;
-    });
+    loading ??= import('./gpuPods').then(
+      (m) => {
+        loaded = m.buildGpuPods({ context, accounts, view, burnRate });
+        tree.attach(loaded.tree);
+        idleWake.dispose(); // the idle guard takes over its timers
+        return loaded;
+      },
+      (e: unknown) => {
+        loading = undefined; // the next use tries again
+        throw e;
+      },
+    );
     return loading;
   };
   const loadAndReport = (why: string) =>
