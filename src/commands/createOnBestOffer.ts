@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 import { formatUsd } from '../core/burnRate';
 import { CancelledError } from '../core/errors';
 import type { GpuOffer, Pod } from '../core/model';
@@ -43,7 +44,7 @@ export async function createOnBestOffer(services: Services): Promise<Pod | undef
   const results = await gathering;
   const rows = offerRows(results, (o) => matchesModel(o, model));
   if (!rows.some((r) => r.kind === 'offer')) {
-    void services.workbench.showInfo(vscode.l10n.t('No connected cloud offers "{0}".', model.text ?? model.key ?? ''));
+    void services.workbench.showInfo(vscode.l10n.t('No connected cloud offers "{0}".', displayText(model.text ?? model.key ?? '')));
     throw new CancelledError();
   }
   const picked = await services.ui.pick<{ row: OfferRow & { kind: 'offer' } } | undefined>({
@@ -71,9 +72,9 @@ async function pickModel(services: Services, gathering: Promise<SourceResult[]>)
     const failed = results.filter((r) => r.error).map((r) => r.source.where);
     return [
       ...modelChoices(results).map((c) => ({
-        label: c.key.toUpperCase(),
-        description: [c.cheapest !== undefined ? vscode.l10n.t('from {0}/GPU-hour', formatUsd(c.cheapest)) : vscode.l10n.t('price unknown'), c.clouds.join(', ')].join(' · '),
-        detail: c.names.join(', '),
+        label: displayText(c.key.toUpperCase()),
+        description: displayText([c.cheapest !== undefined ? vscode.l10n.t('from {0}/GPU-hour', formatUsd(c.cheapest)) : vscode.l10n.t('price unknown'), c.clouds.join(', ')].join(' · ')),
+        detail: displayText(c.names.join(', '), { maxLength: 400 }),
         value: { key: c.key },
       })),
       { label: `$(list-flat) ${vscode.l10n.t('Every GPU')}`, description: vscode.l10n.t('all offers in one list'), value: { text: '' } },
@@ -107,23 +108,26 @@ function toItem(row: OfferRow): PickItem<{ row: OfferRow & { kind: 'offer' } } |
     return {
       label: `$(cloud) ${row.source.where}`,
       description: vscode.l10n.t('offers unavailable'),
-      detail: row.reason,
+      detail: displayText(row.reason, { maxLength: 400 }),
       value: undefined,
-      disabledReason: vscode.l10n.t('unavailable: {0}', row.reason),
+      disabledReason: vscode.l10n.t('unavailable: {0}', displayText(row.reason)),
     };
   }
   const o = row.offer;
   const regions = o.regions.filter((r) => r.available).map((r) => r.name);
   return {
-    label: `${o.gpuName} · ${row.price !== undefined ? vscode.l10n.t('{0}/GPU-hour', formatUsd(row.price)) : vscode.l10n.t('price unknown')}`,
+    label: `${displayText(o.gpuName)} · ${row.price !== undefined ? vscode.l10n.t('{0}/GPU-hour', formatUsd(row.price)) : vscode.l10n.t('price unknown')}`,
     description: row.source.where,
-    detail: [
-      o.vramGb !== undefined ? vscode.l10n.t('{0} GB VRAM', o.vramGb) : vscode.l10n.t('VRAM unknown'),
-      regions.length ? regions.join(', ') : vscode.l10n.t('region: any'),
-      o.stock ? vscode.l10n.t('stock: {0}', o.stock) : undefined,
-    ]
-      .filter(Boolean)
-      .join(' · '),
+    detail: displayText(
+      [
+        o.vramGb !== undefined ? vscode.l10n.t('{0} GB VRAM', o.vramGb) : vscode.l10n.t('VRAM unknown'),
+        regions.length ? regions.join(', ') : vscode.l10n.t('region: any'),
+        o.stock ? vscode.l10n.t('stock: {0}', o.stock) : undefined,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      { maxLength: 400 },
+    ),
     value: { row },
     disabledReason: o.available ? undefined : vscode.l10n.t('sold out'),
   };

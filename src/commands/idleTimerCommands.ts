@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 import { CancelledError } from '../core/errors';
 import { type IdleKind, parseHours } from '../core/idleTimers';
 import { CLOUDS } from '../providers/clouds';
@@ -18,8 +19,8 @@ async function setIdleTimer(services: Services, arg: unknown, kind: IdleKind): P
   const existing = guard.get(account.id, pod.id);
   const title =
     kind === 'stop'
-      ? vscode.l10n.t('{0} "{1}" after how many hours?', caps.stopLabel, pod.name)
-      : vscode.l10n.t('Remind me about "{0}" after how many hours?', pod.name);
+      ? vscode.l10n.t('{0} "{1}" after how many hours?', caps.stopLabel, displayText(pod.name || pod.id))
+      : vscode.l10n.t('Remind me about "{0}" after how many hours?', displayText(pod.name || pod.id));
   const prompt =
     kind === 'stop' && !canStop
       ? vscode.l10n.t('{0} cannot stop pods: when the time comes you are asked whether to delete it; nothing is deleted without your answer.', CLOUDS[account.cloud].displayName)
@@ -41,7 +42,7 @@ async function setIdleTimer(services: Services, arg: unknown, kind: IdleKind): P
   if ('error' in parsed) throw new CancelledError();
   await guard.set(account, pod, kind, parsed.hours);
   const line = guard.describe(account.id, pod.id);
-  if (line) void services.workbench.showInfo(vscode.l10n.t('"{0}": {1}.', pod.name, line));
+  if (line) void services.workbench.showInfo(vscode.l10n.t('"{0}": {1}.', displayText(pod.name || pod.id), line));
 }
 
 export async function clearIdleTimer(services: Services, arg: unknown): Promise<void> {
@@ -49,7 +50,7 @@ export async function clearIdleTimer(services: Services, arg: unknown): Promise<
   if (!guard) throw new CancelledError();
   const target = await pickPod(services, arg, (pod, _c, account) => !!guard.get(account.id, pod.id), vscode.l10n.t('Choose a pod'), vscode.l10n.t('No pod has an idle timer.'));
   if (await guard.clear(target.account.id, target.pod.id)) {
-    void services.workbench.showInfo(vscode.l10n.t('"{0}" has no idle timer any more.', target.pod.name));
+    void services.workbench.showInfo(vscode.l10n.t('"{0}" has no idle timer any more.', displayText(target.pod.name || target.pod.id)));
   }
 }
 

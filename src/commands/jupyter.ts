@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 import { ConfigError } from '../core/errors';
 import { jupyterOpenUrl } from '../core/jupyterUrl';
 import type { Pod } from '../core/model';
@@ -16,10 +17,10 @@ export async function jupyterUrl(services: Services, target: PodTarget): Promise
   const { account } = target;
   // Some clouds list pods without their Jupyter details: ask for the pod itself when they are missing.
   const pod = target.pod.jupyter ? target.pod : ((await target.provider.getPod(target.pod.id)) ?? target.pod);
-  if (!pod.jupyter) throw new ConfigError(vscode.l10n.t('"{0}" has no Jupyter server reachable yet.', pod.name));
+  if (!pod.jupyter) throw new ConfigError(vscode.l10n.t('"{0}" has no Jupyter server reachable yet.', displayText(pod.name || pod.id)));
   const token = pod.jupyter.token ?? (await services.podSecrets.getJupyterPassword(account.cloud, pod.id));
   const url = jupyterOpenUrl(pod.jupyter.url, token);
-  if (!url) throw new ConfigError(vscode.l10n.t('The cloud gave "{0}" a Jupyter address that is not a plain http(s) URL; it was not opened.', pod.name));
+  if (!url) throw new ConfigError(vscode.l10n.t('The cloud gave "{0}" a Jupyter address that is not a plain http(s) URL; it was not opened.', displayText(pod.name || pod.id)));
   return vscode.Uri.parse(url.toString(), true);
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 import { CancelledError } from '../core/errors';
 import type { PortSpec } from '../core/provider';
 import { isValidPort } from '../core/sshCommand';
@@ -35,7 +36,7 @@ export async function managePorts(services: Services, arg?: unknown): Promise<vo
     .join(', ');
   const text = await services.ui.input({
     id: 'ports',
-    title: vscode.l10n.t('Ports of "{0}"', target.pod.name),
+    title: vscode.l10n.t('Ports of "{0}"', displayText(target.pod.name || target.pod.id)),
     prompt: vscode.l10n.t('Ports to expose, e.g. 8080/http, 6006/tcp (at most {0}); this replaces the current list. Empty removes them all.', ops.max),
     value: current,
     validate: (v) => {
@@ -46,11 +47,11 @@ export async function managePorts(services: Services, arg?: unknown): Promise<vo
   if (text === undefined || text === BACK) throw new CancelledError();
   const ports = parsePortList(text, ops.max) as PortSpec[];
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Updating the ports of "{0}"', target.pod.name), cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Updating the ports of "{0}"', displayText(target.pod.name || target.pod.id)), cancellable: true },
     async (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
-      await ops.set(target.pod.id, ports, { signal: abort.signal, onProgress: (message) => progress.report({ message }) });
+      await ops.set(target.pod.id, ports, { signal: abort.signal, onProgress: (message) => progress.report({ message: displayText(message) }) });
     },
   );
   await services.data.refresh(target.account.id);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 import { CancelledError } from '../core/errors';
 import { BACK } from '../ui/prompts';
 import { pickAccount } from './pickTarget';
@@ -15,9 +16,9 @@ export async function notifyWhenAvailable(services: Services, arg?: unknown): Pr
   const offers = await provider.listOffers();
   const soldOut = offers.flatMap((o) =>
     o.regions.filter((r) => !r.available).map((r) => ({
-      label: o.gpuName,
-      description: [o.vramGb ? `${o.vramGb} GB` : undefined, r.name].filter(Boolean).join(' · '),
-      value: { offerId: o.id, regionId: r.id, name: `${o.gpuName} in ${r.name}` },
+      label: displayText(o.gpuName),
+      description: displayText([o.vramGb ? `${o.vramGb} GB` : undefined, r.name].filter(Boolean).join(' · ')),
+      value: { offerId: o.id, regionId: r.id, name: displayText(`${o.gpuName} in ${r.name}`) },
     })),
   );
   if (soldOut.length === 0) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 import { CancelledError } from '../core/errors';
 import type { Pod } from '../core/model';
 import type { Capabilities, Provider } from '../core/provider';
@@ -74,8 +75,8 @@ export async function pickPod(
     id: 'pod',
     title,
     items: candidates.map((c) => ({
-      label: c.pod.name || c.pod.id,
-      description: `${CLOUDS[c.account.cloud].displayName} (${c.account.label}) · ${statusText(c.pod)}`,
+      label: displayText(c.pod.name || c.pod.id),
+      description: displayText(`${CLOUDS[c.account.cloud].displayName} (${c.account.label}) · ${statusText(c.pod)}`),
       value: c,
     })),
   });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 import { CancelledError } from '../core/errors';
 import type { Volume, Endpoint } from '../core/model';
 import type { Provider } from '../core/provider';
@@ -27,7 +28,7 @@ export async function pickVolume(
   const volume = await services.ui.pick({
     id: 'volume',
     title: vscode.l10n.t('Choose a volume'),
-    items: volumes.map((v) => ({ label: v.name, description: [v.sizeGb ? `${v.sizeGb} GB` : '', v.region, v.status].filter(Boolean).join(' · '), value: v })),
+    items: volumes.map((v) => ({ label: displayText(v.name || v.id), description: displayText([v.sizeGb ? `${v.sizeGb} GB` : '', v.region, v.status].filter(Boolean).join(' · ')), value: v })),
   });
   if (!volume || volume === BACK || Array.isArray(volume)) throw new CancelledError();
   return { account, provider, volume };
@@ -50,7 +51,7 @@ export async function pickEndpoint(
   const endpoint = await services.ui.pick({
     id: 'endpoint',
     title: vscode.l10n.t('Choose an endpoint'),
-    items: endpoints.map((e) => ({ label: e.name, description: e.rawStatus, value: e })),
+    items: endpoints.map((e) => ({ label: displayText(e.name || e.id), description: displayText(e.rawStatus), value: e })),
   });
   if (!endpoint || endpoint === BACK || Array.isArray(endpoint)) throw new CancelledError();
   return { account, provider, endpoint };

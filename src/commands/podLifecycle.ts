@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 import { CancelledError } from '../core/errors';
 import type { PodAction } from '../core/provider';
 import { waitForPod, type PodGoal } from '../core/waitForPod';
@@ -52,7 +53,7 @@ export async function runPodAction(services: Services, target: PodTarget, action
   if (action === 'terminate') {
     const ok = await services.ui.confirm({
       id: 'confirmTerminate',
-      message: vscode.l10n.t('{0} "{1}" on {2}?', word, pod.name, cloud),
+      message: vscode.l10n.t('{0} "{1}" on {2}?', word, displayText(pod.name || pod.id), cloud),
       detail: vscode.l10n.t(
         'The pod and everything on its container disk are deleted for good; billing for it stops. Volumes you attached are kept.',
       ),
@@ -60,7 +61,7 @@ export async function runPodAction(services: Services, target: PodTarget, action
     });
     if (!ok) throw new CancelledError();
   }
-  const title = vscode.l10n.t('{0} "{1}"', word, pod.name);
+  const title = vscode.l10n.t('{0} "{1}"', word, displayText(pod.name || pod.id));
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title, cancellable: true },
     async (progress, token) => {
@@ -69,7 +70,7 @@ export async function runPodAction(services: Services, target: PodTarget, action
       try {
         await provider.podAction(pod.id, action, {
           signal: abort.signal,
-          onProgress: (message) => progress.report({ message }),
+          onProgress: (message) => progress.report({ message: displayText(message) }),
         });
         progress.report({ message: vscode.l10n.t('waiting for the pod…') });
         await waitForPod((signal) => provider.getPod(pod.id, signal), GOALS[action], {
@@ -79,13 +80,13 @@ export async function runPodAction(services: Services, target: PodTarget, action
           onUpdate: (fresh) => {
             if (fresh) {
               services.data.upsertPod(account.id, fresh);
-              progress.report({ message: fresh.rawStatus });
+              progress.report({ message: displayText(fresh.rawStatus) });
             }
           },
         });
       } catch (e) {
         if (e instanceof CancelledError) {
-          void services.workbench.showInfo(vscode.l10n.t('Stopped waiting; "{0}" carries on in the cloud and the tree shows when it is done.', pod.name));
+          void services.workbench.showInfo(vscode.l10n.t('Stopped waiting; "{0}" carries on in the cloud and the tree shows when it is done.', displayText(pod.name || pod.id)));
           return;
         }
         throw e;

@@ -1,4 +1,3 @@
-import type * as vscode from 'vscode';
 import type { CommandId } from './commandIds';
 import { connectCloud } from './connectCloud';
 import { copyPodId } from './copyPodId';
@@ -13,7 +12,6 @@ import { podActionCommand } from './podLifecycle';
 import { managePorts } from './managePorts';
 import { notifyWhenAvailable } from './notifyWhenAvailable';
 import { refresh } from './refresh';
-import { registerCommand } from './runCommand';
 import type { Services } from './services';
 import { showLog } from './showLog';
 import { showRunningPods } from './showRunningPods';
@@ -24,7 +22,10 @@ import { createVolume, deleteVolume, renameVolume, resizeVolume } from './volume
 
 type Handler = (services: Services, arg?: unknown) => unknown;
 
-/** Every command id and its handler; the type makes it list exactly the ids in commandIds.ts. */
+/**
+ * Every command id and its handler; the type makes it list exactly the ids in commandIds.ts. src/startup.ts
+ * registers the ids at activation and loads these handlers when one is first run.
+ */
 export const COMMANDS: Record<CommandId, Handler> = {
   'gpuPods.connectCloud': connectCloud,
   'gpuPods.updateKey': updateKey,
@@ -61,7 +62,3 @@ export const COMMANDS: Record<CommandId, Handler> = {
   'gpuPods.terminateVm': terminateVm,
   ...sshCommands,
 };
-
-export function registerCommands(services: Services): vscode.Disposable[] {
-  return Object.entries(COMMANDS).map(([id, handler]) => registerCommand(services, id, (arg) => handler(services, arg)));
-}

@@ -1,32 +1,28 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 import { AuthError, CancelledError, GpuPodsError, userMessage } from '../core/errors';
 import { describeForLog } from '../services/log';
 import type { Services } from './services';
 
 /**
- * Wraps every command: a dismissed prompt is silent, every error goes to the log with its details, the
- * user sees one sentence with "Show Log" (and "Update API Key" when the key was refused). Never a stack.
+ * Runs a command: a dismissed prompt is silent, every error goes to the log with its details, the user
+ * sees one sentence with "Show Log" (and "Update API Key" when the key was refused). Never a stack.
  */
-export function registerCommand(
-  services: Services,
-  id: string,
-  handler: (...args: unknown[]) => Promise<unknown> | unknown,
-): vscode.Disposable {
-  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-    try {
-      return await handler(...args);
-    } catch (error) {
-      reportError(services, id, error);
-      return undefined;
-    }
-  });
+export async function runGuarded(services: Services, id: string, handler: () => Promise<unknown> | unknown): Promise<unknown> {
+  try {
+    return await handler();
+  } catch (error) {
+    reportError(services, id, error);
+    return undefined;
+  }
 }
 
 /** Logs the error and shows its sentence without waiting for the user to dismiss the toast. */
 export function reportError(services: Services, where: string, error: unknown): void {
   if (error instanceof CancelledError) return;
   services.log.error(`${where}: ${describeForLog(error)}`);
-  const message = error instanceof GpuPodsError ? userMessage(error) : vscode.l10n.t('Something went wrong; see the GPU Pods log for details.');
+  // Error sentences quote what the cloud answered: shown as plain, inert text (no links, one line).
+  const message = error instanceof GpuPodsError ? displayText(userMessage(error), { maxLength: 600 }) : vscode.l10n.t('Something went wrong; see the GPU Pods log for details.');
   const showLog = vscode.l10n.t('Show Log');
   const updateKey = vscode.l10n.t('Update API Key');
   const buttons = error instanceof AuthError ? [updateKey, showLog] : [showLog];

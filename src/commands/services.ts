@@ -12,7 +12,7 @@ import type { IdleGuard } from '../services/idleGuard';
 import type { BurnRateStatus } from '../views/burnRate';
 import type { TreeNode } from '../views/nodes';
 
-/** Everything a command needs, built once in activate(). `ui` and `workbench` are swappable for tests. */
+/** Everything a command needs, built once when GPU Pods is first used (src/gpuPods.ts). `ui` and `workbench` are swappable for tests. */
 export interface Services {
   context: vscode.ExtensionContext;
   log: vscode.LogOutputChannel;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 import { computeBurnRate, formatDuration, formatUsd } from '../core/burnRate';
 import { CancelledError } from '../core/errors';
 import { BACK } from '../ui/userInput';
@@ -23,7 +24,7 @@ export async function showRunningPods(services: Services): Promise<PodNode | und
     title: vscode.l10n.t('Running pods'),
     placeholder: vscode.l10n.t('Choose a pod to show it in the GPU Pods view'),
     items: rows.map((r) => ({
-      label: `$(vm-running) ${r.pod.name || r.pod.id}`,
+      label: `$(vm-running) ${displayText(r.pod.name || r.pod.id)}`,
       description: [r.where, r.perHour !== undefined ? `${formatUsd(r.perHour)}/h` : vscode.l10n.t('price unknown')].join(' · '),
       detail:
         r.spent !== undefined

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Answers } from '../core/createForm';
+import { displayText } from '../core/displayText';
 import { CancelledError, CloudError } from '../core/errors';
 import type { Pod } from '../core/model';
 import type { VmOps } from '../core/provider';
@@ -68,7 +69,7 @@ export async function createVm(services: Services, arg?: unknown): Promise<Pod |
     break;
   }
   services.data.upsertPod(account.id, vm);
-  void waitWithProgress(services, account.id, vscode.l10n.t('Starting "{0}"', vm.name), (signal) => ops.get(vm.id, signal), 'running').then(
+  void waitWithProgress(services, account.id, vscode.l10n.t('Starting "{0}"', displayText(vm.name || vm.id)), (signal) => ops.get(vm.id, signal), 'running').then(
     () => services.data.refresh(account.id),
     (error) => reportError(services, 'createVm (waiting)', error),
   );
@@ -79,7 +80,7 @@ export async function renameVm(services: Services, arg?: unknown): Promise<void>
   const target = await pickVm(services, arg, 'rename', vscode.l10n.t('Rename which virtual machine?'));
   const name = await services.ui.input({
     id: 'vmName',
-    title: vscode.l10n.t('Rename "{0}"', target.pod.name),
+    title: vscode.l10n.t('Rename "{0}"', displayText(target.pod.name)),
     value: target.pod.name,
     validate: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a name.') : v.trim().length > 255 ? vscode.l10n.t('At most 255 characters.') : undefined),
   });
@@ -92,7 +93,7 @@ export async function terminateVm(services: Services, arg?: unknown): Promise<vo
   const target = await pickVm(services, arg, 'terminate', vscode.l10n.t('Terminate which virtual machine?'));
   const ok = await services.ui.confirm({
     id: 'confirmTerminateVm',
-    message: vscode.l10n.t('Terminate the virtual machine "{0}" on {1}?', target.pod.name, CLOUDS[target.account.cloud].displayName),
+    message: vscode.l10n.t('Terminate the virtual machine "{0}" on {1}?', displayText(target.pod.name || target.pod.id), CLOUDS[target.account.cloud].displayName),
     detail: vscode.l10n.t('The machine and its local disks are deleted for good; billing for it stops. Mounted volumes are kept.'),
     confirm: vscode.l10n.t('Terminate'),
   });
@@ -100,7 +101,7 @@ export async function terminateVm(services: Services, arg?: unknown): Promise<vo
   const ops = vmOps(target);
   await ops.terminate(target.pod.id);
   try {
-    await waitWithProgress(services, target.account.id, vscode.l10n.t('Terminating "{0}"', target.pod.name), (signal) => ops.get(target.pod.id, signal), 'gone');
+    await waitWithProgress(services, target.account.id, vscode.l10n.t('Terminating "{0}"', displayText(target.pod.name || target.pod.id)), (signal) => ops.get(target.pod.id, signal), 'gone');
   } catch (e) {
     // Cancelling only stops the waiting: the cloud terminates the VM anyway, so its entry goes too.
     if (!(e instanceof CancelledError)) throw e;

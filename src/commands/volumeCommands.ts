@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 import { CancelledError } from '../core/errors';
 import { BACK } from '../ui/userInput';
 import { runWizard } from '../ui/wizard';
@@ -28,7 +29,7 @@ export async function renameVolume(services: Services, arg?: unknown): Promise<v
   const { account, provider, volume } = await pickVolume(services, arg, () => true);
   const name = await services.ui.input({
     id: 'volumeName',
-    title: vscode.l10n.t('Rename volume "{0}"', volume.name),
+    title: vscode.l10n.t('Rename volume "{0}"', displayText(volume.name)),
     value: volume.name,
     validate: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a name.') : v.length > 255 ? vscode.l10n.t('At most 255 characters.') : undefined),
   });
@@ -42,7 +43,7 @@ export async function resizeVolume(services: Services, arg?: unknown): Promise<v
   const current = volume.sizeGb ?? 0;
   const size = await services.ui.input({
     id: 'volumeSize',
-    title: vscode.l10n.t('Resize volume "{0}" (now {1} GB)', volume.name, current),
+    title: vscode.l10n.t('Resize volume "{0}" (now {1} GB)', displayText(volume.name), current),
     prompt: vscode.l10n.t('New size in GB (volumes only grow)'),
     value: String(current),
     validate: (v) => {
@@ -61,7 +62,7 @@ export async function deleteVolume(services: Services, arg?: unknown): Promise<v
   const { account, provider, volume } = await pickVolume(services, arg, (v) => (v.mountCount ?? 0) === 0);
   const ok = await services.ui.confirm({
     id: 'confirmDeleteVolume',
-    message: vscode.l10n.t('Delete volume "{0}"?', volume.name),
+    message: vscode.l10n.t('Delete volume "{0}"?', displayText(volume.name)),
     detail: vscode.l10n.t('Everything stored on it is lost for good.'),
     confirm: vscode.l10n.t('Delete'),
   });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 import type { Pod } from '../core/model';
 import { waitForPod, type PodGoal } from '../core/waitForPod';
 import type { Services } from './services';
@@ -25,7 +26,7 @@ export function waitWithProgress(
       onUpdate: (fresh) => {
         if (!fresh) return;
         services.data.upsertPod(accountId, fresh);
-        progress.report({ message: fresh.rawStatus });
+        progress.report({ message: displayText(fresh.rawStatus) });
       },
     });
   });

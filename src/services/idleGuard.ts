@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 import { formatDuration } from '../core/burnRate';
 import { type IdleKind, type IdleTimer, newTimer, nextChange, phaseOf, timerKey, withoutTimer, withTimer } from '../core/idleTimers';
 import type { Pod } from '../core/model';
@@ -7,10 +8,10 @@ import { CLOUDS } from '../providers/clouds';
 import type { AccountData } from './accountData';
 import type { Account, AccountStore } from './accounts';
 import { describeForLog } from './log';
+import { IDLE_TIMERS_KEY } from './idleTimersKey';
 import { settings } from './settings';
 import type { Workbench } from './workbench';
 
-const STATE_KEY = 'gpuPods.idleTimers';
 /** Even a far-off timer is re-checked this often, so a laptop waking from sleep acts within a minute. */
 const MAX_SLEEP_MS = 60_000;
 
@@ -53,7 +54,7 @@ export class IdleGuard implements vscode.Disposable {
   }
 
   list(): IdleTimer[] {
-    return this.memento.get<IdleTimer[]>(STATE_KEY, []);
+    return this.memento.get<IdleTimer[]>(IDLE_TIMERS_KEY, []);
   }
 
   get(accountId: string, podId: string): IdleTimer | undefined {
@@ -96,7 +97,7 @@ export class IdleGuard implements vscode.Disposable {
   }
 
   private async save(timers: IdleTimer[]): Promise<void> {
-    await this.memento.update(STATE_KEY, timers);
+    await this.memento.update(IDLE_TIMERS_KEY, timers);
     this.schedule();
   }
 
@@ -147,6 +148,8 @@ export class IdleGuard implements vscode.Disposable {
       return;
     }
     const { account, pod } = found;
+    // The cloud's name for the pod, made inert: this warning appears on its own, without the user asking.
+    const name = displayText(pod.name || pod.id);
     const caps = this.host.data.snapshot(account.id)?.capabilities;
     const canStop = !!caps?.actions.has('stop') && caps.allows('stop', pod);
     const cloud = CLOUDS[account.cloud].displayName;
@@ -157,12 +160,12 @@ export class IdleGuard implements vscode.Disposable {
     let message: string;
     if (!canStop) {
       // Never deleted by default: a reminder that only deleting stops the billing, and a button for it.
-      message = vscode.l10n.t('"{0}" on {1} has been running for {2} h. {1} cannot stop it; only deleting it stops the billing.', pod.name, cloud, t.hours);
+      message = vscode.l10n.t('"{0}" on {1} has been running for {2} h. {1} cannot stop it; only deleting it stops the billing.', name, cloud, t.hours);
       await this.clear(t.accountId, t.podId);
     } else if (t.kind === 'stop') {
       message = vscode.l10n.t(
         '"{0}" on {1} has been running for {2} h. GPU Pods will {3} it in {4} unless you keep it running.',
-        pod.name,
+        name,
         cloud,
         t.hours,
         stopWord.toLowerCase(),
@@ -170,7 +173,7 @@ export class IdleGuard implements vscode.Disposable {
       );
       await this.save(this.list().map((x) => (timerKey(x.accountId, x.podId) === timerKey(t.accountId, t.podId) ? { ...x, notifiedAt: Date.now() } : x)));
     } else {
-      message = vscode.l10n.t('"{0}" on {1} is still running ({2} h reminder).', pod.name, cloud, t.hours);
+      message = vscode.l10n.t('"{0}" on {1} is still running ({2} h reminder).', name, cloud, t.hours);
       await this.clear(t.accountId, t.podId);
     }
     this.host.log.info(`Idle guard: notified about "${pod.name}" (${t.kind}, ${t.hours} h).`);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 import { jupyterServerRoot } from '../core/jupyterUrl';
 import { CLOUDS } from '../providers/clouds';
 import type { AccountData } from './accountData';
@@ -37,7 +38,7 @@ export class JupyterServers implements vscode.Disposable {
       this.data
         .allPods()
         .filter(({ account, pod }) => pod.status === 'running' && (!!pod.jupyter || !!this.data.snapshot(account.id)?.capabilities?.jupyter))
-        .map(({ account, pod }) => ({ id: `${account.id}/${pod.id}`, label: `${pod.name} · ${CLOUDS[account.cloud].displayName} (${account.label})` })),
+        .map(({ account, pod }) => ({ id: `${account.id}/${pod.id}`, label: `${displayText(pod.name || pod.id)} · ${CLOUDS[account.cloud].displayName} (${account.label})` })),
     resolveJupyterServer: async (server) => {
       const [accountId, podId] = server.id.split('/');
       const entry = this.data.allPods().find(({ account, pod }) => account.id === accountId && pod.id === podId);
@@ -45,7 +46,7 @@ export class JupyterServers implements vscode.Disposable {
       const provider = await this.providers.get(entry.account);
       const pod = (await provider.getPod(podId)) ?? entry.pod;
       const url = pod.jupyter ? jupyterServerRoot(pod.jupyter.url) : undefined;
-      if (!url) throw new Error(vscode.l10n.t('"{0}" has no Jupyter server reachable yet.', pod.name));
+      if (!url) throw new Error(vscode.l10n.t('"{0}" has no Jupyter server reachable yet.', displayText(pod.name || pod.id)));
       const token = pod.jupyter?.token ?? (await this.podSecrets.getJupyterPassword(entry.account.cloud, pod.id));
       return { ...server, connectionInformation: { baseUrl: vscode.Uri.parse(url.toString(), true), token } };
     },

@@ -1,4 +1,5 @@
 import type { Answers, CreateContext, CreateForm, FormField, MultiPickField, PickField, PickOption } from '../core/createForm';
+import { displayText } from '../core/displayText';
 import { CancelledError, GpuPodsError, userMessage } from '../core/errors';
 import { BACK, type PickItem, type UserInput } from './prompts';
 
@@ -174,12 +175,13 @@ async function loadOptions(field: PickField | MultiPickField, answers: Answers, 
 
 function toItems(options: PickOption[], previous: unknown, allowCustom: boolean): PickItem<unknown>[] {
   const prev = previous === undefined ? undefined : JSON.stringify(previous);
+  // Options are the cloud's words (GPU names, regions, images, why something is sold out): shown inert.
   const items: PickItem<unknown>[] = options.map((o) => ({
-    label: o.label,
-    description: o.description,
-    detail: o.detail,
+    label: displayText(o.label),
+    description: o.description === undefined ? undefined : displayText(o.description),
+    detail: o.detail === undefined ? undefined : displayText(o.detail, { maxLength: 400 }),
     value: o.value,
-    disabledReason: o.disabledReason,
+    disabledReason: o.disabledReason === undefined ? undefined : displayText(o.disabledReason),
     picked: prev !== undefined ? (Array.isArray(previous) ? previous.some((p) => JSON.stringify(p) === JSON.stringify(o.value)) : JSON.stringify(o.value) === prev) : o.picked,
   }));
   if (allowCustom) items.push({ label: '$(edit) Custom…', value: CUSTOM });
@@ -201,8 +203,8 @@ async function summaryStep(
     ...ls.map((l) => {
       const target = l.fieldId ? fields.findIndex((f) => f.id === l.fieldId) : -1;
       return {
-        label: l.label,
-        description: l.value,
+        label: displayText(l.label),
+        description: displayText(l.value, { maxLength: 400 }),
         detail: target >= 0 ? 'Select to change' : undefined,
         value: (target >= 0 ? target : STAY) as number | typeof CREATE,
         group: 'Summary',

@@ -3,7 +3,7 @@ import { type BurnEntry, type BurnRate, computeBurnRate, formatDuration, formatU
 import { CLOUDS } from '../providers/clouds';
 import type { AccountData } from '../services/accountData';
 import type { Account, AccountStore } from '../services/accounts';
-import { escapeMarkdown } from './format';
+import { displayMarkdown, escapeMarkdown } from './format';
 
 /** How often the tooltip's "spent so far" figures move on; no request is made for it. */
 const TICK_MS = 60_000;
@@ -26,20 +26,25 @@ export class BurnRateStatus implements vscode.Disposable {
   visible = false;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly ticker: ReturnType<typeof setInterval>;
+  /** The tree's lists; until GPU Pods is fully loaded (view opened, command run) there are none. */
+  private data?: AccountData;
 
-  constructor(
-    private readonly accounts: AccountStore,
-    private readonly data: AccountData,
-  ) {
+  constructor(private readonly accounts: AccountStore) {
     this.item = vscode.window.createStatusBarItem('gpuPods.burnRate', vscode.StatusBarAlignment.Right, 100);
     this.item.name = vscode.l10n.t('GPU Pods: Burn Rate');
     this.item.command = 'gpuPods.showRunningPods';
     this.disposables.push(
       this.item,
       accounts.onDidChange(() => this.update()),
-      data.onDidChange(() => this.update()),
     );
     this.ticker = setInterval(() => this.state?.running && this.update(), TICK_MS);
+    this.update();
+  }
+
+  /** From now on the figures come from these lists (built when the rest of GPU Pods loads). */
+  attach(data: AccountData): void {
+    this.data = data;
+    this.disposables.push(data.onDidChange(() => this.update()));
     this.update();
   }
 
@@ -51,8 +56,9 @@ export class BurnRateStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const loaded = accounts.filter((a) => this.data.snapshot(a.id));
-    if (loaded.length === 0) {
+    const data = this.data;
+    const loaded = data ? accounts.filter((a) => data.snapshot(a.id)) : [];
+    if (!data || loaded.length === 0) {
       this.state = undefined;
       this.item.text = `$(vm-outline) ${vscode.l10n.t('GPU Pods')}`;
       this.item.tooltip = vscode.l10n.t('Open the GPU Pods view to load your pods and what they cost.');
@@ -61,7 +67,7 @@ export class BurnRateStatus implements vscode.Disposable {
       this.item.show();
       return;
     }
-    const entries: BurnEntry[] = this.data.allPods().map(({ account, pod }) => ({ accountId: account.id, cloud: account.cloud, where: accountName(account, accounts), pod }));
+    const entries: BurnEntry[] = data.allPods().map(({ account, pod }) => ({ accountId: account.id, cloud: account.cloud, where: accountName(account, accounts), pod }));
     const b = computeBurnRate(entries, now);
     this.state = b;
     this.item.text = `${b.running ? '$(vm-running)' : '$(vm-outline)'} ${summary(b)}`;
@@ -84,10 +90,10 @@ export class BurnRateStatus implements vscode.Disposable {
           : r.runningMs !== undefined
             ? vscode.l10n.t('spend unknown ({0} since created)', formatDuration(r.runningMs))
             : vscode.l10n.t('spend unknown');
-      md.appendMarkdown(`$(vm-running) ${escapeMarkdown(r.pod.name || r.pod.id)} · ${escapeMarkdown(r.where)} · ${escapeMarkdown(price)} · ${escapeMarkdown(spent)}  \n`);
+      md.appendMarkdown(`$(vm-running) ${displayMarkdown(r.pod.name || r.pod.id)} · ${escapeMarkdown(r.where)} · ${escapeMarkdown(price)} · ${escapeMarkdown(spent)}  \n`);
     }
     for (const a of accounts) {
-      const s = this.data.snapshot(a.id);
+      const s = this.data?.snapshot(a.id);
       const where = escapeMarkdown(accountName(a, accounts));
       if (!s) md.appendMarkdown(`$(info) ${where}: ${escapeMarkdown(vscode.l10n.t('not loaded yet'))}  \n`);
       else if (s.error) md.appendMarkdown(`$(warning) ${where}: ${escapeMarkdown(vscode.l10n.t('the last refresh failed; its last known pods are counted'))}  \n`);

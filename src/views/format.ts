@@ -32,7 +32,5 @@ export function formatDate(epochMs: number | undefined): string | undefined {
   return new Date(epochMs).toLocaleString();
 }
 
-/** Escape text for a MarkdownString so that cloud-supplied values can never become links or markup. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
+/** Cloud text in a MarkdownString goes through the one display-text module. */
+export { displayMarkdown, displayText, escapeMarkdown } from '../core/displayText';

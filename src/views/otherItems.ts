@@ -4,7 +4,7 @@ import type { Endpoint, Volume } from '../core/model';
 import { CLOUDS } from '../providers/clouds';
 import type { AccountSnapshot } from '../services/accountData';
 import { contextValue } from './contextValue';
-import { escapeMarkdown, formatDate, statusText } from './format';
+import { displayMarkdown, displayText, formatDate, statusText } from './format';
 import type { AccountNode, EndpointNode, ErrorNode, GroupNode, MessageNode, VolumeNode } from './nodes';
 import { statusIcon } from './statusIcon';
 
@@ -37,16 +37,14 @@ export function groupItem(node: GroupNode, count: number | undefined): vscode.Tr
 
 export function volumeItem(node: VolumeNode): vscode.TreeItem {
   const v: Volume = node.volume;
-  const item = new vscode.TreeItem(v.name || v.id, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(displayText(v.name || v.id), vscode.TreeItemCollapsibleState.None);
   item.id = `volume:${node.account.id}:${v.id}`;
   const mounts = v.mountCount === undefined ? undefined : v.mountCount === 1 ? '1 mount' : `${v.mountCount} mounts`;
-  item.description = [v.sizeGb !== undefined ? `${v.sizeGb} GB` : undefined, v.type, v.region, mounts, v.cost, v.status]
-    .filter(Boolean)
-    .join(' · ');
+  item.description = displayText([v.sizeGb !== undefined ? `${v.sizeGb} GB` : undefined, v.type, v.region, mounts, v.cost, v.status].filter(Boolean).join(' · '));
   item.iconPath = new vscode.ThemeIcon(v.status === 'error' ? 'error' : /ing$/.test(v.status) ? 'loading~spin' : 'database');
   const tip = new vscode.MarkdownString(undefined, false);
   tip.isTrusted = false;
-  tip.appendMarkdown(`**${escapeMarkdown(v.name)}**  \n`);
+  tip.appendMarkdown(`**${displayMarkdown(v.name || v.id)}**  \n`);
   for (const [k, val] of [
     ['Size', v.sizeGb !== undefined ? `${v.sizeGb} GB` : undefined],
     ['Type', v.type],
@@ -57,7 +55,7 @@ export function volumeItem(node: VolumeNode): vscode.TreeItem {
     ['Created', formatDate(v.createdAt)],
     ['Id', v.id],
   ] as Array<[string, string | undefined]>) {
-    if (val) tip.appendMarkdown(`${k}: ${escapeMarkdown(val)}  \n`);
+    if (val) tip.appendMarkdown(`${k}: ${displayMarkdown(val)}  \n`);
   }
   item.tooltip = tip;
   const free = (v.mountCount ?? 0) === 0;
@@ -71,12 +69,12 @@ export function volumeItem(node: VolumeNode): vscode.TreeItem {
 
 export function endpointItem(node: EndpointNode): vscode.TreeItem {
   const e: Endpoint = node.endpoint;
-  const item = new vscode.TreeItem(e.name || e.id, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(displayText(e.name || e.id), vscode.TreeItemCollapsibleState.None);
   item.id = `endpoint:${node.account.id}:${e.id}`;
   const workers = e.totalWorkers !== undefined ? `${e.runningWorkers ?? 0}/${e.totalWorkers} workers` : undefined;
-  item.description = [workers, e.cost, statusText(e)].filter(Boolean).join(' · ');
+  item.description = displayText([workers, e.cost, statusText(e)].filter(Boolean).join(' · '));
   item.iconPath = statusIcon(e.status);
-  item.tooltip = `${e.name}\n${e.image ?? ''}\nId: ${e.id}`;
+  item.tooltip = [e.name, e.image, `Id: ${e.id}`].map((line) => displayText(line)).filter(Boolean).join('\n');
   item.contextValue = contextValue('endpoint', {
     canStart: e.status === 'stopped' || e.status === 'failed',
     canStop: e.status === 'running' || e.status === 'provisioning',
@@ -86,12 +84,12 @@ export function endpointItem(node: EndpointNode): vscode.TreeItem {
 
 export function errorItem(node: ErrorNode): vscode.TreeItem {
   const auth = node.error instanceof AuthError;
-  const label = auth ? 'Invalid API key — click to update' : userMessage(node.error);
+  const label = auth ? 'Invalid API key — click to update' : displayText(userMessage(node.error));
   // In a group, say which list failed: the rest of the account did load.
   const item = new vscode.TreeItem(node.group ? vscode.l10n.t('{0} could not be loaded: {1}', GROUP_LABELS[node.group], label) : label, vscode.TreeItemCollapsibleState.None);
   item.id = node.group ? `error:${node.account.id}:${node.group}` : `error:${node.account.id}`;
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-  item.tooltip = `${userMessage(node.error)}\nDetails are in the GPU Pods log.`;
+  item.tooltip = `${displayText(userMessage(node.error), { maxLength: 600 })}\nDetails are in the GPU Pods log.`;
   item.contextValue = contextValue('error', { auth, config: node.error instanceof ConfigError });
   item.command = auth
     ? { command: 'gpuPods.updateKey', title: 'Update API Key', arguments: [{ type: 'account', account: node.account }] }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Pod } from '../core/model';
 import type { Capabilities } from '../core/provider';
 import { contextValue } from './contextValue';
-import { escapeMarkdown, formatDate, formatPrice, gpuLabel, statusText } from './format';
+import { displayMarkdown, displayText, formatDate, formatPrice, gpuLabel, statusText } from './format';
 import type { PodNode } from './nodes';
 import { statusIcon } from './statusIcon';
 
@@ -14,11 +14,11 @@ export function podItem(
   extra: Array<[string, string]> = [],
 ): vscode.TreeItem {
   const { pod, account } = node;
-  const item = new vscode.TreeItem(pod.name || pod.id, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(displayText(pod.name || pod.id), vscode.TreeItemCollapsibleState.None);
   item.id = `pod:${account.id}:${pod.id}`;
-  item.description = [gpuLabel(pod), pod.region, formatPrice(pod.pricePerHour), statusText(pod) + (pod.pending ? ' (operation pending)' : '')]
-    .filter(Boolean)
-    .join(' · ');
+  item.description = displayText(
+    [gpuLabel(pod), pod.region, formatPrice(pod.pricePerHour), statusText(pod) + (pod.pending ? ' (operation pending)' : '')].filter(Boolean).join(' · '),
+  );
   item.iconPath = statusIcon(pod.status, pod.pending);
   // The tooltip is built in resolveTreeItem, when the user hovers: building 500 of them up front
   // costs more than the rest of the tree.
@@ -37,7 +37,7 @@ export function podItem(
     jupyter: pod.status === 'running' && (!!pod.jupyter || !!capabilities?.jupyter),
     idleTimer: extra.some(([label]) => label === 'Idle guard'),
   });
-  item.accessibilityInformation = { label: `${pod.name}, ${item.description}` };
+  item.accessibilityInformation = { label: `${displayText(pod.name || pod.id)}, ${item.description}` };
   return item;
 }
 
@@ -62,9 +62,9 @@ export function podTooltip(pod: Pod, capabilities?: Capabilities, extra: Array<[
   if (capabilities && !capabilities.actions.has('stop')) {
     rows.push(['Stop', `not offered by this cloud: ${capabilities.terminateLabel.toLowerCase()} the pod to stop billing`]);
   }
-  md.appendMarkdown(`**${escapeMarkdown(pod.name || pod.id)}**\n\n`);
+  md.appendMarkdown(`**${displayMarkdown(pod.name || pod.id)}**\n\n`);
   for (const [label, value] of rows) {
-    if (value && value !== 'undefined') md.appendMarkdown(`${escapeMarkdown(label)}: ${escapeMarkdown(value)}  \n`);
+    if (value && value !== 'undefined') md.appendMarkdown(`${displayMarkdown(label)}: ${displayMarkdown(value, { maxLength: 500 })}  \n`);
   }
   return md;
 }

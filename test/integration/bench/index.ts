@@ -4,7 +4,10 @@
 // Measures activation the way VS Code pays for it: load dist/extension.js and call activate().
 //  - RUNS times: a fresh require of the bundle (require cache cleared) and activate() with a fresh
 //    ExtensionContext-like object; its subscriptions are disposed before the next run. Run 1 is cold.
-//  - then the real activation through VS Code: vscode.extensions.getExtension(id).activate().
+//  - then the real activation through VS Code: vscode.extensions.getExtension(id).activate(), between the
+//    same call for two empty extensions the launcher staged (out/test/empty-*-extension); GPU Pods' time
+//    is printed as a ratio to theirs (target ≤ 1.5×). GPU Pods runs from the test entry here (the same
+//    src/startup.ts, minified like dist/extension.js), so the refresh figures below can reach its tree.
 // Meanwhile the cloud simulator runs in this process with every base URL setting pointing at it; the
 // requests it logged from the first activation until a second after the last are the "requests during
 // activation" figure (target 0). Reports figures; never fails on timing.
@@ -15,11 +18,13 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { report } from '../support/control';
 import { EXTENSION_ID, getExtension } from '../support/extension';
+import { testHooks } from '../support/gpuPods';
 import { startSimulator } from '../support/simulator';
-import type { GpuPodsApi } from '../../../src/extension';
 import { benchRefresh, type RefreshFigures } from './refreshBench';
 
 const RUNS = Number(process.env.GPU_PODS_BENCH_RUNS ?? 20);
+/** The empty extensions the launcher stages next to GPU Pods for the bench. */
+const EMPTY_IDS = ['gpu-pods-bench.empty-a', 'gpu-pods-bench.empty-b'];
 
 interface Activatable {
   activate(context: vscode.ExtensionContext): unknown;
@@ -101,7 +106,8 @@ function loadBundle(file: string): { module: Activatable; ms: number } {
 
 export async function run(): Promise<void> {
   const ext = getExtension();
-  const bundle = path.join(ext.extensionPath, 'dist', 'extension.js');
+  // The shipped bundle (GPU Pods itself runs from the test entry in out/test/extension here).
+  const bundle = path.join(__dirname, '../../../..', 'dist', 'extension.js');
   const bundleBytes = fs.statSync(bundle).size;
   const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'gpu-pods-bench-'));
   const handle = await startSimulator();
@@ -141,22 +147,30 @@ export async function run(): Promise<void> {
   }
   for (const key of Object.keys(require.cache)) if (key === bundle) delete require.cache[key];
 
-  let realMs: number | undefined;
-  if (!wasActive) {
+  // Real activations through VS Code: an empty extension, GPU Pods, another empty extension.
+  const activation = async (id: string): Promise<number | undefined> => {
+    const e = vscode.extensions.getExtension(id);
+    if (!e) return void errors.push(`${id} is not loaded (the launcher stages it for the bench)`);
+    if (e.isActive) return void errors.push(`${id} was already active before the bench`);
     const t0 = performance.now();
     try {
-      await ext.activate();
-      realMs = performance.now() - t0;
-    } catch (e) {
-      errors.push(`real activation: ${(e as Error).message}`);
+      await e.activate();
+      return performance.now() - t0;
+    } catch (err) {
+      return void errors.push(`activating ${id}: ${(err as Error).message}`);
     }
-  }
+  };
+  const emptyBeforeMs = await activation(EMPTY_IDS[0]);
+  const realMs = wasActive ? undefined : await activation(EXTENSION_ID);
+  const emptyAfterMs = await activation(EMPTY_IDS[1]);
+  const emptyMs = emptyBeforeMs !== undefined && emptyAfterMs !== undefined ? (emptyBeforeMs + emptyAfterMs) / 2 : (emptyBeforeMs ?? emptyAfterMs);
+  const activationRatio = realMs !== undefined && emptyMs ? realMs / emptyMs : undefined;
   await new Promise((r) => setTimeout(r, 1000)); // requests an activation may have started asynchronously
   const requests = sim.requests.slice(firstRequest);
 
   let refresh: RefreshFigures | undefined;
   try {
-    refresh = await benchRefresh((ext.isActive ? ext.exports : await ext.activate()) as GpuPodsApi, handle, Number(process.env.GPU_PODS_BENCH_WINDOW_S ?? 65));
+    refresh = await benchRefresh(await (await testHooks()).gpuPods(), handle, Number(process.env.GPU_PODS_BENCH_WINDOW_S ?? 65));
   } catch (e) {
     errors.push(`refresh bench: ${(e as Error).message}`);
   }
@@ -174,6 +188,9 @@ export async function run(): Promise<void> {
     minActivateMs: Math.min(...activateMs),
     maxActivateMs: Math.max(...activateMs),
     realActivationMs: realMs,
+    emptyActivationMs: emptyMs,
+    emptyActivationRuns: [emptyBeforeMs, emptyAfterMs],
+    activationRatio,
     realActivationNote: wasActive ? 'the extension was already active before the bench' : undefined,
     httpRequestsDuringActivation: requests.length,
     refresh,
@@ -184,7 +201,8 @@ export async function run(): Promise<void> {
   console.log(`bench (${EXTENSION_ID} in VS Code ${vscode.version}, extension host Node ${process.version}):`);
   console.log(`  activate() median of ${activateMs.length - 1} warm runs: ${f(result.medianActivateMs)}  (min ${f(result.minActivateMs)}, max ${f(result.maxActivateMs)})`);
   console.log(`  require + activate() median: ${f(result.medianRequireAndActivateMs)}; first (cold) run: ${f(result.coldRequireAndActivateMs)}`);
-  console.log(`  real activation via getExtension().activate(): ${f(realMs)}`);
+  console.log(`  real activation via getExtension().activate(): ${f(realMs)}; an empty extension: ${f(emptyMs)} (${f(emptyBeforeMs)} before, ${f(emptyAfterMs)} after)`);
+  console.log(`  GPU Pods / empty extension: ${activationRatio === undefined ? 'n/a' : `${activationRatio.toFixed(2)}×`}  (target ≤ 1.5×)`);
   console.log(`  HTTP requests to the simulator during activation: ${requests.length}${requests.length ? ` (${result.requests.join(', ')})` : ''}`);
   if (refresh) {
     console.log(`  refresh of a Yotta account with ${refresh.pods} pods and ${refresh.volumes} volumes: ${Object.entries(refresh.requestsPerRefresh).map(([k, v]) => `${v}× ${k}`).join(', ')}`);

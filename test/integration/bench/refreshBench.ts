@@ -3,7 +3,7 @@
 // polled; with the view visible and nothing changing, a few requests a minute at most.
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import type { GpuPodsApi } from '../../../src/extension';
+import type { GpuPodsApi } from '../support/gpuPods';
 import type { TreeNode } from '../../../src/views/nodes';
 import type { SimulatorHandle } from '../support/simulator';
 

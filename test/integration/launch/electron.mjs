@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { artifactsDir, baseSettings, repoRoot, sshSandboxSettings, writeUserSettings } from './codeServer.mjs';
 import { startControlServer } from './control.mjs';
+import { stageTestExtension } from './stage.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -39,7 +40,7 @@ try {
   code = await runTests({
     version: process.env.VSCODE_VERSION ?? 'stable',
     vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || undefined,
-    extensionDevelopmentPath: repoRoot,
+    extensionDevelopmentPath: await stageTestExtension(),
     extensionTestsPath: testsPath,
     extensionTestsEnv: {
       GPU_PODS_TEST_CONTROL: control.url,

@@ -31,6 +31,7 @@ import {
   writeUserSettings,
 } from './codeServer.mjs';
 import { startControlServer } from './control.mjs';
+import { installEmptyExtension, stageTestExtension } from './stage.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -90,6 +91,7 @@ async function main() {
   writeFileSync(join(workspace, '.gpu-pods-test.json'), JSON.stringify({ controlUrl: control.url }) + '\n');
   writeUserSettings(userDataDir, { ...baseSettings, ...sshSandboxSettings(join(tmp, 'ssh')) });
   log(`[launcher] SSH settings: ${realSshRequested ? 'your real ~/.ssh (GPU_PODS_REAL_SSH=1)' : `sandboxed in ${join(tmp, 'ssh')}`}`);
+  if (label === 'bench') for (const name of ['empty-a', 'empty-b']) installEmptyExtension(extensionsDir, name);
 
   const port = await freePort();
   const codeServerLog = join(artifactsDir, `${label}-code-server.log`);
@@ -140,7 +142,10 @@ async function main() {
   page.on('pageerror', (err) => log(`[page error] ${err.message}`));
   page.on('crash', () => onBroken('the Chromium page crashed'));
 
-  const url = workbenchUrl({ port, workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: testsPath });
+  // GPU Pods with the test entry (out/test/extension). The bench keeps it from activating on its own before
+  // it is measured, next to two empty extensions (installed before code-server starts) to compare with.
+  const extensionDevelopmentPath = await stageTestExtension(label === 'bench' ? { activationEvents: [], minify: true } : {});
+  const url = workbenchUrl({ port, workspace, extensionDevelopmentPath, extensionTestsPath: testsPath });
   log(`[launcher] opening the workbench with extensionTestsPath ${testsPath}`);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
 

@@ -1,17 +1,29 @@
 import * as vscode from 'vscode';
-import type { GpuPodsApi } from '../../../src/extension';
 import type { Services } from '../../../src/commands/services';
+import type { GpuPods } from '../../../src/gpuPods';
 import type { Workbench } from '../../../src/services/workbench';
 import type { UserInput } from '../../../src/ui/prompts';
 import type { TreeNode } from '../../../src/views/nodes';
 import { getExtension, waitFor } from './extension';
+import type { TestHooks } from './testExtension';
 
-/** The running extension's API (activating it if needed). */
-export async function gpuPods(): Promise<GpuPodsApi> {
+/** The services and tree of the running GPU Pods, as the test entry hands them out. */
+export type GpuPodsApi = GpuPods;
+
+/**
+ * The test entry's handle (test/integration/support/testExtension.ts): the launcher runs GPU Pods with it
+ * instead of the shipped dist/extension.js, whose activate() returns nothing.
+ */
+export async function testHooks(): Promise<TestHooks> {
   const ext = getExtension();
-  const api = (ext.isActive ? ext.exports : await ext.activate()) as GpuPodsApi;
-  if (!api?.services) throw new Error('the extension did not return its API from activate()');
-  return api;
+  const hooks = (ext.isActive ? ext.exports : await ext.activate()) as TestHooks | undefined;
+  if (typeof hooks?.gpuPods !== 'function') throw new Error('GPU Pods was not started through the test entry (out/test/extension)');
+  return hooks;
+}
+
+/** The running extension's services and tree (activating it and loading the rest if needed). */
+export async function gpuPods(): Promise<GpuPodsApi> {
+  return (await testHooks()).gpuPods();
 }
 
 /** What the commands asked the workbench to do, instead of doing it (no browser, no Remote-SSH here). */

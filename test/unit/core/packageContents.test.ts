@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '../../../..');
@@ -14,11 +14,16 @@ describe('the packaged extension (.vsix contents)', function () {
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean);
-    for (const needed of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'media/gpu-pods.svg']) {
+    for (const needed of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/gpuPods.js', 'media/gpu-pods.svg']) {
       assert.ok(files.includes(needed), `${needed} is packaged`);
     }
     for (const cloud of ['yotta', 'novita', 'gpugeek', 'neevcloud']) assert.ok(files.includes(`dist/clouds/${cloud}.js`), `${cloud} bundle is packaged`);
     const unwanted = files.filter((f) => /^(src|test|out|scripts|node_modules|\.vscode-test|test-artifacts)\/|\.map$|\.ts$/.test(f));
     assert.deepEqual(unwanted, []);
+    // The integration suites run GPU Pods through a test entry that hands out its services; it must never ship.
+    assert.ok(existsSync(join(root, 'test/integration/support/testExtension.ts')), 'the test entry this test guards against has moved');
+    assert.deepEqual(files.filter((f) => /testExtension|(^|\/)main\.js$|extension\/package\.json$/.test(f)), [], 'the test entry is packaged');
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string };
+    assert.equal(manifest.main, './dist/extension.js', 'the packaged entry is the shipped bundle');
   });
 });

@@ -1,0 +1,103 @@
+import * as vscode from 'vscode';
+import type { CommandId } from './commands/commandIds';
+import { runPodAction } from './commands/podLifecycle';
+import { COMMANDS } from './commands/registerCommands';
+import { reportError, runGuarded } from './commands/runCommand';
+import type { Services } from './commands/services';
+import { OfferCache } from './core/offers';
+import { AccountData } from './services/accountData';
+import type { AccountStore } from './services/accounts';
+import { JupyterServers } from './services/jupyterServers';
+import { IdleGuard } from './services/idleGuard';
+import { createLog } from './services/log';
+import { PodSecrets } from './services/podSecrets';
+import { ProviderManager } from './services/providerManager';
+import { SshService } from './services/sshService';
+import { vscodeWorkbench } from './services/workbench';
+import { VsCodeUserInput } from './ui/userInput';
+import type { BurnRateStatus } from './views/burnRate';
+import type { TreeNode } from './views/nodes';
+import { Poller } from './views/poller';
+import { PodsTreeProvider } from './views/treeProvider';
+
+/**
+ * The part of GPU Pods that activation does not load (src/startup.ts loads it on first use: the view is
+ * shown, a command runs, an idle timer is due, a notebook opens). Bundled as dist/gpuPods.js.
+ *
+ * Nothing here is kept at module level: the only way to the services is the object buildGpuPods returns,
+ * which startup keeps to itself (activate() returns nothing, so no other extension can reach a key).
+ */
+
+/** What startup has already built and hands over. */
+export interface Shell {
+  context: vscode.ExtensionContext;
+  accounts: AccountStore;
+  view: vscode.TreeView<TreeNode>;
+  burnRate: BurnRateStatus;
+}
+
+/** The loaded extension: its services and tree, and the command handlers startup's commands call. */
+export interface GpuPods {
+  services: Services;
+  tree: PodsTreeProvider;
+  runCommand(id: CommandId, args: unknown[]): Promise<unknown>;
+}
+
+export function buildGpuPods({ context, accounts, view, burnRate }: Shell): GpuPods {
+  const log = createLog();
+  const providers = new ProviderManager(accounts, log);
+  const data = new AccountData(accounts, providers, log);
+  // Timers are read from global state and scheduled; nothing is asked of a cloud until one is due.
+  const idleGuard = new IdleGuard(context.globalState, {
+    accounts,
+    data,
+    log,
+    workbench: () => services.workbench,
+    act: async (account, pod, action) => {
+      try {
+        await runPodAction(services, { account, pod, provider: await providers.get(account) }, action);
+      } catch (error) {
+        reportError(services, `idle guard (${action})`, error);
+      }
+    },
+  });
+  const tree = new PodsTreeProvider(accounts, data, providers, idleGuard);
+  const podSecrets = new PodSecrets(context.secrets);
+  const services: Services = {
+    context,
+    log,
+    accounts,
+    providers,
+    data,
+    podSecrets,
+    ui: new VsCodeUserInput(),
+    workbench: vscodeWorkbench,
+    view,
+    ssh: new SshService(accounts, data, log, vscode.Uri.joinPath(context.globalStorageUri, 'askpass').fsPath, providers),
+    jupyterServers: new JupyterServers(data, providers, podSecrets),
+    timing: { waitIntervalMs: 3000, waitTimeoutMs: 20 * 60 * 1000 },
+    burnRate,
+    idleGuard,
+    offers: new OfferCache(60_000, 10_000),
+  };
+  burnRate.attach(data);
+  context.subscriptions.push(
+    log,
+    providers,
+    data,
+    tree,
+    services.ssh!,
+    idleGuard,
+    accounts.onDidChange(() => services.offers?.forget()),
+    services.jupyterServers!,
+    new Poller(view, accounts, data),
+  );
+  return {
+    services,
+    tree,
+    runCommand: (id, args) => runGuarded(services, id, () => COMMANDS[id](services, args[0])),
+  };
+}
+
+/** Shared with the lazily loaded cloud bundles (see src/core/modules.ts). */
+export { coreModules } from './core/modules';

@@ -1,0 +1,129 @@
+import * as vscode from 'vscode';
+import { COMMAND_IDS } from './commands/commandIds';
+import { type IdleTimer, nextChange } from './core/idleTimers';
+import type { GpuPods } from './gpuPods';
+import { AccountStore } from './services/accounts';
+import { IDLE_TIMERS_KEY } from './services/idleTimersKey';
+import { BurnRateStatus } from './views/burnRate';
+import type { TreeNode } from './views/nodes';
+
+/** Even a far-off timer is looked at this often, so a laptop waking from sleep acts within a minute. */
+const MAX_SLEEP_MS = 60_000;
+
+/** A started GPU Pods: `load()` builds the rest on first call (and returns the same object after). */
+export interface Started {
+  load(): Promise<GpuPods>;
+  isLoaded(): boolean;
+}
+
+/**
+ * What activation does, kept cheap because GPU Pods activates after every window's startup (idle timers
+ * must fire even when the view is never opened): the status-bar item, the `gpuPods.hasAccounts` context,
+ * the commands and the view are registered, and one timer waits for the next idle-timer moment. The
+ * services, the tree and the command handlers (dist/gpuPods.js) are loaded on first use: the view asks
+ * for its rows, a command runs, an idle timer is due, a notebook opens. No request is made here.
+ */
+export function startGpuPods(context: vscode.ExtensionContext): Started {
+  const accounts = new AccountStore(context);
+  const burnRate = new BurnRateStatus(accounts);
+  const tree = new LazyTree();
+  const view = vscode.window.createTreeView<TreeNode>('gpuPods.pods', { treeDataProvider: tree, showCollapseAll: true });
+  let loading: Promise<GpuPods> | undefined;
+  let loaded: GpuPods | undefined;
+  const load = (): Promise<GpuPods> => {
+    loading ??= import('./gpuPods').then(
+      (m) => {
+        loaded = m.buildGpuPods({ context, accounts, view, burnRate });
+        tree.attach(loaded.tree);
+        idleWake.dispose(); // the idle guard takes over its timers
+        return loaded;
+      },
+      (e: unknown) => {
+        loading = undefined; // the next use tries again
+        throw e;
+      },
+    );
+    return loading;
+  };
+  const loadAndReport = (why: string) =>
+    void load().catch((e: unknown) => void vscode.window.showErrorMessage(vscode.l10n.t('GPU Pods could not start ({0}): {1}', why, String((e as Error)?.message ?? e))));
+  tree.load = load;
+
+  const idleWake = wakeForIdleTimers(context.globalState, () => loadAndReport('idle timer'));
+  const updateContext = () => void vscode.commands.executeCommand('setContext', 'gpuPods.hasAccounts', accounts.list().length > 0);
+  updateContext();
+  // A notebook may want a running pod as its Jupyter server (offered once GPU Pods is loaded).
+  const openNotebook = () => accounts.list().length > 0 && loadAndReport('notebook');
+  if (vscode.workspace.notebookDocuments.length > 0) openNotebook();
+
+  context.subscriptions.push(
+    accounts,
+    burnRate,
+    tree,
+    view,
+    idleWake,
+    accounts.onDidChange(updateContext),
+    vscode.workspace.onDidOpenNotebookDocument(openNotebook),
+    ...COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, async (...args: unknown[]) => (await load()).runCommand(id, args))),
+  );
+  return { load, isLoaded: () => loaded !== undefined };
+}
+
+/**
+ * Calls `wake` when the earliest idle timer in global state is due (its grace period is not known here,
+ * so a timer already notified wakes at once: the idle guard then works out what is due).
+ */
+function wakeForIdleTimers(state: vscode.Memento, wake: () => void): vscode.Disposable {
+  let timeout: ReturnType<typeof setTimeout> | undefined;
+  const check = () => {
+    timeout = undefined;
+    const now = Date.now();
+    const next = nextChange(state.get<IdleTimer[]>(IDLE_TIMERS_KEY, []), now, 0);
+    if (next === undefined) return;
+    if (next <= now) wake();
+    else timeout = setTimeout(check, Math.min(MAX_SLEEP_MS, next - now));
+  };
+  check();
+  return { dispose: () => timeout && clearTimeout(timeout) };
+}
+
+/**
+ * The view's data provider until GPU Pods is loaded: the first time VS Code asks for rows (the view is
+ * visible) it loads the rest and hands every call to the real tree from then on.
+ */
+class LazyTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private real?: vscode.TreeDataProvider<TreeNode>;
+  private relay?: vscode.Disposable;
+  load?: () => Promise<unknown>;
+
+  attach(real: vscode.TreeDataProvider<TreeNode>): void {
+    this.real = real;
+    // No refresh needed: a view that asked for rows before this is still waiting in getChildren.
+    this.relay = real.onDidChangeTreeData?.((node) => this.changed.fire(node ?? undefined));
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (!this.real) await this.load?.();
+    return (await this.real?.getChildren(node)) ?? [];
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem | Thenable<vscode.TreeItem> {
+    // Nodes only come from getChildren, so the real tree is there.
+    return this.real!.getTreeItem(node);
+  }
+
+  getParent(node: TreeNode): vscode.ProviderResult<TreeNode> {
+    return this.real?.getParent?.(node);
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode, token: vscode.CancellationToken): vscode.ProviderResult<vscode.TreeItem> {
+    return this.real?.resolveTreeItem ? this.real.resolveTreeItem(item, node, token) : item;
+  }
+
+  dispose(): void {
+    this.relay?.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,52 @@
+// The entry the integration launcher gives GPU Pods instead of dist/extension.js (see
+// test/integration/launch/stage.mjs). It starts GPU Pods exactly as activate() does — the same
+// src/startup.ts, loading the shipped dist/gpuPods.js and dist/clouds/*.js on first use — and, unlike the
+// shipped entry, returns a handle on the instance so the suites can script prompts and read the tree.
+// It is bundled into out/test/extension/main.js and never packaged (test/unit/core/packageContents.test.ts).
+import type * as vscode from 'vscode';
+import type { GpuPods } from '../../../src/gpuPods';
+import { type Started, startGpuPods } from '../../../src/startup';
+
+export interface TestHooks {
+  /** The loaded instance (loads the rest of GPU Pods, as a command or the view would). */
+  gpuPods(): Promise<GpuPods>;
+  /** Whether anything beyond activation has been loaded. */
+  isLoaded(): boolean;
+  /** Disposes the running instance, as closing the window would (its global state and secrets stay). */
+  stop(): void;
+  /** Starts a fresh instance on the same state, as a window reload would. */
+  restart(): void;
+  /** VS Code's context for GPU Pods, for the test that runs the shipped entry in its place. */
+  readonly context: vscode.ExtensionContext;
+}
+
+export function activate(context: vscode.ExtensionContext): TestHooks {
+  let subscriptions: vscode.Disposable[] = [];
+  let started: Started;
+  const start = () => {
+    subscriptions = [];
+    // Same context, own subscriptions: stop() disposes this instance without touching VS Code's list.
+    started = startGpuPods(Object.create(context, { subscriptions: { value: subscriptions } }) as vscode.ExtensionContext);
+  };
+  const stop = () => {
+    for (const d of subscriptions.splice(0)) {
+      try {
+        d.dispose();
+      } catch {
+        // keep disposing the rest
+      }
+    }
+  };
+  start();
+  context.subscriptions.push({ dispose: stop });
+  return {
+    gpuPods: () => started.load(),
+    isLoaded: () => started.isLoaded(),
+    stop,
+    restart: () => {
+      stop();
+      start();
+    },
+    context,
+  };
+}
