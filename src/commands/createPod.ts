@@ -12,6 +12,7 @@ import { reportError } from './runCommand';
 import { createWithUser } from './createWithUser';
 import type { Services } from './services';
 import { waitWithProgress } from './waitWithProgress';
+import { displayText } from '../core/displayText';
 
 /**
  * The create wizard, then exactly one create request. If the cloud documents that nothing was done, its
@@ -85,7 +86,7 @@ async function waitUntilRunning(services: Services, account: Account, provider: 
     const running = await waitWithProgress(
       services,
       account.id,
-      vscode.l10n.t('Starting "{0}"', pod.name),
+      vscode.l10n.t('Starting "{0}"', displayText(pod.name)),
       (signal) => provider.getPod(pod.id, signal),
       'running',
     );
@@ -93,7 +94,7 @@ async function waitUntilRunning(services: Services, account: Account, provider: 
     const actions = [running.ssh ? vscode.l10n.t('Connect with Remote-SSH') : undefined, running.jupyter ? vscode.l10n.t('Open Jupyter') : undefined].filter(
       (a): a is string => !!a,
     );
-    void services.workbench.showInfo(vscode.l10n.t('"{0}" is running.', running.name), ...actions).then((choice) => {
+    void services.workbench.showInfo(vscode.l10n.t('"{0}" is running.', displayText(running.name)), ...actions).then((choice) => {
       const node = { type: 'pod', account, pod: running };
       if (choice === actions[0] && running.ssh) void vscode.commands.executeCommand('gpuPods.connectRemoteSsh', node);
       else if (choice) void vscode.commands.executeCommand('gpuPods.openJupyter', node);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 import { CancelledError, userMessage } from '../core/errors';
 import { type CreateAttempt, type CreateOutcome, lookForCreated, settleCreate } from '../core/createOutcome';
 import type { Pod } from '../core/model';
@@ -29,14 +30,14 @@ export async function createWithUser<P extends Pod>(services: Services, run: Cre
       case 'found':
         services.log.warn(`Create ${run.noun} "${run.name}": the cloud answered ${describeForLog(outcome.error)}, but it exists (${outcome.pod.id}); carrying on with it, nothing sent again.`);
         void services.workbench.showWarning(
-          vscode.l10n.t('{0} answered the create with an error ({1}), but "{2}" exists; it is used, and nothing was sent again.', run.cloud, userMessage(outcome.error), run.name ?? ''),
+          vscode.l10n.t('{0} answered the create with an error ({1}), but "{2}" exists; it is used, and nothing was sent again.', run.cloud, displayText(userMessage(outcome.error)), displayText(run.name ?? '')),
         );
         return outcome.pod;
       case 'notCreated': {
         reportError(services, `create ${run.noun}`, outcome.error);
         const choice = await services.ui.pick({
           id: 'createFailed',
-          title: vscode.l10n.t('{0} did not create the {1}: {2}', run.cloud, run.noun, userMessage(outcome.error)),
+          title: vscode.l10n.t('{0} did not create the {1}: {2}', run.cloud, run.noun, displayText(userMessage(outcome.error))),
           items: [
             { label: `$(edit) ${vscode.l10n.t('Edit and Retry')}`, value: 'retry', detail: vscode.l10n.t('Reopen the wizard with your answers') },
             { label: `$(close) ${vscode.l10n.t('Cancel')}`, value: 'cancel' },
@@ -53,23 +54,23 @@ export async function createWithUser<P extends Pod>(services: Services, run: Cre
         const message = vscode.l10n.t(
           'The {0} "{1}" may or may not have been created on {2} ({3}). It is not sent again, so you are not billed twice.',
           run.noun,
-          run.name ?? '?',
+          displayText(run.name ?? '?'),
           run.cloud,
-          userMessage(outcome.error),
+          displayText(userMessage(outcome.error)),
         );
         const choice = run.name
           ? await services.ui.pick({
               id: 'createUnknown',
               title: message,
               items: [
-                { label: `$(search) ${vscode.l10n.t('Look Again')}`, value: 'look', detail: vscode.l10n.t('Ask {0} whether "{1}" exists', run.cloud, run.name) },
+                { label: `$(search) ${vscode.l10n.t('Look Again')}`, value: 'look', detail: vscode.l10n.t('Ask {0} whether "{1}" exists', run.cloud, displayText(run.name)) },
                 { label: `$(close) ${vscode.l10n.t('Close')}`, value: 'close', detail: vscode.l10n.t('The tree shows it once {0} lists it', run.cloud) },
               ],
             })
           : undefined;
         if (choice === 'look' && run.name) {
           const error = outcome.error;
-          outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking for "{0}"…', run.name) }, () =>
+          outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking for "{0}"…', displayText(run.name)) }, () =>
             lookForCreated(run, error),
           );
           continue;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 import type { CloudId, Pod } from '../core/model';
 import type { Capabilities } from '../core/provider';
 import { checkKeyLogin } from '../core/ssh/bootstrap';
@@ -42,7 +43,7 @@ export async function keyLoginOrHint(services: Services, pod: Pod, capabilities:
   const copy = vscode.l10n.t('Copy Public Key');
   const anyway = vscode.l10n.t('Connect Anyway');
   const choice = await services.workbench.showWarning(
-    vscode.l10n.t('"{0}" refused your SSH key: the pod did not get your public key. {1} Your public key: {2}', pod.name, where, publicKey),
+    vscode.l10n.t('"{0}" refused your SSH key: the pod did not get your public key. {1} Your public key: {2}', displayText(pod.name), where, publicKey),
     copy,
     anyway,
   );

@@ -30,7 +30,7 @@ export async function notifyWhenAvailable(services: Services, arg?: unknown): Pr
   const result = await provider.alerts.register(choice.regionId, choice.offerId);
   void services.workbench.showInfo(
     result === 'registered'
-      ? vscode.l10n.t('You will get an e-mail from the cloud when {0} is available.', choice.name)
-      : vscode.l10n.t('An alert for {0} was already registered.', choice.name),
+      ? vscode.l10n.t('You will get an e-mail from the cloud when {0} is available.', displayText(choice.name))
+      : vscode.l10n.t('An alert for {0} was already registered.', displayText(choice.name)),
   );
 }

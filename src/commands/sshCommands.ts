@@ -6,6 +6,7 @@ import { settings } from '../services/settings';
 import { keyLoginOrHint } from './keyLoginHint';
 import { pickPod, type PodTarget } from './pickTarget';
 import type { Services } from './services';
+import { displayText } from '../core/displayText';
 
 /** Remote-SSH and its known forks (VSCodium's Open Remote - SSH, Cursor's, Windsurf's). */
 export const REMOTE_SSH_EXTENSIONS = [
@@ -28,11 +29,11 @@ async function prepared(services: Services, arg: unknown, title: string) {
   const ssh = services.ssh;
   if (!ssh) throw new CancelledError();
   const entry = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Preparing SSH for "{0}"…', target.pod.name) },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Preparing SSH for "{0}"…', displayText(target.pod.name)) },
     async () => {
       const fresh = (await freshMachine(target)) ?? target.pod;
       if (fresh.status !== 'running' || !fresh.ssh) {
-        throw new PodNotReachableError(vscode.l10n.t('"{0}" is not reachable over SSH yet; try again when it has started.', fresh.name));
+        throw new PodNotReachableError(vscode.l10n.t('"{0}" is not reachable over SSH yet; try again when it has started.', displayText(fresh.name)));
       }
       return ssh.prepare(fresh, target.provider.capabilities, services.ui, target.account);
     },
