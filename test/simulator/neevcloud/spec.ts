@@ -18,11 +18,11 @@ import type { CloudSpec, EndpointSpec, FieldSpec, Violation } from '../spec/type
  */
 
 const REF = 'docs.ai.neevcloud.com/api-reference';
-const SEED = `${REF}/gpu-ai-service (seed: /work/shared/seeds/neevcloud-gpu-ai-service.txt)`;
+const SEED = `${REF}/gpu-ai-service (seed: ../shared/seeds/neevcloud-gpu-ai-service.txt)`;
 const AIRUNTIME = `${REF}/gpu-instance/airuntime`;
 const TEMPLATES = `${REF}/gpu-instance/airuntime-templates`;
 const CLI_EXAMPLE = 'NeevCloudAI/neev-cli examples/airuntime.sh and examples/README.md ("Work with AI runtimes")';
-const THIRD_PARTY = 'third-party price aggregator capture of live inventory answers (/work/shared/providers/neevcloud.md)';
+const THIRD_PARTY = 'third-party price aggregator capture of live inventory answers (../shared/providers/neevcloud.md)';
 
 const str: FieldSpec = { type: 'string' };
 const int: FieldSpec = { type: 'integer' };

@@ -10,8 +10,8 @@ import { novitaError } from './state';
 const REF = 'https://novita.ai/docs/api-reference/';
 const MCP = 'novitalabs/novita-mcp-server src/tools.ts';
 const SDK = 'php-workx/novita-sdk-python openapi/novita-api.yaml (third-party, written from the reference pages)';
-const SEED = '/work/shared/seeds/novita-gpu-instance-create.txt';
-const FACTS = '/work/shared/providers/novita.md';
+const SEED = '../shared/seeds/novita-gpu-instance-create.txt';
+const FACTS = '../shared/providers/novita.md';
 
 const str: FieldSpec = { type: 'string' };
 const int: FieldSpec = { type: 'integer' };
