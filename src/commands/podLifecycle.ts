@@ -81,6 +81,9 @@ export async function runPodAction(services: Services, target: PodTarget, action
             if (fresh) {
               services.data.upsertPod(account.id, fresh);
               progress.report({ message: displayText(fresh.rawStatus) });
+            } else {
+              // The cloud no longer knows it: out of the tree now, not after the next refresh lands.
+              services.data.upsertPod(account.id, { ...pod, status: 'terminated' });
             }
           },
         });
