@@ -60,8 +60,10 @@ if (!existsSync('test-artifacts/bench.json')) {
   if (b.refresh) {
     const r = b.refresh;
     const perEndpoint = Object.entries(r.requestsPerRefresh).map(([k, v]) => `${v}× ${k}`).join(', ');
-    const oncePerList = Object.values(r.requestsPerRefresh).every((v) => v === 1);
-    console.log(`refresh, ${r.pods} pods + ${r.volumes} volumes:     ${perEndpoint}  (target one per list endpoint: ${mark(oncePerList)})`);
+    // Yotta's volume list requires a storageType (its OpenAPI v2): one request per documented type.
+    const perList = { 'GET /v2/volumes': 4 };
+    const oncePerList = Object.entries(r.requestsPerRefresh).every(([k, v]) => v === (perList[k] ?? 1));
+    console.log(`refresh, ${r.pods} pods + ${r.volumes} volumes:     ${perEndpoint}  (target one per list endpoint, volumes one per storage type: ${mark(oncePerList)})`);
     console.log(`tree nodes built (${r.nodes} nodes):       ${ms(r.treeBuildMs)}  (target ≤ 50 ms: ${mark(r.treeBuildMs <= 50)})`);
     console.log(`requests/minute, view hidden:          ${r.hiddenRequestsPerMinute.toFixed(1)}  (target 0: ${mark(r.hiddenRequestsPerMinute === 0)})`);
     console.log(`requests/minute, visible and stable:   ${r.visibleRequestsPerMinute.toFixed(1)}  (target ≤ 4 per account: ${mark(r.visibleRequestsPerMinute <= 4)})`);

@@ -29,13 +29,38 @@ export interface AccountLists {
 
 const GROUPS: OptionalGroup[] = ['volumes', 'endpoints', 'vms'];
 
-/** Runs every loader at once; each failure stays with its own list. Never rejects. */
-export async function loadAccountLists(load: ListLoaders, previous?: Partial<AccountLists>): Promise<AccountLists> {
-  const [pods, ...groups] = await Promise.allSettled([load.pods(), ...GROUPS.map((g) => load[g]?.())]);
+/**
+ * Volumes and serverless endpoints change only when the user acts on them (and every action refreshes the
+ * account in full), and they cost more to list than pods (Yotta requires a `storageType`: one request per
+ * type). A background poll reads them at most this often; pods and VMs, which bill and change state on
+ * their own, are read every poll.
+ */
+export const SLOW_GROUPS: readonly OptionalGroup[] = ['volumes', 'endpoints'];
+export const SLOW_GROUP_MAX_AGE_MS = 5 * 60_000;
+
+/** The groups a refresh skips (keeping their last lists): slow groups on a background poll, while still fresh. */
+export function groupsToKeep(background: boolean, slowListedAt: number | undefined, now: number): OptionalGroup[] {
+  if (!background || slowListedAt === undefined || now - slowListedAt >= SLOW_GROUP_MAX_AGE_MS) return [];
+  return [...SLOW_GROUPS];
+}
+
+/**
+ * Runs every loader at once; each failure stays with its own list. Never rejects. Groups in `keep` are not
+ * asked for: their last list and error stay as they were.
+ */
+export async function loadAccountLists(load: ListLoaders, previous?: Partial<AccountLists>, keep: readonly OptionalGroup[] = []): Promise<AccountLists> {
+  const asked = (g: OptionalGroup) => !keep.includes(g) && load[g];
+  const [pods, ...groups] = await Promise.allSettled([load.pods(), ...GROUPS.map((g) => (asked(g) ? load[g]!() : undefined))]);
   const out: AccountLists = pods.status === 'fulfilled' ? { pods: pods.value } : { pods: previous?.pods ?? [], error: pods.reason };
   GROUPS.forEach((group, i) => {
     const result = groups[i];
     if (!load[group]) return;
+    if (keep.includes(group)) {
+      (out as Record<OptionalGroup, unknown>)[group] = previous?.[group];
+      const kept = previous?.groupErrors?.[group];
+      if (kept !== undefined) out.groupErrors = { ...out.groupErrors, [group]: kept };
+      return;
+    }
     if (result.status === 'fulfilled') {
       (out as Record<OptionalGroup, unknown>)[group] = result.value;
       return;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { listErrors, loadAccountLists, type OptionalGroup, rateLimitOf } from '../core/accountLists';
+import { groupsToKeep, listErrors, loadAccountLists, type OptionalGroup, rateLimitOf } from '../core/accountLists';
 import { RateLimitError } from '../core/errors';
 import { isTransitional, type Endpoint, type Pod, type Volume } from '../core/model';
 import type { Capabilities, VmOps } from '../core/provider';
@@ -21,6 +21,8 @@ export interface AccountSnapshot {
   error?: unknown;
   /** Extra lists that failed on their own; the tree shows the error in that group, next to the last good list. */
   groupErrors?: Partial<Record<OptionalGroup, unknown>>;
+  /** When volumes and endpoints were last asked for (a background poll reads them less often). */
+  slowListedAt?: number;
   loadedAt?: number;
   /** Set after a 429: no polling before this time. */
   backoffUntil?: number;
@@ -40,6 +42,8 @@ export class AccountData implements vscode.Disposable {
   private readonly snapshots = new Map<string, AccountSnapshot>();
   private readonly running = new Map<string, Promise<void>>();
   private readonly queued = new Map<string, Promise<void>>();
+  /** Accounts whose queued refresh must read every list (someone other than the background poll asked). */
+  private readonly queuedInFull = new Set<string>();
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with the account id whose data changed. */
   readonly onDidChange = this.changed.event;
@@ -75,30 +79,38 @@ export class AccountData implements vscode.Disposable {
     this.snapshots.delete(accountId);
   }
 
-  refresh(accountId: string): Promise<void> {
+  /**
+   * Reads the account's lists. `background` (the poller) may skip volumes and endpoints while they are
+   * fresh; every other caller (the tree's first load, a manual refresh, an action) reads everything.
+   */
+  refresh(accountId: string, options: { background?: boolean } = {}): Promise<void> {
     const running = this.running.get(accountId);
-    if (!running) return this.start(accountId);
+    if (!running) return this.start(accountId, !!options.background);
+    if (!options.background) this.queuedInFull.add(accountId);
     let queued = this.queued.get(accountId);
     if (!queued) {
       queued = running.then(() => {
         this.queued.delete(accountId);
-        return this.start(accountId);
+        const background = !this.queuedInFull.delete(accountId);
+        return this.start(accountId, background);
       });
       this.queued.set(accountId, queued);
     }
     return queued;
   }
 
-  private start(accountId: string): Promise<void> {
-    const run = this.load(accountId).finally(() => this.running.delete(accountId));
+  private start(accountId: string, background: boolean): Promise<void> {
+    const run = this.load(accountId, background).finally(() => this.running.delete(accountId));
     this.running.set(accountId, run);
     return run;
   }
 
-  private async load(accountId: string): Promise<void> {
+  private async load(accountId: string, background: boolean): Promise<void> {
     const account = this.accounts.get(accountId);
     if (!account) return;
     const previous = this.snapshots.get(accountId);
+    const startedAt = Date.now();
+    const keep = groupsToKeep(background, previous?.slowListedAt, startedAt);
     try {
       const provider = await this.providers.get(account);
       const vmOps = provider.vms;
@@ -111,6 +123,7 @@ export class AccountData implements vscode.Disposable {
           vms: vmOps && (async () => (await vmOps.list()).filter((v) => v.status !== 'terminated')),
         },
         previous,
+        keep,
       );
       if (lists.error !== undefined) this.logFailure(account, 'pods', lists.error);
       for (const [group, error] of Object.entries(lists.groupErrors ?? {})) this.logFailure(account, group, error);
@@ -118,6 +131,7 @@ export class AccountData implements vscode.Disposable {
       this.snapshots.set(accountId, {
         ...lists,
         loadedAt: Date.now(),
+        slowListedAt: keep.length ? previous?.slowListedAt : startedAt,
         backoffUntil: this.backoff(accountId, rateLimitOf(lists), listErrors(lists).length === 0),
         capabilities: provider.capabilities,
         features,

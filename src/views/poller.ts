@@ -37,7 +37,7 @@ export class Poller implements vscode.Disposable {
       if (!s?.loadedAt || this.data.isRefreshing(account.id)) continue; // never loaded: the tree loads it when shown
       if (s.backoffUntil && now < s.backoffUntil) continue;
       const seconds = this.data.isChanging(account.id) ? settings.fastPollSeconds() : settings.slowPollSeconds(account.cloud);
-      if (now - s.loadedAt >= seconds * 1000) void this.data.refresh(account.id);
+      if (now - s.loadedAt >= seconds * 1000) void this.data.refresh(account.id, { background: true });
     }
   }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { listErrors, loadAccountLists, rateLimitOf } from '../../../src/core/accountLists';
+import { groupsToKeep, listErrors, loadAccountLists, rateLimitOf, SLOW_GROUP_MAX_AGE_MS } from '../../../src/core/accountLists';
 import { NetworkError, RateLimitError, UnexpectedResponseError } from '../../../src/core/errors';
 import type { Pod, Volume } from '../../../src/core/model';
 
@@ -49,5 +49,29 @@ describe('loadAccountLists: each list fails on its own', () => {
     assert.equal(rateLimitOf(lists), slow);
     assert.equal(listErrors(lists).length, 2);
     assert.equal(rateLimitOf(await loadAccountLists({ pods: async () => [] })), undefined);
+  });
+
+  it('a background poll skips fresh volumes and endpoints, keeping their lists and errors; pods and VMs are always read', async () => {
+    const asked: string[] = [];
+    const track = <T>(name: string, value: T) => async () => (asked.push(name), value);
+    const down = new NetworkError('down');
+    const previous = { pods: [pod('old')], volumes: [volume('v1')], endpoints: [], groupErrors: { endpoints: down } };
+    const lists = await loadAccountLists(
+      { pods: track('pods', [pod('p')]), vms: track('vms', [pod('vm')]), volumes: track('volumes', []), endpoints: track('endpoints', []) },
+      previous,
+      groupsToKeep(true, 1_000, 1_000 + 60_000),
+    );
+    assert.deepEqual(asked.sort(), ['pods', 'vms']);
+    assert.deepEqual(lists.volumes?.map((v) => v.id), ['v1'], 'the last volumes stay, not an empty list');
+    assert.equal(lists.groupErrors?.endpoints, down, 'a kept group keeps its error');
+  });
+});
+
+describe('groupsToKeep: how often a refresh reads volumes and endpoints', () => {
+  it('reads everything when asked by the user, on the first load, and once the slow lists are old', () => {
+    assert.deepEqual(groupsToKeep(false, 1_000, 2_000), []);
+    assert.deepEqual(groupsToKeep(true, undefined, 2_000), []);
+    assert.deepEqual(groupsToKeep(true, 1_000, 1_000 + SLOW_GROUP_MAX_AGE_MS), []);
+    assert.deepEqual(groupsToKeep(true, 1_000, 1_000 + SLOW_GROUP_MAX_AGE_MS - 1), ['volumes', 'endpoints']);
   });
 });
