@@ -18,3 +18,4 @@ copy wizard-yotta-gpu wizard-gpu
 copy wizard-yotta-summary wizard-summary
 copy foundation-one-account-failing invalid-key
 copy tree-neevcloud neevcloud
+copy partial-volumes-failing partial-failure
