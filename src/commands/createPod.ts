@@ -6,10 +6,9 @@ import type { Pod } from '../core/model';
 import type { Provider } from '../core/provider';
 import { CLOUDS } from '../providers/clouds';
 import type { Account } from '../services/accounts';
-import { runWizard } from '../ui/wizard';
 import { pickAccount } from './pickTarget';
 import { reportError } from './runCommand';
-import { createWithUser } from './createWithUser';
+import { createThroughWizard } from './createWithUser';
 import type { Services } from './services';
 import { waitWithProgress } from './waitWithProgress';
 import { displayText } from '../core/displayText';
@@ -33,37 +32,23 @@ export async function createPod(services: Services, arg?: unknown, options: Crea
     // Clouds that take the public key at create time (Yotta, NeevCloud) get ours.
     sshPublicKey: provider.capabilities.sshAuth === 'createKey' ? await publicKeyIfWanted(services) : undefined,
   };
-  let previous: Answers | undefined;
-  for (;;) {
-    const form = provider.createForm();
-    const answers = await runWizard(services.ui, form, ctx, {
-      title: vscode.l10n.t('Create pod on {0}', cloud),
-      previous,
-      prefilled: options.prefilled,
-      confirmLabel: vscode.l10n.t('Create pod'),
-      log: (message) => services.log.warn(message),
-    });
-    if (!answers) throw new CancelledError();
-    previous = answers;
-    const result = await createWithUser(services, {
-      accountId: account.id,
-      cloud,
-      noun: vscode.l10n.t('pod'),
-      progress: vscode.l10n.t('Creating pod on {0}…', cloud),
-      create: () => provider.createForm().create(answers, ctx),
-      name: typeof answers.name === 'string' ? answers.name : undefined,
-      findByName: (name) => provider.findPodsByName(name),
-      known: new Set(services.data.snapshot(account.id)?.pods.map((p) => p.id)),
-    });
-    if (result === 'retry') continue;
-    const pod = result;
-    await services.podSecrets.setJupyterPassword(account.cloud, pod.id, ctx.jupyterPassword);
-    services.data.upsertPod(account.id, pod);
-    await services.idleGuard?.applyNewPodDefaults(account, pod);
-    void services.data.refresh(account.id);
-    void waitUntilRunning(services, account, provider, pod);
-    return pod;
-  }
+  const pod = await createThroughWizard(services, {
+    form: () => provider.createForm(),
+    ctx,
+    wizard: { title: vscode.l10n.t('Create pod on {0}', cloud), prefilled: options.prefilled, confirmLabel: vscode.l10n.t('Create pod') },
+    accountId: account.id,
+    cloud,
+    noun: vscode.l10n.t('pod'),
+    progress: vscode.l10n.t('Creating pod on {0}…', cloud),
+    findByName: (name) => provider.findPodsByName(name),
+    known: new Set(services.data.snapshot(account.id)?.pods.map((p) => p.id)),
+  });
+  await services.podSecrets.setJupyterPassword(account.cloud, pod.id, ctx.jupyterPassword);
+  services.data.upsertPod(account.id, pod);
+  await services.idleGuard?.applyNewPodDefaults(account, pod);
+  void services.data.refresh(account.id);
+  void waitUntilRunning(services, account, provider, pod);
+  return pod;
 }
 
 /**

@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 import { displayText } from '../core/displayText';
 import { CancelledError, userMessage } from '../core/errors';
 import { type CreateAttempt, type CreateOutcome, lookForCreated, settleCreate } from '../core/createOutcome';
+import type { Answers, CreateContext, CreateForm } from '../core/createForm';
 import type { Pod } from '../core/model';
 import { describeForLog } from '../services/log';
+import { runWizard, type WizardOptions } from '../ui/wizard';
 import { reportError } from './runCommand';
 import type { Services } from './services';
 
@@ -80,5 +82,31 @@ export async function createWithUser<P extends Pod>(services: Services, run: Cre
         throw new CancelledError();
       }
     }
+  }
+}
+
+export interface WizardCreate<P extends Pod> extends Omit<CreateRun<P>, 'create' | 'name'> {
+  form(): CreateForm<P>;
+  ctx: CreateContext;
+  wizard: Omit<WizardOptions, 'previous' | 'log'>;
+}
+
+/**
+ * The create wizard, then one create settled with the user; a refusal reopens the wizard on the same answers
+ * until the user makes something or gives up. Pods and VMs share it.
+ */
+export async function createThroughWizard<P extends Pod>(services: Services, run: WizardCreate<P>): Promise<P> {
+  let previous: Answers | undefined;
+  for (;;) {
+    const form = run.form();
+    const answers = await runWizard(services.ui, form, run.ctx, { ...run.wizard, previous, log: (message) => services.log.warn(message) });
+    if (!answers) throw new CancelledError();
+    previous = answers;
+    const result = await createWithUser(services, {
+      ...run,
+      create: () => form.create(answers, run.ctx),
+      name: typeof answers.name === 'string' ? answers.name : undefined,
+    });
+    if (result !== 'retry') return result;
   }
 }

@@ -1,15 +1,13 @@
 import * as vscode from 'vscode';
-import type { Answers } from '../core/createForm';
 import { displayText } from '../core/displayText';
 import { CancelledError, CloudError } from '../core/errors';
 import type { Pod } from '../core/model';
 import type { VmOps } from '../core/provider';
 import { CLOUDS } from '../providers/clouds';
 import { BACK } from '../ui/prompts';
-import { runWizard } from '../ui/wizard';
 import { pickAccount, pickPod, type PodTarget } from './pickTarget';
 import { reportError } from './runCommand';
-import { createWithUser } from './createWithUser';
+import { createThroughWizard } from './createWithUser';
 import type { Services } from './services';
 import { waitWithProgress } from './waitWithProgress';
 
@@ -41,33 +39,17 @@ export async function createVm(services: Services, arg?: unknown): Promise<Pod |
   const ops = provider.vms;
   const cloud = CLOUDS[account.cloud].displayName;
   const ctx = { jupyterPassword: '' };
-  let previous: Answers | undefined;
-  let vm: Pod;
-  for (;;) {
-    const form = ops.createForm();
-    const answers = await runWizard(services.ui, form, ctx, {
-      title: vscode.l10n.t('Create virtual machine on {0}', cloud),
-      previous,
-      confirmLabel: vscode.l10n.t('Create virtual machine'),
-      log: (message) => services.log.warn(message),
-    });
-    if (!answers) throw new CancelledError();
-    previous = answers;
-    // One request; a failure that is not a documented refusal is looked up by name, never sent again.
-    const result = await createWithUser(services, {
-      accountId: account.id,
-      cloud,
-      noun: vscode.l10n.t('virtual machine'),
-      progress: vscode.l10n.t('Creating virtual machine…'),
-      create: () => form.create(answers, ctx),
-      name: typeof answers.name === 'string' ? answers.name : undefined,
-      findByName: async (name) => (await ops.list()).filter((v) => v.name === name),
-      known: new Set(services.data.snapshot(account.id)?.vms?.map((v) => v.id)),
-    });
-    if (result === 'retry') continue;
-    vm = result;
-    break;
-  }
+  const vm = await createThroughWizard(services, {
+    form: () => ops.createForm(),
+    ctx,
+    wizard: { title: vscode.l10n.t('Create virtual machine on {0}', cloud), confirmLabel: vscode.l10n.t('Create virtual machine') },
+    accountId: account.id,
+    cloud,
+    noun: vscode.l10n.t('virtual machine'),
+    progress: vscode.l10n.t('Creating virtual machine…'),
+    findByName: async (name) => (await ops.list()).filter((v) => v.name === name),
+    known: new Set(services.data.snapshot(account.id)?.vms?.map((v) => v.id)),
+  });
   services.data.upsertPod(account.id, vm);
   void waitWithProgress(services, account.id, vscode.l10n.t('Starting "{0}"', displayText(vm.name || vm.id)), (signal) => ops.get(vm.id, signal), 'running').then(
     () => services.data.refresh(account.id),
