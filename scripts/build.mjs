@@ -18,7 +18,11 @@ const watch = isMain && process.argv.includes('--watch');
 const CLOUDS = ['yotta', 'novita', 'gpugeek', 'neevcloud'];
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const coreDir = resolve(root, 'src/core');
-const shared = new Set([...readFileSync(resolve(root, 'src/core/modules.ts'), 'utf8').matchAll(/^import \* as \w+ from '\.\/([\w/]+)';$/gm)].map((m) => m[1]));
+const shared = new Set(
+  [
+    ...readFileSync(resolve(root, 'src/core/modules.ts'), 'utf8').matchAll(/^import \* as \w+ from '\.\/([\w/]+)';$/gm),
+  ].map((m) => m[1]),
+);
 
 export const common = {
   bundle: true,
@@ -45,7 +49,9 @@ export function lazyModules(dir = '.') {
     name: 'lazy-modules',
     setup(build) {
       build.onResolve({ filter: new RegExp(`^\\./(${CLOUDS.join('|')})$`) }, (args) =>
-        args.importer.endsWith('clouds.ts') ? { path: `${dir}/clouds/${args.path.slice(2)}.js`, external: true } : undefined,
+        args.importer.endsWith('clouds.ts')
+          ? { path: `${dir}/clouds/${args.path.slice(2)}.js`, external: true }
+          : undefined,
       );
       build.onResolve({ filter: /^\.\/gpuPods$/ }, (args) =>
         args.importer.endsWith('startup.ts') ? { path: `${dir}/gpuPods.js`, external: true } : undefined,
@@ -63,7 +69,9 @@ const sharedCore = {
       if (!abs.startsWith(coreDir + '/')) return undefined;
       const key = relative(coreDir, abs).replace(/\.ts$/, '');
       if (!shared.has(key)) {
-        return { errors: [{ text: `src/core/${key} is imported by cloud code but not shared: add it to src/core/modules.ts` }] };
+        return {
+          errors: [{ text: `src/core/${key} is imported by cloud code but not shared: add it to src/core/modules.ts` }],
+        };
       }
       return { path: key, namespace: 'shared-core' };
     });
@@ -94,7 +102,8 @@ if (!isMain) {
   const results = await Promise.all(builds.map((options) => esbuild.build(options)));
   for (const result of results) {
     for (const [file, output] of Object.entries(result.metafile.outputs)) {
-      if (file.endsWith('.js')) console.log(`${file}: ${(output.bytes / 1024).toFixed(1)} KiB${production ? ' (minified)' : ''}`);
+      if (file.endsWith('.js'))
+        console.log(`${file}: ${(output.bytes / 1024).toFixed(1)} KiB${production ? ' (minified)' : ''}`);
     }
   }
 }

@@ -64,14 +64,25 @@ const simUrl = await new Promise((resolveUrl, reject) => {
     const m = /simulator: (http:\/\/127\.0\.0\.1:\d+)/.exec(buffered);
     if (m) resolveUrl(m[1]);
   });
-  sim.once('exit', (code) => reject(new Error(`the simulator exited (code ${code}); is port ${simPort} taken? set GPU_PODS_SIM_PORT`)));
+  sim.once('exit', (code) =>
+    reject(new Error(`the simulator exited (code ${code}); is port ${simPort} taken? set GPU_PODS_SIM_PORT`)),
+  );
 }).catch((e) => {
   console.error(e.message);
   return stopAll(1);
 });
 const sshDir = join(stateDir, 'ssh');
-const settings = { ...baseSettings, 'files.exclude': {}, ...simulatorSettings(String(simUrl)), ...sshSandboxSettings(sshDir) };
-console.log(realSshRequested ? 'SSH: your real ~/.ssh (GPU_PODS_REAL_SSH=1)' : `SSH: sandboxed in ${sshDir} (GPU_PODS_REAL_SSH=1 for your real ~/.ssh)`);
+const settings = {
+  ...baseSettings,
+  'files.exclude': {},
+  ...simulatorSettings(String(simUrl)),
+  ...sshSandboxSettings(sshDir),
+};
+console.log(
+  realSshRequested
+    ? 'SSH: your real ~/.ssh (GPU_PODS_REAL_SSH=1)'
+    : `SSH: sandboxed in ${sshDir} (GPU_PODS_REAL_SSH=1 for your real ~/.ssh)`,
+);
 
 const hasDesktopCode = spawnSync('sh', ['-c', 'command -v code'], { stdio: 'ignore' }).status === 0;
 
@@ -83,10 +94,14 @@ if (editor === 'code') {
   }
   const userDataDir = join(stateDir, 'desktop-user-data');
   writeUserSettings(userDataDir, settings);
-  const code = spawn('code', ['--new-window', '--wait', `--user-data-dir=${userDataDir}`, `--extensionDevelopmentPath=${repoRoot}`, workspace], {
-    stdio: 'inherit',
-    detached: true,
-  });
+  const code = spawn(
+    'code',
+    ['--new-window', '--wait', `--user-data-dir=${userDataDir}`, `--extensionDevelopmentPath=${repoRoot}`, workspace],
+    {
+      stdio: 'inherit',
+      detached: true,
+    },
+  );
   children.push(code);
   console.log('\nDesktop VS Code is opening with GPU Pods loaded from this folder.');
   console.log('Connect a cloud from the GPU Pods view: any API key works against the simulator.');
@@ -99,7 +114,13 @@ if (editor === 'code') {
   const logFile = join(stateDir, 'code-server.log');
   let server;
   try {
-    server = await startCodeServer({ port, userDataDir, extensionsDir: join(stateDir, 'extensions'), workspace, logFile });
+    server = await startCodeServer({
+      port,
+      userDataDir,
+      extensionsDir: join(stateDir, 'extensions'),
+      workspace,
+      logFile,
+    });
   } catch (e) {
     console.error(`${/** @type {Error} */ (e).message}\n(is port ${port} taken? set GPU_PODS_PORT)`);
     await stopAll(1);
@@ -108,7 +129,9 @@ if (editor === 'code') {
   server?.once('exit', () => void (!stopping && (console.error(`code-server stopped; see ${logFile}`), stopAll(1))));
   const url = workbenchUrl({ port, workspace, extensionDevelopmentPath: repoRoot });
   console.log(`\nGPU Pods is running in VS Code (code-server). Open this in a browser on this machine:\n\n  ${url}\n`);
-  console.log('Then open the GPU Pods view in the activity bar and connect a cloud: any API key works against the simulator.');
+  console.log(
+    'Then open the GPU Pods view in the activity bar and connect a cloud: any API key works against the simulator.',
+  );
   console.log(`code-server log: ${logFile}`);
   if (hasDesktopCode) console.log('A desktop VS Code is on PATH: GPU_PODS_EDITOR=code npm start uses it instead.');
   console.log('Ctrl-C stops the simulator and code-server.');

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: every check, from a fresh clone, on one command (CI runs it through .ci/run with CI=true).
-#   set-up (scripts/setup.sh) → typecheck → build → unit tests (plain Node) → integration suite inside a real
+#   set-up (scripts/setup.sh) → typecheck → lint → build → unit tests (plain Node) → integration suite inside a real
 #   VS Code (code-server + headless Chromium, test/integration/launch/runCodeServer.mjs).
 # The last line is the sum over unit and integration tests: "N passed, N failed, N skipped".
 # A stage that fails without test counts (set-up, typecheck, build, a crashed run) adds one failure.
@@ -88,6 +88,12 @@ fi
 banner "typecheck (tsc)"
 if ! timed typecheck npm run --silent typecheck; then
   echo "typecheck FAILED (counted as 1 failure)"
+  FAILED=$((FAILED + 1))
+fi
+
+banner "lint (ESLint, Prettier, knip)"
+if ! timed lint npm run --silent lint; then
+  echo "lint FAILED (counted as 1 failure): npm run format fixes most of it"
   FAILED=$((FAILED + 1))
 fi
 

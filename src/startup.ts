@@ -27,7 +27,10 @@ export function startGpuPods(context: vscode.ExtensionContext): Started {
   const accounts = new AccountStore(context);
   const burnRate = new BurnRateStatus(accounts);
   const tree = new LazyTree();
-  const view = vscode.window.createTreeView<TreeNode>('gpuPods.pods', { treeDataProvider: tree, showCollapseAll: true });
+  const view = vscode.window.createTreeView<TreeNode>('gpuPods.pods', {
+    treeDataProvider: tree,
+    showCollapseAll: true,
+  });
   let loading: Promise<GpuPods> | undefined;
   let loaded: GpuPods | undefined;
   const load = (): Promise<GpuPods> => {
@@ -46,11 +49,17 @@ export function startGpuPods(context: vscode.ExtensionContext): Started {
     return loading;
   };
   const loadAndReport = (why: string) =>
-    void load().catch((e: unknown) => void vscode.window.showErrorMessage(vscode.l10n.t('GPU Pods could not start ({0}): {1}', why, String((e as Error)?.message ?? e))));
+    void load().catch(
+      (e: unknown) =>
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('GPU Pods could not start ({0}): {1}', why, String((e as Error)?.message ?? e)),
+        ),
+    );
   tree.load = load;
 
   const idleWake = wakeForIdleTimers(context.globalState, () => loadAndReport('idle timer'));
-  const updateContext = () => void vscode.commands.executeCommand('setContext', 'gpuPods.hasAccounts', accounts.list().length > 0);
+  const updateContext = () =>
+    void vscode.commands.executeCommand('setContext', 'gpuPods.hasAccounts', accounts.list().length > 0);
   updateContext();
   // A notebook may want a running pod as its Jupyter server (offered once GPU Pods is loaded).
   const openNotebook = () => accounts.list().length > 0 && loadAndReport('notebook');
@@ -64,7 +73,9 @@ export function startGpuPods(context: vscode.ExtensionContext): Started {
     idleWake,
     accounts.onDidChange(updateContext),
     vscode.workspace.onDidOpenNotebookDocument(openNotebook),
-    ...COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, async (...args: unknown[]) => (await load()).runCommand(id, args))),
+    ...COMMAND_IDS.map((id) =>
+      vscode.commands.registerCommand(id, async (...args: unknown[]) => (await load()).runCommand(id, args)),
+    ),
   );
   return { load, isLoaded: () => loaded !== undefined };
 }
@@ -118,7 +129,11 @@ class LazyTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
     return this.real?.getParent?.(node);
   }
 
-  resolveTreeItem(item: vscode.TreeItem, node: TreeNode, token: vscode.CancellationToken): vscode.ProviderResult<vscode.TreeItem> {
+  resolveTreeItem(
+    item: vscode.TreeItem,
+    node: TreeNode,
+    token: vscode.CancellationToken,
+  ): vscode.ProviderResult<vscode.TreeItem> {
     return this.real?.resolveTreeItem ? this.real.resolveTreeItem(item, node, token) : item;
   }
 

@@ -17,14 +17,23 @@ export async function connectCloud(services: Services): Promise<void> {
   });
   if (!cloud || cloud === BACK || Array.isArray(cloud)) throw new CancelledError();
   const info = CLOUDS[cloud];
-  const taken = new Set(services.accounts.list().filter((a) => a.cloud === cloud).map((a) => a.label));
+  const taken = new Set(
+    services.accounts
+      .list()
+      .filter((a) => a.cloud === cloud)
+      .map((a) => a.label),
+  );
   const label = await services.ui.input({
     id: 'label',
     title: vscode.l10n.t('Connect {0}: account label', info.displayName),
     prompt: vscode.l10n.t('A name for this account, shown in the tree'),
     value: taken.has('default') ? '' : 'default',
     validate: (v) =>
-      v.trim() === '' ? vscode.l10n.t('Enter a label.') : taken.has(v.trim()) ? vscode.l10n.t('An account with this label exists.') : undefined,
+      v.trim() === ''
+        ? vscode.l10n.t('Enter a label.')
+        : taken.has(v.trim())
+          ? vscode.l10n.t('An account with this label exists.')
+          : undefined,
   });
   if (label === undefined || label === BACK) throw new CancelledError();
   const key = await askKey(services, info.displayName, info.keyHelp, info.keyPlaceholder);
@@ -35,7 +44,12 @@ export async function connectCloud(services: Services): Promise<void> {
 }
 
 /** Asks for an API key: hidden input, empty refused, pasted whitespace and newlines trimmed. */
-export async function askKey(services: Services, cloudName: string, help: string, placeholder: string): Promise<string> {
+export async function askKey(
+  services: Services,
+  cloudName: string,
+  help: string,
+  placeholder: string,
+): Promise<string> {
   const key = await services.ui.input({
     id: 'apiKey',
     title: vscode.l10n.t('{0} API key', cloudName),

@@ -3,7 +3,15 @@ import { displayText } from '../core/displayText';
 import { formatUsd } from '../core/burnRate';
 import { CancelledError } from '../core/errors';
 import type { GpuOffer, Pod } from '../core/model';
-import { matchesModel, modelChoices, type OfferRow, offerRows, type OfferSource, regionFor, type SourceResult } from '../core/offers';
+import {
+  matchesModel,
+  modelChoices,
+  type OfferRow,
+  offerRows,
+  type OfferSource,
+  regionFor,
+  type SourceResult,
+} from '../core/offers';
 import type { Account } from '../services/accounts';
 import { BACK, type PickItem } from '../ui/userInput';
 import { accountName } from '../views/burnRate';
@@ -44,7 +52,9 @@ export async function createOnBestOffer(services: Services): Promise<Pod | undef
   const results = await gathering;
   const rows = offerRows(results, (o) => matchesModel(o, model));
   if (!rows.some((r) => r.kind === 'offer')) {
-    void services.workbench.showInfo(vscode.l10n.t('No connected cloud offers "{0}".', displayText(model.text ?? model.key ?? '')));
+    void services.workbench.showInfo(
+      vscode.l10n.t('No connected cloud offers "{0}".', displayText(model.text ?? model.key ?? '')),
+    );
     throw new CancelledError();
   }
   const picked = await services.ui.pick<{ row: OfferRow & { kind: 'offer' } } | undefined>({
@@ -63,7 +73,9 @@ export async function createOnBestOffer(services: Services): Promise<Pod | undef
 async function createFromOffer(services: Services, account: Account, offer: GpuOffer): Promise<Pod | undefined> {
   const provider = await services.providers.get(account);
   const prefilled = provider.createForm().answersForOffer?.(offer, regionFor(offer));
-  services.log.info(`Best offer: ${offer.gpuName} (${offer.id}) on ${account.cloud}; wizard prefilled with ${Object.keys(prefilled ?? {}).join(', ') || 'nothing'}.`);
+  services.log.info(
+    `Best offer: ${offer.gpuName} (${offer.id}) on ${account.cloud}; wizard prefilled with ${Object.keys(prefilled ?? {}).join(', ') || 'nothing'}.`,
+  );
   return createPod(services, { type: 'account', account }, { prefilled });
 }
 
@@ -73,11 +85,22 @@ async function pickModel(services: Services, gathering: Promise<SourceResult[]>)
     return [
       ...modelChoices(results).map((c) => ({
         label: displayText(c.key.toUpperCase()),
-        description: displayText([c.cheapest !== undefined ? vscode.l10n.t('from {0}/GPU-hour', formatUsd(c.cheapest)) : vscode.l10n.t('price unknown'), c.clouds.join(', ')].join(' · ')),
+        description: displayText(
+          [
+            c.cheapest !== undefined
+              ? vscode.l10n.t('from {0}/GPU-hour', formatUsd(c.cheapest))
+              : vscode.l10n.t('price unknown'),
+            c.clouds.join(', '),
+          ].join(' · '),
+        ),
         detail: displayText(c.names.join(', '), { maxLength: 400 }),
         value: { key: c.key },
       })),
-      { label: `$(list-flat) ${vscode.l10n.t('Every GPU')}`, description: vscode.l10n.t('all offers in one list'), value: { text: '' } },
+      {
+        label: `$(list-flat) ${vscode.l10n.t('Every GPU')}`,
+        description: vscode.l10n.t('all offers in one list'),
+        value: { text: '' },
+      },
       {
         label: `$(edit) ${vscode.l10n.t('Type a model…')}`,
         description: failed.length ? vscode.l10n.t('unavailable: {0}', failed.join(', ')) : undefined,

@@ -23,7 +23,11 @@ export interface CreatePodOptions {
   prefilled?: Answers;
 }
 
-export async function createPod(services: Services, arg?: unknown, options: CreatePodOptions = {}): Promise<Pod | undefined> {
+export async function createPod(
+  services: Services,
+  arg?: unknown,
+  options: CreatePodOptions = {},
+): Promise<Pod | undefined> {
   const account = await pickAccount(services, arg);
   const provider = await services.providers.get(account);
   const cloud = CLOUDS[account.cloud].displayName;
@@ -35,7 +39,11 @@ export async function createPod(services: Services, arg?: unknown, options: Crea
   const pod = await createThroughWizard(services, {
     form: () => provider.createForm(),
     ctx,
-    wizard: { title: vscode.l10n.t('Create pod on {0}', cloud), prefilled: options.prefilled, confirmLabel: vscode.l10n.t('Create pod') },
+    wizard: {
+      title: vscode.l10n.t('Create pod on {0}', cloud),
+      prefilled: options.prefilled,
+      confirmLabel: vscode.l10n.t('Create pod'),
+    },
     accountId: account.id,
     cloud,
     noun: vscode.l10n.t('pod'),
@@ -76,14 +84,17 @@ async function waitUntilRunning(services: Services, account: Account, provider: 
       'running',
     );
     if (!running) return;
-    const actions = [running.ssh ? vscode.l10n.t('Connect with Remote-SSH') : undefined, running.jupyter ? vscode.l10n.t('Open Jupyter') : undefined].filter(
-      (a): a is string => !!a,
-    );
-    void services.workbench.showInfo(vscode.l10n.t('"{0}" is running.', displayText(running.name)), ...actions).then((choice) => {
-      const node = { type: 'pod', account, pod: running };
-      if (choice === actions[0] && running.ssh) void vscode.commands.executeCommand('gpuPods.connectRemoteSsh', node);
-      else if (choice) void vscode.commands.executeCommand('gpuPods.openJupyter', node);
-    });
+    const actions = [
+      running.ssh ? vscode.l10n.t('Connect with Remote-SSH') : undefined,
+      running.jupyter ? vscode.l10n.t('Open Jupyter') : undefined,
+    ].filter((a): a is string => !!a);
+    void services.workbench
+      .showInfo(vscode.l10n.t('"{0}" is running.', displayText(running.name)), ...actions)
+      .then((choice) => {
+        const node = { type: 'pod', account, pod: running };
+        if (choice === actions[0] && running.ssh) void vscode.commands.executeCommand('gpuPods.connectRemoteSsh', node);
+        else if (choice) void vscode.commands.executeCommand('gpuPods.openJupyter', node);
+      });
   } catch (error) {
     reportError(services, 'createPod (waiting)', error);
   } finally {

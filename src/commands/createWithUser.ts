@@ -24,24 +24,43 @@ export interface CreateRun<P extends Pod> extends CreateAttempt<P> {
  * wants to edit and try again. Never offers a retry while the pod may exist.
  */
 export async function createWithUser<P extends Pod>(services: Services, run: CreateRun<P>): Promise<P | 'retry'> {
-  let outcome: CreateOutcome<P> = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: run.progress }, () => settleCreate(run));
+  let outcome: CreateOutcome<P> = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: run.progress },
+    () => settleCreate(run),
+  );
   for (;;) {
     switch (outcome.kind) {
       case 'created':
         return outcome.pod;
       case 'found':
-        services.log.warn(`Create ${run.noun} "${run.name}": the cloud answered ${describeForLog(outcome.error)}, but it exists (${outcome.pod.id}); carrying on with it, nothing sent again.`);
+        services.log.warn(
+          `Create ${run.noun} "${run.name}": the cloud answered ${describeForLog(outcome.error)}, but it exists (${outcome.pod.id}); carrying on with it, nothing sent again.`,
+        );
         void services.workbench.showWarning(
-          vscode.l10n.t('{0} answered the create with an error ({1}), but "{2}" exists; it is used, and nothing was sent again.', run.cloud, displayText(userMessage(outcome.error)), displayText(run.name ?? '')),
+          vscode.l10n.t(
+            '{0} answered the create with an error ({1}), but "{2}" exists; it is used, and nothing was sent again.',
+            run.cloud,
+            displayText(userMessage(outcome.error)),
+            displayText(run.name ?? ''),
+          ),
         );
         return outcome.pod;
       case 'notCreated': {
         reportError(services, `create ${run.noun}`, outcome.error);
         const choice = await services.ui.pick({
           id: 'createFailed',
-          title: vscode.l10n.t('{0} did not create the {1}: {2}', run.cloud, run.noun, displayText(userMessage(outcome.error))),
+          title: vscode.l10n.t(
+            '{0} did not create the {1}: {2}',
+            run.cloud,
+            run.noun,
+            displayText(userMessage(outcome.error)),
+          ),
           items: [
-            { label: `$(edit) ${vscode.l10n.t('Edit and Retry')}`, value: 'retry', detail: vscode.l10n.t('Reopen the wizard with your answers') },
+            {
+              label: `$(edit) ${vscode.l10n.t('Edit and Retry')}`,
+              value: 'retry',
+              detail: vscode.l10n.t('Reopen the wizard with your answers'),
+            },
             { label: `$(close) ${vscode.l10n.t('Cancel')}`, value: 'cancel' },
           ],
         });
@@ -51,7 +70,9 @@ export async function createWithUser<P extends Pod>(services: Services, run: Cre
       case 'unknown': {
         services.log.error(
           `Create ${run.noun} "${run.name ?? '?'}": outcome unknown: ${describeForLog(outcome.error)}` +
-            (outcome.lookupError !== undefined ? `; looking it up failed too: ${describeForLog(outcome.lookupError)}` : '; it has no name to look it up by'),
+            (outcome.lookupError !== undefined
+              ? `; looking it up failed too: ${describeForLog(outcome.lookupError)}`
+              : '; it has no name to look it up by'),
         );
         const message = vscode.l10n.t(
           'The {0} "{1}" may or may not have been created on {2} ({3}). It is not sent again, so you are not billed twice.',
@@ -65,15 +86,27 @@ export async function createWithUser<P extends Pod>(services: Services, run: Cre
               id: 'createUnknown',
               title: message,
               items: [
-                { label: `$(search) ${vscode.l10n.t('Look Again')}`, value: 'look', detail: vscode.l10n.t('Ask {0} whether "{1}" exists', run.cloud, displayText(run.name)) },
-                { label: `$(close) ${vscode.l10n.t('Close')}`, value: 'close', detail: vscode.l10n.t('The tree shows it once {0} lists it', run.cloud) },
+                {
+                  label: `$(search) ${vscode.l10n.t('Look Again')}`,
+                  value: 'look',
+                  detail: vscode.l10n.t('Ask {0} whether "{1}" exists', run.cloud, displayText(run.name)),
+                },
+                {
+                  label: `$(close) ${vscode.l10n.t('Close')}`,
+                  value: 'close',
+                  detail: vscode.l10n.t('The tree shows it once {0} lists it', run.cloud),
+                },
               ],
             })
           : undefined;
         if (choice === 'look' && run.name) {
           const error = outcome.error;
-          outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking for "{0}"…', displayText(run.name)) }, () =>
-            lookForCreated(run, error),
+          outcome = await vscode.window.withProgress(
+            {
+              location: vscode.ProgressLocation.Notification,
+              title: vscode.l10n.t('Looking for "{0}"…', displayText(run.name)),
+            },
+            () => lookForCreated(run, error),
           );
           continue;
         }
@@ -99,7 +132,11 @@ export async function createThroughWizard<P extends Pod>(services: Services, run
   let previous: Answers | undefined;
   for (;;) {
     const form = run.form();
-    const answers = await runWizard(services.ui, form, run.ctx, { ...run.wizard, previous, log: (message) => services.log.warn(message) });
+    const answers = await runWizard(services.ui, form, run.ctx, {
+      ...run.wizard,
+      previous,
+      log: (message) => services.log.warn(message),
+    });
     if (!answers) throw new CancelledError();
     previous = answers;
     const result = await createWithUser(services, {

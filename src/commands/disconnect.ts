@@ -11,7 +11,9 @@ export async function disconnect(services: Services, arg?: unknown): Promise<voi
   const ok = await services.ui.confirm({
     id: 'confirmDisconnect',
     message: vscode.l10n.t('Disconnect {0}?', name),
-    detail: vscode.l10n.t('Its API key is deleted from secret storage. Your pods keep running and billing in the cloud.'),
+    detail: vscode.l10n.t(
+      'Its API key is deleted from secret storage. Your pods keep running and billing in the cloud.',
+    ),
     confirm: vscode.l10n.t('Disconnect'),
   });
   if (!ok) throw new CancelledError();

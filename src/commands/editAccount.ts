@@ -15,7 +15,11 @@ export async function editAccount(services: Services, arg?: unknown): Promise<vo
   await services.data.refresh(account.id);
 }
 
-export async function askAccountOptions(services: Services, cloud: CloudId, current: Record<string, string>): Promise<Record<string, string>> {
+export async function askAccountOptions(
+  services: Services,
+  cloud: CloudId,
+  current: Record<string, string>,
+): Promise<Record<string, string>> {
   const out = { ...current };
   for (const option of CLOUDS[cloud].accountOptions) {
     const value = await services.ui.input({
@@ -23,7 +27,8 @@ export async function askAccountOptions(services: Services, cloud: CloudId, curr
       title: `${CLOUDS[cloud].displayName}: ${option.title}`,
       prompt: option.prompt,
       value: current[option.id] ?? '',
-      validate: (v) => (option.required && v.trim() === '' ? vscode.l10n.t('{0} is required.', option.title) : undefined),
+      validate: (v) =>
+        option.required && v.trim() === '' ? vscode.l10n.t('{0} is required.', option.title) : undefined,
     });
     if (value === undefined || value === BACK) throw new CancelledError();
     out[option.id] = value.trim();

@@ -12,7 +12,13 @@ import type { Services } from './services';
 async function setIdleTimer(services: Services, arg: unknown, kind: IdleKind): Promise<void> {
   const guard = services.idleGuard;
   if (!guard) throw new CancelledError();
-  const target = await pickPod(services, arg, (pod) => pod.status === 'running', vscode.l10n.t('Choose a running pod'), vscode.l10n.t('No pod is running.'));
+  const target = await pickPod(
+    services,
+    arg,
+    (pod) => pod.status === 'running',
+    vscode.l10n.t('Choose a running pod'),
+    vscode.l10n.t('No pod is running.'),
+  );
   const { account, pod, provider } = target;
   const caps = provider.capabilities;
   const canStop = caps.actions.has('stop');
@@ -23,7 +29,10 @@ async function setIdleTimer(services: Services, arg: unknown, kind: IdleKind): P
       : vscode.l10n.t('Remind me about "{0}" after how many hours?', displayText(pod.name || pod.id));
   const prompt =
     kind === 'stop' && !canStop
-      ? vscode.l10n.t('{0} cannot stop pods: when the time comes you are asked whether to delete it; nothing is deleted without your answer.', CLOUDS[account.cloud].displayName)
+      ? vscode.l10n.t(
+          '{0} cannot stop pods: when the time comes you are asked whether to delete it; nothing is deleted without your answer.',
+          CLOUDS[account.cloud].displayName,
+        )
       : kind === 'stop'
         ? vscode.l10n.t('Hours from now (1.5 = 90 minutes). You get a notification first and can keep it running.')
         : vscode.l10n.t('Hours from now (1.5 = 90 minutes).');
@@ -48,9 +57,17 @@ async function setIdleTimer(services: Services, arg: unknown, kind: IdleKind): P
 export async function clearIdleTimer(services: Services, arg: unknown): Promise<void> {
   const guard = services.idleGuard;
   if (!guard) throw new CancelledError();
-  const target = await pickPod(services, arg, (pod, _c, account) => !!guard.get(account.id, pod.id), vscode.l10n.t('Choose a pod'), vscode.l10n.t('No pod has an idle timer.'));
+  const target = await pickPod(
+    services,
+    arg,
+    (pod, _c, account) => !!guard.get(account.id, pod.id),
+    vscode.l10n.t('Choose a pod'),
+    vscode.l10n.t('No pod has an idle timer.'),
+  );
   if (await guard.clear(target.account.id, target.pod.id)) {
-    void services.workbench.showInfo(vscode.l10n.t('"{0}" has no idle timer any more.', displayText(target.pod.name || target.pod.id)));
+    void services.workbench.showInfo(
+      vscode.l10n.t('"{0}" has no idle timer any more.', displayText(target.pod.name || target.pod.id)),
+    );
   }
 }
 

@@ -17,10 +17,17 @@ export async function jupyterUrl(services: Services, target: PodTarget): Promise
   const { account } = target;
   // Some clouds list pods without their Jupyter details: ask for the pod itself when they are missing.
   const pod = target.pod.jupyter ? target.pod : ((await target.provider.getPod(target.pod.id)) ?? target.pod);
-  if (!pod.jupyter) throw new ConfigError(vscode.l10n.t('"{0}" has no Jupyter server reachable yet.', displayText(pod.name || pod.id)));
+  if (!pod.jupyter)
+    throw new ConfigError(vscode.l10n.t('"{0}" has no Jupyter server reachable yet.', displayText(pod.name || pod.id)));
   const token = pod.jupyter.token ?? (await services.podSecrets.getJupyterPassword(account.cloud, pod.id));
   const url = jupyterOpenUrl(pod.jupyter.url, token);
-  if (!url) throw new ConfigError(vscode.l10n.t('The cloud gave "{0}" a Jupyter address that is not a plain http(s) URL; it was not opened.', displayText(pod.name || pod.id)));
+  if (!url)
+    throw new ConfigError(
+      vscode.l10n.t(
+        'The cloud gave "{0}" a Jupyter address that is not a plain http(s) URL; it was not opened.',
+        displayText(pod.name || pod.id),
+      ),
+    );
   return vscode.Uri.parse(url.toString(), true);
 }
 
@@ -37,5 +44,7 @@ export async function openJupyter(services: Services, arg?: unknown): Promise<vo
 export async function copyJupyterUrl(services: Services, arg?: unknown): Promise<void> {
   const target = await pickPod(services, arg, running, vscode.l10n.t('Copy the Jupyter URL of which pod?'));
   await services.workbench.copy((await jupyterUrl(services, target)).toString(true));
-  void services.workbench.showInfo(vscode.l10n.t('Jupyter URL copied (it contains the access token; keep it private).'));
+  void services.workbench.showInfo(
+    vscode.l10n.t('Jupyter URL copied (it contains the access token; keep it private).'),
+  );
 }

@@ -12,7 +12,7 @@ function whereTheKeyGoes(cloud: CloudId): string | undefined {
   switch (cloud) {
     case 'yotta':
       return vscode.l10n.t(
-        'Yotta Labs takes a key only when a pod is created (GPU Pods sends it as PUBLIC_KEY, which Yotta\'s official images install). For this pod, in the Yotta console: pause it, choose Edit, add the environment variable PUBLIC_KEY with your public key, and run it again; or append the key to ~/.ssh/authorized_keys from the pod\'s terminal.',
+        "Yotta Labs takes a key only when a pod is created (GPU Pods sends it as PUBLIC_KEY, which Yotta's official images install). For this pod, in the Yotta console: pause it, choose Edit, add the environment variable PUBLIC_KEY with your public key, and run it again; or append the key to ~/.ssh/authorized_keys from the pod's terminal.",
       );
     default:
       return undefined;
@@ -25,7 +25,13 @@ function whereTheKeyGoes(cloud: CloudId): string | undefined {
  * the key is refused, the user gets the public key to copy and where it goes. Other failures (network) are
  * left to Remote-SSH. Returns false when the user chose not to connect.
  */
-export async function keyLoginOrHint(services: Services, pod: Pod, capabilities: Capabilities, hostFile: string, alias: string): Promise<boolean> {
+export async function keyLoginOrHint(
+  services: Services,
+  pod: Pod,
+  capabilities: Capabilities,
+  hostFile: string,
+  alias: string,
+): Promise<boolean> {
   // VMs get their keys another way; the hint speaks of pods
   if (capabilities.sshAuth !== 'createKey' || pod.kind !== 'pod' || !services.ssh) return true;
   try {
@@ -43,7 +49,12 @@ export async function keyLoginOrHint(services: Services, pod: Pod, capabilities:
   const copy = vscode.l10n.t('Copy Public Key');
   const anyway = vscode.l10n.t('Connect Anyway');
   const choice = await services.workbench.showWarning(
-    vscode.l10n.t('"{0}" refused your SSH key: the pod did not get your public key. {1} Your public key: {2}', displayText(pod.name), where, publicKey),
+    vscode.l10n.t(
+      '"{0}" refused your SSH key: the pod did not get your public key. {1} Your public key: {2}',
+      displayText(pod.name),
+      where,
+      publicKey,
+    ),
     copy,
     anyway,
   );

@@ -25,7 +25,10 @@ export async function managePorts(services: Services, arg?: unknown): Promise<vo
   const target = await pickPod(
     services,
     arg,
-    (pod, _caps, account) => !pod.pending && (pod.status === 'running' || pod.status === 'stopped') && !!services.data.snapshot(account.id)?.features?.ports,
+    (pod, _caps, account) =>
+      !pod.pending &&
+      (pod.status === 'running' || pod.status === 'stopped') &&
+      !!services.data.snapshot(account.id)?.features?.ports,
     vscode.l10n.t('Manage the ports of which pod?'),
   );
   const ops = target.provider.ports;
@@ -37,7 +40,10 @@ export async function managePorts(services: Services, arg?: unknown): Promise<vo
   const text = await services.ui.input({
     id: 'ports',
     title: vscode.l10n.t('Ports of "{0}"', displayText(target.pod.name || target.pod.id)),
-    prompt: vscode.l10n.t('Ports to expose, e.g. 8080/http, 6006/tcp (at most {0}); this replaces the current list. Empty removes them all.', ops.max),
+    prompt: vscode.l10n.t(
+      'Ports to expose, e.g. 8080/http, 6006/tcp (at most {0}); this replaces the current list. Empty removes them all.',
+      ops.max,
+    ),
     value: current,
     validate: (v) => {
       const r = parsePortList(v, ops.max);
@@ -47,11 +53,18 @@ export async function managePorts(services: Services, arg?: unknown): Promise<vo
   if (text === undefined || text === BACK) throw new CancelledError();
   const ports = parsePortList(text, ops.max) as PortSpec[];
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Updating the ports of "{0}"', displayText(target.pod.name || target.pod.id)), cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Updating the ports of "{0}"', displayText(target.pod.name || target.pod.id)),
+      cancellable: true,
+    },
     async (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
-      await ops.set(target.pod.id, ports, { signal: abort.signal, onProgress: (message) => progress.report({ message: displayText(message) }) });
+      await ops.set(target.pod.id, ports, {
+        signal: abort.signal,
+        onProgress: (message) => progress.report({ message: displayText(message) }),
+      });
     },
   );
   await services.data.refresh(target.account.id);

@@ -15,17 +15,23 @@ export async function notifyWhenAvailable(services: Services, arg?: unknown): Pr
   }
   const offers = await provider.listOffers();
   const soldOut = offers.flatMap((o) =>
-    o.regions.filter((r) => !r.available).map((r) => ({
-      label: displayText(o.gpuName),
-      description: displayText([o.vramGb ? `${o.vramGb} GB` : undefined, r.name].filter(Boolean).join(' · ')),
-      value: { offerId: o.id, regionId: r.id, name: displayText(`${o.gpuName} in ${r.name}`) },
-    })),
+    o.regions
+      .filter((r) => !r.available)
+      .map((r) => ({
+        label: displayText(o.gpuName),
+        description: displayText([o.vramGb ? `${o.vramGb} GB` : undefined, r.name].filter(Boolean).join(' · ')),
+        value: { offerId: o.id, regionId: r.id, name: displayText(`${o.gpuName} in ${r.name}`) },
+      })),
   );
   if (soldOut.length === 0) {
     void services.workbench.showInfo(vscode.l10n.t('Nothing is sold out right now.'));
     throw new CancelledError();
   }
-  const choice = await services.ui.pick({ id: 'soldOutOffer', title: vscode.l10n.t('Notify me when this GPU is available'), items: soldOut });
+  const choice = await services.ui.pick({
+    id: 'soldOutOffer',
+    title: vscode.l10n.t('Notify me when this GPU is available'),
+    items: soldOut,
+  });
   if (!choice || choice === BACK || Array.isArray(choice)) throw new CancelledError();
   const result = await provider.alerts.register(choice.regionId, choice.offerId);
   void services.workbench.showInfo(

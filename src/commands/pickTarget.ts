@@ -11,7 +11,11 @@ import type { TreeNode } from '../views/nodes';
 import type { Services } from './services';
 
 /** The account a command acts on: the clicked node's, the only one, or the user's pick. */
-export async function pickAccount(services: Services, arg: unknown, filter?: (a: Account) => boolean): Promise<Account> {
+export async function pickAccount(
+  services: Services,
+  arg: unknown,
+  filter?: (a: Account) => boolean,
+): Promise<Account> {
   const node = arg as TreeNode | undefined;
   if (node && typeof node === 'object' && 'account' in node && node.account) {
     return services.accounts.get(node.account.id) ?? node.account;
@@ -58,10 +62,16 @@ export async function pickPod(
   }
   // Make sure every account has been loaded once, so the list is complete.
   await Promise.all(
-    services.accounts.list().filter((a) => !services.data.snapshot(a.id)).map((a) => services.data.refresh(a.id)),
+    services.accounts
+      .list()
+      .filter((a) => !services.data.snapshot(a.id))
+      .map((a) => services.data.refresh(a.id)),
   );
   const candidates: PodTarget[] = [];
-  const machines = [...(pool !== 'vms' ? services.data.allPods() : []), ...(pool !== 'pods' ? services.data.allVms() : [])];
+  const machines = [
+    ...(pool !== 'vms' ? services.data.allPods() : []),
+    ...(pool !== 'pods' ? services.data.allVms() : []),
+  ];
   for (const { account, pod } of machines) {
     const caps = services.data.snapshot(account.id)?.capabilities;
     if (!caps || !valid(pod, caps, account)) continue;

@@ -16,7 +16,8 @@ export async function pickVolume(
   valid: (v: Volume) => boolean,
 ): Promise<{ account: Account; provider: Provider; volume: Volume }> {
   const node = arg as TreeNode | undefined;
-  if (node?.type === 'volume') return { account: node.account, provider: await services.providers.get(node.account), volume: node.volume };
+  if (node?.type === 'volume')
+    return { account: node.account, provider: await services.providers.get(node.account), volume: node.volume };
   const account = await pickAccount(services, undefined, (a) => !!services.data.snapshot(a.id)?.capabilities?.volumes);
   const provider = await services.providers.get(account);
   if (!provider.volumes) throw new CancelledError();
@@ -28,7 +29,11 @@ export async function pickVolume(
   const volume = await services.ui.pick({
     id: 'volume',
     title: vscode.l10n.t('Choose a volume'),
-    items: volumes.map((v) => ({ label: displayText(v.name || v.id), description: displayText([v.sizeGb ? `${v.sizeGb} GB` : '', v.region, v.status].filter(Boolean).join(' · ')), value: v })),
+    items: volumes.map((v) => ({
+      label: displayText(v.name || v.id),
+      description: displayText([v.sizeGb ? `${v.sizeGb} GB` : '', v.region, v.status].filter(Boolean).join(' · ')),
+      value: v,
+    })),
   });
   if (!volume || volume === BACK || Array.isArray(volume)) throw new CancelledError();
   return { account, provider, volume };
@@ -40,8 +45,13 @@ export async function pickEndpoint(
   valid: (e: Endpoint) => boolean,
 ): Promise<{ account: Account; provider: Provider; endpoint: Endpoint }> {
   const node = arg as TreeNode | undefined;
-  if (node?.type === 'endpoint') return { account: node.account, provider: await services.providers.get(node.account), endpoint: node.endpoint };
-  const account = await pickAccount(services, undefined, (a) => !!services.data.snapshot(a.id)?.capabilities?.endpoints);
+  if (node?.type === 'endpoint')
+    return { account: node.account, provider: await services.providers.get(node.account), endpoint: node.endpoint };
+  const account = await pickAccount(
+    services,
+    undefined,
+    (a) => !!services.data.snapshot(a.id)?.capabilities?.endpoints,
+  );
   const provider = await services.providers.get(account);
   const endpoints = ((await provider.endpoints?.list()) ?? []).filter(valid);
   if (endpoints.length === 0) {
@@ -51,7 +61,11 @@ export async function pickEndpoint(
   const endpoint = await services.ui.pick({
     id: 'endpoint',
     title: vscode.l10n.t('Choose an endpoint'),
-    items: endpoints.map((e) => ({ label: displayText(e.name || e.id), description: displayText(e.rawStatus), value: e })),
+    items: endpoints.map((e) => ({
+      label: displayText(e.name || e.id),
+      description: displayText(e.rawStatus),
+      value: e,
+    })),
   });
   if (!endpoint || endpoint === BACK || Array.isArray(endpoint)) throw new CancelledError();
   return { account, provider, endpoint };

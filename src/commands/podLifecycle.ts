@@ -26,7 +26,11 @@ export async function podActionCommand(services: Services, arg: unknown, action:
     (pod, caps) => !pod.pending && caps.actions.has(action) && caps.allows(action, pod),
     vscode.l10n.t('Choose a pod'),
     unable.length
-      ? vscode.l10n.t('No pod can do this right now. {0} cannot {1} pods; delete a pod there to stop its billing.', unable.join(', '), action)
+      ? vscode.l10n.t(
+          'No pod can do this right now. {0} cannot {1} pods; delete a pod there to stop its billing.',
+          unable.join(', '),
+          action,
+        )
       : undefined,
   );
   await runPodAction(services, target, action);
@@ -89,7 +93,12 @@ export async function runPodAction(services: Services, target: PodTarget, action
         });
       } catch (e) {
         if (e instanceof CancelledError) {
-          void services.workbench.showInfo(vscode.l10n.t('Stopped waiting; "{0}" carries on in the cloud and the tree shows when it is done.', displayText(pod.name || pod.id)));
+          void services.workbench.showInfo(
+            vscode.l10n.t(
+              'Stopped waiting; "{0}" carries on in the cloud and the tree shows when it is done.',
+              displayText(pod.name || pod.id),
+            ),
+          );
           return;
         }
         throw e;

@@ -8,7 +8,11 @@ import type { Services } from './services';
  * Runs a command: a dismissed prompt is silent, every error goes to the log with its details, the user
  * sees one sentence with "Show Log" (and "Update API Key" when the key was refused). Never a stack.
  */
-export async function runGuarded(services: Services, id: string, handler: () => Promise<unknown> | unknown): Promise<unknown> {
+export async function runGuarded(
+  services: Services,
+  id: string,
+  handler: () => Promise<unknown> | unknown,
+): Promise<unknown> {
   try {
     return await handler();
   } catch (error) {
@@ -22,7 +26,10 @@ export function reportError(services: Services, where: string, error: unknown): 
   if (error instanceof CancelledError) return;
   services.log.error(`${where}: ${describeForLog(error)}`);
   // Error sentences quote what the cloud answered: shown as plain, inert text (no links, one line).
-  const message = error instanceof GpuPodsError ? displayText(userMessage(error), { maxLength: 600 }) : vscode.l10n.t('Something went wrong; see the GPU Pods log for details.');
+  const message =
+    error instanceof GpuPodsError
+      ? displayText(userMessage(error), { maxLength: 600 })
+      : vscode.l10n.t('Something went wrong; see the GPU Pods log for details.');
   const showLog = vscode.l10n.t('Show Log');
   const updateKey = vscode.l10n.t('Update API Key');
   const buttons = error instanceof AuthError ? [updateKey, showLog] : [showLog];

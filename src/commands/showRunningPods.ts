@@ -11,7 +11,12 @@ import type { Services } from './services';
 export async function showRunningPods(services: Services): Promise<PodNode | undefined> {
   const accounts = services.accounts.list();
   const rows = computeBurnRate(
-    services.data.allPods().map(({ account, pod }) => ({ accountId: account.id, cloud: account.cloud, where: accountName(account, accounts), pod })),
+    services.data.allPods().map(({ account, pod }) => ({
+      accountId: account.id,
+      cloud: account.cloud,
+      where: accountName(account, accounts),
+      pod,
+    })),
     Date.now(),
   ).rows;
   if (rows.length === 0) {
@@ -25,7 +30,10 @@ export async function showRunningPods(services: Services): Promise<PodNode | und
     placeholder: vscode.l10n.t('Choose a pod to show it in the GPU Pods view'),
     items: rows.map((r) => ({
       label: `$(vm-running) ${displayText(r.pod.name || r.pod.id)}`,
-      description: [r.where, r.perHour !== undefined ? `${formatUsd(r.perHour)}/h` : vscode.l10n.t('price unknown')].join(' · '),
+      description: [
+        r.where,
+        r.perHour !== undefined ? `${formatUsd(r.perHour)}/h` : vscode.l10n.t('price unknown'),
+      ].join(' · '),
       detail:
         r.spent !== undefined
           ? vscode.l10n.t('about {0} in {1} since created', formatUsd(r.spent), formatDuration(r.runningMs!))

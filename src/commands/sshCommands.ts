@@ -29,11 +29,16 @@ async function prepared(services: Services, arg: unknown, title: string) {
   const ssh = services.ssh;
   if (!ssh) throw new CancelledError();
   const entry = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Preparing SSH for "{0}"…', displayText(target.pod.name)) },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Preparing SSH for "{0}"…', displayText(target.pod.name)),
+    },
     async () => {
       const fresh = (await freshMachine(target)) ?? target.pod;
       if (fresh.status !== 'running' || !fresh.ssh) {
-        throw new PodNotReachableError(vscode.l10n.t('"{0}" is not reachable over SSH yet; try again when it has started.', displayText(fresh.name)));
+        throw new PodNotReachableError(
+          vscode.l10n.t('"{0}" is not reachable over SSH yet; try again when it has started.', displayText(fresh.name)),
+        );
       }
       return ssh.prepare(fresh, target.provider.capabilities, services.ui, target.account);
     },
@@ -53,7 +58,10 @@ async function connect(services: Services, arg: unknown, newWindow: boolean): Pr
     const install = vscode.l10n.t('Install Remote - SSH');
     const terminal = vscode.l10n.t('Open SSH Terminal');
     const choice = await services.workbench.showInfo(
-      vscode.l10n.t('Opening a remote window needs the Remote - SSH extension. The host entry "{0}" is ready.', entry.alias),
+      vscode.l10n.t(
+        'Opening a remote window needs the Remote - SSH extension. The host entry "{0}" is ready.',
+        entry.alias,
+      ),
       install,
       terminal,
     );
@@ -69,7 +77,12 @@ async function connect(services: Services, arg: unknown, newWindow: boolean): Pr
 function openTerminal(services: Services, target: PodTarget, hostFile: string, alias: string): vscode.Terminal {
   const [shellPath, ...shellArgs] = sshTerminalArgs(hostFile, alias);
   // ssh is started directly (no shell), so no value can be read as shell syntax.
-  const terminal = vscode.window.createTerminal({ name: `SSH: ${target.pod.name}`, shellPath, shellArgs, iconPath: new vscode.ThemeIcon('remote') });
+  const terminal = vscode.window.createTerminal({
+    name: `SSH: ${target.pod.name}`,
+    shellPath,
+    shellArgs,
+    iconPath: new vscode.ThemeIcon('remote'),
+  });
   terminal.show();
   return terminal;
 }
@@ -77,14 +90,18 @@ function openTerminal(services: Services, target: PodTarget, hostFile: string, a
 async function offerIncludeLine(services: Services, line: string, beforeConnect: boolean): Promise<void> {
   const copy = vscode.l10n.t('Copy Line');
   const message = beforeConnect
-    ? vscode.l10n.t('Your SSH config does not include the GPU Pods entries yet, so Remote-SSH will not find the pod. Add this line before the first Host line: {0}', line)
+    ? vscode.l10n.t(
+        'Your SSH config does not include the GPU Pods entries yet, so Remote-SSH will not find the pod. Add this line before the first Host line: {0}',
+        line,
+      )
     : vscode.l10n.t('Add this line to your SSH config, before the first Host line: {0}', line);
   const choice = await services.workbench.showInfo(message, copy);
   if (choice === copy) await services.workbench.copy(line);
 }
 
 export const sshCommands = {
-  'gpuPods.connectRemoteSsh': (services: Services, arg?: unknown) => connect(services, arg, settings.remoteOpenIn() === 'newWindow'),
+  'gpuPods.connectRemoteSsh': (services: Services, arg?: unknown) =>
+    connect(services, arg, settings.remoteOpenIn() === 'newWindow'),
   'gpuPods.connectRemoteSshCurrentWindow': (services: Services, arg?: unknown) => connect(services, arg, false),
   'gpuPods.openSshTerminal': async (services: Services, arg?: unknown) => {
     const { target, entry, ssh } = await prepared(services, arg, vscode.l10n.t('Open a terminal on which pod?'));
@@ -103,13 +120,18 @@ export const sshCommands = {
     const left = new Set((await services.ssh.entries()).map((e) => `${e.cloud}:${e.podId}`));
     const removed = before.filter((e) => !left.has(`${e.cloud}:${e.podId}`));
     void services.workbench.showInfo(
-      removed.length === 0 ? vscode.l10n.t('No stale SSH entries.') : vscode.l10n.t('Removed {0} stale SSH entries: {1}', removed.length, removed.map((e) => e.alias).join(', ')),
+      removed.length === 0
+        ? vscode.l10n.t('No stale SSH entries.')
+        : vscode.l10n.t('Removed {0} stale SSH entries: {1}', removed.length, removed.map((e) => e.alias).join(', ')),
     );
   },
   'gpuPods.showSshIncludeLine': async (services: Services) => {
     if (!services.ssh) return;
     const status = await services.ssh.includeStatus();
-    if (status.present) void services.workbench.showInfo(vscode.l10n.t('Your SSH config already includes the GPU Pods entries ({0}).', status.line));
+    if (status.present)
+      void services.workbench.showInfo(
+        vscode.l10n.t('Your SSH config already includes the GPU Pods entries ({0}).', status.line),
+      );
     else await offerIncludeLine(services, status.line, false);
   },
 };

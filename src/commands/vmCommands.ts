@@ -14,7 +14,8 @@ import { waitWithProgress } from './waitWithProgress';
 /** Yotta virtual machines: create (the shared wizard), rename, terminate. */
 
 function vmOps(target: PodTarget): VmOps {
-  if (!target.provider.vms) throw new CloudError(`${CLOUDS[target.account.cloud].displayName} has no virtual machines.`, 'UNSUPPORTED');
+  if (!target.provider.vms)
+    throw new CloudError(`${CLOUDS[target.account.cloud].displayName} has no virtual machines.`, 'UNSUPPORTED');
   return target.provider.vms;
 }
 
@@ -30,7 +31,11 @@ function pickVm(services: Services, arg: unknown, action: 'rename' | 'terminate'
 }
 
 export async function createVm(services: Services, arg?: unknown): Promise<Pod | undefined> {
-  const account = await pickAccount(services, arg, (a) => !!services.data.snapshot(a.id)?.capabilities?.virtualMachines);
+  const account = await pickAccount(
+    services,
+    arg,
+    (a) => !!services.data.snapshot(a.id)?.capabilities?.virtualMachines,
+  );
   const provider = await services.providers.get(account);
   if (!provider.vms) {
     void services.workbench.showInfo(vscode.l10n.t('{0} has no virtual machines.', CLOUDS[account.cloud].displayName));
@@ -42,7 +47,10 @@ export async function createVm(services: Services, arg?: unknown): Promise<Pod |
   const vm = await createThroughWizard(services, {
     form: () => ops.createForm(),
     ctx,
-    wizard: { title: vscode.l10n.t('Create virtual machine on {0}', cloud), confirmLabel: vscode.l10n.t('Create virtual machine') },
+    wizard: {
+      title: vscode.l10n.t('Create virtual machine on {0}', cloud),
+      confirmLabel: vscode.l10n.t('Create virtual machine'),
+    },
     accountId: account.id,
     cloud,
     noun: vscode.l10n.t('virtual machine'),
@@ -51,7 +59,13 @@ export async function createVm(services: Services, arg?: unknown): Promise<Pod |
     known: new Set(services.data.snapshot(account.id)?.vms?.map((v) => v.id)),
   });
   services.data.upsertPod(account.id, vm);
-  void waitWithProgress(services, account.id, vscode.l10n.t('Starting "{0}"', displayText(vm.name || vm.id)), (signal) => ops.get(vm.id, signal), 'running').then(
+  void waitWithProgress(
+    services,
+    account.id,
+    vscode.l10n.t('Starting "{0}"', displayText(vm.name || vm.id)),
+    (signal) => ops.get(vm.id, signal),
+    'running',
+  ).then(
     () => services.data.refresh(account.id),
     (error) => reportError(services, 'createVm (waiting)', error),
   );
@@ -64,7 +78,12 @@ export async function renameVm(services: Services, arg?: unknown): Promise<void>
     id: 'vmName',
     title: vscode.l10n.t('Rename "{0}"', displayText(target.pod.name)),
     value: target.pod.name,
-    validate: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a name.') : v.trim().length > 255 ? vscode.l10n.t('At most 255 characters.') : undefined),
+    validate: (v) =>
+      v.trim() === ''
+        ? vscode.l10n.t('Enter a name.')
+        : v.trim().length > 255
+          ? vscode.l10n.t('At most 255 characters.')
+          : undefined,
   });
   if (name === undefined || name === BACK) throw new CancelledError();
   await vmOps(target).rename(target.pod.id, name.trim());
@@ -75,15 +94,27 @@ export async function terminateVm(services: Services, arg?: unknown): Promise<vo
   const target = await pickVm(services, arg, 'terminate', vscode.l10n.t('Terminate which virtual machine?'));
   const ok = await services.ui.confirm({
     id: 'confirmTerminateVm',
-    message: vscode.l10n.t('Terminate the virtual machine "{0}" on {1}?', displayText(target.pod.name || target.pod.id), CLOUDS[target.account.cloud].displayName),
-    detail: vscode.l10n.t('The machine and its local disks are deleted for good; billing for it stops. Mounted volumes are kept.'),
+    message: vscode.l10n.t(
+      'Terminate the virtual machine "{0}" on {1}?',
+      displayText(target.pod.name || target.pod.id),
+      CLOUDS[target.account.cloud].displayName,
+    ),
+    detail: vscode.l10n.t(
+      'The machine and its local disks are deleted for good; billing for it stops. Mounted volumes are kept.',
+    ),
     confirm: vscode.l10n.t('Terminate'),
   });
   if (!ok) throw new CancelledError();
   const ops = vmOps(target);
   await ops.terminate(target.pod.id);
   try {
-    await waitWithProgress(services, target.account.id, vscode.l10n.t('Terminating "{0}"', displayText(target.pod.name || target.pod.id)), (signal) => ops.get(target.pod.id, signal), 'gone');
+    await waitWithProgress(
+      services,
+      target.account.id,
+      vscode.l10n.t('Terminating "{0}"', displayText(target.pod.name || target.pod.id)),
+      (signal) => ops.get(target.pod.id, signal),
+      'gone',
+    );
   } catch (e) {
     // Cancelling only stops the waiting: the cloud terminates the VM anyway, so its entry goes too.
     if (!(e instanceof CancelledError)) throw e;

@@ -9,7 +9,11 @@ import type { Services } from './services';
 
 /** Volume actions: create (the cloud's form), rename, resize, delete. Each refreshes its account after. */
 export async function createVolume(services: Services, arg?: unknown): Promise<void> {
-  const account = await pickAccount(services, arg, (a) => services.data.snapshot(a.id)?.capabilities?.volumes !== false);
+  const account = await pickAccount(
+    services,
+    arg,
+    (a) => services.data.snapshot(a.id)?.capabilities?.volumes !== false,
+  );
   const provider = await services.providers.get(account);
   if (!provider.volumes) {
     void services.workbench.showInfo(vscode.l10n.t('This cloud has no volumes.'));
@@ -17,10 +21,14 @@ export async function createVolume(services: Services, arg?: unknown): Promise<v
   }
   const form = provider.volumes.createForm();
   const ctx = { jupyterPassword: '' };
-  const answers = await runWizard(services.ui, form, ctx, { title: vscode.l10n.t('Create volume'), confirmLabel: vscode.l10n.t('Create volume') });
+  const answers = await runWizard(services.ui, form, ctx, {
+    title: vscode.l10n.t('Create volume'),
+    confirmLabel: vscode.l10n.t('Create volume'),
+  });
   if (!answers) throw new CancelledError();
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating volume…') }, () =>
-    form.create(answers, ctx),
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating volume…') },
+    () => form.create(answers, ctx),
   );
   await services.data.refresh(account.id);
 }
@@ -31,7 +39,12 @@ export async function renameVolume(services: Services, arg?: unknown): Promise<v
     id: 'volumeName',
     title: vscode.l10n.t('Rename volume "{0}"', displayText(volume.name)),
     value: volume.name,
-    validate: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a name.') : v.length > 255 ? vscode.l10n.t('At most 255 characters.') : undefined),
+    validate: (v) =>
+      v.trim() === ''
+        ? vscode.l10n.t('Enter a name.')
+        : v.length > 255
+          ? vscode.l10n.t('At most 255 characters.')
+          : undefined,
   });
   if (name === undefined || name === BACK) throw new CancelledError();
   await provider.volumes!.rename(volume.id, name.trim());
@@ -39,7 +52,11 @@ export async function renameVolume(services: Services, arg?: unknown): Promise<v
 }
 
 export async function resizeVolume(services: Services, arg?: unknown): Promise<void> {
-  const { account, provider, volume } = await pickVolume(services, arg, (v) => (v.mountCount ?? 0) === 0 && v.status === 'active');
+  const { account, provider, volume } = await pickVolume(
+    services,
+    arg,
+    (v) => (v.mountCount ?? 0) === 0 && v.status === 'active',
+  );
   const current = volume.sizeGb ?? 0;
   const size = await services.ui.input({
     id: 'volumeSize',

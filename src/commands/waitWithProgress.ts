@@ -16,18 +16,21 @@ export function waitWithProgress(
   get: (signal?: AbortSignal) => Promise<Pod | undefined>,
   goal: PodGoal,
 ): Thenable<Pod | undefined> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
-    const abort = new AbortController();
-    token.onCancellationRequested(() => abort.abort());
-    return waitForPod(get, goal, {
-      signal: abort.signal,
-      intervalMs: services.timing.waitIntervalMs,
-      timeoutMs: services.timing.waitTimeoutMs,
-      onUpdate: (fresh) => {
-        if (!fresh) return;
-        services.data.upsertPod(accountId, fresh);
-        progress.report({ message: displayText(fresh.rawStatus) });
-      },
-    });
-  });
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+    (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      return waitForPod(get, goal, {
+        signal: abort.signal,
+        intervalMs: services.timing.waitIntervalMs,
+        timeoutMs: services.timing.waitTimeoutMs,
+        onUpdate: (fresh) => {
+          if (!fresh) return;
+          services.data.upsertPod(accountId, fresh);
+          progress.report({ message: displayText(fresh.rawStatus) });
+        },
+      });
+    },
+  );
 }

@@ -48,10 +48,18 @@ export function groupsToKeep(background: boolean, slowListedAt: number | undefin
  * Runs every loader at once; each failure stays with its own list. Never rejects. Groups in `keep` are not
  * asked for: their last list and error stay as they were.
  */
-export async function loadAccountLists(load: ListLoaders, previous?: Partial<AccountLists>, keep: readonly OptionalGroup[] = []): Promise<AccountLists> {
+export async function loadAccountLists(
+  load: ListLoaders,
+  previous?: Partial<AccountLists>,
+  keep: readonly OptionalGroup[] = [],
+): Promise<AccountLists> {
   const asked = (g: OptionalGroup) => !keep.includes(g) && load[g];
-  const [pods, ...groups] = await Promise.allSettled([load.pods(), ...GROUPS.map((g) => (asked(g) ? load[g]!() : undefined))]);
-  const out: AccountLists = pods.status === 'fulfilled' ? { pods: pods.value } : { pods: previous?.pods ?? [], error: pods.reason };
+  const [pods, ...groups] = await Promise.allSettled([
+    load.pods(),
+    ...GROUPS.map((g) => (asked(g) ? load[g]!() : undefined)),
+  ]);
+  const out: AccountLists =
+    pods.status === 'fulfilled' ? { pods: pods.value } : { pods: previous?.pods ?? [], error: pods.reason };
   GROUPS.forEach((group, i) => {
     const result = groups[i];
     if (!load[group]) return;
@@ -73,7 +81,10 @@ export async function loadAccountLists(load: ListLoaders, previous?: Partial<Acc
 
 /** Every error of a load, pods first. */
 export function listErrors(lists: AccountLists): unknown[] {
-  return [...(lists.error !== undefined ? [lists.error] : []), ...GROUPS.flatMap((g) => (lists.groupErrors && g in lists.groupErrors ? [lists.groupErrors[g]] : []))];
+  return [
+    ...(lists.error !== undefined ? [lists.error] : []),
+    ...GROUPS.flatMap((g) => (lists.groupErrors && g in lists.groupErrors ? [lists.groupErrors[g]] : [])),
+  ];
 }
 
 /** The cloud said "slow down" on any list: the whole account backs off (the lists share one rate limit). */

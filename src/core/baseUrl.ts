@@ -15,7 +15,9 @@ export function validateBaseUrl(value: string, settingName: string): string {
   }
   const loopback = LOOPBACK.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new ConfigError(`The setting ${settingName} must be an https:// URL (plain http is allowed only on localhost).`);
+    throw new ConfigError(
+      `The setting ${settingName} must be an https:// URL (plain http is allowed only on localhost).`,
+    );
   }
   if (url.username || url.password) {
     throw new ConfigError(`The setting ${settingName} must not contain credentials.`);

@@ -35,13 +35,17 @@ export async function settleCreate<P extends Pod>(attempt: CreateAttempt<P>): Pr
   } catch (error) {
     if (error instanceof CancelledError) throw error;
     // A ConfigError is raised by our own checks before anything is sent (a missing choice, a bad setting).
-    if (error instanceof CloudRefusal || error instanceof ConfigError) return { kind: 'notCreated', error, lookedUp: false };
+    if (error instanceof CloudRefusal || error instanceof ConfigError)
+      return { kind: 'notCreated', error, lookedUp: false };
     return lookForCreated(attempt, error);
   }
 }
 
 /** After a create failed with `error` that is not a documented refusal: does the pod exist after all? */
-export async function lookForCreated<P extends Pod>(attempt: Omit<CreateAttempt<P>, 'create'>, error: unknown): Promise<CreateOutcome<P>> {
+export async function lookForCreated<P extends Pod>(
+  attempt: Omit<CreateAttempt<P>, 'create'>,
+  error: unknown,
+): Promise<CreateOutcome<P>> {
   if (!attempt.name) return { kind: 'unknown', error };
   let found: P[];
   try {

@@ -35,7 +35,12 @@ export function displayText(value: unknown, options: DisplayOptions = {}): strin
   const max = Math.max(1, options.maxLength ?? DEFAULT_MAX_LENGTH);
   const text = asString(value).replace(FORMAT_CHARS, '').replace(SPACE_LIKE, ' ').trim().replace(LINK_OR_ICON, '$1 ');
   const chars = Array.from(text); // code points, so a cut never splits a surrogate pair
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 /** `displayText`, then escaped for a MarkdownString: no link, image, autolink, HTML, heading or icon can form. */

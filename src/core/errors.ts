@@ -5,15 +5,7 @@
  */
 
 export type CloudErrorKind =
-  | 'auth'
-  | 'rateLimited'
-  | 'notFound'
-  | 'unexpectedResponse'
-  | 'network'
-  | 'timeout'
-  | 'cloud'
-  | 'config'
-  | 'cancelled';
+  'auth' | 'rateLimited' | 'notFound' | 'unexpectedResponse' | 'network' | 'timeout' | 'cloud' | 'config' | 'cancelled';
 
 export abstract class GpuPodsError extends Error {
   abstract readonly kind: CloudErrorKind;

@@ -36,7 +36,11 @@ export function quoteUnsafeIntegers(text: string): string {
         else break;
       }
       const token = text.slice(start, i);
-      if (/^-?\d+$/.test(token) && token.replace('-', '').length >= SAFE_DIGITS && !Number.isSafeInteger(Number(token))) {
+      if (
+        /^-?\d+$/.test(token) &&
+        token.replace('-', '').length >= SAFE_DIGITS &&
+        !Number.isSafeInteger(Number(token))
+      ) {
         out += text.slice(last, start) + '"' + token + '"';
         last = i;
       }

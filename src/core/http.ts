@@ -146,7 +146,9 @@ export class HttpClient {
     const started = Date.now();
     const log = this.log;
     this.secrets.learn(req.body);
-    log.trace(`→ ${req.method} ${redactUrl(url)}${req.body === undefined ? '' : ' ' + JSON.stringify(redact(req.body))}`);
+    log.trace(
+      `→ ${req.method} ${redactUrl(url)}${req.body === undefined ? '' : ' ' + JSON.stringify(redact(req.body))}`,
+    );
     const res = await ky(url, {
       method: req.method,
       headers: { Accept: 'application/json', ...this.options.headers },
@@ -244,7 +246,8 @@ export class HttpClient {
       if (error.retryAfterMs === undefined) return backoff;
       return error.retryAfterMs <= (this.options.maxRetryAfterMs ?? 60_000) ? error.retryAfterMs : undefined;
     }
-    if (error instanceof CloudError && error.httpStatus !== undefined && RETRY_STATUSES.has(error.httpStatus)) return backoff;
+    if (error instanceof CloudError && error.httpStatus !== undefined && RETRY_STATUSES.has(error.httpStatus))
+      return backoff;
     if (error instanceof NetworkError || error instanceof TimeoutError) return backoff;
     return undefined;
   }

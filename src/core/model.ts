@@ -4,14 +4,7 @@ export type CloudId = 'yotta' | 'novita' | 'gpugeek' | 'neevcloud';
 
 /** Normalised lifecycle state; the cloud's own word is kept in `rawStatus`. */
 export type PodStatus =
-  | 'provisioning'
-  | 'running'
-  | 'stopping'
-  | 'stopped'
-  | 'terminating'
-  | 'terminated'
-  | 'failed'
-  | 'unknown';
+  'provisioning' | 'running' | 'stopping' | 'stopped' | 'terminating' | 'terminated' | 'failed' | 'unknown';
 
 /** States in which a pod is on its way somewhere: the tree spins and polling speeds up. */
 export const TRANSITIONAL_STATUSES: ReadonlySet<PodStatus> = new Set(['provisioning', 'stopping', 'terminating']);

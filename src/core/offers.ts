@@ -107,7 +107,10 @@ export function normalise(text: string): string {
  * ("RTX 4090 24GB" → "4090", "A100-PCIE-40G" → "a100", "H100 SXM 80GB" → "h100").
  */
 export function modelKey(gpuName: string): string {
-  const words = gpuName.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const words = gpuName
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   return words.find((w) => /\d/.test(w) && !/^\d+gb?$/.test(w)) ?? normalise(gpuName);
 }
 
@@ -143,7 +146,9 @@ export function modelChoices(results: readonly SourceResult[]): ModelChoice[] {
       byKey.set(key, c);
     }
   }
-  return [...byKey.values()].sort((a, b) => (a.cheapest ?? Infinity) - (b.cheapest ?? Infinity) || a.key.localeCompare(b.key));
+  return [...byKey.values()].sort(
+    (a, b) => (a.cheapest ?? Infinity) - (b.cheapest ?? Infinity) || a.key.localeCompare(b.key),
+  );
 }
 
 export type OfferRow =
@@ -162,7 +167,9 @@ export function offerRows(results: readonly SourceResult[], matches: (offer: Gpu
       missing.push({ kind: 'unavailable', source: r.source, reason: r.error ?? 'no answer' });
       continue;
     }
-    for (const offer of r.offers) if (matches(offer)) offers.push({ kind: 'offer', source: r.source, offer, price: usablePrice(offer.pricePerGpuHour) });
+    for (const offer of r.offers)
+      if (matches(offer))
+        offers.push({ kind: 'offer', source: r.source, offer, price: usablePrice(offer.pricePerGpuHour) });
   }
   offers.sort(
     (a, b) =>

@@ -27,7 +27,10 @@ export const DEFAULT_MAX_PAGES = 200;
  * so a short page proves nothing when the cloud says there are more). An empty page before the stated end,
  * or more pages than the cap, is an error: a list that silently lost items hides pods that keep billing.
  */
-export async function fetchAllPages<T>(fetchPage: (page: number) => Promise<Page<T>>, options: PagingOptions<T>): Promise<T[]> {
+export async function fetchAllPages<T>(
+  fetchPage: (page: number) => Promise<Page<T>>,
+  options: PagingOptions<T>,
+): Promise<T[]> {
   const max = options.maxPages ?? DEFAULT_MAX_PAGES;
   const out: T[] = [];
   const seen = new Set<string>();
@@ -51,7 +54,8 @@ export async function fetchAllPages<T>(fetchPage: (page: number) => Promise<Page
       );
     }
     if (pages !== undefined && page >= pages) return out;
-    if (!knownEnd && (items.length === 0 || (options.pageSize !== undefined && items.length < options.pageSize))) return out;
+    if (!knownEnd && (items.length === 0 || (options.pageSize !== undefined && items.length < options.pageSize)))
+      return out;
   }
   throw new UnexpectedResponseError(
     `${options.cloudName} kept sending more pages of ${options.what} (over ${max}); the list is not shown incomplete.`,

@@ -19,7 +19,8 @@ export function redact(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   const record = value as Record<string, unknown>;
   // Environment-variable pairs ({key: "JUPYTER_PASSWORD", value}) hide the value by the pair's name.
-  const pairName = typeof record.key === 'string' ? record.key : typeof record.name === 'string' ? record.name : undefined;
+  const pairName =
+    typeof record.key === 'string' ? record.key : typeof record.name === 'string' ? record.name : undefined;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(record)) {
     const r = k === 'value' && pairName !== undefined ? redactValue(pairName, v) : redactValue(k, v);

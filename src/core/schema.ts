@@ -7,7 +7,10 @@ import { UnexpectedResponseError } from './errors';
  */
 
 /** An id that a cloud may send as number or string; always kept as the exact string. */
-export const zId = z.pipe(z.union([z.string(), z.number()]), z.transform((v) => String(v)));
+export const zId = z.pipe(
+  z.union([z.string(), z.number()]),
+  z.transform((v) => String(v)),
+);
 
 /** A number that may arrive as a string ("12.5") — prices, sizes, counts. Invalid text → undefined. */
 export const zLooseNumber = z.pipe(

@@ -7,9 +7,12 @@ import type { SecretRedactor } from './secretRedactor';
  * Plain objects handed out by a method (a create form with its callbacks) are wrapped the same way; data
  * (pods, offers, arrays) passes through untouched.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- wraps whatever methods the target has
+type AnyFunction = (...args: any[]) => unknown;
+
 export function scrubbingErrors<T extends object>(target: T, secrets: SecretRedactor): T {
   const proxies = new WeakMap<object, object>();
-  const wrappers = new WeakMap<object, Map<PropertyKey, { fn: Function; wrapper: Function }>>();
+  const wrappers = new WeakMap<object, Map<PropertyKey, { fn: AnyFunction; wrapper: AnyFunction }>>();
 
   const scrubbed = (e: unknown): never => {
     throw secrets.scrubError(e);

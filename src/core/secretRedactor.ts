@@ -55,7 +55,8 @@ export class SecretRedactor implements SecretValues {
       return;
     }
     const record = body as Record<string, unknown>;
-    const pairName = typeof record.key === 'string' ? record.key : typeof record.name === 'string' ? record.name : undefined;
+    const pairName =
+      typeof record.key === 'string' ? record.key : typeof record.name === 'string' ? record.name : undefined;
     for (const [k, v] of Object.entries(record)) {
       const named = SECRET_FIELD.test(k) || (k === 'value' && pairName !== undefined && SECRET_FIELD.test(pairName));
       if (named && typeof v === 'string') this.addLearned(v);
@@ -101,7 +102,12 @@ export class SecretRedactor implements SecretValues {
         const clean = this.scrub(v);
         const own = Object.getOwnPropertyDescriptor(error, field);
         if (clean === v || (own && !own.configurable && !own.writable)) continue;
-        Object.defineProperty(error, field, { value: clean, writable: true, configurable: true, enumerable: own?.enumerable ?? false });
+        Object.defineProperty(error, field, {
+          value: clean,
+          writable: true,
+          configurable: true,
+          enumerable: own?.enumerable ?? false,
+        });
       }
     }
     return error;
@@ -109,7 +115,8 @@ export class SecretRedactor implements SecretValues {
 
   /** The logger with every line (and string or error argument) scrubbed. */
   logger(inner: Logger): Logger {
-    const arg = (a: unknown) => (typeof a === 'string' ? this.scrub(a) : a instanceof Error ? this.scrubError(a) : this.scrubValue(a));
+    const arg = (a: unknown) =>
+      typeof a === 'string' ? this.scrub(a) : a instanceof Error ? this.scrubError(a) : this.scrubValue(a);
     const args = (a: unknown[]) => a.map(arg);
     return {
       trace: (m, ...a) => inner.trace(this.scrub(m), ...args(a)),

@@ -43,7 +43,9 @@ export async function waitForPod(
     if (!pod && goal !== 'gone') throw new CloudError('The pod no longer exists.', 'POD_GONE');
     if (now() >= deadline) {
       const state = pod ? pod.rawStatus : 'unknown';
-      throw new TimeoutError(`Still waiting after ${Math.round(options.timeoutMs / 60000)} min (now ${state}); the tree keeps showing its progress.`);
+      throw new TimeoutError(
+        `Still waiting after ${Math.round(options.timeoutMs / 60000)} min (now ${state}); the tree keeps showing its progress.`,
+      );
     }
     try {
       await wait(options.intervalMs, options.signal);

@@ -81,7 +81,12 @@ export const CLOUDS: Record<CloudId, CloudInfo> = {
     keyPlaceholder: 'NeevCloud personal access token',
     baseUrls: DEFAULT_BASE_URLS.neevcloud,
     accountOptions: [
-      { id: 'orgId', title: 'Organisation id', prompt: 'NeevCloud organisation id (from the console or `neev` CLI)', required: true },
+      {
+        id: 'orgId',
+        title: 'Organisation id',
+        prompt: 'NeevCloud organisation id (from the console or `neev` CLI)',
+        required: true,
+      },
       { id: 'projectId', title: 'Project id', prompt: 'NeevCloud project id', required: true },
     ],
     settingOptions: [],

@@ -61,9 +61,9 @@ export class AccountData implements vscode.Disposable {
 
   /** Every known pod with its account, for palette pickers and the status bar. */
   allPods(): Array<{ account: Account; pod: Pod }> {
-    return this.accounts.list().flatMap((account) =>
-      (this.snapshots.get(account.id)?.pods ?? []).map((pod) => ({ account, pod })),
-    );
+    return this.accounts
+      .list()
+      .flatMap((account) => (this.snapshots.get(account.id)?.pods ?? []).map((pod) => ({ account, pod })));
   }
 
   isRefreshing(accountId: string): boolean {
@@ -175,7 +175,9 @@ export class AccountData implements vscode.Disposable {
 
   /** Every known VM with its account, for palette pickers. */
   allVms(): Array<{ account: Account; pod: Pod }> {
-    return this.accounts.list().flatMap((account) => (this.snapshots.get(account.id)?.vms ?? []).map((pod) => ({ account, pod })));
+    return this.accounts
+      .list()
+      .flatMap((account) => (this.snapshots.get(account.id)?.vms ?? []).map((pod) => ({ account, pod })));
   }
 
   dispose(): void {

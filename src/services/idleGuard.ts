@@ -1,7 +1,16 @@
 import * as vscode from 'vscode';
 import { displayText } from '../core/displayText';
 import { formatDuration } from '../core/burnRate';
-import { type IdleKind, type IdleTimer, newTimer, nextChange, phaseOf, timerKey, withoutTimer, withTimer } from '../core/idleTimers';
+import {
+  type IdleKind,
+  type IdleTimer,
+  newTimer,
+  nextChange,
+  phaseOf,
+  timerKey,
+  withoutTimer,
+  withTimer,
+} from '../core/idleTimers';
 import type { Pod } from '../core/model';
 import type { PodAction } from '../core/provider';
 import { CLOUDS } from '../providers/clouds';
@@ -62,9 +71,14 @@ export class IdleGuard implements vscode.Disposable {
   }
 
   async set(account: Account, pod: Pod, kind: IdleKind, hours: number): Promise<IdleTimer> {
-    const timer = newTimer({ accountId: account.id, cloud: account.cloud, podId: pod.id, podName: pod.name || pod.id, kind, hours }, Date.now());
+    const timer = newTimer(
+      { accountId: account.id, cloud: account.cloud, podId: pod.id, podName: pod.name || pod.id, kind, hours },
+      Date.now(),
+    );
     await this.save(withTimer(this.list(), timer));
-    this.host.log.info(`Idle guard: ${kind} "${timer.podName}" (${account.cloud}) after ${hours} h, at ${new Date(timer.dueAt).toISOString()}.`);
+    this.host.log.info(
+      `Idle guard: ${kind} "${timer.podName}" (${account.cloud}) after ${hours} h, at ${new Date(timer.dueAt).toISOString()}.`,
+    );
     this.changed.fire(account.id);
     return timer;
   }
@@ -160,7 +174,12 @@ export class IdleGuard implements vscode.Disposable {
     let message: string;
     if (!canStop) {
       // Never deleted by default: a reminder that only deleting stops the billing, and a button for it.
-      message = vscode.l10n.t('"{0}" on {1} has been running for {2} h. {1} cannot stop it; only deleting it stops the billing.', name, cloud, t.hours);
+      message = vscode.l10n.t(
+        '"{0}" on {1} has been running for {2} h. {1} cannot stop it; only deleting it stops the billing.',
+        name,
+        cloud,
+        t.hours,
+      );
       await this.clear(t.accountId, t.podId);
     } else if (t.kind === 'stop') {
       message = vscode.l10n.t(
@@ -171,25 +190,32 @@ export class IdleGuard implements vscode.Disposable {
         stopWord.toLowerCase(),
         formatDuration(graceMs) === '0m' ? vscode.l10n.t('a moment') : formatDuration(graceMs),
       );
-      await this.save(this.list().map((x) => (timerKey(x.accountId, x.podId) === timerKey(t.accountId, t.podId) ? { ...x, notifiedAt: Date.now() } : x)));
+      await this.save(
+        this.list().map((x) =>
+          timerKey(x.accountId, x.podId) === timerKey(t.accountId, t.podId) ? { ...x, notifiedAt: Date.now() } : x,
+        ),
+      );
     } else {
       message = vscode.l10n.t('"{0}" on {1} is still running ({2} h reminder).', name, cloud, t.hours);
       await this.clear(t.accountId, t.podId);
     }
     this.host.log.info(`Idle guard: notified about "${pod.name}" (${t.kind}, ${t.hours} h).`);
     const buttons = canStop ? [keep, stopNow] : [keep, remove];
-    void this.host.workbench().showWarning(message, ...buttons).then(async (choice) => {
-      const still = this.get(t.accountId, t.podId)?.setAt === t.setAt;
-      if (choice === keep) {
-        if (still) await this.clear(t.accountId, t.podId);
-        this.host.log.info(`Idle guard: "${pod.name}" kept running.`);
-      } else if (choice === stopNow) {
-        if (still || t.kind === 'remind') await this.stopNow(t, vscode.l10n.t('you chose {0} Now', stopWord));
-      } else if (choice === remove) {
-        // runPodAction asks for confirmation in a modal dialog before deleting.
-        await this.host.act(account, pod, 'terminate');
-      }
-    });
+    void this.host
+      .workbench()
+      .showWarning(message, ...buttons)
+      .then(async (choice) => {
+        const still = this.get(t.accountId, t.podId)?.setAt === t.setAt;
+        if (choice === keep) {
+          if (still) await this.clear(t.accountId, t.podId);
+          this.host.log.info(`Idle guard: "${pod.name}" kept running.`);
+        } else if (choice === stopNow) {
+          if (still || t.kind === 'remind') await this.stopNow(t, vscode.l10n.t('you chose {0} Now', stopWord));
+        } else if (choice === remove) {
+          // runPodAction asks for confirmation in a modal dialog before deleting.
+          await this.host.act(account, pod, 'terminate');
+        }
+      });
   }
 
   private async stopNow(t: IdleTimer, why: string): Promise<void> {

@@ -37,8 +37,14 @@ export class JupyterServers implements vscode.Disposable {
     provideJupyterServers: async () =>
       this.data
         .allPods()
-        .filter(({ account, pod }) => pod.status === 'running' && (!!pod.jupyter || !!this.data.snapshot(account.id)?.capabilities?.jupyter))
-        .map(({ account, pod }) => ({ id: `${account.id}/${pod.id}`, label: `${displayText(pod.name || pod.id)} · ${CLOUDS[account.cloud].displayName} (${account.label})` })),
+        .filter(
+          ({ account, pod }) =>
+            pod.status === 'running' && (!!pod.jupyter || !!this.data.snapshot(account.id)?.capabilities?.jupyter),
+        )
+        .map(({ account, pod }) => ({
+          id: `${account.id}/${pod.id}`,
+          label: `${displayText(pod.name || pod.id)} · ${CLOUDS[account.cloud].displayName} (${account.label})`,
+        })),
     resolveJupyterServer: async (server) => {
       const [accountId, podId] = server.id.split('/');
       const entry = this.data.allPods().find(({ account, pod }) => account.id === accountId && pod.id === podId);
@@ -46,7 +52,8 @@ export class JupyterServers implements vscode.Disposable {
       const provider = await this.providers.get(entry.account);
       const pod = (await provider.getPod(podId)) ?? entry.pod;
       const url = pod.jupyter ? jupyterServerRoot(pod.jupyter.url) : undefined;
-      if (!url) throw new Error(vscode.l10n.t('"{0}" has no Jupyter server reachable yet.', displayText(pod.name || pod.id)));
+      if (!url)
+        throw new Error(vscode.l10n.t('"{0}" has no Jupyter server reachable yet.', displayText(pod.name || pod.id)));
       const token = pod.jupyter?.token ?? (await this.podSecrets.getJupyterPassword(entry.account.cloud, pod.id));
       return { ...server, connectionInformation: { baseUrl: vscode.Uri.parse(url.toString(), true), token } };
     },

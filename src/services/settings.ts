@@ -65,7 +65,9 @@ export const settings = {
   },
   /** How long "about to stop" waits for an answer before stopping, in ms. */
   idleGraceMs(): number {
-    return clamp(vscode.workspace.getConfiguration('gpuPods').get<number>('idleGuard.graceMinutes', 10), 0, 1440) * 60_000;
+    return (
+      clamp(vscode.workspace.getConfiguration('gpuPods').get<number>('idleGuard.graceMinutes', 10), 0, 1440) * 60_000
+    );
   },
   /** The user's ssh config: ours, else Remote-SSH's own setting (user scope only), else '' (~/.ssh/config). */
   userSshConfigFile(): string {

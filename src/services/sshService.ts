@@ -41,7 +41,9 @@ export class SshService implements vscode.Disposable {
   ) {
     // one refresh's follow-up at a time: each reads the file the previous one wrote
     this.subscription = data.onDidChange((id) => {
-      this.following = this.following.then(() => this.follow(id)).catch((e) => this.log.warn(`Updating SSH entries: ${String(e)}`));
+      this.following = this.following
+        .then(() => this.follow(id))
+        .catch((e) => this.log.warn(`Updating SSH entries: ${String(e)}`));
     });
   }
 
@@ -77,7 +79,8 @@ export class SshService implements vscode.Disposable {
       knownHostsFile: this.knownHostsFile,
       logger: this.log,
       // read before each write: a Host the user added since must not be shadowed by a pod's alias
-      claimedAliases: async () => claimedBy(await readUserHostLines(userConfig, { homeDir: homedir(), exclude: [hostFile], logger: this.log })),
+      claimedAliases: async () =>
+        claimedBy(await readUserHostLines(userConfig, { homeDir: homedir(), exclude: [hostFile], logger: this.log })),
     });
   }
 
@@ -88,7 +91,10 @@ export class SshService implements vscode.Disposable {
       const ok = await ui.confirm({
         id: 'createSshKey',
         message: vscode.l10n.t('Create an SSH key for GPU Pods?'),
-        detail: vscode.l10n.t('A new ed25519 key pair is created at {0} and used only for your pods. Set "gpuPods.ssh.identityFile" to use a key of your own instead.', path),
+        detail: vscode.l10n.t(
+          'A new ed25519 key pair is created at {0} and used only for your pods. Set "gpuPods.ssh.identityFile" to use a key of your own instead.',
+          path,
+        ),
         confirm: vscode.l10n.t('Create Key'),
       });
       if (!ok) throw new CancelledError();
@@ -132,7 +138,8 @@ export class SshService implements vscode.Disposable {
   /** The managed Include, or in manual mode only a check. Returns the manual status when not managed. */
   async ensureInclude(): Promise<ManualIncludeStatus | undefined> {
     if (settings.sshConfigMode() === 'include') {
-      if (await installInclude(this.fs, this.userConfig, this.hostFile)) this.log.info(`Added the GPU Pods Include to ${this.userConfig}.`);
+      if (await installInclude(this.fs, this.userConfig, this.hostFile))
+        this.log.info(`Added the GPU Pods Include to ${this.userConfig}.`);
       return undefined;
     }
     return manualIncludeStatus(this.fs, this.userConfig, this.hostFile, homedir());
@@ -145,7 +152,10 @@ export class SshService implements vscode.Disposable {
   async forget(pods: Array<{ cloud: CloudId; id: string }>): Promise<HostEntry[]> {
     this.bootstrapped.forEach((k) => pods.some((p) => k === `${p.cloud}:${p.id}`) && this.bootstrapped.delete(k));
     const removed = await this.store().remove(pods);
-    for (const e of removed) await forgetHostKey({ fs: this.fs, runner: this.runner }, this.knownHostsFile, hostKeyAlias(e)).catch(() => undefined);
+    for (const e of removed)
+      await forgetHostKey({ fs: this.fs, runner: this.runner }, this.knownHostsFile, hostKeyAlias(e)).catch(
+        () => undefined,
+      );
     return removed;
   }
 
@@ -199,7 +209,11 @@ export class SshService implements vscode.Disposable {
   private async prune(account: Account, s: AccountSnapshot): Promise<HostEntry[]> {
     if (!this.providers) return [];
     const store = this.store();
-    const listed = new Set(listedMachines(s).filter((p) => p.status !== 'terminated').map((p) => p.id));
+    const listed = new Set(
+      listedMachines(s)
+        .filter((p) => p.status !== 'terminated')
+        .map((p) => p.id),
+    );
     const candidates = unlistedEntries(await store.list(), account.id, account.cloud, listed);
     if (!candidates.length) return [];
     const provider = await this.providers.get(account);
@@ -212,10 +226,15 @@ export class SshService implements vscode.Disposable {
       },
       this.log,
     );
-    const removed = await store.removeOwned(account.id, gone.map((e) => ({ cloud: e.cloud, id: e.podId })));
+    const removed = await store.removeOwned(
+      account.id,
+      gone.map((e) => ({ cloud: e.cloud, id: e.podId })),
+    );
     for (const e of removed) {
       this.log.info(`Removed the SSH entry ${e.alias}: its pod is gone.`);
-      await forgetHostKey({ fs: this.fs, runner: this.runner }, this.knownHostsFile, hostKeyAlias(e)).catch(() => undefined);
+      await forgetHostKey({ fs: this.fs, runner: this.runner }, this.knownHostsFile, hostKeyAlias(e)).catch(
+        () => undefined,
+      );
     }
     return removed;
   }

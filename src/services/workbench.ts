@@ -23,7 +23,8 @@ export interface Workbench {
 export const vscodeWorkbench: Workbench = {
   openExternal: (uri) => vscode.env.openExternal(uri),
   openSimpleBrowser: (url) => vscode.commands.executeCommand('simpleBrowser.show', url),
-  openFolder: (uri, newWindow) => vscode.commands.executeCommand('vscode.openFolder', uri, { forceNewWindow: newWindow }),
+  openFolder: (uri, newWindow) =>
+    vscode.commands.executeCommand('vscode.openFolder', uri, { forceNewWindow: newWindow }),
   copy: (text) => vscode.env.clipboard.writeText(text),
   installedExtension: (ids) => ids.find((id) => vscode.extensions.getExtension(id)),
   installExtension: (id) => vscode.commands.executeCommand('workbench.extensions.installExtension', id),

@@ -63,4 +63,3 @@ export interface UserInput {
   /** A modal warning: true only when the user pressed `confirm`. */
   confirm(options: ConfirmOptions): Promise<boolean>;
 }
-

@@ -31,7 +31,9 @@ export class VsCodeUserInput implements UserInput {
         }
         out.push({
           label: it.disabledReason ? `$(circle-slash) ${it.label}` : it.label,
-          description: it.disabledReason ? [it.description, it.disabledReason].filter(Boolean).join(' · ') : it.description,
+          description: it.disabledReason
+            ? [it.description, it.disabledReason].filter(Boolean).join(' · ')
+            : it.description,
           detail: it.detail,
           value: it.value,
           disabledReason: it.disabledReason,

@@ -1,4 +1,12 @@
-import type { Answers, CreateContext, CreateForm, FormField, MultiPickField, PickField, PickOption } from '../core/createForm';
+import type {
+  Answers,
+  CreateContext,
+  CreateForm,
+  FormField,
+  MultiPickField,
+  PickField,
+  PickOption,
+} from '../core/createForm';
 import { displayText } from '../core/displayText';
 import { CancelledError, GpuPodsError, userMessage } from '../core/errors';
 import { BACK, type PickItem, type UserInput } from './prompts';
@@ -43,7 +51,15 @@ export async function runWizard(
   const history: number[] = [];
   for (;;) {
     if (index >= fields.length) {
-      const choice = await summaryStep(ui, form, ctx, answers, options, fields, history.length > 0 || fields.length > 0);
+      const choice = await summaryStep(
+        ui,
+        form,
+        ctx,
+        answers,
+        options,
+        fields,
+        history.length > 0 || fields.length > 0,
+      );
       if (choice === undefined) return undefined;
       if (choice === CREATE) return answers;
       if (choice === STAY) continue;
@@ -91,7 +107,8 @@ export async function runWizard(
 async function takePrefilled(field: FormField, answers: Answers): Promise<{ value: unknown } | undefined> {
   const value = answers[field.id];
   if (value === undefined) return undefined;
-  if (field.kind === 'text' || field.kind === 'number') return field.validate?.(String(value), answers) ? undefined : { value };
+  if (field.kind === 'text' || field.kind === 'number')
+    return field.validate?.(String(value), answers) ? undefined : { value };
   if (field.kind === 'multiPick') return { value };
   const options = await (field as PickField).options(answers).catch(() => [] as PickOption[]);
   const match = options.find((o) => !o.disabledReason && sameValue(o.value, value));
@@ -101,8 +118,11 @@ async function takePrefilled(field: FormField, answers: Answers): Promise<{ valu
 /** Equal values, or an object whose fields all equal the option value's (the option may carry more). */
 function sameValue(option: unknown, wanted: unknown): boolean {
   if (JSON.stringify(option) === JSON.stringify(wanted)) return true;
-  if (!wanted || typeof wanted !== 'object' || !option || typeof option !== 'object' || Array.isArray(wanted)) return false;
-  return Object.entries(wanted).every(([k, v]) => JSON.stringify((option as Record<string, unknown>)[k]) === JSON.stringify(v));
+  if (!wanted || typeof wanted !== 'object' || !option || typeof option !== 'object' || Array.isArray(wanted))
+    return false;
+  return Object.entries(wanted).every(
+    ([k, v]) => JSON.stringify((option as Record<string, unknown>)[k]) === JSON.stringify(v),
+  );
 }
 
 function lastActive(fields: FormField[], answers: Answers): number {
@@ -120,21 +140,32 @@ async function askField(
   canGoBack: boolean,
   log?: (message: string) => void,
 ): Promise<{ value: unknown } | typeof BACK | undefined> {
-  const base = { id: field.id, title: `${title}: ${field.title}`, step, totalSteps, canGoBack, placeholder: field.placeholder };
+  const base = {
+    id: field.id,
+    title: `${title}: ${field.title}`,
+    step,
+    totalSteps,
+    canGoBack,
+    placeholder: field.placeholder,
+  };
   if (field.kind === 'text' || field.kind === 'number') {
     const previous = answers[field.id];
     const value = await ui.input({
       ...base,
       prompt: field.prompt,
       value: previous !== undefined ? String(previous) : field.initial?.(answers),
-      validate: (v) => field.validate?.(v, answers) ?? (field.kind === 'number' && !/^\d+$/.test(v.trim()) ? 'Enter a whole number.' : undefined),
+      validate: (v) =>
+        field.validate?.(v, answers) ??
+        (field.kind === 'number' && !/^\d+$/.test(v.trim()) ? 'Enter a whole number.' : undefined),
     });
     if (value === undefined || value === BACK) return value;
     return { value: field.kind === 'number' ? Number(value.trim()) : value.trim() };
   }
   const choice = field as PickField | MultiPickField;
   for (;;) {
-    const items = loadOptions(choice, answers, log).then((options) => toItems(options, answers[choice.id], choice.kind === 'pick' && !!choice.allowCustom));
+    const items = loadOptions(choice, answers, log).then((options) =>
+      toItems(options, answers[choice.id], choice.kind === 'pick' && !!choice.allowCustom),
+    );
     const picked = await ui.pick<unknown>({ ...base, items, canPickMany: field.kind === 'multiPick' });
     if (picked === undefined || picked === BACK) return picked;
     if (Array.isArray(picked)) return { value: picked.filter((v) => v !== UNAVAILABLE) };
@@ -159,7 +190,11 @@ async function askField(
  * A step's options; an optional step whose list fails shows why (a line that cannot be picked) and offers
  * going on without it. A required list's failure still stops the wizard: there is nothing to go on with.
  */
-async function loadOptions(field: PickField | MultiPickField, answers: Answers, log?: (message: string) => void): Promise<PickOption[]> {
+async function loadOptions(
+  field: PickField | MultiPickField,
+  answers: Answers,
+  log?: (message: string) => void,
+): Promise<PickOption[]> {
   if (!field.optional) return field.options(answers);
   try {
     return await field.options(answers);
@@ -167,8 +202,14 @@ async function loadOptions(field: PickField | MultiPickField, answers: Answers, 
     if (error instanceof CancelledError) throw error;
     const reason = userMessage(error);
     const details = error instanceof GpuPodsError && error.details ? ` (${error.details})` : '';
-    log?.(`${field.optional.what} could not be loaded for the "${field.title}" step; offering to go on without: ${reason}${details}`);
-    const line: PickOption = { label: `${field.optional.what} could not be loaded: ${reason}`, value: UNAVAILABLE, disabledReason: 'go on without, or go Back and try again' };
+    log?.(
+      `${field.optional.what} could not be loaded for the "${field.title}" step; offering to go on without: ${reason}${details}`,
+    );
+    const line: PickOption = {
+      label: `${field.optional.what} could not be loaded: ${reason}`,
+      value: UNAVAILABLE,
+      disabledReason: 'go on without, or go Back and try again',
+    };
     return 'without' in field.optional ? [line, { ...field.optional.without, picked: true }] : [line];
   }
 }
@@ -182,7 +223,12 @@ function toItems(options: PickOption[], previous: unknown, allowCustom: boolean)
     detail: o.detail === undefined ? undefined : displayText(o.detail, { maxLength: 400 }),
     value: o.value,
     disabledReason: o.disabledReason === undefined ? undefined : displayText(o.disabledReason),
-    picked: prev !== undefined ? (Array.isArray(previous) ? previous.some((p) => JSON.stringify(p) === JSON.stringify(o.value)) : JSON.stringify(o.value) === prev) : o.picked,
+    picked:
+      prev !== undefined
+        ? Array.isArray(previous)
+          ? previous.some((p) => JSON.stringify(p) === JSON.stringify(o.value))
+          : JSON.stringify(o.value) === prev
+        : o.picked,
   }));
   if (allowCustom) items.push({ label: '$(edit) Custom…', value: CUSTOM });
   return items;

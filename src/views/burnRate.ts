@@ -67,17 +67,22 @@ export class BurnRateStatus implements vscode.Disposable {
       this.item.show();
       return;
     }
-    const entries: BurnEntry[] = data.allPods().map(({ account, pod }) => ({ accountId: account.id, cloud: account.cloud, where: accountName(account, accounts), pod }));
+    const entries: BurnEntry[] = data.allPods().map(({ account, pod }) => ({
+      accountId: account.id,
+      cloud: account.cloud,
+      where: accountName(account, accounts),
+      pod,
+    }));
     const b = computeBurnRate(entries, now);
     this.state = b;
     this.item.text = `${b.running ? '$(vm-running)' : '$(vm-outline)'} ${summary(b)}`;
     this.item.accessibilityInformation = { label: vscode.l10n.t('GPU Pods: {0}', summary(b)) };
-    this.item.tooltip = this.tooltip(b, accounts, now);
+    this.item.tooltip = this.tooltip(b, accounts);
     this.visible = true;
     this.item.show();
   }
 
-  private tooltip(b: BurnRate, accounts: readonly Account[], now: number): vscode.MarkdownString {
+  private tooltip(b: BurnRate, accounts: readonly Account[]): vscode.MarkdownString {
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = false;
     md.supportHtml = false;
@@ -90,16 +95,23 @@ export class BurnRateStatus implements vscode.Disposable {
           : r.runningMs !== undefined
             ? vscode.l10n.t('spend unknown ({0} since created)', formatDuration(r.runningMs))
             : vscode.l10n.t('spend unknown');
-      md.appendMarkdown(`$(vm-running) ${displayMarkdown(r.pod.name || r.pod.id)} · ${escapeMarkdown(r.where)} · ${escapeMarkdown(price)} · ${escapeMarkdown(spent)}  \n`);
+      md.appendMarkdown(
+        `$(vm-running) ${displayMarkdown(r.pod.name || r.pod.id)} · ${escapeMarkdown(r.where)} · ${escapeMarkdown(price)} · ${escapeMarkdown(spent)}  \n`,
+      );
     }
     for (const a of accounts) {
       const s = this.data?.snapshot(a.id);
       const where = escapeMarkdown(accountName(a, accounts));
       if (!s) md.appendMarkdown(`$(info) ${where}: ${escapeMarkdown(vscode.l10n.t('not loaded yet'))}  \n`);
-      else if (s.error) md.appendMarkdown(`$(warning) ${where}: ${escapeMarkdown(vscode.l10n.t('the last refresh failed; its last known pods are counted'))}  \n`);
+      else if (s.error)
+        md.appendMarkdown(
+          `$(warning) ${where}: ${escapeMarkdown(vscode.l10n.t('the last refresh failed; its last known pods are counted'))}  \n`,
+        );
     }
     if (b.rows.some((r) => r.spent !== undefined)) {
-      md.appendMarkdown(`\n${escapeMarkdown(vscode.l10n.t('Spend is price × time since the pod was created; less if it was stopped in between.'))}  \n`);
+      md.appendMarkdown(
+        `\n${escapeMarkdown(vscode.l10n.t('Spend is price × time since the pod was created; less if it was stopped in between.'))}  \n`,
+      );
     }
     md.appendMarkdown(`\n${escapeMarkdown(vscode.l10n.t('Click to list the running pods.'))}`);
     return md;
@@ -115,7 +127,8 @@ export class BurnRateStatus implements vscode.Disposable {
 export function summary(b: BurnRate): string {
   if (b.running === 0) return vscode.l10n.t('No pods running');
   const parts = [vscode.l10n.t('{0} running', b.running)];
-  if (b.priced > 0 && b.unknown > 0) parts.push(vscode.l10n.t('{0}/h + {1} price unknown', formatUsd(b.knownPerHour), b.unknown));
+  if (b.priced > 0 && b.unknown > 0)
+    parts.push(vscode.l10n.t('{0}/h + {1} price unknown', formatUsd(b.knownPerHour), b.unknown));
   else if (b.priced > 0) parts.push(`${formatUsd(b.knownPerHour)}/h`);
   else parts.push(vscode.l10n.t('price unknown'));
   return parts.join(' · ');

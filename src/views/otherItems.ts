@@ -13,8 +13,12 @@ export function accountItem(node: AccountNode, snapshot: AccountSnapshot | undef
   const item = new vscode.TreeItem(cloud.displayName, vscode.TreeItemCollapsibleState.Expanded);
   item.id = `account:${node.account.id}`;
   const running = snapshot?.pods.filter((p) => p.status === 'running').length ?? 0;
-  item.description = [node.account.label, snapshot && !snapshot.error ? `${running} running` : undefined].filter(Boolean).join(' · ');
-  item.iconPath = snapshot?.error ? new vscode.ThemeIcon('cloud', new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon('cloud');
+  item.description = [node.account.label, snapshot && !snapshot.error ? `${running} running` : undefined]
+    .filter(Boolean)
+    .join(' · ');
+  item.iconPath = snapshot?.error
+    ? new vscode.ThemeIcon('cloud', new vscode.ThemeColor('errorForeground'))
+    : new vscode.ThemeIcon('cloud');
   item.contextValue = contextValue('account', {
     [node.account.cloud]: true,
     ok: !snapshot?.error,
@@ -23,7 +27,12 @@ export function accountItem(node: AccountNode, snapshot: AccountSnapshot | undef
   return item;
 }
 
-const GROUP_LABELS = { pods: 'Pods', vms: 'Virtual machines', volumes: 'Volumes', endpoints: 'Serverless endpoints' } as const;
+const GROUP_LABELS = {
+  pods: 'Pods',
+  vms: 'Virtual machines',
+  volumes: 'Volumes',
+  endpoints: 'Serverless endpoints',
+} as const;
 const GROUP_ICONS = { pods: 'server', vms: 'vm', volumes: 'database', endpoints: 'radio-tower' } as const;
 
 export function groupItem(node: GroupNode, count: number | undefined): vscode.TreeItem {
@@ -40,8 +49,14 @@ export function volumeItem(node: VolumeNode): vscode.TreeItem {
   const item = new vscode.TreeItem(displayText(v.name || v.id), vscode.TreeItemCollapsibleState.None);
   item.id = `volume:${node.account.id}:${v.id}`;
   const mounts = v.mountCount === undefined ? undefined : v.mountCount === 1 ? '1 mount' : `${v.mountCount} mounts`;
-  item.description = displayText([v.sizeGb !== undefined ? `${v.sizeGb} GB` : undefined, v.type, v.region, mounts, v.cost, v.status].filter(Boolean).join(' · '));
-  item.iconPath = new vscode.ThemeIcon(v.status === 'error' ? 'error' : /ing$/.test(v.status) ? 'loading~spin' : 'database');
+  item.description = displayText(
+    [v.sizeGb !== undefined ? `${v.sizeGb} GB` : undefined, v.type, v.region, mounts, v.cost, v.status]
+      .filter(Boolean)
+      .join(' · '),
+  );
+  item.iconPath = new vscode.ThemeIcon(
+    v.status === 'error' ? 'error' : /ing$/.test(v.status) ? 'loading~spin' : 'database',
+  );
   const tip = new vscode.MarkdownString(undefined, false);
   tip.isTrusted = false;
   tip.appendMarkdown(`**${displayMarkdown(v.name || v.id)}**  \n`);
@@ -74,7 +89,10 @@ export function endpointItem(node: EndpointNode): vscode.TreeItem {
   const workers = e.totalWorkers !== undefined ? `${e.runningWorkers ?? 0}/${e.totalWorkers} workers` : undefined;
   item.description = displayText([workers, e.cost, statusText(e)].filter(Boolean).join(' · '));
   item.iconPath = statusIcon(e.status);
-  item.tooltip = [e.name, e.image, `Id: ${e.id}`].map((line) => displayText(line)).filter(Boolean).join('\n');
+  item.tooltip = [e.name, e.image, `Id: ${e.id}`]
+    .map((line) => displayText(line))
+    .filter(Boolean)
+    .join('\n');
   item.contextValue = contextValue('endpoint', {
     canStart: e.status === 'stopped' || e.status === 'failed',
     canStop: e.status === 'running' || e.status === 'provisioning',
@@ -86,7 +104,10 @@ export function errorItem(node: ErrorNode): vscode.TreeItem {
   const auth = node.error instanceof AuthError;
   const label = auth ? 'Invalid API key — click to update' : displayText(userMessage(node.error));
   // In a group, say which list failed: the rest of the account did load.
-  const item = new vscode.TreeItem(node.group ? vscode.l10n.t('{0} could not be loaded: {1}', GROUP_LABELS[node.group], label) : label, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(
+    node.group ? vscode.l10n.t('{0} could not be loaded: {1}', GROUP_LABELS[node.group], label) : label,
+    vscode.TreeItemCollapsibleState.None,
+  );
   item.id = node.group ? `error:${node.account.id}:${node.group}` : `error:${node.account.id}`;
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
   item.tooltip = `${displayText(userMessage(node.error), { maxLength: 600 })}\nDetails are in the GPU Pods log.`;
@@ -94,7 +115,11 @@ export function errorItem(node: ErrorNode): vscode.TreeItem {
   item.command = auth
     ? { command: 'gpuPods.updateKey', title: 'Update API Key', arguments: [{ type: 'account', account: node.account }] }
     : node.error instanceof ConfigError && CLOUDS[node.account.cloud].accountOptions.length > 0
-      ? { command: 'gpuPods.editAccount', title: 'Edit Account Settings', arguments: [{ type: 'account', account: node.account }] }
+      ? {
+          command: 'gpuPods.editAccount',
+          title: 'Edit Account Settings',
+          arguments: [{ type: 'account', account: node.account }],
+        }
       : { command: 'gpuPods.showLog', title: 'Show Log' };
   return item;
 }
@@ -103,6 +128,11 @@ export function messageItem(node: MessageNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
   item.id = `message:${node.account.id}:${node.id}`;
   item.iconPath = new vscode.ThemeIcon(node.command ? 'add' : 'info');
-  if (node.command) item.command = { command: node.command, title: node.label, arguments: [{ type: 'account', account: node.account }] };
+  if (node.command)
+    item.command = {
+      command: node.command,
+      title: node.label,
+      arguments: [{ type: 'account', account: node.account }],
+    };
   return item;
 }

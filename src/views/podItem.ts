@@ -17,12 +17,20 @@ export function podItem(
   const item = new vscode.TreeItem(displayText(pod.name || pod.id), vscode.TreeItemCollapsibleState.None);
   item.id = `pod:${account.id}:${pod.id}`;
   item.description = displayText(
-    [gpuLabel(pod), pod.region, formatPrice(pod.pricePerHour), statusText(pod) + (pod.pending ? ' (operation pending)' : '')].filter(Boolean).join(' · '),
+    [
+      gpuLabel(pod),
+      pod.region,
+      formatPrice(pod.pricePerHour),
+      statusText(pod) + (pod.pending ? ' (operation pending)' : ''),
+    ]
+      .filter(Boolean)
+      .join(' · '),
   );
   item.iconPath = statusIcon(pod.status, pod.pending);
   // The tooltip is built in resolveTreeItem, when the user hovers: building 500 of them up front
   // costs more than the rest of the tree.
-  const can = (a: 'stop' | 'start' | 'restart' | 'terminate') => !pod.pending && !!capabilities?.actions.has(a) && capabilities.allows(a, pod);
+  const can = (a: 'stop' | 'start' | 'restart' | 'terminate') =>
+    !pod.pending && !!capabilities?.actions.has(a) && capabilities.allows(a, pod);
   item.contextValue = contextValue('pod', {
     [pod.status]: true,
     canStop: can('stop'),
@@ -42,7 +50,11 @@ export function podItem(
 }
 
 /** Untrusted values only, all escaped: the tooltip can never carry a link or a command. */
-export function podTooltip(pod: Pod, capabilities?: Capabilities, extra: Array<[string, string]> = []): vscode.MarkdownString {
+export function podTooltip(
+  pod: Pod,
+  capabilities?: Capabilities,
+  extra: Array<[string, string]> = [],
+): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   md.isTrusted = false;
   md.supportHtml = false;
@@ -53,18 +65,29 @@ export function podTooltip(pod: Pod, capabilities?: Capabilities, extra: Array<[
     ['Price', formatPrice(pod.pricePerHour) ?? 'price unknown'],
     ['Image', pod.image],
     ['Ports', pod.ports.map((p) => `${p.port}/${p.protocol}`).join(', ') || undefined],
-    ['SSH', pod.ssh ? `${pod.ssh.user}@${pod.ssh.host}:${pod.ssh.port}` : pod.status === 'running' ? 'not reachable yet' : undefined],
+    [
+      'SSH',
+      pod.ssh
+        ? `${pod.ssh.user}@${pod.ssh.host}:${pod.ssh.port}`
+        : pod.status === 'running'
+          ? 'not reachable yet'
+          : undefined,
+    ],
     ['Created', formatDate(pod.createdAt)],
     ...pod.details.map(([k, v]) => [k, v] as [string, string]),
     ...extra,
     ['Id', pod.id],
   ];
   if (capabilities && !capabilities.actions.has('stop')) {
-    rows.push(['Stop', `not offered by this cloud: ${capabilities.terminateLabel.toLowerCase()} the pod to stop billing`]);
+    rows.push([
+      'Stop',
+      `not offered by this cloud: ${capabilities.terminateLabel.toLowerCase()} the pod to stop billing`,
+    ]);
   }
   md.appendMarkdown(`**${displayMarkdown(pod.name || pod.id)}**\n\n`);
   for (const [label, value] of rows) {
-    if (value && value !== 'undefined') md.appendMarkdown(`${displayMarkdown(label)}: ${displayMarkdown(value, { maxLength: 500 })}  \n`);
+    if (value && value !== 'undefined')
+      md.appendMarkdown(`${displayMarkdown(label)}: ${displayMarkdown(value, { maxLength: 500 })}  \n`);
   }
   return md;
 }

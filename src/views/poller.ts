@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { AccountData } from '../services/accountData';
 import type { AccountStore } from '../services/accounts';
 import { settings } from '../services/settings';
@@ -36,7 +36,9 @@ export class Poller implements vscode.Disposable {
       const s = this.data.snapshot(account.id);
       if (!s?.loadedAt || this.data.isRefreshing(account.id)) continue; // never loaded: the tree loads it when shown
       if (s.backoffUntil && now < s.backoffUntil) continue;
-      const seconds = this.data.isChanging(account.id) ? settings.fastPollSeconds() : settings.slowPollSeconds(account.cloud);
+      const seconds = this.data.isChanging(account.id)
+        ? settings.fastPollSeconds()
+        : settings.slowPollSeconds(account.cloud);
       if (now - s.loadedAt >= seconds * 1000) void this.data.refresh(account.id, { background: true });
     }
   }

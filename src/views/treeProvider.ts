@@ -24,7 +24,10 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     private readonly data: AccountData,
     private readonly providers: ProviderManager,
     /** Idle-guard timers, shown in each pod's tooltip. */
-    private readonly idle?: { describe(accountId: string, podId: string): string | undefined; onDidChange: vscode.Event<string> },
+    private readonly idle?: {
+      describe(accountId: string, podId: string): string | undefined;
+      onDidChange: vscode.Event<string>;
+    },
   ) {
     this.disposables = [
       accounts.onDidChange(() => this.changed.fire(undefined)),
@@ -46,7 +49,12 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         return groupItem(node, this.groupCount(node.account, node.group));
       case 'pod':
         if (node.pod.kind === 'vm') return vmItem(node, this.data.snapshot(node.account.id)?.vmAllows);
-        return podItem(node, this.data.snapshot(node.account.id)?.capabilities, this.data.snapshot(node.account.id)?.features, this.idleRows(node));
+        return podItem(
+          node,
+          this.data.snapshot(node.account.id)?.capabilities,
+          this.data.snapshot(node.account.id)?.features,
+          this.idleRows(node),
+        );
       case 'volume':
         return volumeItem(node);
       case 'endpoint':
@@ -69,7 +77,11 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
    * Tooltips are built when the user hovers (VS Code resolves them lazily); utilisation is read only then
    * for a running pod: nothing is polled for it.
    */
-  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+  async resolveTreeItem(
+    item: vscode.TreeItem,
+    node: TreeNode,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.TreeItem> {
     if (node.type !== 'pod') return item;
     const snapshot = this.data.snapshot(node.account.id);
     const capabilities = node.pod.kind === 'vm' ? undefined : snapshot?.capabilities;
@@ -82,7 +94,10 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       const provider = await this.providers.get(node.account);
       const u = await provider.utilisation!(node.pod.id, abort.signal);
       const pct = (v?: number) => (v === undefined ? '—' : `${Math.round(v)}%`);
-      item.tooltip = podTooltip(node.pod, capabilities, [...rows, ['Utilisation', `CPU ${pct(u.cpuPercent)} · RAM ${pct(u.ramPercent)} · GPU ${pct(u.gpuPercent)}`]]);
+      item.tooltip = podTooltip(node.pod, capabilities, [
+        ...rows,
+        ['Utilisation', `CPU ${pct(u.cpuPercent)} · RAM ${pct(u.ramPercent)} · GPU ${pct(u.gpuPercent)}`],
+      ]);
     } catch {
       // The tooltip simply shows no utilisation; the error is not worth a toast.
     }
@@ -94,8 +109,19 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     // Under a "Pods"/"Volumes"/"Endpoints" group when the cloud has more than pods (reveal needs the real path).
     const caps = this.data.snapshot(node.account.id)?.capabilities;
     const group =
-      node.type === 'pod' ? (node.pod.kind === 'vm' ? 'vms' : 'pods') : node.type === 'volume' ? 'volumes' : node.type === 'endpoint' ? 'endpoints' : node.type === 'error' ? node.group : undefined;
-    if (group && (caps?.volumes || caps?.endpoints || caps?.virtualMachines)) return { type: 'group', account: node.account, group };
+      node.type === 'pod'
+        ? node.pod.kind === 'vm'
+          ? 'vms'
+          : 'pods'
+        : node.type === 'volume'
+          ? 'volumes'
+          : node.type === 'endpoint'
+            ? 'endpoints'
+            : node.type === 'error'
+              ? node.group
+              : undefined;
+    if (group && (caps?.volumes || caps?.endpoints || caps?.virtualMachines))
+      return { type: 'group', account: node.account, group };
     return this.accountNodes.get(node.account.id);
   }
 
@@ -122,12 +148,15 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (snapshot.error) {
       out.push({ type: 'error', account, error: snapshot.error });
       // A refused key or a bad setting makes old lists meaningless; a passing network error does not.
-      if (snapshot.error instanceof AuthError || snapshot.error instanceof ConfigError || !snapshot.capabilities) return out;
+      if (snapshot.error instanceof AuthError || snapshot.error instanceof ConfigError || !snapshot.capabilities)
+        return out;
     }
     const caps = snapshot.capabilities;
-    if (!caps?.volumes && !caps?.endpoints && !caps?.virtualMachines) return [...out, ...this.groupChildren(account, 'pods')];
+    if (!caps?.volumes && !caps?.endpoints && !caps?.virtualMachines)
+      return [...out, ...this.groupChildren(account, 'pods')];
     out.push({ type: 'group', account, group: 'pods' });
-    if (caps.virtualMachines && (snapshot.vms || snapshot.groupErrors?.vms !== undefined)) out.push({ type: 'group', account, group: 'vms' });
+    if (caps.virtualMachines && (snapshot.vms || snapshot.groupErrors?.vms !== undefined))
+      out.push({ type: 'group', account, group: 'vms' });
     if (caps.volumes) out.push({ type: 'group', account, group: 'volumes' });
     if (caps.endpoints) out.push({ type: 'group', account, group: 'endpoints' });
     return out;
@@ -137,22 +166,44 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const s = this.data.snapshot(account.id);
     if (!s) return [];
     if (group === 'pods') {
-      if (s.pods.length === 0) return [{ type: 'message', account, id: 'no-pods', label: 'No pods — create one', command: 'gpuPods.createPod' }];
+      if (s.pods.length === 0)
+        return [
+          { type: 'message', account, id: 'no-pods', label: 'No pods — create one', command: 'gpuPods.createPod' },
+        ];
       return [...s.pods].sort(byName).map((pod) => ({ type: 'pod', account, pod }));
     }
     // A list that failed shows its error first, then its last good content (never "No volumes").
     const failed = s.groupErrors && group in s.groupErrors;
     const error: TreeNode[] = failed ? [{ type: 'error', account, error: s.groupErrors![group], group }] : [];
     if (group === 'vms') {
-      if (!s.vms?.length) return failed ? error : [{ type: 'message', account, id: 'no-vms', label: 'No virtual machines — create one', command: 'gpuPods.createVm' }];
+      if (!s.vms?.length)
+        return failed
+          ? error
+          : [
+              {
+                type: 'message',
+                account,
+                id: 'no-vms',
+                label: 'No virtual machines — create one',
+                command: 'gpuPods.createVm',
+              },
+            ];
       return [...error, ...[...s.vms].sort(byName).map((pod): TreeNode => ({ type: 'pod', account, pod }))];
     }
     if (group === 'volumes') {
-      if (!s.volumes?.length) return failed ? error : [{ type: 'message', account, id: 'no-volumes', label: 'No volumes' }];
-      return [...error, ...[...s.volumes].sort(byName).map((volume): TreeNode => ({ type: 'volume', account, volume }))];
+      if (!s.volumes?.length)
+        return failed ? error : [{ type: 'message', account, id: 'no-volumes', label: 'No volumes' }];
+      return [
+        ...error,
+        ...[...s.volumes].sort(byName).map((volume): TreeNode => ({ type: 'volume', account, volume })),
+      ];
     }
-    if (!s.endpoints?.length) return failed ? error : [{ type: 'message', account, id: 'no-endpoints', label: 'No serverless endpoints' }];
-    return [...error, ...[...s.endpoints].sort(byName).map((endpoint): TreeNode => ({ type: 'endpoint', account, endpoint }))];
+    if (!s.endpoints?.length)
+      return failed ? error : [{ type: 'message', account, id: 'no-endpoints', label: 'No serverless endpoints' }];
+    return [
+      ...error,
+      ...[...s.endpoints].sort(byName).map((endpoint): TreeNode => ({ type: 'endpoint', account, endpoint })),
+    ];
   }
 
   private groupCount(account: Account, group: GroupKind): number | undefined {

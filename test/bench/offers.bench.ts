@@ -28,9 +28,18 @@ async function main(): Promise<void> {
   for (const [cloud, delayMs] of Object.entries(LATENCY_MS)) sim.addFault({ cloud: cloud as CloudId, delayMs });
   const deps = { logger: silentLogger, limiter: new Semaphore(5), backoffMs: 5, timeoutMs: 10_000 };
   const providers: Record<CloudId, Provider> = {
-    yotta: createYottaProvider({ apiKey: 'yk-bench', baseUrls: { base: `${url}/yotta` }, options: {} }, { ...deps, limiter: new Semaphore(5) }),
-    novita: createNovitaProvider({ apiKey: 'nk-bench', baseUrls: { base: `${url}/novita` }, options: {} }, { ...deps, limiter: new Semaphore(5) }),
-    gpugeek: createGpuGeekProvider({ apiKey: 'gk-bench', baseUrls: { base: `${url}/gpugeek` }, options: {} }, { ...deps, limiter: new Semaphore(5) }),
+    yotta: createYottaProvider(
+      { apiKey: 'yk-bench', baseUrls: { base: `${url}/yotta` }, options: {} },
+      { ...deps, limiter: new Semaphore(5) },
+    ),
+    novita: createNovitaProvider(
+      { apiKey: 'nk-bench', baseUrls: { base: `${url}/novita` }, options: {} },
+      { ...deps, limiter: new Semaphore(5) },
+    ),
+    gpugeek: createGpuGeekProvider(
+      { apiKey: 'gk-bench', baseUrls: { base: `${url}/gpugeek` }, options: {} },
+      { ...deps, limiter: new Semaphore(5) },
+    ),
     neevcloud: createNeevCloudProvider(
       {
         apiKey: 'pat-nc-bench',
@@ -81,12 +90,18 @@ async function main(): Promise<void> {
   console.log('cross-cloud offers: per-cloud latency injected (ms):', JSON.stringify(LATENCY_MS));
   for (const s of sources) console.log(`  ${s.cloud.padEnd(10)} alone: ${alone[s.cloud].toFixed(0)} ms`);
   const ratio = gathered / slowest;
-  console.log(`  all ${sources.length} clouds gathered: ${gathered.toFixed(0)} ms (median of ${RUNS}); slowest cloud alone: ${slowest.toFixed(0)} ms`);
-  console.log(`  picker time / slowest cloud: ${ratio.toFixed(2)} ×  (target ≤ 1.2 ×: ${ratio <= 1.2 ? 'ok' : 'OVER TARGET'})`);
+  console.log(
+    `  all ${sources.length} clouds gathered: ${gathered.toFixed(0)} ms (median of ${RUNS}); slowest cloud alone: ${slowest.toFixed(0)} ms`,
+  );
+  console.log(
+    `  picker time / slowest cloud: ${ratio.toFixed(2)} ×  (target ≤ 1.2 ×: ${ratio <= 1.2 ? 'ok' : 'OVER TARGET'})`,
+  );
   console.log('  offers calls per cloud in one cache period (5 picker runs), target 1:');
   for (const s of sources) {
     const calls = cache.requests.get(s.key) ?? 0;
-    console.log(`    ${s.cloud.padEnd(10)} ${calls} listOffers call(s), ${http(s.cloud)} HTTP request(s)  ${calls === 1 ? 'ok' : 'OVER TARGET'}`);
+    console.log(
+      `    ${s.cloud.padEnd(10)} ${calls} listOffers call(s), ${http(s.cloud)} HTTP request(s)  ${calls === 1 ? 'ok' : 'OVER TARGET'}`,
+    );
   }
   await sim.stop();
 }

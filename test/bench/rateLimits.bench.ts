@@ -131,7 +131,9 @@ async function scenario(limiter: Semaphore): Promise<Outcome> {
 
 async function main(): Promise<void> {
   const limit = CLOUDS.yotta.rateLimit;
-  console.log(`documented rate limits: ${PODS} Yotta pods pause then resume (time scale ${SCALE}: one minute = ${(MINUTE / 1000).toFixed(1)} s)`);
+  console.log(
+    `documented rate limits: ${PODS} Yotta pods pause then resume (time scale ${SCALE}: one minute = ${(MINUTE / 1000).toFixed(1)} s)`,
+  );
   const before = await scenario(new Semaphore(5));
   const after = await scenario(new KeyGate(limit, { windowMs: MINUTE }));
   const line = (name: string, o: Outcome) =>
@@ -139,7 +141,9 @@ async function main(): Promise<void> {
   console.log(line('per-key semaphore only:', before));
   console.log(line('per-key budget (KeyGate):', after));
   const ok = after.peak <= limit.perMinute;
-  console.log(`  peak requests/minute per key while ${PODS} pods transition: ${after.peak}  (target ≤ ${limit.perMinute}: ${ok ? 'ok' : 'OVER TARGET'})`);
+  console.log(
+    `  peak requests/minute per key while ${PODS} pods transition: ${after.peak}  (target ≤ ${limit.perMinute}: ${ok ? 'ok' : 'OVER TARGET'})`,
+  );
 }
 
 main().catch((e) => {

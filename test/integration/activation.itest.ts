@@ -19,7 +19,9 @@ const SERVICE_MEMBERS = ['getKey', 'setKey', 'getJupyterPassword', 'setJupyterPa
 function findLeaks(roots: Record<string, unknown>, secrets: string[], forbidden: unknown[]): string[] {
   const leaks: string[] = [];
   const seen = new Set<unknown>([Object.prototype, Function.prototype, Array.prototype]);
-  const queue: Array<{ value: unknown; where: string; prototype: boolean }> = Object.entries(roots).map(([where, value]) => ({ value, where, prototype: false }));
+  const queue: Array<{ value: unknown; where: string; prototype: boolean }> = Object.entries(roots).map(
+    ([where, value]) => ({ value, where, prototype: false }),
+  );
   let visited = 0;
   while (queue.length > 0 && visited < 500_000) {
     const { value, where, prototype } = queue.shift()!;
@@ -44,7 +46,12 @@ function findLeaks(roots: Record<string, unknown>, secrets: string[], forbidden:
       }
     }
     const next = (v: unknown, w: string, p = false) => queue.push({ value: v, where: w, prototype: p });
-    if (value instanceof Map) for (const [k, v] of value) next(k, `${where}<key>`), next(v, `${where}<value>`);
+    if (value instanceof Map) {
+      for (const [k, v] of value) {
+        next(k, `${where}<key>`);
+        next(v, `${where}<value>`);
+      }
+    }
     if (value instanceof Set) for (const v of value) next(v, `${where}<item>`);
     for (const key of Reflect.ownKeys(value)) {
       const d = Object.getOwnPropertyDescriptor(value, key);
@@ -72,12 +79,14 @@ describe('activation: what other extensions can reach, and what runs after a rel
     await disconnectAll();
   });
   after(async () => {
-    await vscode.workspace.getConfiguration('gpuPods').update('idleGuard.graceMinutes', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('gpuPods')
+      .update('idleGuard.graceMinutes', undefined, vscode.ConfigurationTarget.Global);
     await disconnectAll();
     await sim.dispose();
   });
 
-  it("another extension gets nothing from the shipped GPU Pods that leads to a key, a password or a service", async () => {
+  it('another extension gets nothing from the shipped GPU Pods that leads to a key, a password or a service', async () => {
     const hooks = await testHooks();
     const { services } = await hooks.gpuPods();
     const key = `yotta-key-${Math.random().toString(36).slice(2)}`;
@@ -86,14 +95,19 @@ describe('activation: what other extensions can reach, and what runs after a rel
     await services.podSecrets.setJupyterPassword('yotta', 'pod-1', password);
     const forbidden = [hooks.context, hooks.context.secrets, hooks.context.globalState];
     // The check itself finds a way to the keys when there is one (the test entry's handle is such a way).
-    assert.ok(findLeaks({ testEntry: await hooks.gpuPods() }, [key, password], forbidden).length > 0, 'the leak check finds nothing even where there is a leak');
+    assert.ok(
+      findLeaks({ testEntry: await hooks.gpuPods() }, [key, password], forbidden).length > 0,
+      'the leak check finds nothing even where there is a leak',
+    );
 
     // Run the shipped entry in the test entry's place, as VS Code runs it for users: dist/extension.js's
     // activate() with GPU Pods' own context (same global state and secret storage).
     hooks.stop();
     const shippedContext = Object.create(hooks.context, { subscriptions: { value: [] } }) as vscode.ExtensionContext;
     try {
-      const entry = require(path.join(repoRoot, 'dist/extension.js')) as { activate(c: vscode.ExtensionContext): unknown };
+      const entry = require(path.join(repoRoot, 'dist/extension.js')) as {
+        activate(c: vscode.ExtensionContext): unknown;
+      };
       const exported = await entry.activate(shippedContext);
       // Load the rest the way a user does (a command), so the lazily loaded bundles are there to be found too.
       await vscode.commands.executeCommand('gpuPods.refresh');
@@ -127,7 +141,9 @@ describe('activation: what other extensions can reach, and what runs after a rel
     await services.data.refresh(account.id);
     const pod = services.data.snapshot(account.id)?.pods.find((p) => p.id === podId);
     assert.equal(pod?.status, 'running');
-    await vscode.workspace.getConfiguration('gpuPods').update('idleGuard.graceMinutes', 0.01, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('gpuPods')
+      .update('idleGuard.graceMinutes', 0.01, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.view.explorer'); // the GPU Pods view is hidden
     await services.idleGuard!.set(account, pod!, 'stop', 0.002); // due in about 7 s
 
@@ -136,9 +152,18 @@ describe('activation: what other extensions can reach, and what runs after a rel
     const before = sim.sim.requests.length;
     await sleep(3000);
     assert.equal(hooks.isLoaded(), false, 'only activation ran before the timer was due');
-    assert.deepEqual(sim.sim.requests.slice(before).map((r) => `${r.method} ${r.path}`), [], 'no request before the timer is due');
+    assert.deepEqual(
+      sim.sim.requests.slice(before).map((r) => `${r.method} ${r.path}`),
+      [],
+      'no request before the timer is due',
+    );
 
-    await waitFor('the idle guard to stop the pod', () => sim.sim.requestsFor('novita', 'POST', '/gpu/instance/stop').length === 1, 60_000, 250);
+    await waitFor(
+      'the idle guard to stop the pod',
+      () => sim.sim.requestsFor('novita', 'POST', '/gpu/instance/stop').length === 1,
+      60_000,
+      250,
+    );
     const after = await hooks.gpuPods();
     assert.equal(after.services.view?.visible, false, 'the view was never shown');
     assert.equal(after.services.idleGuard!.get(account.id, podId), undefined, 'the timer is gone');

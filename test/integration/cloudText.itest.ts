@@ -14,7 +14,10 @@ const HOSTILE_NAME = `[x](command:workbench.action.quit)${RLO}gnp.exe\nsecond li
 /** Text a person sees: no link VS Code would make clickable, no bidi override, one line. */
 function assertInert(text: string, where: string): void {
   assert.ok(!NOTIFICATION_LINK.test(text), `${where} would show a link: ${JSON.stringify(text)}`);
-  assert.ok(!/[\u202a-\u202e\u2066-\u2069\u200e\u200f]/.test(text), `${where} keeps a bidi control: ${JSON.stringify(text)}`);
+  assert.ok(
+    !/[\u202a-\u202e\u2066-\u2069\u200e\u200f]/.test(text),
+    `${where} keeps a bidi control: ${JSON.stringify(text)}`,
+  );
   assert.ok(!/[\n\r\0]/.test(text), `${where} is not one line: ${JSON.stringify(text)}`);
 }
 
@@ -63,7 +66,10 @@ describe('cloud text: a hostile pod name or error message stays inert text', fun
     await vscode.commands.executeCommand('gpuPods.stopAfter', await hostilePod());
     await waitFor('the confirmation toast', () => workbench.infos.length > 0);
     assertInert(workbench.infos[0], 'the "stop after" notification');
-    assert.match(workbench.infos[0], /^"\[x\] \(command:workbench\.action\.quit\)gnp\.exe second line": stop after 5 h/);
+    assert.match(
+      workbench.infos[0],
+      /^"\[x\] \(command:workbench\.action\.quit\)gnp\.exe second line": stop after 5 h/,
+    );
     const asked = auto.asked.find((q: AskedQuestion) => q.id === 'idleHours');
     assertInert(asked?.title ?? '', 'the input title');
 
@@ -94,7 +100,11 @@ describe('cloud text: a hostile pod name or error message stays inert text', fun
       method: 'POST',
       path: '/gpu/instance/stop',
       status: 400,
-      body: { code: 400, reason: 'INVALID_STATE', message: `Please [re-authenticate](command:workbench.action.quit)${RLO}\nnow` },
+      body: {
+        code: 400,
+        reason: 'INVALID_STATE',
+        message: `Please [re-authenticate](command:workbench.action.quit)${RLO}\nnow`,
+      },
     });
     try {
       await vscode.commands.executeCommand('gpuPods.stopPod', await hostilePod());
@@ -103,6 +113,10 @@ describe('cloud text: a hostile pod name or error message stays inert text', fun
       sim.sim.clearFaults();
     }
     assertInert(workbench.errors[0], 'the error toast');
-    assert.match(workbench.errors[0], /re-authenticate\] \(command:workbench\.action\.quit\)/, 'the cloud\'s words are still shown');
+    assert.match(
+      workbench.errors[0],
+      /re-authenticate\] \(command:workbench\.action\.quit\)/,
+      "the cloud's words are still shown",
+    );
   });
 });

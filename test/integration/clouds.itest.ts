@@ -19,8 +19,22 @@ interface CloudCase {
 }
 
 const CASES: CloudCase[] = [
-  { cloud: 'novita', name: 'Novita AI', connect: { cloud: 'Novita AI', apiKey: 'nk' }, create: { productId: 'RTX 4090' }, stops: true, password: true },
-  { cloud: 'gpugeek', name: 'GPUGeek', connect: { cloud: 'GPUGeek', apiKey: 'gk' }, create: {}, stops: true, password: true },
+  {
+    cloud: 'novita',
+    name: 'Novita AI',
+    connect: { cloud: 'Novita AI', apiKey: 'nk' },
+    create: { productId: 'RTX 4090' },
+    stops: true,
+    password: true,
+  },
+  {
+    cloud: 'gpugeek',
+    name: 'GPUGeek',
+    connect: { cloud: 'GPUGeek', apiKey: 'gk' },
+    create: {},
+    stops: true,
+    password: true,
+  },
   {
     cloud: 'neevcloud',
     name: 'NeevCloud',
@@ -110,7 +124,10 @@ describe('every cloud end to end: create, connect over SSH, Jupyter, lifecycle',
           assert.match((row.tooltip as vscode.MarkdownString).value, /not offered by this cloud/);
           const { workbench } = await script(new AutoInput());
           await vscode.commands.executeCommand('gpuPods.stopPod');
-          assert.ok(workbench.infos.some((m) => /NeevCloud cannot stop pods/.test(m)), workbench.infos.join(' | '));
+          assert.ok(
+            workbench.infos.some((m) => /NeevCloud cannot stop pods/.test(m)),
+            workbench.infos.join(' | '),
+          );
         });
 
         it('shows utilisation when the pod is hovered', async () => {
@@ -125,7 +142,12 @@ describe('every cloud end to end: create, connect over SSH, Jupyter, lifecycle',
       it('terminates the pod after confirmation and removes its SSH entry', async () => {
         await script(new AutoInput({ confirmTerminate: true }));
         await vscode.commands.executeCommand('gpuPods.terminatePod', await waitForPodNode(c.cloud, podName, 'running'));
-        await waitFor('the pod to leave the tree', async () => !(await flatten(await accountNode(c.cloud))).some((n) => n.type === 'pod' && n.pod.name === podName), 30_000);
+        await waitFor(
+          'the pod to leave the tree',
+          async () =>
+            !(await flatten(await accountNode(c.cloud))).some((n) => n.type === 'pod' && n.pod.name === podName),
+          30_000,
+        );
         assert.notEqual(sshTrue(userConfig, `gpupods-${c.cloud}-it-${c.cloud}`).code, 0);
       });
     });
@@ -135,12 +157,20 @@ describe('every cloud end to end: create, connect over SSH, Jupyter, lifecycle',
     it('Novita: sold-out products are listed but cannot be picked', async () => {
       const auto = new AutoInput({ productId: () => undefined });
       await script(auto);
-      await vscode.commands.executeCommand('gpuPods.createPod', await accountNode('novita')).then(undefined, () => undefined);
+      await vscode.commands
+        .executeCommand('gpuPods.createPod', await accountNode('novita'))
+        .then(undefined, () => undefined);
       const products = auto.asked.find((q) => q.id === 'productId')!.items!;
       const soldOut = products.find((p) => p.label.includes('3090'));
       assert.ok(soldOut?.disabledReason, 'RTX 3090 is sold out and disabled');
-      const prices = products.filter((p) => !p.disabledReason).map((p) => Number(/\$(\d+(\.\d+)?)/.exec(`${p.label} ${p.description}`)?.[1]));
-      assert.deepEqual([...prices].sort((a, b) => a - b), prices, 'sorted by price');
+      const prices = products
+        .filter((p) => !p.disabledReason)
+        .map((p) => Number(/\$(\d+(\.\d+)?)/.exec(`${p.label} ${p.description}`)?.[1]));
+      assert.deepEqual(
+        [...prices].sort((a, b) => a - b),
+        prices,
+        'sorted by price',
+      );
     });
 
     it('GPUGeek: a failed operation is shown and the instance stays as it was', async () => {
@@ -168,7 +198,10 @@ describe('every cloud end to end: create, connect over SSH, Jupyter, lifecycle',
     it('NeevCloud: "notify me" registers an availability alert for a sold-out GPU', async () => {
       const { workbench } = await script(new AutoInput({ soldOutOffer: 'L40S' }));
       await vscode.commands.executeCommand('gpuPods.notifyWhenAvailable', await accountNode('neevcloud'));
-      assert.ok(workbench.infos.some((m) => /e-mail/.test(m)), workbench.infos.join(' | '));
+      assert.ok(
+        workbench.infos.some((m) => /e-mail/.test(m)),
+        workbench.infos.join(' | '),
+      );
       assert.ok(sim.sim.controls.neevcloud.alerts().some((a) => a.config_id.includes('l40s')));
     });
   });

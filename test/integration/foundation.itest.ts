@@ -51,7 +51,10 @@ describe('foundation: connect, fail well, disconnect', function () {
     assert.equal(account.cloud, 'yotta');
     assert.equal(account.label, 'work');
     assert.equal(await services.accounts.getKey(account.id), 'sim-key-1');
-    assert.ok(!JSON.stringify(vscode.workspace.getConfiguration('gpuPods')).includes('sim-key-1'), 'the key must never be in settings');
+    assert.ok(
+      !JSON.stringify(vscode.workspace.getConfiguration('gpuPods')).includes('sim-key-1'),
+      'the key must never be in settings',
+    );
   });
 
   it('shows the account in the tree with its groups', async () => {
@@ -137,7 +140,10 @@ describe('foundation: connect, fail well, disconnect', function () {
     await vscode.commands.executeCommand('gpuPods.disconnect', await accountNode('yotta'));
     assert.equal(await services.accounts.getKey(yotta.id), undefined);
     const roots = await children();
-    assert.deepEqual(roots.map((n) => n.account?.cloud), ['novita']);
+    assert.deepEqual(
+      roots.map((n) => n.account?.cloud),
+      ['novita'],
+    );
     await disconnectAll();
     await waitFor('the welcome view (no accounts)', async () => (await children()).length === 0);
     await screenshot('foundation-welcome');

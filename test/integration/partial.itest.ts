@@ -4,7 +4,17 @@ import type { Pod } from '../../src/core/model';
 import type { TreeNode } from '../../src/views/nodes';
 import { AutoInput } from '../support/autoInput';
 import { screenshot } from './support/control';
-import { accountNode, children, disconnectAll, gpuPods, item, label, revealView, script, waitForPodNode } from './support/gpuPods';
+import {
+  accountNode,
+  children,
+  disconnectAll,
+  gpuPods,
+  item,
+  label,
+  revealView,
+  script,
+  waitForPodNode,
+} from './support/gpuPods';
 import { startSimulator, type SimulatorHandle } from './support/simulator';
 
 /** Issues #12 and #13: one broken list never hides the rest, and an unclear create is never sent twice. */
@@ -43,15 +53,27 @@ describe('partial failures stay partial', function () {
     assert.ok(!top.some((n) => n.type === 'error'), 'no account-wide error: the pods loaded');
     assert.match(String((await item(await accountNode('yotta'))).contextValue), /\+ok\b/, 'the account itself is fine');
     const pods = await group('pods');
-    assert.ok(pods.some((n) => n.type === 'pod' && n.pod.name === 'it-still-here'), 'the pods are shown');
-    const volumesGroup = (await children(await accountNode('yotta'))).find((n) => n.type === 'group' && n.group === 'volumes')!;
+    assert.ok(
+      pods.some((n) => n.type === 'pod' && n.pod.name === 'it-still-here'),
+      'the pods are shown',
+    );
+    const volumesGroup = (await children(await accountNode('yotta'))).find(
+      (n) => n.type === 'group' && n.group === 'volumes',
+    )!;
     assert.equal((await item(volumesGroup)).description, undefined, 'no count for a list that failed');
     const volumes = await group('volumes');
-    assert.equal(volumes[0]?.type, 'error', `the Volumes group starts with its error: ${volumes.map((n) => n.type).join(', ')}`);
+    assert.equal(
+      volumes[0]?.type,
+      'error',
+      `the Volumes group starts with its error: ${volumes.map((n) => n.type).join(', ')}`,
+    );
     const row = await item(volumes[0]);
     assert.match(label(row), /^Volumes could not be loaded: Yotta Labs sent a response that is not valid JSON/);
     assert.equal(row.command?.command, 'gpuPods.showLog', 'clicking it shows the details in the log');
-    assert.ok(!volumes.some((n) => n.type === 'message' && /No volumes/.test(n.label)), 'a list that failed is never "No volumes"');
+    assert.ok(
+      !volumes.some((n) => n.type === 'message' && /No volumes/.test(n.label)),
+      'a list that failed is never "No volumes"',
+    );
     await screenshot('partial-volumes-failing');
     sim.sim.clearFaults();
     await services.data.refresh(account.id);
@@ -61,34 +83,65 @@ describe('partial failures stay partial', function () {
   it('a refused key on one list offers Update API Key in that group', async () => {
     const { services } = await gpuPods();
     const account = (await accountNode('yotta')).account!;
-    sim.sim.addFault({ cloud: 'yotta', method: 'GET', path: /^\/v2\/serverless\/?$/, status: 401, body: { code: 401, message: 'unauthorized', data: null } });
+    sim.sim.addFault({
+      cloud: 'yotta',
+      method: 'GET',
+      path: /^\/v2\/serverless\/?$/,
+      status: 401,
+      body: { code: 401, message: 'unauthorized', data: null },
+    });
     await services.data.refresh(account.id);
     const endpoints = await group('endpoints');
     const row = await item(endpoints[0]);
     assert.equal(endpoints[0].type, 'error');
     assert.match(label(row), /^Serverless endpoints could not be loaded: Invalid API key/);
     assert.equal(row.command?.command, 'gpuPods.updateKey');
-    assert.ok((await group('pods')).some((n) => n.type === 'pod'), 'the pods are still shown');
+    assert.ok(
+      (await group('pods')).some((n) => n.type === 'pod'),
+      'the pods are still shown',
+    );
   });
 
   it('an undocumented business error after the pod was made does not create a second pod: the user ends with the existing one', async () => {
     // The cloud makes the pod, then answers 200 with an error code its documentation does not list.
-    sim.sim.addFault({ cloud: 'yotta', method: 'POST', path: CREATE, mode: 'replaceAfter', body: { code: 19999, message: 'system busy, please retry', data: null }, times: 1 });
+    sim.sim.addFault({
+      cloud: 'yotta',
+      method: 'POST',
+      path: CREATE,
+      mode: 'replaceAfter',
+      body: { code: 19999, message: 'system busy, please retry', data: null },
+      times: 1,
+    });
     sim.sim.requests.length = 0;
     const auto = new AutoInput({ gpu: 'RTX 4090', name: 'it-business-error' });
     const { workbench } = await script(auto);
-    const created = (await vscode.commands.executeCommand('gpuPods.createPod', await accountNode('yotta'))) as Pod | undefined;
+    const created = (await vscode.commands.executeCommand('gpuPods.createPod', await accountNode('yotta'))) as
+      Pod | undefined;
     const posts = sim.sim.requestsFor('yotta', 'POST').filter((r) => CREATE.test(r.path));
     assert.equal(posts.length, 1, 'exactly one create request');
     assert.ok(!auto.asked.some((q) => q.id === 'createFailed'), 'no "Edit and Retry" while the pod may exist');
     assert.equal(created?.name, 'it-business-error', 'the command ends with the pod that exists');
-    assert.ok(workbench.warnings.some((w) => /it-business-error/.test(w) && /system busy/.test(w)), `the user is told: ${workbench.warnings.join(' | ')}`);
+    assert.ok(
+      workbench.warnings.some((w) => /it-business-error/.test(w) && /system busy/.test(w)),
+      `the user is told: ${workbench.warnings.join(' | ')}`,
+    );
     await waitForPodNode('yotta', 'it-business-error', 'running');
-    assert.equal(sim.sim.controls.yotta.state.allPods().filter((p) => p.name === 'it-business-error').length, 1, 'exactly one pod');
+    assert.equal(
+      sim.sim.controls.yotta.state.allPods().filter((p) => p.name === 'it-business-error').length,
+      1,
+      'exactly one pod',
+    );
   });
 
   it('when the pod cannot be looked up either, says the outcome is unknown and offers no retry', async () => {
-    sim.sim.addFault({ cloud: 'yotta', method: 'POST', path: CREATE, mode: 'replaceAfter', body: { code: 19999, message: 'system busy', data: null }, times: 1 });
+    sim.sim.addFault({
+      cloud: 'yotta',
+      method: 'POST',
+      path: CREATE,
+      mode: 'replaceAfter',
+      body: { code: 19999, message: 'system busy', data: null },
+      times: 1,
+    });
     sim.sim.addFault({ cloud: 'yotta', method: 'GET', path: CREATE, mode: 'malformed' });
     sim.sim.requests.length = 0;
     const auto = new AutoInput({ gpu: 'RTX 4090', name: 'it-unknown', createUnknown: 'Close' });
@@ -100,8 +153,15 @@ describe('partial failures stay partial', function () {
     assert.ok(!asked.items!.some((i) => /Retry/i.test(i.label)), 'no retry that could double-create');
     assert.ok(asked.items!.some((i) => /Look Again/.test(i.label)));
     assert.ok(!auto.asked.some((q) => q.id === 'createFailed'));
-    assert.equal(sim.sim.requestsFor('yotta', 'POST').filter((r) => CREATE.test(r.path)).length, 1, 'exactly one create request');
-    assert.ok(workbench.warnings.some((w) => /it-unknown/.test(w)), workbench.warnings.join(' | '));
+    assert.equal(
+      sim.sim.requestsFor('yotta', 'POST').filter((r) => CREATE.test(r.path)).length,
+      1,
+      'exactly one create request',
+    );
+    assert.ok(
+      workbench.warnings.some((w) => /it-unknown/.test(w)),
+      workbench.warnings.join(' | '),
+    );
     sim.sim.clearFaults();
     await waitForPodNode('yotta', 'it-unknown', 'running');
     assert.equal(sim.sim.controls.yotta.state.allPods().filter((p) => p.name === 'it-unknown').length, 1);
@@ -109,12 +169,24 @@ describe('partial failures stay partial', function () {
 
   it('a VM create answered with an undocumented business error ends with the VM that exists, created once', async () => {
     const VM_CREATE = /^\/v2\/vms\/?$/;
-    sim.sim.addFault({ cloud: 'yotta', method: 'POST', path: VM_CREATE, mode: 'replaceAfter', body: { code: 19999, message: 'system busy', data: null }, times: 1 });
+    sim.sim.addFault({
+      cloud: 'yotta',
+      method: 'POST',
+      path: VM_CREATE,
+      mode: 'replaceAfter',
+      body: { code: 19999, message: 'system busy', data: null },
+      times: 1,
+    });
     sim.sim.requests.length = 0;
     const auto = new AutoInput({ name: 'it-vm-busy' });
     await script(auto);
-    const created = (await vscode.commands.executeCommand('gpuPods.createVm', await accountNode('yotta'))) as Pod | undefined;
-    assert.equal(sim.sim.requestsFor('yotta', 'POST').filter((r) => VM_CREATE.test(r.path)).length, 1, 'exactly one create request');
+    const created = (await vscode.commands.executeCommand('gpuPods.createVm', await accountNode('yotta'))) as
+      Pod | undefined;
+    assert.equal(
+      sim.sim.requestsFor('yotta', 'POST').filter((r) => VM_CREATE.test(r.path)).length,
+      1,
+      'exactly one create request',
+    );
     assert.ok(!auto.asked.some((q) => q.id === 'createFailed'), 'no "Edit and Retry" while the VM may exist');
     assert.equal(created?.name, 'it-vm-busy', 'the command ends with the VM that exists');
   });
@@ -123,10 +195,14 @@ describe('partial failures stay partial', function () {
     sim.sim.addFault({ cloud: 'yotta', method: 'GET', path: /^\/v2\/volumes\/?$/, mode: 'malformed' });
     const auto = new AutoInput({ gpu: 'RTX 4090', name: 'it-no-volumes' });
     await script(auto);
-    const created = (await vscode.commands.executeCommand('gpuPods.createPod', await accountNode('yotta'))) as Pod | undefined;
+    const created = (await vscode.commands.executeCommand('gpuPods.createPod', await accountNode('yotta'))) as
+      Pod | undefined;
     const step = auto.asked.find((q) => q.id === 'volume');
     assert.ok(step, `the volume step is asked (asked: ${auto.asked.map((q) => q.id).join(', ')})`);
-    assert.match(step.items![0].label, /^Volumes could not be loaded: Yotta Labs sent a response that is not valid JSON/);
+    assert.match(
+      step.items![0].label,
+      /^Volumes could not be loaded: Yotta Labs sent a response that is not valid JSON/,
+    );
     assert.ok(step.items![0].disabledReason, 'that line cannot be picked');
     assert.equal(created?.name, 'it-no-volumes', 'the pod is created without a volume');
   });

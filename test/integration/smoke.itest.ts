@@ -20,7 +20,11 @@ describe('smoke: the extension in a real VS Code', () => {
     // onStartupFinished: idle timers and the status bar work without the view ever being opened.
     const ext = getExtension();
     await waitFor('the extension to activate after startup', () => ext.isActive, 30_000);
-    assert.equal((ext.exports as TestHooks).isLoaded(), false, 'activation loaded the services, the tree or the commands');
+    assert.equal(
+      (ext.exports as TestHooks).isLoaded(),
+      false,
+      'activation loaded the services, the tree or the commands',
+    );
   });
 
   it('runs gpuPods.refresh, loading the rest on first use', async () => {
@@ -38,7 +42,9 @@ describe('smoke: the extension in a real VS Code', () => {
   });
 
   it('saves a screenshot of the workbench', async () => {
-    const containers = (getExtension().packageJSON.contributes?.viewsContainers?.activitybar ?? []) as Array<{ id: string }>;
+    const containers = (getExtension().packageJSON.contributes?.viewsContainers?.activitybar ?? []) as Array<{
+      id: string;
+    }>;
     if (containers[0]) await vscode.commands.executeCommand(`workbench.view.extension.${containers[0].id}`);
     const file = await screenshot('smoke-workbench', 1500);
     // The code-server launcher holds a browser page and must save it; the Electron launcher cannot.

@@ -28,7 +28,12 @@ describe('spend across clouds: burn rate, idle guard, best offer', function () {
   let sim: SimulatorHandle;
   let ssh: SshSandbox;
   const offerRequests = () =>
-    Object.fromEntries(Object.entries(OFFER_PATHS).map(([cloud, re]) => [cloud, sim.sim.requestsFor(cloud).filter((r) => r.method === 'GET' && re.test(r.path)).length]));
+    Object.fromEntries(
+      Object.entries(OFFER_PATHS).map(([cloud, re]) => [
+        cloud,
+        sim.sim.requestsFor(cloud).filter((r) => r.method === 'GET' && re.test(r.path)).length,
+      ]),
+    );
 
   before(async () => {
     sim = await startSimulator({ timeScale: 0.02 });
@@ -44,7 +49,12 @@ describe('spend across clouds: burn rate, idle guard, best offer', function () {
     // Running pods on every cloud: Novita 2 × RTX 4090 ($0.70/h), NeevCloud 1 × H100 ($1.99/h),
     // Yotta and GPUGeek give no pod price.
     sim.sim.controls.novita.seedInstance({ name: 'spend-novita', productId: 'prod-4090', gpuNum: 2 });
-    sim.sim.controls.neevcloud.seedRuntime({ name: 'spend-neev', configId: 'gpu-h100-80g-20cpu-125g', gpuCount: 1, region: 'as-south-1' });
+    sim.sim.controls.neevcloud.seedRuntime({
+      name: 'spend-neev',
+      configId: 'gpu-h100-80g-20cpu-125g',
+      gpuCount: 1,
+      region: 'as-south-1',
+    });
     sim.sim.controls.yotta.addPod({ name: 'spend-yotta', status: 'RUNNING' });
     sim.sim.controls.gpugeek.seed({ name: 'spend-gpugeek' });
     for (const a of services.accounts.list()) await services.data.refresh(a.id);
@@ -76,16 +86,26 @@ describe('spend across clouds: burn rate, idle guard, best offer', function () {
   it('clicking it lists the running pods, dearest first, and reveals the chosen one', async () => {
     const auto = new AutoInput({ runningPod: 'spend-novita' });
     await script(auto);
-    const node = (await vscode.commands.executeCommand('gpuPods.showRunningPods')) as { pod: { name: string } } | undefined;
+    const node = (await vscode.commands.executeCommand('gpuPods.showRunningPods')) as
+      { pod: { name: string } } | undefined;
     const items = auto.asked.find((q) => q.id === 'runningPod')!.items!;
-    assert.deepEqual(items.map((i) => i.label.replace('$(vm-running) ', '')).slice(0, 2), ['spend-neev', 'spend-novita']);
+    assert.deepEqual(items.map((i) => i.label.replace('$(vm-running) ', '')).slice(0, 2), [
+      'spend-neev',
+      'spend-novita',
+    ]);
     assert.equal(node?.pod.name, 'spend-novita');
     const { services } = await gpuPods();
-    await waitFor('the pod selected in the tree', () => services.view?.selection.some((n) => n.type === 'pod' && n.pod.name === 'spend-novita'), 10_000);
+    await waitFor(
+      'the pod selected in the tree',
+      () => services.view?.selection.some((n) => n.type === 'pod' && n.pod.name === 'spend-novita'),
+      10_000,
+    );
   });
 
   it('a stop timer shows in the tooltip and stops the pod when the notification goes unanswered', async () => {
-    await vscode.workspace.getConfiguration('gpuPods').update('idleGuard.graceMinutes', 0.03, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('gpuPods')
+      .update('idleGuard.graceMinutes', 0.03, vscode.ConfigurationTarget.Global);
     const { workbench } = await script(new AutoInput({ idleHours: '0.0008' })); // about 3 s
     const pod = await waitForPodNode('novita', 'spend-novita', 'running');
     await vscode.commands.executeCommand('gpuPods.stopAfter', pod);
@@ -96,14 +116,22 @@ describe('spend across clouds: burn rate, idle guard, best offer', function () {
     await waitForPodNode('novita', 'spend-novita', 'stopped', 30_000);
     const { services } = await gpuPods();
     assert.equal(services.idleGuard!.get(pod.account.id, pod.pod.id), undefined, 'the timer is gone');
-    await waitFor('the burn rate to drop', () => services.burnRate?.state?.running === 3 && services.burnRate.state.knownPerHour === 1.99, 10_000);
+    await waitFor(
+      'the burn rate to drop',
+      () => services.burnRate?.state?.running === 3 && services.burnRate.state.knownPerHour === 1.99,
+      10_000,
+    );
   });
 
   it('where the cloud cannot stop (NeevCloud) a stop timer only asks: nothing is deleted by default', async () => {
     const { workbench, services } = await script(new AutoInput({ idleHours: '0.0005' }));
     const pod = await waitForPodNode('neevcloud', 'spend-neev', 'running');
     await vscode.commands.executeCommand('gpuPods.stopAfter', pod);
-    await waitFor('the notification', () => workbench.warnings.some((m) => /spend-neev.*only deleting it stops the billing/.test(m)), 20_000);
+    await waitFor(
+      'the notification',
+      () => workbench.warnings.some((m) => /spend-neev.*only deleting it stops the billing/.test(m)),
+      20_000,
+    );
     await new Promise((r) => setTimeout(r, 3000)); // longer than the grace period
     assert.equal((await waitForPodNode('neevcloud', 'spend-neev', 'running')).pod.status, 'running');
     assert.equal(services.idleGuard!.get(pod.account.id, pod.pod.id), undefined);
@@ -121,14 +149,22 @@ describe('spend across clouds: burn rate, idle guard, best offer', function () {
     assert.match(lines[1], /^H100 SXM 80GB · \$2\.59\/GPU-hour \| Novita AI$/, lines.join('\n'));
     assert.match(lines[2], /price unknown \| Yotta Labs$/, lines.join('\n'));
     assert.ok(!lines.some((l) => /\$0\.00/.test(l)));
-    assert.ok(!auto.asked.some((q) => q.id === 'gpu' || q.id === 'region'), `GPU and region come from the offer: ${auto.asked.map((q) => q.id).join(', ')}`);
+    assert.ok(
+      !auto.asked.some((q) => q.id === 'gpu' || q.id === 'region'),
+      `GPU and region come from the offer: ${auto.asked.map((q) => q.id).join(', ')}`,
+    );
     await waitForPodNode('neevcloud', 'spend-best', 'running', 60_000);
     const created = sim.sim.controls.neevcloud.createBodies.at(-1) as { gpuConfigID: string; region: string };
     assert.equal(created.gpuConfigID, 'gpu-h100-80g-20cpu-125g');
     assert.equal(created.region, 'as-south-1');
     const after = offerRequests();
     // One listOffers per cloud: Yotta reads one endpoint, Novita and GPUGeek two (products/GPUs and clusters/datacenters).
-    for (const [cloud, n] of [['yotta', 1], ['novita', 2], ['gpugeek', 2]] as const) assert.equal(after[cloud] - before[cloud], n, `${cloud}: one offers call`);
+    for (const [cloud, n] of [
+      ['yotta', 1],
+      ['novita', 2],
+      ['gpugeek', 2],
+    ] as const)
+      assert.equal(after[cloud] - before[cloud], n, `${cloud}: one offers call`);
 
     // A second run within the cache period asks no cloud for offers.
     const again = new AutoInput({ gpuModel: () => undefined });
@@ -144,10 +180,30 @@ describe('spend across clouds: burn rate, idle guard, best offer', function () {
     services.offers!.forget();
     services.offers!.timeoutMs = 1500;
     // A price Novita does not document ('n/a') can only come through a fault: the simulator answers per spec.
-    const product = { cpuPerGpu: 16, memoryPerGpu: 62, diskPerGpu: 100, availableDeploy: true, minRootFS: 10, maxRootFS: 500, minLocalStorage: 0, maxLocalStorage: 2000, billingMethods: ['onDemand'], monthlyPrice: [], inventoryState: 'high' };
+    const product = {
+      cpuPerGpu: 16,
+      memoryPerGpu: 62,
+      diskPerGpu: 100,
+      availableDeploy: true,
+      minRootFS: 10,
+      maxRootFS: 500,
+      minLocalStorage: 0,
+      maxLocalStorage: 2000,
+      billingMethods: ['onDemand'],
+      monthlyPrice: [],
+      inventoryState: 'high',
+    };
     sim.sim.addFault({
-      cloud: 'novita', method: 'GET', path: '/products', status: 200,
-      body: { data: [{ ...product, id: 'prod-a100', name: 'A100 SXM 80GB', price: 139000, regions: ['cl-eu'] }, { ...product, id: 'prod-a100-odd', name: 'A100 PCIe 80GB', price: 'n/a', regions: [] }] },
+      cloud: 'novita',
+      method: 'GET',
+      path: '/products',
+      status: 200,
+      body: {
+        data: [
+          { ...product, id: 'prod-a100', name: 'A100 SXM 80GB', price: 139000, regions: ['cl-eu'] },
+          { ...product, id: 'prod-a100-odd', name: 'A100 PCIe 80GB', price: 'n/a', regions: [] },
+        ],
+      },
     });
     sim.sim.addFault({ cloud: 'gpugeek', path: /gpu\/list/, status: 500, body: { code: 500, msg: 'internal error' } });
     sim.sim.addFault({ cloud: 'yotta', path: '/v2/vms/types', delayMs: 4000 });
@@ -161,10 +217,22 @@ describe('spend across clouds: burn rate, idle guard, best offer', function () {
     const lines = offers.map((i) => `${i.label} | ${i.description} | ${i.disabledReason ?? ''}`);
     assert.ok(took < 4000, `the slow cloud did not hold the picker back (${took} ms)`);
     assert.match(lines[0], /^A100 · \$1\.29\/GPU-hour \| NeevCloud/, lines.join('\n'));
-    assert.ok(lines.some((l) => /^A100 SXM 80GB · \$1\.39\/GPU-hour \| Novita AI/.test(l)), lines.join('\n'));
-    assert.ok(lines.some((l) => /^A100 PCIe 80GB · price unknown \| Novita AI/.test(l)), lines.join('\n'));
-    assert.ok(lines.some((l) => /GPUGeek \| offers unavailable \| unavailable: .+/.test(l)), lines.join('\n'));
-    assert.ok(lines.some((l) => /Yotta Labs \| offers unavailable \| unavailable: no answer within 1\.5 s/.test(l)), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => /^A100 SXM 80GB · \$1\.39\/GPU-hour \| Novita AI/.test(l)),
+      lines.join('\n'),
+    );
+    assert.ok(
+      lines.some((l) => /^A100 PCIe 80GB · price unknown \| Novita AI/.test(l)),
+      lines.join('\n'),
+    );
+    assert.ok(
+      lines.some((l) => /GPUGeek \| offers unavailable \| unavailable: .+/.test(l)),
+      lines.join('\n'),
+    );
+    assert.ok(
+      lines.some((l) => /Yotta Labs \| offers unavailable \| unavailable: no answer within 1\.5 s/.test(l)),
+      lines.join('\n'),
+    );
     assert.ok(!lines.some((l) => /\$0\.00/.test(l)));
     // The status bar never waited on the picker: it still reads the loaded lists.
     assert.ok(services.burnRate?.visible && services.burnRate.item.text.includes('running'));

@@ -66,12 +66,14 @@ describe('one-click Remote-SSH and Jupyter against a real sshd', function () {
 
     const { workbench } = await script(new AutoInput());
     await vscode.commands.executeCommand('gpuPods.connectRemoteSsh', pod);
-    assert.deepEqual(workbench.folders, [{ uri: 'vscode-remote://ssh-remote+gpupods-yotta-ssh-box/root', newWindow: true }]);
+    assert.deepEqual(workbench.folders, [
+      { uri: 'vscode-remote://ssh-remote+gpupods-yotta-ssh-box/root', newWindow: true },
+    ]);
 
     const text = readFileSync(userConfig, 'utf8');
     const block = /# --- GPU Pods: begin[^\n]*\n[\s\S]*?# --- GPU Pods: end ---\r?\n/.exec(text);
     assert.ok(block, 'one managed block');
-    assert.match(block[0], /^[^\n]*\r\n/, 'our lines use the file\'s CRLF endings');
+    assert.match(block[0], /^[^\n]*\r\n/, "our lines use the file's CRLF endings");
     assert.equal(text.replace(block[0], ''), USER_CONFIG, 'every byte of the user config survives');
     assert.ok(text.indexOf('Include') < text.indexOf('Host github.com'), 'the Include stands before the first Host');
     assert.equal(lstatSync(userConfig).mode & 0o777, 0o640, 'the file keeps its mode');
@@ -110,7 +112,9 @@ describe('one-click Remote-SSH and Jupyter against a real sshd', function () {
     const info = resolved.connectionInformation!;
     assert.match(info.baseUrl.toString(), /^http:\/\/127\.0\.0\.1:\d+\/.+\/$/);
     assert.ok(info.token);
-    const status = await fetch(new URL('api/status', info.baseUrl.toString(true)), { headers: { Authorization: `token ${info.token}` } });
+    const status = await fetch(new URL('api/status', info.baseUrl.toString(true)), {
+      headers: { Authorization: `token ${info.token}` },
+    });
     assert.equal(status.status, 200);
   });
 
@@ -137,7 +141,10 @@ describe('one-click Remote-SSH and Jupyter against a real sshd', function () {
     const { workbench } = await script(new AutoInput());
     await vscode.commands.executeCommand('gpuPods.connectRemoteSsh', pod);
     assert.equal(workbench.errors.length, 0, workbench.errors.join(' | '));
-    assert.deepEqual(workbench.folders.map((f) => f.uri), ['vscode-remote://ssh-remote+gpupods-novita-pw-box/root']);
+    assert.deepEqual(
+      workbench.folders.map((f) => f.uri),
+      ['vscode-remote://ssh-remote+gpupods-novita-pw-box/root'],
+    );
     const login = sshTrue(userConfig, 'gpupods-novita-pw-box');
     assert.equal(login.code, 0, `ssh failed: ${login.stderr}`);
     const written = readFileSync(join(dir, 'gpupods', 'config'), 'utf8') + readFileSync(userConfig, 'utf8');
@@ -155,7 +162,10 @@ describe('one-click Remote-SSH and Jupyter against a real sshd', function () {
     const pod = await waitForPodNode('novita', 'no-ssh', 'running');
     const { workbench } = await script(new AutoInput());
     await vscode.commands.executeCommand('gpuPods.connectRemoteSsh', pod);
-    assert.ok(workbench.errors.some((e) => /not reachable over SSH yet/.test(e)), workbench.errors.join(' | '));
+    assert.ok(
+      workbench.errors.some((e) => /not reachable over SSH yet/.test(e)),
+      workbench.errors.join(' | '),
+    );
     assert.equal(readFileSync(join(dir, 'gpupods', 'config'), 'utf8'), before);
   });
 
@@ -164,15 +174,25 @@ describe('one-click Remote-SSH and Jupyter against a real sshd', function () {
     writeFileSync(real, 'Host a\n  User b\n');
     const link = join(dir, 'linked-config');
     symlinkSync(real, link);
-    await vscode.workspace.getConfiguration('gpuPods').update('ssh.configFile', link, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('gpuPods')
+      .update('ssh.configFile', link, vscode.ConfigurationTarget.Global);
     try {
       const { workbench } = await script(new AutoInput());
-      await vscode.commands.executeCommand('gpuPods.connectRemoteSsh', await waitForPodNode('novita', 'pw-box', 'running').catch(() => waitForPodNode('novita', 'no-ssh', 'running')));
-      assert.ok(workbench.errors.some((e) => /symbolic link|symlink/i.test(e)), workbench.errors.join(' | '));
+      await vscode.commands.executeCommand(
+        'gpuPods.connectRemoteSsh',
+        await waitForPodNode('novita', 'pw-box', 'running').catch(() => waitForPodNode('novita', 'no-ssh', 'running')),
+      );
+      assert.ok(
+        workbench.errors.some((e) => /symbolic link|symlink/i.test(e)),
+        workbench.errors.join(' | '),
+      );
       assert.equal(readFileSync(real, 'utf8'), 'Host a\n  User b\n');
       assert.equal(workbench.folders.length, 0);
     } finally {
-      await vscode.workspace.getConfiguration('gpuPods').update('ssh.configFile', userConfig, vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration('gpuPods')
+        .update('ssh.configFile', userConfig, vscode.ConfigurationTarget.Global);
     }
   });
 

@@ -19,7 +19,16 @@ import { accountNode, disconnectAll, gpuPods, script, waitForPodNode } from './s
 import { startSimulator, type SimulatorHandle } from './support/simulator';
 import { sshSandbox, sshTrue, type SshSandbox } from './support/sshSandbox';
 
-const USER_CONFIG = ['# my own hosts', 'Host gpupods-yotta-alpha', '  HostName 192.0.2.50', '  User mine', '', 'Host *', '  ServerAliveInterval 60', ''].join('\n');
+const USER_CONFIG = [
+  '# my own hosts',
+  'Host gpupods-yotta-alpha',
+  '  HostName 192.0.2.50',
+  '  User mine',
+  '',
+  'Host *',
+  '  ServerAliveInterval 60',
+  '',
+].join('\n');
 const ALPHA = '710000000000000001';
 const BETA = '720000000000000002';
 
@@ -44,7 +53,10 @@ class SecondWindow {
     readonly provider: Provider,
     log: vscode.LogOutputChannel,
   ) {
-    const accounts = { list: () => [this.account], get: (id: string) => (id === this.account.id ? this.account : undefined) } as unknown as AccountStore;
+    const accounts = {
+      list: () => [this.account],
+      get: (id: string) => (id === this.account.id ? this.account : undefined),
+    } as unknown as AccountStore;
     const providers = { get: async () => provider } as unknown as ProviderManager;
     this.data = new AccountData(accounts, providers, log);
     this.ssh = new SshService(accounts, this.data, log, join(homedir(), '.gpupods-it-unused'), providers);
@@ -82,7 +94,10 @@ describe('SSH entries: user hosts, other windows, broken lists', function () {
     const { services } = await gpuPods();
     const key = await services.ssh!.ensureKey(new AutoInput({ createSshKey: true }));
     backend.authorizeKey(key.publicKey);
-    const provider = createYottaProvider({ apiKey: 'key-b', baseUrls: { base: simB.baseUrl('yotta') }, options: {} }, { logger: services.log, limiter: new Semaphore(5) });
+    const provider = createYottaProvider(
+      { apiKey: 'key-b', baseUrls: { base: simB.baseUrl('yotta') }, options: {} },
+      { logger: services.log, limiter: new Semaphore(5) },
+    );
     windowB = new SecondWindow(provider, services.log);
   });
   after(async () => {
@@ -103,7 +118,11 @@ describe('SSH entries: user hosts, other windows, broken lists', function () {
     assert.equal(workbench.errors.length, 0, workbench.errors.join(' | '));
     const uri = workbench.folders[0]?.uri ?? '';
     aliasA = /ssh-remote\+([^/]+)/.exec(uri)?.[1] ?? '';
-    assert.match(aliasA, /^gpupods-yotta-alpha-[0-9a-z]+$/, `Remote-SSH opens a name of ours, not the user's host (${uri})`);
+    assert.match(
+      aliasA,
+      /^gpupods-yotta-alpha-[0-9a-z]+$/,
+      `Remote-SSH opens a name of ours, not the user's host (${uri})`,
+    );
     assert.equal(resolveHost(sandbox.userConfig, 'gpupods-yotta-alpha'), before, "the user's host resolves as before");
     assert.match(before, /^user mine$/m);
     const login = sshTrue(sandbox.userConfig, aliasA);
@@ -129,13 +148,21 @@ describe('SSH entries: user hosts, other windows, broken lists', function () {
     await windowB.ssh.removeStale();
     assert.ok(hostFile().includes(`Host ${aliasA}\n`), "window B kept window A's entry");
     assert.ok(hostFile().includes(`Host ${aliasB}\n`), "window A kept window B's entry");
-    for (const alias of [aliasA, aliasB]) assert.equal(sshTrue(sandbox.userConfig, alias).code, 0, `${alias} still logs in`);
+    for (const alias of [aliasA, aliasB])
+      assert.equal(sshTrue(sandbox.userConfig, alias).code, 0, `${alias} still logs in`);
   });
 
   it('a broken list answer keeps the entries; a pod that vanished goes once the cloud confirms it', async () => {
     const { services } = await gpuPods();
     // a list that parses but leaves every pod out
-    simA.sim.addFault({ cloud: 'yotta', method: 'GET', path: /^\/v2\/pods\/?$/, status: 200, body: { message: 'success', code: 10000, data: [] }, times: 1 });
+    simA.sim.addFault({
+      cloud: 'yotta',
+      method: 'GET',
+      path: /^\/v2\/pods\/?$/,
+      status: 200,
+      body: { message: 'success', code: 10000, data: [] },
+      times: 1,
+    });
     const asked = simA.sim.requests.length;
     await services.data.refresh(accountA.id);
     await services.ssh!.idle();
@@ -153,7 +180,10 @@ describe('SSH entries: user hosts, other windows, broken lists', function () {
     const { workbench } = await script(new AutoInput());
     await vscode.commands.executeCommand('gpuPods.removeStaleSshEntries');
     assert.ok(!hostFile().includes(`Host ${aliasA}\n`), "the gone pod's entry is removed");
-    assert.ok(workbench.infos.some((m) => m.includes(aliasA)), `the user is told which entry went: ${workbench.infos.join(' | ')}`);
+    assert.ok(
+      workbench.infos.some((m) => m.includes(aliasA)),
+      `the user is told which entry went: ${workbench.infos.join(' | ')}`,
+    );
     assert.ok(hostFile().includes(`Host ${aliasB}\n`), "window B's entry is untouched");
     assert.match(resolveHost(sandbox.userConfig, 'gpupods-yotta-alpha'), /^user mine$/m);
   });
@@ -170,10 +200,19 @@ describe('SSH entries: user hosts, other windows, broken lists', function () {
     writeFileSync(settingsFile, JSON.stringify({ 'remote.SSH.configFile': evil }));
     try {
       await gp.update('ssh.configFile', undefined, vscode.ConfigurationTarget.Global); // fall through to remote.SSH
-      await waitFor('VS Code to read the folder settings', async () => vscode.workspace.getConfiguration('remote.SSH').inspect<string>('configFile')?.workspaceValue === evil || undefined, 15_000);
+      await waitFor(
+        'VS Code to read the folder settings',
+        async () =>
+          vscode.workspace.getConfiguration('remote.SSH').inspect<string>('configFile')?.workspaceValue === evil ||
+          undefined,
+        15_000,
+      );
       const user = vscode.workspace.getConfiguration('remote.SSH').inspect<string>('configFile')?.globalValue;
       assert.notEqual(services.ssh!.userConfig, evil);
-      assert.equal(services.ssh!.userConfig, user ? user.replace(/^~(?=\/|$)/, homedir()) : join(homedir(), '.ssh', 'config'));
+      assert.equal(
+        services.ssh!.userConfig,
+        user ? user.replace(/^~(?=\/|$)/, homedir()) : join(homedir(), '.ssh', 'config'),
+      );
       assert.ok(!existsSync(evil));
     } finally {
       rmSync(join(folder, '.vscode'), { recursive: true, force: true });

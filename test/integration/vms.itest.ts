@@ -41,10 +41,14 @@ describe('Yotta virtual machines next to pods', function () {
     sim.sim.controls.yotta.setBudget(100_000);
     sandbox = await sshSandbox('Host *\n  ServerAliveInterval 60\n');
     await disconnectAll();
-    const { services } = await script(new AutoInput({ cloud: 'Yotta Labs', label: 'vms', apiKey: 'vm-key', createSshKey: true }));
+    const { services } = await script(
+      new AutoInput({ cloud: 'Yotta Labs', label: 'vms', apiKey: 'vm-key', createSshKey: true }),
+    );
     await vscode.commands.executeCommand('gpuPods.connectCloud');
     // The user registers the key GPU Pods uses in Yotta's console; the simulated VMs then accept it.
-    sim.sim.controls.yotta.authorizeKey((await services.ssh!.ensureKey(new AutoInput({ createSshKey: true }))).publicKey);
+    sim.sim.controls.yotta.authorizeKey(
+      (await services.ssh!.ensureKey(new AutoInput({ createSshKey: true }))).publicKey,
+    );
   });
   after(async () => {
     await disconnectAll();
@@ -62,7 +66,10 @@ describe('Yotta virtual machines next to pods', function () {
     const auto = new AutoInput({ name: 'it-vm', pricing: 'Spot' });
     await script(auto);
     await vscode.commands.executeCommand('gpuPods.createVm', await accountNode('yotta'));
-    assert.ok(auto.asked.some((q) => q.id === 'summary'), 'a summary before creating');
+    assert.ok(
+      auto.asked.some((q) => q.id === 'summary'),
+      'a summary before creating',
+    );
     const creates = sim.sim.requestsFor('yotta', 'POST').filter((r) => /^\/v2\/vms\/?$/.test(r.path));
     assert.equal(creates.length, 1);
     const vm = await vmNode('it-vm', 'running');
@@ -75,7 +82,7 @@ describe('Yotta virtual machines next to pods', function () {
     await screenshot('tree-yotta-vms');
   });
 
-  it('connects with Remote-SSH from the VM\'s IP and SSH template; ssh logs in', async () => {
+  it("connects with Remote-SSH from the VM's IP and SSH template; ssh logs in", async () => {
     const { workbench } = await script(new AutoInput());
     await vscode.commands.executeCommand('gpuPods.connectRemoteSsh', await vmNode('it-vm', 'running'));
     assert.deepEqual(workbench.errors, []);
@@ -91,7 +98,7 @@ describe('Yotta virtual machines next to pods', function () {
     await vmNode('it-vm-renamed', 'running');
   });
 
-  it('shows the cloud\'s reason when a VM may not be terminated (11002), and keeps it', async () => {
+  it("shows the cloud's reason when a VM may not be terminated (11002), and keeps it", async () => {
     const vm = await vmNode('it-vm-renamed', 'running');
     sim.sim.controls.yotta.setVmTerminable(vm.pod.id, false);
     const { workbench } = await script(new AutoInput({ confirmTerminateVm: true }));
@@ -112,7 +119,11 @@ describe('Yotta virtual machines next to pods', function () {
   it('terminates the VM after confirmation and removes its SSH entry', async () => {
     await script(new AutoInput({ confirmTerminateVm: true }));
     await vscode.commands.executeCommand('gpuPods.terminateVm', await vmNode('it-vm-renamed', 'running'));
-    await waitFor('the VM to leave the tree', async () => !(await flatten(await accountNode('yotta'))).some((n) => n.type === 'pod' && n.pod.name === 'it-vm-renamed'));
+    await waitFor(
+      'the VM to leave the tree',
+      async () =>
+        !(await flatten(await accountNode('yotta'))).some((n) => n.type === 'pod' && n.pod.name === 'it-vm-renamed'),
+    );
     assert.notEqual(sshTrue(sandbox.userConfig, 'gpupods-yotta-it-vm').code, 0);
   });
 });

@@ -3,7 +3,18 @@ import * as vscode from 'vscode';
 import { AutoInput } from '../support/autoInput';
 import { screenshot } from './support/control';
 import { waitFor } from './support/extension';
-import { accountNode, children, disconnectAll, flatten, gpuPods, item, label, revealView, script, waitForPodNode } from './support/gpuPods';
+import {
+  accountNode,
+  children,
+  disconnectAll,
+  flatten,
+  gpuPods,
+  item,
+  label,
+  revealView,
+  script,
+  waitForPodNode,
+} from './support/gpuPods';
 import { ShowcaseInput } from './support/showcase';
 import { startSimulator, type SimulatorHandle } from './support/simulator';
 
@@ -32,7 +43,10 @@ describe('Yotta Labs end to end', function () {
     const created = await vscode.commands.executeCommand('gpuPods.createPod', account);
     assert.ok(created, 'the create command returns the new pod');
     const gpuStep = auto.asked.find((q) => q.id === 'gpu')!;
-    assert.ok(gpuStep.items!.some((i) => /24 GB/.test(`${i.label} ${i.description ?? ''} ${i.detail ?? ''}`)), 'GPUs show their VRAM');
+    assert.ok(
+      gpuStep.items!.some((i) => /24 GB/.test(`${i.label} ${i.description ?? ''} ${i.detail ?? ''}`)),
+      'GPUs show their VRAM',
+    );
     const summary = auto.asked.find((q) => q.id === 'summary')!;
     assert.ok(summary.items!.some((i) => i.label.includes('Create pod')));
     const pod = await waitForPodNode('yotta', 'it-trainer', 'running');
@@ -76,7 +90,10 @@ describe('Yotta Labs end to end', function () {
     const auto = new AutoInput({ gpu: 'RTX 4090', name: 'it-retry', createFailed: 'Edit and Retry' });
     const { workbench } = await script(auto);
     await vscode.commands.executeCommand('gpuPods.createPod', await accountNode('yotta'));
-    assert.ok(workbench.errors.some((e) => e.includes('No stock')), `the cloud's reason is shown: ${workbench.errors.join(' | ')}`);
+    assert.ok(
+      workbench.errors.some((e) => e.includes('No stock')),
+      `the cloud's reason is shown: ${workbench.errors.join(' | ')}`,
+    );
     const summaries = auto.asked.filter((q) => q.id === 'summary');
     assert.equal(summaries.length, 2, 'the wizard reopened on its summary');
     assert.deepEqual(
@@ -122,12 +139,18 @@ describe('Yotta Labs end to end', function () {
     await script(new AutoInput({ storageType: 'CEPH', name: 'it-data', size: '50', confirmDeleteVolume: true }));
     const account = await accountNode('yotta');
     await vscode.commands.executeCommand('gpuPods.createVolume', account);
-    const volume = await waitFor('the new volume', async () => (await flatten(await accountNode('yotta'))).find((n) => n.type === 'volume' && n.volume.name === 'it-data'));
+    const volume = await waitFor('the new volume', async () =>
+      (await flatten(await accountNode('yotta'))).find((n) => n.type === 'volume' && n.volume.name === 'it-data'),
+    );
     const row = await item(volume!);
     assert.match(String(row.description), /50 GB/);
     await screenshot('tree-yotta-volumes');
     await vscode.commands.executeCommand('gpuPods.deleteVolume', volume);
-    await waitFor('the volume to go', async () => !(await flatten(await accountNode('yotta'))).some((n) => n.type === 'volume' && n.volume.name === 'it-data'));
+    await waitFor(
+      'the volume to go',
+      async () =>
+        !(await flatten(await accountNode('yotta'))).some((n) => n.type === 'volume' && n.volume.name === 'it-data'),
+    );
   });
 
   it('offers only valid pods from the command palette', async () => {
@@ -152,7 +175,15 @@ describe('Yotta Labs end to end', function () {
     await services.data.refresh(account.id);
     const paths = sim.sim.requests.map((r) => `${r.method} ${r.path}`).sort();
     // volumes: one list per storage type, which Yotta requires (storageType)
-    assert.deepEqual(paths, ['GET /v2/pods', 'GET /v2/serverless', 'GET /v2/vms', 'GET /v2/volumes', 'GET /v2/volumes', 'GET /v2/volumes', 'GET /v2/volumes']);
+    assert.deepEqual(paths, [
+      'GET /v2/pods',
+      'GET /v2/serverless',
+      'GET /v2/vms',
+      'GET /v2/volumes',
+      'GET /v2/volumes',
+      'GET /v2/volumes',
+      'GET /v2/volumes',
+    ]);
     assert.equal(label(await item(await accountNode('yotta'))), 'Yotta Labs');
     await children(await accountNode('yotta'));
   });

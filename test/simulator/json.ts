@@ -23,5 +23,5 @@ export function stringify(value: unknown): string {
 /** Big-int-safe parse of request bodies (the same trick as the extension, written separately on purpose). */
 export function parseBody(text: string): unknown {
   if (text.trim() === '') return undefined;
-  return JSON.parse(text.replace(/([:\[,]\s*)(-?\d{16,})(?=\s*[,\]}])/g, '$1"$2"'));
+  return JSON.parse(text.replace(/([:[,]\s*)(-?\d{16,})(?=\s*[,\]}])/g, '$1"$2"'));
 }

@@ -58,9 +58,13 @@ export class JupyterLikeServer {
     if (status !== 200) {
       res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 403 ? 'Forbidden' : 'Not Found');
     } else if (path === '/api/status') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ started: new Date(0).toISOString(), kernels: 0 }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ started: new Date(0).toISOString(), kernels: 0 }));
     } else {
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><head><title>JupyterLab</title></head><body>JupyterLab</body></html>');
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><html><head><title>JupyterLab</title></head><body>JupyterLab</body></html>');
     }
   }
 }

@@ -21,7 +21,8 @@ async function realBackend(): Promise<(PodBackend & { stop(): Promise<void> }) |
     };
     if (!mod.RealPodBackend?.start) return undefined;
     const backend = await mod.RealPodBackend.start();
-    if (backend.passwordUnavailable) console.log(`simulator: password SSH pods cannot log in (${backend.passwordUnavailable})`);
+    if (backend.passwordUnavailable)
+      console.log(`simulator: password SSH pods cannot log in (${backend.passwordUnavailable})`);
     return backend;
   } catch (e) {
     console.log(`simulator: real pod backend unavailable (${(e as Error).message}); using the fake backend`);
@@ -36,7 +37,8 @@ async function main(): Promise<void> {
   const sim = createSimulator(backend ? { backend } : {});
   const url = await sim.start(port);
   console.log(`simulator: ${url} (${backend ? 'real sshd + Jupyter backend' : 'fake backend'})`);
-  for (const cloud of ['yotta', 'novita', 'gpugeek', 'neevcloud'] as const) console.log(`  ${cloud.padEnd(9)} ${sim.baseUrl(cloud)}`);
+  for (const cloud of ['yotta', 'novita', 'gpugeek', 'neevcloud'] as const)
+    console.log(`  ${cloud.padEnd(9)} ${sim.baseUrl(cloud)}`);
   console.log('  control   ' + `${url}/__sim/requests (request log), /__sim/reset, /__sim/fault`);
   console.log('any API key works against the simulator');
 

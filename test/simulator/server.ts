@@ -1,5 +1,5 @@
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { parseBody, stringify } from './json';
 import { FakePodBackend, type PodBackend } from './backend';
 import { specLedger } from './spec/ledger';
@@ -124,7 +124,7 @@ export class Simulator {
   private faults: Fault[] = [];
   private server?: http.Server;
   private readonly resetters: Array<() => void> = [];
-  private readonly sockets = new Set<import('node:net').Socket>();
+  private readonly sockets = new Set<Socket>();
   private readonly specs = new Map<CloudPrefix, CloudSpec>();
   private readonly ledger: boolean;
 
@@ -260,7 +260,9 @@ export class Simulator {
     let response: SimResponse;
     const router = this.routers.get(cloud);
     const match = router && findRoute(router, entry.method, path);
-    const checked = path.startsWith('/__control/') ? undefined : this.checkSpec(cloud, entry.method, path, url.searchParams, text);
+    const checked = path.startsWith('/__control/')
+      ? undefined
+      : this.checkSpec(cloud, entry.method, path, url.searchParams, text);
     if (checked?.refusal) {
       response = checked.refusal;
     } else if (!match) {
@@ -294,7 +296,10 @@ export class Simulator {
       if (bad.length) {
         // The simulator answered something the cloud does not document: a simulator bug, made loud.
         if (this.ledger) specLedger.badAnswers.push({ cloud, method: entry.method, path, violations: bad });
-        response = { status: 500, body: { message: `simulator answer breaks the ${cloud} spec: ${bad.map((v) => v.message).join('; ')}` } };
+        response = {
+          status: 500,
+          body: { message: `simulator answer breaks the ${cloud} spec: ${bad.map((v) => v.message).join('; ')}` },
+        };
         entry.status = 500;
       }
     }
@@ -329,8 +334,16 @@ export class Simulator {
     }
     const violations = endpoint
       ? validateRequest(endpoint, query, body)
-      : [{ where: 'endpoint' as const, at: `${method} ${path}`, problem: 'undocumented' as const, message: `${method} ${path} is not a documented ${cloud} endpoint` }];
-    if (endpoint && this.ledger) specLedger.hits.set(`${cloud} ${endpoint.id}`, (specLedger.hits.get(`${cloud} ${endpoint.id}`) ?? 0) + 1);
+      : [
+          {
+            where: 'endpoint' as const,
+            at: `${method} ${path}`,
+            problem: 'undocumented' as const,
+            message: `${method} ${path} is not a documented ${cloud} endpoint`,
+          },
+        ];
+    if (endpoint && this.ledger)
+      specLedger.hits.set(`${cloud} ${endpoint.id}`, (specLedger.hits.get(`${cloud} ${endpoint.id}`) ?? 0) + 1);
     if (violations.length === 0) return { endpoint };
     if (this.ledger) specLedger.misses.push({ cloud, method, path, violations });
     return { endpoint, refusal: spec.refuse(violations, endpoint) };

@@ -104,8 +104,12 @@ export class SshdFixture {
     const fx = new SshdFixture(dir, opts.port ?? (await freePort()), opts.sshdPath ?? '/usr/sbin/sshd');
     try {
       if (opts.passwordUser !== false) {
-        if (process.getuid?.() !== 0) fx.passwordUnavailable = 'not running as root: cannot create a Linux user with a password';
-        else fx.passwordUser = await createPasswordUser().catch((e: Error) => ((fx.passwordUnavailable = e.message), undefined));
+        if (process.getuid?.() !== 0)
+          fx.passwordUnavailable = 'not running as root: cannot create a Linux user with a password';
+        else
+          fx.passwordUser = await createPasswordUser().catch(
+            (e: Error) => ((fx.passwordUnavailable = e.message), undefined),
+          );
       }
       await fsp.mkdir('/run/sshd', { recursive: true, mode: 0o755 }).catch(() => undefined); // privilege separation dir
       await fx.newHostKey();

@@ -1,4 +1,11 @@
-import { BACK, type ConfirmOptions, type InputStep, type PickItem, type PickStep, type UserInput } from '../../src/ui/prompts';
+import {
+  type BACK,
+  type ConfirmOptions,
+  type InputStep,
+  type PickItem,
+  type PickStep,
+  type UserInput,
+} from '../../src/ui/prompts';
 import type { AskedQuestion } from './scriptedInput';
 
 /**
@@ -9,7 +16,12 @@ import type { AskedQuestion } from './scriptedInput';
 export class AutoInput implements UserInput {
   readonly asked: AskedQuestion[] = [];
 
-  constructor(private readonly answers: Record<string, string | boolean | ((items: PickItem<unknown>[]) => PickItem<unknown> | undefined)> = {}) {}
+  constructor(
+    private readonly answers: Record<
+      string,
+      string | boolean | ((items: PickItem<unknown>[]) => PickItem<unknown> | undefined)
+    > = {},
+  ) {}
 
   async pick<T>(step: PickStep<T>): Promise<T | T[] | typeof BACK | undefined> {
     const items = (await step.items) as PickItem<unknown>[];
@@ -24,10 +36,13 @@ export class AutoInput implements UserInput {
       // A function that finds nothing dismisses the pick, as a user pressing Escape would.
       chosen = wanted(items);
       if (!chosen) return undefined;
-    }
-    else if (typeof wanted === 'string') chosen = usable.find((i) => i.label.includes(wanted) || i.description?.includes(wanted));
+    } else if (typeof wanted === 'string')
+      chosen = usable.find((i) => i.label.includes(wanted) || i.description?.includes(wanted));
     else chosen = usable.find((i) => i.picked) ?? usable.find((i) => !i.label.includes('Custom'));
-    if (!chosen) throw new Error(`AutoInput: nothing to pick for "${step.id}" (${String(wanted)}) among ${items.map((i) => i.label).join(' | ')}`);
+    if (!chosen)
+      throw new Error(
+        `AutoInput: nothing to pick for "${step.id}" (${String(wanted)}) among ${items.map((i) => i.label).join(' | ')}`,
+      );
     return chosen.value as T;
   }
 

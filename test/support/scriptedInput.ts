@@ -1,4 +1,11 @@
-import { BACK, type ConfirmOptions, type InputStep, type PickItem, type PickStep, type UserInput } from '../../src/ui/prompts';
+import {
+  BACK,
+  type ConfirmOptions,
+  type InputStep,
+  type PickItem,
+  type PickStep,
+  type UserInput,
+} from '../../src/ui/prompts';
 
 /**
  * A UserInput that answers from a script, step by step, and fails loudly on a question it did not expect
@@ -7,7 +14,8 @@ import { BACK, type ConfirmOptions, type InputStep, type PickItem, type PickStep
  * An answer for a pick is a function choosing among the items, or a string matched against item labels
  * (substring, first enabled match). 'BACK' presses Back; undefined dismisses.
  */
-export type PickAnswer = string | ((items: PickItem<unknown>[]) => PickItem<unknown> | PickItem<unknown>[] | undefined) | 'BACK' | undefined;
+export type PickAnswer =
+  string | ((items: PickItem<unknown>[]) => PickItem<unknown> | PickItem<unknown>[] | undefined) | 'BACK' | undefined;
 export type InputAnswer = string | 'BACK' | undefined;
 
 export interface ScriptStep {
@@ -60,9 +68,11 @@ export class ScriptedInput implements UserInput {
       const label = s.pick;
       chosen = items.find((i) => !i.disabledReason && i.label.includes(label));
     }
-    if (!chosen) throw new Error(`No item matching the script for "${step.id}" among: ${items.map((i) => i.label).join(' | ')}`);
+    if (!chosen)
+      throw new Error(`No item matching the script for "${step.id}" among: ${items.map((i) => i.label).join(' | ')}`);
     if (Array.isArray(chosen)) return chosen.map((c) => c.value as T);
-    if (chosen.disabledReason) throw new Error(`The script picked a disabled item "${chosen.label}" (${chosen.disabledReason}).`);
+    if (chosen.disabledReason)
+      throw new Error(`The script picked a disabled item "${chosen.label}" (${chosen.disabledReason}).`);
     return chosen.value as T;
   }
 

@@ -33,7 +33,10 @@ export const mochaHooks = {
       );
     }
     if (specLedger.badAnswers.length) {
-      problems.push('Simulator answers the spec does not document:', ...unique(specLedger.badAnswers.map(describeMiss)).slice(0, 30));
+      problems.push(
+        'Simulator answers the spec does not document:',
+        ...unique(specLedger.badAnswers.map(describeMiss)).slice(0, 30),
+      );
     }
     if (problems.length) throw new Error(`spec coverage:\n${problems.join('\n')}`);
   },

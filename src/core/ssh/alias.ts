@@ -56,7 +56,10 @@ export function assignAliases(
   const result = new Map<string, string>();
   const takenByUs = new Set<string>();
   // a name the user's own config claims is never ours: our Include comes first and would shadow their host
-  const taken = { has: (alias: string, cloud: CloudId) => takenByUs.has(alias) || claimed(alias, cloud), add: (a: string) => takenByUs.add(a) };
+  const taken = {
+    has: (alias: string, cloud: CloudId) => takenByUs.has(alias) || claimed(alias, cloud),
+    add: (a: string) => takenByUs.add(a),
+  };
   const previous = new Map(existing.map((e) => [podKey({ cloud: e.cloud, id: e.podId }), e.alias]));
   const inBatch = new Set(pods.map(podKey));
   // aliases of entries that are not in this batch stay reserved
@@ -70,7 +73,9 @@ export function assignAliases(
     const prev = previous.get(podKey(pod));
     const stillFits =
       prev !== undefined &&
-      (prev === base || prev.startsWith(`${base}-${shortIdTag(pod.id)}`) || prev.startsWith(`${base}-${shortIdTag(pod.id, true)}`));
+      (prev === base ||
+        prev.startsWith(`${base}-${shortIdTag(pod.id)}`) ||
+        prev.startsWith(`${base}-${shortIdTag(pod.id, true)}`));
     if (stillFits && !taken.has(prev, pod.cloud)) {
       result.set(podKey(pod), prev);
       taken.add(prev);
@@ -91,9 +96,14 @@ export function assignAliases(
     ];
     let alias = candidates.find((c) => !taken.has(c, pod.cloud));
     for (let n = 2; !alias && n < 1000; n++) {
-      alias = [`${base}-${long}-${n}`, `${ALIAS_PREFIX}${pod.cloud}-pod-${long}-${n}`].find((c) => !taken.has(c, pod.cloud));
+      alias = [`${base}-${long}-${n}`, `${ALIAS_PREFIX}${pod.cloud}-pod-${long}-${n}`].find(
+        (c) => !taken.has(c, pod.cloud),
+      );
     }
-    if (!alias) throw new ConfigError(`Every SSH alias GPU Pods could give "${pod.name}" is taken by a Host line of your ssh config; nothing was written.`);
+    if (!alias)
+      throw new ConfigError(
+        `Every SSH alias GPU Pods could give "${pod.name}" is taken by a Host line of your ssh config; nothing was written.`,
+      );
     result.set(podKey(pod), alias);
     taken.add(alias);
   }

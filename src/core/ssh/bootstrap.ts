@@ -2,7 +2,15 @@ import { join } from 'node:path';
 import { SshError } from './errors';
 import { updateFile } from './fileWrite';
 import type { ProcessRunner, SshFs } from './io';
-import { bareHost, checkAlias, checkHostKeyAlias, checkPath, checkPublicKey, configPathValue, validateEndpoint } from './validate';
+import {
+  bareHost,
+  checkAlias,
+  checkHostKeyAlias,
+  checkPath,
+  checkPublicKey,
+  configPathValue,
+  validateEndpoint,
+} from './validate';
 
 /**
  * Password clouds (Novita, GPUGeek): the password is used once, in the background, to put our public key in
@@ -46,7 +54,11 @@ export async function ensureAskpass(fs: SshFs, privateDir: string): Promise<stri
   return path;
 }
 
-function failure(what: string, r: { code: number | null; stderr: string; timedOut: boolean }, secret?: string): SshError {
+function failure(
+  what: string,
+  r: { code: number | null; stderr: string; timedOut: boolean },
+  secret?: string,
+): SshError {
   let text = r.stderr
     .split(/\r?\n/)
     .filter((l) => l.trim() && !/^Warning: Permanently added/.test(l))
@@ -78,28 +90,56 @@ export async function installPublicKeyWithPassword(
     [PASSWORD_VAR]: login.password,
   };
   const args = [
-    '-F', 'none', // the user's config must not redirect or alter this one-off login
-    '-o', 'PreferredAuthentications=password,keyboard-interactive',
-    '-o', 'PubkeyAuthentication=no',
-    '-o', 'NumberOfPasswordPrompts=1', // a wrong password fails once instead of tripping fail2ban
-    '-o', 'StrictHostKeyChecking=accept-new',
-    '-o', `UserKnownHostsFile=${known}`,
-    '-o', 'ConnectTimeout=15',
-    '-o', 'LogLevel=ERROR',
+    '-F',
+    'none', // the user's config must not redirect or alter this one-off login
+    '-o',
+    'PreferredAuthentications=password,keyboard-interactive',
+    '-o',
+    'PubkeyAuthentication=no',
+    '-o',
+    'NumberOfPasswordPrompts=1', // a wrong password fails once instead of tripping fail2ban
+    '-o',
+    'StrictHostKeyChecking=accept-new',
+    '-o',
+    `UserKnownHostsFile=${known}`,
+    '-o',
+    'ConnectTimeout=15',
+    '-o',
+    'LogLevel=ERROR',
     ...(opts.hostKeyAlias ? ['-o', `HostKeyAlias=${checkHostKeyAlias(opts.hostKeyAlias)}`] : []), // same name as the entry's
     '-T',
-    '-p', String(login.port),
+    '-p',
+    String(login.port),
     '--',
     `${login.user}@${bareHost(login.host)}`,
     INSTALL_KEY_COMMAND,
   ];
-  const r = await deps.runner.run(deps.ssh ?? 'ssh', args, { env, stdin: key + '\n', timeoutMs: deps.timeoutMs ?? 60_000 });
-  if (r.code !== 0) throw failure(`Installing the SSH key on ${login.user}@${login.host}:${login.port}`, r, login.password);
+  const r = await deps.runner.run(deps.ssh ?? 'ssh', args, {
+    env,
+    stdin: key + '\n',
+    timeoutMs: deps.timeoutMs ?? 60_000,
+  });
+  if (r.code !== 0)
+    throw failure(`Installing the SSH key on ${login.user}@${login.host}:${login.port}`, r, login.password);
 }
 
 /** Proves the written entry works without any prompt: `ssh -F <our config> <alias> true` in batch mode. */
 export async function checkKeyLogin(deps: SshDeps, configPath: string, alias: string): Promise<void> {
-  const args = ['-F', checkPath(configPath, 'GPU Pods ssh config'), '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=15', '-T', '--', checkAlias(alias), 'true'];
-  const r = await deps.runner.run(deps.ssh ?? 'ssh', args, { env: deps.env ?? process.env, timeoutMs: deps.timeoutMs ?? 60_000 });
+  const args = [
+    '-F',
+    checkPath(configPath, 'GPU Pods ssh config'),
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    'ConnectTimeout=15',
+    '-T',
+    '--',
+    checkAlias(alias),
+    'true',
+  ];
+  const r = await deps.runner.run(deps.ssh ?? 'ssh', args, {
+    env: deps.env ?? process.env,
+    timeoutMs: deps.timeoutMs ?? 60_000,
+  });
   if (r.code !== 0) throw failure(`Key login to ${alias}`, r);
 }

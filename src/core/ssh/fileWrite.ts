@@ -24,7 +24,12 @@ function code(e: unknown): string {
   return (e as NodeJS.ErrnoException)?.code ?? 'unknown error';
 }
 
-export async function withFileLock<T>(fs: SshFs, target: string, fn: () => Promise<T>, opts: LockOptions = {}): Promise<T> {
+export async function withFileLock<T>(
+  fs: SshFs,
+  target: string,
+  fn: () => Promise<T>,
+  opts: LockOptions = {},
+): Promise<T> {
   const lock = `${target}.gpupods.lock`;
   const staleMs = opts.staleMs ?? 10_000;
   const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
@@ -73,7 +78,9 @@ export async function readForWrite(fs: SshFs, path: string): Promise<ExistingFil
   // root ignores permission bits, so a file the user made read-only or unreadable is checked explicitly
   if ((info.mode & 0o400) === 0) throw new ConfigError(`${path} is not readable; nothing was written.`);
   if ((info.mode & 0o200) === 0) {
-    throw new ConfigError(`${path} is read-only; make it writable or add the Include line yourself. Nothing was written.`);
+    throw new ConfigError(
+      `${path} is read-only; make it writable or add the Include line yourself. Nothing was written.`,
+    );
   }
   try {
     return { data: await fs.readFile(path), mode: info.mode };

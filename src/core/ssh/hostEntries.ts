@@ -58,7 +58,8 @@ export function checkEntry(e: HostEntry): HostEntry {
   checkAlias(e.alias);
   if (!CLOUD.test(e.cloud)) throw new ConfigError('The cloud id of a pod is not valid for an SSH entry.');
   if (!POD_ID.test(e.podId)) throw new ConfigError('The pod id contains characters not allowed in an SSH entry.');
-  if (e.account !== undefined && !ACCOUNT.test(e.account)) throw new ConfigError('The account id is not valid for an SSH entry.');
+  if (e.account !== undefined && !ACCOUNT.test(e.account))
+    throw new ConfigError('The account id is not valid for an SSH entry.');
   validateEndpoint(e, `pod ${e.podId}`);
   return { ...e, host: bareHost(e.host) };
 }
@@ -87,7 +88,12 @@ export function renderHostFile(entries: readonly HostEntry[], opts: HostFileOpti
     const [host] = SSHConfig.parse(`Host ${e.alias}\n`) as Section[];
     host.config.push(
       // inside the block: ssh-config keeps it with its Host when parsing, so entries map back to pods
-      { type: LineType.COMMENT, content: `# gpupods: ${e.cloud} ${e.podId}${e.account ? ` account=${e.account}` : ''}`, before: '  ', after: '\n' },
+      {
+        type: LineType.COMMENT,
+        content: `# gpupods: ${e.cloud} ${e.podId}${e.account ? ` account=${e.account}` : ''}`,
+        before: '  ',
+        after: '\n',
+      },
       line('HostName', e.host),
       line('Port', String(e.port)),
       line('User', e.user),
@@ -212,7 +218,18 @@ export class PodHostStore {
         try {
           const { host, port, user } = pod.ssh; // never the password: it has no place in a config file
           const account = options.account;
-          valid.push({ pod, entry: checkEntry({ alias: 'x', cloud: pod.cloud, podId: pod.id, host, port, user, ...(account ? { account } : {}) }) });
+          valid.push({
+            pod,
+            entry: checkEntry({
+              alias: 'x',
+              cloud: pod.cloud,
+              podId: pod.id,
+              host,
+              port,
+              user,
+              ...(account ? { account } : {}),
+            }),
+          });
         } catch (e) {
           result.rejected.push({ pod, error: e as ConfigError });
         }
@@ -257,7 +274,9 @@ export class PodHostStore {
 
   private async removeWhere(drop: (e: HostEntry) => boolean): Promise<HostEntry[]> {
     const removed: HostEntry[] = [];
-    await this.mutate((entries) => entries.filter((e) => (drop(e) ? (removed.push(e), false) : true)), { createFile: false });
+    await this.mutate((entries) => entries.filter((e) => (drop(e) ? (removed.push(e), false) : true)), {
+      createFile: false,
+    });
     return removed;
   }
 
@@ -269,7 +288,9 @@ export class PodHostStore {
     const adopted: HostEntry[] = [];
     await this.mutate(
       (entries) =>
-        entries.map((e) => (!e.account && e.cloud === cloud && listed.has(e.podId) ? (adopted.push(e), { ...e, account }) : e)),
+        entries.map((e) =>
+          !e.account && e.cloud === cloud && listed.has(e.podId) ? (adopted.push(e), { ...e, account }) : e,
+        ),
       { createFile: false },
     );
     return adopted;
@@ -302,6 +323,11 @@ export class PodHostStore {
  * Entries of `account` that its complete list no longer shows (`listed`: ids of its pods, and `vm-<id>` of
  * its VMs, that are not terminated). Only candidates: the caller confirms each with the cloud first.
  */
-export function unlistedEntries(entries: readonly HostEntry[], account: string, cloud: CloudId, listed: ReadonlySet<string>): HostEntry[] {
+export function unlistedEntries(
+  entries: readonly HostEntry[],
+  account: string,
+  cloud: CloudId,
+  listed: ReadonlySet<string>,
+): HostEntry[] {
   return entries.filter((e) => e.account === account && e.cloud === cloud && !listed.has(e.podId));
 }

@@ -36,7 +36,12 @@ export async function ensureKeyPair(deps: KeyDeps, privateKeyPath: string): Prom
     ['-q', '-t', 'ed25519', '-N', '', '-C', 'gpupods', '-f', privateKeyPath],
     { timeoutMs: 30_000 },
   );
-  if (r.code !== 0) throw new SshError(`ssh-keygen could not create ${privateKeyPath}: ${r.stderr.trim() || `exit ${r.code}`}`, r.code, r.stderr);
+  if (r.code !== 0)
+    throw new SshError(
+      `ssh-keygen could not create ${privateKeyPath}: ${r.stderr.trim() || `exit ${r.code}`}`,
+      r.code,
+      r.stderr,
+    );
   return { privateKeyPath, publicKey: await readPublicKey(deps, privateKeyPath), created: true };
 }
 
@@ -48,8 +53,11 @@ export async function readPublicKey(deps: KeyDeps, privateKeyPath: string): Prom
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
   // -P '' : never prompt; a key with a passphrase fails here with ssh-keygen's own message
-  const r = await deps.runner.run(deps.sshKeygen ?? 'ssh-keygen', ['-y', '-P', '', '-f', privateKeyPath], { timeoutMs: 15_000 });
-  if (r.code !== 0) throw new SshError(`Cannot read the public key of ${privateKeyPath}: ${r.stderr.trim()}`, r.code, r.stderr);
+  const r = await deps.runner.run(deps.sshKeygen ?? 'ssh-keygen', ['-y', '-P', '', '-f', privateKeyPath], {
+    timeoutMs: 15_000,
+  });
+  if (r.code !== 0)
+    throw new SshError(`Cannot read the public key of ${privateKeyPath}: ${r.stderr.trim()}`, r.code, r.stderr);
   return checkPublicKey(r.stdout);
 }
 
@@ -57,7 +65,9 @@ export async function readPublicKey(deps: KeyDeps, privateKeyPath: string): Prom
 export async function forgetHostKey(deps: KeyDeps, knownHostsFile: string, hostKeyAlias: string): Promise<void> {
   checkPath(knownHostsFile, 'known hosts file');
   if (!(await deps.fs.lstat(knownHostsFile))) return;
-  const r = await deps.runner.run(deps.sshKeygen ?? 'ssh-keygen', ['-R', hostKeyAlias, '-f', knownHostsFile], { timeoutMs: 15_000 });
+  const r = await deps.runner.run(deps.sshKeygen ?? 'ssh-keygen', ['-R', hostKeyAlias, '-f', knownHostsFile], {
+    timeoutMs: 15_000,
+  });
   if (r.code !== 0) throw new SshError(`ssh-keygen -R failed: ${r.stderr.trim()}`, r.code, r.stderr);
   await deps.fs.unlink(`${knownHostsFile}.old`); // ssh-keygen's backup: no value for a file we own
 }

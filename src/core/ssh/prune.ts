@@ -10,15 +10,24 @@ import type { HostEntry } from './hostEntries';
 
 export type PodLookup = (entry: HostEntry) => Promise<Pod | undefined>;
 
-export async function confirmGone(candidates: readonly HostEntry[], lookup: PodLookup, logger: Logger): Promise<HostEntry[]> {
+export async function confirmGone(
+  candidates: readonly HostEntry[],
+  lookup: PodLookup,
+  logger: Logger,
+): Promise<HostEntry[]> {
   const gone: HostEntry[] = [];
   for (const entry of candidates) {
     try {
       const pod = await lookup(entry);
       if (!pod || pod.status === 'terminated') gone.push(entry);
-      else logger.info(`Keeping the SSH entry ${entry.alias}: the list left its pod out, but the cloud still has it (${pod.status}).`);
+      else
+        logger.info(
+          `Keeping the SSH entry ${entry.alias}: the list left its pod out, but the cloud still has it (${pod.status}).`,
+        );
     } catch (e) {
-      logger.warn(`Keeping the SSH entry ${entry.alias}: could not confirm its pod is gone (${(e as Error)?.message ?? e}).`);
+      logger.warn(
+        `Keeping the SSH entry ${entry.alias}: could not confirm its pod is gone (${(e as Error)?.message ?? e}).`,
+      );
     }
   }
   return gone;

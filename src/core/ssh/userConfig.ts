@@ -62,7 +62,8 @@ function findBlock(s: string, path: string): Block | undefined {
   const fix = `Edit ${path}: keep exactly one "${BEGIN_MARKER}" line followed by one "${END_MARKER}" line, or delete both and everything between them. Nothing was written.`;
   if (begins.length !== ends.length) throw new ConfigError(`The GPU Pods markers in ${path} are unbalanced. ${fix}`);
   if (begins.length > 1) throw new ConfigError(`The GPU Pods markers in ${path} appear more than once. ${fix}`);
-  if (ends[0].start < begins[0].start) throw new ConfigError(`The GPU Pods markers in ${path} are out of order. ${fix}`);
+  if (ends[0].start < begins[0].start)
+    throw new ConfigError(`The GPU Pods markers in ${path} are out of order. ${fix}`);
   return { start: begins[0].start, next: ends[0].next };
 }
 
@@ -82,7 +83,7 @@ function removeBlock(s: string, block: Block): string {
 export function withInclude(text: string, hostFilePath: string, userConfigPath = 'your ssh config'): string {
   const utf8Line = Buffer.from(includeLine(hostFilePath), 'utf8').toString('latin1');
   const block = findBlock(text, userConfigPath);
-  let s = block ? removeBlock(text, block) : text;
+  const s = block ? removeBlock(text, block) : text;
   const eol = /\r\n$/.test(s.slice(0, s.indexOf('\n') + 1)) ? '\r\n' : '\n'; // the file's own style
   const ours = [BEGIN_MARKER, utf8Line, END_MARKER].join(eol);
   const lines = splitLines(s);
@@ -105,7 +106,12 @@ export function withoutInclude(text: string, userConfigPath = 'your ssh config')
 }
 
 /** Adds or updates the managed Include in the user's config (created 0600 if missing). True when written. */
-export function installInclude(fs: SshFs, userConfigPath: string, hostFilePath: string, lock?: LockOptions): Promise<boolean> {
+export function installInclude(
+  fs: SshFs,
+  userConfigPath: string,
+  hostFilePath: string,
+  lock?: LockOptions,
+): Promise<boolean> {
   includeLine(hostFilePath); // refuse a bad path before touching anything
   return updateFile(
     fs,
@@ -120,7 +126,8 @@ export function uninstallInclude(fs: SshFs, userConfigPath: string, lock?: LockO
   return updateFile(
     fs,
     userConfigPath,
-    (current) => (current ? Buffer.from(withoutInclude(current.toString('latin1'), userConfigPath), 'latin1') : undefined),
+    (current) =>
+      current ? Buffer.from(withoutInclude(current.toString('latin1'), userConfigPath), 'latin1') : undefined,
     lock,
   );
 }

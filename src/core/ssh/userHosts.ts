@@ -70,7 +70,8 @@ export function scanConfigText(text: string, file: string): { hosts: HostLine[];
         // Match host/originalhost take comma-separated pattern lists
         const words = values(l);
         for (let i = 0; i < words.length - 1; i++) {
-          if (/^(host|originalhost)$/i.test(words[i])) hosts.push({ patterns: words[i + 1].split(',').filter(Boolean), file });
+          if (/^(host|originalhost)$/i.test(words[i]))
+            hosts.push({ patterns: words[i + 1].split(',').filter(Boolean), file });
         }
       }
       if (param === 'include') includes.push(...values(l));
@@ -101,7 +102,10 @@ async function expandGlob(path: string): Promise<string[]> {
         continue;
       }
       const re = new RegExp(
-        `^${part.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`,
+        `^${part
+          .replace(/[.+^${}()|\\]/g, '\\$&')
+          .replace(/\*/g, '[^/]*')
+          .replace(/\?/g, '[^/]')}$`,
       );
       const names = await fsp.readdir(dir).catch(() => [] as string[]);
       for (const n of names.sort()) if (!n.startsWith('.') && re.test(n)) next.push(join(dir, n));
@@ -137,12 +141,14 @@ export async function readUserHostLines(configPath: string, o: ReadUserHostsOpti
       text = await fsp.readFile(full, 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'EISDIR') logger.warn(`Could not read ${full} to check its Host names (${code ?? e}).`);
+      if (code !== 'ENOENT' && code !== 'EISDIR')
+        logger.warn(`Could not read ${full} to check its Host names (${code ?? e}).`);
       return;
     }
     const { hosts, includes } = scanConfigText(text, full);
     out.push(...hosts);
-    for (const arg of includes) for (const f of await expandGlob(includePath(arg, o.homeDir))) await visit(f, depth + 1);
+    for (const arg of includes)
+      for (const f of await expandGlob(includePath(arg, o.homeDir))) await visit(f, depth + 1);
   };
   await visit(configPath, 0);
   return out;

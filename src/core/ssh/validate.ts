@@ -56,11 +56,13 @@ export function checkAlias(alias: string): string {
 }
 
 export function checkHostKeyAlias(name: string): string {
-  if (!/^[a-z0-9][a-z0-9._-]{0,199}$/.test(name)) throw new ConfigError('A host key alias may only contain a-z, 0-9, ".", "_" and "-".');
+  if (!/^[a-z0-9][a-z0-9._-]{0,199}$/.test(name))
+    throw new ConfigError('A host key alias may only contain a-z, 0-9, ".", "_" and "-".');
   return name;
 }
 
-const KEY_TYPES = /^(ssh-ed25519|ssh-rsa|ssh-dss|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com)$/;
+const KEY_TYPES =
+  /^(ssh-ed25519|ssh-rsa|ssh-dss|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com)$/;
 
 /** One OpenSSH public key line ("type base64 [comment]"), trimmed; refuses anything else. */
 export function checkPublicKey(publicKey: string): string {

@@ -1,6 +1,14 @@
 import type * as z from '../../core/zod';
 import { validateBaseUrl } from '../../core/baseUrl';
-import { AuthError, CloudError, CloudRefusal, ConfigError, NotFoundError, UnexpectedResponseError, type GpuPodsError } from '../../core/errors';
+import {
+  AuthError,
+  CloudError,
+  CloudRefusal,
+  ConfigError,
+  NotFoundError,
+  UnexpectedResponseError,
+  type GpuPodsError,
+} from '../../core/errors';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../../core/http';
 import { fetchAllPages } from '../../core/paging';
 import type { ProviderConfig } from '../../core/provider';
@@ -72,15 +80,28 @@ export function envelopeError(env: Envelope, what: string, httpStatus?: number):
   const details = `GPUGeek code ${code} for ${what}, traceid ${env.traceid || '(none)'}${msg ? `: ${msg}` : ''}`;
   switch (code) {
     case '10002':
-      return new AuthError('GPUGeek refused the API token (not logged in, or the token expired or was revoked).', details);
+      return new AuthError(
+        'GPUGeek refused the API token (not logged in, or the token expired or was revoked).',
+        details,
+      );
     case '10005':
-      return new CloudRefusal(`GPUGeek rejected the parameters to ${what}${msg ? `: ${msg}` : '.'}`, code, httpStatus, details);
+      return new CloudRefusal(
+        `GPUGeek rejected the parameters to ${what}${msg ? `: ${msg}` : '.'}`,
+        code,
+        httpStatus,
+        details,
+      );
     case '10135':
       return new CloudError(`GPUGeek could not ${what}${msg ? `: ${msg}` : '.'}`, code, httpStatus, details);
     case '10001':
       return new CloudError(`GPUGeek had an internal error while trying to ${what}.`, code, httpStatus, details);
     default:
-      return new CloudError(`GPUGeek refused to ${what} (code ${code})${msg ? `: ${msg}` : '.'}`, code, httpStatus, details);
+      return new CloudError(
+        `GPUGeek refused to ${what} (code ${code})${msg ? `: ${msg}` : '.'}`,
+        code,
+        httpStatus,
+        details,
+      );
   }
 }
 
@@ -94,7 +115,8 @@ function mapHttpError(response: HttpResponse, req: HttpRequest): GpuPodsError | 
   if (response.status === 404) {
     return new NotFoundError(`GPUGeek could not find what was asked for (${req.what}).`, suffix);
   }
-  if (env.success && env.data.code !== undefined && env.data.code !== 0) return envelopeError(env.data, req.what, response.status);
+  if (env.success && env.data.code !== undefined && env.data.code !== 0)
+    return envelopeError(env.data, req.what, response.status);
   return undefined; // generic mapping by status (5xx stays retryable for idempotent requests)
 }
 
@@ -128,7 +150,10 @@ export class GpuGeekApi {
   }
 
   async gpus(signal?: AbortSignal): Promise<string[]> {
-    const data = await this.call({ method: 'GET', path: `${PREFIX}/gpu/list`, what: 'list GPU types', signal }, gpuListSchema);
+    const data = await this.call(
+      { method: 'GET', path: `${PREFIX}/gpu/list`, what: 'list GPU types', signal },
+      gpuListSchema,
+    );
     return data.gpus;
   }
 
@@ -158,18 +183,31 @@ export class GpuGeekApi {
       },
       createResultSchema,
     );
-    return { instanceId: data.InstanceId ?? data.instanceId ?? undefined, operationId: data.operationId ?? undefined, spec: data.spec ?? undefined };
+    return {
+      instanceId: data.InstanceId ?? data.instanceId ?? undefined,
+      operationId: data.operationId ?? undefined,
+      spec: data.spec ?? undefined,
+    };
   }
 
   async queryPage(pn: number, ps: number, filter: { instanceId?: string } = {}, signal?: AbortSignal) {
     const what = 'list instances';
     const data = await this.call(
-      { method: 'GET', path: `${PREFIX}/instance/query`, query: { pn, ps, instanceId: filter.instanceId }, what, signal },
+      {
+        method: 'GET',
+        path: `${PREFIX}/instance/query`,
+        query: { pn, ps, instanceId: filter.instanceId },
+        what,
+        signal,
+      },
       instanceQuerySchema,
     );
     // A Go server may write an empty list as null; with a non-zero total that is a list we cannot read.
     if (data.instances === null && data.total !== 0) {
-      throw new UnexpectedResponseError(`GPUGeek sent no instance list but a total of ${data.total} for ${what}.`, `pn ${pn}: instances null, total ${data.total}`);
+      throw new UnexpectedResponseError(
+        `GPUGeek sent no instance list but a total of ${data.total} for ${what}.`,
+        `pn ${pn}: instances null, total ${data.total}`,
+      );
     }
     return { items: data.instances ?? [], total: data.total };
   }

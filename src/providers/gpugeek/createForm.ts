@@ -15,7 +15,13 @@ import { BILLING, gb } from './mapping';
 
 export const MAX_CUSTOM_PORTS = 3;
 const SKUS: SkuName[] = ['payg', 'bidding', 'daily', 'weekly', 'monthly'];
-const PRICE_UNIT: Record<SkuName, string> = { payg: 'hour', bidding: 'hour', daily: 'day', weekly: 'week', monthly: 'month' };
+const PRICE_UNIT: Record<SkuName, string> = {
+  payg: 'hour',
+  bidding: 'hour',
+  daily: 'day',
+  weekly: 'week',
+  monthly: 'month',
+};
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** "8080, 8888" → [8080, 8888]; undefined when the text is not a list of valid ports. */
@@ -30,7 +36,8 @@ export function parsePorts(text: string | undefined): number[] | undefined {
 /** Error text for a TCP + HTTP port pair, or undefined when GPUGeek will accept it. */
 export function validatePorts(tcp: readonly number[], http: readonly number[]): string | undefined {
   const all = [...tcp, ...http];
-  if (all.length > MAX_CUSTOM_PORTS) return `GPUGeek opens at most ${MAX_CUSTOM_PORTS} custom ports (TCP and HTTP together).`;
+  if (all.length > MAX_CUSTOM_PORTS)
+    return `GPUGeek opens at most ${MAX_CUSTOM_PORTS} custom ports (TCP and HTTP together).`;
   if (new Set(all).size !== all.length) return 'Each port may be listed only once.';
   if (all.includes(22)) return 'Port 22 is already used for SSH.';
   return undefined;
@@ -45,7 +52,9 @@ function portsError(value: string, other: string | undefined, tcpFirst: boolean)
 
 function intIn(value: string, min: number, max: number, what: string): string | undefined {
   const n = Number(value.trim());
-  return Number.isInteger(n) && n >= min && n <= max ? undefined : `${what} must be a whole number from ${min} to ${max}.`;
+  return Number.isInteger(n) && n >= min && n <= max
+    ? undefined
+    : `${what} must be a whole number from ${min} to ${max}.`;
 }
 
 /**
@@ -105,11 +114,18 @@ export function gpuGeekCreateForm({ api, waitForCreate, getPod }: CreateFormDeps
       {
         kind: 'pick',
         id: 'dcId',
-        optional: { what: 'Datacenters', without: { label: 'Any datacenter', description: 'GPUGeek picks a machine', value: '' } },
+        optional: {
+          what: 'Datacenters',
+          without: { label: 'Any datacenter', description: 'GPUGeek picks a machine', value: '' },
+        },
         title: 'Datacenter',
         options: async (_a, signal) => [
           { label: 'Any datacenter', description: 'GPUGeek picks a machine', value: '', picked: true },
-          ...(await api.datacenters(signal)).map((d) => ({ label: cleanMessage(d.name) || d.dcId, description: d.dcId, value: d.dcId })),
+          ...(await api.datacenters(signal)).map((d) => ({
+            label: cleanMessage(d.name) || d.dcId,
+            description: d.dcId,
+            value: d.dcId,
+          })),
         ],
       },
       {
@@ -183,17 +199,24 @@ export function gpuGeekCreateForm({ api, waitForCreate, getPod }: CreateFormDeps
       const body = createBody(answers);
       const { spec } = await api.create(body, true, ctx.signal);
       const lines: SummaryLine[] = [];
-      const add = (label: string, value: string | undefined) => value && lines.push({ label, value: cleanMessage(value) });
+      const add = (label: string, value: string | undefined) =>
+        value && lines.push({ label, value: cleanMessage(value) });
       add('GPU', `${spec?.gpuName || body.gpuName} × ${body.gpuNum}${spec?.vram ? ` (${spec.vram} VRAM)` : ''}`);
       const price = cleanMessage(spec?.price === null || spec?.price === undefined ? '' : String(spec.price));
       add('Price', price ? `${price} per ${PRICE_UNIT[body.skuName]} (GPUGeek's quote)` : 'not quoted by GPUGeek');
       add('Billing', BILLING[body.skuName]);
-      add('Region', spec?.regionName ? `${spec.regionName}${spec.dcId ? ` (${spec.dcId})` : ''}` : (body.dcId ?? 'any'));
+      add(
+        'Region',
+        spec?.regionName ? `${spec.regionName}${spec.dcId ? ` (${spec.dcId})` : ''}` : (body.dcId ?? 'any'),
+      );
       add('CPU', spec?.cpuName ? `${spec.cpuName}${spec.cpuCoreNum ? `, ${spec.cpuCoreNum} cores` : ''}` : undefined);
       add('Memory', spec?.memorySize ? `${gb(spec.memorySize)} GB` : undefined);
       add('Image', body.imageId);
       add('Disks', `system ${body.systemDiskSize} GB, data ${body.dataDiskSize} GB`);
-      const ports = [...(body.servicePort ?? []).map((p) => `${p}/tcp`), ...(body.httpServicePort ?? []).map((p) => `${p}/http`)];
+      const ports = [
+        ...(body.servicePort ?? []).map((p) => `${p}/tcp`),
+        ...(body.httpServicePort ?? []).map((p) => `${p}/http`),
+      ];
       add('Ports', ports.length ? ports.join(', ') : 'none');
       add('Name', body.name);
       return lines;
@@ -207,15 +230,19 @@ export function gpuGeekCreateForm({ api, waitForCreate, getPod }: CreateFormDeps
       const result = await api.create(body, false, ctx.signal);
       const id = result.instanceId;
       if (!id || id === '0') {
-        throw new CloudError('GPUGeek accepted the create request but returned no instance id; check the console before trying again.', 'NO_INSTANCE_ID');
+        throw new CloudError(
+          'GPUGeek accepted the create request but returned no instance id; check the console before trying again.',
+          'NO_INSTANCE_ID',
+        );
       }
       if (result.operationId && result.operationId !== '0') await waitForCreate(id, result.operationId, ctx);
       const pod = await getPod(id, ctx.signal);
       if (!pod) {
-        throw new TimeoutError(`GPUGeek created instance ${id}, but it does not appear in the instance list yet; it is still pending.`);
+        throw new TimeoutError(
+          `GPUGeek created instance ${id}, but it does not appear in the instance list yet; it is still pending.`,
+        );
       }
       return pod;
     },
   };
 }
-

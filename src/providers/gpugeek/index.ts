@@ -24,7 +24,12 @@ export function isGpuGeekProvider(p: Provider): p is GpuGeekProvider {
   return p.cloud === 'gpugeek' && typeof (p as Partial<GpuGeekProvider>).setPorts === 'function';
 }
 
-const ACTION: Record<PodAction, GpuGeekAction> = { stop: 'stop', start: 'start', restart: 'restart', terminate: 'release' };
+const ACTION: Record<PodAction, GpuGeekAction> = {
+  stop: 'stop',
+  start: 'start',
+  restart: 'restart',
+  terminate: 'release',
+};
 
 const capabilities: Capabilities = {
   actions: new Set<PodAction>(['stop', 'start', 'restart', 'terminate']),
@@ -81,7 +86,12 @@ export function createGpuGeekProvider(config: ProviderConfig, deps: ProviderDeps
     return hit && mapInstance(hit, names);
   }
 
-  async function run(id: string, action: GpuGeekAction, extra: { ports?: number[]; httpPorts?: number[] }, options: ActionOptions = {}) {
+  async function run(
+    id: string,
+    action: GpuGeekAction,
+    extra: { ports?: number[]; httpPorts?: number[] },
+    options: ActionOptions = {},
+  ) {
     const what = `${ACTION_WHAT[action]} ${id}`;
     const operationId = await api.action(id, action, extra, options.signal);
     deps.logger.info(`GPUGeek ${action} of instance ${id}: operation ${operationId}.`);
@@ -124,7 +134,11 @@ export function createGpuGeekProvider(config: ProviderConfig, deps: ProviderDeps
         api,
         getPod,
         waitForCreate: (instanceId, operationId, ctx) =>
-          waitForOperation(api, deps, operationId, { signal: ctx.signal, what: `create instance ${instanceId}`, instanceId }).then(() => undefined),
+          waitForOperation(api, deps, operationId, {
+            signal: ctx.signal,
+            what: `create instance ${instanceId}`,
+            instanceId,
+          }).then(() => undefined),
       });
     },
     async listOffers(signal) {

@@ -98,7 +98,13 @@ export function mapServicePorts(tcp: readonly string[], http: readonly string[])
     if (!url) continue;
     const inner = Number(/-http-(\d+)\./.exec(url.hostname)?.[1]);
     const p = publicPort(url);
-    out.push({ port: isValidPort(inner) ? inner : p, protocol: 'http', publicHost: url.hostname, publicPort: p, url: url.toString() });
+    out.push({
+      port: isValidPort(inner) ? inner : p,
+      protocol: 'http',
+      publicHost: url.hostname,
+      publicPort: p,
+      url: url.toString(),
+    });
   }
   return out;
 }
@@ -139,7 +145,8 @@ export function mapInstance(raw: RawInstance, datacenters: ReadonlyMap<string, s
   if (raw.availableGpuNum !== undefined) add('Free GPUs on host', String(raw.availableGpuNum));
   if (startable !== undefined) add(STARTABLE_LABEL, startable ? 'yes' : STARTABLE_NO);
   if (pending) add('Operation', `in progress${raw.operationId ? ` (${raw.operationId})` : ''}`);
-  for (const p of ports) if (p.protocol !== 'ssh' && p.url) add(p.protocol === 'http' ? `HTTP port ${p.port}` : 'TCP service', p.url);
+  for (const p of ports)
+    if (p.protocol !== 'ssh' && p.url) add(p.protocol === 'http' ? `HTTP port ${p.port}` : 'TCP service', p.url);
   add('TensorBoard', safeHttpUrl(raw.tensorboardUrl)?.toString());
   add('Created', raw.createdAt ?? undefined);
 

@@ -8,7 +8,7 @@ import { flag, type RawOperation } from './schemas';
 export const DEFAULT_POLL_MS = 2000;
 export const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 
-export const OP_RUNNING = 1;
+// Operation states: 1 running, 2 success, 3 failure.
 export const OP_SUCCESS = 2;
 export const OP_FAILURE = 3;
 

@@ -106,7 +106,15 @@ export class NeevCloudApi {
       vram_min: filter.vramMin,
       vram_max: filter.vramMax,
     };
-    return this.allPages(this.inventory, `${V}/inventory`, query, zInventoryItem, 'list GPU inventory', 'GPU inventory items', signal);
+    return this.allPages(
+      this.inventory,
+      `${V}/inventory`,
+      query,
+      zInventoryItem,
+      'list GPU inventory',
+      'GPU inventory items',
+      signal,
+    );
   }
 
   async getGpuConfig(configId: string, signal?: AbortSignal): Promise<RawGpuConfig> {
@@ -145,7 +153,16 @@ export class NeevCloudApi {
   }
 
   async listRuntimes(signal?: AbortSignal): Promise<RawRuntime[]> {
-    return this.allPages(this.gpu, this.runtimesPath(), {}, zRuntime, 'list AI runtimes', 'AI runtimes', signal, (r) => r.id);
+    return this.allPages(
+      this.gpu,
+      this.runtimesPath(),
+      {},
+      zRuntime,
+      'list AI runtimes',
+      'AI runtimes',
+      signal,
+      (r) => r.id,
+    );
   }
 
   async getRuntime(id: string, signal?: AbortSignal): Promise<RawRuntime> {
@@ -197,16 +214,25 @@ export class NeevCloudApi {
    */
   async listTemplates(signal?: AbortSignal): Promise<RawTemplate[]> {
     const what = 'list runtime templates';
-    const body = parseWith(zTemplatePage, await this.send(this.gpu, { method: 'GET', path: `${V}/airuntime-templates`, what, signal }), what);
+    const body = parseWith(
+      zTemplatePage,
+      await this.send(this.gpu, { method: 'GET', path: `${V}/airuntime-templates`, what, signal }),
+      what,
+    );
     const out: RawTemplate[] = [];
     body.data.forEach((raw, i) => {
       const item = zTemplate.safeParse(raw);
       if (item.success) out.push(item.data);
-      else this.logger.warn(`${CLOUD}: skipped runtime template ${i} that could not be read (${describeIssues(item.error)}).`);
+      else
+        this.logger.warn(
+          `${CLOUD}: skipped runtime template ${i} that could not be read (${describeIssues(item.error)}).`,
+        );
     });
     const pages = body.pagination?.total_pages;
     if (pages !== undefined && pages > 1) {
-      this.logger.warn(`${CLOUD}: the template catalogue has ${pages} pages but no documented way to ask for the next; showing the first.`);
+      this.logger.warn(
+        `${CLOUD}: the template catalogue has ${pages} pages but no documented way to ask for the next; showing the first.`,
+      );
     }
     return out;
   }
@@ -224,7 +250,9 @@ export class NeevCloudApi {
   private async send(client: HttpClient, req: HttpRequest): Promise<unknown> {
     // Inference keys look similar but are refused by this API; say so before a request is wasted.
     if (this.config.apiKey.trim().startsWith('sk-nc-')) {
-      throw new ConfigError('This is a NeevCloud inference key (sk-nc-…); GPU Pods needs a personal access token (pat-nc-…).');
+      throw new ConfigError(
+        'This is a NeevCloud inference key (sk-nc-…); GPU Pods needs a personal access token (pat-nc-…).',
+      );
     }
     return (await client.request(req)).body;
   }
@@ -243,7 +271,13 @@ export class NeevCloudApi {
     const schema = zPage(item);
     return fetchAllPages(
       async (page) => {
-        const body = await this.send(client, { method: 'GET', path, query: { ...query, page, limit: PAGE_LIMIT }, what, signal });
+        const body = await this.send(client, {
+          method: 'GET',
+          path,
+          query: { ...query, page, limit: PAGE_LIMIT },
+          what,
+          signal,
+        });
         const parsed = parseWith(schema, body, page > 1 ? `${what} (page ${page})` : what) as {
           data: T[];
           pagination?: { total_pages?: number; total_items?: number } | null;
@@ -277,7 +311,8 @@ function unwrapList(body: unknown): unknown {
 export function mapNeevError(response: HttpResponse, req: HttpRequest): GpuPodsError | undefined {
   const body = response.body as { code?: unknown; message?: unknown; error?: unknown } | undefined;
   const code = typeof body?.code === 'string' ? body.code : undefined;
-  const rawMessage = typeof body?.message === 'string' ? body.message : typeof body?.error === 'string' ? body.error : '';
+  const rawMessage =
+    typeof body?.message === 'string' ? body.message : typeof body?.error === 'string' ? body.error : '';
   const message = sentence(rawMessage);
   const details = `HTTP ${response.status} for ${req.method} ${req.path}: ${JSON.stringify(body ?? '').slice(0, 500)}`;
   if (response.status === 401 || code === 'unauthorized') {
@@ -287,7 +322,10 @@ export function mapNeevError(response: HttpResponse, req: HttpRequest): GpuPodsE
     return new AuthError(`${CLOUD} does not allow this token to ${req.what}${message ? `: ${message}` : ''}.`, details);
   }
   if (response.status === 404) {
-    return new NotFoundError(`${CLOUD} could not find what was asked for (${req.what})${message ? `: ${message}` : ''}.`, details);
+    return new NotFoundError(
+      `${CLOUD} could not find what was asked for (${req.what})${message ? `: ${message}` : ''}.`,
+      details,
+    );
   }
   if (response.status === 429 || (!code && !message)) return undefined; // generic mapping (Retry-After, HTTP status)
   // A refused argument is NeevCloud's documented "nothing was done" (400 invalid_argument); a create may be retried
@@ -303,5 +341,9 @@ export function mapNeevError(response: HttpResponse, req: HttpRequest): GpuPodsE
 
 /** The cloud's text is untrusted: one short line, no trailing full stop (we add ours). */
 function sentence(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().slice(0, 200).replace(/[.\s]+$/, '');
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200)
+    .replace(/[.\s]+$/, '');
 }

@@ -59,7 +59,9 @@ export function neevCreateForm(
     if (!isGpuChoice(gpu)) return undefined;
     // A region answer left over from another GPU (after Back) does not count.
     const items = itemsFor(answers);
-    return items.find((i) => i.region === answerString(answers, 'region')) ?? items.find((i) => i.region === gpu.regionId);
+    return (
+      items.find((i) => i.region === answerString(answers, 'region')) ?? items.find((i) => i.region === gpu.regionId)
+    );
   };
 
   return {
@@ -83,7 +85,10 @@ export function neevCreateForm(
           const gpu = answers.gpu as NeevGpuChoice;
           return itemsFor(answers).map((i) => ({
             label: i.region,
-            description: [stockWord(i), i.price_per_gpu_per_hour !== undefined ? `${money(i.price_per_gpu_per_hour)}/GPU-hour` : undefined]
+            description: [
+              stockWord(i),
+              i.price_per_gpu_per_hour !== undefined ? `${money(i.price_per_gpu_per_hour)}/GPU-hour` : undefined,
+            ]
               .filter(Boolean)
               .join(' · '),
             value: i.region,
@@ -142,7 +147,8 @@ export function neevCreateForm(
         id: 'plan',
         title: 'Plan',
         prompt: 'NeevCloud billing plan id your account can use (see `neev-cli billing products list` or the console)',
-        initial: (answers) => suggestedPlan(chosen(answers)?.gpu_model ?? (isGpuChoice(answers.gpu) ? answers.gpu.gpuModel : undefined)),
+        initial: (answers) =>
+          suggestedPlan(chosen(answers)?.gpu_model ?? (isGpuChoice(answers.gpu) ? answers.gpu.gpuModel : undefined)),
         validate: (value) => (PLAN.test(value.trim()) ? undefined : 'Enter the plan id, e.g. gpu-h200-on-demand-1h.'),
       },
       {
@@ -151,11 +157,15 @@ export function neevCreateForm(
         title: 'Name',
         prompt: 'Runtime name: lower-case letters, digits and hyphens',
         initial: (answers) => {
-          const model = isGpuChoice(answers.gpu) ? answers.gpu.gpuModel.toLowerCase().replace(/[^a-z0-9]+/g, '-') : 'gpu';
+          const model = isGpuChoice(answers.gpu)
+            ? answers.gpu.gpuModel.toLowerCase().replace(/[^a-z0-9]+/g, '-')
+            : 'gpu';
           return `${model}-${Math.random().toString(36).slice(2, 6)}`.replace(/^-+/, '');
         },
         validate: (value) =>
-          NAME.test(value.trim()) ? undefined : 'Use 1–63 lower-case letters, digits or hyphens, starting and ending with a letter or digit.',
+          NAME.test(value.trim())
+            ? undefined
+            : 'Use 1–63 lower-case letters, digits or hyphens, starting and ending with a letter or digit.',
       },
     ],
 
@@ -175,9 +185,15 @@ export function neevCreateForm(
         { label: 'Name', value: body.name },
         {
           label: 'Price',
-          value: perGpu !== undefined ? `${money(perGpu * body.gpuCount)}/hour (${body.gpuCount} × ${money(perGpu)} per GPU-hour)` : 'unknown',
+          value:
+            perGpu !== undefined
+              ? `${money(perGpu * body.gpuCount)}/hour (${body.gpuCount} × ${money(perGpu)} per GPU-hour)`
+              : 'unknown',
         },
-        { label: 'SSH', value: ctx.sshPublicKey ? 'your public key is installed at create' : 'no SSH public key: set one up first' },
+        {
+          label: 'SSH',
+          value: ctx.sshPublicKey ? 'your public key is installed at create' : 'no SSH public key: set one up first',
+        },
         { label: 'Note', value: 'NeevCloud runtimes cannot be stopped; delete the runtime to stop paying.' },
       ];
       return lines;
@@ -220,7 +236,9 @@ function request(answers: Answers, ctx: CreateContext, item: RawInventoryItem | 
   if (!PLAN.test(planId)) throw new ConfigError('Enter the NeevCloud plan id to create the runtime on.');
   const sshPublicKey = ctx.sshPublicKey?.trim();
   if (strict && !sshPublicKey) {
-    throw new ConfigError('NeevCloud runtimes are reached over SSH with your public key, and none is set up yet; create or pick an SSH key first.');
+    throw new ConfigError(
+      'NeevCloud runtimes are reached over SSH with your public key, and none is set up yet; create or pick an SSH key first.',
+    );
   }
   return {
     item,
@@ -238,7 +256,10 @@ function request(answers: Answers, ctx: CreateContext, item: RawInventoryItem | 
 
 /** The CLI example's plan naming ("gpu-h200-on-demand-1h") for a GPU model: a suggestion the user confirms. */
 export function suggestedPlan(gpuModel: string | undefined): string {
-  const slug = (gpuModel ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = (gpuModel ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return slug ? `gpu-${slug}-on-demand-1h` : '';
 }
 
@@ -251,9 +272,15 @@ export function gpuOptions(items: RawInventoryItem[]): PickOption<NeevGpuChoice>
   for (const group of byConfig.values()) {
     const free = group.filter(isAvailable).sort((a, b) => (b.available_gpu_count ?? 0) - (a.available_gpu_count ?? 0));
     const describe = (i: RawInventoryItem) =>
-      [i.price_per_gpu_per_hour !== undefined ? `${money(i.price_per_gpu_per_hour)}/GPU-hour` : 'price unknown', stockWord(i)].join(' · ');
+      [
+        i.price_per_gpu_per_hour !== undefined ? `${money(i.price_per_gpu_per_hour)}/GPU-hour` : 'price unknown',
+        stockWord(i),
+      ].join(' · ');
     const specs = (i: RawInventoryItem) =>
-      [i.default_cpu_cores !== undefined ? `${i.default_cpu_cores} vCPU` : '', i.default_memory_gib !== undefined ? `${i.default_memory_gib} GiB RAM` : '']
+      [
+        i.default_cpu_cores !== undefined ? `${i.default_cpu_cores} vCPU` : '',
+        i.default_memory_gib !== undefined ? `${i.default_memory_gib} GiB RAM` : '',
+      ]
         .filter(Boolean)
         .join(', ');
     const choice = (i: RawInventoryItem, ok: boolean): NeevGpuChoice => ({

@@ -6,7 +6,15 @@ import type { ProviderDeps } from '../deps';
 import { NeevCloudApi } from './api';
 import { neevCreateForm } from './createForm';
 import type { RawRuntime, RawTemplate } from './schemas';
-import { isRuntimeItem, mapAlert, mapMetrics, mapOffers, mapRuntime, type NeevCloudAlert, type NeevCloudMetrics } from './mapping';
+import {
+  isRuntimeItem,
+  mapAlert,
+  mapMetrics,
+  mapOffers,
+  mapRuntime,
+  type NeevCloudAlert,
+  type NeevCloudMetrics,
+} from './mapping';
 
 export type { NeevGpuChoice } from './createForm';
 export { isGpuChoice } from './createForm';
@@ -69,7 +77,8 @@ export function createNeevCloudProvider(config: ProviderConfig, deps: ProviderDe
     try {
       const map = new Map<string, number>();
       for (const item of (await api.listInventory({}, signal)).filter(isRuntimeItem)) {
-        if (item.price_per_gpu_per_hour !== undefined && !map.has(item.config_id)) map.set(item.config_id, item.price_per_gpu_per_hour);
+        if (item.price_per_gpu_per_hour !== undefined && !map.has(item.config_id))
+          map.set(item.config_id, item.price_per_gpu_per_hour);
       }
       prices = { at: Date.now(), map };
       return map;
@@ -133,12 +142,18 @@ export function createNeevCloudProvider(config: ProviderConfig, deps: ProviderDe
             e.details,
           );
         }
-        deps.logger.info(`NeevCloud: runtime ${id} answered 404 to delete and is not in the runtime list: already gone.`);
+        deps.logger.info(
+          `NeevCloud: runtime ${id} answered 404 to delete and is not in the runtime list: already gone.`,
+        );
       }
     },
 
     createForm(): CreateForm<Pod> {
-      return neevCreateForm(api, (id) => getPod(id), (name) => findPodsByName(name));
+      return neevCreateForm(
+        api,
+        (id) => getPod(id),
+        (name) => findPodsByName(name),
+      );
     },
 
     async listOffers(signal?: AbortSignal): Promise<GpuOffer[]> {

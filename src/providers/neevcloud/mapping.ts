@@ -77,7 +77,11 @@ export function readSsh(raw: RawRuntime): SshEndpoint | undefined {
     sshFrom(pick(top, 'ssh_command', 'sshCommand')) ??
     sshFrom(pick(ep, 'ssh', 'SSH')) ??
     sshFrom(pick(ep, 'ssh_command', 'sshCommand')) ??
-    hostPort(pick(ep, 'ssh_host', 'sshHost', 'host'), pick(ep, 'ssh_port', 'sshPort', 'port'), pick(ep, 'ssh_user', 'sshUser', 'user'))
+    hostPort(
+      pick(ep, 'ssh_host', 'sshHost', 'host'),
+      pick(ep, 'ssh_port', 'sshPort', 'port'),
+      pick(ep, 'ssh_user', 'sshUser', 'user'),
+    )
   );
 }
 
@@ -137,7 +141,8 @@ export function mapRuntime(raw: RawRuntime, pricePerGpuHour?: ReadonlyMap<string
   const config = configOf(raw);
   const gpuCount = raw.gpu_count ?? raw.gpuCount ?? config.count;
   const perGpu = config.price ?? (config.id !== undefined ? pricePerGpuHour?.get(config.id) : undefined);
-  const pricePerHour = raw.price_per_hour ?? (perGpu !== undefined && gpuCount !== undefined ? round(perGpu * gpuCount) : undefined);
+  const pricePerHour =
+    raw.price_per_hour ?? (perGpu !== undefined && gpuCount !== undefined ? round(perGpu * gpuCount) : undefined);
   const ssh = readSsh(raw);
   const jupyter = readJupyter(raw);
   const ports: PortMapping[] = ssh ? [{ port: 22, protocol: 'ssh', publicHost: ssh.host, publicPort: ssh.port }] : [];
@@ -252,7 +257,18 @@ export interface NeevCloudMetrics {
 }
 
 const CPU = ['cpu_utilization', 'cpuUtilization', 'cpu_percent', 'cpu_usage', 'cpuUsage', 'cpu'];
-const RAM = ['ram_utilization', 'memory_utilization', 'ramUtilization', 'memoryUtilization', 'ram_percent', 'memory_percent', 'ram_usage', 'memory_usage', 'ram', 'memory'];
+const RAM = [
+  'ram_utilization',
+  'memory_utilization',
+  'ramUtilization',
+  'memoryUtilization',
+  'ram_percent',
+  'memory_percent',
+  'ram_usage',
+  'memory_usage',
+  'ram',
+  'memory',
+];
 const GPU = ['gpu_utilization', 'gpuUtilization', 'gpu_percent', 'gpu_usage', 'gpuUsage', 'gpu'];
 const INNER = ['utilization', 'utilization_percent', 'percent', 'usage', 'usage_percent', 'value'];
 
@@ -264,7 +280,11 @@ function percentOf(o: Obj, keys: string[]): number | undefined {
 
 /** The metrics shape is not published: read the usual spellings, flat or under `utilization`. */
 export function mapMetrics(body: Obj): NeevCloudMetrics {
-  const scopes = [body, ...(isObj(body.utilization) ? [body.utilization] : []), ...(isObj(body.metrics) ? [body.metrics] : [])];
+  const scopes = [
+    body,
+    ...(isObj(body.utilization) ? [body.utilization] : []),
+    ...(isObj(body.metrics) ? [body.metrics] : []),
+  ];
   const first = (keys: string[]) => scopes.map((s) => percentOf(s, keys)).find((n) => n !== undefined);
   const list = pick(body, 'gpus', 'gpu_metrics', 'gpuMetrics');
   const gpus = Array.isArray(list)

@@ -84,7 +84,9 @@ export interface ProductQuery {
 /** Metrics live on https://api.novita.ai/openapi/v1; any other base (a proxy, the simulator) keeps its own. */
 export function metricsBaseUrl(base: string): string {
   const trimmed = base.replace(/\/+$/, '');
-  return trimmed.endsWith('/gpu-instance/openapi/v1') ? trimmed.slice(0, -'/gpu-instance/openapi/v1'.length) + '/openapi/v1' : trimmed;
+  return trimmed.endsWith('/gpu-instance/openapi/v1')
+    ? trimmed.slice(0, -'/gpu-instance/openapi/v1'.length) + '/openapi/v1'
+    : trimmed;
 }
 
 /** Novita answers errors with an UPPER_SNAKE name (in `reason`, sometimes `code`) and a sentence. */
@@ -165,7 +167,10 @@ export class NovitaApi {
   private async call<T>(schema: z.ZodMiniType<T>, req: HttpRequest, client = this.http): Promise<T> {
     const res = await client.request(req);
     if (res.body === undefined || res.body === null) {
-      throw new UnexpectedResponseError(`${CLOUD} sent an empty answer for ${req.what}.`, `HTTP ${res.status}, body ${res.body === null ? 'null' : 'empty'}`);
+      throw new UnexpectedResponseError(
+        `${CLOUD} sent an empty answer for ${req.what}.`,
+        `HTTP ${res.status}, body ${res.body === null ? 'null' : 'empty'}`,
+      );
     }
     return parseWith(schema, res.body, req.what);
   }
@@ -192,7 +197,13 @@ export class NovitaApi {
   }
 
   async getInstance(instanceId: string, signal?: AbortSignal): Promise<RawInstance> {
-    return this.call(zInstance, { method: 'GET', path: '/gpu/instance', query: { instanceId }, what: 'get the instance', signal });
+    return this.call(zInstance, {
+      method: 'GET',
+      path: '/gpu/instance',
+      query: { instanceId },
+      what: 'get the instance',
+      signal,
+    });
   }
 
   /** Never retried: a second POST could rent a second instance. */
@@ -208,14 +219,29 @@ export class NovitaApi {
     return res.id;
   }
 
-  async instanceAction(action: 'start' | 'stop' | 'restart' | 'delete', instanceId: string, signal?: AbortSignal): Promise<void> {
+  async instanceAction(
+    action: 'start' | 'stop' | 'restart' | 'delete',
+    instanceId: string,
+    signal?: AbortSignal,
+  ): Promise<void> {
     const verb = action === 'delete' ? 'delete the instance' : `${action} the instance`;
     // Only delete is safe to repeat: a retried stop/start after a lost answer fails with "cannot stop" or restarts twice.
     const idempotent = action === 'delete';
-    await this.http.request({ method: 'POST', path: `/gpu/instance/${action}`, body: { instanceId }, what: verb, idempotent, signal });
+    await this.http.request({
+      method: 'POST',
+      path: `/gpu/instance/${action}`,
+      body: { instanceId },
+      what: verb,
+      idempotent,
+      signal,
+    });
   }
 
-  async editInstance(instanceId: string, ports: Array<{ port: number; type: 'tcp' | 'http' }>, expandRootDisk?: number): Promise<void> {
+  async editInstance(
+    instanceId: string,
+    ports: Array<{ port: number; type: 'tcp' | 'http' }>,
+    expandRootDisk?: number,
+  ): Promise<void> {
     await this.http.request({
       method: 'POST',
       path: '/gpu/instance/edit',
@@ -229,7 +255,12 @@ export class NovitaApi {
     const res = await this.call(zProductList, {
       method: 'GET',
       path: '/products',
-      query: { clusterId: query.clusterId, gpuNum: query.gpuNum, productName: query.productName, billingMethod: query.billingMethod },
+      query: {
+        clusterId: query.clusterId,
+        gpuNum: query.gpuNum,
+        productName: query.productName,
+        billingMethod: query.billingMethod,
+      },
       what: 'list GPU products',
       signal,
     });
@@ -262,15 +293,33 @@ export class NovitaApi {
    * so it is not trusted as an id: callers find the new storage by name in the list.
    */
   async createStorage(body: { clusterId: string; storageName: string; storageSize: number }): Promise<void> {
-    await this.http.request({ method: 'POST', path: '/networkstorage/create', body, what: 'create network storage', idempotent: false });
+    await this.http.request({
+      method: 'POST',
+      path: '/networkstorage/create',
+      body,
+      what: 'create network storage',
+      idempotent: false,
+    });
   }
 
   async updateStorage(body: { storageId: string; storageName?: string; storageSize?: number }): Promise<void> {
-    await this.http.request({ method: 'POST', path: '/networkstorage/update', body, what: 'update network storage', idempotent: true });
+    await this.http.request({
+      method: 'POST',
+      path: '/networkstorage/update',
+      body,
+      what: 'update network storage',
+      idempotent: true,
+    });
   }
 
   async deleteStorage(storageId: string): Promise<void> {
-    await this.http.request({ method: 'POST', path: '/networkstorage/delete', body: { storageId }, what: 'delete network storage', idempotent: true });
+    await this.http.request({
+      method: 'POST',
+      path: '/networkstorage/delete',
+      body: { storageId },
+      what: 'delete network storage',
+      idempotent: true,
+    });
   }
 
   /**
@@ -295,14 +344,30 @@ export class NovitaApi {
   }
 
   async getTemplate(templateId: string, signal?: AbortSignal): Promise<RawTemplate> {
-    const res = await this.call(zTemplateOne, { method: 'GET', path: '/template', query: { templateId }, what: 'get the template', signal });
+    const res = await this.call(zTemplateOne, {
+      method: 'GET',
+      path: '/template',
+      query: { templateId },
+      what: 'get the template',
+      signal,
+    });
     return res.template;
   }
 
-  async metrics(instanceId: string, opts: { startTime?: number; endTime?: number; interval?: number } = {}, signal?: AbortSignal): Promise<RawMetrics> {
+  async metrics(
+    instanceId: string,
+    opts: { startTime?: number; endTime?: number; interval?: number } = {},
+    signal?: AbortSignal,
+  ): Promise<RawMetrics> {
     return this.call(
       zMetrics,
-      { method: 'GET', path: '/metrics/gpu/instance', query: { instanceId, ...opts }, what: 'read instance metrics', signal },
+      {
+        method: 'GET',
+        path: '/metrics/gpu/instance',
+        query: { instanceId, ...opts },
+        what: 'read instance metrics',
+        signal,
+      },
       this.metricsHttp,
     );
   }

@@ -1,4 +1,11 @@
-import { type Answers, answerNumber, answerString, type CreateForm, type PickOption, type SummaryLine } from '../../core/createForm';
+import {
+  type Answers,
+  answerNumber,
+  answerString,
+  type CreateForm,
+  type PickOption,
+  type SummaryLine,
+} from '../../core/createForm';
 import { CloudError } from '../../core/errors';
 import type { Pod } from '../../core/model';
 import type { CreateInstanceBody, NovitaApi } from './api';
@@ -16,7 +23,10 @@ function str(v: string | number | null | undefined): string | undefined {
 }
 
 function byPrice(a: RawProduct, b: RawProduct): number {
-  return (usdPerHour(a.price) ?? Infinity) - (usdPerHour(b.price) ?? Infinity) || String(a.name).localeCompare(String(b.name));
+  return (
+    (usdPerHour(a.price) ?? Infinity) - (usdPerHour(b.price) ?? Infinity) ||
+    String(a.name).localeCompare(String(b.name))
+  );
 }
 
 export function validateImage(value: string): string | undefined {
@@ -38,12 +48,17 @@ export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
     const image = answerString(answers, 'image') ?? '';
     return image.startsWith(TEMPLATE_PREFIX) ? templates.get(image.slice(TEMPLATE_PREFIX.length)) : undefined;
   };
-  const limits = (lo: number | null | undefined, hi: number | null | undefined, fallback: { min: number; max: number }) => ({
+  const limits = (
+    lo: number | null | undefined,
+    hi: number | null | undefined,
+    fallback: { min: number; max: number },
+  ) => ({
     min: lo ?? fallback.min,
     max: hi ?? fallback.max,
   });
   const rootLimits = (a: Answers) => limits(product(a)?.minRootFS, product(a)?.maxRootFS, ROOTFS_LIMITS);
-  const localLimits = (a: Answers) => limits(product(a)?.minLocalStorage, product(a)?.maxLocalStorage, { min: 0, max: 6144 });
+  const localLimits = (a: Answers) =>
+    limits(product(a)?.minLocalStorage, product(a)?.maxLocalStorage, { min: 0, max: 6144 });
   const toolPorts = (a: Answers) => (a.jupyter === false ? [] : [JUPYTER_PORT]);
   const inRange = (label: string, lim: { min: number; max: number }) => (value: string) => {
     const n = Number(value.trim());
@@ -60,7 +75,9 @@ export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
     return all;
   }
 
-  async function resolveImage(answers: Answers): Promise<{ imageUrl: string; command: string; template?: RawTemplate }> {
+  async function resolveImage(
+    answers: Answers,
+  ): Promise<{ imageUrl: string; command: string; template?: RawTemplate }> {
     const choice = answerString(answers, 'image') ?? DEFAULT_IMAGE;
     if (!choice.startsWith(TEMPLATE_PREFIX)) return { imageUrl: choice.trim(), command: '' };
     const id = choice.slice(TEMPLATE_PREFIX.length);
@@ -75,7 +92,9 @@ export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
     const parsed = parsePorts(answerString(answers, 'ports') ?? '', toolPorts(answers));
     if (!parsed.ok) throw new CloudError(parsed.error, 'INVALID_PORTS');
     const diskSize = answerNumber(answers, 'diskSize') ?? 0;
-    const storages = Array.isArray(answers.networkStorages) ? answers.networkStorages.filter((s): s is string => typeof s === 'string') : [];
+    const storages = Array.isArray(answers.networkStorages)
+      ? answers.networkStorages.filter((s): s is string => typeof s === 'string')
+      : [];
     const out: CreateInstanceBody = {
       name: (answerString(answers, 'name') ?? '').trim(),
       productId: answerString(answers, 'productId') ?? '',
@@ -111,8 +130,17 @@ export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
             const price = usdPerHour(p.price);
             return {
               label: str(p.name) ?? p.id,
-              description: [price !== undefined ? `${formatUsd(price)} per GPU` : 'price unknown', stock && `stock: ${stock}`].filter(Boolean).join(' · '),
-              detail: [p.cpuPerGpu && `${p.cpuPerGpu} vCPU/GPU`, p.memoryPerGpu && `${p.memoryPerGpu} GB RAM/GPU`, p.diskPerGpu && `${p.diskPerGpu} GB disk/GPU`]
+              description: [
+                price !== undefined ? `${formatUsd(price)} per GPU` : 'price unknown',
+                stock && `stock: ${stock}`,
+              ]
+                .filter(Boolean)
+                .join(' · '),
+              detail: [
+                p.cpuPerGpu && `${p.cpuPerGpu} vCPU/GPU`,
+                p.memoryPerGpu && `${p.memoryPerGpu} GB RAM/GPU`,
+                p.diskPerGpu && `${p.diskPerGpu} GB disk/GPU`,
+              ]
                 .filter(Boolean)
                 .join(', '),
               value: p.id,
@@ -148,13 +176,28 @@ export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
             api.listClusters(signal),
           ]);
           const now = fresh.find((f) => f.id === p?.id);
-          const reason = !now ? `not offered with ${n} GPU(s)` : isDeployable(now) ? undefined : `sold out for ${n} GPU(s)`;
+          const reason = !now
+            ? `not offered with ${n} GPU(s)`
+            : isDeployable(now)
+              ? undefined
+              : `sold out for ${n} GPU(s)`;
           const options: PickOption[] = [
-            { label: 'Any cluster', description: 'Novita picks one with stock', value: '', picked: true, ...(reason ? { disabledReason: reason } : {}) },
+            {
+              label: 'Any cluster',
+              description: 'Novita picks one with stock',
+              value: '',
+              picked: true,
+              ...(reason ? { disabledReason: reason } : {}),
+            },
           ];
           for (const c of clusters) {
             if (now && !productInCluster(now, c)) continue;
-            options.push({ label: str(c.name) ?? c.id, description: c.id, value: c.id, ...(reason ? { disabledReason: reason } : {}) });
+            options.push({
+              label: str(c.name) ?? c.id,
+              description: c.id,
+              value: c.id,
+              ...(reason ? { disabledReason: reason } : {}),
+            });
           }
           return options;
         },
@@ -163,14 +206,21 @@ export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
         kind: 'pick',
         id: 'image',
         title: 'Image or template',
-        optional: { what: 'Templates', without: { label: 'PyTorch', description: DEFAULT_IMAGE, value: DEFAULT_IMAGE } },
+        optional: {
+          what: 'Templates',
+          without: { label: 'PyTorch', description: DEFAULT_IMAGE, value: DEFAULT_IMAGE },
+        },
         async options(_a, signal) {
           const list = await loadTemplates(signal);
           return [
             { label: 'PyTorch', description: DEFAULT_IMAGE, value: DEFAULT_IMAGE, picked: true },
             ...list
               .filter((t) => str(t.image))
-              .map((t) => ({ label: str(t.name) ?? t.id, description: `${str(t.channel) ?? 'template'} · ${str(t.image)}`, value: TEMPLATE_PREFIX + t.id })),
+              .map((t) => ({
+                label: str(t.name) ?? t.id,
+                description: `${str(t.channel) ?? 'template'} · ${str(t.image)}`,
+                value: TEMPLATE_PREFIX + t.id,
+              })),
           ];
         },
         allowCustom: { prompt: 'Docker image, e.g. nvcr.io/nvidia/pytorch:24.05-py3', validate: validateImage },
@@ -180,7 +230,8 @@ export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
         id: 'rootfsSize',
         title: 'Root disk (GB)',
         prompt: 'Root filesystem size in GB',
-        initial: (a) => String(Math.min(rootLimits(a).max, Math.max(rootLimits(a).min, template(a)?.rootfsSize ?? 0, 30))),
+        initial: (a) =>
+          String(Math.min(rootLimits(a).max, Math.max(rootLimits(a).min, template(a)?.rootfsSize ?? 0, 30))),
         validate: (v, a) => inRange('Root disk', rootLimits(a))(v),
       },
       {
@@ -209,7 +260,9 @@ export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
         prompt: 'Extra ports, e.g. 8080/tcp,8081/http (2222–2224 are reserved)',
         initial: (a) => {
           const t = template(a);
-          const specs = (t?.ports ?? []).flatMap((g) => (g.ports ?? []).map((port) => `${port}/${str(g.type) === 'http' ? 'http' : 'tcp'}`));
+          const specs = (t?.ports ?? []).flatMap((g) =>
+            (g.ports ?? []).map((port) => `${port}/${str(g.type) === 'http' ? 'http' : 'tcp'}`),
+          );
           const ok = parsePorts(specs.join(','), toolPorts(a));
           return ok.ok ? formatPorts(ok.ports) : '';
         },
@@ -231,7 +284,9 @@ export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
             .filter((s) => !cluster || !s.clusterId || s.clusterId === cluster)
             .map((s) => ({
               label: str(s.storageName) ?? s.storageId,
-              description: [s.storageSize ? `${s.storageSize} GB` : undefined, str(s.clusterName)].filter(Boolean).join(' · '),
+              description: [s.storageSize ? `${s.storageSize} GB` : undefined, str(s.clusterName)]
+                .filter(Boolean)
+                .join(' · '),
               value: s.storageId,
             }));
         },
@@ -241,8 +296,15 @@ export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
         id: 'name',
         title: 'Name',
         prompt: 'Instance name',
-        initial: (a) => `${(str(product(a)?.name) ?? 'gpu').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-pod`,
-        validate: (v) => (NAME.test(v.trim()) ? undefined : 'Use 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit.'),
+        initial: (a) =>
+          `${(str(product(a)?.name) ?? 'gpu')
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '-')
+            .replace(/^-|-$/g, '')}-pod`,
+        validate: (v) =>
+          NAME.test(v.trim())
+            ? undefined
+            : 'Use 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit.',
       },
     ],
 
@@ -252,11 +314,16 @@ export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
       const image = await resolveImage(answers);
       const b = body(answers, image);
       // Fresh price: the list may be minutes old by now.
-      const fresh = (await api.listProducts({ gpuNum: n, productName: str(p?.name) }, ctx.signal)).find((f) => f.id === b.productId);
+      const fresh = (await api.listProducts({ gpuNum: n, productName: str(p?.name) }, ctx.signal)).find(
+        (f) => f.id === b.productId,
+      );
       const perGpu = usdPerHour(fresh?.price ?? p?.price);
       const lines: SummaryLine[] = [
         { label: 'GPU', value: `${n} × ${str(p?.name) ?? b.productId}` },
-        { label: 'Price', value: perGpu === undefined ? 'unknown' : `${formatUsd(perGpu * n)} (${n} × ${formatUsd(perGpu)})` },
+        {
+          label: 'Price',
+          value: perGpu === undefined ? 'unknown' : `${formatUsd(perGpu * n)} (${n} × ${formatUsd(perGpu)})`,
+        },
         { label: 'Cluster', value: b.clusterId ?? 'any' },
         { label: 'Image', value: image.template ? `${str(image.template.name)} (${image.imageUrl})` : image.imageUrl },
         { label: 'Root disk', value: `${b.rootfsSize} GB` },
@@ -266,8 +333,13 @@ export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
         { label: 'Network storage', value: b.networkStorages?.map((s) => s.Id).join(', ') || 'none' },
         { label: 'Name', value: b.name },
       ];
-      if (!fresh) lines.splice(2, 0, { label: 'Warning', value: 'This product is no longer listed; the create will probably be refused.' });
-      else if (!isDeployable(fresh)) lines.splice(2, 0, { label: 'Warning', value: 'This product is sold out right now.' });
+      if (!fresh)
+        lines.splice(2, 0, {
+          label: 'Warning',
+          value: 'This product is no longer listed; the create will probably be refused.',
+        });
+      else if (!isDeployable(fresh))
+        lines.splice(2, 0, { label: 'Warning', value: 'This product is sold out right now.' });
       return lines;
     },
 
@@ -281,7 +353,16 @@ export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
         return mapInstance(await api.getInstance(id, ctx.signal));
       } catch {
         // The instance exists and costs money: never report the create as failed because the follow-up read did.
-        return { cloud: 'novita', kind: 'pod', id, name: b.name || id, status: 'provisioning', rawStatus: 'toCreate', ports: [], details: [] };
+        return {
+          cloud: 'novita',
+          kind: 'pod',
+          id,
+          name: b.name || id,
+          status: 'provisioning',
+          rawStatus: 'toCreate',
+          ports: [],
+          details: [],
+        };
       }
     },
   };

@@ -85,7 +85,10 @@ export function createNovitaProvider(config: ProviderConfig, deps: ProviderDeps)
     async findPodsByName(name, signal) {
       // The name filter may match loosely: keep exact matches only.
       const raws = await api.listInstances({ name }, signal);
-      return mapAll(raws.filter((r) => r.name === name), signal);
+      return mapAll(
+        raws.filter((r) => r.name === name),
+        signal,
+      );
     },
     createForm: () => novitaCreateForm(api),
     async listOffers(signal): Promise<GpuOffer[]> {

@@ -59,7 +59,8 @@ function mapPort(raw: NonNullable<RawInstance['portMappings']>[number]): PortMap
   const port = raw.port;
   if (port === undefined || !isValidPort(port)) return undefined;
   const type = str(raw.type)?.toLowerCase();
-  const protocol: PortMapping['protocol'] = type === 'http' ? 'http' : type === 'udp' ? 'udp' : port === 22 ? 'ssh' : 'tcp';
+  const protocol: PortMapping['protocol'] =
+    type === 'http' ? 'http' : type === 'udp' ? 'udp' : port === 22 ? 'ssh' : 'tcp';
   const out: PortMapping = { port, protocol };
   const endpoint = str(raw.endpoint);
   if (endpoint) {
@@ -195,7 +196,9 @@ export function isDeployable(p: RawProduct): boolean {
 /** `regions` empty or missing means every cluster; entries may be cluster ids or names. */
 export function productInCluster(p: RawProduct, c: RawCluster): boolean {
   const regions = (p.regions ?? []).map(String);
-  return regions.length === 0 || regions.includes(c.id) || (str(c.name) !== undefined && regions.includes(str(c.name)!));
+  return (
+    regions.length === 0 || regions.includes(c.id) || (str(c.name) !== undefined && regions.includes(str(c.name)!))
+  );
 }
 
 export function mapOffer(p: RawProduct, clusters: RawCluster[]): GpuOffer {
@@ -204,7 +207,9 @@ export function mapOffer(p: RawProduct, clusters: RawCluster[]): GpuOffer {
     cloud: 'novita',
     id: p.id,
     gpuName: str(p.name) ?? p.id,
-    regions: clusters.filter((c) => productInCluster(p, c)).map((c) => ({ id: c.id, name: str(c.name) ?? c.id, available })),
+    regions: clusters
+      .filter((c) => productInCluster(p, c))
+      .map((c) => ({ id: c.id, name: str(c.name) ?? c.id, available })),
     available,
     minCount: 1,
     maxCount: 8,
@@ -219,7 +224,12 @@ export function mapOffer(p: RawProduct, clusters: RawCluster[]): GpuOffer {
 }
 
 export function mapStorage(raw: RawStorage): Volume {
-  const v: Volume = { cloud: 'novita', id: raw.storageId, name: str(raw.storageName) ?? raw.storageId, status: str(raw.status) ?? 'available' };
+  const v: Volume = {
+    cloud: 'novita',
+    id: raw.storageId,
+    name: str(raw.storageName) ?? raw.storageId,
+    status: str(raw.status) ?? 'available',
+  };
   if (raw.storageSize !== undefined && raw.storageSize !== null) v.sizeGb = raw.storageSize;
   v.type = 'network storage';
   const region = str(raw.clusterName) ?? str(raw.clusterId);

@@ -18,7 +18,10 @@ export type PortParse = { ok: true; ports: PortSpec[] } | { ok: false; error: st
 export function parsePorts(text: string, toolPorts: number[] = []): PortParse {
   const ports: PortSpec[] = [];
   const seen = new Set<number>(toolPorts);
-  const parts = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   for (const part of parts) {
     const m = /^(\d{1,5})(?:\/(tcp|http))?$/i.exec(part);
     if (!m) return { ok: false, error: `"${part.slice(0, 20)}" is not a port like 8080/tcp or 8081/http.` };
@@ -33,7 +36,10 @@ export function parsePorts(text: string, toolPorts: number[] = []): PortParse {
     ports.push({ port, type: (m[2]?.toLowerCase() ?? 'tcp') as PortSpec['type'] });
   }
   if (ports.length + toolPorts.length > MAX_PORTS) {
-    return { ok: false, error: `At most ${MAX_PORTS} ports including Jupyter; ${ports.length + toolPorts.length} given.` };
+    return {
+      ok: false,
+      error: `At most ${MAX_PORTS} ports including Jupyter; ${ports.length + toolPorts.length} given.`,
+    };
   }
   return { ok: true, ports };
 }

@@ -41,7 +41,9 @@ export const zInstance = z.object({
   gpuNum: zMaybe(zLooseNumber),
   rootfsSize: zMaybe(zLooseNumber),
   portMappings: zMaybe(z.array(zPortMapping)),
-  volumeMounts: zMaybe(z.array(z.object({ type: zText, size: zMaybe(zLooseNumber), id: zMaybe(zId), mountPath: zText }))),
+  volumeMounts: zMaybe(
+    z.array(z.object({ type: zText, size: zMaybe(zLooseNumber), id: zMaybe(zId), mountPath: zText })),
+  ),
   billingMode: zText,
   endTime: zText,
   createdAt: zText,
@@ -133,7 +135,9 @@ export const zStorageList = z.object({ data: z.nullable(z.array(zStorage)), tota
 /** Template port numbers: an array in the examples, `{}` (an object) in the generated schema. */
 const zTemplatePorts = z.pipe(
   z.optional(z.union([z.array(zLooseNumber), z.record(z.string(), zLooseNumber), z.null()])),
-  z.transform((v): Array<number | undefined> => (v === undefined || v === null ? [] : Array.isArray(v) ? v : Object.values(v))),
+  z.transform((v): Array<number | undefined> =>
+    v === undefined || v === null ? [] : Array.isArray(v) ? v : Object.values(v),
+  ),
 );
 
 /** The reference spells the template id `Id`; a lower-case `id` is read too. */

@@ -11,7 +11,9 @@ const MAX_GB = 102_400;
 
 function validSize(value: string): string | undefined {
   const n = Number(value.trim());
-  return Number.isInteger(n) && n >= MIN_GB && n <= MAX_GB ? undefined : `Size must be a whole number of GB between ${MIN_GB} and ${MAX_GB}.`;
+  return Number.isInteger(n) && n >= MIN_GB && n <= MAX_GB
+    ? undefined
+    : `Size must be a whole number of GB between ${MIN_GB} and ${MAX_GB}.`;
 }
 
 /** Novita network storage as the volumes group. */
@@ -56,7 +58,11 @@ export function novitaVolumes(api: NovitaApi): VolumeOps {
     },
     async create(answers) {
       const storageName = (answerString(answers, 'name') ?? '').trim();
-      const body = { clusterId: answerString(answers, 'clusterId') ?? '', storageName, storageSize: answerNumber(answers, 'sizeGb') ?? MIN_GB };
+      const body = {
+        clusterId: answerString(answers, 'clusterId') ?? '',
+        storageName,
+        storageSize: answerNumber(answers, 'sizeGb') ?? MIN_GB,
+      };
       await api.createStorage(body);
       // The create answer carries no usable record: find the new storage by name.
       const found = (await api.listStorages({ storageName })).find((s) => s.storageName === storageName);
@@ -75,7 +81,11 @@ export function novitaVolumes(api: NovitaApi): VolumeOps {
     },
     async resize(id, sizeGb) {
       const s = await current(id);
-      await api.updateStorage({ storageId: id, storageName: s.storageName ? String(s.storageName) : undefined, storageSize: sizeGb });
+      await api.updateStorage({
+        storageId: id,
+        storageName: s.storageName ? String(s.storageName) : undefined,
+        storageSize: sizeGb,
+      });
     },
     delete: (id) => api.deleteStorage(id),
   };

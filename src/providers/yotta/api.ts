@@ -20,20 +20,36 @@ const NOT_FOUND_CODES = new Set([10007, 11000, 13000, 14000, 24001, 24011]);
 
 /** The cloud's message is untrusted text: one line, no control characters, bounded length. */
 export function cleanMessage(message: string | null | undefined): string {
-  const text = (message ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = (message ?? '')
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const short = text.length > 200 ? `${text.slice(0, 200)}…` : text;
   return short.replace(/[.。]+$/, '');
 }
 
 /** An envelope code other than success, as a core error. */
-export function envelopeError(code: number, message: string | null | undefined, what: string, httpStatus?: number): GpuPodsError {
+export function envelopeError(
+  code: number,
+  message: string | null | undefined,
+  what: string,
+  httpStatus?: number,
+): GpuPodsError {
   const said = cleanMessage(message);
   const details = `code ${code}${httpStatus ? `, HTTP ${httpStatus}` : ''}: ${said}`;
   if (NOT_FOUND_CODES.has(code)) {
-    return new NotFoundError(`${CLOUD_NAME} could not find it (${what}): ${said || 'record not found'} (code ${code}).`, details);
+    return new NotFoundError(
+      `${CLOUD_NAME} could not find it (${what}): ${said || 'record not found'} (code ${code}).`,
+      details,
+    );
   }
   const reason = said || 'no reason given';
-  return new CloudError(`${CLOUD_NAME} refused to ${what}: ${reason} (code ${code}).`, String(code), httpStatus, details);
+  return new CloudError(
+    `${CLOUD_NAME} refused to ${what}: ${reason} (code ${code}).`,
+    String(code),
+    httpStatus,
+    details,
+  );
 }
 
 function readEnvelope(body: unknown) {

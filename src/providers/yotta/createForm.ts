@@ -67,7 +67,10 @@ class Lookups {
 function selectedPorts(answers: Answers): ExposedPort[] {
   const picked = Array.isArray(answers.ports) ? answers.ports.filter((v): v is string => typeof v === 'string') : [];
   const custom = parsePorts(answerString(answers, 'customPorts') ?? '');
-  const all = [...(parsePorts(picked.join(',')) as { ports?: ExposedPort[] }).ports ?? [], ...('ports' in custom ? custom.ports : [])];
+  const all = [
+    ...((parsePorts(picked.join(',')) as { ports?: ExposedPort[] }).ports ?? []),
+    ...('ports' in custom ? custom.ports : []),
+  ];
   return all.filter((p, i) => all.findIndex((q) => q.port === p.port) === i);
 }
 
@@ -97,7 +100,10 @@ export function podCreateForm(pods: YottaPods, res: YottaResources): CreateForm<
       containerVolumeInGb: answerNumber(answers, 'containerDisk') ?? CONTAINER_DISK.initial,
       containerRegistryAuthId: answerString(answers, 'registryAuth') || undefined,
       // Jupyter reads its password from the environment; it is the one the extension keeps in SecretStorage.
-      environmentVars: [...envOf(answers), ...(ports.some((p) => p.port === 8888) ? [{ key: 'JUPYTER_PASSWORD', value: ctx.jupyterPassword }] : [])],
+      environmentVars: [
+        ...envOf(answers),
+        ...(ports.some((p) => p.port === 8888) ? [{ key: 'JUPYTER_PASSWORD', value: ctx.jupyterPassword }] : []),
+      ],
       publicKey: ctx.sshPublicKey,
       expose: ports,
       volumeId: !v1 && vol.startsWith('vol:') ? vol.slice(4) : undefined,
@@ -109,26 +115,37 @@ export function podCreateForm(pods: YottaPods, res: YottaResources): CreateForm<
   return {
     fields: [
       {
-        kind: 'pick', id: 'gpu', title: 'GPU',
+        kind: 'pick',
+        id: 'gpu',
+        title: 'GPU',
         async options(_a, signal) {
           look.forget();
           return (await look.offerList(signal)).map((o): PickOption => ({
             label: o.gpuName,
             description: o.vramGb ? `${o.vramGb} GB VRAM` : undefined,
-            detail: o.available ? `Available in ${o.regions.filter((r) => r.available).map((r) => r.name).join(', ')}` : undefined,
+            detail: o.available
+              ? `Available in ${o.regions
+                  .filter((r) => r.available)
+                  .map((r) => r.name)
+                  .join(', ')}`
+              : undefined,
             value: o.id,
             disabledReason: o.available ? undefined : 'Sold out in every region',
           }));
         },
       },
       {
-        kind: 'pick', id: 'gpuCount', title: 'GPU count',
+        kind: 'pick',
+        id: 'gpuCount',
+        title: 'GPU count',
         async options() {
           return GPU_COUNTS.map((n, i) => ({ label: `${n} × GPU`, value: n, picked: i === 0 }));
         },
       },
       {
-        kind: 'pick', id: 'region', title: 'Region',
+        kind: 'pick',
+        id: 'region',
+        title: 'Region',
         async options(answers) {
           const offer = await look.offer(answers);
           const regions = offer?.regions ?? [];
@@ -143,14 +160,25 @@ export function podCreateForm(pods: YottaPods, res: YottaResources): CreateForm<
         },
       },
       {
-        kind: 'pick', id: 'image', title: 'Image',
+        kind: 'pick',
+        id: 'image',
+        title: 'Image',
         async options() {
-          return [{ label: 'PyTorch 2.8 (CUDA 12.8, Python 3.11)', description: DEFAULT_IMAGE, value: DEFAULT_IMAGE, picked: true }];
+          return [
+            {
+              label: 'PyTorch 2.8 (CUDA 12.8, Python 3.11)',
+              description: DEFAULT_IMAGE,
+              value: DEFAULT_IMAGE,
+              picked: true,
+            },
+          ];
         },
         allowCustom: { prompt: 'Image, e.g. docker.io/library/ubuntu:22.04', validate: (v) => validateImage(v) },
       },
       {
-        kind: 'pick', id: 'registryAuth', title: 'Registry credential',
+        kind: 'pick',
+        id: 'registryAuth',
+        title: 'Registry credential',
         optional: { what: 'Registry credentials', without: { label: 'None (public image)', value: '' } },
         skip: (a) => v1 || image(a) === DEFAULT_IMAGE,
         async options(_a, signal) {
@@ -162,13 +190,17 @@ export function podCreateForm(pods: YottaPods, res: YottaResources): CreateForm<
         },
       },
       {
-        kind: 'number', id: 'containerDisk', title: 'Container disk (GB)',
+        kind: 'number',
+        id: 'containerDisk',
+        title: 'Container disk (GB)',
         prompt: `Container disk in GB (${CONTAINER_DISK.min}–${CONTAINER_DISK.max}); lost when the pod is terminated`,
         initial: () => String(CONTAINER_DISK.initial),
         validate: (v) => validateIntRange(v, CONTAINER_DISK.min, CONTAINER_DISK.max, 'The container disk'),
       },
       {
-        kind: 'pick', id: 'volume', title: 'Persistent volume',
+        kind: 'pick',
+        id: 'volume',
+        title: 'Persistent volume',
         optional: { what: 'Volumes', without: { label: 'None', value: 'none' } },
         skip: () => v1, // the v1 pod API takes no volumes
         async options(answers, signal) {
@@ -181,37 +213,52 @@ export function podCreateForm(pods: YottaPods, res: YottaResources): CreateForm<
               label: v.name,
               description: [v.sizeGb ? `${v.sizeGb} GB` : '', v.type ?? '', v.region ?? ''].filter(Boolean).join(' · '),
               value: `vol:${v.id}`,
-              disabledReason: region && v.region && v.region !== region ? `In ${v.region}, not ${region}` : v.status !== 'active' ? `Volume is ${v.status}` : undefined,
+              disabledReason:
+                region && v.region && v.region !== region
+                  ? `In ${v.region}, not ${region}`
+                  : v.status !== 'active'
+                    ? `Volume is ${v.status}`
+                    : undefined,
             })),
           ];
         },
       },
       {
-        kind: 'number', id: 'volumeSize', title: 'New volume size (GB)',
+        kind: 'number',
+        id: 'volumeSize',
+        title: 'New volume size (GB)',
         skip: (a) => v1 || volumeChoice(a) !== 'new',
         initial: () => '100',
         validate: (v) => validateIntRange(v, VOLUME_SIZE.min, VOLUME_SIZE.max, 'The volume size'),
       },
       {
-        kind: 'text', id: 'mountPath', title: 'Volume mount path',
+        kind: 'text',
+        id: 'mountPath',
+        title: 'Volume mount path',
         skip: (a) => v1 || volumeChoice(a) === 'none',
         initial: () => DEFAULT_MOUNT_PATH,
         validate: (v) => validateMountPath(v),
       },
       {
-        kind: 'multiPick', id: 'ports', title: 'Exposed ports',
+        kind: 'multiPick',
+        id: 'ports',
+        title: 'Exposed ports',
         async options() {
           return PORT_CHOICES.map((p) => ({ label: p.label, value: p.value, picked: p.picked }));
         },
       },
       {
-        kind: 'text', id: 'customPorts', title: 'More ports (optional)',
+        kind: 'text',
+        id: 'customPorts',
+        title: 'More ports (optional)',
         prompt: 'Extra ports, e.g. 8080/http, 9000/tcp (empty for none)',
         initial: () => '',
         validate: (v) => ('error' in parsePorts(v) ? (parsePorts(v) as { error: string }).error : undefined),
       },
       {
-        kind: 'text', id: 'env', title: 'Environment variables (optional)',
+        kind: 'text',
+        id: 'env',
+        title: 'Environment variables (optional)',
         prompt: 'KEY=VALUE, KEY2=VALUE2 (values cannot contain commas; empty for none)',
         initial: () => '',
         validate: (v) => {
@@ -220,7 +267,9 @@ export function podCreateForm(pods: YottaPods, res: YottaResources): CreateForm<
         },
       },
       {
-        kind: 'text', id: 'name', title: 'Name',
+        kind: 'text',
+        id: 'name',
+        title: 'Name',
         // initial() is synchronous: the name comes from the GPU table rather than the (async) offer list.
         initial: (a) => defaultName(gpuLabel(a), answerNumber(a, 'gpuCount')),
         validate: (v) => validateName(v),
@@ -233,7 +282,10 @@ export function podCreateForm(pods: YottaPods, res: YottaResources): CreateForm<
       const vol = volumeChoice(answers);
       const lines: SummaryLine[] = [
         { label: 'Name', value: s.name },
-        { label: 'GPU', value: `${offer?.gpuName ?? s.gpuType} × ${s.gpuCount}${offer?.vramGb ? ` (${offer.vramGb} GB VRAM each)` : ''}` },
+        {
+          label: 'GPU',
+          value: `${offer?.gpuName ?? s.gpuType} × ${s.gpuCount}${offer?.vramGb ? ` (${offer.vramGb} GB VRAM each)` : ''}`,
+        },
         { label: 'Region', value: s.regions[0] ?? 'any' },
         { label: 'Image', value: s.image },
         { label: 'Container disk', value: `${s.containerVolumeInGb} GB` },
@@ -245,7 +297,12 @@ export function podCreateForm(pods: YottaPods, res: YottaResources): CreateForm<
       ];
       if (s.containerRegistryAuthId) lines.push({ label: 'Registry credential', value: s.containerRegistryAuthId });
       if (!v1) {
-        const volText = vol === 'none' ? 'none' : vol === 'new' ? `new, ${s.newVolumeGb} GB at ${s.mountPath}` : `${vol.slice(4)} at ${s.mountPath}`;
+        const volText =
+          vol === 'none'
+            ? 'none'
+            : vol === 'new'
+              ? `new, ${s.newVolumeGb} GB at ${s.mountPath}`
+              : `${vol.slice(4)} at ${s.mountPath}`;
         lines.push({ label: 'Persistent volume', value: volText });
       }
       return lines;
@@ -270,7 +327,7 @@ function sshLine(s: PodSpec): string {
   if (!s.publicKey) return 'no public key to install (key login will fail)';
   return s.image.startsWith('yottalabsai/') || s.image.startsWith('yottalabs/')
     ? 'your public key is installed at start (PUBLIC_KEY)'
-    : 'your public key is passed as PUBLIC_KEY; the image must install it (Yotta\'s official images do)';
+    : "your public key is passed as PUBLIC_KEY; the image must install it (Yotta's official images do)";
 }
 
 function gpuLabel(answers: Answers): string | undefined {

@@ -11,7 +11,8 @@ export interface ExposedPort {
 }
 
 // name[:tag][@digest], registry host optional; no spaces or shell characters.
-const IMAGE_RE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+const IMAGE_RE =
+  /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
 
 export function validateImage(value: string): string | undefined {
   const v = value.trim();
@@ -38,7 +39,8 @@ export function validateIntRange(value: string, min: number, max: number, what: 
 
 export function validateMountPath(value: string): string | undefined {
   const v = value.trim();
-  if (!/^\/[A-Za-z0-9._\-/]*$/.test(v) || v.includes('..')) return 'The mount path must be an absolute path such as /workspace.';
+  if (!/^\/[A-Za-z0-9._\-/]*$/.test(v) || v.includes('..'))
+    return 'The mount path must be an absolute path such as /workspace.';
   return undefined;
 }
 
@@ -70,7 +72,8 @@ export function parsePorts(text: string): { ports: ExposedPort[] } | { error: st
     if (!part) continue;
     const m = /^(\d{1,5})(?:\/(http|tcp|ssh))?$/i.exec(part);
     const port = m ? Number(m[1]) : NaN;
-    if (!m || port < 1 || port > 65535) return { error: `"${part.slice(0, 20)}" is not a port such as 8080/http or 9000/tcp.` };
+    if (!m || port < 1 || port > 65535)
+      return { error: `"${part.slice(0, 20)}" is not a port such as 8080/http or 9000/tcp.` };
     ports.push({ port, protocol: (m[2] ?? 'tcp').toUpperCase() as ExposedPort['protocol'] });
   }
   return { ports };
@@ -78,6 +81,10 @@ export function parsePorts(text: string): { ports: ExposedPort[] } | { error: st
 
 /** Portable default name: "h100-2x". */
 export function defaultName(gpuName: string | undefined, count: number | undefined): string {
-  const slug = (gpuName ?? 'pod').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'pod';
+  const slug =
+    (gpuName ?? 'pod')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'pod';
   return `${slug}-${count ?? 1}x`;
 }

@@ -29,12 +29,11 @@ export function gpuInfo(code: string | null | undefined): GpuTypeInfo | undefine
   const known = GPU_TYPES[code];
   if (known) return known;
   const vram = /_(\d{1,4})G$/.exec(code);
-  const name = code.replace(/^(NVIDIA|AMD|AWS)_/, '').replace(/_\d{1,4}G$/, '').replace(/_/g, ' ');
+  const name = code
+    .replace(/^(NVIDIA|AMD|AWS)_/, '')
+    .replace(/_\d{1,4}G$/, '')
+    .replace(/_/g, ' ');
   return { name: name || code, vramGb: vram ? Number(vram[1]) : undefined };
 }
 
 export const GPU_COUNTS = [1, 2, 4, 8] as const;
-
-export function isPowerOfTwo(n: number): boolean {
-  return Number.isInteger(n) && n > 0 && (n & (n - 1)) === 0;
-}

@@ -17,7 +17,11 @@ export function splitImage(ref: string): { registry?: string; image: string } {
 
 /** The image as the user would write it, from a pod answer (registry URL or host, plus image). */
 export function joinImage(registry: string | null | undefined, image: string): string {
-  const host = (registry ?? '').trim().replace(/^https?:\/\//i, '').replace(/\/v\d+\/?$/i, '').replace(/\/+$/, '');
+  const host = (registry ?? '')
+    .trim()
+    .replace(/^https?:\/\//i, '')
+    .replace(/\/v\d+\/?$/i, '')
+    .replace(/\/+$/, '');
   if (!host || DOCKER_HUB.test(host)) return image;
   return `${host}/${image}`;
 }

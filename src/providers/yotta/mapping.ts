@@ -1,4 +1,13 @@
-import type { Endpoint, GpuOffer, JupyterEndpoint, Pod, PodStatus, PortMapping, SshEndpoint, Volume } from '../../core/model';
+import type {
+  Endpoint,
+  GpuOffer,
+  JupyterEndpoint,
+  Pod,
+  PodStatus,
+  PortMapping,
+  SshEndpoint,
+  Volume,
+} from '../../core/model';
 import { isSafeHost, isValidPort, parseSshCommand } from '../../core/sshCommand';
 import { gpuInfo } from './gpuTypes';
 import { joinImage } from './images';
@@ -89,7 +98,7 @@ function describePort(p: PortMapping): string {
 
 /** No documented field says why a pod failed; Yotta's pod guide names the usual causes and where to look. */
 export const FAILED_REASON =
-  'Yotta Labs reports no reason through its API; usually too few resources or an image that does not start (the pod\'s logs in the Yotta console tell)';
+  "Yotta Labs reports no reason through its API; usually too few resources or an image that does not start (the pod's logs in the Yotta console tell)";
 
 /** v2: epoch ms. v1: epoch seconds (API guide), or an ISO 8601 string as Yotta's SDK examples show. */
 function createdAtOf(raw: RawPodV2 | RawPodV1, version: 'v1' | 'v2'): number | undefined {
@@ -138,7 +147,11 @@ export function toPod(raw: RawPodV2 | RawPodV1, version: 'v1' | 'v2'): Pod {
 function podDetails(pod: Pod): Array<[string, string]> {
   const d: Array<[string, string]> = [['Id', pod.id]];
   if (pod.image) d.push(['Image', pod.image]);
-  if (pod.gpuName) d.push(['GPU', `${pod.gpuName}${pod.gpuCount ? ` × ${pod.gpuCount}` : ''}${pod.vramGb ? ` (${pod.vramGb} GB)` : ''}`]);
+  if (pod.gpuName)
+    d.push([
+      'GPU',
+      `${pod.gpuName}${pod.gpuCount ? ` × ${pod.gpuCount}` : ''}${pod.vramGb ? ` (${pod.vramGb} GB)` : ''}`,
+    ]);
   if (pod.region) d.push(['Region', pod.region]);
   d.push(['Status', pod.rawStatus || 'unknown']);
   if (pod.statusReason) d.push(['Reason', pod.statusReason]);
@@ -180,7 +193,11 @@ export function toEndpoint(raw: RawEndpoint): Endpoint {
 /** `/v2/vms/types` joined with the GPU table; Yotta gives no price, so none is shown. */
 export function toOffer(raw: RawVmType): GpuOffer {
   const info = gpuInfo(raw.gpuType);
-  const regions = (raw.regions ?? []).map((r) => ({ id: r.region, name: r.regionName || r.region, available: r.available === true }));
+  const regions = (raw.regions ?? []).map((r) => ({
+    id: r.region,
+    name: r.regionName || r.region,
+    available: r.available === true,
+  }));
   const available = regions.some((r) => r.available);
   return {
     cloud: 'yotta',

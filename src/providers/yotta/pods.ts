@@ -18,7 +18,15 @@ export interface PodFilter {
  * SDK: 0 INITIALIZE, 1 RUNNING, 2 PAUSING, 3 PAUSED, 4 TERMINATING, 6 FAILED). Words without a code have none.
  */
 const STATUS_CODES: Readonly<Record<string, number>> = {
-  INITIALIZE: 0, INITIALIZING: 0, RUNNING: 1, PAUSING: 2, STOPPING: 2, PAUSED: 3, STOPPED: 3, TERMINATING: 4, FAILED: 6,
+  INITIALIZE: 0,
+  INITIALIZING: 0,
+  RUNNING: 1,
+  PAUSING: 2,
+  STOPPING: 2,
+  PAUSED: 3,
+  STOPPED: 3,
+  TERMINATING: 4,
+  FAILED: 6,
 };
 
 /** What the create wizard decided, independent of the API version that sends it. */
@@ -55,12 +63,17 @@ export class YottaPods {
   /** `filter` maps to the cloud's regionList/statusList (status codes on both versions). */
   async list(signal?: AbortSignal, filter: PodFilter = {}): Promise<Pod[]> {
     const regionList = filter.regions?.length ? filter.regions.join(',') : undefined;
-    const codes = [...new Set((filter.statuses ?? []).map((s) => STATUS_CODES[s.toUpperCase()]).filter((n) => n !== undefined))];
+    const codes = [
+      ...new Set((filter.statuses ?? []).map((s) => STATUS_CODES[s.toUpperCase()]).filter((n) => n !== undefined)),
+    ];
     // Statuses asked for, none of which has a code: no pod can match, and no filter must not mean "all".
     if (filter.statuses?.length && codes.length === 0) return [];
     const query = { regionList, statusList: codes.length ? codes.join(',') : undefined };
     if (this.version === 'v1') {
-      const raw = await this.api.call({ method: 'GET', path: '/openapi/v1/pods/list', query, what: 'list pods', signal }, zPodListV1);
+      const raw = await this.api.call(
+        { method: 'GET', path: '/openapi/v1/pods/list', query, what: 'list pods', signal },
+        zPodListV1,
+      );
       return raw.map((p) => toPod(p, 'v1'));
     }
     const raw = await this.api.call({ method: 'GET', path: '/v2/pods', query, what: 'list pods', signal }, zPodListV2);
@@ -69,7 +82,8 @@ export class YottaPods {
 
   async get(id: string, signal?: AbortSignal): Promise<Pod> {
     const path = this.version === 'v1' ? `/openapi/v1/pods/${enc(id)}` : `/v2/pods/${enc(id)}`;
-    if (this.version === 'v1') return toPod(await this.api.call({ method: 'GET', path, what: 'get pod', signal }, zPodV1), 'v1');
+    if (this.version === 'v1')
+      return toPod(await this.api.call({ method: 'GET', path, what: 'get pod', signal }, zPodV1), 'v1');
     return toPod(await this.api.call({ method: 'GET', path, what: 'get pod', signal }, zPodV2), 'v2');
   }
 
@@ -108,11 +122,16 @@ export class YottaPods {
       imagePublicType: spec.containerRegistryAuthId ? 'PRIVATE' : undefined,
       environmentVars: withPublicKey(spec),
       expose: spec.expose,
-      persistentVolumes: spec.volumeId ? [{ volumeId: idValue(spec.volumeId), mountPath: spec.mountPath ?? '/workspace', needBackup: false }] : undefined,
+      persistentVolumes: spec.volumeId
+        ? [{ volumeId: idValue(spec.volumeId), mountPath: spec.mountPath ?? '/workspace', needBackup: false }]
+        : undefined,
       persistentVolumeInGb: spec.newVolumeGb,
       persistentMountPath: spec.newVolumeGb ? (spec.mountPath ?? '/workspace') : undefined,
     };
-    return toPod(await this.api.call({ method: 'POST', path: '/v2/pods', body, what: 'create the pod', signal }, zPodV2), 'v2');
+    return toPod(
+      await this.api.call({ method: 'POST', path: '/v2/pods', body, what: 'create the pod', signal }, zPodV2),
+      'v2',
+    );
   }
 
   private async createV1(spec: PodSpec, signal?: AbortSignal): Promise<Pod> {
@@ -126,7 +145,10 @@ export class YottaPods {
       environmentVars: withPublicKey(spec),
       expose: spec.expose,
     };
-    const id = await this.api.call({ method: 'POST', path: '/openapi/v1/pods/create', body, what: 'create the pod', signal }, zNewPodIdV1);
+    const id = await this.api.call(
+      { method: 'POST', path: '/openapi/v1/pods/create', body, what: 'create the pod', signal },
+      zNewPodIdV1,
+    );
     try {
       return await this.get(id, signal);
     } catch {

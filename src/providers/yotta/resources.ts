@@ -43,7 +43,13 @@ export class YottaResources {
     const raw = await fetchAllPages(
       async (page) => {
         const data = await this.api.call(
-          { method: 'GET', path: '/v2/volumes', query: { page, size: VOLUME_PAGE_SIZE, storageType }, what: `list ${storageType} volumes`, signal },
+          {
+            method: 'GET',
+            path: '/v2/volumes',
+            query: { page, size: VOLUME_PAGE_SIZE, storageType },
+            what: `list ${storageType} volumes`,
+            signal,
+          },
           zVolumePage,
         );
         return { items: data.items ?? [], total: data.total ?? undefined, pages: data.pages ?? undefined };
@@ -55,17 +61,32 @@ export class YottaResources {
   }
 
   async createVolume(spec: NewVolume, signal?: AbortSignal): Promise<Volume> {
-    const raw = await this.api.call({ method: 'POST', path: '/v2/volumes', body: spec, what: 'create the volume', signal }, zVolume);
+    const raw = await this.api.call(
+      { method: 'POST', path: '/v2/volumes', body: spec, what: 'create the volume', signal },
+      zVolume,
+    );
     return toVolume(raw);
   }
 
   async renameVolume(id: string, name: string): Promise<void> {
     // Setting a name is safe to repeat, so a 429 or a lost answer may be retried.
-    await this.api.call({ method: 'POST', path: `/v2/volumes/${enc(id)}/name`, body: { name }, what: 'rename the volume', idempotent: true }, zAny);
+    await this.api.call(
+      {
+        method: 'POST',
+        path: `/v2/volumes/${enc(id)}/name`,
+        body: { name },
+        what: 'rename the volume',
+        idempotent: true,
+      },
+      zAny,
+    );
   }
 
   async resizeVolume(id: string, sizeInGb: number): Promise<void> {
-    await this.api.call({ method: 'POST', path: `/v2/volumes/${enc(id)}/resize`, body: { sizeInGb }, what: 'resize the volume' }, zAny);
+    await this.api.call(
+      { method: 'POST', path: `/v2/volumes/${enc(id)}/resize`, body: { sizeInGb }, what: 'resize the volume' },
+      zAny,
+    );
   }
 
   async deleteVolume(id: string): Promise<void> {
@@ -78,7 +99,10 @@ export class YottaResources {
   }
 
   async listEndpoints(signal?: AbortSignal): Promise<Endpoint[]> {
-    const raw = await this.api.call({ method: 'GET', path: '/v2/serverless', what: 'list endpoints', signal }, zEndpointList);
+    const raw = await this.api.call(
+      { method: 'GET', path: '/v2/serverless', what: 'list endpoints', signal },
+      zEndpointList,
+    );
     return raw.map(toEndpoint);
   }
 

@@ -8,7 +8,6 @@ export const zEnvelope = z.object({
   code: z.number(),
   data: z.optional(z.unknown()),
 });
-export type RawEnvelope = z.infer<typeof zEnvelope>;
 
 export const zExpose = z.object({
   port: zLooseNumber,
@@ -119,6 +118,3 @@ export const zRegistryAuthList = z.array(zRegistryAuth);
 
 /** v1 create answers with the new pod's id only. */
 export const zNewPodIdV1 = zId;
-
-/** Volume pages, per storage type. */
-export type RawVolumePage = z.infer<typeof zVolumePage>;

@@ -88,29 +88,55 @@ export class YottaVms {
     if (this.version === 'v2') {
       return toVm(await this.api.call({ method: 'POST', path: '/v2/vms', body, what: 'create the VM', signal }, zVm));
     }
-    const created = await this.api.call({ method: 'POST', path: '/openapi/v1/vms/create', body, what: 'create the VM', signal }, zVmCreatedV1);
+    const created = await this.api.call(
+      { method: 'POST', path: '/openapi/v1/vms/create', body, what: 'create the VM', signal },
+      zVmCreatedV1,
+    );
     if (typeof created !== 'string') return toVm(created);
     try {
       return await this.get(created, signal);
     } catch {
       // The VM exists; a failed follow-up read must not look like a failed create (the user would retry).
-      return toVm({ id: created, name: spec.name, status: 'initializing', region: spec.region, isSpot: spec.spot ? 1 : 0 } as RawVm);
+      return toVm({
+        id: created,
+        name: spec.name,
+        status: 'initializing',
+        region: spec.region,
+        isSpot: spec.spot ? 1 : 0,
+      } as RawVm);
     }
   }
 
   async rename(id: string, name: string, signal?: AbortSignal): Promise<void> {
     // Setting a name is safe to repeat, so a lost answer may be retried.
-    const req = { method: 'PATCH' as const, path: `/v2/vms/${enc(id)}`, body: { name }, what: 'rename the VM', signal, idempotent: true };
+    const req = {
+      method: 'PATCH' as const,
+      path: `/v2/vms/${enc(id)}`,
+      body: { name },
+      what: 'rename the VM',
+      signal,
+      idempotent: true,
+    };
     await this.withState(id, 'rename', () => this.api.call(req, zAny), signal);
   }
 
   async terminate(id: string, signal?: AbortSignal): Promise<void> {
     const path = this.version === 'v1' ? `/openapi/v1/vms/${enc(id)}/terminate` : `/v2/vms/${enc(id)}`;
-    await this.withState(id, 'terminate', () => this.api.call({ method: 'DELETE', path, what: 'terminate the VM', signal }, zAny), signal);
+    await this.withState(
+      id,
+      'terminate',
+      () => this.api.call({ method: 'DELETE', path, what: 'terminate the VM', signal }, zAny),
+      signal,
+    );
   }
 
   /** 11001 "VM status invalid": say which state the VM is in, as the cloud reports it now, next to its reason. */
-  private async withState(id: string, action: string, run: () => Promise<unknown>, signal?: AbortSignal): Promise<void> {
+  private async withState(
+    id: string,
+    action: string,
+    run: () => Promise<unknown>,
+    signal?: AbortSignal,
+  ): Promise<void> {
     try {
       await run();
     } catch (e) {

@@ -45,15 +45,22 @@ export function pickedVolumes(answers: Answers): string[] {
 
 /** "/mnt/<volume name>", made path-safe. */
 export function defaultMountPath(name: string | undefined, id: string): string {
-  const slug = (name ?? '').toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '');
+  const slug = (name ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|-+$/g, '');
   return `/mnt/${slug || `volume-${id}`}`;
 }
 
 /** Comma- or line-separated paths, one per picked volume in order; empty means the defaults. */
 export function parseMountPaths(text: string, count: number): { paths?: string[]; error?: string } {
-  const parts = text.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+  const parts = text
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (parts.length === 0) return {};
-  if (parts.length !== count) return { error: `Give ${count} mount path${count === 1 ? '' : 's'}, one per volume, in the order picked.` };
+  if (parts.length !== count)
+    return { error: `Give ${count} mount path${count === 1 ? '' : 's'}, one per volume, in the order picked.` };
   for (const p of parts) {
     const bad = validateMountPath(p);
     if (bad) return { error: `"${p.slice(0, 60)}": ${bad}` };
@@ -64,7 +71,11 @@ export function parseMountPaths(text: string, count: number): { paths?: string[]
 
 function defaultVmName(answers: Answers): string {
   const gpu = gpuInfo(answerString(answers, 'vmType'))?.name ?? 'vm';
-  const slug = gpu.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'gpu';
+  const slug =
+    gpu
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'gpu';
   return `${slug}-vm`;
 }
 
@@ -85,7 +96,10 @@ export function vmCreateForm(vms: YottaVms, res: YottaResources): CreateForm<Pod
     const region = answerString(answers, 'region') ?? '';
     const entry = type?.regions?.find((r) => r.region === region);
     if (!type || !entry?.vmTypeId) {
-      throw new CloudError(`${CLOUD_NAME} does not offer ${answerString(answers, 'vmType') ?? 'that VM type'} in ${region || 'that region'} any more; pick again.`, 'vmType');
+      throw new CloudError(
+        `${CLOUD_NAME} does not offer ${answerString(answers, 'vmType') ?? 'that VM type'} in ${region || 'that region'} any more; pick again.`,
+        'vmType',
+      );
     }
     return {
       name: (answerString(answers, 'name') ?? defaultVmName(answers)).trim(),
@@ -99,7 +113,9 @@ export function vmCreateForm(vms: YottaVms, res: YottaResources): CreateForm<Pod
   return {
     fields: [
       {
-        kind: 'pick', id: 'vmType', title: 'GPU (VM type)',
+        kind: 'pick',
+        id: 'vmType',
+        title: 'GPU (VM type)',
         async options(_a, signal) {
           look.forget(); // stock changes: a fresh look whenever this step shows
           return (await look.typeList(signal)).map((t): PickOption => {
@@ -116,7 +132,9 @@ export function vmCreateForm(vms: YottaVms, res: YottaResources): CreateForm<Pod
         },
       },
       {
-        kind: 'pick', id: 'region', title: 'Region',
+        kind: 'pick',
+        id: 'region',
+        title: 'Region',
         async options(answers) {
           const type = await look.type(answers);
           const regions = type?.regions ?? [];
@@ -132,7 +150,9 @@ export function vmCreateForm(vms: YottaVms, res: YottaResources): CreateForm<Pod
         },
       },
       {
-        kind: 'pick', id: 'pricing', title: 'Spot or on-demand',
+        kind: 'pick',
+        id: 'pricing',
+        title: 'Spot or on-demand',
         async options() {
           return [
             { label: 'On-demand', description: 'runs until you terminate it', value: 'onDemand', picked: true },
@@ -141,7 +161,9 @@ export function vmCreateForm(vms: YottaVms, res: YottaResources): CreateForm<Pod
         },
       },
       {
-        kind: 'multiPick', id: 'volumes', title: 'Volumes to mount (optional)',
+        kind: 'multiPick',
+        id: 'volumes',
+        title: 'Volumes to mount (optional)',
         optional: { what: 'Volumes' },
         async options(answers, signal) {
           const region = answerString(answers, 'region');
@@ -149,19 +171,31 @@ export function vmCreateForm(vms: YottaVms, res: YottaResources): CreateForm<Pod
             label: v.name,
             description: [v.sizeGb ? `${v.sizeGb} GB` : '', v.type ?? '', v.region ?? ''].filter(Boolean).join(' · '),
             value: v.id,
-            disabledReason: region && v.region && v.region !== region ? `In ${v.region}, not ${region}` : v.status !== 'active' ? `Volume is ${v.status}` : undefined,
+            disabledReason:
+              region && v.region && v.region !== region
+                ? `In ${v.region}, not ${region}`
+                : v.status !== 'active'
+                  ? `Volume is ${v.status}`
+                  : undefined,
           }));
         },
       },
       {
-        kind: 'text', id: 'mountPaths', title: 'Mount paths',
+        kind: 'text',
+        id: 'mountPaths',
+        title: 'Mount paths',
         skip: (a) => pickedVolumes(a).length === 0,
         prompt: 'One absolute path per volume, in the order picked, separated by commas',
-        initial: (a) => pickedVolumes(a).map((id) => defaultMountPath(look.volumeNames.get(id), id)).join(', '),
+        initial: (a) =>
+          pickedVolumes(a)
+            .map((id) => defaultMountPath(look.volumeNames.get(id), id))
+            .join(', '),
         validate: (v, a) => parseMountPaths(v, pickedVolumes(a).length).error,
       },
       {
-        kind: 'text', id: 'name', title: 'Name',
+        kind: 'text',
+        id: 'name',
+        title: 'Name',
         initial: (a) => defaultVmName(a),
         validate: (v) => validateName(v),
       },
@@ -172,11 +206,21 @@ export function vmCreateForm(vms: YottaVms, res: YottaResources): CreateForm<Pod
       const type = await look.type(answers);
       const info = gpuInfo(type?.gpuType);
       const region = type?.regions?.find((r) => r.region === s.region);
-      const vols = Object.entries(s.volumeMountPaths).map(([id, path]) => `${look.volumeNames.get(id) ?? id} at ${path}`);
+      const vols = Object.entries(s.volumeMountPaths).map(
+        ([id, path]) => `${look.volumeNames.get(id) ?? id} at ${path}`,
+      );
       return [
         { label: 'Name', value: s.name, fieldId: 'name' },
-        { label: 'GPU (VM type)', value: `${info?.name ?? type?.gpuType ?? ''}${info?.vramGb ? ` (${info.vramGb} GB VRAM)` : ''}`, fieldId: 'vmType' },
-        { label: 'Region', value: region?.regionName && region.regionName !== s.region ? `${region.regionName} (${s.region})` : s.region, fieldId: 'region' },
+        {
+          label: 'GPU (VM type)',
+          value: `${info?.name ?? type?.gpuType ?? ''}${info?.vramGb ? ` (${info.vramGb} GB VRAM)` : ''}`,
+          fieldId: 'vmType',
+        },
+        {
+          label: 'Region',
+          value: region?.regionName && region.regionName !== s.region ? `${region.regionName} (${s.region})` : s.region,
+          fieldId: 'region',
+        },
         { label: 'Pricing', value: s.spot ? 'Spot (may be reclaimed)' : 'On-demand', fieldId: 'pricing' },
         { label: 'Volumes', value: vols.join(', ') || 'none', fieldId: 'volumes' },
         { label: 'Price', value: 'Yotta Labs does not publish a price through its API; see the console' },

@@ -49,19 +49,25 @@ export function vmGpu(raw: Pick<RawVm, 'gpuType' | 'gpuDisplayName'>): GpuTypeIn
   const shown = (raw.gpuDisplayName ?? '').replace(/\s+/g, ' ').trim();
   if (!shown) return undefined;
   const bare = shown.replace(/^(NVIDIA|AMD|AWS)\s+/i, '').toLowerCase();
-  const known = Object.values(GPU_TYPES).find((g) => g.name.toLowerCase() === bare || g.name.toLowerCase() === shown.toLowerCase());
+  const known = Object.values(GPU_TYPES).find(
+    (g) => g.name.toLowerCase() === bare || g.name.toLowerCase() === shown.toLowerCase(),
+  );
   return known ?? { name: shown.slice(0, 80) };
 }
 
 /** Placeholders a template may carry; values are validated before they are put in. */
-const PLACEHOLDER = /\{\{?\s*(ip|ipAddress|ip_address|host|user|username|port)\s*\}?\}|\$\{(ip|ipAddress|host|user|port)\}|<(ip|ip address|ipAddress|host)>/gi;
+const PLACEHOLDER =
+  /\{\{?\s*(ip|ipAddress|ip_address|host|user|username|port)\s*\}?\}|\$\{(ip|ipAddress|host|user|port)\}|<(ip|ip address|ipAddress|host)>/gi;
 
 /**
  * SSH from the VM's `sshTemplate` ("ssh root@192.168.1.100", "ssh -p {port} {user}@{ip}") and `ipAddress`.
  * The template is untrusted: after substituting the validated IP (user root, port 22 unless the template
  * says otherwise) it must still read as a plain ssh login line, or there is no SSH. Undefined without an IP.
  */
-export function vmSsh(sshTemplate: string | null | undefined, ipAddress: string | null | undefined): SshEndpoint | undefined {
+export function vmSsh(
+  sshTemplate: string | null | undefined,
+  ipAddress: string | null | undefined,
+): SshEndpoint | undefined {
   const ip = (ipAddress ?? '').trim();
   if (!ip || !isSafeHost(ip)) return undefined;
   const template = (sshTemplate ?? '').trim();
@@ -102,7 +108,8 @@ export function toVm(raw: RawVm): Pod {
     details: [],
   };
   const d: Array<[string, string]> = [['Id', vm.id]];
-  if (vm.gpuName) d.push(['GPU', `${vm.gpuName}${vm.gpuCount ? ` × ${vm.gpuCount}` : ''}${vm.vramGb ? ` (${vm.vramGb} GB)` : ''}`]);
+  if (vm.gpuName)
+    d.push(['GPU', `${vm.gpuName}${vm.gpuCount ? ` × ${vm.gpuCount}` : ''}${vm.vramGb ? ` (${vm.vramGb} GB)` : ''}`]);
   if (vm.region) d.push(['Region', vm.region]);
   d.push(['Pricing', spot ? 'Spot' : 'On-demand']);
   d.push(['Status', vm.rawStatus || 'unknown']);
@@ -121,5 +128,8 @@ export function isSpotVm(vm: Pod): boolean {
 }
 
 function clean(s: string | null | undefined): string {
-  return (s ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 255);
+  return (s ?? '')
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .trim()
+    .slice(0, 255);
 }

@@ -34,7 +34,6 @@ export const zVmPage = z.object({
   total: zMaybe(zLooseNumber),
   pages: zMaybe(zLooseNumber),
 });
-export type RawVmPage = z.infer<typeof zVmPage>;
 
 /** v1 list: no documented shape; a bare array or the v2 page object are both read. */
 export const zVmListV1 = z.union([z.array(zVm), zVmPage]);

@@ -38,26 +38,39 @@ export function volumeCreateForm(res: YottaResources): CreateForm<Volume> {
   return {
     fields: [
       {
-        kind: 'pick', id: 'storageType', title: 'Storage type',
+        kind: 'pick',
+        id: 'storageType',
+        title: 'Storage type',
         async options() {
           return STORAGE.map((s, i) => ({ ...s, picked: i === 0 }));
         },
       },
       {
-        kind: 'pick', id: 'region', title: 'Region',
+        kind: 'pick',
+        id: 'region',
+        title: 'Region',
         skip: (a) => storage(a) === 'S3',
         async options(_a, signal) {
-          return (await regionList(signal)).map((r, i) => ({ label: r.name, description: r.name !== r.id ? r.id : undefined, value: r.id, picked: i === 0 }));
+          return (await regionList(signal)).map((r, i) => ({
+            label: r.name,
+            description: r.name !== r.id ? r.id : undefined,
+            value: r.id,
+            picked: i === 0,
+          }));
         },
       },
       {
-        kind: 'number', id: 'size', title: 'Size (GB)',
+        kind: 'number',
+        id: 'size',
+        title: 'Size (GB)',
         skip: (a) => !sized(a),
         initial: () => '100',
         validate: (v) => validateIntRange(v, VOLUME_SIZE.min, VOLUME_SIZE.max, 'The size'),
       },
       {
-        kind: 'text', id: 'name', title: 'Name',
+        kind: 'text',
+        id: 'name',
+        title: 'Name',
         initial: () => 'volume',
         validate: (v) => validateName(v),
       },

@@ -163,14 +163,21 @@ export async function run(): Promise<void> {
   const emptyBeforeMs = await activation(EMPTY_IDS[0]);
   const realMs = wasActive ? undefined : await activation(EXTENSION_ID);
   const emptyAfterMs = await activation(EMPTY_IDS[1]);
-  const emptyMs = emptyBeforeMs !== undefined && emptyAfterMs !== undefined ? (emptyBeforeMs + emptyAfterMs) / 2 : (emptyBeforeMs ?? emptyAfterMs);
+  const emptyMs =
+    emptyBeforeMs !== undefined && emptyAfterMs !== undefined
+      ? (emptyBeforeMs + emptyAfterMs) / 2
+      : (emptyBeforeMs ?? emptyAfterMs);
   const activationRatio = realMs !== undefined && emptyMs ? realMs / emptyMs : undefined;
   await new Promise((r) => setTimeout(r, 1000)); // requests an activation may have started asynchronously
   const requests = sim.requests.slice(firstRequest);
 
   let refresh: RefreshFigures | undefined;
   try {
-    refresh = await benchRefresh(await (await testHooks()).gpuPods(), handle, Number(process.env.GPU_PODS_BENCH_WINDOW_S ?? 65));
+    refresh = await benchRefresh(
+      await (await testHooks()).gpuPods(),
+      handle,
+      Number(process.env.GPU_PODS_BENCH_WINDOW_S ?? 65),
+    );
   } catch (e) {
     errors.push(`refresh bench: ${(e as Error).message}`);
   }
@@ -199,15 +206,35 @@ export async function run(): Promise<void> {
   };
   const f = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? 'n/a' : `${n.toFixed(2)} ms`);
   console.log(`bench (${EXTENSION_ID} in VS Code ${vscode.version}, extension host Node ${process.version}):`);
-  console.log(`  activate() median of ${activateMs.length - 1} warm runs: ${f(result.medianActivateMs)}  (min ${f(result.minActivateMs)}, max ${f(result.maxActivateMs)})`);
-  console.log(`  require + activate() median: ${f(result.medianRequireAndActivateMs)}; first (cold) run: ${f(result.coldRequireAndActivateMs)}`);
-  console.log(`  real activation via getExtension().activate(): ${f(realMs)}; an empty extension: ${f(emptyMs)} (${f(emptyBeforeMs)} before, ${f(emptyAfterMs)} after)`);
-  console.log(`  GPU Pods / empty extension: ${activationRatio === undefined ? 'n/a' : `${activationRatio.toFixed(2)}×`}  (target ≤ 1.5×)`);
-  console.log(`  HTTP requests to the simulator during activation: ${requests.length}${requests.length ? ` (${result.requests.join(', ')})` : ''}`);
+  console.log(
+    `  activate() median of ${activateMs.length - 1} warm runs: ${f(result.medianActivateMs)}  (min ${f(result.minActivateMs)}, max ${f(result.maxActivateMs)})`,
+  );
+  console.log(
+    `  require + activate() median: ${f(result.medianRequireAndActivateMs)}; first (cold) run: ${f(result.coldRequireAndActivateMs)}`,
+  );
+  console.log(
+    `  real activation via getExtension().activate(): ${f(realMs)}; an empty extension: ${f(emptyMs)} (${f(emptyBeforeMs)} before, ${f(emptyAfterMs)} after)`,
+  );
+  console.log(
+    `  GPU Pods / empty extension: ${activationRatio === undefined ? 'n/a' : `${activationRatio.toFixed(2)}×`}  (target ≤ 1.5×)`,
+  );
+  console.log(
+    `  HTTP requests to the simulator during activation: ${requests.length}${requests.length ? ` (${result.requests.join(', ')})` : ''}`,
+  );
   if (refresh) {
-    console.log(`  refresh of a Yotta account with ${refresh.pods} pods and ${refresh.volumes} volumes: ${Object.entries(refresh.requestsPerRefresh).map(([k, v]) => `${v}× ${k}`).join(', ')}`);
-    console.log(`  tree nodes built (${refresh.nodes} nodes with their TreeItems): ${f(refresh.treeBuildMs)}  (target ≤ 50 ms)`);
-    console.log(`  requests per minute, view hidden: ${refresh.hiddenRequestsPerMinute.toFixed(1)} (target 0); view visible, nothing changing: ${refresh.visibleRequestsPerMinute.toFixed(1)} (target ≤ 4); ${refresh.windowSeconds} s windows`);
+    console.log(
+      `  refresh of a Yotta account with ${refresh.pods} pods and ${refresh.volumes} volumes: ${Object.entries(
+        refresh.requestsPerRefresh,
+      )
+        .map(([k, v]) => `${v}× ${k}`)
+        .join(', ')}`,
+    );
+    console.log(
+      `  tree nodes built (${refresh.nodes} nodes with their TreeItems): ${f(refresh.treeBuildMs)}  (target ≤ 50 ms)`,
+    );
+    console.log(
+      `  requests per minute, view hidden: ${refresh.hiddenRequestsPerMinute.toFixed(1)} (target 0); view visible, nothing changing: ${refresh.visibleRequestsPerMinute.toFixed(1)} (target ≤ 4); ${refresh.windowSeconds} s windows`,
+    );
   }
   for (const e of errors) console.log(`  error: ${e}`);
   await report('bench', result);

@@ -30,7 +30,11 @@ async function allNodes(api: GpuPodsApi, node?: TreeNode): Promise<TreeNode[]> {
   return out;
 }
 
-export async function benchRefresh(api: GpuPodsApi, handle: SimulatorHandle, windowSeconds: number): Promise<RefreshFigures> {
+export async function benchRefresh(
+  api: GpuPodsApi,
+  handle: SimulatorHandle,
+  windowSeconds: number,
+): Promise<RefreshFigures> {
   const { sim } = handle;
   sim.controls.yotta.setBudget(1_000_000);
   sim.controls.yotta.seed({ pods: 500, volumes: 200 });
@@ -41,7 +45,8 @@ export async function benchRefresh(api: GpuPodsApi, handle: SimulatorHandle, win
   sim.requests.length = 0;
   await services.data.refresh(account.id);
   const requestsPerRefresh: Record<string, number> = {};
-  for (const r of sim.requests) requestsPerRefresh[`${r.method} ${r.path}`] = (requestsPerRefresh[`${r.method} ${r.path}`] ?? 0) + 1;
+  for (const r of sim.requests)
+    requestsPerRefresh[`${r.method} ${r.path}`] = (requestsPerRefresh[`${r.method} ${r.path}`] ?? 0) + 1;
   const snapshot = services.data.snapshot(account.id)!;
 
   // Build every node and its TreeItem the way the view does, from the loaded data.

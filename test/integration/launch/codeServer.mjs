@@ -76,7 +76,12 @@ export const realSshRequested = process.env.GPU_PODS_REAL_SSH === '1';
  */
 export function sshSandboxSettings(dir) {
   if (realSshRequested) {
-    return { 'gpuPods.ssh.directory': '', 'gpuPods.ssh.configFile': '', 'gpuPods.ssh.identityFile': '', 'remote.SSH.configFile': '' };
+    return {
+      'gpuPods.ssh.directory': '',
+      'gpuPods.ssh.configFile': '',
+      'gpuPods.ssh.identityFile': '',
+      'remote.SSH.configFile': '',
+    };
   }
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   return {
@@ -110,7 +115,9 @@ export function checkCache() {
     ['code-server', codeServerEntry],
   ]) {
     if (!existsSync(path)) {
-      throw new Error(`${what} is not installed at ${path}. Run "bash scripts/setup.sh" (npm test and npm start do it).`);
+      throw new Error(
+        `${what} is not installed at ${path}. Run "bash scripts/setup.sh" (npm test and npm start do it).`,
+      );
     }
   }
 }
@@ -123,7 +130,8 @@ export function checkCache() {
 export function workbenchUrl({ port, workspace, extensionDevelopmentPath, extensionTestsPath }) {
   const authority = `127.0.0.1:${port}`;
   const payload = [];
-  if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', `vscode-remote://${authority}${extensionDevelopmentPath}`]);
+  if (extensionDevelopmentPath)
+    payload.push(['extensionDevelopmentPath', `vscode-remote://${authority}${extensionDevelopmentPath}`]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', `vscode-remote://${authority}${extensionTestsPath}`]);
   payload.push(['skipWelcome', 'true']);
   return `http://${authority}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
@@ -134,20 +142,33 @@ export function workbenchUrl({ port, workspace, extensionDevelopmentPath, extens
  * @param {{ port: number, userDataDir: string, extensionsDir: string, workspace: string,
  *           env?: Record<string, string>, logFile: string, smokeTestDriver?: boolean }} o
  */
-export async function startCodeServer({ port, userDataDir, extensionsDir, workspace, env = {}, logFile, smokeTestDriver = true }) {
+export async function startCodeServer({
+  port,
+  userDataDir,
+  extensionsDir,
+  workspace,
+  env = {},
+  logFile,
+  smokeTestDriver = true,
+}) {
   checkCache();
   mkdirSync(dirname(logFile), { recursive: true });
   const args = [
     codeServerEntry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--config', join(dirname(userDataDir), 'code-server.yaml'), // not ~/.config/code-server
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--config',
+    join(dirname(userDataDir), 'code-server.yaml'), // not ~/.config/code-server
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
   ];
   // Without the smoke-test driver the built workbench ignores the extensionTestsPath payload.
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');

@@ -25,7 +25,7 @@ export async function startControlServer({ artifactsDir, log = console.log }) {
   const server = createServer(async (req, res) => {
     const chunks = [];
     for await (const c of req) chunks.push(c);
-    let body = {};
+    let body;
     try {
       body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
     } catch {

@@ -35,7 +35,7 @@ const control = await startControlServer({ artifactsDir });
 writeFileSync(join(workspace, '.gpu-pods-test.json'), JSON.stringify({ controlUrl: control.url }) + '\n');
 writeUserSettings(userDataDir, { ...baseSettings, ...sshSandboxSettings(join(tmp, 'ssh')) });
 
-let code = 1;
+let code;
 try {
   code = await runTests({
     version: process.env.VSCODE_VERSION ?? 'stable',
@@ -61,8 +61,10 @@ try {
   const message = String(/** @type {Error} */ (e)?.message ?? e);
   console.error(`[electron] ${label} failed: ${message}`);
   if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT/.test(message)) {
-    console.error('[electron] VS Code could not be downloaded here; set VSCODE_EXECUTABLE to an installed VS Code, ' +
-      'or run the same suite in code-server: npm run test:integration');
+    console.error(
+      '[electron] VS Code could not be downloaded here; set VSCODE_EXECUTABLE to an installed VS Code, ' +
+        'or run the same suite in code-server: npm run test:integration',
+    );
   }
   code = 1;
 } finally {
@@ -73,7 +75,13 @@ try {
 const r = control.reports.results ?? { passed: 0, failed: 0, skipped: 0 };
 const counts = { passed: r.passed ?? 0, failed: r.failed ?? 0, skipped: r.skipped ?? 0 };
 if (code !== 0 && counts.failed === 0) counts.failed = 1;
-if (control.reports.bench) writeFileSync(join(artifactsDir, 'bench.json'), JSON.stringify(control.reports.bench, null, 2) + '\n');
-writeFileSync(join(artifactsDir, `${label}-results.json`), JSON.stringify({ ...counts, exitCode: code }, null, 2) + '\n');
-console.log(`[electron] ${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (exit code ${code})`);
+if (control.reports.bench)
+  writeFileSync(join(artifactsDir, 'bench.json'), JSON.stringify(control.reports.bench, null, 2) + '\n');
+writeFileSync(
+  join(artifactsDir, `${label}-results.json`),
+  JSON.stringify({ ...counts, exitCode: code }, null, 2) + '\n',
+);
+console.log(
+  `[electron] ${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (exit code ${code})`,
+);
 process.exit(code);

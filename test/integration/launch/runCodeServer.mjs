@@ -90,7 +90,9 @@ async function main() {
   // The second way the control URL reaches the extension host (the first is the env var below).
   writeFileSync(join(workspace, '.gpu-pods-test.json'), JSON.stringify({ controlUrl: control.url }) + '\n');
   writeUserSettings(userDataDir, { ...baseSettings, ...sshSandboxSettings(join(tmp, 'ssh')) });
-  log(`[launcher] SSH settings: ${realSshRequested ? 'your real ~/.ssh (GPU_PODS_REAL_SSH=1)' : `sandboxed in ${join(tmp, 'ssh')}`}`);
+  log(
+    `[launcher] SSH settings: ${realSshRequested ? 'your real ~/.ssh (GPU_PODS_REAL_SSH=1)' : `sandboxed in ${join(tmp, 'ssh')}`}`,
+  );
   if (label === 'bench') for (const name of ['empty-a', 'empty-b']) installEmptyExtension(extensionsDir, name);
 
   const port = await freePort();
@@ -144,7 +146,9 @@ async function main() {
 
   // GPU Pods with the test entry (out/test/extension). The bench keeps it from activating on its own before
   // it is measured, next to two empty extensions (installed before code-server starts) to compare with.
-  const extensionDevelopmentPath = await stageTestExtension(label === 'bench' ? { activationEvents: [], minify: true } : {});
+  const extensionDevelopmentPath = await stageTestExtension(
+    label === 'bench' ? { activationEvents: [], minify: true } : {},
+  );
   const url = workbenchUrl({ port, workspace, extensionDevelopmentPath, extensionTestsPath: testsPath });
   log(`[launcher] opening the workbench with extensionTestsPath ${testsPath}`);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
@@ -161,8 +165,10 @@ async function main() {
     log(`[launcher] ${label} aborted: ${/** @type {{reason: string}} */ (outcome).reason}`);
     code = 1;
   } else if (outcome === 'timeout') {
-    log(`[launcher] TIMEOUT: the ${label} run did not finish within ${timeoutMs / 60000} min; ` +
-      `saving test-artifacts/${label}-timeout.png and stopping. code-server log: ${codeServerLog}`);
+    log(
+      `[launcher] TIMEOUT: the ${label} run did not finish within ${timeoutMs / 60000} min; ` +
+        `saving test-artifacts/${label}-timeout.png and stopping. code-server log: ${codeServerLog}`,
+    );
     await page.screenshot({ path: join(artifactsDir, `${label}-timeout.png`) }).catch(() => undefined);
     code = 124;
   } else {
@@ -178,27 +184,36 @@ async function main() {
   if (control.reports.bench) {
     writeFileSync(join(artifactsDir, 'bench.json'), JSON.stringify(control.reports.bench, null, 2) + '\n');
   }
-  writeFileSync(join(artifactsDir, `${label}-results.json`), JSON.stringify({ ...counts, exitCode: code }, null, 2) + '\n');
+  writeFileSync(
+    join(artifactsDir, `${label}-results.json`),
+    JSON.stringify({ ...counts, exitCode: code }, null, 2) + '\n',
+  );
   await control.close();
-  log(`[launcher] ${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped ` +
-    `(exit code ${code}, ${elapsed()})`);
+  log(
+    `[launcher] ${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped ` +
+      `(exit code ${code}, ${elapsed()})`,
+  );
   return code;
 }
 
 /** The workbench forwards its own log lines too; keep the output to the tests' lines unless verbose. */
 function isWorkbenchNoise(text) {
   return (
-    /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin|Creation of workbench contribution|Timed out waiting for authentication provider|\[(reconnection-grace-time|Service Worker|AgentHost|AccountPolicyGate)[\]:])/.test(text) ||
-    /open-vsx\.org|ENOTFOUND|getaddrinfo|ERR_NAME_NOT_RESOLVED|update\.code\.visualstudio/i.test(text)
+    /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin|Creation of workbench contribution|Timed out waiting for authentication provider|\[(reconnection-grace-time|Service Worker|AgentHost|AccountPolicyGate)[\]:])/.test(
+      text,
+    ) || /open-vsx\.org|ENOTFOUND|getaddrinfo|ERR_NAME_NOT_RESOLVED|update\.code\.visualstudio/i.test(text)
   );
 }
 
-let exitCode = 1;
+let exitCode;
 try {
   exitCode = await main();
 } catch (e) {
   log(`[launcher] ${label} failed to run: ${/** @type {Error} */ (e)?.stack ?? e}`);
-  writeFileSync(join(artifactsDir, `${label}-results.json`), JSON.stringify({ passed: 0, failed: 1, skipped: 0, exitCode: 1 }) + '\n');
+  writeFileSync(
+    join(artifactsDir, `${label}-results.json`),
+    JSON.stringify({ passed: 0, failed: 1, skipped: 0, exitCode: 1 }) + '\n',
+  );
   exitCode = 1;
 } finally {
   finished = true;

@@ -20,7 +20,8 @@ import { repoRoot } from './codeServer.mjs';
  */
 export async function stageTestExtension(o = {}) {
   const dir = join(repoRoot, 'out/test/extension');
-  if (!existsSync(join(repoRoot, 'dist/gpuPods.js'))) throw new Error('dist/gpuPods.js is missing: run npm run build first');
+  if (!existsSync(join(repoRoot, 'dist/gpuPods.js')))
+    throw new Error('dist/gpuPods.js is missing: run npm run build first');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
@@ -57,6 +58,9 @@ export function installEmptyExtension(extensionsDir, name) {
     activationEvents: [],
   };
   writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
-  writeFileSync(join(dir, 'extension.js'), "'use strict';\nexports.activate = function activate() {};\nexports.deactivate = function deactivate() {};\n");
+  writeFileSync(
+    join(dir, 'extension.js'),
+    "'use strict';\nexports.activate = function activate() {};\nexports.deactivate = function deactivate() {};\n",
+  );
   return dir;
 }

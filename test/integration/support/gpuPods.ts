@@ -17,7 +17,8 @@ export type GpuPodsApi = GpuPods;
 export async function testHooks(): Promise<TestHooks> {
   const ext = getExtension();
   const hooks = (ext.isActive ? ext.exports : await ext.activate()) as TestHooks | undefined;
-  if (typeof hooks?.gpuPods !== 'function') throw new Error('GPU Pods was not started through the test entry (out/test/extension)');
+  if (typeof hooks?.gpuPods !== 'function')
+    throw new Error('GPU Pods was not started through the test entry (out/test/extension)');
   return hooks;
 }
 
@@ -62,7 +63,10 @@ export function recordingWorkbench(): RecordedWorkbench {
 }
 
 /** Installs scripted prompts and a recording workbench; returns the services for further checks. */
-export async function script(ui: UserInput, workbench: RecordedWorkbench = recordingWorkbench()): Promise<{ services: Services; workbench: RecordedWorkbench }> {
+export async function script(
+  ui: UserInput,
+  workbench: RecordedWorkbench = recordingWorkbench(),
+): Promise<{ services: Services; workbench: RecordedWorkbench }> {
   const { services } = await gpuPods();
   services.ui = ui;
   services.workbench = workbench;
@@ -101,20 +105,29 @@ export async function flatten(node: TreeNode): Promise<TreeNode[]> {
 
 export async function accountNode(cloud: string, accountLabel?: string): Promise<TreeNode> {
   const roots = await children();
-  const node = roots.find((n) => n.type === 'account' && n.account.cloud === cloud && (!accountLabel || n.account.label === accountLabel));
+  const node = roots.find(
+    (n) => n.type === 'account' && n.account.cloud === cloud && (!accountLabel || n.account.label === accountLabel),
+  );
   if (!node) throw new Error(`no ${cloud} account in the tree`);
   return node;
 }
 
 /** Waits until a pod with this name shows under the account in the given status. */
-export async function waitForPodNode(cloud: string, name: string, status: string | ((s: string) => boolean), timeoutMs = 30_000): Promise<TreeNode & { type: 'pod' }> {
+export async function waitForPodNode(
+  cloud: string,
+  name: string,
+  status: string | ((s: string) => boolean),
+  timeoutMs = 30_000,
+): Promise<TreeNode & { type: 'pod' }> {
   const { services } = await gpuPods();
   const found = await waitFor(
     `pod "${name}" to be ${typeof status === 'string' ? status : 'as expected'}`,
     async () => {
       const account = await accountNode(cloud);
       await services.data.refresh(account.account!.id);
-      const pod = (await flatten(account)).find((n): n is TreeNode & { type: 'pod' } => n.type === 'pod' && n.pod.name === name);
+      const pod = (await flatten(account)).find(
+        (n): n is TreeNode & { type: 'pod' } => n.type === 'pod' && n.pod.name === name,
+      );
       if (!pod) return undefined;
       const ok = typeof status === 'string' ? pod.pod.status === status : status(pod.pod.status);
       return ok ? pod : undefined;

@@ -26,7 +26,14 @@ export function findFiles(dir: string, suffix: string): string[] {
  */
 export async function runMocha(files: string[], options: Mocha.MochaOptions = {}): Promise<Counts> {
   const grep = process.env.GPU_PODS_IT_GREP;
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', ...options, ...(grep ? { grep } : {}) });
+  const mocha = new Mocha({
+    ui: 'bdd',
+    color: false,
+    timeout: 60_000,
+    reporter: 'spec',
+    ...options,
+    ...(grep ? { grep } : {}),
+  });
   for (const f of files) mocha.addFile(f);
   const counts = await new Promise<Counts>((resolve, reject) => {
     try {

@@ -40,6 +40,9 @@ export async function sshSandbox(userConfigText: string, mode = 0o600): Promise<
 
 /** `ssh -F <file> <alias> true` in batch mode: proves an entry logs in with no prompt at all. */
 export function sshTrue(configFile: string, alias: string): { code: number | null; stderr: string } {
-  const r = spawnSync('ssh', ['-F', configFile, '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', alias, 'true'], { encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync('ssh', ['-F', configFile, '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=10', alias, 'true'], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   return { code: r.status, stderr: r.stderr };
 }

@@ -26,7 +26,9 @@ export function activate(context: vscode.ExtensionContext): TestHooks {
   const start = () => {
     subscriptions = [];
     // Same context, own subscriptions: stop() disposes this instance without touching VS Code's list.
-    started = startGpuPods(Object.create(context, { subscriptions: { value: subscriptions } }) as vscode.ExtensionContext);
+    started = startGpuPods(
+      Object.create(context, { subscriptions: { value: subscriptions } }) as vscode.ExtensionContext,
+    );
   };
   const stop = () => {
     for (const d of subscriptions.splice(0)) {

@@ -127,7 +127,16 @@ export function installGpuGeek(sim: Simulator): GpuGeekSimControl {
   function startOperation(inst: SimInstance, action: SimAction, delayMs: number, apply: () => void): SimOperation {
     const n = nextOp++;
     const idAs = control.opIdStyle === 'alternate' ? (n % 2 ? 'number' : 'string') : control.opIdStyle;
-    const op: SimOperation = { id: String(n), instanceId: inst.id, action, status: 1, isCompleted: 0, startTime: cnTime(), completeTime: '', idAs };
+    const op: SimOperation = {
+      id: String(n),
+      instanceId: inst.id,
+      action,
+      status: 1,
+      isCompleted: 0,
+      startTime: cnTime(),
+      completeTime: '',
+      idAs,
+    };
     control.operations.set(op.id, op);
     inst.operationId = op.id;
     inst.pendingOp = op.id;
@@ -155,7 +164,10 @@ export function installGpuGeek(sim: Simulator): GpuGeekSimControl {
     appliers.delete(op.id);
   }
 
-  const ok = (data: unknown): SimResponse => ({ status: 200, body: { code: 0, message: 'success', traceid: traceId(), data } });
+  const ok = (data: unknown): SimResponse => ({
+    status: 200,
+    body: { code: 0, message: 'success', traceid: traceId(), data },
+  });
   const fail = gpuGeekError;
   const PARAM = GPUGEEK_ERRORS.parameter.code;
   const OPERATION = GPUGEEK_ERRORS.instanceOperation.code;
@@ -163,15 +175,25 @@ export function installGpuGeek(sim: Simulator): GpuGeekSimControl {
   /** Every route checks the token first; GPUGeek answers 10002 inside a 200. */
   const authed = (h: (req: SimRequest) => SimResponse) => (req: SimRequest) => {
     const token = req.headers['gz-api-token'];
-    if (!sim.isKeyValid(Array.isArray(token) ? token[0] : token)) return fail(GPUGEEK_ERRORS.notLoggedIn.code, GPUGEEK_ERRORS.notLoggedIn.message);
+    if (!sim.isKeyValid(Array.isArray(token) ? token[0] : token))
+      return fail(GPUGEEK_ERRORS.notLoggedIn.code, GPUGEEK_ERRORS.notLoggedIn.message);
     return h(req);
   };
 
   sim.useSpec(gpuGeekSpec);
   const r = sim.router('gpugeek');
-  r.get(`${P}/gpu/list`, authed(() => ok({ gpus: control.gpus })));
-  r.get(`${P}/datacenter/list`, authed(() => ok({ datacenters: control.datacenters.map(({ name, dcId }) => ({ name, dcId })) })));
-  r.get(`${P}/image/list`, authed(() => ok({ images: control.images })));
+  r.get(
+    `${P}/gpu/list`,
+    authed(() => ok({ gpus: control.gpus })),
+  );
+  r.get(
+    `${P}/datacenter/list`,
+    authed(() => ok({ datacenters: control.datacenters.map(({ name, dcId }) => ({ name, dcId })) })),
+  );
+  r.get(
+    `${P}/image/list`,
+    authed(() => ok({ images: control.images })),
+  );
 
   r.get(
     `${P}/instance/query`,
@@ -180,8 +202,11 @@ export function installGpuGeek(sim: Simulator): GpuGeekSimControl {
       const id = req.query.get('instanceId');
       const pn = Number(req.query.get('pn') || 1);
       const ps = Math.min(Number(req.query.get('ps') || 20), control.pageCap);
-      if (!Number.isInteger(pn) || pn < 1 || !Number.isInteger(ps) || ps < 1) return fail(PARAM, 'Parameter error: pn/ps');
-      const all = [...control.instances.values()].filter((i) => (!status || i.status === status) && (!id || i.id === id));
+      if (!Number.isInteger(pn) || pn < 1 || !Number.isInteger(ps) || ps < 1)
+        return fail(PARAM, 'Parameter error: pn/ps');
+      const all = [...control.instances.values()].filter(
+        (i) => (!status || i.status === status) && (!id || i.id === id),
+      );
       const page = all.slice((pn - 1) * ps, pn * ps);
       return ok({ instances: page.map((i) => instanceJson(i, sim.backend)), total: all.length });
     }),
@@ -191,14 +216,21 @@ export function installGpuGeek(sim: Simulator): GpuGeekSimControl {
     `${P}/instance/op/result`,
     authed((req) => {
       const ids = (req.body as { ids?: unknown })?.ids;
-      if (!Array.isArray(ids) || !ids.every(isIntLike)) return fail(PARAM, 'Parameter error: ids must be an array of integers');
+      if (!Array.isArray(ids) || !ids.every(isIntLike))
+        return fail(PARAM, 'Parameter error: ids must be an array of integers');
       const ops = ids.map((i) => control.operations.get(String(i))).filter((o): o is SimOperation => !!o);
       return ok({ operations: ops.map(opJson) });
     }),
   );
 
-  r.post(`${P}/instance/create`, authed((req) => create((req.body ?? {}) as Record<string, unknown>)));
-  r.post(`${P}/instance/action`, authed((req) => action((req.body ?? {}) as Record<string, unknown>)));
+  r.post(
+    `${P}/instance/create`,
+    authed((req) => create((req.body ?? {}) as Record<string, unknown>)),
+  );
+  r.post(
+    `${P}/instance/action`,
+    authed((req) => action((req.body ?? {}) as Record<string, unknown>)),
+  );
 
   /**
    * Shapes and types are the spec's job (spec.ts). What remains are the rules a type cannot say: values that
@@ -212,8 +244,10 @@ export function installGpuGeek(sim: Simulator): GpuGeekSimControl {
     const skuName = String(b.skuName ?? '');
     const gpuNum = b.gpuNum;
     if (!control.gpus.includes(gpuName)) return fail(PARAM, `Parameter error: unknown gpuName ${gpuName}`);
-    if (!['payg', 'bidding', 'daily', 'weekly', 'monthly'].includes(skuName)) return fail(PARAM, 'Parameter error: skuName');
-    if (typeof gpuNum !== 'number' || !Number.isInteger(gpuNum) || gpuNum < 1 || gpuNum > 8) return fail(PARAM, 'Parameter error: gpuNum');
+    if (!['payg', 'bidding', 'daily', 'weekly', 'monthly'].includes(skuName))
+      return fail(PARAM, 'Parameter error: skuName');
+    if (typeof gpuNum !== 'number' || !Number.isInteger(gpuNum) || gpuNum < 1 || gpuNum > 8)
+      return fail(PARAM, 'Parameter error: gpuNum');
     if (!control.images.some((i) => i.imageId === b.imageId)) return fail(PARAM, 'Parameter error: unknown imageId');
     const dc = b.dcId === undefined ? control.datacenters[0] : control.datacenters.find((d) => d.dcId === b.dcId);
     if (!dc) return fail(PARAM, 'Parameter error: unknown dcId');
@@ -262,7 +296,8 @@ export function installGpuGeek(sim: Simulator): GpuGeekSimControl {
   function action(b: Record<string, unknown>): SimResponse {
     if (!isIntLike(b.instanceId)) return fail(PARAM, 'Parameter error: instanceId must be an integer');
     const act = String(b.action ?? '') as SimAction;
-    if (!['stop', 'start', 'restart', 'release', 'set_port'].includes(act)) return fail(PARAM, `Parameter error: action ${act}`);
+    if (!['stop', 'start', 'restart', 'release', 'set_port'].includes(act))
+      return fail(PARAM, `Parameter error: action ${act}`);
     const inst = control.instances.get(String(b.instanceId));
     if (!inst) return fail(OPERATION, 'Instance operation error: instance not found');
     const ri = rejections.findIndex((x) => !x.action || x.action === act);
@@ -302,7 +337,8 @@ export function installGpuGeek(sim: Simulator): GpuGeekSimControl {
 
 /** At most three custom ports, TCP and HTTP together; set_port requires both arrays. */
 function portLists(tcp: unknown, http: unknown, required = false): { tcp: number[]; http: number[] } | string {
-  if (required && (!Array.isArray(tcp) || !Array.isArray(http))) return 'Parameter error: ports and httpPorts are required';
+  if (required && (!Array.isArray(tcp) || !Array.isArray(http)))
+    return 'Parameter error: ports and httpPorts are required';
   const t = tcp ?? [];
   const h = http ?? [];
   const valid = (v: unknown): v is number[] =>

@@ -36,7 +36,12 @@ const ints: FieldSpec = { type: 'array', items: int };
 function envelope(data: FieldSpec): FieldSpec {
   const success: FieldSpec = {
     type: 'object',
-    fields: { code: { type: 'integer', enum: [0] }, message: { type: 'string', enum: ['success'] }, traceid: str, data },
+    fields: {
+      code: { type: 'integer', enum: [0] },
+      message: { type: 'string', enum: ['success'] },
+      traceid: str,
+      data,
+    },
   };
   const failure: FieldSpec = {
     type: 'object',
@@ -73,7 +78,8 @@ const instance = obj({
   imageId: str,
   status: {
     ...str,
-    decision: 'DOC names no values for the answer; the list filter documents stopd, running and creating, so other words may appear.',
+    decision:
+      'DOC names no values for the answer; the list filter documents stopd, running and creating, so other words may appear.',
   },
   isPending: { type: 'integer', enum: [0, 1] },
   gpuName: str,
@@ -82,7 +88,8 @@ const instance = obj({
   skuName: {
     type: 'string',
     enum: ['payg', 'bidding', 'daily', 'weekly', 'monthly', 'card_less'],
-    decision: 'DOC lists payg, daily, weekly, monthly, card_less; create also rents by "bidding", so such an instance is assumed to keep that name.',
+    decision:
+      'DOC lists payg, daily, weekly, monthly, card_less; create also rents by "bidding", so such an instance is assumed to keep that name.',
   },
   createdAt: str,
   cpuCoreNum: int,
@@ -108,12 +115,14 @@ const operation = obj({
   status: { type: 'integer', enum: [1, 2, 3] },
   action: {
     ...str,
-    decision: 'DOC: "Current operation" with no list; the example says "stop". A create operation is assumed to say "create".',
+    decision:
+      'DOC: "Current operation" with no list; the example says "stop". A create operation is assumed to say "create".',
   },
   operationId: {
     type: 'integer',
     oneOf: [int64, str],
-    decision: 'DOC: String in the table, a bare number in the example (and Int64 in the create and action answers): both forms.',
+    decision:
+      'DOC: String in the table, a bare number in the example (and Int64 in the create and action answers): both forms.',
   },
   isCompleted: { type: 'integer', enum: [0, 1] },
   startTime: str,
@@ -141,7 +150,12 @@ export const gpuGeekEndpoints: EndpointSpec[] = [
     path: `${P}/image/list`,
     source: `${DOC} "API Details 3. Get Images"; ${FACTS}`,
     response: envelope(
-      obj({ images: { type: 'array', items: obj({ type: { type: 'string', enum: ['user', 'official'] }, imageId: str, name: str }) } }),
+      obj({
+        images: {
+          type: 'array',
+          items: obj({ type: { type: 'string', enum: ['user', 'official'] }, imageId: str, name: str }),
+        },
+      }),
     ),
   },
   {
@@ -178,7 +192,10 @@ export const gpuGeekEndpoints: EndpointSpec[] = [
       type: 'object',
       oneOf: [
         obj({ instanceId: int64, operationId: int64, spec: createSpec }),
-        { ...obj({ InstanceId: int64, operationId: int64, spec: createSpec }), decision: 'The response example spells InstanceId with a capital I.' },
+        {
+          ...obj({ InstanceId: int64, operationId: int64, spec: createSpec }),
+          decision: 'The response example spells InstanceId with a capital I.',
+        },
       ],
     }),
   },
@@ -187,7 +204,14 @@ export const gpuGeekEndpoints: EndpointSpec[] = [
     method: 'POST',
     path: `${P}/instance/op/result`,
     source: `${DOC} "API Details 4. Query Operation Status"; ${FACTS}`,
-    body: obj({ ids: { type: 'array', required: true, items: int64, decision: 'DOC: Array<int>; operation ids are Int64 elsewhere.' } }),
+    body: obj({
+      ids: {
+        type: 'array',
+        required: true,
+        items: int64,
+        decision: 'DOC: Array<int>; operation ids are Int64 elsewhere.',
+      },
+    }),
     response: envelope(obj({ operations: { type: 'array', items: operation } })),
   },
   {
@@ -209,7 +233,8 @@ export const gpuGeekEndpoints: EndpointSpec[] = [
     method: 'POST',
     path: `${P}/instance/action`,
     source: `${DOC} "API Details 6. Instance Operations"; ${FACTS}`,
-    decision: 'ports and httpPorts are "Required if action=set_port": the route answers 10005 when either is missing then.',
+    decision:
+      'ports and httpPorts are "Required if action=set_port": the route answers 10005 when either is missing then.',
     body: obj({
       instanceId: { ...int64, required: true },
       action: { type: 'string', required: true, enum: ['stop', 'start', 'restart', 'release', 'set_port'] },

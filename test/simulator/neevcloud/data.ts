@@ -162,7 +162,8 @@ export function paginate<T>(all: T[], query: URLSearchParams): { error?: string;
   const page = query.has('page') ? Number(query.get('page')) : 1;
   const limit = query.has('limit') ? Number(query.get('limit')) : 20;
   if (!Number.isInteger(page) || page < 1) return { error: 'page must be an integer of at least 1' };
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) return { error: 'limit must be an integer between 1 and 100' };
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    return { error: 'limit must be an integer between 1 and 100' };
   const totalPages = Math.max(1, Math.ceil(all.length / limit));
   return {
     body: {

@@ -1,10 +1,16 @@
 import type { Handler, SimRequest, SimResponse, Simulator } from '../server';
-import { NEEV_SIM_ORG, NEEV_SIM_PROJECT, paginate, type SimAlert, type SimInventoryItem, type SimRuntime } from './data';
+import {
+  NEEV_SIM_ORG,
+  NEEV_SIM_PROJECT,
+  paginate,
+  type SimAlert,
+  type SimInventoryItem,
+  type SimRuntime,
+} from './data';
 import { neevCloudSpec } from './spec';
 import { bad, bodyOf, checkAuth, NeevState, neevError, type Delays } from './state';
 
-export { NEEV_SIM_ORG, NEEV_SIM_PROJECT } from './data';
-export type { SimAlert, SimInventoryItem, SimRuntime, SimTemplate } from './data';
+export type { SimAlert, SimInventoryItem, SimRuntime } from './data';
 
 export interface SeedRuntime {
   name: string;
@@ -138,7 +144,12 @@ export function installNeevCloud(sim: Simulator): NeevCloudSimControl {
     guard(() => ({
       body: {
         data: s.templates,
-        pagination: { current_page: 1, total_pages: 1, total_items: s.templates.length, items_per_page: s.templates.length },
+        pagination: {
+          current_page: 1,
+          total_pages: 1,
+          total_items: s.templates.length,
+          items_per_page: s.templates.length,
+        },
       },
     })),
   );
@@ -192,12 +203,23 @@ export function installNeevCloud(sim: Simulator): NeevCloudSimControl {
       scoped((req) => {
         const rt = find(req);
         if (!rt) return notFound();
-        if (rt.status !== 'Running') return neevError(409, 'failed_precondition', 'metrics are available once the runtime is Running');
+        if (rt.status !== 'Running')
+          return neevError(409, 'failed_precondition', 'metrics are available once the runtime is Running');
         const m = rt.metrics;
-        const gpus = Array.from({ length: rt.gpuCount }, (_, index) => ({ index, utilization: m.gpu, memory_utilization: 41.5 }));
+        const gpus = Array.from({ length: rt.gpuCount }, (_, index) => ({
+          index,
+          utilization: m.gpu,
+          memory_utilization: 41.5,
+        }));
         return {
           body: {
-            data: { cpu_utilization: m.cpu, ram_utilization: m.ram, gpu_utilization: m.gpu, gpus, collected_at: new Date().toISOString() },
+            data: {
+              cpu_utilization: m.cpu,
+              ram_utilization: m.ram,
+              gpu_utilization: m.gpu,
+              gpus,
+              collected_at: new Date().toISOString(),
+            },
           },
         };
       }),
@@ -217,18 +239,29 @@ export function installNeevCloud(sim: Simulator): NeevCloudSimControl {
     const planModel = typeof b.planId === 'string' ? s.plans.get(b.planId) : undefined;
     if (!planModel) return bad(`plan ${String(b.planId)} is not available to this account`);
     // Without gpuConfigID the plan alone names the GPU (the CLI's README example sends none).
-    const configId = typeof b.gpuConfigID === 'string' ? b.gpuConfigID : s.inventory.find((i) => i.region === b.region && i.gpu_model === planModel)?.config_id;
-    if (typeof b.templateID !== 'string' || !s.template(b.templateID)) return bad(`template ${String(b.templateID)} not found`);
+    const configId =
+      typeof b.gpuConfigID === 'string'
+        ? b.gpuConfigID
+        : s.inventory.find((i) => i.region === b.region && i.gpu_model === planModel)?.config_id;
+    if (typeof b.templateID !== 'string' || !s.template(b.templateID))
+      return bad(`template ${String(b.templateID)} not found`);
     const item = configId ? s.item(configId, b.region) : undefined;
     if (!item) return bad(`gpu config ${String(configId ?? planModel)} is not offered in region ${b.region}`);
     if (planModel !== item.gpu_model) return bad(`plan ${String(b.planId)} does not cover ${item.gpu_model} GPUs`);
     const count = b.gpuCount;
-    if (typeof count !== 'number' || !Number.isInteger(count) || count < item.min_gpu_count || count > item.max_gpu_count) {
+    if (
+      typeof count !== 'number' ||
+      !Number.isInteger(count) ||
+      count < item.min_gpu_count ||
+      count > item.max_gpu_count
+    ) {
       return bad(`gpuCount must be between ${item.min_gpu_count} and ${item.max_gpu_count}`);
     }
     const keys = b.sshKeys ?? [];
-    if (!Array.isArray(keys) || keys.some((k) => typeof k !== 'string')) return bad('sshKeys must be a list of public keys');
-    if (item.available_gpu_count < count) return neevError(409, 'insufficient_capacity', `not enough ${item.gpu_model} GPUs available in ${item.region}`);
+    if (!Array.isArray(keys) || keys.some((k) => typeof k !== 'string'))
+      return bad('sshKeys must be a list of public keys');
+    if (item.available_gpu_count < count)
+      return neevError(409, 'insufficient_capacity', `not enough ${item.gpu_model} GPUs available in ${item.region}`);
     s.setFree(item, item.available_gpu_count - count);
     const rt = s.addRuntime({
       org: req.params.org,

@@ -41,7 +41,8 @@ const PAGING: Record<string, FieldSpec> = {
  */
 const PAGINATION: FieldSpec = {
   type: 'object',
-  decision: 'fields from the same-named schema of the Billing Service API reference; the fact sheet confirms current_page and total_pages',
+  decision:
+    'fields from the same-named schema of the Billing Service API reference; the fact sheet confirms current_page and total_pages',
   fields: { total_items: int, total_pages: int, current_page: int, items_per_page: int },
 };
 
@@ -86,12 +87,21 @@ const RUNTIME: FieldSpec = {
     id: { ...str, required: true, decision: 'uuid (airuntime_id path parameter is "string · uuid")' },
     name: { ...str, required: true },
     region: { ...str, required: true },
-    project: { ...str, required: true, decision: 'the project id the runtime belongs to; the reference names the field but not its type' },
-    status: { ...str, required: true, decision: '"Running" is the only documented word; the simulator also says Provisioning, Deleting, Failed' },
+    project: {
+      ...str,
+      required: true,
+      decision: 'the project id the runtime belongs to; the reference names the field but not its type',
+    },
+    status: {
+      ...str,
+      required: true,
+      decision: '"Running" is the only documented word; the simulator also says Provisioning, Deleting, Failed',
+    },
     gpuConfig: {
       type: 'object',
       required: true,
-      decision: 'the required field cut off as "gpuConfi…"; its content is unpublished: the inventory item\'s own field names',
+      decision:
+        'the required field cut off as "gpuConfi…"; its content is unpublished: the inventory item\'s own field names',
       fields: {
         config_id: str,
         gpu_model: str,
@@ -100,9 +110,9 @@ const RUNTIME: FieldSpec = {
         price_per_gpu_per_hour: num,
       },
     },
-    gpuCount: { ...int, ...DECIDED('the create body\'s name for the count (CLI example)') },
-    templateID: { ...str, ...DECIDED('the create body\'s name for the template (CLI example)') },
-    planId: { ...str, ...DECIDED('the create body\'s name for the plan (CLI example)') },
+    gpuCount: { ...int, ...DECIDED("the create body's name for the count (CLI example)") },
+    templateID: { ...str, ...DECIDED("the create body's name for the template (CLI example)") },
+    planId: { ...str, ...DECIDED("the create body's name for the plan (CLI example)") },
     statusMessage: { ...str, ...DECIDED('why a runtime failed; unpublished') },
     createdAt: { ...str, ...DECIDED('RFC 3339 creation time; unpublished') },
     endpoints: {
@@ -128,25 +138,35 @@ const TEMPLATE: FieldSpec = {
     name: str,
     description: { ...str, required: true },
     templateSpec: { type: 'object', required: true, decision: 'its content is unpublished; not checked' },
-    ownerOrgId: { ...str, required: true, nullable: true, decision: 'null for platform templates (they belong to no organisation)' },
+    ownerOrgId: {
+      ...str,
+      required: true,
+      nullable: true,
+      decision: 'null for platform templates (they belong to no organisation)',
+    },
   },
 };
 
 const ALERT: FieldSpec = {
   type: 'object',
-  decision: 'GPUNotifyAvailabilityRequest: named, fields unpublished; region_id and config_id as the notify body names them',
+  decision:
+    'GPUNotifyAvailabilityRequest: named, fields unpublished; region_id and config_id as the notify body names them',
   fields: {
     id: { ...str, ...DECIDED('unpublished') },
     region_id: str,
     config_id: str,
-    status: { ...str, ...DECIDED('the documented status filter\'s values are not published; the simulator says pending, notified') },
+    status: {
+      ...str,
+      ...DECIDED("the documented status filter's values are not published; the simulator says pending, notified"),
+    },
     created_at: { ...str, ...DECIDED('unpublished') },
   },
 };
 
 const METRICS: FieldSpec = {
   type: 'object',
-  decision: '"Resource utilization metrics (CPU, RAM, GPU)": shape unpublished; the simulator answers percentages under data',
+  decision:
+    '"Resource utilization metrics (CPU, RAM, GPU)": shape unpublished; the simulator answers percentages under data',
   fields: {
     data: {
       type: 'object',
@@ -154,7 +174,10 @@ const METRICS: FieldSpec = {
         cpu_utilization: num,
         ram_utilization: num,
         gpu_utilization: num,
-        gpus: { type: 'array', items: { type: 'object', fields: { index: int, utilization: num, memory_utilization: num } } },
+        gpus: {
+          type: 'array',
+          items: { type: 'object', fields: { index: int, utilization: num, memory_utilization: num } },
+        },
         collected_at: str,
       },
     },
@@ -163,7 +186,8 @@ const METRICS: FieldSpec = {
 
 const GPU_CONFIG: FieldSpec = {
   type: 'object',
-  decision: '"GPU config retrieved", shape unpublished: the inventory item\'s fields without the per-region stock, plus its regions',
+  decision:
+    '"GPU config retrieved", shape unpublished: the inventory item\'s fields without the per-region stock, plus its regions',
   fields: {
     data: {
       type: 'object',

@@ -23,7 +23,9 @@ export function neevError(status: number, code: string, message: string): SimRes
 export const bad = (message: string) => neevError(400, 'invalid_argument', message);
 
 export function bodyOf(req: SimRequest): Record<string, unknown> {
-  return req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
+  return req.body && typeof req.body === 'object' && !Array.isArray(req.body)
+    ? (req.body as Record<string, unknown>)
+    : {};
 }
 
 /** Every NeevCloud route answers 401 in the cloud's own shape before anything else. */
@@ -80,7 +82,9 @@ export class NeevState {
   }
 
   item(configId: string, region: string): SimInventoryItem | undefined {
-    return this.inventory.find((i) => i.config_id === configId && i.region === region && i.instance_type === 'airuntime');
+    return this.inventory.find(
+      (i) => i.config_id === configId && i.region === region && i.instance_type === 'airuntime',
+    );
   }
 
   template(id: string): SimTemplate | undefined {
@@ -93,7 +97,8 @@ export class NeevState {
     item.availability = availabilityWord(item.available_gpu_count);
     if (item.available_gpu_count > 0) {
       for (const a of this.alerts) {
-        if (a.status === 'pending' && a.config_id === item.config_id && a.region_id === item.region) a.status = 'notified';
+        if (a.status === 'pending' && a.config_id === item.config_id && a.region_id === item.region)
+          a.status = 'notified';
       }
     }
   }
@@ -121,7 +126,12 @@ export class NeevState {
       configId: input.configId ?? 'gpu-h100-80g-20cpu-125g',
       gpuCount: input.gpuCount ?? 1,
       templateId: input.templateId ?? 'tpl-jupyterlab-pytorch',
-      planId: input.planId ?? planIdFor(this.inventory.find((i) => i.config_id === (input.configId ?? 'gpu-h100-80g-20cpu-125g'))?.gpu_model ?? 'H100'),
+      planId:
+        input.planId ??
+        planIdFor(
+          this.inventory.find((i) => i.config_id === (input.configId ?? 'gpu-h100-80g-20cpu-125g'))?.gpu_model ??
+            'H100',
+        ),
       sshKeys: input.sshKeys ?? [],
       status: input.status ?? 'Provisioning',
       statusMessage: input.statusMessage,

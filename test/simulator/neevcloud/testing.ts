@@ -14,7 +14,11 @@ export interface NeevCloudHarness {
   control: NeevCloudSimControl;
   /** Both base URLs point at the simulator; org/project are the simulator's unless overridden. */
   config(overrides?: { apiKey?: string; options?: Record<string, string> }): ProviderConfig;
-  provider(overrides?: { apiKey?: string; options?: Record<string, string>; deps?: Partial<ProviderDeps> }): NeevCloudProvider;
+  provider(overrides?: {
+    apiKey?: string;
+    options?: Record<string, string>;
+    deps?: Partial<ProviderDeps>;
+  }): NeevCloudProvider;
 }
 
 export async function startNeevCloud(timeScale = 0.01): Promise<NeevCloudHarness> {
@@ -41,7 +45,8 @@ export async function eventually<T>(fn: () => Promise<T>, check: (v: T) => boole
   for (;;) {
     const v = await fn();
     if (check(v)) return v;
-    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms; last value ${JSON.stringify(v)}`);
+    if (Date.now() > until)
+      throw new Error(`condition not met within ${timeoutMs} ms; last value ${JSON.stringify(v)}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }

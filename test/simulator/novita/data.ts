@@ -84,12 +84,65 @@ export interface SimInstance {
 }
 
 export function seedProducts(): SimProduct[] {
-  const base = { minRootFS: 10, maxRootFS: 500, minLocalStorage: 0, maxLocalStorage: 2000, billingMethods: ['onDemand', 'spot'] };
+  const base = {
+    minRootFS: 10,
+    maxRootFS: 500,
+    minLocalStorage: 0,
+    maxLocalStorage: 2000,
+    billingMethods: ['onDemand', 'spot'],
+  };
   return [
-    { ...base, id: 'prod-4090', name: 'RTX 4090 24GB', price: 35000, spotPrice: 18000, inventoryState: 'high', regions: [], freeGpus: 8, cpuPerGpu: 16, memoryPerGpu: 62, diskPerGpu: 100 },
-    { ...base, id: 'prod-a100', name: 'A100 SXM 80GB', price: 139000, inventoryState: 'normal', regions: ['cl-eu'], freeGpus: 4, cpuPerGpu: 24, memoryPerGpu: 120, diskPerGpu: 200 },
-    { ...base, id: 'prod-h100', name: 'H100 SXM 80GB', price: 259000, inventoryState: 'low', regions: ['cl-us'], freeGpus: 2, cpuPerGpu: 26, memoryPerGpu: 200, diskPerGpu: 250, minRootFS: 50, maxRootFS: 1000 },
-    { ...base, id: 'prod-3090', name: 'RTX 3090 24GB', price: 21000, inventoryState: 'none', regions: ['cl-as'], freeGpus: 0, cpuPerGpu: 8, memoryPerGpu: 32, diskPerGpu: 50 },
+    {
+      ...base,
+      id: 'prod-4090',
+      name: 'RTX 4090 24GB',
+      price: 35000,
+      spotPrice: 18000,
+      inventoryState: 'high',
+      regions: [],
+      freeGpus: 8,
+      cpuPerGpu: 16,
+      memoryPerGpu: 62,
+      diskPerGpu: 100,
+    },
+    {
+      ...base,
+      id: 'prod-a100',
+      name: 'A100 SXM 80GB',
+      price: 139000,
+      inventoryState: 'normal',
+      regions: ['cl-eu'],
+      freeGpus: 4,
+      cpuPerGpu: 24,
+      memoryPerGpu: 120,
+      diskPerGpu: 200,
+    },
+    {
+      ...base,
+      id: 'prod-h100',
+      name: 'H100 SXM 80GB',
+      price: 259000,
+      inventoryState: 'low',
+      regions: ['cl-us'],
+      freeGpus: 2,
+      cpuPerGpu: 26,
+      memoryPerGpu: 200,
+      diskPerGpu: 250,
+      minRootFS: 50,
+      maxRootFS: 1000,
+    },
+    {
+      ...base,
+      id: 'prod-3090',
+      name: 'RTX 3090 24GB',
+      price: 21000,
+      inventoryState: 'none',
+      regions: ['cl-as'],
+      freeGpus: 0,
+      cpuPerGpu: 8,
+      memoryPerGpu: 32,
+      diskPerGpu: 50,
+    },
   ];
 }
 
@@ -103,9 +156,33 @@ export function seedClusters(): SimCluster[] {
 
 export function seedTemplates(): SimTemplate[] {
   return [
-    { id: 'tpl-1', name: 'PyTorch 2.3 CUDA 12.1', channel: 'official', image: 'pytorch/pytorch:2.3.0-cuda12.1-cudnn8-runtime', startCommand: '', rootfsSize: 60, ports: [{ type: 'http', ports: [7860] }] },
-    { id: 'tpl-2', name: 'vLLM server', channel: 'community', image: 'vllm/vllm-openai:latest', startCommand: 'vllm serve', rootfsSize: 100, ports: [{ type: 'http', ports: [8000] }] },
-    { id: 'tpl-3', name: 'my-comfy', channel: 'private', image: 'ghcr.io/me/comfy:1', startCommand: '', rootfsSize: 80, ports: [{ type: 'tcp', ports: [8188] }] },
+    {
+      id: 'tpl-1',
+      name: 'PyTorch 2.3 CUDA 12.1',
+      channel: 'official',
+      image: 'pytorch/pytorch:2.3.0-cuda12.1-cudnn8-runtime',
+      startCommand: '',
+      rootfsSize: 60,
+      ports: [{ type: 'http', ports: [7860] }],
+    },
+    {
+      id: 'tpl-2',
+      name: 'vLLM server',
+      channel: 'community',
+      image: 'vllm/vllm-openai:latest',
+      startCommand: 'vllm serve',
+      rootfsSize: 100,
+      ports: [{ type: 'http', ports: [8000] }],
+    },
+    {
+      id: 'tpl-3',
+      name: 'my-comfy',
+      channel: 'private',
+      image: 'ghcr.io/me/comfy:1',
+      startCommand: '',
+      rootfsSize: 80,
+      ports: [{ type: 'tcp', ports: [8188] }],
+    },
   ];
 }
 

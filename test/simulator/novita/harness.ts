@@ -32,7 +32,12 @@ export async function startNovitaHarness(timeScale = 0.02): Promise<NovitaHarnes
 }
 
 /** Polls until the pod reaches `status` (or disappears when status is undefined). */
-export async function waitFor(p: NovitaProvider, id: string, status: PodStatus | undefined, timeoutMs = 5000): Promise<Pod | undefined> {
+export async function waitFor(
+  p: NovitaProvider,
+  id: string,
+  status: PodStatus | undefined,
+  timeoutMs = 5000,
+): Promise<Pod | undefined> {
   const end = Date.now() + timeoutMs;
   let last: Pod | undefined;
   while (Date.now() < end) {

@@ -1,10 +1,10 @@
 import type { SimResponse, Simulator } from '../server';
-import type { SimCluster, SimInstance, SimProduct, SimStorage, SimTemplate } from './data';
+import type { SimInstance, SimProduct, SimStorage, SimTemplate } from './data';
 import { installInstanceRoutes } from './instances';
 import { novitaSpec } from './spec';
 import { bad, bodyOf, NovitaState, novitaError, page } from './state';
 
-export type { SimCluster, SimInstance, SimProduct, SimStorage, SimTemplate } from './data';
+export type { SimInstance, SimProduct, SimStorage, SimTemplate } from './data';
 
 /** What tests steer the simulated Novita with. */
 export interface NovitaSimControl {
@@ -14,7 +14,11 @@ export interface NovitaSimControl {
   seedInstance(seed?: Partial<Omit<SimInstance, 'generation'>>): string;
   instance(id: string): SimInstance | undefined;
   /** The next create answers with this Novita error instead of creating (400 unless told). */
-  failNextCreate(reason: 'INSUFFICIENT_RESOURCE' | 'BALANCE_NOT_ENOUGH' | 'CREATE_INSTANCE_LIMIT' | string, message?: string, status?: number): void;
+  failNextCreate(
+    reason: 'INSUFFICIENT_RESOURCE' | 'BALANCE_NOT_ENOUGH' | 'CREATE_INSTANCE_LIMIT' | string,
+    message?: string,
+    status?: number,
+  ): void;
   setStock(productId: string, inventoryState: SimProduct['inventoryState'], freeGpus?: number): void;
   markSoldOut(productId: string): void;
   /** Gone from the catalogue: a create for it is refused ("product disappears between pick and create"). */
@@ -44,7 +48,8 @@ export function installNovita(sim: Simulator): NovitaSimControl {
     const cluster = q.get('clusterId');
     const name = q.get('productName');
     const gpuNum = Number(q.get('gpuNum') || 0);
-    if (!Number.isInteger(gpuNum) || gpuNum < 0 || gpuNum > 8) return bad('VALIDATOR_PARAM', 'invalid parameter: gpuNum');
+    if (!Number.isInteger(gpuNum) || gpuNum < 0 || gpuNum > 8)
+      return bad('VALIDATOR_PARAM', 'invalid parameter: gpuNum');
     const data = s.products
       .filter((p) => (!cluster || !p.regions.length || p.regions.includes(cluster)) && (!name || p.name.includes(name)))
       .map((p) => {
@@ -77,7 +82,9 @@ export function installNovita(sim: Simulator): NovitaSimControl {
   r.get('/networkstorages/list', (req) => {
     const q = req.query;
     const items = s.storages.filter(
-      (x) => (!q.get('storageName') || x.storageName.includes(q.get('storageName')!)) && (!q.get('storageId') || x.storageId === q.get('storageId')),
+      (x) =>
+        (!q.get('storageName') || x.storageName.includes(q.get('storageName')!)) &&
+        (!q.get('storageId') || x.storageId === q.get('storageId')),
     );
     return { body: { data: page(items, q, 'pageNo', s.pageCap).map(storageJson), total: items.length } };
   });
@@ -85,10 +92,14 @@ export function installNovita(sim: Simulator): NovitaSimControl {
     const b = bodyOf(req);
     const cluster = typeof b.clusterId === 'string' ? s.cluster(b.clusterId) : undefined;
     if (!cluster) return bad('RESOURCE_NOT_FOUND', `cluster ${String(b.clusterId)} not found`);
-    if (!cluster.supportNetworkStorage) return bad('VALIDATOR_PARAM', `cluster ${cluster.id} does not support network storage`);
-    if (typeof b.storageName !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(b.storageName)) return bad('VALIDATOR_PARAM', 'invalid parameter: storageName');
-    if (typeof b.storageSize !== 'number' || !Number.isInteger(b.storageSize) || b.storageSize < 10) return bad('VALIDATOR_PARAM', 'invalid parameter: storageSize');
-    if (s.storages.some((x) => x.storageName === b.storageName)) return bad('VALIDATOR_PARAM', `network storage ${b.storageName} already exists`);
+    if (!cluster.supportNetworkStorage)
+      return bad('VALIDATOR_PARAM', `cluster ${cluster.id} does not support network storage`);
+    if (typeof b.storageName !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(b.storageName))
+      return bad('VALIDATOR_PARAM', 'invalid parameter: storageName');
+    if (typeof b.storageSize !== 'number' || !Number.isInteger(b.storageSize) || b.storageSize < 10)
+      return bad('VALIDATOR_PARAM', 'invalid parameter: storageSize');
+    if (s.storages.some((x) => x.storageName === b.storageName))
+      return bad('VALIDATOR_PARAM', `network storage ${b.storageName} already exists`);
     const storageId = s.nextId('ns-');
     s.storages.push({ storageId, storageName: b.storageName, storageSize: b.storageSize, clusterId: cluster.id });
     return { body: JSON.stringify(storageId) }; // the reference shows a bare JSON string
@@ -99,12 +110,14 @@ export function installNovita(sim: Simulator): NovitaSimControl {
     const st = storageFrom(b);
     if (!st) return bad('NETWORK_STORAGE_NOT_FOUND', `network storage ${String(b.storageId ?? b.id)} not found`);
     if (b.storageSize !== undefined) {
-      if (typeof b.storageSize !== 'number' || !Number.isInteger(b.storageSize)) return bad('VALIDATOR_PARAM', 'invalid parameter: storageSize');
+      if (typeof b.storageSize !== 'number' || !Number.isInteger(b.storageSize))
+        return bad('VALIDATOR_PARAM', 'invalid parameter: storageSize');
       if (b.storageSize < st.storageSize) return bad('VALIDATOR_PARAM', 'network storage can only grow');
       st.storageSize = b.storageSize;
     }
     if (b.storageName !== undefined) {
-      if (typeof b.storageName !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(b.storageName)) return bad('VALIDATOR_PARAM', 'invalid parameter: storageName');
+      if (typeof b.storageName !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(b.storageName))
+        return bad('VALIDATOR_PARAM', 'invalid parameter: storageName');
       st.storageName = b.storageName;
     }
     return { body: {} };
@@ -113,7 +126,8 @@ export function installNovita(sim: Simulator): NovitaSimControl {
     const b = bodyOf(req);
     const st = storageFrom(b);
     if (!st) return bad('NETWORK_STORAGE_NOT_FOUND', `network storage ${String(b.storageId ?? b.id)} not found`);
-    if (s.storageInUse(st.storageId)) return bad('NETWORK_STORAGE_IN_USE', `network storage ${st.storageName} is mounted by an instance`);
+    if (s.storageInUse(st.storageId))
+      return bad('NETWORK_STORAGE_IN_USE', `network storage ${st.storageName} is mounted by an instance`);
     s.storages = s.storages.filter((x) => x !== st);
     return { body: {} };
   });
@@ -128,7 +142,9 @@ export function installNovita(sim: Simulator): NovitaSimControl {
   });
   r.get('/template', (req) => {
     const t = s.templates.find((x) => x.id === req.query.get('templateId'));
-    return t ? { body: { template: templateJson(t) } } : bad('TEMPLATE_NOT_FOUND', `template ${String(req.query.get('templateId'))} not found`);
+    return t
+      ? { body: { template: templateJson(t) } }
+      : bad('TEMPLATE_NOT_FOUND', `template ${String(req.query.get('templateId'))} not found`);
   });
 
   // Every route checks the key first, as Novita does.
@@ -183,7 +199,13 @@ export function installNovita(sim: Simulator): NovitaSimControl {
     },
     instance: (id) => s.instances.get(id),
     failNextCreate(reason, message, status = 400) {
-      const text = message ?? (reason === 'BALANCE_NOT_ENOUGH' ? 'insufficient balance, please top up' : reason === 'INSUFFICIENT_RESOURCE' ? 'insufficient resources, try another product or cluster' : reason.toLowerCase());
+      const text =
+        message ??
+        (reason === 'BALANCE_NOT_ENOUGH'
+          ? 'insufficient balance, please top up'
+          : reason === 'INSUFFICIENT_RESOURCE'
+            ? 'insufficient resources, try another product or cluster'
+            : reason.toLowerCase());
       s.createFailures.push(novitaError(status, reason, text) as SimResponse);
     },
     setStock(productId, inventoryState, freeGpus) {

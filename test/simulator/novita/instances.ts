@@ -40,33 +40,40 @@ function ports(i: SimInstance) {
 function detail(s: NovitaState, i: SimInstance): Record<string, unknown> {
   const running = i.status === 'running';
   const jupyter = running && i.jupyterTarget;
-  return withOverrides({
-    ...baseItem(s, i),
-    portMappings: ports(i).map((p, n) => ({
-      port: p.port,
-      type: p.type,
-      endpoint: running ? (p.type === 'http' ? `https://${i.id}-${p.port}.proxy.novita.sim` : `127.0.0.1:${31000 + n}`) : '',
-    })),
-    volumeMounts: [
-      { type: 'local', size: String(i.diskSize), id: '', mountPath: '/workspace' },
-      ...i.networkStorages.map((n) => ({ type: 'network', size: '', id: n.id, mountPath: n.mountPoint })),
-    ],
-    envs: [],
-    lastStartedAt: String(i.createdAt),
-    lastStoppedAt: '0',
-    connectComponentSSH: {
-      sshCommand: running && i.ssh ? `ssh ${i.ssh.user}@${i.ssh.host} -p ${i.ssh.port}` : '',
-      password: running && i.ssh?.password ? i.ssh.password : '',
-      isRunning: running,
+  return withOverrides(
+    {
+      ...baseItem(s, i),
+      portMappings: ports(i).map((p, n) => ({
+        port: p.port,
+        type: p.type,
+        endpoint: running
+          ? p.type === 'http'
+            ? `https://${i.id}-${p.port}.proxy.novita.sim`
+            : `127.0.0.1:${31000 + n}`
+          : '',
+      })),
+      volumeMounts: [
+        { type: 'local', size: String(i.diskSize), id: '', mountPath: '/workspace' },
+        ...i.networkStorages.map((n) => ({ type: 'network', size: '', id: n.id, mountPath: n.mountPoint })),
+      ],
+      envs: [],
+      lastStartedAt: String(i.createdAt),
+      lastStoppedAt: '0',
+      connectComponentSSH: {
+        sshCommand: running && i.ssh ? `ssh ${i.ssh.user}@${i.ssh.host} -p ${i.ssh.port}` : '',
+        password: running && i.ssh?.password ? i.ssh.password : '',
+        isRunning: running,
+      },
+      connectComponentJupyter: {
+        port: JUPYTER_PORT,
+        address: jupyter ? `${jupyter.baseUrl}?token=${encodeURIComponent(jupyter.token)}` : '',
+        isRunning: !!jupyter,
+      },
+      connectComponentWebTerminal: { address: '', username: '', password: '', isRunning: false },
+      connectComponentLog: { systemLogAddress: '', instanceLogAddress: '', isRunning: running },
     },
-    connectComponentJupyter: {
-      port: JUPYTER_PORT,
-      address: jupyter ? `${jupyter.baseUrl}?token=${encodeURIComponent(jupyter.token)}` : '',
-      isRunning: !!jupyter,
-    },
-    connectComponentWebTerminal: { address: '', username: '', password: '', isRunning: false },
-    connectComponentLog: { systemLogAddress: '', instanceLogAddress: '', isRunning: running },
-  }, i.overrides);
+    i.overrides,
+  );
 }
 
 /** Checks Novita makes before renting anything. Undefined = fine. */
@@ -84,7 +91,10 @@ function validateCreate(s: NovitaState, b: Record<string, unknown>): SimResponse
     need('ports', b.ports === undefined || typeof b.ports === 'string') ??
     need('kind', b.kind === 'gpu') ??
     need('envs', b.envs === undefined || (Array.isArray(b.envs) && b.envs.length <= 100)) ??
-    need('networkStorages', b.networkStorages === undefined || (Array.isArray(b.networkStorages) && b.networkStorages.length <= 30))
+    need(
+      'networkStorages',
+      b.networkStorages === undefined || (Array.isArray(b.networkStorages) && b.networkStorages.length <= 30),
+    )
   );
 }
 
@@ -101,7 +111,8 @@ function create(s: NovitaState, req: SimRequest): SimResponse {
   const tools = Array.isArray(b.tools) ? (b.tools as Array<Record<string, unknown>>) : [];
   const jupyter = tools.some((t) => String(t.name).toLowerCase() === 'jupyter');
   if (parsed.length + tools.length > 15) return bad('VALIDATOR_PARAM', 'ports and tools may not exceed 15');
-  if (jupyter && parsed.some((p) => p.port === JUPYTER_PORT)) return bad('VALIDATOR_PARAM', `port ${JUPYTER_PORT} is used by Jupyter`);
+  if (jupyter && parsed.some((p) => p.port === JUPYTER_PORT))
+    return bad('VALIDATOR_PARAM', `port ${JUPYTER_PORT} is used by Jupyter`);
   const rootfs = b.rootfsSize as number;
   const disk = (b.diskSize as number | undefined) ?? 0;
   if (rootfs < product.minRootFS || rootfs > product.maxRootFS) {
@@ -116,9 +127,13 @@ function create(s: NovitaState, req: SimRequest): SimResponse {
     return bad('INSUFFICIENT_RESOURCE', `${product.name} is not available in cluster ${clusterId}`);
   }
   const mounts: SimInstance['networkStorages'] = [];
-  for (const [n, raw] of (Array.isArray(b.networkStorages) ? (b.networkStorages as Array<Record<string, unknown>>) : []).entries()) {
+  for (const [n, raw] of (Array.isArray(b.networkStorages)
+    ? (b.networkStorages as Array<Record<string, unknown>>)
+    : []
+  ).entries()) {
     const id = String(raw.Id ?? raw.networkStorageId ?? '');
-    if (!s.storages.some((x) => x.storageId === id)) return bad('NETWORK_STORAGE_NOT_FOUND', `network storage ${id} not found`);
+    if (!s.storages.some((x) => x.storageId === id))
+      return bad('NETWORK_STORAGE_NOT_FOUND', `network storage ${id} not found`);
     mounts.push({ id, mountPoint: String(raw.mountPoint ?? raw.networkStorageMountPoint ?? `/network_${n}`) });
   }
   const gpuNum = b.gpuNum as number;
@@ -166,18 +181,34 @@ function action(s: NovitaState, name: string, inst: SimInstance): SimResponse {
     case 'stop':
       if (st !== 'running') return refuse();
       inst.status = 'toStop';
-      s.progress(inst, [[DELAYS.step, set('stopping')], [DELAYS.work, () => { inst.status = 'exited'; inst.ssh = undefined; inst.jupyterTarget = undefined; }]]);
+      s.progress(inst, [
+        [DELAYS.step, set('stopping')],
+        [
+          DELAYS.work,
+          () => {
+            inst.status = 'exited';
+            inst.ssh = undefined;
+            inst.jupyterTarget = undefined;
+          },
+        ],
+      ]);
       break;
     case 'start':
       if (st !== 'exited') return refuse();
       inst.status = 'toStart';
       inst.statusError = undefined;
-      s.progress(inst, [[DELAYS.step, set('starting')], [DELAYS.work, () => s.bringUp(inst)]]);
+      s.progress(inst, [
+        [DELAYS.step, set('starting')],
+        [DELAYS.work, () => s.bringUp(inst)],
+      ]);
       break;
     case 'restart':
       if (st !== 'running') return refuse();
       inst.status = 'toRestart';
-      s.progress(inst, [[DELAYS.step, set('restarting')], [DELAYS.work, () => s.bringUp(inst)]]);
+      s.progress(inst, [
+        [DELAYS.step, set('restarting')],
+        [DELAYS.work, () => s.bringUp(inst)],
+      ]);
       break;
     case 'delete':
       if (st === 'toRemove' || st === 'removing' || st === 'removed') return { body: {} };
@@ -205,7 +236,9 @@ export function installInstanceRoutes(r: CloudRouter, s: NovitaState): void {
         (!q.get('productName') || i.productName === q.get('productName')) &&
         (!q.get('status') || i.status === q.get('status')),
     );
-    return { body: { instances: page(items, q, 'pageNum', s.pageCap).map((i) => listItem(s, i)), total: items.length } };
+    return {
+      body: { instances: page(items, q, 'pageNum', s.pageCap).map((i) => listItem(s, i)), total: items.length },
+    };
   });
   r.get('/gpu/instance', (req) => {
     const inst = find(req.query.get('instanceId'));
@@ -224,7 +257,9 @@ export function installInstanceRoutes(r: CloudRouter, s: NovitaState): void {
     const inst = find(b.instanceId);
     if (!inst) return notFound(b.instanceId);
     if (!Array.isArray(b.ports)) return bad('VALIDATOR_PARAM', 'invalid parameter: ports');
-    const text = (b.ports as Array<Record<string, unknown>>).map((p) => `${String(p.port)}/${String(p.type)}`).join(',');
+    const text = (b.ports as Array<Record<string, unknown>>)
+      .map((p) => `${String(p.port)}/${String(p.type)}`)
+      .join(',');
     const parsed = parsePortString(text);
     if (typeof parsed === 'string') return bad('VALIDATOR_PARAM', parsed);
     if (parsed.length + (inst.jupyter ? 1 : 0) > 15) return bad('VALIDATOR_PARAM', 'ports and tools may not exceed 15');
@@ -237,13 +272,20 @@ export function installInstanceRoutes(r: CloudRouter, s: NovitaState): void {
     const inst = find(req.query.get('instanceId'));
     if (!inst) return notFound(req.query.get('instanceId'));
     const now = Math.floor(Date.now() / 1000);
-    const series = (v: number) => [0, 1, 2].map((k) => ({ timestamp: String(now - 60 * (2 - k)), value: inst.status === 'running' ? v + k : 0 }));
+    const series = (v: number) =>
+      [0, 1, 2].map((k) => ({ timestamp: String(now - 60 * (2 - k)), value: inst.status === 'running' ? v + k : 0 }));
     const gpu = (v: number) => ({
       avg: series(v),
       gpuIds: Array.from({ length: inst.gpuNum }, (_x, g) => ({ gpuId: String(g), items: series(v) })),
     });
     return {
-      body: { cpuUtilization: series(12), memUtilization: series(30), rootDiskUtilization: series(5), gpuUtilization: gpu(80), gpuMemUtilization: gpu(60) },
+      body: {
+        cpuUtilization: series(12),
+        memUtilization: series(30),
+        rootDiskUtilization: series(5),
+        gpuUtilization: gpu(80),
+        gpuMemUtilization: gpu(60),
+      },
     };
   });
 }

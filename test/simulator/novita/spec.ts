@@ -16,7 +16,11 @@ const FACTS = '../shared/providers/novita.md';
 const str: FieldSpec = { type: 'string' };
 const int: FieldSpec = { type: 'integer' };
 const bool: FieldSpec = { type: 'boolean' };
-const obj = (fields: Record<string, FieldSpec>, extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'object', fields, ...extra });
+const obj = (fields: Record<string, FieldSpec>, extra: Partial<FieldSpec> = {}): FieldSpec => ({
+  type: 'object',
+  fields,
+  ...extra,
+});
 const arr = (items: FieldSpec, extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'array', items, ...extra });
 const req = (f: FieldSpec): FieldSpec => ({ ...f, required: true });
 /** A number the reference shows as a string on one page and a number on another. */
@@ -25,8 +29,24 @@ const intOrString: FieldSpec = { type: 'any', oneOf: [int, str] };
 const empty = obj({});
 
 const STATUS = [
-  'toCreate', 'creating', 'pulling', 'running', 'toStart', 'starting', 'toStop', 'stopping', 'exited',
-  'toRestart', 'restarting', 'toRemove', 'removing', 'removed', 'toReset', 'resetting', 'migrating', 'freezing',
+  'toCreate',
+  'creating',
+  'pulling',
+  'running',
+  'toStart',
+  'starting',
+  'toStop',
+  'stopping',
+  'exited',
+  'toRestart',
+  'restarting',
+  'toRemove',
+  'removing',
+  'removed',
+  'toReset',
+  'resetting',
+  'migrating',
+  'freezing',
 ] as const;
 const BILLING = ['onDemand', 'monthly', 'spot'] as const;
 
@@ -56,7 +76,11 @@ const instanceFields: Record<string, FieldSpec> = {
   volumeMounts: arr(obj({ type: str, size: intOrString, id: str, mountPath: str }), {
     decision: 'size is "<string>" on the list page and 123 on the get page: both accepted.',
   }),
-  node: { type: 'any', oneOf: [arr(obj({ maxRootfsSize: int })), obj({ maxRootfsSize: int })], decision: 'array on the page, object in the SDK schema' },
+  node: {
+    type: 'any',
+    oneOf: [arr(obj({ maxRootfsSize: int })), obj({ maxRootfsSize: int })],
+    decision: 'array on the page, object in the SDK schema',
+  },
   jobs: arr(obj({ id: str, type: str })),
   envs: arr(keyValue),
   connectComponentSSH: obj({ sshCommand: str, password: str, isRunning: bool }),
@@ -81,7 +105,11 @@ const instanceFields: Record<string, FieldSpec> = {
   instancePrice: str,
   localStoragePrice: str,
   exitedLocalStoragePrice: str,
-  spotStatus: { type: 'string', enum: ['running', 'notified', 'reclaiming', 'terminated'], observed: `${SDK} InstanceInfo; ${FACTS}` },
+  spotStatus: {
+    type: 'string',
+    enum: ['running', 'notified', 'reclaiming', 'terminated'],
+    observed: `${SDK} InstanceInfo; ${FACTS}`,
+  },
   spotReclaimTime: { type: 'string', observed: `${SDK} InstanceInfo ("0" when reclaim has not started)` },
 };
 
@@ -99,7 +127,8 @@ const productFields: Record<string, FieldSpec> = {
   regions: {
     type: 'any',
     oneOf: [obj({}, { values: { type: 'any' } }), arr(str)],
-    decision: 'The reference example shows an object ("regions": {}); the SDK schema and the fact sheet an array of cluster ids. Both are served and read.',
+    decision:
+      'The reference example shows an object ("regions": {}); the SDK schema and the fact sheet an array of cluster ids. Both are served and read.',
   },
   price: int,
   monthlyPrice: arr(obj({ price: int, month: int })),
@@ -164,7 +193,7 @@ const endpoints: EndpointSpec[] = [
     decision:
       'pageSize and pageNum are required by the reference ("value >= 0"). Pages are 1-based: the MCP server defaults ' +
       'to page 1 (it names the parameter pageNumber; the reference says pageNum, which is what we accept). ' +
-      '`instances` is required and not nullable; `total` appears in the SDK schema and PPIO\'s copy of the page.',
+      "`instances` is required and not nullable; `total` appears in the SDK schema and PPIO's copy of the page.",
     query: {
       pageSize: req(int),
       pageNum: req(int),
@@ -209,7 +238,8 @@ const endpoints: EndpointSpec[] = [
       clusterId: str,
       localStorageMountPoint: str,
       networkStorages: arr(obj({ Id: str, mountPoint: str, networkStorageId: str, networkStorageMountPoint: str }), {
-        decision: 'The example sends {Id, mountPoint}; the seed\'s field list names networkStorageId/networkStorageMountPoint.',
+        decision:
+          "The example sends {Id, mountPoint}; the seed's field list names networkStorageId/networkStorageMountPoint.",
       }),
       networkId: str,
       kind: req({ type: 'string', enum: ['gpu', 'cpu'] }),
@@ -257,7 +287,17 @@ const endpoints: EndpointSpec[] = [
     path: '/clusters',
     source: `${REF}gpu-instance-list-clusters (via ${SDK} Cluster); ${MCP} list-clusters; ${FACTS}`,
     response: obj({
-      data: req(arr(obj({ id: str, name: str, availableGpuType: arr(str), supportNetworkStorage: bool, supportInstanceNetwork: bool }))),
+      data: req(
+        arr(
+          obj({
+            id: str,
+            name: str,
+            availableGpuType: arr(str),
+            supportNetworkStorage: bool,
+            supportInstanceNetwork: bool,
+          }),
+        ),
+      ),
     }),
   },
   {
@@ -265,7 +305,8 @@ const endpoints: EndpointSpec[] = [
     method: 'GET',
     path: '/networkstorages/list',
     source: `${REF}gpu-instance-list-network-storage; ${MCP} list-network-storage; ${SDK} ListNetworkStoragesResponse`,
-    decision: 'pageNo is 1-based (MCP default 1). `data` and `total` are nullable in the SDK schema: `data: null` is "none".',
+    decision:
+      'pageNo is 1-based (MCP default 1). `data` and `total` are nullable in the SDK schema: `data: null` is "none".',
     query: { pageNo: int, pageSize: int, storageName: str, storageId: str },
     response: obj({ data: arr(obj(storageFields), { nullable: true }), total: { ...int, nullable: true } }),
   },
@@ -285,7 +326,8 @@ const endpoints: EndpointSpec[] = [
     method: 'POST',
     path: '/networkstorage/update',
     source: `${REF}gpu-instance-edit-network-storage; ${MCP} update-network-storage`,
-    decision: 'MCP requires storageId and storageSize (a number), storageName optional; the SDK schema types storageSize a string — MCP (official) wins.',
+    decision:
+      'MCP requires storageId and storageSize (a number), storageName optional; the SDK schema types storageSize a string — MCP (official) wins.',
     body: obj({ storageId: req(str), storageName: str, storageSize: req(int) }),
     response: empty,
   },
@@ -329,12 +371,19 @@ const endpoints: EndpointSpec[] = [
     method: 'GET',
     path: '/metrics/gpu/instance',
     source: `${REF}gpu-instance-get-metrics`,
-    decision: 'Production serves it on https://api.novita.ai/openapi/v1 (another base); the simulator keeps one prefix.',
+    decision:
+      'Production serves it on https://api.novita.ai/openapi/v1 (another base); the simulator keeps one prefix.',
     query: { instanceId: req(str), endTime: int, startTime: int, interval: int },
     response: (() => {
       const series = arr(obj({ timestamp: str, value: { type: 'number' } }));
       const gpu = obj({ avg: series, gpuIds: arr(obj({ gpuId: str, items: series })) });
-      return obj({ cpuUtilization: series, memUtilization: series, rootDiskUtilization: series, gpuUtilization: gpu, gpuMemUtilization: gpu });
+      return obj({
+        cpuUtilization: series,
+        memUtilization: series,
+        rootDiskUtilization: series,
+        gpuUtilization: gpu,
+        gpuMemUtilization: gpu,
+      });
     })(),
   },
 ];
@@ -358,6 +407,8 @@ export const novitaSpec: CloudSpec = {
    */
   refuse(violations, endpoint) {
     const said = violations.map((v) => v.message).join('; ');
-    return endpoint ? novitaError(400, 'VALIDATOR_PARAM', `invalid parameter: ${said}`) : novitaError(404, 'API_NOT_FOUND', said);
+    return endpoint
+      ? novitaError(400, 'VALIDATOR_PARAM', `invalid parameter: ${said}`)
+      : novitaError(404, 'API_NOT_FOUND', said);
   },
 };

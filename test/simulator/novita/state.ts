@@ -99,7 +99,9 @@ export class NovitaState {
   }
 
   storageInUse(id: string): boolean {
-    return [...this.instances.values()].some((i) => i.status !== 'removed' && i.networkStorages.some((s) => s.id === id));
+    return [...this.instances.values()].some(
+      (i) => i.status !== 'removed' && i.networkStorages.some((s) => s.id === id),
+    );
   }
 }
 
@@ -111,12 +113,17 @@ export function page<T>(items: T[], query: URLSearchParams, numKey: string, cap 
 }
 
 /** `overrides` merged into an answer; a `null` override leaves the field out (every field is optional). */
-export function withOverrides(base: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {
+export function withOverrides(
+  base: Record<string, unknown>,
+  overrides: Record<string, unknown>,
+): Record<string, unknown> {
   const out = { ...base, ...overrides };
   for (const [k, v] of Object.entries(overrides)) if (v === null) delete out[k];
   return out;
 }
 
 export function bodyOf(req: SimRequest): Record<string, unknown> {
-  return req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
+  return req.body && typeof req.body === 'object' && !Array.isArray(req.body)
+    ? (req.body as Record<string, unknown>)
+    : {};
 }

@@ -44,18 +44,36 @@ export function validateRequest(endpoint: EndpointSpec, query: URLSearchParams, 
   for (const name of new Set(query.keys())) {
     const field = documented[name];
     if (!field) {
-      out.push({ where: 'query', at: `query.${name}`, problem: 'undocumented', message: `query parameter "${name}" is not documented for ${endpoint.method} ${endpoint.path}` });
+      out.push({
+        where: 'query',
+        at: `query.${name}`,
+        problem: 'undocumented',
+        message: `query parameter "${name}" is not documented for ${endpoint.method} ${endpoint.path}`,
+      });
       continue;
     }
     for (const value of query.getAll(name)) checkQueryValue(`query.${name}`, value, field, out);
   }
   for (const [name, field] of Object.entries(documented)) {
-    if (field.required && !query.has(name)) out.push({ where: 'query', at: `query.${name}`, problem: 'missing', message: `query parameter "${name}" is required` });
+    if (field.required && !query.has(name))
+      out.push({
+        where: 'query',
+        at: `query.${name}`,
+        problem: 'missing',
+        message: `query parameter "${name}" is required`,
+      });
   }
   if (endpoint.body === undefined) {
-    if (body !== undefined) out.push({ where: 'body', at: 'body', problem: 'unexpected-body', message: `${endpoint.method} ${endpoint.path} takes no body` });
+    if (body !== undefined)
+      out.push({
+        where: 'body',
+        at: 'body',
+        problem: 'unexpected-body',
+        message: `${endpoint.method} ${endpoint.path} takes no body`,
+      });
   } else if (body === undefined) {
-    if (endpoint.body.required !== false) out.push({ where: 'body', at: 'body', problem: 'missing', message: 'a JSON body is required' });
+    if (endpoint.body.required !== false)
+      out.push({ where: 'body', at: 'body', problem: 'missing', message: 'a JSON body is required' });
   } else {
     checkValue('body', body, endpoint.body, out, 'request');
   }
@@ -66,7 +84,8 @@ export function validateRequest(endpoint: EndpointSpec, query: URLSearchParams, 
 export function validateResponse(endpoint: EndpointSpec, body: unknown): Violation[] {
   const out: Violation[] = [];
   // Round-trip through JSON so RawNumber and Dates are seen as the wire carries them.
-  const wire = body === undefined ? undefined : parseForSpec(JSON.stringify(body).replace(/"\\u0000rawnum:(-?\d+)"/g, '$1'));
+  const wire =
+    body === undefined ? undefined : parseForSpec(JSON.stringify(body).replace(/"\\u0000rawnum:(-?\d+)"/g, '$1'));
   checkValue('response', wire, endpoint.response, out, 'response');
   return out;
 }
@@ -75,13 +94,27 @@ function checkQueryValue(at: string, value: string, field: FieldSpec, out: Viola
   const items = field.list ? value.split(',') : [value];
   for (const item of items) {
     const ok =
-      field.type === 'integer' ? /^-?\d+$/.test(item)
-      : field.type === 'number' ? item.trim() !== '' && Number.isFinite(Number(item))
-      : field.type === 'boolean' ? item === 'true' || item === 'false'
-      : true;
-    if (!ok) out.push({ where: 'query', at, problem: 'type', message: `${at} must be ${field.list ? 'a list of ' : ''}${field.type}, got ${JSON.stringify(value)}` });
+      field.type === 'integer'
+        ? /^-?\d+$/.test(item)
+        : field.type === 'number'
+          ? item.trim() !== '' && Number.isFinite(Number(item))
+          : field.type === 'boolean'
+            ? item === 'true' || item === 'false'
+            : true;
+    if (!ok)
+      out.push({
+        where: 'query',
+        at,
+        problem: 'type',
+        message: `${at} must be ${field.list ? 'a list of ' : ''}${field.type}, got ${JSON.stringify(value)}`,
+      });
     else if (field.enum && !field.enum.map(String).includes(item)) {
-      out.push({ where: 'query', at, problem: 'enum', message: `${at} must be one of ${field.enum.join(', ')}, got ${JSON.stringify(item)}` });
+      out.push({
+        where: 'query',
+        at,
+        problem: 'enum',
+        message: `${at} must be one of ${field.enum.join(', ')}, got ${JSON.stringify(item)}`,
+      });
     }
   }
 }
@@ -117,18 +150,33 @@ function checkValue(at: string, v: unknown, field: FieldSpec, out: Violation[], 
       checkValue(at, v, alt, trial, side);
       if (trial.length === 0) return;
     }
-    out.push({ where, at, problem: 'type', message: `${at} matches none of its documented forms (${field.oneOf.map((f) => f.type).join(' | ')}), got ${typeOf(v)}` });
+    out.push({
+      where,
+      at,
+      problem: 'type',
+      message: `${at} matches none of its documented forms (${field.oneOf.map((f) => f.type).join(' | ')}), got ${typeOf(v)}`,
+    });
     return;
   }
   if (!matchesType(v, field)) {
-    out.push({ where, at, problem: 'type', message: `${at} must be ${field.int64 ? 'an int64 ' : ''}${field.type}${field.nullable ? ' or null' : ''}, got ${typeOf(v)}` });
+    out.push({
+      where,
+      at,
+      problem: 'type',
+      message: `${at} must be ${field.int64 ? 'an int64 ' : ''}${field.type}${field.nullable ? ' or null' : ''}, got ${typeOf(v)}`,
+    });
     return;
   }
   if (field.int64 === false && v instanceof RawNumber) {
     out.push({ where, at, problem: 'type', message: `${at} is beyond 2^53` });
   }
   if (field.enum && !field.enum.includes(v as string | number)) {
-    out.push({ where, at, problem: 'enum', message: `${at} must be one of ${field.enum.join(', ')}, got ${JSON.stringify(v)}` });
+    out.push({
+      where,
+      at,
+      problem: 'enum',
+      message: `${at} must be one of ${field.enum.join(', ')}, got ${JSON.stringify(v)}`,
+    });
   }
   if (field.type === 'array' && field.items) {
     (v as unknown[]).forEach((item, i) => checkValue(`${at}[${i}]`, item, field.items!, out, side));
@@ -146,7 +194,8 @@ function checkValue(at: string, v: unknown, field: FieldSpec, out: Violation[], 
     }
     if (side === 'request') {
       for (const [name, sub] of Object.entries(field.fields ?? {})) {
-        if (sub.required && obj[name] === undefined) out.push({ where, at: `${at}.${name}`, problem: 'missing', message: `${at}.${name} is required` });
+        if (sub.required && obj[name] === undefined)
+          out.push({ where, at: `${at}.${name}`, problem: 'missing', message: `${at}.${name} is required` });
       }
     }
   }

@@ -21,10 +21,15 @@ export function emitId(id: string): unknown {
 export function wrap(sim: Simulator, state: YottaState, handler: Handler, options: { podOp?: boolean } = {}): Handler {
   return async (req: SimRequest) => {
     const key = header(req, 'x-api-key');
-    if (!sim.isKeyValid(key)) return { status: 401, body: { message: 'Unauthorized: invalid or missing API key', code: 401, data: null } };
+    if (!sim.isKeyValid(key))
+      return { status: 401, body: { message: 'Unauthorized: invalid or missing API key', code: 401, data: null } };
     const wait = state.rateLimit(key!);
     if (wait !== undefined) {
-      return { status: 429, headers: { 'retry-after': String(wait) }, body: { message: 'Too many requests', code: 429, data: null } };
+      return {
+        status: 429,
+        headers: { 'retry-after': String(wait) },
+        body: { message: 'Too many requests', code: 429, data: null },
+      };
     }
     const inFlight = state.podOpsInFlight.get(key!) ?? 0;
     if (options.podOp && inFlight >= YOTTA_LIMITS.concurrentPodOperations) {
@@ -33,10 +38,12 @@ export function wrap(sim: Simulator, state: YottaState, handler: Handler, option
     }
     if (options.podOp) state.podOpsInFlight.set(key!, inFlight + 1);
     try {
-      if (options.podOp && state.delays.podOpMs > 0) await new Promise((r) => setTimeout(r, sim.delay(state.delays.podOpMs)));
+      if (options.podOp && state.delays.podOpMs > 0)
+        await new Promise((r) => setTimeout(r, sim.delay(state.delays.podOpMs)));
       return await handler(req);
     } catch (e) {
-      if (e instanceof SimError) return { status: e.status, headers: e.headers, body: { message: e.message, code: e.code, data: null } };
+      if (e instanceof SimError)
+        return { status: e.status, headers: e.headers, body: { message: e.message, code: e.code, data: null } };
       throw e;
     } finally {
       if (options.podOp) state.podOpsInFlight.set(key!, (state.podOpsInFlight.get(key!) ?? 1) - 1);
@@ -52,7 +59,8 @@ function header(req: SimRequest, name: string): string | undefined {
 export function bodyOf(req: SimRequest): Record<string, unknown> {
   const b = req.body;
   if (b === undefined) return {};
-  if (typeof b !== 'object' || b === null || Array.isArray(b)) throw new SimError(400, 10001, 'Invalid request parameters: body must be an object');
+  if (typeof b !== 'object' || b === null || Array.isArray(b))
+    throw new SimError(400, 10001, 'Invalid request parameters: body must be an object');
   return b as Record<string, unknown>;
 }
 
@@ -65,7 +73,10 @@ export function podNotFound(id: string): SimError {
 }
 
 export function listParam(req: SimRequest, name: string): string[] {
-  return (req.query.get(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (req.query.get(name) ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function exposeOf(p: SimPod) {
@@ -83,8 +94,12 @@ function exposeOf(p: SimPod) {
 }
 
 const DISPLAY: Record<string, string> = {
-  NVIDIA_RTX_4090_24G: 'RTX 4090', NVIDIA_RTX_5090_32G: 'RTX 5090', NVIDIA_A100_80G: 'A100 80GB',
-  NVIDIA_H100_80G: 'H100', NVIDIA_H200_141G: 'H200', NVIDIA_B200_180G: 'B200',
+  NVIDIA_RTX_4090_24G: 'RTX 4090',
+  NVIDIA_RTX_5090_32G: 'RTX 5090',
+  NVIDIA_A100_80G: 'A100 80GB',
+  NVIDIA_H100_80G: 'H100',
+  NVIDIA_H200_141G: 'H200',
+  NVIDIA_B200_180G: 'B200',
 };
 
 /** The documented Pod (spec.ts podV2): no region, failure reason or container size; expose as observed. */
@@ -112,7 +127,13 @@ export function statusCode(status: PodStatusWord): number {
 /** v1: the v2 pod under v1 names, integer status, epoch seconds, and its single region (spec.ts podV1). */
 export function podV1(p: SimPod) {
   const { name, status, createdAt, gpuDisplayName: _g, ...rest } = podV2(p);
-  return { ...rest, podName: name, region: p.region, status: statusCode(status), createdAt: Math.floor(createdAt / 1000) };
+  return {
+    ...rest,
+    podName: name,
+    region: p.region,
+    status: statusCode(status),
+    createdAt: Math.floor(createdAt / 1000),
+  };
 }
 
 export function volumeV2(v: SimVolume) {

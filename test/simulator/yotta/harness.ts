@@ -28,7 +28,11 @@ export async function startYotta(timeScale = 0.01): Promise<YottaHarness> {
     control,
     provider: ({ apiVersion, deps, apiKey } = {}) =>
       createYottaProvider(
-        { apiKey: apiKey ?? TEST_KEY, baseUrls: { base: sim.baseUrl('yotta') }, options: apiVersion ? { apiVersion } : {} },
+        {
+          apiKey: apiKey ?? TEST_KEY,
+          baseUrls: { base: sim.baseUrl('yotta') },
+          options: apiVersion ? { apiVersion } : {},
+        },
         { logger: silentLogger, limiter: new Semaphore(5), backoffMs: 5, timeoutMs: 2000, ...deps },
       ),
     stop: () => sim.stop(),

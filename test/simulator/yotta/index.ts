@@ -1,7 +1,16 @@
 import type { Simulator } from '../server';
 import { DOCKER_HUB, installPodRoutes } from './pods';
 import { installResourceRoutes } from './resources';
-import { CATALOG, type Delays, type PodStatusWord, type SimPod, type SimVm, type SimVolume, type VmStatusWord, YottaState } from './state';
+import {
+  CATALOG,
+  type Delays,
+  type PodStatusWord,
+  type SimPod,
+  type SimVm,
+  type SimVolume,
+  type VmStatusWord,
+  YottaState,
+} from './state';
 import { yottaSpec } from './spec';
 import { addVm, installVmRoutes } from './vms';
 
@@ -54,7 +63,8 @@ export function installYotta(sim: Simulator): YottaSimControl {
     setDelays: (d) => void Object.assign(state.delays, d),
     setBudget: (n) => void (state.budgetPerMinute = n),
     setMaxPageSize: (n) => void (state.maxPageSize = n),
-    failNextCreate: (code, message, httpStatus = 200) => void (state.failNextCreate = { status: httpStatus, code, message }),
+    failNextCreate: (code, message, httpStatus = 200) =>
+      void (state.failNextCreate = { status: httpStatus, code, message }),
     setSoldOut(gpuType, region, soldOut = true) {
       for (const r of region ? [region] : (CATALOG[gpuType] ?? []).map((x) => x.region)) {
         const key = state.stockKey(gpuType, r);
@@ -72,9 +82,21 @@ export function installYotta(sim: Simulator): YottaSimControl {
     addPod(pod = {}) {
       const id = pod.id ?? state.newPodId();
       const full: SimPod = {
-        id, name: `pod-${id.slice(-4)}`, image: 'yottalabsai/pytorch:latest', imageRegistry: DOCKER_HUB,
-        gpuType: 'NVIDIA_RTX_4090_24G', gpuCount: 1, region: 'us-east-1', status: 'RUNNING', createdAt: Date.now(),
-        containerVolumeInGb: 50, expose: [{ port: 22, protocol: 'SSH' }, { port: 8888, protocol: 'HTTP' }], volumeIds: [],
+        id,
+        name: `pod-${id.slice(-4)}`,
+        image: 'yottalabsai/pytorch:latest',
+        imageRegistry: DOCKER_HUB,
+        gpuType: 'NVIDIA_RTX_4090_24G',
+        gpuCount: 1,
+        region: 'us-east-1',
+        status: 'RUNNING',
+        createdAt: Date.now(),
+        containerVolumeInGb: 50,
+        expose: [
+          { port: 22, protocol: 'SSH' },
+          { port: 8888, protocol: 'HTTP' },
+        ],
+        volumeIds: [],
         ...pod,
       };
       state.pods.set(id, full);
@@ -83,7 +105,18 @@ export function installYotta(sim: Simulator): YottaSimControl {
     },
     addVolume(volume = {}) {
       const id = volume.id ?? state.newVolumeId();
-      state.volumes.set(id, { id, name: `vol-${id}`, sizeInGb: 100, region: 'us-east-1', storageType: 'CEPH', status: 'active', mountCount: 0, cost: 0.01, createdAt: Date.now(), ...volume });
+      state.volumes.set(id, {
+        id,
+        name: `vol-${id}`,
+        sizeInGb: 100,
+        region: 'us-east-1',
+        storageType: 'CEPH',
+        status: 'active',
+        mountCount: 0,
+        cost: 0.01,
+        createdAt: Date.now(),
+        ...volume,
+      });
       return id;
     },
     setMountCount(volumeId, count) {
@@ -116,19 +149,27 @@ function installControlRoutes(sim: Simulator, c: YottaSimControl): void {
   const r = sim.router('yotta');
   const body = (b: unknown) => (b ?? {}) as Record<string, unknown>;
   const done = (data: unknown = true) => ({ status: 200, body: { ok: true, data } });
-  r.post('/__control/seed', (req) => done(c.seed({ pods: Number(body(req.body).pods ?? 0), volumes: Number(body(req.body).volumes ?? 0) })));
+  r.post('/__control/seed', (req) =>
+    done(c.seed({ pods: Number(body(req.body).pods ?? 0), volumes: Number(body(req.body).volumes ?? 0) })),
+  );
   r.post('/__control/budget', (req) => done(c.setBudget(Number(body(req.body).perMinute))));
   r.post('/__control/delays', (req) => done(c.setDelays(body(req.body) as Partial<Delays>)));
   r.post('/__control/fail-next-create', (req) => {
     const b = body(req.body);
-    return done(c.failNextCreate(Number(b.code), String(b.message), b.status === undefined ? undefined : Number(b.status)));
+    return done(
+      c.failNextCreate(Number(b.code), String(b.message), b.status === undefined ? undefined : Number(b.status)),
+    );
   });
   r.post('/__control/sold-out', (req) => {
     const b = body(req.body);
-    return done(c.setSoldOut(String(b.gpuType), b.region === undefined ? undefined : String(b.region), b.soldOut !== false));
+    return done(
+      c.setSoldOut(String(b.gpuType), b.region === undefined ? undefined : String(b.region), b.soldOut !== false),
+    );
   });
   r.post('/__control/fail-pod', (req) => done(c.failPod(String(body(req.body).id), String(body(req.body).reason))));
   r.post('/__control/authorize-key', (req) => done(c.authorizeKey(String(body(req.body).publicKey))));
   r.post('/__control/add-vm', (req) => done(c.addVm(body(req.body) as Partial<SimVm> & { status?: VmStatusWord })));
-  r.post('/__control/vm-terminable', (req) => done(c.setVmTerminable(String(body(req.body).id), body(req.body).terminable !== false)));
+  r.post('/__control/vm-terminable', (req) =>
+    done(c.setVmTerminable(String(body(req.body).id), body(req.body).terminable !== false)),
+  );
 }

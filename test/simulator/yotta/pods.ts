@@ -41,7 +41,9 @@ export function createPod(state: YottaState, input: PodInput): SimPod {
   const region = wanted.find((r) => state.available(gpuType, r));
   if (!region) throw new SimError(200, 10001, `Insufficient resources: ${gpuType} is sold out in ${wanted.join(', ')}`);
 
-  const env = Array.isArray(input.environmentVars) ? (input.environmentVars as Array<{ key?: unknown; value?: unknown }>) : [];
+  const env = Array.isArray(input.environmentVars)
+    ? (input.environmentVars as Array<{ key?: unknown; value?: unknown }>)
+    : [];
   const jupyter = env.find((e) => e.key === 'JUPYTER_PASSWORD');
   const publicKey = env.find((e) => e.key === 'PUBLIC_KEY');
   const expose: SimExpose[] = [];
@@ -54,7 +56,9 @@ export function createPod(state: YottaState, input: PodInput): SimPod {
   }
 
   const volumeIds: string[] = [];
-  for (const pv of Array.isArray(input.persistentVolumes) ? (input.persistentVolumes as Array<{ volumeId?: unknown }>) : []) {
+  for (const pv of Array.isArray(input.persistentVolumes)
+    ? (input.persistentVolumes as Array<{ volumeId?: unknown }>)
+    : []) {
     const v = state.volume(String(pv.volumeId));
     if (!v) throw new SimError(404, 10007, `Record not exist: volume ${String(pv.volumeId)}`);
     if (v.region && v.region !== region) throw invalid(`volume ${v.id} is in ${v.region}, the pod in ${region}`);
@@ -64,7 +68,17 @@ export function createPod(state: YottaState, input: PodInput): SimPod {
     const size = Number(input.persistentVolumeInGb);
     if (!Number.isInteger(size) || size < 1 || size > 10240) throw invalid('persistentVolumeInGb must be 1-10240');
     const id = state.newVolumeId();
-    state.volumes.set(id, { id, name: `${name}-volume`, sizeInGb: size, region, storageType: 'CEPH', status: 'active', mountCount: 0, cost: size * 0.0001, createdAt: Date.now() });
+    state.volumes.set(id, {
+      id,
+      name: `${name}-volume`,
+      sizeInGb: size,
+      region,
+      storageType: 'CEPH',
+      status: 'active',
+      mountCount: 0,
+      cost: size * 0.0001,
+      createdAt: Date.now(),
+    });
     volumeIds.push(id);
   }
   for (const id of volumeIds) state.volumes.get(id)!.mountCount++;
@@ -74,7 +88,8 @@ export function createPod(state: YottaState, input: PodInput): SimPod {
     name,
     image,
     // PODS_GUIDE: "Docker registry URL (default: Docker Hub)"; the answer example names Docker Hub like this
-    imageRegistry: typeof input.imageRegistry === 'string' && input.imageRegistry !== '' ? input.imageRegistry : DOCKER_HUB,
+    imageRegistry:
+      typeof input.imageRegistry === 'string' && input.imageRegistry !== '' ? input.imageRegistry : DOCKER_HUB,
     gpuType,
     gpuCount,
     region,
@@ -83,7 +98,8 @@ export function createPod(state: YottaState, input: PodInput): SimPod {
     containerVolumeInGb: Number(input.containerVolumeInGb ?? 50) || 50,
     expose,
     jupyterPassword: typeof jupyter?.value === 'string' ? jupyter.value : undefined,
-    publicKey: typeof publicKey?.value === 'string' && publicKey.value.trim() !== '' ? publicKey.value.trim() : undefined,
+    publicKey:
+      typeof publicKey?.value === 'string' && publicKey.value.trim() !== '' ? publicKey.value.trim() : undefined,
     volumeIds,
   };
   state.pods.set(pod.id, pod);
@@ -99,14 +115,17 @@ export function mustPod(state: YottaState, id: string): SimPod {
 
 export function pause(state: YottaState, id: string): void {
   const p = mustPod(state, id);
-  if (p.status !== 'RUNNING') throw new SimError(200, 12001, `Resource status invalid: pod is ${p.status}, only a RUNNING pod can be paused`);
+  if (p.status !== 'RUNNING')
+    throw new SimError(200, 12001, `Resource status invalid: pod is ${p.status}, only a RUNNING pod can be paused`);
   state.setPod(p, 'PAUSING');
 }
 
 export function resume(state: YottaState, id: string): void {
   const p = mustPod(state, id);
-  if (p.status !== 'PAUSED') throw new SimError(200, 12001, `Resource status invalid: pod is ${p.status}, only a PAUSED pod can be resumed`);
-  if (!state.available(p.gpuType, p.region)) throw new SimError(200, 10001, `Insufficient resources: ${p.gpuType} is sold out in ${p.region}`);
+  if (p.status !== 'PAUSED')
+    throw new SimError(200, 12001, `Resource status invalid: pod is ${p.status}, only a PAUSED pod can be resumed`);
+  if (!state.available(p.gpuType, p.region))
+    throw new SimError(200, 10001, `Insufficient resources: ${p.gpuType} is sold out in ${p.region}`);
   state.setPod(p, 'INITIALIZING');
 }
 
@@ -120,7 +139,8 @@ export function terminate(state: YottaState, id: string): void {
 function statusFilter(req: SimRequest): (p: SimPod) => boolean {
   const regions = listParam(req, 'regionList');
   const codes = listParam(req, 'statusList').map(Number);
-  return (p) => (!regions.length || regions.includes(p.region)) && (!codes.length || codes.includes(statusCode(p.status)));
+  return (p) =>
+    (!regions.length || regions.includes(p.region)) && (!codes.length || codes.includes(statusCode(p.status)));
 }
 
 export function installPodRoutes(sim: Simulator, state: YottaState): void {
@@ -129,25 +149,62 @@ export function installPodRoutes(sim: Simulator, state: YottaState): void {
   const op = (h: Parameters<typeof wrap>[2]) => wrap(sim, state, h, { podOp: true });
 
   // v2
-  r.get('/v2/pods', w((req) => ok(state.allPods().filter(statusFilter(req)).map(podV2))));
-  r.post('/v2/pods', op((req) => {
-    const b = bodyOf(req);
-    const regions = Array.isArray(b.regions) ? b.regions.map(String) : [];
-    return ok(podV2(createPod(state, { ...b, regions } as PodInput)));
-  }));
-  r.get('/v2/pods/:id', w((req) => ok(podV2(mustPod(state, req.params.id)))));
-  r.delete('/v2/pods/:id', op((req) => (terminate(state, req.params.id), ok(true))));
-  r.post('/v2/pods/:id/pause', op((req) => (pause(state, req.params.id), ok(true))));
-  r.post('/v2/pods/:id/resume', op((req) => (resume(state, req.params.id), ok(true))));
+  r.get(
+    '/v2/pods',
+    w((req) => ok(state.allPods().filter(statusFilter(req)).map(podV2))),
+  );
+  r.post(
+    '/v2/pods',
+    op((req) => {
+      const b = bodyOf(req);
+      const regions = Array.isArray(b.regions) ? b.regions.map(String) : [];
+      return ok(podV2(createPod(state, { ...b, regions } as PodInput)));
+    }),
+  );
+  r.get(
+    '/v2/pods/:id',
+    w((req) => ok(podV2(mustPod(state, req.params.id)))),
+  );
+  r.delete(
+    '/v2/pods/:id',
+    op((req) => (terminate(state, req.params.id), ok(true))),
+  );
+  r.post(
+    '/v2/pods/:id/pause',
+    op((req) => (pause(state, req.params.id), ok(true))),
+  );
+  r.post(
+    '/v2/pods/:id/resume',
+    op((req) => (resume(state, req.params.id), ok(true))),
+  );
 
   // v1: same state, older names and integer statuses; no delete (the v1 reference lists none)
-  r.get('/openapi/v1/pods/list', w((req) => ok(state.allPods().filter(statusFilter(req)).map(podV1))));
-  r.post('/openapi/v1/pods/create', op((req) => {
-    const b = bodyOf(req);
-    const pod = createPod(state, { ...b, name: b.podName, regions: typeof b.region === 'string' ? [b.region] : [] } as PodInput);
-    return ok(podV1(pod).id);
-  }));
-  r.post('/openapi/v1/pods/pause/:id', op((req) => (pause(state, req.params.id), ok(true))));
-  r.post('/openapi/v1/pods/resume/:id', op((req) => (resume(state, req.params.id), ok(true))));
-  r.get('/openapi/v1/pods/:id', w((req) => ok(podV1(mustPod(state, req.params.id)))));
+  r.get(
+    '/openapi/v1/pods/list',
+    w((req) => ok(state.allPods().filter(statusFilter(req)).map(podV1))),
+  );
+  r.post(
+    '/openapi/v1/pods/create',
+    op((req) => {
+      const b = bodyOf(req);
+      const pod = createPod(state, {
+        ...b,
+        name: b.podName,
+        regions: typeof b.region === 'string' ? [b.region] : [],
+      } as PodInput);
+      return ok(podV1(pod).id);
+    }),
+  );
+  r.post(
+    '/openapi/v1/pods/pause/:id',
+    op((req) => (pause(state, req.params.id), ok(true))),
+  );
+  r.post(
+    '/openapi/v1/pods/resume/:id',
+    op((req) => (resume(state, req.params.id), ok(true))),
+  );
+  r.get(
+    '/openapi/v1/pods/:id',
+    w((req) => ok(podV1(mustPod(state, req.params.id)))),
+  );
 }

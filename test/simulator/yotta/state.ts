@@ -115,15 +115,35 @@ export interface Delays {
   podOpMs: number;
 }
 
-export const DEFAULT_DELAYS: Delays = { podStartMs: 3000, podPauseMs: 2000, podTerminateMs: 2000, volumeMs: 1000, endpointMs: 2000, vmStartMs: 3000, podOpMs: 0 };
+export const DEFAULT_DELAYS: Delays = {
+  podStartMs: 3000,
+  podPauseMs: 2000,
+  podTerminateMs: 2000,
+  volumeMs: 1000,
+  endpointMs: 2000,
+  vmStartMs: 3000,
+  podOpMs: 0,
+};
 
 /** Which GPU types the account sees, with per-region stock. */
 export const CATALOG: Record<string, Array<{ region: string; regionName: string }>> = {
-  NVIDIA_RTX_4090_24G: [{ region: 'us-east-1', regionName: 'US East 1' }, { region: 'ap-southeast-1', regionName: 'Singapore' }],
+  NVIDIA_RTX_4090_24G: [
+    { region: 'us-east-1', regionName: 'US East 1' },
+    { region: 'ap-southeast-1', regionName: 'Singapore' },
+  ],
   NVIDIA_RTX_5090_32G: [{ region: 'us-west-1', regionName: 'US West 1' }],
-  NVIDIA_A100_80G: [{ region: 'us-east-1', regionName: 'US East 1' }, { region: 'us-east-3', regionName: 'US East 3' }],
-  NVIDIA_H100_80G: [{ region: 'us-east-1', regionName: 'US East 1' }, { region: 'us-west-1', regionName: 'US West 1' }],
-  NVIDIA_H200_141G: [{ region: 'us-east-3', regionName: 'US East 3' }, { region: 'sg', regionName: 'Singapore (sg)' }],
+  NVIDIA_A100_80G: [
+    { region: 'us-east-1', regionName: 'US East 1' },
+    { region: 'us-east-3', regionName: 'US East 3' },
+  ],
+  NVIDIA_H100_80G: [
+    { region: 'us-east-1', regionName: 'US East 1' },
+    { region: 'us-west-1', regionName: 'US West 1' },
+  ],
+  NVIDIA_H200_141G: [
+    { region: 'us-east-3', regionName: 'US East 3' },
+    { region: 'sg', regionName: 'Singapore (sg)' },
+  ],
   NVIDIA_B200_180G: [{ region: 'us-east-3', regionName: 'US East 3' }],
 };
 
@@ -157,9 +177,32 @@ export class YottaState {
 
   private seedDefaults(): void {
     const now = Date.now();
-    this.endpoints.set('ep-1001', { id: 'ep-1001', name: 'llama-chat', image: 'vllm/vllm-openai:latest', status: 'RUNNING', workers: 2, serviceMode: 'ALB', cost: 1.25, createdAt: new Date(now - 86_400_000).toISOString() });
-    this.endpoints.set('ep-1002', { id: 'ep-1002', name: 'sdxl-queue', image: 'yottalabsai/sdxl:1.0', status: 'STOPPED', workers: 1, serviceMode: 'QUEUE', cost: 0, createdAt: new Date(now - 3_600_000).toISOString() });
-    this.credentials.set('101', { id: '101', name: 'my-docker-hub', type: 'DOCKER_HUB', createdAt: new Date(now - 7 * 86_400_000).toISOString() });
+    this.endpoints.set('ep-1001', {
+      id: 'ep-1001',
+      name: 'llama-chat',
+      image: 'vllm/vllm-openai:latest',
+      status: 'RUNNING',
+      workers: 2,
+      serviceMode: 'ALB',
+      cost: 1.25,
+      createdAt: new Date(now - 86_400_000).toISOString(),
+    });
+    this.endpoints.set('ep-1002', {
+      id: 'ep-1002',
+      name: 'sdxl-queue',
+      image: 'yottalabsai/sdxl:1.0',
+      status: 'STOPPED',
+      workers: 1,
+      serviceMode: 'QUEUE',
+      cost: 0,
+      createdAt: new Date(now - 3_600_000).toISOString(),
+    });
+    this.credentials.set('101', {
+      id: '101',
+      name: 'my-docker-hub',
+      type: 'DOCKER_HUB',
+      createdAt: new Date(now - 7 * 86_400_000).toISOString(),
+    });
   }
 
   newPodId(): string {
@@ -220,7 +263,14 @@ export class YottaState {
   setPod(p: SimPod, status: PodStatusWord): void {
     p.status = status;
     const d = this.delays;
-    const ms = status === 'INITIALIZING' ? d.podStartMs : status === 'PAUSING' ? d.podPauseMs : status === 'TERMINATING' ? d.podTerminateMs : undefined;
+    const ms =
+      status === 'INITIALIZING'
+        ? d.podStartMs
+        : status === 'PAUSING'
+          ? d.podPauseMs
+          : status === 'TERMINATING'
+            ? d.podTerminateMs
+            : undefined;
     p.until = ms === undefined ? undefined : Date.now() + this.sim.delay(ms);
   }
 
@@ -280,7 +330,10 @@ export class YottaState {
 
   setEndpoint(e: SimEndpoint, status: SimEndpoint['status']): void {
     e.status = status;
-    e.until = status === 'INITIALIZING' || status === 'STOPPING' ? Date.now() + this.sim.delay(this.delays.endpointMs) : undefined;
+    e.until =
+      status === 'INITIALIZING' || status === 'STOPPING'
+        ? Date.now() + this.sim.delay(this.delays.endpointMs)
+        : undefined;
   }
 }
 

@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { groupsToKeep, listErrors, loadAccountLists, rateLimitOf, SLOW_GROUP_MAX_AGE_MS } from '../../../src/core/accountLists';
+import {
+  groupsToKeep,
+  listErrors,
+  loadAccountLists,
+  rateLimitOf,
+  SLOW_GROUP_MAX_AGE_MS,
+} from '../../../src/core/accountLists';
 import { NetworkError, RateLimitError, UnexpectedResponseError } from '../../../src/core/errors';
 import type { Pod, Volume } from '../../../src/core/model';
 
@@ -12,8 +18,15 @@ const fail = (e: unknown) => async (): Promise<never> => {
 describe('loadAccountLists: each list fails on its own', () => {
   it('keeps the pods when the volumes list fails, and says the volumes failed', async () => {
     const broken = new UnexpectedResponseError('Yotta Labs answered the volume list in an unexpected shape.');
-    const lists = await loadAccountLists({ pods: async () => [pod('a')], volumes: fail(broken), endpoints: async () => [] });
-    assert.deepEqual(lists.pods.map((p) => p.id), ['a']);
+    const lists = await loadAccountLists({
+      pods: async () => [pod('a')],
+      volumes: fail(broken),
+      endpoints: async () => [],
+    });
+    assert.deepEqual(
+      lists.pods.map((p) => p.id),
+      ['a'],
+    );
     assert.equal(lists.error, undefined, 'the pods refresh is complete');
     assert.equal(lists.groupErrors?.volumes, broken);
     assert.deepEqual(lists.endpoints, []);
@@ -22,9 +35,18 @@ describe('loadAccountLists: each list fails on its own', () => {
 
   it('keeps the last good list of a failing group, and never turns a failure into an empty list', async () => {
     const previous = { pods: [pod('old')], volumes: [volume('v1')] };
-    const lists = await loadAccountLists({ pods: async () => [pod('new')], volumes: fail(new NetworkError('down')) }, previous);
-    assert.deepEqual(lists.volumes?.map((v) => v.id), ['v1']);
-    assert.deepEqual(lists.pods.map((p) => p.id), ['new']);
+    const lists = await loadAccountLists(
+      { pods: async () => [pod('new')], volumes: fail(new NetworkError('down')) },
+      previous,
+    );
+    assert.deepEqual(
+      lists.volumes?.map((v) => v.id),
+      ['v1'],
+    );
+    assert.deepEqual(
+      lists.pods.map((p) => p.id),
+      ['new'],
+    );
     const first = await loadAccountLists({ pods: async () => [], volumes: fail(new NetworkError('down')) });
     assert.equal(first.volumes, undefined, 'no list yet: unknown, not empty');
   });
@@ -33,8 +55,14 @@ describe('loadAccountLists: each list fails on its own', () => {
     const down = new NetworkError('down');
     const lists = await loadAccountLists({ pods: fail(down), vms: async () => [pod('vm')] }, { pods: [pod('old')] });
     assert.equal(lists.error, down);
-    assert.deepEqual(lists.pods.map((p) => p.id), ['old']);
-    assert.deepEqual(lists.vms?.map((p) => p.id), ['vm']);
+    assert.deepEqual(
+      lists.pods.map((p) => p.id),
+      ['old'],
+    );
+    assert.deepEqual(
+      lists.vms?.map((p) => p.id),
+      ['vm'],
+    );
     assert.deepEqual(listErrors(lists), [down]);
   });
 
@@ -45,7 +73,11 @@ describe('loadAccountLists: each list fails on its own', () => {
 
   it('finds a 429 on any list, so the whole account backs off', async () => {
     const slow = new RateLimitError('slow down', 5000);
-    const lists = await loadAccountLists({ pods: async () => [], endpoints: fail(slow), volumes: fail(new NetworkError('x')) });
+    const lists = await loadAccountLists({
+      pods: async () => [],
+      endpoints: fail(slow),
+      volumes: fail(new NetworkError('x')),
+    });
     assert.equal(rateLimitOf(lists), slow);
     assert.equal(listErrors(lists).length, 2);
     assert.equal(rateLimitOf(await loadAccountLists({ pods: async () => [] })), undefined);
@@ -53,16 +85,27 @@ describe('loadAccountLists: each list fails on its own', () => {
 
   it('a background poll skips fresh volumes and endpoints, keeping their lists and errors; pods and VMs are always read', async () => {
     const asked: string[] = [];
-    const track = <T>(name: string, value: T) => async () => (asked.push(name), value);
+    const track =
+      <T>(name: string, value: T) =>
+      async () => (asked.push(name), value);
     const down = new NetworkError('down');
     const previous = { pods: [pod('old')], volumes: [volume('v1')], endpoints: [], groupErrors: { endpoints: down } };
     const lists = await loadAccountLists(
-      { pods: track('pods', [pod('p')]), vms: track('vms', [pod('vm')]), volumes: track('volumes', []), endpoints: track('endpoints', []) },
+      {
+        pods: track('pods', [pod('p')]),
+        vms: track('vms', [pod('vm')]),
+        volumes: track('volumes', []),
+        endpoints: track('endpoints', []),
+      },
       previous,
       groupsToKeep(true, 1_000, 1_000 + 60_000),
     );
     assert.deepEqual(asked.sort(), ['pods', 'vms']);
-    assert.deepEqual(lists.volumes?.map((v) => v.id), ['v1'], 'the last volumes stay, not an empty list');
+    assert.deepEqual(
+      lists.volumes?.map((v) => v.id),
+      ['v1'],
+      'the last volumes stay, not an empty list',
+    );
     assert.equal(lists.groupErrors?.endpoints, down, 'a kept group keeps its error');
   });
 });

@@ -15,7 +15,8 @@ describe('validateBaseUrl', () => {
   it('refuses plain http elsewhere, naming the setting', () => {
     assert.throws(
       () => validateBaseUrl('http://api.yottalabs.ai', 'gpuPods.yotta.baseUrl'),
-      (e: unknown) => e instanceof ConfigError && e.message.includes('gpuPods.yotta.baseUrl') && e.message.includes('https'),
+      (e: unknown) =>
+        e instanceof ConfigError && e.message.includes('gpuPods.yotta.baseUrl') && e.message.includes('https'),
     );
   });
 

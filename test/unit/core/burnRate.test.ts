@@ -6,7 +6,17 @@ const NOW = Date.UTC(2026, 0, 1, 12);
 const HOUR = 3_600_000;
 
 function entry(name: string, fields: Partial<Pod>): BurnEntry {
-  const pod: Pod = { cloud: 'novita', kind: 'pod', id: name, name, status: 'running', rawStatus: 'running', ports: [], details: [], ...fields };
+  const pod: Pod = {
+    cloud: 'novita',
+    kind: 'pod',
+    id: name,
+    name,
+    status: 'running',
+    rawStatus: 'running',
+    ports: [],
+    details: [],
+    ...fields,
+  };
   return { accountId: 'a1', cloud: pod.cloud, where: 'Novita AI', pod };
 }
 
@@ -26,11 +36,22 @@ describe('burn rate', () => {
     assert.equal(b.priced, 2);
     assert.equal(b.unknown, 1);
     assert.equal(b.knownPerHour, 2.34);
-    assert.deepEqual(b.rows.map((r) => r.pod.name), ['b', 'a', 'c'], 'dearest first, unknown last');
+    assert.deepEqual(
+      b.rows.map((r) => r.pod.name),
+      ['b', 'a', 'c'],
+      'dearest first, unknown last',
+    );
   });
 
   it('never turns an unknown or unusable price into $0', () => {
-    const b = computeBurnRate([entry('nan', { pricePerHour: Number.NaN }), entry('neg', { pricePerHour: -1 }), entry('inf', { pricePerHour: Infinity })], NOW);
+    const b = computeBurnRate(
+      [
+        entry('nan', { pricePerHour: Number.NaN }),
+        entry('neg', { pricePerHour: -1 }),
+        entry('inf', { pricePerHour: Infinity }),
+      ],
+      NOW,
+    );
     assert.equal(b.priced, 0);
     assert.equal(b.unknown, 3);
     assert.ok(b.rows.every((r) => r.perHour === undefined && r.spent === undefined));
@@ -44,7 +65,11 @@ describe('burn rate', () => {
 
   it('spend since created is price × time; unknown without a start time or a price', () => {
     const [a, c, d] = computeBurnRate(
-      [entry('a', { pricePerHour: 0.5, createdAt: NOW - 3 * HOUR }), entry('c', { createdAt: NOW - HOUR }), entry('d', { pricePerHour: 2, createdAt: NOW + HOUR })],
+      [
+        entry('a', { pricePerHour: 0.5, createdAt: NOW - 3 * HOUR }),
+        entry('c', { createdAt: NOW - HOUR }),
+        entry('d', { pricePerHour: 2, createdAt: NOW + HOUR }),
+      ],
       NOW,
     ).rows.sort((x, y) => x.pod.name.localeCompare(y.pod.name));
     assert.equal(a.spent, 1.5);
@@ -56,7 +81,10 @@ describe('burn rate', () => {
   });
 
   it('sums without floating-point noise', () => {
-    assert.equal(computeBurnRate([entry('x', { pricePerHour: 0.1 }), entry('y', { pricePerHour: 0.2 })], NOW).knownPerHour, 0.3);
+    assert.equal(
+      computeBurnRate([entry('x', { pricePerHour: 0.1 }), entry('y', { pricePerHour: 0.2 })], NOW).knownPerHour,
+      0.3,
+    );
   });
 
   it('formats money and durations', () => {

@@ -13,13 +13,17 @@ describe('package.json and the command list', () => {
 
   it('only references declared commands in menus', () => {
     const ids = new Set<string>(COMMAND_IDS);
-    for (const [menu, entries] of Object.entries(manifest.contributes.menus as Record<string, Array<{ command: string }>>)) {
+    for (const [menu, entries] of Object.entries(
+      manifest.contributes.menus as Record<string, Array<{ command: string }>>,
+    )) {
       for (const e of entries) assert.ok(ids.has(e.command), `${menu} references ${e.command}`);
     }
   });
 
   it('describes every setting', () => {
-    for (const [name, s] of Object.entries(manifest.contributes.configuration.properties as Record<string, Record<string, unknown>>)) {
+    for (const [name, s] of Object.entries(
+      manifest.contributes.configuration.properties as Record<string, Record<string, unknown>>,
+    )) {
       assert.ok(s.description || s.markdownDescription, `${name} has no description`);
       assert.ok(name.startsWith('gpuPods.'), name);
     }

@@ -1,9 +1,18 @@
 import assert from 'node:assert/strict';
 import { lookForCreated, settleCreate } from '../../../src/core/createOutcome';
-import { CancelledError, CloudError, CloudRefusal, ConfigError, NetworkError, TimeoutError, UnexpectedResponseError } from '../../../src/core/errors';
+import {
+  CancelledError,
+  CloudError,
+  CloudRefusal,
+  ConfigError,
+  NetworkError,
+  TimeoutError,
+  UnexpectedResponseError,
+} from '../../../src/core/errors';
 import type { Pod } from '../../../src/core/model';
 
-const pod = (id: string, name = 'trainer', extra: Partial<Pod> = {}) => ({ id, name, status: 'pending', ...extra }) as Pod;
+const pod = (id: string, name = 'trainer', extra: Partial<Pod> = {}) =>
+  ({ id, name, status: 'pending', ...extra }) as Pod;
 
 /** A fake cloud: the create may make the pod and still fail; lookups are counted. */
 function cloud(options: { makes: boolean; fails?: unknown; lookupFails?: unknown; existing?: Pod[] }) {
@@ -55,7 +64,10 @@ describe('settleCreate: only a documented refusal proves nothing was made', () =
 
   it('an undocumented business error after the pod was made finds that pod instead of offering a retry', async () => {
     // GPUGeek: a business error code in a 200 answer, and the pod exists all the same.
-    const c = cloud({ makes: true, fails: new CloudError('GPUGeek refused to create the pod: busy (code 10999).', '10999') });
+    const c = cloud({
+      makes: true,
+      fails: new CloudError('GPUGeek refused to create the pod: busy (code 10999).', '10999'),
+    });
     const outcome = await settleCreate(c.attempt);
     assert.equal(outcome.kind, 'found');
     assert.equal(outcome.kind === 'found' && outcome.pod.id, 'new-1');
@@ -63,7 +75,12 @@ describe('settleCreate: only a documented refusal proves nothing was made', () =
     assert.equal(c.calls.lookups, 1);
   });
 
-  for (const error of [new TimeoutError('late'), new NetworkError('lost'), new UnexpectedResponseError('unreadable'), new Error('bug')]) {
+  for (const error of [
+    new TimeoutError('late'),
+    new NetworkError('lost'),
+    new UnexpectedResponseError('unreadable'),
+    new Error('bug'),
+  ]) {
     it(`treats ${error.name} as unknown until looked up`, async () => {
       const made = await settleCreate(cloud({ makes: true, fails: error }).attempt);
       assert.equal(made.kind, 'found');
@@ -106,7 +123,10 @@ describe('settleCreate: only a documented refusal proves nothing was made', () =
     const c = cloud({ makes: true, fails: new TimeoutError('late'), lookupFails: new NetworkError('down') });
     const first = await settleCreate(c.attempt);
     assert.equal(first.kind, 'unknown');
-    const again = await lookForCreated({ ...c.attempt, findByName: async (n: string) => c.pods.filter((p) => p.name === n) }, first.kind === 'unknown' ? first.error : undefined);
+    const again = await lookForCreated(
+      { ...c.attempt, findByName: async (n: string) => c.pods.filter((p) => p.name === n) },
+      first.kind === 'unknown' ? first.error : undefined,
+    );
     assert.equal(again.kind, 'found');
     assert.equal(c.calls.creates, 1);
   });

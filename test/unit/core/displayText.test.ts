@@ -10,7 +10,16 @@ const hostile = `[x](command:workbench.action.quit)${RLO}evil\nline two\0`;
 
 describe('displayText (cloud text shown to people)', () => {
   it('leaves ordinary names alone', () => {
-    for (const name of ['llama-train-01', 'A100 × 8', 'Région de Paris', '训练任务', 'pod (old)', 'x [beta]', 'cost $5', '👩‍💻 dev box']) {
+    for (const name of [
+      'llama-train-01',
+      'A100 × 8',
+      'Région de Paris',
+      '训练任务',
+      'pod (old)',
+      'x [beta]',
+      'cost $5',
+      '👩‍💻 dev box',
+    ]) {
       assert.equal(displayText(name), name);
     }
   });
@@ -20,7 +29,10 @@ describe('displayText (cloud text shown to people)', () => {
     const shown = displayText('[x](command:workbench.action.quit)');
     assert.equal(hasNotificationLink(shown), false, shown);
     assert.equal(shown, '[x] (command:workbench.action.quit)');
-    assert.equal(hasNotificationLink(displayText('see [docs](https://evil.example/) and [run](file:///etc/passwd)')), false);
+    assert.equal(
+      hasNotificationLink(displayText('see [docs](https://evil.example/) and [run](file:///etc/passwd)')),
+      false,
+    );
     // Hidden characters between "]" and "(" are gone before the check, so they cannot smuggle a link through.
     assert.equal(hasNotificationLink(displayText(`[x]\u200b(command:a)`)), false);
     assert.equal(hasNotificationLink(displayText(`[x]${RLO}(command:a)`)), false);
@@ -28,10 +40,14 @@ describe('displayText (cloud text shown to people)', () => {
 
   it('drops bidi overrides, isolates and zero-width characters, and keeps text on one line', () => {
     const shown = displayText(hostile);
-    for (const c of [RLO, '\n', '\0']) assert.ok(!shown.includes(c), `still contains U+${c.codePointAt(0)!.toString(16)}`);
+    for (const c of [RLO, '\n', '\0'])
+      assert.ok(!shown.includes(c), `still contains U+${c.codePointAt(0)!.toString(16)}`);
     assert.equal(shown, '[x] (command:workbench.action.quit)evil line two');
     assert.equal(displayText(`a\u202ab\u202cc\u2066d\u2069e\u200ef\u200fg\u061ch\ufeffi\u00adj`), 'abcdefghij');
-    assert.equal(displayText('one\r\ntwo\u2028three\u2029four\tfive\u0085six\u001b[31m'), 'one two three four five six [31m');
+    assert.equal(
+      displayText('one\r\ntwo\u2028three\u2029four\tfive\u0085six\u001b[31m'),
+      'one two three four five six [31m',
+    );
     assert.equal(displayText('  padded   name  '), 'padded name');
   });
 
@@ -59,9 +75,12 @@ describe('displayText (cloud text shown to people)', () => {
 
 describe('displayMarkdown (cloud text inside a MarkdownString tooltip)', () => {
   it('escapes everything that could form a link, image, autolink, HTML or icon', () => {
-    const md = displayMarkdown('![img](https://e.x/a.png) <command:workbench.action.quit> <b>bold</b> $(zap) [r]: command:x');
+    const md = displayMarkdown(
+      '![img](https://e.x/a.png) <command:workbench.action.quit> <b>bold</b> $(zap) [r]: command:x',
+    );
     const unescaped = md.replace(/\\./g, ''); // what is left once every backslash-escaped character is removed
-    for (const c of ['!', '[', ']', '(', ')', '<', '>']) assert.ok(!unescaped.includes(c), `an unescaped ${c} survived: ${md}`);
+    for (const c of ['!', '[', ']', '(', ')', '<', '>'])
+      assert.ok(!unescaped.includes(c), `an unescaped ${c} survived: ${md}`);
     assert.ok(!/(^|[^\\])\$\\?\(/.test(md), `an icon can form: ${md}`);
     assert.equal(escapeMarkdown('$(zap) costs $2.50'), '\\$\\(zap\\) costs $2\\.50');
     assert.ok(!displayMarkdown(hostile).includes(RLO));

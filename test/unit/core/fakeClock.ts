@@ -31,7 +31,7 @@ export class FakeClock {
     let settled = false;
     const done = work.finally(() => (settled = true));
     done.catch(() => undefined);
-    for (let idle = 0; !settled; ) {
+    for (let idle = 0; !settled;) {
       await settle();
       if (settled) break;
       const next = this.timers.sort((a, b) => a.at - b.at)[0];

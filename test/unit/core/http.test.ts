@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Semaphore } from '../../../src/core/concurrency';
-import { AuthError, CloudError, NetworkError, RateLimitError, TimeoutError, UnexpectedResponseError } from '../../../src/core/errors';
+import {
+  AuthError,
+  CloudError,
+  NetworkError,
+  RateLimitError,
+  TimeoutError,
+  UnexpectedResponseError,
+} from '../../../src/core/errors';
 import { HttpClient, retryAfterMs } from '../../../src/core/http';
 import { KeyGate } from '../../../src/core/keyGate';
 import type { Logger } from '../../../src/core/logger';
@@ -26,13 +33,24 @@ async function server(replies: Reply[]) {
   });
   await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
-  return { url, seen, maxActive: () => maxActive, close: () => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); }) };
+  return {
+    url,
+    seen,
+    maxActive: () => maxActive,
+    close: () =>
+      new Promise<void>((r) => {
+        s.closeAllConnections();
+        s.close(() => r());
+      }),
+  };
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => (_q, res) => {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(typeof body === 'string' ? body : JSON.stringify(body));
-};
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}): Reply =>
+  (_q, res) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(typeof body === 'string' ? body : JSON.stringify(body));
+  };
 
 function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
@@ -60,7 +78,12 @@ describe('HttpClient', () => {
     const s = await server([json(200, '{"id":362740422811062272}')]);
     try {
       const { c, logger } = client(s.url);
-      const res = await c.request({ method: 'GET', path: '/v2/pods', query: { regionList: 'us-east-1', skip: undefined }, what: 'list pods' });
+      const res = await c.request({
+        method: 'GET',
+        path: '/v2/pods',
+        query: { regionList: 'us-east-1', skip: undefined },
+        what: 'list pods',
+      });
       assert.deepEqual(res.body, { id: '362740422811062272' });
       assert.equal(s.seen[0].headers['x-api-key'], 'sk-secret-123');
       assert.equal(s.seen[0].url, '/v2/pods?regionList=us-east-1');
@@ -88,7 +111,10 @@ describe('HttpClient', () => {
     const s = await server([json(503, { message: 'busy' })]);
     try {
       const { c, delays } = client(s.url, { maxRetries: 3 });
-      await assert.rejects(c.request({ method: 'GET', path: '/x', what: 'list' }), (e: unknown) => e instanceof CloudError && e.httpStatus === 503);
+      await assert.rejects(
+        c.request({ method: 'GET', path: '/x', what: 'list' }),
+        (e: unknown) => e instanceof CloudError && e.httpStatus === 503,
+      );
       assert.deepEqual(delays, [10, 20, 40]);
       assert.equal(s.seen.length, 4);
     } finally {
@@ -107,10 +133,13 @@ describe('HttpClient', () => {
         await s.close();
       }
     }
-    const slow = await server([(_q, res) => setTimeout(() => json(200, {})(_q, res, ""), 500)]);
+    const slow = await server([(_q, res) => setTimeout(() => json(200, {})(_q, res, ''), 500)]);
     try {
       const { c } = client(slow.url, { timeoutMs: 100 });
-      await assert.rejects(c.request({ method: 'POST', path: '/v2/pods', body: {}, what: 'create pod' }), (e: unknown) => e instanceof TimeoutError && /may still have been carried out/.test(e.message));
+      await assert.rejects(
+        c.request({ method: 'POST', path: '/v2/pods', body: {}, what: 'create pod' }),
+        (e: unknown) => e instanceof TimeoutError && /may still have been carried out/.test(e.message),
+      );
       assert.equal(slow.seen.length, 1);
     } finally {
       await slow.close();
@@ -137,12 +166,15 @@ describe('HttpClient', () => {
     for (const body of ['<html>502 Bad Gateway</html>', '{"code":10000,"data":[{"id":1']) {
       const s = await server([json(200, body)]);
       try {
-        await assert.rejects(client(s.url).c.request({ method: 'GET', path: '/x', what: 'list pods' }), (e: unknown) => {
-          assert.ok(e instanceof UnexpectedResponseError);
-          assert.match(e.message, /^Test Cloud sent a response that is not valid JSON for list pods\.$/);
-          assert.ok(e.details?.includes('body starts'));
-          return true;
-        });
+        await assert.rejects(
+          client(s.url).c.request({ method: 'GET', path: '/x', what: 'list pods' }),
+          (e: unknown) => {
+            assert.ok(e instanceof UnexpectedResponseError);
+            assert.match(e.message, /^Test Cloud sent a response that is not valid JSON for list pods\.$/);
+            assert.ok(e.details?.includes('body starts'));
+            return true;
+          },
+        );
       } finally {
         await s.close();
       }
@@ -153,7 +185,10 @@ describe('HttpClient', () => {
     const s = await server([(req) => req.socket.destroy()]);
     try {
       const { c } = client(s.url, { maxRetries: 1 });
-      await assert.rejects(c.request({ method: 'GET', path: '/x', what: 'list pods' }), (e: unknown) => e instanceof NetworkError && /Could not reach Test Cloud/.test(e.message));
+      await assert.rejects(
+        c.request({ method: 'GET', path: '/x', what: 'list pods' }),
+        (e: unknown) => e instanceof NetworkError && /Could not reach Test Cloud/.test(e.message),
+      );
       assert.equal(s.seen.length, 2);
     } finally {
       await s.close();
@@ -161,7 +196,7 @@ describe('HttpClient', () => {
   });
 
   it('caps concurrent requests per key with the shared limiter', async () => {
-    const s = await server([(_q, res) => setTimeout(() => json(200, {})(_q, res, ""), 50)]);
+    const s = await server([(_q, res) => setTimeout(() => json(200, {})(_q, res, ''), 50)]);
     try {
       const limiter = new Semaphore(2);
       const { c } = client(s.url, { limiter });
@@ -177,9 +212,14 @@ describe('HttpClient', () => {
     const s = await server([json(400, { code: 'BALANCE_NOT_ENOUGH', message: 'Balance is not enough' })]);
     try {
       const { c } = client(s.url, {
-        mapError: (r) => new CloudError((r.body as { message: string }).message, (r.body as { code: string }).code, r.status),
+        mapError: (r) =>
+          new CloudError((r.body as { message: string }).message, (r.body as { code: string }).code, r.status),
       });
-      await assert.rejects(c.request({ method: 'POST', path: '/create', body: {}, what: 'create' }), (e: unknown) => e instanceof CloudError && e.code === 'BALANCE_NOT_ENOUGH' && e.message === 'Balance is not enough');
+      await assert.rejects(
+        c.request({ method: 'POST', path: '/create', body: {}, what: 'create' }),
+        (e: unknown) =>
+          e instanceof CloudError && e.code === 'BALANCE_NOT_ENOUGH' && e.message === 'Balance is not enough',
+      );
     } finally {
       await s.close();
     }
@@ -193,7 +233,11 @@ describe('HttpClient', () => {
         method: 'POST',
         path: '/v2/pods',
         what: 'create',
-        body: { name: 'p', environmentVars: [{ key: 'JUPYTER_PASSWORD', value: 'hunter2-jupyter' }], sshKeys: ['ssh-ed25519 AAAA'] },
+        body: {
+          name: 'p',
+          environmentVars: [{ key: 'JUPYTER_PASSWORD', value: 'hunter2-jupyter' }],
+          sshKeys: ['ssh-ed25519 AAAA'],
+        },
       });
       const all = logger.lines.join('\n');
       assert.ok(all.includes('"name":"p"'));
@@ -224,7 +268,13 @@ describe('HttpClient: secrets by value', () => {
     try {
       // The provider's own mapping puts the cloud's message into the error, as real providers do.
       const { c, logger } = client(s.url, {
-        mapError: (r) => new CloudError(`Test Cloud refused: ${(r.body as { message: string }).message}`, 'INVALID', r.status, JSON.stringify(r.body)),
+        mapError: (r) =>
+          new CloudError(
+            `Test Cloud refused: ${(r.body as { message: string }).message}`,
+            'INVALID',
+            r.status,
+            JSON.stringify(r.body),
+          ),
       });
       let caught: unknown;
       await c.request({ method: 'GET', path: '/x', what: 'list' }).catch((e) => (caught = e));
@@ -232,7 +282,10 @@ describe('HttpClient: secrets by value', () => {
       assert.match(caught.message, /is not valid for this region/);
       assert.ok(!visible(caught).includes(KEY), visible(caught));
       assert.ok(logger.lines.length > 0);
-      assert.ok(logger.lines.every((l) => !l.includes(KEY)), logger.lines.join('\n'));
+      assert.ok(
+        logger.lines.every((l) => !l.includes(KEY)),
+        logger.lines.join('\n'),
+      );
     } finally {
       await s.close();
     }
@@ -245,7 +298,10 @@ describe('HttpClient: secrets by value', () => {
       const res = await c.request({ method: 'GET', path: '/x', what: 'list' });
       assert.ok(!JSON.stringify(res.body).includes(KEY));
       assert.equal((res.body as { data: { owner: string } }).data.owner, 'me');
-      assert.ok(logger.lines.every((l) => !l.includes(KEY)), logger.lines.join('\n'));
+      assert.ok(
+        logger.lines.every((l) => !l.includes(KEY)),
+        logger.lines.join('\n'),
+      );
     } finally {
       await s.close();
     }

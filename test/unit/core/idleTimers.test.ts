@@ -1,5 +1,14 @@
 import assert from 'node:assert/strict';
-import { type IdleTimer, newTimer, nextChange, parseHours, phaseOf, pruneTimers, withoutTimer, withTimer } from '../../../src/core/idleTimers';
+import {
+  type IdleTimer,
+  newTimer,
+  nextChange,
+  parseHours,
+  phaseOf,
+  pruneTimers,
+  withoutTimer,
+  withTimer,
+} from '../../../src/core/idleTimers';
 
 const T0 = Date.UTC(2026, 0, 1, 8);
 const HOUR = 3_600_000;
@@ -47,8 +56,14 @@ describe('idle timers', () => {
     let list = withTimer([], timer('stop', 2, 'a'));
     list = withTimer(list, timer('remind', 3, 'a'));
     list = withTimer(list, timer('stop', 1, 'b'));
-    assert.deepEqual(list.map((t) => `${t.podId}:${t.kind}`), ['a:remind', 'b:stop']);
-    assert.deepEqual(withoutTimer(list, 'a1', 'a').map((t) => t.podId), ['b']);
+    assert.deepEqual(
+      list.map((t) => `${t.podId}:${t.kind}`),
+      ['a:remind', 'b:stop'],
+    );
+    assert.deepEqual(
+      withoutTimer(list, 'a1', 'a').map((t) => t.podId),
+      ['b'],
+    );
   });
 
   it('parses hours and refuses nonsense', () => {
@@ -61,6 +76,9 @@ describe('idle timers', () => {
   it('prunes timers of pods that are gone, keeps those not loaded yet', () => {
     const list = [timer('stop', 1, 'gone'), timer('stop', 1, 'here'), timer('stop', 1, 'unknown')];
     const kept = pruneTimers(list, (t) => (t.podId === 'gone' ? 'absent' : t.podId === 'here' ? 'present' : 'unknown'));
-    assert.deepEqual(kept.map((t) => t.podId), ['here', 'unknown']);
+    assert.deepEqual(
+      kept.map((t) => t.podId),
+      ['here', 'unknown'],
+    );
   });
 });

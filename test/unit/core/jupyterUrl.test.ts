@@ -4,7 +4,10 @@ import { jupyterOpenUrl, jupyterServerRoot } from '../../../src/core/jupyterUrl'
 describe('Jupyter URLs from clouds', () => {
   it('finds the server root behind a /lab or /tree page', () => {
     assert.equal(jupyterServerRoot('http://h:42757/lab?token=abc')?.toString(), 'http://h:42757/');
-    assert.equal(jupyterServerRoot('https://x.example.com/pod-1/tree/notebooks#x')?.toString(), 'https://x.example.com/pod-1/');
+    assert.equal(
+      jupyterServerRoot('https://x.example.com/pod-1/tree/notebooks#x')?.toString(),
+      'https://x.example.com/pod-1/',
+    );
     assert.equal(jupyterServerRoot('http://127.0.0.1:9/pod-1')?.toString(), 'http://127.0.0.1:9/pod-1/');
   });
 
@@ -14,7 +17,13 @@ describe('Jupyter URLs from clouds', () => {
   });
 
   it('refuses anything that is not plain http(s)', () => {
-    for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'command:workbench.action.quit', 'http://user:pw@h/', 'not a url']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'command:workbench.action.quit',
+      'http://user:pw@h/',
+      'not a url',
+    ]) {
       assert.equal(jupyterServerRoot(bad), undefined, bad);
       assert.equal(jupyterOpenUrl(bad, 't'), undefined, bad);
     }

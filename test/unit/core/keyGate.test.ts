@@ -36,7 +36,12 @@ function fakeCloud(clock: FakeClock, answer: (sent: Sent, n: number) => Response
       if (op) inFlightOps--;
     }
   };
-  return { fetch: fetch as typeof globalThis.fetch, sent, maxInFlight: () => maxInFlight, maxInFlightOps: () => maxInFlightOps };
+  return {
+    fetch: fetch as typeof globalThis.fetch,
+    sent,
+    maxInFlight: () => maxInFlight,
+    maxInFlightOps: () => maxInFlightOps,
+  };
 }
 
 function okJson(status = 200, body: unknown = { ok: true }, headers: Record<string, string> = {}): Response {
@@ -67,8 +72,10 @@ function peakInWindow(times: number[], windowMs: number): number {
   return peak;
 }
 
-const get = (c: HttpClient, what = 'list pods', signal?: AbortSignal) => c.request({ method: 'GET', path: '/pods', what, signal });
-const op = (c: HttpClient, method: HttpMethod = 'POST') => c.request({ method, path: '/pods/1/pause', what: 'pause the pod' });
+const get = (c: HttpClient, what = 'list pods', signal?: AbortSignal) =>
+  c.request({ method: 'GET', path: '/pods', what, signal });
+const op = (c: HttpClient, method: HttpMethod = 'POST') =>
+  c.request({ method, path: '/pods/1/pause', what: 'pause the pod' });
 
 describe('KeyGate: a cloud’s documented limits per API key', () => {
   it('Yotta’s documented limits are the lowest plan’s: 60 requests a minute, 5 concurrent pod operations', () => {
@@ -113,7 +120,9 @@ describe('KeyGate: a cloud’s documented limits per API key', () => {
 
   it('after a 429 the whole key waits out Retry-After, then carries on', async () => {
     const clock = new FakeClock();
-    const cloud = fakeCloud(clock, (_s, n) => (n === 1 ? okJson(429, { message: 'slow down' }, { 'retry-after': '30' }) : okJson()));
+    const cloud = fakeCloud(clock, (_s, n) =>
+      n === 1 ? okJson(429, { message: 'slow down' }, { 'retry-after': '30' }) : okJson(),
+    );
     const gate = new KeyGate(CLOUDS.yotta.rateLimit, { now: clock.now, sleep: clock.sleep });
     const a = clientOn(gate, clock, cloud.fetch, 'a');
     const b = clientOn(gate, clock, cloud.fetch, 'b');
@@ -127,7 +136,10 @@ describe('KeyGate: a cloud’s documented limits per API key', () => {
     const times = cloud.sent.map((s) => s.at);
     assert.equal(times[0], 0);
     assert.equal(cloud.sent.length, 3);
-    assert.ok(times.slice(1).every((t) => t >= 30_000), `sent at ${times.join(', ')} ms: nothing before Retry-After ended`);
+    assert.ok(
+      times.slice(1).every((t) => t >= 30_000),
+      `sent at ${times.join(', ')} ms: nothing before Retry-After ended`,
+    );
   });
 
   it('a rest longer than we would wait fails requests at once instead of holding them or asking the cloud', async () => {
@@ -189,6 +201,9 @@ describe('KeyGate: a cloud’s documented limits per API key', () => {
     );
     assert.equal(results[0].status, 'fulfilled');
     assert.ok(results[1].status === 'rejected' && results[1].reason instanceof CancelledError);
-    assert.deepEqual(cloud.sent.map((s) => s.method), ['POST']);
+    assert.deepEqual(
+      cloud.sent.map((s) => s.method),
+      ['POST'],
+    );
   });
 });

@@ -30,7 +30,8 @@ describe('package.json: where GPU Pods runs and when it starts', () => {
 
   it('starts after startup (idle timers and burn rate without opening the view) and for notebooks', () => {
     const events = manifest.activationEvents ?? [];
-    for (const e of ['onStartupFinished', 'onNotebook:jupyter-notebook', 'onNotebook:interactive']) assert.ok(events.includes(e), `missing ${e}`);
+    for (const e of ['onStartupFinished', 'onNotebook:jupyter-notebook', 'onNotebook:interactive'])
+      assert.ok(events.includes(e), `missing ${e}`);
     assert.ok(!events.includes('*'), 'activating on "*" would slow every window down');
   });
 });

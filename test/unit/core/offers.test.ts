@@ -1,9 +1,24 @@
 import assert from 'node:assert/strict';
 import type { GpuOffer } from '../../../src/core/model';
-import { matchesModel, modelChoices, modelKey, OfferCache, offerRows, type OfferSource, regionFor } from '../../../src/core/offers';
+import {
+  matchesModel,
+  modelChoices,
+  modelKey,
+  OfferCache,
+  offerRows,
+  type OfferSource,
+  regionFor,
+} from '../../../src/core/offers';
 
 function offer(cloud: GpuOffer['cloud'], gpuName: string, price?: number, available = true): GpuOffer {
-  return { cloud, id: `${cloud}-${gpuName}`, gpuName, pricePerGpuHour: price, regions: [{ id: 'r1', name: 'R1', available }], available };
+  return {
+    cloud,
+    id: `${cloud}-${gpuName}`,
+    gpuName,
+    pricePerGpuHour: price,
+    regions: [{ id: 'r1', name: 'R1', available }],
+    available,
+  };
 }
 
 function source(key: string, list: () => Promise<GpuOffer[]>): OfferSource & { calls: number } {
@@ -16,7 +31,9 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('cross-cloud offers', () => {
   it('asks every account in parallel: the total is the slowest, not the sum', async () => {
     const cache = new OfferCache(60_000, 2000);
-    const sources = [100, 150, 200].map((ms, i) => source(`s${i}`, async () => (await wait(ms), [offer('novita', 'H100', 2)])));
+    const sources = [100, 150, 200].map((ms, i) =>
+      source(`s${i}`, async () => (await wait(ms), [offer('novita', 'H100', 2)])),
+    );
     const start = Date.now();
     const results = await cache.gather(sources);
     const took = Date.now() - start;
@@ -26,7 +43,10 @@ describe('cross-cloud offers', () => {
 
   it('a slow account times out with its reason; the others are not held back', async () => {
     const cache = new OfferCache(60_000, 100);
-    const results = await cache.gather([source('fast', async () => [offer('novita', 'H100', 2)]), source('slow', () => wait(1000).then(() => []))]);
+    const results = await cache.gather([
+      source('fast', async () => [offer('novita', 'H100', 2)]),
+      source('slow', () => wait(1000).then(() => [])),
+    ]);
     assert.equal(results[0].offers?.length, 1);
     assert.match(results[1].error!, /no answer within 100 ms/);
   });
@@ -61,20 +81,47 @@ describe('cross-cloud offers', () => {
 
   it('sorts by $/GPU-hour, unknown prices after known ones, sold out and unavailable clouds last', () => {
     const results = [
-      { source: source('Novita', async () => []), offers: [offer('novita', 'H100 SXM 80GB', 2.59), offer('novita', 'H100 PCIe', 1.5, false)], cached: false, ms: 1 },
+      {
+        source: source('Novita', async () => []),
+        offers: [offer('novita', 'H100 SXM 80GB', 2.59), offer('novita', 'H100 PCIe', 1.5, false)],
+        cached: false,
+        ms: 1,
+      },
       { source: source('Yotta', async () => []), offers: [offer('yotta', 'H100', undefined)], cached: false, ms: 1 },
-      { source: source('Neev', async () => []), offers: [offer('neevcloud', 'H100', 1.99), offer('neevcloud', 'A100', 1.29)], cached: false, ms: 1 },
+      {
+        source: source('Neev', async () => []),
+        offers: [offer('neevcloud', 'H100', 1.99), offer('neevcloud', 'A100', 1.29)],
+        cached: false,
+        ms: 1,
+      },
       { source: source('GPUGeek', async () => []), error: 'HTTP 500', cached: false, ms: 1 },
     ];
     const rows = offerRows(results, (o) => matchesModel(o, { key: 'h100' }));
     assert.deepEqual(
-      rows.map((r) => (r.kind === 'offer' ? `${r.source.where}:${r.offer.gpuName}:${r.price ?? 'unknown'}` : `${r.source.where}:unavailable:${r.reason}`)),
-      ['Neev:H100:1.99', 'Novita:H100 SXM 80GB:2.59', 'Yotta:H100:unknown', 'Novita:H100 PCIe:1.5', 'GPUGeek:unavailable:HTTP 500'],
+      rows.map((r) =>
+        r.kind === 'offer'
+          ? `${r.source.where}:${r.offer.gpuName}:${r.price ?? 'unknown'}`
+          : `${r.source.where}:unavailable:${r.reason}`,
+      ),
+      [
+        'Neev:H100:1.99',
+        'Novita:H100 SXM 80GB:2.59',
+        'Yotta:H100:unknown',
+        'Novita:H100 PCIe:1.5',
+        'GPUGeek:unavailable:HTTP 500',
+      ],
     );
   });
 
   it('an unusable price is unknown, never $0', () => {
-    const results = [{ source: source('x', async () => []), offers: [offer('novita', 'RTX 4090', Number.NaN), offer('novita', 'RTX 4090 B', 0.35)], cached: false, ms: 1 }];
+    const results = [
+      {
+        source: source('x', async () => []),
+        offers: [offer('novita', 'RTX 4090', Number.NaN), offer('novita', 'RTX 4090 B', 0.35)],
+        cached: false,
+        ms: 1,
+      },
+    ];
     const rows = offerRows(results, () => true);
     assert.equal(rows[0].kind === 'offer' && rows[0].price, 0.35);
     assert.equal(rows[1].kind === 'offer' && rows[1].price, undefined);
@@ -87,11 +134,24 @@ describe('cross-cloud offers', () => {
     assert.equal(modelKey('NVIDIA_H100_80G'), 'h100');
     assert.equal(modelKey('MI300X'), 'mi300x');
     const results = [
-      { source: source('Novita', async () => []), offers: [offer('novita', 'RTX 4090 24GB', 0.35), offer('novita', 'H100 SXM 80GB', 2.59)], cached: false, ms: 1 },
-      { source: source('Yotta', async () => []), offers: [offer('yotta', 'RTX 4090'), offer('yotta', 'B200')], cached: false, ms: 1 },
+      {
+        source: source('Novita', async () => []),
+        offers: [offer('novita', 'RTX 4090 24GB', 0.35), offer('novita', 'H100 SXM 80GB', 2.59)],
+        cached: false,
+        ms: 1,
+      },
+      {
+        source: source('Yotta', async () => []),
+        offers: [offer('yotta', 'RTX 4090'), offer('yotta', 'B200')],
+        cached: false,
+        ms: 1,
+      },
     ];
     const choices = modelChoices(results);
-    assert.deepEqual(choices.map((c) => c.key), ['4090', 'h100', 'b200']);
+    assert.deepEqual(
+      choices.map((c) => c.key),
+      ['4090', 'h100', 'b200'],
+    );
     assert.deepEqual(choices[0].clouds, ['Novita', 'Yotta']);
     assert.equal(choices[0].cheapest, 0.35);
     assert.equal(choices[2].cheapest, undefined);

@@ -44,7 +44,11 @@ describe('fetchAllPages', () => {
   });
 
   it('an empty last page while the stated total is not reached is an error, even when pages says it was the last', async () => {
-    const fetchPage = async (page: number): Promise<Page<string>> => ({ items: page === 1 ? ['a', 'b', 'c', 'd', 'e'] : [], total: 10, pages: 2 });
+    const fetchPage = async (page: number): Promise<Page<string>> => ({
+      items: page === 1 ? ['a', 'b', 'c', 'd', 'e'] : [],
+      total: 10,
+      pages: 2,
+    });
     await assert.rejects(fetchAllPages(fetchPage, opts), UnexpectedResponseError);
   });
 
@@ -54,8 +58,14 @@ describe('fetchAllPages', () => {
   });
 
   it('keeps an item that moved to the next page once', async () => {
-    const pages = [['a', 'b'], ['b', 'c']];
-    const items = await fetchAllPages(async (p) => ({ items: pages[p - 1] ?? [], total: 3 }), { ...opts, key: (x) => x });
+    const pages = [
+      ['a', 'b'],
+      ['b', 'c'],
+    ];
+    const items = await fetchAllPages(async (p) => ({ items: pages[p - 1] ?? [], total: 3 }), {
+      ...opts,
+      key: (x) => x,
+    });
     assert.deepEqual(items, ['a', 'b', 'c']);
   });
 });

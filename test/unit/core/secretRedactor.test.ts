@@ -24,7 +24,12 @@ describe('SecretRedactor: secrets by value', () => {
     s.learn({
       data: [
         { id: 'p1', name: 'my-pod-name', sshPassword: 'Pw-111111', auth: 'password' },
-        { environmentVars: [{ key: 'JUPYTER_PASSWORD', value: 'jup-222222' }, { key: 'MODE', value: 'training' }] },
+        {
+          environmentVars: [
+            { key: 'JUPYTER_PASSWORD', value: 'jup-222222' },
+            { key: 'MODE', value: 'training' },
+          ],
+        },
         { notebookUrl: 'http://h:8888/lab?token=tok-333333&x=1' },
         { jupyterToken: 'none' },
       ],
@@ -85,9 +90,15 @@ describe('scrubbingErrors: nothing a provider raises carries a known secret', ()
   const p = scrubbingErrors(target, secrets);
 
   it('scrubs rejections and throws, in nested forms too, and keeps the error class', async () => {
-    await assert.rejects(p.getPod(), (e: unknown) => e instanceof CloudError && e.message === 'login *** refused' && e.details === '***');
+    await assert.rejects(
+      p.getPod(),
+      (e: unknown) => e instanceof CloudError && e.message === 'login *** refused' && e.details === '***',
+    );
     assert.throws(() => p.syncThrow(), /sync \*\*\*/);
-    await assert.rejects(p.createForm().create(), (e: unknown) => e instanceof CloudError && e.message === 'bad password ***');
+    await assert.rejects(
+      p.createForm().create(),
+      (e: unknown) => e instanceof CloudError && e.message === 'bad password ***',
+    );
   });
 
   it('passes data through untouched and keeps members stable', async () => {

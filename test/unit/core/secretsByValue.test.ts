@@ -11,7 +11,8 @@ import { startYotta, TEST_KEY, type YottaHarness } from '../../simulator/yotta/h
 
 function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  const put = (m: unknown, ...a: unknown[]) => lines.push([m, ...a].map((x) => (x instanceof Error ? `${x.message} ${x.stack}` : String(x))).join(' '));
+  const put = (m: unknown, ...a: unknown[]) =>
+    lines.push([m, ...a].map((x) => (x instanceof Error ? `${x.message} ${x.stack}` : String(x))).join(' '));
   return { lines, trace: put, debug: put, info: put, warn: put, error: put };
 }
 
@@ -23,7 +24,14 @@ function visible(e: unknown): string {
 
 const envelope = (code: number, message: string) => ({ code, message, data: null });
 const JUPYTER_PASSWORD = 'Jup-Secret-4711';
-const createAnswers: Answers = { gpu: 'NVIDIA_RTX_4090_24G', gpuCount: 1, region: 'us-east-1', volume: 'none', ports: ['22/SSH', '8888/HTTP'], name: 'secrets' };
+const createAnswers: Answers = {
+  gpu: 'NVIDIA_RTX_4090_24G',
+  gpuCount: 1,
+  region: 'us-east-1',
+  volume: 'none',
+  ports: ['22/SSH', '8888/HTTP'],
+  name: 'secrets',
+};
 
 describe('Secrets by value: a Yotta account built as ProviderManager builds it, against the simulator', () => {
   let h: YottaHarness;
@@ -50,7 +58,14 @@ describe('Secrets by value: a Yotta account built as ProviderManager builds it, 
   };
 
   it('the key echoed in a 400 body reaches neither the log nor the error', async () => {
-    h.sim.addFault({ cloud: 'yotta', method: 'GET', path: '/v2/pods', status: 400, body: envelope(10001, `Invalid request parameters: key ${TEST_KEY} has no access to us-east-1`), times: 1 });
+    h.sim.addFault({
+      cloud: 'yotta',
+      method: 'GET',
+      path: '/v2/pods',
+      status: 400,
+      body: envelope(10001, `Invalid request parameters: key ${TEST_KEY} has no access to us-east-1`),
+      times: 1,
+    });
     const e = await provider.listPods().catch((x: unknown) => x);
     assert.ok(e instanceof CloudError, String(e));
     assert.match(e.message, /has no access to us-east-1/);
@@ -59,7 +74,14 @@ describe('Secrets by value: a Yotta account built as ProviderManager builds it, 
   });
 
   it('the key echoed in an HTTP 200 envelope error reaches neither the log nor the error', async () => {
-    h.sim.addFault({ cloud: 'yotta', method: 'GET', path: '/v2/pods', status: 200, body: envelope(10002, `System error while checking ${TEST_KEY}`), times: 1 });
+    h.sim.addFault({
+      cloud: 'yotta',
+      method: 'GET',
+      path: '/v2/pods',
+      status: 200,
+      body: envelope(10002, `System error while checking ${TEST_KEY}`),
+      times: 1,
+    });
     const e = await provider.listPods().catch((x: unknown) => x);
     assert.ok(e instanceof CloudError, String(e));
     assert.match(e.message, /System error while checking \*\*\*/);
@@ -69,12 +91,26 @@ describe('Secrets by value: a Yotta account built as ProviderManager builds it, 
   it('the Jupyter password sent at create, echoed later by the cloud, reaches neither the log nor the error', async () => {
     const pod = await provider.createForm().create(createAnswers, { jupyterPassword: JUPYTER_PASSWORD });
     assert.ok(pod.id);
-    h.sim.addFault({ cloud: 'yotta', method: 'GET', path: '/v2/pods', status: 200, body: envelope(10002, `jupyter on ${pod.id} rejected password ${JUPYTER_PASSWORD}`), times: 1 });
+    h.sim.addFault({
+      cloud: 'yotta',
+      method: 'GET',
+      path: '/v2/pods',
+      status: 200,
+      body: envelope(10002, `jupyter on ${pod.id} rejected password ${JUPYTER_PASSWORD}`),
+      times: 1,
+    });
     const e = await provider.listPods().catch((x: unknown) => x);
     assert.ok(e instanceof CloudError, String(e));
     assert.match(e.message, /rejected password \*\*\*/);
     clean(JUPYTER_PASSWORD, e);
-    h.sim.addFault({ cloud: 'yotta', method: 'POST', path: /\/pause$/, status: 400, body: envelope(12001, `cannot pause: password ${JUPYTER_PASSWORD} in use`), times: 1 });
+    h.sim.addFault({
+      cloud: 'yotta',
+      method: 'POST',
+      path: /\/pause$/,
+      status: 400,
+      body: envelope(12001, `cannot pause: password ${JUPYTER_PASSWORD} in use`),
+      times: 1,
+    });
     const e2 = await provider.podAction(pod.id, 'stop').catch((x: unknown) => x);
     assert.ok(e2 instanceof CloudError, String(e2));
     clean(JUPYTER_PASSWORD, e2);

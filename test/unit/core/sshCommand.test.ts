@@ -3,8 +3,16 @@ import { parseSshCommand } from '../../../src/core/sshCommand';
 
 describe('parseSshCommand', () => {
   it('reads the forms the clouds hand out', () => {
-    assert.deepEqual(parseSshCommand('ssh -p 59064 root@host.example.com'), { host: 'host.example.com', port: 59064, user: 'root' });
-    assert.deepEqual(parseSshCommand('ssh root@1.2.3.4 -p 30035 -i ~/.ssh/key'), { host: '1.2.3.4', port: 30035, user: 'root' });
+    assert.deepEqual(parseSshCommand('ssh -p 59064 root@host.example.com'), {
+      host: 'host.example.com',
+      port: 59064,
+      user: 'root',
+    });
+    assert.deepEqual(parseSshCommand('ssh root@1.2.3.4 -p 30035 -i ~/.ssh/key'), {
+      host: '1.2.3.4',
+      port: 30035,
+      user: 'root',
+    });
     assert.deepEqual(parseSshCommand('ssh root@pod-ip -p 10022'), { host: 'pod-ip', port: 10022, user: 'root' });
     assert.deepEqual(parseSshCommand('ssh -p2222 ubuntu@10.0.0.1'), { host: '10.0.0.1', port: 2222, user: 'ubuntu' });
   });

@@ -4,7 +4,15 @@ import type { Pod, PodStatus } from '../../../src/core/model';
 import { waitForPod } from '../../../src/core/waitForPod';
 
 const pod = (status: PodStatus, extra: Partial<Pod> = {}): Pod => ({
-  cloud: 'yotta', kind: 'pod', id: '1', name: 'trainer', status, rawStatus: status.toUpperCase(), ports: [], details: [], ...extra,
+  cloud: 'yotta',
+  kind: 'pod',
+  id: '1',
+  name: 'trainer',
+  status,
+  rawStatus: status.toUpperCase(),
+  ports: [],
+  details: [],
+  ...extra,
 });
 
 function sequence(states: Array<Pod | undefined>) {
@@ -14,12 +22,20 @@ function sequence(states: Array<Pod | undefined>) {
 
 describe('waitForPod', () => {
   let clock = 0;
-  const opts = () => ({ intervalMs: 1000, timeoutMs: 10_000, now: () => clock, sleep: async (ms: number) => void (clock += ms) });
+  const opts = () => ({
+    intervalMs: 1000,
+    timeoutMs: 10_000,
+    now: () => clock,
+    sleep: async (ms: number) => void (clock += ms),
+  });
   beforeEach(() => (clock = 0));
 
   it('resolves when the pod reaches the goal, reporting every view', async () => {
     const seen: string[] = [];
-    const result = await waitForPod(sequence([pod('provisioning'), pod('provisioning'), pod('running')]), 'running', { ...opts(), onUpdate: (p) => seen.push(p!.status) });
+    const result = await waitForPod(sequence([pod('provisioning'), pod('provisioning'), pod('running')]), 'running', {
+      ...opts(),
+      onUpdate: (p) => seen.push(p!.status),
+    });
     assert.equal(result?.status, 'running');
     assert.deepEqual(seen, ['provisioning', 'provisioning', 'running']);
   });
@@ -36,16 +52,25 @@ describe('waitForPod', () => {
   });
 
   it('ends with the reason when the pod fails', async () => {
-    await assert.rejects(waitForPod(sequence([pod('failed', { statusReason: 'image pull failed' })]), 'running', opts()), (e: unknown) => e instanceof CloudError && e.message.includes('image pull failed'));
+    await assert.rejects(
+      waitForPod(sequence([pod('failed', { statusReason: 'image pull failed' })]), 'running', opts()),
+      (e: unknown) => e instanceof CloudError && e.message.includes('image pull failed'),
+    );
   });
 
   it('times out saying the pod is still on its way, not done', async () => {
-    await assert.rejects(waitForPod(sequence([pod('provisioning')]), 'running', opts()), (e: unknown) => e instanceof TimeoutError && e.message.includes('PROVISIONING'));
+    await assert.rejects(
+      waitForPod(sequence([pod('provisioning')]), 'running', opts()),
+      (e: unknown) => e instanceof TimeoutError && e.message.includes('PROVISIONING'),
+    );
   });
 
   it('stops at once when cancelled', async () => {
     const abort = new AbortController();
     abort.abort();
-    await assert.rejects(waitForPod(sequence([pod('provisioning')]), 'running', { ...opts(), signal: abort.signal }), CancelledError);
+    await assert.rejects(
+      waitForPod(sequence([pod('provisioning')]), 'running', { ...opts(), signal: abort.signal }),
+      CancelledError,
+    );
   });
 });

@@ -25,11 +25,28 @@ function form(): CreateForm<Answers> & { regionsAskedFor: unknown[] } {
         title: 'Region',
         options: async (a) => {
           regionsAskedFor.push(a.gpu);
-          return a.gpu === 'a100' ? [{ label: 'us-west-1', value: 'us-west-1' }] : [{ label: 'us-east-1', value: 'us-east-1' }, { label: 'sg', value: 'sg' }];
+          return a.gpu === 'a100'
+            ? [{ label: 'us-west-1', value: 'us-west-1' }]
+            : [
+                { label: 'us-east-1', value: 'us-east-1' },
+                { label: 'sg', value: 'sg' },
+              ];
         },
       },
-      { kind: 'pick', id: 'image', title: 'Image', options: async () => [{ label: 'PyTorch', value: 'pytorch', picked: true }], allowCustom: { prompt: 'Image', validate: (v) => (v.includes(' ') ? 'No spaces.' : undefined) } },
-      { kind: 'number', id: 'disk', title: 'Disk', initial: () => '50', validate: (v) => (Number(v) < 20 ? 'At least 20 GB.' : undefined) },
+      {
+        kind: 'pick',
+        id: 'image',
+        title: 'Image',
+        options: async () => [{ label: 'PyTorch', value: 'pytorch', picked: true }],
+        allowCustom: { prompt: 'Image', validate: (v) => (v.includes(' ') ? 'No spaces.' : undefined) },
+      },
+      {
+        kind: 'number',
+        id: 'disk',
+        title: 'Disk',
+        initial: () => '50',
+        validate: (v) => (Number(v) < 20 ? 'At least 20 GB.' : undefined),
+      },
       { kind: 'text', id: 'name', title: 'Name', skip: (a) => a.gpu === 'a100' },
     ],
     summarize: async (a) => [
@@ -62,7 +79,13 @@ describe('runWizard', () => {
     await runWizard(ui, form(), ctx, { title: 'Create', confirmLabel: 'Create pod' });
     const h100 = ui.asked[0].items!.find((i) => i.label === 'H100');
     assert.equal(h100?.disabledReason, 'sold out');
-    await assert.rejects(runWizard(new ScriptedInput([{ id: 'gpu', pick: (items) => items[1] }]), form(), ctx, { title: 'C', confirmLabel: 'Create pod' }), /disabled/);
+    await assert.rejects(
+      runWizard(new ScriptedInput([{ id: 'gpu', pick: (items) => items[1] }]), form(), ctx, {
+        title: 'C',
+        confirmLabel: 'Create pod',
+      }),
+      /disabled/,
+    );
   });
 
   it('goes Back to the previous step with its answer preselected, and reloads dependent options', async () => {
@@ -126,6 +149,12 @@ describe('runWizard', () => {
   });
 
   it('returns undefined when dismissed', async () => {
-    assert.equal(await runWizard(new ScriptedInput([{ id: 'gpu', pick: undefined }]), form(), ctx, { title: 'C', confirmLabel: 'Create pod' }), undefined);
+    assert.equal(
+      await runWizard(new ScriptedInput([{ id: 'gpu', pick: undefined }]), form(), ctx, {
+        title: 'C',
+        confirmLabel: 'Create pod',
+      }),
+      undefined,
+    );
   });
 });

@@ -15,7 +15,10 @@ function form(volumes: () => Promise<string[]>, required = false): CreateForm<An
         kind: 'pick',
         id: 'volume',
         title: 'Persistent volume',
-        options: async () => [{ label: 'None', value: 'none', picked: true }, ...(await list.get()).map((v) => ({ label: v, value: `vol:${v}` }))],
+        options: async () => [
+          { label: 'None', value: 'none', picked: true },
+          ...(await list.get()).map((v) => ({ label: v, value: `vol:${v}` })),
+        ],
         optional: required ? undefined : { what: 'Volumes', without: { label: 'None', value: 'none' } },
       },
       {
@@ -37,7 +40,13 @@ const ctx = { jupyterPassword: 'x' };
 describe('runWizard: an optional list that fails does not stop the wizard', () => {
   it('says why the list is missing, cannot pick that line, and goes on without one', async () => {
     const logged: string[] = [];
-    const failing = () => Promise.reject(new UnexpectedResponseError('Yotta Labs answered the volume list in an unexpected shape.', 'data.list: expected array'));
+    const failing = () =>
+      Promise.reject(
+        new UnexpectedResponseError(
+          'Yotta Labs answered the volume list in an unexpected shape.',
+          'data.list: expected array',
+        ),
+      );
     const ui = new ScriptedInput([
       { id: 'gpu', pick: 'RTX 4090' },
       { id: 'volume', pick: 'None' },
@@ -46,15 +55,28 @@ describe('runWizard: an optional list that fails does not stop the wizard', () =
       { id: 'name', input: 'trainer' },
       { id: 'summary', pick: 'Create pod' },
     ]);
-    const answers = await runWizard(ui, form(failing), ctx, { title: 'Create', confirmLabel: 'Create pod', log: (m) => logged.push(m) });
+    const answers = await runWizard(ui, form(failing), ctx, {
+      title: 'Create',
+      confirmLabel: 'Create pod',
+      log: (m) => logged.push(m),
+    });
     assert.deepEqual(answers, { gpu: 'rtx4090', volume: 'none', mounts: [], name: 'trainer' });
     const volumeStep = ui.asked.find((q) => q.id === 'volume')!;
     const line = volumeStep.items![0];
-    assert.equal(line.label, 'Volumes could not be loaded: Yotta Labs answered the volume list in an unexpected shape.');
+    assert.equal(
+      line.label,
+      'Volumes could not be loaded: Yotta Labs answered the volume list in an unexpected shape.',
+    );
     assert.ok(line.disabledReason, 'the line cannot be picked');
-    assert.deepEqual(volumeStep.items!.filter((i) => !i.disabledReason).map((i) => i.label), ['None']);
+    assert.deepEqual(
+      volumeStep.items!.filter((i) => !i.disabledReason).map((i) => i.label),
+      ['None'],
+    );
     assert.ok(ui.asked.find((q) => q.id === 'mounts')!.items![0].disabledReason);
-    assert.ok(logged.some((m) => m.includes('data.list: expected array')), `the details go to the log: ${logged.join(' | ')}`);
+    assert.ok(
+      logged.some((m) => m.includes('data.list: expected array')),
+      `the details go to the log: ${logged.join(' | ')}`,
+    );
   });
 
   it('shows the list again once it loads (Back retries: a failure is not cached)', async () => {
@@ -79,6 +101,14 @@ describe('runWizard: an optional list that fails does not stop the wizard', () =
 
   it('a required list that fails still stops the wizard with its reason (there is nothing to go on with)', async () => {
     const ui = new ScriptedInput([{ id: 'gpu', pick: 'RTX 4090' }]);
-    await assert.rejects(runWizard(ui, form(() => Promise.reject(new NetworkError('down')), true), ctx, { title: 'C', confirmLabel: 'Create pod' }), /down/);
+    await assert.rejects(
+      runWizard(
+        ui,
+        form(() => Promise.reject(new NetworkError('down')), true),
+        ctx,
+        { title: 'C', confirmLabel: 'Create pod' },
+      ),
+      /down/,
+    );
   });
 });

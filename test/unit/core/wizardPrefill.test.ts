@@ -12,11 +12,23 @@ function form(soldOut = false): CreateForm<Answers> {
         id: 'gpu',
         title: 'GPU',
         options: async () => [
-          { label: 'H100', value: { configId: 'h100', regionId: 'best' }, ...(soldOut ? { disabledReason: 'sold out' } : {}) },
+          {
+            label: 'H100',
+            value: { configId: 'h100', regionId: 'best' },
+            ...(soldOut ? { disabledReason: 'sold out' } : {}),
+          },
           { label: 'A100', value: { configId: 'a100', regionId: 'best' } },
         ],
       },
-      { kind: 'pick', id: 'region', title: 'Region', options: async () => [{ label: 'us', value: 'us' }, { label: 'eu', value: 'eu' }] },
+      {
+        kind: 'pick',
+        id: 'region',
+        title: 'Region',
+        options: async () => [
+          { label: 'us', value: 'us' },
+          { label: 'eu', value: 'eu' },
+        ],
+      },
       { kind: 'text', id: 'name', title: 'Name', initial: () => 'pod' },
     ],
     summarize: async () => [],
@@ -30,8 +42,17 @@ describe('runWizard with prefilled answers (the cross-cloud picker)', () => {
       { id: 'name', input: 'my-pod' },
       { id: 'summary', pick: 'Create pod' },
     ]);
-    const answers = await runWizard(ui, form(), { jupyterPassword: 'x' }, { title: 'Create', confirmLabel: 'Create pod', prefilled: { gpu: { configId: 'h100' }, region: 'eu' } });
-    assert.deepEqual(answers, { gpu: { configId: 'h100', regionId: 'best' }, region: 'eu', name: 'my-pod' }, 'the object answer becomes the full option value');
+    const answers = await runWizard(
+      ui,
+      form(),
+      { jupyterPassword: 'x' },
+      { title: 'Create', confirmLabel: 'Create pod', prefilled: { gpu: { configId: 'h100' }, region: 'eu' } },
+    );
+    assert.deepEqual(
+      answers,
+      { gpu: { configId: 'h100', regionId: 'best' }, region: 'eu', name: 'my-pod' },
+      'the object answer becomes the full option value',
+    );
     assert.deepEqual(ui.remaining, []);
   });
 
@@ -41,7 +62,12 @@ describe('runWizard with prefilled answers (the cross-cloud picker)', () => {
       { id: 'name', input: 'my-pod' },
       { id: 'summary', pick: 'Create pod' },
     ]);
-    const answers = await runWizard(ui, form(true), { jupyterPassword: 'x' }, { title: 'Create', confirmLabel: 'Create pod', prefilled: { gpu: { configId: 'h100' }, region: 'eu' } });
+    const answers = await runWizard(
+      ui,
+      form(true),
+      { jupyterPassword: 'x' },
+      { title: 'Create', confirmLabel: 'Create pod', prefilled: { gpu: { configId: 'h100' }, region: 'eu' } },
+    );
     assert.deepEqual(answers?.gpu, { configId: 'a100', regionId: 'best' });
     assert.equal(answers?.region, 'eu');
   });

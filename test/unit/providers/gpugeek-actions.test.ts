@@ -64,13 +64,19 @@ describe('GPUGeek provider: actions', () => {
     await p.podAction(inst.id, 'terminate');
     assert.equal(await p.getPod(inst.id), undefined);
     assert.equal(h.control.operations.size, 2);
-    assert.deepEqual([...h.control.operations.values()].map((o) => o.action), ['restart', 'release']);
+    assert.deepEqual(
+      [...h.control.operations.values()].map((o) => o.action),
+      ['restart', 'release'],
+    );
   });
 
   it('a failed operation (status 3) reports the failure and leaves the instance as it was', async () => {
     const inst = h.control.seed();
     h.control.failNextOperation('stop');
-    const err = await h.provider().podAction(inst.id, 'stop').catch((e: unknown) => e);
+    const err = await h
+      .provider()
+      .podAction(inst.id, 'stop')
+      .catch((e: unknown) => e);
     assert.ok(err instanceof CloudError);
     assert.equal(err.code, OPERATION_FAILED);
     assert.match(err.message, /"stop" failed/);
@@ -89,9 +95,13 @@ describe('GPUGeek provider: actions', () => {
     const now = await pod(inst.id);
     assert.equal(now.pending, true);
     assert.equal(now.status, 'running', 'not marked as done');
-    for (const a of ['stop', 'start', 'restart', 'terminate'] as const) assert.equal(p.capabilities.allows(a, now), false);
+    for (const a of ['stop', 'start', 'restart', 'terminate'] as const)
+      assert.equal(p.capabilities.allows(a, now), false);
     // A second action while it runs: GPUGeek refuses it with 10135.
-    await assert.rejects(p.podAction(inst.id, 'restart'), (e: unknown) => e instanceof CloudError && e.code === '10135');
+    await assert.rejects(
+      p.podAction(inst.id, 'restart'),
+      (e: unknown) => e instanceof CloudError && e.code === '10135',
+    );
     h.control.finishOperation(inst.operationId!);
     assert.equal((await pod(inst.id)).status, 'stopped');
   });
@@ -101,12 +111,18 @@ describe('GPUGeek provider: actions', () => {
     h.control.hangNextOperation();
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 40);
-    await assert.rejects(h.provider({ operationTimeoutMs: 5000 }).podAction(inst.id, 'stop', { signal: ac.signal }), CancelledError);
+    await assert.rejects(
+      h.provider({ operationTimeoutMs: 5000 }).podAction(inst.id, 'stop', { signal: ac.signal }),
+      CancelledError,
+    );
   });
 
   it('10135 carries the reason: start while running, or a reason the cloud forces', async () => {
     const inst = h.control.seed();
-    const err = await h.provider().podAction(inst.id, 'start').catch((e: unknown) => e);
+    const err = await h
+      .provider()
+      .podAction(inst.id, 'start')
+      .catch((e: unknown) => e);
     assert.ok(err instanceof CloudError);
     assert.equal(err.code, '10135');
     assert.match(err.message, /already running/);
@@ -124,7 +140,10 @@ describe('GPUGeek provider: actions', () => {
     const r = await pod(running.id);
     const s = await pod(stopped.id);
     const n = await pod(stuck.id);
-    assert.deepEqual([allows('stop', r), allows('restart', r), allows('start', r), allows('terminate', r)], [true, true, false, true]);
+    assert.deepEqual(
+      [allows('stop', r), allows('restart', r), allows('start', r), allows('terminate', r)],
+      [true, true, false, true],
+    );
     assert.deepEqual([allows('stop', s), allows('start', s), allows('terminate', s)], [false, true, true]);
     assert.equal(allows('start', n), false);
     await assert.rejects(p.podAction(stuck.id, 'start'), /no free GPU/);
@@ -135,7 +154,10 @@ describe('GPUGeek provider: actions', () => {
     const p = h.provider();
     await p.setPorts(inst.id, [6006], [8080, 7860]);
     const now = await pod(inst.id);
-    assert.deepEqual(now.ports.filter((x) => x.protocol === 'http').map((x) => x.port), [8080, 7860]);
+    assert.deepEqual(
+      now.ports.filter((x) => x.protocol === 'http').map((x) => x.port),
+      [8080, 7860],
+    );
     assert.equal(now.ports.filter((x) => x.protocol === 'tcp').length, 1);
     assert.equal([...h.control.operations.values()][0].action, 'set_port');
     await p.setPorts(inst.id, [], []);

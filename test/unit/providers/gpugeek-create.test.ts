@@ -32,19 +32,43 @@ describe('GPUGeek provider: create', () => {
 
   it('offers GPU types, datacenters, billing kinds and official + own images', async () => {
     const form = h.provider().createForm();
-    assert.deepEqual(form.fields.map((f) => f.id), [
-      'gpuName', 'gpuNum', 'dcId', 'skuName', 'imageId', 'systemDiskSize', 'dataDiskSize', 'tcpPorts', 'httpPorts', 'name',
-    ]);
+    assert.deepEqual(
+      form.fields.map((f) => f.id),
+      [
+        'gpuName',
+        'gpuNum',
+        'dcId',
+        'skuName',
+        'imageId',
+        'systemDiskSize',
+        'dataDiskSize',
+        'tcpPorts',
+        'httpPorts',
+        'name',
+      ],
+    );
     const pick = (id: string) => form.fields.find((f) => f.id === id) as PickField;
-    assert.deepEqual((await pick('gpuName').options({})).map((o) => o.value), ['G40-24G', 'G30-24G', 'A100-PCIE-40G']);
-    assert.deepEqual((await pick('dcId').options({})).map((o) => o.value), ['', 'suqian-b', 'qingyang-a', 'dallas-n']);
-    assert.deepEqual((await pick('skuName').options({})).map((o) => o.value), ['payg', 'bidding', 'daily', 'weekly', 'monthly']);
+    assert.deepEqual(
+      (await pick('gpuName').options({})).map((o) => o.value),
+      ['G40-24G', 'G30-24G', 'A100-PCIE-40G'],
+    );
+    assert.deepEqual(
+      (await pick('dcId').options({})).map((o) => o.value),
+      ['', 'suqian-b', 'qingyang-a', 'dallas-n'],
+    );
+    assert.deepEqual(
+      (await pick('skuName').options({})).map((o) => o.value),
+      ['payg', 'bidding', 'daily', 'weekly', 'monthly'],
+    );
     const images = await pick('imageId').options({});
-    assert.deepEqual(images.map((o) => [o.value, o.description]), [
-      ['123abc', 'your image'],
-      ['torch2.1.1-cuda12.1.0-py3.10', 'official'],
-      ['stable-diffusion-webui_v1.7.0', 'official'],
-    ]);
+    assert.deepEqual(
+      images.map((o) => [o.value, o.description]),
+      [
+        ['123abc', 'your image'],
+        ['torch2.1.1-cuda12.1.0-py3.10', 'official'],
+        ['stable-diffusion-webui_v1.7.0', 'official'],
+      ],
+    );
   });
 
   it('validates counts, disks, ports (at most three TCP + HTTP) and the name', () => {
@@ -97,7 +121,10 @@ describe('GPUGeek provider: create', () => {
     assert.ok(BigInt(pod.id) > BigInt(Number.MAX_SAFE_INTEGER), 'id from InstanceId, exact');
     assert.deepEqual(reset, [pod.id]);
     assert.equal(new Map(pod.details).get('System disk'), '4.2 / 50 GB');
-    assert.deepEqual(pod.ports.filter((p) => p.protocol === 'http').map((p) => p.port), [8080, 7860]);
+    assert.deepEqual(
+      pod.ports.filter((p) => p.protocol === 'http').map((p) => p.port),
+      [8080, 7860],
+    );
     assert.ok(pod.ssh?.password);
     assert.ok(pod.jupyter?.token);
     assert.equal(h.control.counts.creates, 1);
@@ -107,14 +134,31 @@ describe('GPUGeek provider: create', () => {
     const id = '512300905672709';
     h.control.seed({ id, name: 'lower' });
     const body = { code: 0, message: 'success', traceid: 'x', data: { instanceId: Number(id), operationId: '0' } };
-    h.sim.addFault({ cloud: 'gpugeek', method: 'POST', path: '/api/v1/openapi/instance/create', status: 200, body, times: 1 });
+    h.sim.addFault({
+      cloud: 'gpugeek',
+      method: 'POST',
+      path: '/api/v1/openapi/instance/create',
+      status: 200,
+      body,
+      times: 1,
+    });
     const pod = await h.provider().createForm().create(answers, ctx);
     assert.equal(pod.id, id);
   });
 
   it('a 500 on create is not retried: exactly one create POST', async () => {
-    h.sim.addFault({ cloud: 'gpugeek', method: 'POST', path: '/api/v1/openapi/instance/create', status: 500, times: 3 });
-    const err = await h.provider().createForm().create(answers, ctx).catch((e: unknown) => e);
+    h.sim.addFault({
+      cloud: 'gpugeek',
+      method: 'POST',
+      path: '/api/v1/openapi/instance/create',
+      status: 500,
+      times: 3,
+    });
+    const err = await h
+      .provider()
+      .createForm()
+      .create(answers, ctx)
+      .catch((e: unknown) => e);
     assert.ok(err instanceof CloudError);
     assert.equal(createPosts().length, 1);
     assert.equal(h.control.instances.size, 0);
@@ -133,7 +177,10 @@ describe('GPUGeek provider: create', () => {
   it('a create that never completes times out as pending; the instance is listed pending', async () => {
     h.control.hangNextOperation('create');
     const p = h.provider({ operationTimeoutMs: 100 });
-    await assert.rejects(p.createForm().create(answers, ctx), (e: unknown) => e instanceof TimeoutError && /still pending/.test(e.message));
+    await assert.rejects(
+      p.createForm().create(answers, ctx),
+      (e: unknown) => e instanceof TimeoutError && /still pending/.test(e.message),
+    );
     const [pod] = await p.findPodsByName('my-train');
     assert.equal(pod.status, 'provisioning');
     assert.equal(pod.pending, true);
@@ -142,7 +189,11 @@ describe('GPUGeek provider: create', () => {
 
   it('sold out → 10135 with the reason, for the dry run as well', async () => {
     h.control.setSoldOut('G40-24G');
-    const err = await h.provider().createForm().summarize(answers, ctx).catch((e: unknown) => e);
+    const err = await h
+      .provider()
+      .createForm()
+      .summarize(answers, ctx)
+      .catch((e: unknown) => e);
     assert.ok(err instanceof CloudError);
     assert.equal(err.code, '10135');
     assert.match(err.message, /no machine with G40-24G/);
@@ -152,7 +203,15 @@ describe('GPUGeek provider: create', () => {
     const res = await fetch(`${h.sim.baseUrl('gpugeek')}/api/v1/openapi/instance/create`, {
       method: 'POST',
       headers: { 'gz-api-token': 'k', 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 2, gpuName: 'G40-24G', skuName: 'payg', gpuNum: 1, imageId: '123abc', servicePort: [1, 2], httpServicePort: [3, 4] }),
+      body: JSON.stringify({
+        type: 2,
+        gpuName: 'G40-24G',
+        skuName: 'payg',
+        gpuNum: 1,
+        imageId: '123abc',
+        servicePort: [1, 2],
+        httpServicePort: [3, 4],
+      }),
     });
     const body = (await res.json()) as { code: number; traceid: string };
     assert.equal(body.code, 10005);
@@ -161,7 +220,14 @@ describe('GPUGeek provider: create', () => {
 
   it('a dry run answers ids 0 and a price; a missing token is 10002', async () => {
     const url = `${h.sim.baseUrl('gpugeek')}/api/v1/openapi/instance/create`;
-    const payload = JSON.stringify({ type: 2, gpuName: 'G30-24G', skuName: 'daily', gpuNum: 1, imageId: '123abc', dryRun: true });
+    const payload = JSON.stringify({
+      type: 2,
+      gpuName: 'G30-24G',
+      skuName: 'daily',
+      gpuNum: 1,
+      imageId: '123abc',
+      dryRun: true,
+    });
     const res = await fetch(url, { method: 'POST', headers: { 'gz-api-token': 'k' }, body: payload });
     const body = (await res.json()) as { data: { instanceId: number; operationId: number; spec: { price: string } } };
     assert.equal(body.data.instanceId, 0);

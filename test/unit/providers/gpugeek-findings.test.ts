@@ -27,8 +27,17 @@ describe('GPUGeek provider: paging and refusals against the spec', () => {
 
     it('an empty page before the stated total is an error, never a shorter list', async () => {
       h.control.seed();
-      h.sim.addFault({ cloud: 'gpugeek', path: QUERY, status: 200, body: envelope(0, 'success', { instances: [], total: 5 }), times: 1 });
-      await assert.rejects(h.provider().listPods(), (e: unknown) => e instanceof UnexpectedResponseError && /empty page 1/.test(e.message));
+      h.sim.addFault({
+        cloud: 'gpugeek',
+        path: QUERY,
+        status: 200,
+        body: envelope(0, 'success', { instances: [], total: 5 }),
+        times: 1,
+      });
+      await assert.rejects(
+        h.provider().listPods(),
+        (e: unknown) => e instanceof UnexpectedResponseError && /empty page 1/.test(e.message),
+      );
     });
 
     it('finds a pod by name on a later page, and by the name as typed with spaces', async () => {
@@ -36,8 +45,15 @@ describe('GPUGeek provider: paging and refusals against the spec', () => {
       for (let i = 0; i < 30; i++) h.control.seed({ name: `other-${i}` });
       const target = h.control.seed({ name: 'my-train' });
       const p = h.provider();
-      assert.deepEqual((await p.findPodsByName('my-train')).map((x) => x.id), [target.id]);
-      assert.deepEqual((await p.findPodsByName(' my-train ')).map((x) => x.id), [target.id], 'the create body sends the name trimmed');
+      assert.deepEqual(
+        (await p.findPodsByName('my-train')).map((x) => x.id),
+        [target.id],
+      );
+      assert.deepEqual(
+        (await p.findPodsByName(' my-train ')).map((x) => x.id),
+        [target.id],
+        'the create body sends the name trimmed',
+      );
     });
   });
 
@@ -45,8 +61,19 @@ describe('GPUGeek provider: paging and refusals against the spec', () => {
     const ctx: CreateContext = { jupyterPassword: 'unused' };
     const answers: Answers = { gpuName: 'G40-24G', gpuNum: '1', skuName: 'payg', imageId: '123abc', name: 'my-train' };
     const createWith = async (code: number, message: string) => {
-      h.sim.addFault({ cloud: 'gpugeek', method: 'POST', path: CREATE, status: 200, body: envelope(code, message), times: 1 });
-      return h.provider().createForm().create(answers, ctx).catch((e: unknown) => e);
+      h.sim.addFault({
+        cloud: 'gpugeek',
+        method: 'POST',
+        path: CREATE,
+        status: 200,
+        body: envelope(code, message),
+        times: 1,
+      });
+      return h
+        .provider()
+        .createForm()
+        .create(answers, ctx)
+        .catch((e: unknown) => e);
     };
 
     it('10005 (documented: parameter validation failed) is a CloudRefusal', async () => {
@@ -75,12 +102,19 @@ describe('GPUGeek provider: paging and refusals against the spec', () => {
       const err = await createWith(10135, 'Instance operation error');
       assert.ok(err instanceof CloudError && !(err instanceof CloudRefusal));
       const found = await h.provider().findPodsByName('my-train');
-      assert.deepEqual(found.map((p) => p.id), [made.id]);
+      assert.deepEqual(
+        found.map((p) => p.id),
+        [made.id],
+      );
       assert.equal(h.sim.requestsFor('gpugeek', 'POST', CREATE).length, 1, 'sent once');
     });
 
     it('a form the client itself cannot send (four ports) is a refusal, and nothing is sent', async () => {
-      const err = await h.provider().createForm().create({ ...answers, tcpPorts: '1, 2', httpPorts: '3, 4' }, ctx).catch((e: unknown) => e);
+      const err = await h
+        .provider()
+        .createForm()
+        .create({ ...answers, tcpPorts: '1, 2', httpPorts: '3, 4' }, ctx)
+        .catch((e: unknown) => e);
       assert.ok(err instanceof CloudRefusal, String(err));
       assert.match(err.message, /at most 3/);
       assert.equal(h.sim.requestsFor('gpugeek', 'POST', CREATE).length, 0);

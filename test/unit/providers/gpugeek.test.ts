@@ -12,17 +12,29 @@ describe('GPUGeek provider: reading', () => {
 
   it('lists offers as GPU types × datacenters, price unknown', async () => {
     const offers = await h.provider().listOffers();
-    assert.deepEqual(offers.map((o) => o.gpuName), ['G40-24G', 'G30-24G', 'A100-PCIE-40G']);
+    assert.deepEqual(
+      offers.map((o) => o.gpuName),
+      ['G40-24G', 'G30-24G', 'A100-PCIE-40G'],
+    );
     assert.equal(offers[2].vramGb, 40);
     assert.equal(offers[0].pricePerGpuHour, undefined);
-    assert.deepEqual(offers[0].regions.map((r) => r.id), ['suqian-b', 'qingyang-a', 'dallas-n']);
+    assert.deepEqual(
+      offers[0].regions.map((r) => r.id),
+      ['suqian-b', 'qingyang-a', 'dallas-n'],
+    );
     assert.equal(offers[0].regions[0].name, 'Suqian-B');
     const sent = h.sim.requestsFor('gpugeek', 'GET');
     assert.ok(sent.every((r) => r.authenticated));
   });
 
   it('maps a running instance: GPU, billing, region, disks in GB, SSH with password, Jupyter token split', async () => {
-    const inst = h.control.seed({ name: 'train', skuName: 'daily', dcId: 'qingyang-a', tcpPorts: [6006], httpPorts: [8099] });
+    const inst = h.control.seed({
+      name: 'train',
+      skuName: 'daily',
+      dcId: 'qingyang-a',
+      tcpPorts: [6006],
+      httpPorts: [8099],
+    });
     const [pod] = await h.provider().listPods();
     assert.equal(pod.id, inst.id);
     assert.equal(pod.name, 'train');
@@ -84,7 +96,10 @@ describe('GPUGeek provider: reading', () => {
     assert.equal(new Set(pods.map((p) => p.id)).size, 120);
     const pages = h.sim.requestsFor('gpugeek', 'GET', '/api/v1/openapi/instance/query');
     assert.equal(pages.length, 3);
-    assert.deepEqual(pages.map((r) => new URLSearchParams(r.query).get('pn')), ['1', '2', '3']);
+    assert.deepEqual(
+      pages.map((r) => new URLSearchParams(r.query).get('pn')),
+      ['1', '2', '3'],
+    );
     assert.ok(pages.every((r) => new URLSearchParams(r.query).get('ps') === '50'));
   });
 
@@ -92,7 +107,10 @@ describe('GPUGeek provider: reading', () => {
     h.control.seed({ name: 'exp-1' });
     h.control.seed({ name: 'exp-10' });
     const found = await h.provider().findPodsByName('exp-1');
-    assert.deepEqual(found.map((p) => p.name), ['exp-1']);
+    assert.deepEqual(
+      found.map((p) => p.name),
+      ['exp-1'],
+    );
   });
 
   it('drops unsafe URLs and SSH commands from the cloud', async () => {
@@ -124,7 +142,12 @@ describe('GPUGeek provider: reading', () => {
     const text = lines.join('\n');
     assert.ok(text.includes('notebookUrl'), 'trace lines were written');
     assert.ok(text.includes(inst.id));
-    for (const secret of ['gg-test-token', `pw-${inst.id.slice(-6)}`, `tok-${inst.id.slice(-6)}`, '__gpugeek_int64__']) {
+    for (const secret of [
+      'gg-test-token',
+      `pw-${inst.id.slice(-6)}`,
+      `tok-${inst.id.slice(-6)}`,
+      '__gpugeek_int64__',
+    ]) {
       assert.ok(!text.includes(secret), secret);
     }
   });
@@ -132,7 +155,10 @@ describe('GPUGeek provider: reading', () => {
   describe('errors', () => {
     it('10002 (revoked or missing token) → AuthError with the traceid in details only', async () => {
       h.sim.revokedKeys.add('gg-test-token');
-      const err = await h.provider().listPods().catch((e: unknown) => e);
+      const err = await h
+        .provider()
+        .listPods()
+        .catch((e: unknown) => e);
       assert.ok(err instanceof AuthError);
       assert.match(err.details ?? '', /traceid [0-9a-f]{32}/);
       assert.doesNotMatch(err.message, /traceid/);
@@ -158,7 +184,10 @@ describe('GPUGeek provider: reading', () => {
 
       const bad = { code: 10005, message: 'Parameter error: pn', traceid: 't', data: null };
       h.sim.addFault({ cloud: 'gpugeek', path: '/api/v1/openapi/instance/query', status: 200, body: bad, times: 1 });
-      const e2 = await h.provider().listPods().catch((e: unknown) => e);
+      const e2 = await h
+        .provider()
+        .listPods()
+        .catch((e: unknown) => e);
       assert.ok(e2 instanceof CloudError);
       assert.equal(e2.code, '10005');
       assert.match(e2.message, /Parameter error: pn/);

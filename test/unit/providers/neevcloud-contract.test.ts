@@ -7,15 +7,31 @@ import { startNeevCloud, type NeevCloudHarness } from '../../simulator/neevcloud
 
 const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG9rZXktZm9yLXRlc3Rz user@laptop';
 const ctx = { jupyterPassword: 'pw', sshPublicKey: KEY };
-const H100: NeevGpuChoice = { configId: 'gpu-h100-80g-20cpu-125g', regionId: 'as-south-1', gpuModel: 'H100', available: true };
-const answers = (name: string, plan = 'gpu-h100-on-demand-1h') => ({ gpu: H100, count: 1, template: 'tpl-jupyterlab-pytorch', plan, name });
+const H100: NeevGpuChoice = {
+  configId: 'gpu-h100-80g-20cpu-125g',
+  regionId: 'as-south-1',
+  gpuModel: 'H100',
+  available: true,
+};
+const answers = (name: string, plan = 'gpu-h100-on-demand-1h') => ({
+  gpu: H100,
+  count: 1,
+  template: 'tpl-jupyterlab-pytorch',
+  plan,
+  name,
+});
 
 const RUNTIMES = /^\/gpu\/api\/v1beta1\/orgs\/[^/]+\/projects\/[^/]+\/airuntimes\/?$/;
 const RUNTIME = /^\/gpu\/api\/v1beta1\/orgs\/[^/]+\/projects\/[^/]+\/airuntimes\/[^/]+$/;
 const TEMPLATES = /^\/gpu\/api\/v1beta1\/airuntime-templates\/?$/;
 const INVENTORY = /^\/inventory\/api\/v1beta1\/inventory\/?$/;
 const ALERTS = /^\/inventory\/api\/v1beta1\/inventory\/gpu\/notify-availability$/;
-const PAGINATION = (pages: number, items: number) => ({ current_page: 1, total_pages: pages, total_items: items, items_per_page: 100 });
+const PAGINATION = (pages: number, items: number) => ({
+  current_page: 1,
+  total_pages: pages,
+  total_items: items,
+  items_per_page: 100,
+});
 
 /** A runtime as the list documents it (required fields only), plus what a test adds. */
 function runtime(extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -43,12 +59,20 @@ describe('NeevCloud contract: documented alternatives, broken bodies, findings o
   after(() => h.sim.stop());
   beforeEach(() => h.sim.reset());
 
-  const serve = (method: string, path: RegExp, body: unknown, times = 1) => h.sim.addFault({ cloud: 'neevcloud', method, path, status: 200, body, times });
+  const serve = (method: string, path: RegExp, body: unknown, times = 1) =>
+    h.sim.addFault({ cloud: 'neevcloud', method, path, status: 200, body, times });
 
   describe('delete answered 404 (not documented as "already gone")', () => {
     it('while the runtime is still listed: an error that says it may still bill, never "deleted"', async () => {
       const id = h.control.seedRuntime({ name: 'still-here' });
-      h.sim.addFault({ cloud: 'neevcloud', method: 'DELETE', path: RUNTIME, status: 404, body: { code: 'not_found', message: 'not found' }, times: 1 });
+      h.sim.addFault({
+        cloud: 'neevcloud',
+        method: 'DELETE',
+        path: RUNTIME,
+        status: 404,
+        body: { code: 'not_found', message: 'not found' },
+        times: 1,
+      });
       await assert.rejects(h.provider().podAction(id, 'terminate'), (e: unknown) => {
         assert.ok(e instanceof CloudError);
         assert.ok(!(e instanceof CloudRefusal));
@@ -60,7 +84,14 @@ describe('NeevCloud contract: documented alternatives, broken bodies, findings o
 
     it('when the runtime list cannot be read either: an error, never "deleted"', async () => {
       const id = h.control.seedRuntime({ name: 'unknown-fate' });
-      h.sim.addFault({ cloud: 'neevcloud', method: 'DELETE', path: RUNTIME, status: 404, body: { code: 'not_found', message: 'not found' }, times: 1 });
+      h.sim.addFault({
+        cloud: 'neevcloud',
+        method: 'DELETE',
+        path: RUNTIME,
+        status: 404,
+        body: { code: 'not_found', message: 'not found' },
+        times: 1,
+      });
       serve('GET', RUNTIMES, { data: null });
       await assert.rejects(h.provider().podAction(id, 'terminate'), UnexpectedResponseError);
     });
@@ -84,16 +115,28 @@ describe('NeevCloud contract: documented alternatives, broken bodies, findings o
       });
       const logger = recordingLogger();
       const list = await h.provider({ deps: { logger } }).listTemplates();
-      assert.deepEqual(list.map((t) => [t.id, t.name]), [['tpl-nameless', 'tpl-nameless'], ['tpl-named', 'Named']]);
+      assert.deepEqual(
+        list.map((t) => [t.id, t.name]),
+        [
+          ['tpl-nameless', 'tpl-nameless'],
+          ['tpl-named', 'Named'],
+        ],
+      );
       assert.equal(logger.warnings.length, 1);
       assert.match(logger.warnings[0], /skipped runtime template 1 .*id/);
     });
 
     it('the wizard labels a nameless template with its id', async () => {
       serve('GET', TEMPLATES, { data: [{ id: 'tpl-nameless', description: 'd', templateSpec: {}, ownerOrgId: null }] });
-      const template = h.provider().createForm().fields.find((f) => f.id === 'template') as PickField;
+      const template = h
+        .provider()
+        .createForm()
+        .fields.find((f) => f.id === 'template') as PickField;
       const options = await template.options({});
-      assert.deepEqual(options.map((o) => [o.label, o.value]), [['tpl-nameless', 'tpl-nameless']]);
+      assert.deepEqual(
+        options.map((o) => [o.label, o.value]),
+        [['tpl-nameless', 'tpl-nameless']],
+      );
     });
 
     it('listing sends only documented parameters: no page, no limit', async () => {
@@ -103,7 +146,10 @@ describe('NeevCloud contract: documented alternatives, broken bodies, findings o
     });
 
     it('a catalogue that says it has more pages is logged, not silently cut', async () => {
-      serve('GET', TEMPLATES, { data: [{ id: 'tpl-a', description: '', templateSpec: {}, ownerOrgId: null }], pagination: PAGINATION(2, 150) });
+      serve('GET', TEMPLATES, {
+        data: [{ id: 'tpl-a', description: '', templateSpec: {}, ownerOrgId: null }],
+        pagination: PAGINATION(2, 150),
+      });
       const logger = recordingLogger();
       assert.equal((await h.provider({ deps: { logger } }).listTemplates()).length, 1);
       assert.match(logger.warnings.join(' '), /2 pages but no documented way/);
@@ -114,7 +160,10 @@ describe('NeevCloud contract: documented alternatives, broken bodies, findings o
     it('an empty page of runtimes before the stated end is an error, never a shorter list', async () => {
       serve('GET', RUNTIMES, { data: [runtime()], pagination: PAGINATION(3, 3) });
       serve('GET', RUNTIMES, { data: [], pagination: { ...PAGINATION(3, 3), current_page: 2 } });
-      await assert.rejects(h.provider().listPods(), (e: unknown) => e instanceof UnexpectedResponseError && /empty page 2 of AI runtimes/.test(e.message));
+      await assert.rejects(
+        h.provider().listPods(),
+        (e: unknown) => e instanceof UnexpectedResponseError && /empty page 2 of AI runtimes/.test(e.message),
+      );
     });
 
     it('a runtime that moves to the next page while paging is listed once', async () => {
@@ -122,13 +171,21 @@ describe('NeevCloud contract: documented alternatives, broken bodies, findings o
       const b = runtime({ id: '7b0c6a3e-1111-4c4c-8888-00000000000b', name: 'b' });
       serve('GET', RUNTIMES, { data: [a], pagination: PAGINATION(2, 2) });
       serve('GET', RUNTIMES, { data: [a, b], pagination: { ...PAGINATION(2, 2), current_page: 2 } });
-      assert.deepEqual((await h.provider().listPods()).map((p) => p.name), ['a', 'b']);
+      assert.deepEqual(
+        (await h.provider().listPods()).map((p) => p.name),
+        ['a', 'b'],
+      );
     });
 
     it('a list without pagination ends at a page shorter than asked', async () => {
-      serve('GET', INVENTORY, { data: [{ config_id: 'gpu-x', gpu_model: 'X1', region: 'as-south-1', price_per_gpu_per_hour: 1 }] });
+      serve('GET', INVENTORY, {
+        data: [{ config_id: 'gpu-x', gpu_model: 'X1', region: 'as-south-1', price_per_gpu_per_hour: 1 }],
+      });
       const offers = await h.provider().listOffers();
-      assert.deepEqual(offers.map((o) => o.id), ['gpu-x']);
+      assert.deepEqual(
+        offers.map((o) => o.id),
+        ['gpu-x'],
+      );
       assert.equal(h.sim.requestsFor('neevcloud', 'GET', '/inventory/').length, 1);
     });
   });
@@ -167,7 +224,14 @@ describe('NeevCloud contract: documented alternatives, broken bodies, findings o
     }
 
     it('401 is an AuthError, not a refusal', async () => {
-      h.sim.addFault({ cloud: 'neevcloud', method: 'POST', path: RUNTIMES, status: 401, body: { code: 'unauthorized', message: 'invalid or expired token' }, times: 1 });
+      h.sim.addFault({
+        cloud: 'neevcloud',
+        method: 'POST',
+        path: RUNTIMES,
+        status: 401,
+        body: { code: 'unauthorized', message: 'invalid or expired token' },
+        times: 1,
+      });
       await assert.rejects(create('auth'), (e: unknown) => e instanceof AuthError && !(e instanceof CloudRefusal));
     });
 
@@ -180,7 +244,10 @@ describe('NeevCloud contract: documented alternatives, broken bodies, findings o
     });
 
     it('the plan step cannot be left empty and its answer is sent as planId', async () => {
-      const plan = h.provider().createForm().fields.find((f) => f.id === 'plan') as TextField;
+      const plan = h
+        .provider()
+        .createForm()
+        .fields.find((f) => f.id === 'plan') as TextField;
       assert.ok(plan.validate?.('  ', {}));
       await create('planned', 'gpu-h100-on-demand-1h');
       assert.equal((h.control.createBodies[0] as { planId: string }).planId, 'gpu-h100-on-demand-1h');
@@ -199,13 +266,26 @@ describe('NeevCloud contract: documented alternatives, broken bodies, findings o
     });
 
     it('SSH as a command under endpoints, Jupyter as jupyterUrl with a separate token', async () => {
-      const pod = await get(runtime({ endpoints: { sshCommand: 'ssh -p 30222 root@10.1.2.3' }, jupyterUrl: 'https://j.neev.example/lab', jupyter_token: 't0k' }));
+      const pod = await get(
+        runtime({
+          endpoints: { sshCommand: 'ssh -p 30222 root@10.1.2.3' },
+          jupyterUrl: 'https://j.neev.example/lab',
+          jupyter_token: 't0k',
+        }),
+      );
       assert.deepEqual(pod?.ssh, { host: '10.1.2.3', port: 30222, user: 'root' });
       assert.deepEqual(pod?.jupyter, { url: 'https://j.neev.example/lab', token: 't0k' });
     });
 
-    it('the simulator\'s own spelling: endpoints.ssh { host, port, username } and endpoints.jupyter', async () => {
-      const pod = await get(runtime({ endpoints: { ssh: { host: 'h.example', port: 2222, username: 'root' }, jupyter: 'https://h.example/?token=abc' } }));
+    it("the simulator's own spelling: endpoints.ssh { host, port, username } and endpoints.jupyter", async () => {
+      const pod = await get(
+        runtime({
+          endpoints: {
+            ssh: { host: 'h.example', port: 2222, username: 'root' },
+            jupyter: 'https://h.example/?token=abc',
+          },
+        }),
+      );
       assert.deepEqual(pod?.ssh, { host: 'h.example', port: 2222, user: 'root' });
       assert.deepEqual(pod?.jupyter, { url: 'https://h.example/', token: 'abc' });
     });
@@ -254,7 +334,10 @@ describe('NeevCloud contract: documented alternatives, broken bodies, findings o
 
     it('a runtime list with one unreadable item fails whole (a hidden runtime could be billing)', async () => {
       serve('GET', RUNTIMES, { data: [runtime(), { name: 'no id', status: 'Running' }], pagination: PAGINATION(1, 2) });
-      await assert.rejects(h.provider().listPods(), (e: unknown) => e instanceof UnexpectedResponseError && /data\[1\]\.id/.test(e.message));
+      await assert.rejects(
+        h.provider().listPods(),
+        (e: unknown) => e instanceof UnexpectedResponseError && /data\[1\]\.id/.test(e.message),
+      );
     });
   });
 });

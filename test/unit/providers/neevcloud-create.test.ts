@@ -15,7 +15,11 @@ describe('NeevCloud provider: catalogue, alerts and create', () => {
   after(() => h.sim.stop());
   beforeEach(() => h.sim.reset());
 
-  const field = <T>(id: string) => h.provider().createForm().fields.find((f) => f.id === id) as T;
+  const field = <T>(id: string) =>
+    h
+      .provider()
+      .createForm()
+      .fields.find((f) => f.id === id) as T;
 
   it('offers: one per config with its regions, prices per GPU-hour, sold-out visible, VM items left out', async () => {
     const offers = await h.provider().listOffers();
@@ -32,7 +36,10 @@ describe('NeevCloud provider: catalogue, alerts and create', () => {
     assert.equal(h100.minCount, 1);
     assert.equal(h100.maxCount, 8);
     const a100 = offers.find((o) => o.id === 'gpu-a100-80g-12cpu-90g')!;
-    assert.deepEqual(a100.regions.map((r) => r.id), ['as-south-1', 'eu-west-1']);
+    assert.deepEqual(
+      a100.regions.map((r) => r.id),
+      ['as-south-1', 'eu-west-1'],
+    );
     const l40s = offers.find((o) => o.id === 'gpu-l40s-48g-8cpu-64g')!;
     assert.equal(l40s.available, false);
     assert.equal(l40s.stock, 'sold out');
@@ -42,7 +49,8 @@ describe('NeevCloud provider: catalogue, alerts and create', () => {
 
   it('reads every inventory page', async () => {
     const base = h.control.state.inventory[0];
-    for (let i = 0; i < 120; i++) h.control.state.inventory.push({ ...base, config_id: `gpu-extra-${i}` } as SimInventoryItem);
+    for (let i = 0; i < 120; i++)
+      h.control.state.inventory.push({ ...base, config_id: `gpu-extra-${i}` } as SimInventoryItem);
     const offers = await h.provider().listOffers();
     assert.equal(offers.length, 124);
     assert.equal(h.sim.requestsFor('neevcloud', 'GET', '/inventory/api/v1beta1/inventory').length, 2);
@@ -75,7 +83,10 @@ describe('NeevCloud provider: catalogue, alerts and create', () => {
   it('availability alerts: register, list, duplicate, notified when stock returns', async () => {
     const p = h.provider();
     assert.equal(await p.registerAlert('as-south-1', 'gpu-l40s-48g-8cpu-64g'), 'registered');
-    assert.deepEqual(h.control.alerts().map((a) => [a.region_id, a.config_id]), [['as-south-1', 'gpu-l40s-48g-8cpu-64g']]);
+    assert.deepEqual(
+      h.control.alerts().map((a) => [a.region_id, a.config_id]),
+      [['as-south-1', 'gpu-l40s-48g-8cpu-64g']],
+    );
     assert.equal(await p.registerAlert('as-south-1', 'gpu-l40s-48g-8cpu-64g'), 'alreadyRegistered');
     let alerts = await p.listAlerts();
     assert.equal(alerts.length, 1);
@@ -85,7 +96,10 @@ describe('NeevCloud provider: catalogue, alerts and create', () => {
     h.control.setAvailability('gpu-l40s-48g-8cpu-64g', 'as-south-1', 3);
     alerts = await p.listAlerts();
     assert.equal(alerts[0].status, 'notified');
-    await assert.rejects(p.registerAlert('mars-1', 'gpu-l40s-48g-8cpu-64g'), (e: unknown) => e instanceof CloudRefusal && /not offered in this region/.test(e.message));
+    await assert.rejects(
+      p.registerAlert('mars-1', 'gpu-l40s-48g-8cpu-64g'),
+      (e: unknown) => e instanceof CloudRefusal && /not offered in this region/.test(e.message),
+    );
   });
 
   it('GPU step: cheapest first, sold-out configs disabled with config and region in the value', async () => {
@@ -101,24 +115,41 @@ describe('NeevCloud provider: catalogue, alerts and create', () => {
 
   it('region, count, template, plan and name steps', async () => {
     const form = h.provider().createForm();
-    const [gpu, region, count, template, plan, name] = form.fields as [PickField, PickField, PickField, PickField, TextField, TextField];
+    const [gpu, region, count, template, plan, name] = form.fields as [
+      PickField,
+      PickField,
+      PickField,
+      PickField,
+      TextField,
+      TextField,
+    ];
     const gpus = (await gpu.options({})) as PickOption<NeevGpuChoice>[];
     const a100 = gpus.find((o) => o.value.configId === 'gpu-a100-80g-12cpu-90g')!.value;
     const h200 = gpus.find((o) => o.value.configId === 'gpu-h200-141g-24cpu-200g')!.value;
     assert.equal(region.skip?.({ gpu: a100 }), false);
     assert.equal(region.skip?.({ gpu: h200 }), true);
     const regions = await region.options({ gpu: a100 });
-    assert.deepEqual(regions.map((r) => r.value), ['as-south-1', 'eu-west-1']);
+    assert.deepEqual(
+      regions.map((r) => r.value),
+      ['as-south-1', 'eu-west-1'],
+    );
     assert.equal(regions.find((r) => r.picked)?.value, 'eu-west-1', 'the region with most free GPUs is preselected');
     const counts = await count.options({ gpu: h200 });
-    assert.deepEqual(counts.map((c) => c.value), [1, 2, 3, 4, 5, 6, 7, 8]);
+    assert.deepEqual(
+      counts.map((c) => c.value),
+      [1, 2, 3, 4, 5, 6, 7, 8],
+    );
     assert.equal(counts[1].disabledReason, undefined);
     assert.match(counts[2].disabledReason ?? '', /only 2 free/);
     assert.equal(counts[1].description, '$5.98/hour');
     const templates = await template.options({});
     assert.equal(templates.find((t) => t.picked)?.value, 'tpl-jupyterlab-pytorch');
     assert.equal(plan.id, 'plan');
-    assert.equal(plan.initial?.({ gpu: h200 }), 'gpu-h200-on-demand-1h', 'the CLI example\'s plan naming for the chosen GPU');
+    assert.equal(
+      plan.initial?.({ gpu: h200 }),
+      'gpu-h200-on-demand-1h',
+      "the CLI example's plan naming for the chosen GPU",
+    );
     assert.equal(plan.validate?.('gpu-h200-on-demand-1h', {}), undefined);
     assert.ok(plan.validate?.('', {}));
     assert.ok(plan.validate?.('gpu"h200', {}));
@@ -159,19 +190,28 @@ describe('NeevCloud provider: catalogue, alerts and create', () => {
         sshKeys: [KEY],
       },
     ]);
-    const up = await eventually(() => p.getPod(pod.id), (x) => x?.status === 'running');
+    const up = await eventually(
+      () => p.getPod(pod.id),
+      (x) => x?.status === 'running',
+    );
     assert.ok(up?.ssh);
     assert.ok(up?.jupyter?.url.startsWith('http'));
     assert.ok((h.sim.backend as FakePodBackend).keys.includes(KEY));
     assert.equal(h.sim.requestsFor('neevcloud', 'POST').length, 1);
-    assert.deepEqual((await p.findPodsByName('train-me')).map((x) => x.id), [pod.id]);
+    assert.deepEqual(
+      (await p.findPodsByName('train-me')).map((x) => x.id),
+      [pod.id],
+    );
   });
 
   it('a runtime that comes up without SSH/Jupyter fields stays "not reachable yet"', async () => {
     h.control.nextCreateWithoutEndpoints();
     const p = h.provider();
     const pod = await p.createForm().create(answersFor('gpu-h100-80g-20cpu-125g', 'quiet-one'), ctx);
-    const up = await eventually(() => p.getPod(pod.id), (x) => x?.status === 'running');
+    const up = await eventually(
+      () => p.getPod(pod.id),
+      (x) => x?.status === 'running',
+    );
     assert.equal(up?.ssh, undefined);
     assert.equal(up?.jupyter, undefined);
   });
@@ -187,13 +227,16 @@ describe('NeevCloud provider: catalogue, alerts and create', () => {
 
   it('a create that fails with 500 is not retried', async () => {
     h.control.failNextCreate();
-    await assert.rejects(h.provider().createForm().create(answersFor('gpu-h100-80g-20cpu-125g', 'once'), ctx), (e: unknown) => {
-      assert.ok(e instanceof CloudError);
-      assert.ok(!(e instanceof CloudRefusal), 'a 500 leaves the outcome unknown');
-      assert.equal(e.code, 'internal');
-      assert.equal(e.httpStatus, 500);
-      return true;
-    });
+    await assert.rejects(
+      h.provider().createForm().create(answersFor('gpu-h100-80g-20cpu-125g', 'once'), ctx),
+      (e: unknown) => {
+        assert.ok(e instanceof CloudError);
+        assert.ok(!(e instanceof CloudRefusal), 'a 500 leaves the outcome unknown');
+        assert.equal(e.code, 'internal');
+        assert.equal(e.httpStatus, 500);
+        return true;
+      },
+    );
     assert.equal(h.sim.requestsFor('neevcloud', 'POST').length, 1);
   });
 
@@ -202,7 +245,11 @@ describe('NeevCloud provider: catalogue, alerts and create', () => {
     await assert.rejects(
       h.provider().createForm().create(answersFor('gpu-h100-80g-20cpu-125g', 'full'), ctx),
       // A 409 is not documented as "nothing was created": the create command looks the runtime up by name first.
-      (e: unknown) => e instanceof CloudError && !(e instanceof CloudRefusal) && e.code === 'insufficient_capacity' && /not enough H100/.test(e.message),
+      (e: unknown) =>
+        e instanceof CloudError &&
+        !(e instanceof CloudRefusal) &&
+        e.code === 'insufficient_capacity' &&
+        /not enough H100/.test(e.message),
     );
   });
 });

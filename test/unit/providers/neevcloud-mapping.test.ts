@@ -36,9 +36,16 @@ describe('NeevCloud mapping', () => {
     assert.deepEqual(readSsh(rt({ sshCommand: 'ssh -p 30123 root@gpu-1.neevcloud.com' })), want);
     assert.deepEqual(readSsh(rt({ endpoints: { ssh: 'ssh root@gpu-1.neevcloud.com -p 30123' } })), want);
     assert.deepEqual(readSsh(rt({ endpoints: { ssh: 'gpu-1.neevcloud.com:30123' } })), want);
-    assert.deepEqual(readSsh(rt({ endpoints: { ssh: { host: 'gpu-1.neevcloud.com', port: 30123, username: 'root' } } })), want);
+    assert.deepEqual(
+      readSsh(rt({ endpoints: { ssh: { host: 'gpu-1.neevcloud.com', port: 30123, username: 'root' } } })),
+      want,
+    );
     assert.deepEqual(readSsh(rt({ endpoints: { ssh_host: 'gpu-1.neevcloud.com', ssh_port: 30123 } })), want);
-    assert.deepEqual(readSsh(rt({ endpoints: { ssh: { ip: '10.1.2.3', port: 22, user: 'ubuntu' } } })), { host: '10.1.2.3', port: 22, user: 'ubuntu' });
+    assert.deepEqual(readSsh(rt({ endpoints: { ssh: { ip: '10.1.2.3', port: 22, user: 'ubuntu' } } })), {
+      host: '10.1.2.3',
+      port: 22,
+      user: 'ubuntu',
+    });
   });
 
   it('untrusted SSH values give no endpoint instead of a guess', () => {
@@ -59,7 +66,9 @@ describe('NeevCloud mapping', () => {
       url: 'https://nb.example/x',
       token: 't',
     });
-    assert.deepEqual(readJupyter(rt({ endpoints: { jupyterUrl: 'https://nb.example/x' } })), { url: 'https://nb.example/x' });
+    assert.deepEqual(readJupyter(rt({ endpoints: { jupyterUrl: 'https://nb.example/x' } })), {
+      url: 'https://nb.example/x',
+    });
     assert.equal(readJupyter(rt({ jupyter_url: 'javascript:alert(1)' })), undefined);
     assert.equal(readJupyter(rt({ jupyter_url: 'https://user:pw@nb.example/' })), undefined);
     assert.equal(readJupyter(rt({ jupyter_url: 'not a url' })), undefined);
@@ -79,7 +88,11 @@ describe('NeevCloud mapping', () => {
     assert.equal(pod.vramGb, 48);
     assert.equal(pod.pricePerHour, 3.56);
     assert.equal(pod.createdAt, 1_700_000_000_000);
-    assert.equal(mapRuntime(rt({ gpuConfigID: 'gpu-x', gpuCount: 1 })).pricePerHour, undefined, 'unknown price stays unknown');
+    assert.equal(
+      mapRuntime(rt({ gpuConfigID: 'gpu-x', gpuCount: 1 })).pricePerHour,
+      undefined,
+      'unknown price stays unknown',
+    );
     assert.equal(mapRuntime(rt({ gpuConfigID: 'gpu-x', gpuCount: 2 }), new Map([['gpu-x', 1.5]])).pricePerHour, 3);
   });
 
@@ -96,12 +109,20 @@ describe('NeevCloud mapping', () => {
       gpuPercent: 30,
       gpus: [],
     });
-    const nested = mapMetrics({ utilization: { cpu: '11.5', memory: { percent: 22 } }, gpus: [{ utilization: 40 }, { utilization: 60 }] });
+    const nested = mapMetrics({
+      utilization: { cpu: '11.5', memory: { percent: 22 } },
+      gpus: [{ utilization: 40 }, { utilization: 60 }],
+    });
     assert.equal(nested.cpuPercent, 11.5);
     assert.equal(nested.ramPercent, 22);
     assert.equal(nested.gpuPercent, 50);
     assert.equal(nested.gpus.length, 2);
-    assert.deepEqual(mapMetrics({ something: 'else' }), { cpuPercent: undefined, ramPercent: undefined, gpuPercent: undefined, gpus: [] });
+    assert.deepEqual(mapMetrics({ something: 'else' }), {
+      cpuPercent: undefined,
+      ramPercent: undefined,
+      gpuPercent: undefined,
+      gpus: [],
+    });
   });
 
   it('maps error bodies by status and code', () => {
@@ -111,16 +132,22 @@ describe('NeevCloud mapping', () => {
     assert.ok(auth instanceof AuthError);
     assert.equal(auth.message, 'NeevCloud refused the access token: missing authorization header.');
     assert.ok(mapNeevError(res(400, { code: 'unauthorized', message: 'token expired' }), req) instanceof AuthError);
-    assert.ok(mapNeevError(res(404, { code: 'not_found', message: 'project not found' }), req) instanceof NotFoundError);
+    assert.ok(
+      mapNeevError(res(404, { code: 'not_found', message: 'project not found' }), req) instanceof NotFoundError,
+    );
     const cloud = mapNeevError(res(422, { code: 'quota_exceeded', message: 'GPU quota exceeded' }), req);
     assert.ok(cloud instanceof CloudError);
     assert.equal(cloud.code, 'quota_exceeded');
-    assert.ok(!(cloud instanceof CloudRefusal), 'an undocumented refusal leaves a create\'s outcome unknown');
+    assert.ok(!(cloud instanceof CloudRefusal), "an undocumented refusal leaves a create's outcome unknown");
     const refused = mapNeevError(res(400, { code: 'invalid_argument', message: 'planId is required' }), req);
     assert.ok(refused instanceof CloudRefusal, 'the documented "nothing was done" answer');
     assert.equal(refused.code, 'invalid_argument');
     assert.ok(!(mapNeevError(res(400, { code: 'failed_precondition', message: 'x' }), req) instanceof CloudRefusal));
-    assert.equal(mapNeevError(res(429, { code: 'rate_limited', message: 'slow down' }), req), undefined, 'Retry-After handling stays generic');
+    assert.equal(
+      mapNeevError(res(429, { code: 'rate_limited', message: 'slow down' }), req),
+      undefined,
+      'Retry-After handling stays generic',
+    );
     assert.equal(mapNeevError(res(502, '<html>bad gateway</html>'), req), undefined);
   });
 });

@@ -85,7 +85,10 @@ describe('NeevCloud provider: runtimes', () => {
     const first = await p.getPod(id);
     assert.equal(first?.status, 'provisioning');
     assert.equal(first?.ssh, undefined);
-    const up = await eventually(() => p.getPod(id), (pod) => pod?.status === 'running');
+    const up = await eventually(
+      () => p.getPod(id),
+      (pod) => pod?.status === 'running',
+    );
     assert.ok(up?.ssh);
   });
 
@@ -126,7 +129,10 @@ describe('NeevCloud provider: runtimes', () => {
     const p = h.provider();
     await p.podAction(id, 'terminate');
     assert.equal((await p.getPod(id))?.status, 'terminating');
-    await eventually(() => p.getPod(id), (pod) => pod === undefined);
+    await eventually(
+      () => p.getPod(id),
+      (pod) => pod === undefined,
+    );
     assert.equal(h.sim.requestsFor('neevcloud', 'DELETE').length, 1);
     // Deleting what is already gone is what the user wanted.
     await p.podAction(id, 'terminate');
@@ -134,7 +140,10 @@ describe('NeevCloud provider: runtimes', () => {
 
   it('refuses stop/start without asking the cloud', async () => {
     const id = h.control.seedRuntime({ name: 'x' });
-    await assert.rejects(h.provider().podAction(id, 'stop'), (e: unknown) => e instanceof CloudError && /only be deleted/.test(e.message));
+    await assert.rejects(
+      h.provider().podAction(id, 'stop'),
+      (e: unknown) => e instanceof CloudError && /only be deleted/.test(e.message),
+    );
     assert.equal(h.sim.requests.length, 0);
   });
 
@@ -166,7 +175,8 @@ describe('NeevCloud provider: runtimes', () => {
   ] as const) {
     it(`missing ${JSON.stringify(options)}: ConfigError before any request`, async () => {
       const p = h.provider({ options: { ...options } });
-      const isConfig = (e: unknown) => e instanceof ConfigError && pattern.test(e.message) && /Set the NeevCloud/.test(e.message);
+      const isConfig = (e: unknown) =>
+        e instanceof ConfigError && pattern.test(e.message) && /Set the NeevCloud/.test(e.message);
       await assert.rejects(p.listPods(), isConfig);
       await assert.rejects(p.getPod('x'), isConfig);
       await assert.rejects(p.podAction('x', 'terminate'), isConfig);
@@ -179,12 +189,18 @@ describe('NeevCloud provider: runtimes', () => {
 
   it('an org/project the cloud does not know: NotFoundError', async () => {
     const p = h.provider({ options: { orgId: 'org-nope', projectId: 'proj-nope' } });
-    await assert.rejects(p.listPods(), (e: unknown) => e instanceof NotFoundError && /project not found/.test(e.message));
+    await assert.rejects(
+      p.listPods(),
+      (e: unknown) => e instanceof NotFoundError && /project not found/.test(e.message),
+    );
   });
 
   it('a revoked token: AuthError with the cloud message', async () => {
     h.sim.revokedKeys.add(NEEV_TEST_TOKEN);
-    await assert.rejects(h.provider().listPods(), (e: unknown) => e instanceof AuthError && /invalid or expired token/.test(e.message));
+    await assert.rejects(
+      h.provider().listPods(),
+      (e: unknown) => e instanceof AuthError && /invalid or expired token/.test(e.message),
+    );
     await assert.rejects(h.provider().listOffers(), AuthError);
   });
 
@@ -195,7 +211,10 @@ describe('NeevCloud provider: runtimes', () => {
   });
 
   it('an inference key (sk-nc-…) is refused before any request', async () => {
-    await assert.rejects(h.provider({ apiKey: 'sk-nc-abc' }).listOffers(), (e: unknown) => e instanceof ConfigError && /pat-nc-/.test(e.message));
+    await assert.rejects(
+      h.provider({ apiKey: 'sk-nc-abc' }).listOffers(),
+      (e: unknown) => e instanceof ConfigError && /pat-nc-/.test(e.message),
+    );
     assert.deepEqual(h.sim.requests, []);
   });
 
@@ -203,7 +222,13 @@ describe('NeevCloud provider: runtimes', () => {
     h.control.seedRuntime({ name: 'x' });
     h.sim.addFault({ cloud: 'neevcloud', method: 'GET', path: '/gpu/', status: 503, times: 1 });
     assert.equal((await h.provider().listPods()).length, 1);
-    h.sim.addFault({ cloud: 'neevcloud', method: 'GET', path: '/gpu/', status: 400, body: { code: 'invalid_argument', message: 'page is invalid.' } });
+    h.sim.addFault({
+      cloud: 'neevcloud',
+      method: 'GET',
+      path: '/gpu/',
+      status: 400,
+      body: { code: 'invalid_argument', message: 'page is invalid.' },
+    });
     await assert.rejects(h.provider().listPods(), (e: unknown) => {
       assert.ok(e instanceof CloudError);
       assert.equal(e.code, 'invalid_argument');

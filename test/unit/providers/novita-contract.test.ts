@@ -15,16 +15,31 @@ describe('Novita provider: the documented answers, and only those', () => {
   beforeEach(() => h.sim.reset());
 
   const product = {
-    id: 'prod-x', name: 'L40S 48GB', cpuPerGpu: 8, memoryPerGpu: 32, diskPerGpu: 50, availableDeploy: true,
-    minRootFS: 10, maxRootFS: 500, minLocalStorage: 0, maxLocalStorage: 1000, price: 80000, monthlyPrice: [], billingMethods: ['onDemand'],
+    id: 'prod-x',
+    name: 'L40S 48GB',
+    cpuPerGpu: 8,
+    memoryPerGpu: 32,
+    diskPerGpu: 50,
+    availableDeploy: true,
+    minRootFS: 10,
+    maxRootFS: 500,
+    minLocalStorage: 0,
+    maxLocalStorage: 1000,
+    price: 80000,
+    monthlyPrice: [],
+    billingMethods: ['onDemand'],
   };
-  const serveProducts = (data: unknown[]) => h.sim.addFault({ cloud: 'novita', method: 'GET', path: '/products', status: 200, body: { data } });
+  const serveProducts = (data: unknown[]) =>
+    h.sim.addFault({ cloud: 'novita', method: 'GET', path: '/products', status: 200, body: { data } });
 
   describe('products: regions in every documented form', () => {
     it('an object, as in the reference example, is read as a map keyed by cluster id', async () => {
       serveProducts([{ ...product, regions: { 'cl-eu': 'EU-DE-01' } }]);
       const [offer] = await h.provider().listOffers();
-      assert.deepEqual(offer.regions.map((r) => r.id), ['cl-eu']);
+      assert.deepEqual(
+        offer.regions.map((r) => r.id),
+        ['cl-eu'],
+      );
       assert.equal(offer.pricePerGpuHour, 0.8);
     });
 
@@ -48,11 +63,17 @@ describe('Novita provider: the documented answers, and only those', () => {
       const form = h.provider().createForm();
       const products = form.fields.find((f) => f.id === 'productId');
       assert.ok(products && products.kind === 'pick');
-      assert.deepEqual((await products.options({})).map((o) => o.value), ['prod-x']);
+      assert.deepEqual(
+        (await products.options({})).map((o) => o.value),
+        ['prod-x'],
+      );
       const clusters = form.fields.find((f) => f.id === 'clusterId');
       assert.ok(clusters && clusters.kind === 'pick');
       const options = await clusters.options({ productId: 'prod-x', gpuNum: 1 });
-      assert.deepEqual(options.map((o) => o.value), ['', 'cl-us']);
+      assert.deepEqual(
+        options.map((o) => o.value),
+        ['', 'cl-us'],
+      );
       assert.ok(options.every((o) => !o.disabledReason));
     });
 
@@ -91,7 +112,13 @@ describe('Novita provider: the documented answers, and only those', () => {
       serveProducts(undefined as unknown as unknown[]);
       await assert.rejects(h.provider().listOffers(), UnexpectedResponseError);
       h.sim.clearFaults();
-      h.sim.addFault({ cloud: 'novita', method: 'GET', path: '/networkstorages/list', status: 200, body: { storages: [] } });
+      h.sim.addFault({
+        cloud: 'novita',
+        method: 'GET',
+        path: '/networkstorages/list',
+        status: 200,
+        body: { storages: [] },
+      });
       await assert.rejects(h.provider().volumes!.list(), UnexpectedResponseError);
       h.sim.clearFaults();
       h.sim.addFault({ cloud: 'novita', method: 'GET', path: '/templates', status: 200, body: '' });
@@ -100,13 +127,25 @@ describe('Novita provider: the documented answers, and only those', () => {
 
     it('a documented empty answer is still an empty list: no instances, storage `data: null`', async () => {
       assert.deepEqual(await h.provider().listPods(), []);
-      h.sim.addFault({ cloud: 'novita', method: 'GET', path: '/networkstorages/list', status: 200, body: { data: null, total: 0 } });
+      h.sim.addFault({
+        cloud: 'novita',
+        method: 'GET',
+        path: '/networkstorages/list',
+        status: 200,
+        body: { data: null, total: 0 },
+      });
       assert.deepEqual(await h.provider().volumes!.list(), []);
     });
 
     it('an empty page before the announced total is an error', async () => {
       for (let i = 0; i < 60; i++) h.control.seedInstance({ name: `pod-${i}` });
-      h.sim.addFault({ cloud: 'novita', method: 'GET', path: '/gpu/instances', status: 200, body: { instances: [], total: 60 } });
+      h.sim.addFault({
+        cloud: 'novita',
+        method: 'GET',
+        path: '/gpu/instances',
+        status: 200,
+        body: { instances: [], total: 60 },
+      });
       await assert.rejects(h.provider().listPods(), UnexpectedResponseError);
     });
   });
@@ -127,7 +166,15 @@ describe('Novita provider: the documented answers, and only those', () => {
 
     it('templates (every page, not only the first)', async () => {
       for (let i = 0; i < 9; i++) {
-        h.control.seedTemplate({ id: `tpl-p${i}`, name: `mine-${i}`, channel: 'private', image: `me/img:${i}`, startCommand: '', rootfsSize: 20, ports: [] });
+        h.control.seedTemplate({
+          id: `tpl-p${i}`,
+          name: `mine-${i}`,
+          channel: 'private',
+          image: `me/img:${i}`,
+          startCommand: '',
+          rootfsSize: 20,
+          ports: [],
+        });
       }
       h.control.setPageCap(4);
       const mine = await h.provider().api.listTemplates('private');
@@ -141,18 +188,47 @@ describe('Novita provider: the documented answers, and only those', () => {
       const names = (await h.provider().templates()).map((t) => t.name);
       assert.ok(names.includes('my-comfy'), names.join(', '));
       const queries = h.sim.requestsFor('novita', 'GET', '/templates').map((r) => new URLSearchParams(r.query));
-      assert.deepEqual(
-        queries.map((q) => `${q.get('channel')}:${q.get('isMyCommunity')}`).sort(),
-        ['official:false', 'private:true'],
-      );
+      assert.deepEqual(queries.map((q) => `${q.get('channel')}:${q.get('isMyCommunity')}`).sort(), [
+        'official:false',
+        'private:true',
+      ]);
     });
 
     it('the reference spells the id `Id`; a lower-case `id` is read too', async () => {
-      const t = { name: 'n', type: 'instance', channel: 'official', image: 'img', startCommand: '', rootfsSize: 10, ports: [{ type: 'http', ports: [7860] }] };
-      h.sim.addFault({ cloud: 'novita', method: 'GET', path: '/templates', status: 200, body: { template: [{ ...t, Id: '100' }, { ...t, id: '101' }], total: 2 } });
-      assert.deepEqual((await h.provider().api.listTemplates('official')).map((x) => x.id), ['100', '101']);
+      const t = {
+        name: 'n',
+        type: 'instance',
+        channel: 'official',
+        image: 'img',
+        startCommand: '',
+        rootfsSize: 10,
+        ports: [{ type: 'http', ports: [7860] }],
+      };
+      h.sim.addFault({
+        cloud: 'novita',
+        method: 'GET',
+        path: '/templates',
+        status: 200,
+        body: {
+          template: [
+            { ...t, Id: '100' },
+            { ...t, id: '101' },
+          ],
+          total: 2,
+        },
+      });
+      assert.deepEqual(
+        (await h.provider().api.listTemplates('official')).map((x) => x.id),
+        ['100', '101'],
+      );
       h.sim.clearFaults();
-      h.sim.addFault({ cloud: 'novita', method: 'GET', path: '/template', status: 200, body: { template: { ...t, Id: '212', ports: [{ type: 'tcp', ports: {} }] } } });
+      h.sim.addFault({
+        cloud: 'novita',
+        method: 'GET',
+        path: '/template',
+        status: 200,
+        body: { template: { ...t, Id: '212', ports: [{ type: 'tcp', ports: {} }] } },
+      });
       assert.equal((await h.provider().api.getTemplate('212')).id, '212');
     });
   });
@@ -168,12 +244,25 @@ describe('Novita provider: the documented answers, and only those', () => {
   });
 
   describe('create outcome: only documented refusals say "nothing was created"', () => {
-    const body = { name: 'x', productId: 'prod-4090', gpuNum: 1, rootfsSize: 30, diskSize: 0, imageUrl: DEFAULT_IMAGE, ports: '', command: '', kind: 'gpu' as const };
+    const body = {
+      name: 'x',
+      productId: 'prod-4090',
+      gpuNum: 1,
+      rootfsSize: 30,
+      diskSize: 0,
+      imageUrl: DEFAULT_IMAGE,
+      ports: '',
+      command: '',
+      kind: 'gpu' as const,
+    };
 
     for (const reason of ['BALANCE_NOT_ENOUGH', 'INSUFFICIENT_RESOURCE', 'VALIDATOR_PARAM', 'CREATE_INSTANCE_LIMIT']) {
       it(`${reason} (400) → CloudRefusal with the cloud's code`, async () => {
         h.control.failNextCreate(reason, `cloud says ${reason.toLowerCase()}`);
-        await assert.rejects(h.provider().api.createInstance(body), (e: unknown) => e instanceof CloudRefusal && e.code === reason && /cloud says/.test(e.message));
+        await assert.rejects(
+          h.provider().api.createInstance(body),
+          (e: unknown) => e instanceof CloudRefusal && e.code === reason && /cloud says/.test(e.message),
+        );
       });
     }
 
@@ -182,14 +271,27 @@ describe('Novita provider: the documented answers, and only those', () => {
     });
 
     const open: Array<[string, () => void]> = [
-      ['UNKNOWN 500', () => h.sim.addFault({ cloud: 'novita', method: 'POST', path: '/gpu/instance/create', status: 500, body: { code: 500, reason: 'UNKNOWN', message: 'internal error' } })],
+      [
+        'UNKNOWN 500',
+        () =>
+          h.sim.addFault({
+            cloud: 'novita',
+            method: 'POST',
+            path: '/gpu/instance/create',
+            status: 500,
+            body: { code: 500, reason: 'UNKNOWN', message: 'internal error' },
+          }),
+      ],
       ['an undocumented name', () => h.control.failNextCreate('SCHEDULER_TIMEOUT', 'took too long')],
       ['a documented name on a 5xx', () => h.control.failNextCreate('INSUFFICIENT_RESOURCE', 'busy', 503)],
     ];
     for (const [what, arrange] of open) {
       it(`${what} → a plain error (outcome unknown), never a CloudRefusal`, async () => {
         arrange();
-        await assert.rejects(h.provider().api.createInstance(body), (e: unknown) => e instanceof CloudError && !(e instanceof CloudRefusal));
+        await assert.rejects(
+          h.provider().api.createInstance(body),
+          (e: unknown) => e instanceof CloudError && !(e instanceof CloudRefusal),
+        );
         assert.equal(h.sim.requestsFor('novita', 'POST', '/gpu/instance/create').length, 1);
       });
     }

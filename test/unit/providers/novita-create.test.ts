@@ -47,7 +47,10 @@ describe('Novita provider: create form against the simulator', () => {
   it('offers products by price with stock; sold-out ones are visible but not pickable', async () => {
     const form = h.provider().createForm();
     const opts = await field<PickField>(form, 'productId').options({});
-    assert.deepEqual(opts.map((o) => o.label), ['RTX 3090 24GB', 'RTX 4090 24GB', 'A100 SXM 80GB', 'H100 SXM 80GB']);
+    assert.deepEqual(
+      opts.map((o) => o.label),
+      ['RTX 3090 24GB', 'RTX 4090 24GB', 'A100 SXM 80GB', 'H100 SXM 80GB'],
+    );
     assert.equal(opts[0].disabledReason, 'sold out');
     assert.match(opts[0].description!, /stock: sold out/);
     assert.equal(opts[1].disabledReason, undefined);
@@ -58,7 +61,10 @@ describe('Novita provider: create form against the simulator', () => {
   it('GPU count 1..8 with the price for each count', async () => {
     const form = await loaded(h);
     const opts = await field<PickField>(form, 'gpuNum').options({ productId: 'prod-4090' });
-    assert.deepEqual(opts.map((o) => o.value), [1, 2, 3, 4, 5, 6, 7, 8]);
+    assert.deepEqual(
+      opts.map((o) => o.value),
+      [1, 2, 3, 4, 5, 6, 7, 8],
+    );
     assert.equal(opts[1].description, '$0.700/h');
   });
 
@@ -66,7 +72,10 @@ describe('Novita provider: create form against the simulator', () => {
     const form = await loaded(h);
     const cluster = field<PickField>(form, 'clusterId');
     const one = await cluster.options({ productId: 'prod-h100', gpuNum: 1 });
-    assert.deepEqual(one.map((o) => o.label), ['Any cluster', 'US-CA-01']);
+    assert.deepEqual(
+      one.map((o) => o.label),
+      ['Any cluster', 'US-CA-01'],
+    );
     assert.ok(one.every((o) => !o.disabledReason));
     const four = await cluster.options({ productId: 'prod-h100', gpuNum: 4 });
     assert.ok(four.every((o) => o.disabledReason === 'sold out for 4 GPU(s)'));
@@ -79,7 +88,10 @@ describe('Novita provider: create form against the simulator', () => {
     const opts = await image.options({});
     assert.equal(opts[0].value, DEFAULT_IMAGE);
     assert.ok(opts[0].picked);
-    assert.deepEqual(opts.slice(1).map((o) => o.value), ['template:tpl-1', 'template:tpl-3']);
+    assert.deepEqual(
+      opts.slice(1).map((o) => o.value),
+      ['template:tpl-1', 'template:tpl-3'],
+    );
     assert.equal(image.allowCustom?.validate?.('bad image', {}), 'The image URL may not contain spaces.');
     assert.equal(image.allowCustom?.validate?.('x'.repeat(501), {}), 'The image URL may be at most 500 characters.');
     assert.equal(image.allowCustom?.validate?.('nvcr.io/nvidia/pytorch:24.05-py3', {}), undefined);
@@ -121,13 +133,19 @@ describe('Novita provider: create form against the simulator', () => {
   it('creates with one POST (ports string, Jupyter tool, storage mounts) and the pod comes up', async () => {
     const form = await loaded(h);
     const storages = await field<PickField>(form, 'networkStorages').options({ clusterId: 'cl-us' });
-    assert.deepEqual(storages.map((o) => o.value), ['ns-0001']);
+    assert.deepEqual(
+      storages.map((o) => o.value),
+      ['ns-0001'],
+    );
     const pod = await form.create(answers({ networkStorages: ['ns-0001'], clusterId: 'cl-us' }), ctx);
     assert.equal(creates(h).length, 1);
     assert.equal(pod.name, 'my-pod');
     assert.equal(pod.status, 'provisioning');
     const inst = h.control.instance(pod.id)!;
-    assert.deepEqual(inst.ports, [{ port: 8080, type: 'tcp' }, { port: 8081, type: 'http' }]);
+    assert.deepEqual(inst.ports, [
+      { port: 8080, type: 'tcp' },
+      { port: 8081, type: 'http' },
+    ]);
     assert.ok(inst.jupyter);
     assert.deepEqual(inst.networkStorages, [{ id: 'ns-0001', mountPoint: '/network_0' }]);
     assert.equal(inst.rootfsSize, 50);
@@ -135,7 +153,10 @@ describe('Novita provider: create form against the simulator', () => {
     assert.equal(up.ssh?.password, `pw-${pod.id.slice(-6)}`);
     assert.ok(up.jupyter?.token);
     // in use now: cannot be deleted
-    await assert.rejects(h.provider().volumes!.delete('ns-0001'), (e: unknown) => e instanceof CloudError && e.code === 'NETWORK_STORAGE_IN_USE');
+    await assert.rejects(
+      h.provider().volumes!.delete('ns-0001'),
+      (e: unknown) => e instanceof CloudError && e.code === 'NETWORK_STORAGE_IN_USE',
+    );
   });
 
   it('a template brings its image and ports', async () => {
@@ -149,7 +170,13 @@ describe('Novita provider: create form against the simulator', () => {
   });
 
   it('never retries a create that got HTTP 500: exactly one POST', async () => {
-    h.sim.addFault({ cloud: 'novita', method: 'POST', path: '/gpu/instance/create', status: 500, body: { code: 500, reason: 'UNKNOWN', message: 'internal error' } });
+    h.sim.addFault({
+      cloud: 'novita',
+      method: 'POST',
+      path: '/gpu/instance/create',
+      status: 500,
+      body: { code: 500, reason: 'UNKNOWN', message: 'internal error' },
+    });
     const form = await loaded(h);
     await assert.rejects(form.create(answers(), ctx), (e: unknown) => e instanceof CloudError && e.httpStatus === 500);
     assert.equal(creates(h).length, 1);
@@ -188,12 +215,28 @@ describe('Novita provider: create form against the simulator', () => {
   it('sold out between pick and create → INSUFFICIENT_RESOURCE', async () => {
     const form = await loaded(h);
     h.control.markSoldOut('prod-4090');
-    await assert.rejects(form.create(answers(), ctx), (e: unknown) => e instanceof CloudError && e.code === 'INSUFFICIENT_RESOURCE');
+    await assert.rejects(
+      form.create(answers(), ctx),
+      (e: unknown) => e instanceof CloudError && e.code === 'INSUFFICIENT_RESOURCE',
+    );
   });
 
   it('the cloud refuses reserved ports with VALIDATOR_PARAM', async () => {
-    const body = { name: 'x', productId: 'prod-4090', gpuNum: 1, rootfsSize: 30, diskSize: 0, imageUrl: DEFAULT_IMAGE, ports: '2222/tcp', command: '', kind: 'gpu' as const };
-    await assert.rejects(h.provider().api.createInstance(body), (e: unknown) => e instanceof CloudError && e.code === 'VALIDATOR_PARAM' && /reserved/.test(e.message));
+    const body = {
+      name: 'x',
+      productId: 'prod-4090',
+      gpuNum: 1,
+      rootfsSize: 30,
+      diskSize: 0,
+      imageUrl: DEFAULT_IMAGE,
+      ports: '2222/tcp',
+      command: '',
+      kind: 'gpu' as const,
+    };
+    await assert.rejects(
+      h.provider().api.createInstance(body),
+      (e: unknown) => e instanceof CloudError && e.code === 'VALIDATOR_PARAM' && /reserved/.test(e.message),
+    );
     await assert.rejects(h.provider().api.createInstance({ ...body, ports: '', rootfsSize: 5 }), /rootfsSize/);
   });
 });

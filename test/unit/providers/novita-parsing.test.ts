@@ -10,11 +10,27 @@ const parse = (raw: Record<string, unknown>) => mapInstance(zInstance.parse({ id
 describe('Novita provider: parsing what the cloud sends', () => {
   it('maps the whole status set', () => {
     const table: Record<string, string> = {
-      toCreate: 'provisioning', creating: 'provisioning', pulling: 'provisioning', running: 'running',
-      toStart: 'provisioning', starting: 'provisioning', toStop: 'stopping', stopping: 'stopping', exited: 'stopped',
-      toRestart: 'provisioning', restarting: 'provisioning', toRemove: 'terminating', removing: 'terminating',
-      removed: 'terminated', toReset: 'provisioning', resetting: 'provisioning', migrating: 'provisioning',
-      freezing: 'stopping', constructor: 'unknown', '': 'unknown', Running: 'unknown',
+      toCreate: 'provisioning',
+      creating: 'provisioning',
+      pulling: 'provisioning',
+      running: 'running',
+      toStart: 'provisioning',
+      starting: 'provisioning',
+      toStop: 'stopping',
+      stopping: 'stopping',
+      exited: 'stopped',
+      toRestart: 'provisioning',
+      restarting: 'provisioning',
+      toRemove: 'terminating',
+      removing: 'terminating',
+      removed: 'terminated',
+      toReset: 'provisioning',
+      resetting: 'provisioning',
+      migrating: 'provisioning',
+      freezing: 'stopping',
+      constructor: 'unknown',
+      '': 'unknown',
+      Running: 'unknown',
     };
     for (const [raw, want] of Object.entries(table)) assert.equal(mapStatus(raw), want, raw);
     const pod = parse({ status: 'hibernating' });
@@ -37,12 +53,17 @@ describe('Novita provider: parsing what the cloud sends', () => {
     assert.equal(parse({ instancePrice: '' }).pricePerHour, undefined);
     assert.equal(parse({ instancePrice: 0 }).pricePerHour, undefined);
     assert.equal(parse({ instancePrice: 'n/a' }).pricePerHour, undefined);
-    const pod = mapInstance(zInstance.parse({ id: 'x', status: 'running', productId: 'p', gpuNum: '4' }), new Map([['p', 35000]]));
+    const pod = mapInstance(
+      zInstance.parse({ id: 'x', status: 'running', productId: 'p', gpuNum: '4' }),
+      new Map([['p', 35000]]),
+    );
     assert.equal(pod.pricePerHour, 1.4);
   });
 
   it('SSH from connectComponentSSH or the older top-level fields; unsafe commands dropped', () => {
-    const a = parse({ connectComponentSSH: { sshCommand: 'ssh root@203.0.113.5 -p 30122', password: 'pw', isRunning: true } });
+    const a = parse({
+      connectComponentSSH: { sshCommand: 'ssh root@203.0.113.5 -p 30122', password: 'pw', isRunning: true },
+    });
     assert.deepEqual(a.ssh, { host: '203.0.113.5', port: 30122, user: 'root', password: 'pw' });
     const b = parse({ sshCommand: 'ssh -p 2200 ubuntu@host.example.com', sshPassword: 'old' });
     assert.deepEqual(b.ssh, { host: 'host.example.com', port: 2200, user: 'ubuntu', password: 'old' });
@@ -108,7 +129,10 @@ describe('Novita provider: offers and network storage against the simulator', ()
 
   it('a product the schema cannot read is one clear UnexpectedResponseError', async () => {
     h.sim.addFault({ cloud: 'novita', path: '/products', status: 200, body: { data: [{ name: 'no id' }] } });
-    await assert.rejects(h.provider().listOffers(), (e: unknown) => e instanceof UnexpectedResponseError && /data\[0\]\.id/.test(e.message));
+    await assert.rejects(
+      h.provider().listOffers(),
+      (e: unknown) => e instanceof UnexpectedResponseError && /data\[0\]\.id/.test(e.message),
+    );
   });
 
   it('lists (every page), creates, renames, resizes and deletes network storage', async () => {
@@ -128,10 +152,19 @@ describe('Novita provider: offers and network storage against the simulator', ()
     const after = (await p.volumes!.list()).find((v) => v.id === vol.id);
     assert.equal(after?.name, 'models-v2');
     assert.equal(after?.sizeGb, 300);
-    await assert.rejects(p.volumes!.resize(vol.id, 50), (e: unknown) => e instanceof CloudError && e.code === 'VALIDATOR_PARAM');
+    await assert.rejects(
+      p.volumes!.resize(vol.id, 50),
+      (e: unknown) => e instanceof CloudError && e.code === 'VALIDATOR_PARAM',
+    );
     await p.volumes!.delete(vol.id);
-    assert.equal((await p.volumes!.list()).some((v) => v.id === vol.id), false);
-    await assert.rejects(p.volumes!.delete(vol.id), (e: unknown) => e instanceof CloudError && e.code === 'NETWORK_STORAGE_NOT_FOUND');
+    assert.equal(
+      (await p.volumes!.list()).some((v) => v.id === vol.id),
+      false,
+    );
+    await assert.rejects(
+      p.volumes!.delete(vol.id),
+      (e: unknown) => e instanceof CloudError && e.code === 'NETWORK_STORAGE_NOT_FOUND',
+    );
     await assert.rejects(p.volumes!.rename('missing', 'x'), NotFoundError);
   });
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { AuthError, CloudError, NotFoundError, RateLimitError } from '../../../src/core/errors';
 import type { Pod } from '../../../src/core/model';
 import { metricsBaseUrl } from '../../../src/providers/novita';
-import { KEY, type NovitaHarness, startNovitaHarness, waitFor } from '../../simulator/novita/harness';
+import { KEY, type NovitaHarness, startNovitaHarness } from '../../simulator/novita/harness';
 
 /** Raw statuses seen while polling, in order, without repeats. */
 async function watch(h: NovitaHarness, id: string, until: string): Promise<string[]> {
@@ -43,7 +43,12 @@ describe('Novita provider: instances against the simulator', () => {
   });
 
   it('maps a running instance: price, GPU, cluster, password SSH, Jupyter with token', async () => {
-    const id = h.control.seedInstance({ name: 'train', productId: 'prod-h100', gpuNum: 2, ports: [{ port: 8080, type: 'tcp' }] });
+    const id = h.control.seedInstance({
+      name: 'train',
+      productId: 'prod-h100',
+      gpuNum: 2,
+      ports: [{ port: 8080, type: 'tcp' }],
+    });
     const pod = (await h.provider().getPod(id)) as Pod;
     assert.equal(pod.status, 'running');
     assert.equal(pod.rawStatus, 'running');
@@ -124,9 +129,17 @@ describe('Novita provider: instances against the simulator', () => {
 
   it('stop is not repeated after a 500 (it may have happened); delete is', async () => {
     const id = h.control.seedInstance({});
-    const fault = { cloud: 'novita' as const, status: 500, body: { code: 500, reason: 'UNKNOWN', message: 'boom' }, times: 1 };
+    const fault = {
+      cloud: 'novita' as const,
+      status: 500,
+      body: { code: 500, reason: 'UNKNOWN', message: 'boom' },
+      times: 1,
+    };
     h.sim.addFault({ ...fault, path: '/gpu/instance/stop' });
-    await assert.rejects(h.provider().podAction(id, 'stop'), (e: unknown) => e instanceof CloudError && e.code === 'UNKNOWN');
+    await assert.rejects(
+      h.provider().podAction(id, 'stop'),
+      (e: unknown) => e instanceof CloudError && e.code === 'UNKNOWN',
+    );
     assert.equal(h.sim.requestsFor('novita', 'POST', '/gpu/instance/stop').length, 1);
     h.sim.addFault({ ...fault, path: '/gpu/instance/delete' });
     await h.provider().podAction(id, 'terminate');
@@ -142,7 +155,10 @@ describe('Novita provider: instances against the simulator', () => {
     h.control.seedInstance({ name: 'exp' });
     h.control.seedInstance({ name: 'exp-2' });
     const found = await h.provider().findPodsByName('exp');
-    assert.deepEqual(found.map((p) => p.name), ['exp']);
+    assert.deepEqual(
+      found.map((p) => p.name),
+      ['exp'],
+    );
     assert.match(h.sim.requestsFor('novita', 'GET', '/gpu/instances')[0].query, /name=exp/);
   });
 
@@ -158,7 +174,13 @@ describe('Novita provider: instances against the simulator', () => {
   it('an unknown status shows as unknown with the raw word', async () => {
     const id = h.control.seedInstance({});
     // Not a documented status word, so only a fault can send it.
-    h.sim.addFault({ cloud: 'novita', method: 'GET', path: '/gpu/instance', status: 200, body: { id, name: 'seeded-pod', status: 'hibernating', gpuNum: '1' } });
+    h.sim.addFault({
+      cloud: 'novita',
+      method: 'GET',
+      path: '/gpu/instance',
+      status: 200,
+      body: { id, name: 'seeded-pod', status: 'hibernating', gpuNum: '1' },
+    });
     const pod = (await h.provider().getPod(id))!;
     assert.equal(pod.status, 'unknown');
     assert.equal(pod.rawStatus, 'hibernating');
@@ -185,7 +207,10 @@ describe('Novita provider: instances against the simulator', () => {
 
   it('error bodies with only `code` or only `message` still map', async () => {
     h.sim.addFault({ cloud: 'novita', path: '/clusters', status: 400, body: { code: 'BALANCE_NOT_ENOUGH' } });
-    await assert.rejects(h.provider().listOffers(), (e: unknown) => e instanceof CloudError && e.code === 'BALANCE_NOT_ENOUGH');
+    await assert.rejects(
+      h.provider().listOffers(),
+      (e: unknown) => e instanceof CloudError && e.code === 'BALANCE_NOT_ENOUGH',
+    );
     h.sim.clearFaults();
     h.sim.addFault({ cloud: 'novita', path: '/clusters', status: 418, body: { message: 'teapot' } });
     await assert.rejects(h.provider().listOffers(), (e: unknown) => e instanceof CloudError && e.code === 'HTTP_418');
@@ -204,15 +229,24 @@ describe('Novita provider: instances against the simulator', () => {
   it('edits ports; reserved ports are refused before and by the cloud', async () => {
     const id = h.control.seedInstance({});
     await h.provider().editPorts(id, '8080/tcp, 9000/http');
-    assert.deepEqual(h.control.instance(id)?.ports, [{ port: 8080, type: 'tcp' }, { port: 9000, type: 'http' }]);
+    assert.deepEqual(h.control.instance(id)?.ports, [
+      { port: 8080, type: 'tcp' },
+      { port: 9000, type: 'http' },
+    ]);
     await assert.rejects(h.provider().editPorts(id, '2222/tcp'), /reserved/);
-    await assert.rejects(h.provider().api.editInstance(id, [{ port: 2223, type: 'tcp' }]), (e: unknown) => e instanceof CloudError && e.code === 'VALIDATOR_PARAM');
+    await assert.rejects(
+      h.provider().api.editInstance(id, [{ port: 2223, type: 'tcp' }]),
+      (e: unknown) => e instanceof CloudError && e.code === 'VALIDATOR_PARAM',
+    );
   });
 
   it('templates: official and private channels', async () => {
     const names = (await h.provider().templates()).map((t) => t.name);
     assert.deepEqual(names, ['PyTorch 2.3 CUDA 12.1', 'my-comfy']);
     assert.equal((await h.provider().api.getTemplate('tpl-2')).image, 'vllm/vllm-openai:latest');
-    await assert.rejects(h.provider().api.getTemplate('missing'), (e: unknown) => e instanceof CloudError && e.code === 'TEMPLATE_NOT_FOUND');
+    await assert.rejects(
+      h.provider().api.getTemplate('missing'),
+      (e: unknown) => e instanceof CloudError && e.code === 'TEMPLATE_NOT_FOUND',
+    );
   });
 });

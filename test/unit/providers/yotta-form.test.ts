@@ -24,14 +24,20 @@ describe('Yotta provider: create wizard', () => {
     assert.match(h100.detail!, /US East 1, US West 1/);
     assert.equal(h100.disabledReason, undefined);
     assert.match(gpus.find((o) => o.value === 'NVIDIA_B200_180G')!.disabledReason!, /Sold out/);
-    assert.deepEqual((await pick(f, 'gpuCount').options({})).map((o) => o.value), [1, 2, 4, 8]);
+    assert.deepEqual(
+      (await pick(f, 'gpuCount').options({})).map((o) => o.value),
+      [1, 2, 4, 8],
+    );
   });
 
   it('offers only the chosen GPU’s regions; sold-out regions are disabled and not preselected', async () => {
     h.control.setSoldOut('NVIDIA_H100_80G', 'us-east-1');
     const f = h.provider().createForm().fields;
     const regions = await pick(f, 'region').options({ gpu: 'NVIDIA_H100_80G' });
-    assert.deepEqual(regions.map((r) => r.value), ['us-east-1', 'us-west-1']);
+    assert.deepEqual(
+      regions.map((r) => r.value),
+      ['us-east-1', 'us-west-1'],
+    );
     assert.match(regions[0].disabledReason!, /sold out/);
     assert.equal(regions[1].picked, true);
     assert.equal(regions[0].picked, false);
@@ -52,7 +58,10 @@ describe('Yotta provider: create wizard', () => {
     assert.ok(disk.validate!('5', {}));
     assert.equal(disk.validate!('200', {}), undefined);
     const ports = await (field(f, 'ports') as PickField).options({});
-    assert.deepEqual(ports.filter((p) => p.picked).map((p) => p.value), ['22/SSH', '8888/HTTP']);
+    assert.deepEqual(
+      ports.filter((p) => p.picked).map((p) => p.value),
+      ['22/SSH', '8888/HTTP'],
+    );
     assert.ok(text(f, 'customPorts').validate!('70000', {}));
     assert.equal(text(f, 'customPorts').validate!('8080/http, 9000', {}), undefined);
     assert.ok(text(f, 'env').validate!('NOEQUALS', {}));
@@ -64,8 +73,18 @@ describe('Yotta provider: create wizard', () => {
     assert.ok(name.validate!('', {}));
     assert.ok(name.validate!('x'.repeat(256), {}));
     assert.equal(name.validate!('x'.repeat(255), {}), undefined);
-    assert.deepEqual(parseEnv('A=1,B=x=y'), { vars: [{ key: 'A', value: '1' }, { key: 'B', value: 'x=y' }] });
-    assert.deepEqual(parsePorts('8080/http 22/ssh'), { ports: [{ port: 8080, protocol: 'HTTP' }, { port: 22, protocol: 'SSH' }] });
+    assert.deepEqual(parseEnv('A=1,B=x=y'), {
+      vars: [
+        { key: 'A', value: '1' },
+        { key: 'B', value: 'x=y' },
+      ],
+    });
+    assert.deepEqual(parsePorts('8080/http 22/ssh'), {
+      ports: [
+        { port: 8080, protocol: 'HTTP' },
+        { port: 22, protocol: 'SSH' },
+      ],
+    });
   });
 
   it('volume step: none, new, or an existing volume (others in another region disabled); size and path only when needed', async () => {
@@ -73,7 +92,10 @@ describe('Yotta provider: create wizard', () => {
     h.control.addVolume({ name: 'west', region: 'us-west-1' });
     const f = h.provider().createForm().fields;
     const opts = await pick(f, 'volume').options({ region: 'us-east-1' });
-    assert.deepEqual(opts.map((o) => o.label), ['None', 'New volume…', 'east', 'west']);
+    assert.deepEqual(
+      opts.map((o) => o.label),
+      ['None', 'New volume…', 'east', 'west'],
+    );
     assert.equal(opts[2].disabledReason, undefined);
     assert.match(opts[3].disabledReason!, /us-west-1/);
     assert.equal(field(f, 'volumeSize').skip!({ volume: 'none' }), true);
@@ -82,14 +104,28 @@ describe('Yotta provider: create wizard', () => {
     assert.ok(text(f, 'mountPath').validate!('relative/path', {}));
     assert.equal(field(f, 'registryAuth').skip!({}), true, 'the default image is public');
     const creds = await pick(f, 'registryAuth').options({ image: 'me/private:1' });
-    assert.deepEqual(creds.map((c) => c.value), ['', '101']);
+    assert.deepEqual(
+      creds.map((c) => c.value),
+      ['', '101'],
+    );
   });
 
   it('summarizes everything without creating, then creates once with Jupyter password, ports and a new volume', async () => {
     const form = h.provider().createForm();
     const a: Answers = {
-      gpu: 'NVIDIA_RTX_4090_24G', gpuCount: 1, region: 'ap-southeast-1', image: 'me/private:1', registryAuth: '101', containerDisk: '60',
-      volume: 'new', volumeSize: '40', mountPath: '/data', ports: ['22/SSH', '8888/HTTP'], customPorts: '7000/tcp', env: 'A=1', name: 'full',
+      gpu: 'NVIDIA_RTX_4090_24G',
+      gpuCount: 1,
+      region: 'ap-southeast-1',
+      image: 'me/private:1',
+      registryAuth: '101',
+      containerDisk: '60',
+      volume: 'new',
+      volumeSize: '40',
+      mountPath: '/data',
+      ports: ['22/SSH', '8888/HTTP'],
+      customPorts: '7000/tcp',
+      env: 'A=1',
+      name: 'full',
     };
     const lines = await form.summarize(a, ctx);
     const get = (label: string) => lines.find((l) => l.label === label)?.value;
@@ -106,9 +142,15 @@ describe('Yotta provider: create wizard', () => {
     const pod = await form.create(a, ctx);
     assert.equal(h.sim.requestsFor('yotta', 'POST', '/v2/pods').length, 1);
     assert.equal(h.control.jupyterPassword(pod.id), 'jp-1');
-    assert.deepEqual(pod.ports.map((p) => `${p.port}/${p.protocol}`), ['22/ssh', '8888/http', '7000/tcp']);
+    assert.deepEqual(
+      pod.ports.map((p) => `${p.port}/${p.protocol}`),
+      ['22/ssh', '8888/http', '7000/tcp'],
+    );
     const vols = await h.provider().volumes!.list();
-    assert.deepEqual(vols.map((v) => [v.sizeGb, v.mountCount, v.region]), [[40, 1, 'ap-southeast-1']]);
+    assert.deepEqual(
+      vols.map((v) => [v.sizeGb, v.mountCount, v.region]),
+      [[40, 1, 'ap-southeast-1']],
+    );
   });
 
   it('after a sold-out refusal the region step shows the new stock (answers kept by the caller)', async () => {
@@ -124,7 +166,10 @@ describe('Yotta provider: create wizard', () => {
   });
 
   it('does not set JUPYTER_PASSWORD when Jupyter is not exposed', async () => {
-    const pod = await h.provider().createForm().create({ gpu: 'NVIDIA_RTX_4090_24G', gpuCount: 1, region: 'us-east-1', ports: ['22/SSH'], name: 'nojup' }, ctx);
+    const pod = await h
+      .provider()
+      .createForm()
+      .create({ gpu: 'NVIDIA_RTX_4090_24G', gpuCount: 1, region: 'us-east-1', ports: ['22/SSH'], name: 'nojup' }, ctx);
     assert.equal(h.control.jupyterPassword(pod.id), undefined);
   });
 });

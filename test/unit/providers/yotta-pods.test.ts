@@ -7,8 +7,16 @@ const ctx = { jupyterPassword: 'jp-secret-123' };
 
 function answers(extra: Answers = {}): Answers {
   return {
-    gpu: 'NVIDIA_H100_80G', gpuCount: 2, region: 'us-east-1', image: 'yottalabsai/pytorch:2.8.0-py3.11-cuda12.8.1-cudnn-devel-ubuntu22.04-2025050802',
-    containerDisk: '80', volume: 'none', ports: ['22/SSH', '8888/HTTP'], customPorts: '', env: 'HF_HOME=/workspace/hf, DEBUG=1', name: 'train-1',
+    gpu: 'NVIDIA_H100_80G',
+    gpuCount: 2,
+    region: 'us-east-1',
+    image: 'yottalabsai/pytorch:2.8.0-py3.11-cuda12.8.1-cudnn-devel-ubuntu22.04-2025050802',
+    containerDisk: '80',
+    volume: 'none',
+    ports: ['22/SSH', '8888/HTTP'],
+    customPorts: '',
+    env: 'HF_HOME=/workspace/hf, DEBUG=1',
+    name: 'train-1',
     ...extra,
   };
 }
@@ -35,13 +43,19 @@ describe('Yotta provider: pods (v2) against the simulator', () => {
     assert.equal(pod.ssh, undefined, 'not reachable while initializing');
     assert.match(pod.id, /^\d{18,19}$/);
     assert.equal(h.control.jupyterPassword(pod.id), 'jp-secret-123');
-    assert.deepEqual(pod.ports.map((x) => `${x.port}/${x.protocol}`), ['22/ssh', '8888/http']);
+    assert.deepEqual(
+      pod.ports.map((x) => `${x.port}/${x.protocol}`),
+      ['22/ssh', '8888/http'],
+    );
   });
 
   it('goes INITIALIZING → RUNNING with SSH and Jupyter from the backend, then PAUSING → PAUSED → RUNNING, then gone', async () => {
     const p = h.provider();
     const { id } = await p.createForm().create(answers(), ctx);
-    const running = await eventually(() => p.getPod(id), (x) => x?.status === 'running');
+    const running = await eventually(
+      () => p.getPod(id),
+      (x) => x?.status === 'running',
+    );
     assert.deepEqual(running!.ssh, { host: '127.0.0.1', port: 30022, user: 'root' });
     assert.equal(running!.jupyter?.url, `http://127.0.0.1:38888/${id}/`);
     assert.ok(running!.details.some(([k, v]) => k === 'Id' && v === id));
@@ -55,20 +69,29 @@ describe('Yotta provider: pods (v2) against the simulator', () => {
     const pausing = await p.getPod(id);
     assert.equal(pausing!.status, 'stopping');
     assert.equal(pausing!.ssh, undefined);
-    const paused = await eventually(() => p.getPod(id), (x) => x?.status === 'stopped');
+    const paused = await eventually(
+      () => p.getPod(id),
+      (x) => x?.status === 'stopped',
+    );
     assert.equal(paused!.rawStatus, 'PAUSED');
     assert.equal(p.capabilities.allows('start', paused!), true);
     assert.equal(p.capabilities.allows('stop', paused!), false);
 
     await p.podAction(id, 'start');
     assert.equal((await p.getPod(id))!.status, 'provisioning');
-    await eventually(() => p.getPod(id), (x) => x?.status === 'running');
+    await eventually(
+      () => p.getPod(id),
+      (x) => x?.status === 'running',
+    );
 
     await p.podAction(id, 'terminate');
     const terminating = await p.getPod(id);
     assert.equal(terminating!.status, 'terminating');
     assert.equal(p.capabilities.allows('terminate', terminating!), false);
-    await eventually(() => p.getPod(id), (x) => x === undefined);
+    await eventually(
+      () => p.getPod(id),
+      (x) => x === undefined,
+    );
     assert.deepEqual(await p.listPods(), []);
   });
 
@@ -104,13 +127,25 @@ describe('Yotta provider: pods (v2) against the simulator', () => {
     h.control.addPod({ name: 'b', region: 'us-west-1', status: 'PAUSED' });
     h.control.addPod({ name: 'c', region: 'us-east-1' });
     const v2 = await h.provider().listPodsWhere({ regions: ['us-east-1'], statuses: ['paused'] });
-    assert.deepEqual(v2.map((x) => x.name), ['a']);
-    assert.equal(h.sim.requestsFor('yotta', 'GET', '/v2/pods')[0].query, '?regionList=us-east-1&statusList=3', 'codes, not words');
+    assert.deepEqual(
+      v2.map((x) => x.name),
+      ['a'],
+    );
+    assert.equal(
+      h.sim.requestsFor('yotta', 'GET', '/v2/pods')[0].query,
+      '?regionList=us-east-1&statusList=3',
+      'codes, not words',
+    );
     const v1 = await h.provider({ apiVersion: 'v1' }).listPodsWhere({ statuses: ['PAUSED', 'RUNNING'] });
     assert.deepEqual(v1.map((x) => x.name).sort(), ['a', 'b', 'c']);
     assert.equal(h.sim.requestsFor('yotta', 'GET', '/openapi/v1/pods/list')[0].query, '?statusList=3%2C1');
-    const v1paused = await h.provider({ apiVersion: 'v1' }).listPodsWhere({ regions: ['us-west-1'], statuses: ['PAUSED'] });
-    assert.deepEqual(v1paused.map((x) => x.name), ['b']);
+    const v1paused = await h
+      .provider({ apiVersion: 'v1' })
+      .listPodsWhere({ regions: ['us-west-1'], statuses: ['PAUSED'] });
+    assert.deepEqual(
+      v1paused.map((x) => x.name),
+      ['b'],
+    );
   });
 
   it('shows a pod that turned FAILED as failed, saying that the API gives no reason and where to look', async () => {
@@ -124,7 +159,11 @@ describe('Yotta provider: pods (v2) against the simulator', () => {
   });
 
   it('refuses a GPU count that is not a power of two with the cloud code 10001 and its reason', async () => {
-    const err = await h.provider().createForm().create(answers({ gpuCount: 3 }), ctx).catch((e: unknown) => e);
+    const err = await h
+      .provider()
+      .createForm()
+      .create(answers({ gpuCount: 3 }), ctx)
+      .catch((e: unknown) => e);
     assert.ok(err instanceof CloudError);
     assert.equal(err.code, '10001');
     assert.match(err.message, /power of 2/);
@@ -132,7 +171,11 @@ describe('Yotta provider: pods (v2) against the simulator', () => {
   });
 
   it('refuses an unknown gpuType with 10001', async () => {
-    const err = await h.provider().createForm().create(answers({ gpu: 'NVIDIA_FAKE_1G' }), ctx).catch((e: unknown) => e);
+    const err = await h
+      .provider()
+      .createForm()
+      .create(answers({ gpu: 'NVIDIA_FAKE_1G' }), ctx)
+      .catch((e: unknown) => e);
     assert.ok(err instanceof CloudError);
     assert.equal(err.code, '10001');
     assert.match(err.message, /NVIDIA_FAKE_1G/);
@@ -140,14 +183,22 @@ describe('Yotta provider: pods (v2) against the simulator', () => {
 
   it('says clearly when the GPU is sold out in the region', async () => {
     h.control.setSoldOut('NVIDIA_H100_80G', 'us-east-1');
-    const err = await h.provider().createForm().create(answers(), ctx).catch((e: unknown) => e);
+    const err = await h
+      .provider()
+      .createForm()
+      .create(answers(), ctx)
+      .catch((e: unknown) => e);
     assert.ok(err instanceof CloudError);
     assert.match(err.message, /^Yotta Labs refused to create the pod: .*sold out in us-east-1 \(code 10001\)\.$/);
   });
 
   it('passes on a forced create failure (balance) with the cloud message', async () => {
     h.control.failNextCreate(10002, 'Insufficient balance, please top up');
-    const err = await h.provider().createForm().create(answers(), ctx).catch((e: unknown) => e);
+    const err = await h
+      .provider()
+      .createForm()
+      .create(answers(), ctx)
+      .catch((e: unknown) => e);
     assert.ok(err instanceof CloudError);
     assert.equal(err.code, '10002');
     assert.match(err.message, /Insufficient balance, please top up/);
@@ -155,11 +206,17 @@ describe('Yotta provider: pods (v2) against the simulator', () => {
 
   it('refuses pausing a pod that is not running (12001) and resuming one that is not paused', async () => {
     const id = h.control.addPod({ status: 'PAUSED' });
-    const e1 = await h.provider().podAction(id, 'stop').catch((e: unknown) => e);
+    const e1 = await h
+      .provider()
+      .podAction(id, 'stop')
+      .catch((e: unknown) => e);
     assert.ok(e1 instanceof CloudError);
     assert.equal(e1.code, '12001');
     const id2 = h.control.addPod();
-    const e2 = await h.provider().podAction(id2, 'start').catch((e: unknown) => e);
+    const e2 = await h
+      .provider()
+      .podAction(id2, 'start')
+      .catch((e: unknown) => e);
     assert.ok(e2 instanceof CloudError);
     assert.equal(e2.code, '12001');
   });

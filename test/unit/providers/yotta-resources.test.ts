@@ -17,7 +17,13 @@ describe('Yotta provider: volumes, GPU offers, endpoints, registry credentials',
     assert.equal(h100.vramGb, 80);
     assert.equal(h100.pricePerGpuHour, undefined);
     assert.equal(h100.available, true);
-    assert.deepEqual(h100.regions.map((r) => [r.id, r.available]), [['us-east-1', true], ['us-west-1', false]]);
+    assert.deepEqual(
+      h100.regions.map((r) => [r.id, r.available]),
+      [
+        ['us-east-1', true],
+        ['us-west-1', false],
+      ],
+    );
     const b200 = offers.find((o) => o.id === 'NVIDIA_B200_180G')!;
     assert.equal(b200.available, false);
     assert.equal(b200.stock, 'sold out');
@@ -27,7 +33,15 @@ describe('Yotta provider: volumes, GPU offers, endpoints, registry credentials',
   it('fetches every page of volumes and maps size, type, region, mounts and cost', async () => {
     h.control.setMaxPageSize(7);
     h.control.seed({ volumes: 20 });
-    h.control.addVolume({ name: 'fast', storageType: 'VENDOR', vendorVolumeType: 'NVMe', sizeInGb: 500, region: 'sg', mountCount: 2, cost: 0.05 });
+    h.control.addVolume({
+      name: 'fast',
+      storageType: 'VENDOR',
+      vendorVolumeType: 'NVMe',
+      sizeInGb: 500,
+      region: 'sg',
+      mountCount: 2,
+      cost: 0.05,
+    });
     const vols = await h.provider().volumes!.list();
     assert.equal(vols.length, 21);
     assert.equal(new Set(vols.map((v) => v.id)).size, 21);
@@ -35,14 +49,20 @@ describe('Yotta provider: volumes, GPU offers, endpoints, registry credentials',
     assert.equal(queries.filter((q) => q.includes('storageType=CEPH')).length, 3, '20 CEPH volumes, 7 per page');
     assert.equal(queries.length, 6, 'and one page of each other storage type');
     const fast = vols.find((v) => v.name === 'fast')!;
-    assert.deepEqual([fast.sizeGb, fast.type, fast.region, fast.mountCount, fast.cost, fast.status], [500, 'VENDOR NVMe', 'sg', 2, '$0.05', 'active']);
+    assert.deepEqual(
+      [fast.sizeGb, fast.type, fast.region, fast.mountCount, fast.cost, fast.status],
+      [500, 'VENDOR NVMe', 'sg', 2, '$0.05', 'active'],
+    );
   });
 
   it('lists 200 volumes with one request per storage type, each naming its storageType', async () => {
     h.control.seed({ volumes: 200 });
     assert.equal((await h.provider().volumes!.list()).length, 200);
     const queries = h.sim.requestsFor('yotta', 'GET', '/v2/volumes').map((r) => r.query);
-    assert.deepEqual(queries, ['CEPH', 'VENDOR', 'S3', 'R2'].map((t) => `?page=1&size=500&storageType=${t}`));
+    assert.deepEqual(
+      queries,
+      ['CEPH', 'VENDOR', 'S3', 'R2'].map((t) => `?page=1&size=500&storageType=${t}`),
+    );
   });
 
   it('creates (form), renames, resizes and deletes a volume', async () => {
@@ -58,13 +78,19 @@ describe('Yotta provider: volumes, GPU offers, endpoints, registry credentials',
     assert.equal(vol.name, 'data');
     assert.equal(vol.sizeGb, 250);
     assert.equal(vol.status, 'creating');
-    await eventually(() => ops.list(), (l) => l[0]?.status === 'active');
+    await eventually(
+      () => ops.list(),
+      (l) => l[0]?.status === 'active',
+    );
     await ops.rename(vol.id, 'data-2');
     await ops.resize(vol.id, 300);
     const after = (await ops.list())[0];
     assert.equal(after.name, 'data-2');
     assert.equal(after.sizeGb, 300);
-    await eventually(() => ops.list(), (l) => l[0]?.status === 'active');
+    await eventually(
+      () => ops.list(),
+      (l) => l[0]?.status === 'active',
+    );
     await ops.delete(vol.id);
     assert.deepEqual(await ops.list(), []);
   });
@@ -90,7 +116,9 @@ describe('Yotta provider: volumes, GPU offers, endpoints, registry credentials',
     assert.ok(e instanceof CloudError);
     assert.equal(e.code, '10001');
     const form = ops.createForm();
-    const e2 = await form.create({ storageType: 'VENDOR:NVMe', region: 'sg', size: '20000', name: 'big' }, { jupyterPassword: '' }).catch((x: unknown) => x);
+    const e2 = await form
+      .create({ storageType: 'VENDOR:NVMe', region: 'sg', size: '20000', name: 'big' }, { jupyterPassword: '' })
+      .catch((x: unknown) => x);
     assert.ok(e2 instanceof CloudError);
     assert.match(e2.message, /sizeInGb must be 1-10240/);
   });
@@ -98,24 +126,44 @@ describe('Yotta provider: volumes, GPU offers, endpoints, registry credentials',
   it('mounting a volume at create raises its mount count, and terminating the pod frees it', async () => {
     const volId = h.control.addVolume({ region: 'us-east-1' });
     const p = h.provider();
-    const answers = { gpu: 'NVIDIA_RTX_4090_24G', gpuCount: 1, region: 'us-east-1', volume: `vol:${volId}`, mountPath: '/data', ports: ['22/SSH'], name: 'with-vol' };
+    const answers = {
+      gpu: 'NVIDIA_RTX_4090_24G',
+      gpuCount: 1,
+      region: 'us-east-1',
+      volume: `vol:${volId}`,
+      mountPath: '/data',
+      ports: ['22/SSH'],
+      name: 'with-vol',
+    };
     const pod = await p.createForm().create(answers, { jupyterPassword: 'x' });
     assert.equal((await p.volumes!.list())[0].mountCount, 1);
     await p.podAction(pod.id, 'terminate');
-    await eventually(() => p.volumes!.list(), (l) => l[0].mountCount === 0);
+    await eventually(
+      () => p.volumes!.list(),
+      (l) => l[0].mountCount === 0,
+    );
   });
 
   it('lists serverless endpoints with status and workers, and starts and stops them', async () => {
     const ops = h.provider().endpoints!;
     const eps = await ops.list();
     const chat = eps.find((e) => e.name === 'llama-chat')!;
-    assert.deepEqual([chat.status, chat.rawStatus, chat.runningWorkers, chat.totalWorkers, chat.cost], ['running', 'RUNNING', 2, 2, '$1.25']);
+    assert.deepEqual(
+      [chat.status, chat.rawStatus, chat.runningWorkers, chat.totalWorkers, chat.cost],
+      ['running', 'RUNNING', 2, 2, '$1.25'],
+    );
     const sdxl = eps.find((e) => e.name === 'sdxl-queue')!;
     assert.equal(sdxl.status, 'stopped');
     await ops.start(sdxl.id);
-    await eventually(() => ops.list(), (l) => l.find((e) => e.id === sdxl.id)?.status === 'running');
+    await eventually(
+      () => ops.list(),
+      (l) => l.find((e) => e.id === sdxl.id)?.status === 'running',
+    );
     await ops.stop(chat.id);
-    await eventually(() => ops.list(), (l) => l.find((e) => e.id === chat.id)?.status === 'stopped');
+    await eventually(
+      () => ops.list(),
+      (l) => l.find((e) => e.id === chat.id)?.status === 'stopped',
+    );
     const e = await ops.stop(chat.id).catch((x: unknown) => x);
     assert.ok(e instanceof CloudError);
     assert.equal(e.code, '12001');

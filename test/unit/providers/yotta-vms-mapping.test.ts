@@ -9,9 +9,20 @@ import { startYotta, type YottaHarness } from '../../simulator/yotta/harness';
 
 /** The VM example of Yotta's data model, as the API guide prints it. */
 const DOC_VM = {
-  id: 456, name: 'my-vm', status: 'running', gpuDisplayName: 'NVIDIA RTX A4000', ipAddress: '192.168.1.100', cpuCores: 8,
-  memoryInGb: '32', gpuCount: 1, gpuMemoryInGb: '16', region: 'us-east-1', storageInGb: '100',
-  sshTemplate: 'ssh root@192.168.1.100', createdAt: '2024-01-15T10:30:00Z', isSpot: 0,
+  id: 456,
+  name: 'my-vm',
+  status: 'running',
+  gpuDisplayName: 'NVIDIA RTX A4000',
+  ipAddress: '192.168.1.100',
+  cpuCores: 8,
+  memoryInGb: '32',
+  gpuCount: 1,
+  gpuMemoryInGb: '16',
+  region: 'us-east-1',
+  storageInGb: '100',
+  sshTemplate: 'ssh root@192.168.1.100',
+  createdAt: '2024-01-15T10:30:00Z',
+  isSpot: 0,
 };
 const vmOf = (extra: Record<string, unknown> = {}) => toVm(zVm.parse({ ...DOC_VM, ...extra }));
 
@@ -20,14 +31,25 @@ describe('Yotta VMs: mapping, SSH templates and form input', () => {
     const vm = vmOf();
     assert.equal(vm.kind, 'vm');
     assert.equal(vm.id, '456');
-    assert.deepEqual([vm.name, vm.status, vm.rawStatus, vm.gpuName, vm.gpuCount, vm.vramGb, vm.region], ['my-vm', 'running', 'running', 'NVIDIA RTX A4000', 1, 16, 'us-east-1']);
+    assert.deepEqual(
+      [vm.name, vm.status, vm.rawStatus, vm.gpuName, vm.gpuCount, vm.vramGb, vm.region],
+      ['my-vm', 'running', 'running', 'NVIDIA RTX A4000', 1, 16, 'us-east-1'],
+    );
     assert.equal(vm.createdAt, Date.parse('2024-01-15T10:30:00Z'));
     assert.equal(vm.pricePerHour, undefined);
     assert.equal(vm.jupyter, undefined);
     assert.deepEqual(vm.ssh, { host: '192.168.1.100', port: 22, user: 'root' });
     assert.deepEqual(vm.details, [
-      ['Id', '456'], ['GPU', 'NVIDIA RTX A4000 × 1 (16 GB)'], ['Region', 'us-east-1'], ['Pricing', 'On-demand'], ['Status', 'running'],
-      ['CPU cores', '8'], ['Memory', '32 GB'], ['Storage', '100 GB'], ['IP address', '192.168.1.100'], ['Created', '2024-01-15T10:30:00.000Z'],
+      ['Id', '456'],
+      ['GPU', 'NVIDIA RTX A4000 × 1 (16 GB)'],
+      ['Region', 'us-east-1'],
+      ['Pricing', 'On-demand'],
+      ['Status', 'running'],
+      ['CPU cores', '8'],
+      ['Memory', '32 GB'],
+      ['Storage', '100 GB'],
+      ['IP address', '192.168.1.100'],
+      ['Created', '2024-01-15T10:30:00.000Z'],
     ]);
     assert.equal(isSpotVm(vm), false);
   });
@@ -38,7 +60,12 @@ describe('Yotta VMs: mapping, SSH templates and form input', () => {
     assert.equal(isSpotVm(h100), true);
     assert.equal(vmOf({ gpuType: 'NVIDIA_H200_141G', gpuDisplayName: null }).gpuName, 'H200');
     assert.equal(vmOf({ isSpot: true }).details.find(([k]) => k === 'Pricing')![1], 'Spot');
-    const words: Array<[string, string]> = [['initializing', 'provisioning'], ['RUNNING', 'running'], ['stopped', 'stopped'], ['terminated', 'terminated']];
+    const words: Array<[string, string]> = [
+      ['initializing', 'provisioning'],
+      ['RUNNING', 'running'],
+      ['stopped', 'stopped'],
+      ['terminated', 'terminated'],
+    ];
     for (const [raw, status] of words) assert.equal(vmOf({ status: raw }).status, status, raw);
     const odd = vmOf({ status: 'rebooting' });
     assert.deepEqual([odd.status, odd.rawStatus], ['unknown', 'rebooting']);
@@ -51,10 +78,18 @@ describe('Yotta VMs: mapping, SSH templates and form input', () => {
     const ip = '203.0.113.7';
     assert.deepEqual(vmSsh('ssh -p {port} {user}@{ip}', ip), { host: ip, port: 22, user: 'root' });
     assert.deepEqual(vmSsh('ssh -p 2222 ubuntu@{ip}', ip), { host: ip, port: 2222, user: 'ubuntu' });
-    assert.deepEqual(vmSsh('ssh root@{{ipAddress}} -p 30022 -i <private key file>', ip), { host: ip, port: 30022, user: 'root' });
+    assert.deepEqual(vmSsh('ssh root@{{ipAddress}} -p 30022 -i <private key file>', ip), {
+      host: ip,
+      port: 30022,
+      user: 'root',
+    });
     assert.deepEqual(vmSsh('ssh root@${ip}', ip), { host: ip, port: 22, user: 'root' });
     assert.deepEqual(vmSsh('ssh root@<ip>', ip), { host: ip, port: 22, user: 'root' });
-    assert.deepEqual(vmSsh('ssh root@192.168.1.100', '192.168.1.100'), { host: '192.168.1.100', port: 22, user: 'root' });
+    assert.deepEqual(vmSsh('ssh root@192.168.1.100', '192.168.1.100'), {
+      host: '192.168.1.100',
+      port: 22,
+      user: 'root',
+    });
     assert.deepEqual(vmSsh('', ip), { host: ip, port: 22, user: 'root' }, 'an IP alone: root on 22');
     assert.equal(vmSsh('ssh root@{ip}', ''), undefined, 'no IP yet');
     assert.equal(vmSsh('ssh root@{ip}', undefined), undefined);
@@ -78,11 +113,24 @@ describe('Yotta VMs: mapping, SSH templates and form input', () => {
   });
 
   it('menu rules: rename unless terminated; terminate unless terminated, terminating or still initializing', () => {
-    const p = createYottaProvider({ apiKey: 'k', baseUrls: { base: 'https://api.example.invalid' }, options: {} }, { logger: silentLogger, limiter: new Semaphore(1) });
+    const p = createYottaProvider(
+      { apiKey: 'k', baseUrls: { base: 'https://api.example.invalid' }, options: {} },
+      { logger: silentLogger, limiter: new Semaphore(1) },
+    );
     const allows = p.vms!.allows;
     const at = (status: string) => ({ ...vmOf(), status: status as ReturnType<typeof vmOf>['status'] });
-    assert.deepEqual(['running', 'stopped', 'provisioning', 'terminating', 'terminated', 'unknown'].map((s) => allows('rename', at(s))), [true, true, true, true, false, true]);
-    assert.deepEqual(['running', 'stopped', 'provisioning', 'terminating', 'terminated', 'unknown'].map((s) => allows('terminate', at(s))), [true, true, false, false, false, true]);
+    assert.deepEqual(
+      ['running', 'stopped', 'provisioning', 'terminating', 'terminated', 'unknown'].map((s) =>
+        allows('rename', at(s)),
+      ),
+      [true, true, true, true, false, true],
+    );
+    assert.deepEqual(
+      ['running', 'stopped', 'provisioning', 'terminating', 'terminated', 'unknown'].map((s) =>
+        allows('terminate', at(s)),
+      ),
+      [true, true, false, false, false, true],
+    );
   });
 });
 
@@ -96,14 +144,26 @@ describe('Yotta VMs on a v1 account', () => {
     const vms = h.provider({ apiVersion: 'v1' }).vms!;
     const existing = h.control.addVm({ name: 'old-one', status: 'running' });
     const list = await vms.list();
-    assert.deepEqual(list.map((v) => v.name), ['old-one']);
+    assert.deepEqual(
+      list.map((v) => v.name),
+      ['old-one'],
+    );
     assert.equal(h.sim.requestsFor('yotta', 'POST', '/openapi/v1/vms/list').length, 1);
     assert.equal(h.sim.requestsFor('yotta', 'GET', '/v2/vms').length, 0);
 
-    const created = await vms.createForm().create({ vmType: 'NVIDIA_RTX_4090_24G', region: 'ap-southeast-1', pricing: 'onDemand', volumes: [], name: 'v1-vm' }, { jupyterPassword: 'x' });
+    const created = await vms
+      .createForm()
+      .create(
+        { vmType: 'NVIDIA_RTX_4090_24G', region: 'ap-southeast-1', pricing: 'onDemand', volumes: [], name: 'v1-vm' },
+        { jupyterPassword: 'x' },
+      );
     assert.equal(h.sim.requestsFor('yotta', 'POST', '/openapi/v1/vms/create').length, 1);
     assert.deepEqual([created.name, created.status, created.region], ['v1-vm', 'provisioning', 'ap-southeast-1']);
-    assert.equal(h.sim.requestsFor('yotta', 'GET', `/openapi/v1/vms/${created.id}`).length, 1, 'the id the create answered is read back');
+    assert.equal(
+      h.sim.requestsFor('yotta', 'GET', `/openapi/v1/vms/${created.id}`).length,
+      1,
+      'the id the create answered is read back',
+    );
 
     assert.equal((await vms.get(existing))?.name, 'old-one');
     await vms.rename(existing, 'renamed');

@@ -25,18 +25,36 @@ describe('Yotta provider: virtual machines (v2) against the simulator', () => {
     const field = (id: string) => form.fields.find((f) => f.id === id)!;
     const types = await (field('vmType') as { options(a: Answers): Promise<Array<{ value: unknown }>> }).options({});
     assert.ok(types.some((t) => t.value === 'NVIDIA_H100_80G'));
-    const regions = await (field('region') as { options(a: Answers): Promise<Array<{ value: unknown; picked?: boolean }>> }).options({ vmType: 'NVIDIA_H100_80G' });
-    assert.deepEqual(regions.map((r) => r.value), ['us-east-1', 'us-west-1']);
-    const vols = await (field('volumes') as { options(a: Answers): Promise<Array<{ value: unknown; disabledReason?: string }>> }).options({ region: 'us-west-1' });
+    const regions = await (
+      field('region') as { options(a: Answers): Promise<Array<{ value: unknown; picked?: boolean }>> }
+    ).options({ vmType: 'NVIDIA_H100_80G' });
+    assert.deepEqual(
+      regions.map((r) => r.value),
+      ['us-east-1', 'us-west-1'],
+    );
+    const vols = await (
+      field('volumes') as { options(a: Answers): Promise<Array<{ value: unknown; disabledReason?: string }>> }
+    ).options({ region: 'us-west-1' });
     assert.equal(vols.find((v) => v.value === volId)?.disabledReason, undefined);
-    const answers: Answers = { vmType: 'NVIDIA_H100_80G', region: 'us-west-1', pricing: 'spot', volumes: [volId], mountPaths: '', name: 'train-vm' };
+    const answers: Answers = {
+      vmType: 'NVIDIA_H100_80G',
+      region: 'us-west-1',
+      pricing: 'spot',
+      volumes: [volId],
+      mountPaths: '',
+      name: 'train-vm',
+    };
     const mountField = field('mountPaths') as { initial(a: Answers): string; skip(a: Answers): boolean };
     assert.equal(mountField.initial(answers), '/mnt/data-set');
     assert.equal(mountField.skip({ ...answers, volumes: [] }), true);
 
     const summary = await form.summarize(answers, ctx);
     assert.deepEqual(summary.map((l) => [l.label, l.value]).slice(0, 5), [
-      ['Name', 'train-vm'], ['GPU (VM type)', 'H100 (80 GB VRAM)'], ['Region', 'US West 1 (us-west-1)'], ['Pricing', 'Spot (may be reclaimed)'], ['Volumes', 'Data Set at /mnt/data-set'],
+      ['Name', 'train-vm'],
+      ['GPU (VM type)', 'H100 (80 GB VRAM)'],
+      ['Region', 'US West 1 (us-west-1)'],
+      ['Pricing', 'Spot (may be reclaimed)'],
+      ['Volumes', 'Data Set at /mnt/data-set'],
     ]);
     assert.equal(h.sim.requestsFor('yotta', 'POST', '/v2/vms').length, 0, 'nothing created by the summary');
 
@@ -59,7 +77,10 @@ describe('Yotta provider: virtual machines (v2) against the simulator', () => {
     assert.equal(vms.allows('terminate', vm), false, 'Yotta refuses to terminate an initializing VM');
     assert.equal(vms.allows('rename', vm), true);
 
-    const running = await eventually(() => vms.get(vm.id), (x) => x?.status === 'running');
+    const running = await eventually(
+      () => vms.get(vm.id),
+      (x) => x?.status === 'running',
+    );
     assert.deepEqual(running!.ssh, { host: '127.0.0.1', port: 30022, user: 'root' });
     assert.equal(running!.gpuName, 'H100');
     assert.equal(running!.gpuCount, 1);
@@ -77,7 +98,12 @@ describe('Yotta provider: virtual machines (v2) against the simulator', () => {
   it('a create refused with HTTP 500 is not retried: exactly one POST and no VM', async () => {
     h.control.failNextCreate(10002, 'System error', 500);
     const form = h.provider().vms!.createForm();
-    const e = await form.create({ vmType: 'NVIDIA_RTX_4090_24G', region: 'us-east-1', pricing: 'onDemand', volumes: [], name: 'once' }, ctx).catch((x: unknown) => x);
+    const e = await form
+      .create(
+        { vmType: 'NVIDIA_RTX_4090_24G', region: 'us-east-1', pricing: 'onDemand', volumes: [], name: 'once' },
+        ctx,
+      )
+      .catch((x: unknown) => x);
     assert.ok(e instanceof CloudError, String(e));
     assert.equal(e.code, '10002');
     assert.equal(h.sim.requestsFor('yotta', 'POST', '/v2/vms').length, 1);
@@ -87,9 +113,13 @@ describe('Yotta provider: virtual machines (v2) against the simulator', () => {
   it('a sold-out VM type is shown disabled, and a create that races the stock gets the cloud reason', async () => {
     h.control.setSoldOut('NVIDIA_B200_180G');
     const form = h.provider().vms!.createForm();
-    const types = await (form.fields[0] as { options(a: Answers): Promise<Array<{ value: unknown; disabledReason?: string }>> }).options({});
+    const types = await (
+      form.fields[0] as { options(a: Answers): Promise<Array<{ value: unknown; disabledReason?: string }>> }
+    ).options({});
     assert.equal(types.find((t) => t.value === 'NVIDIA_B200_180G')?.disabledReason, 'Sold out in every region');
-    const e = await form.create({ vmType: 'NVIDIA_B200_180G', region: 'us-east-3', name: 'x' }, ctx).catch((x: unknown) => x);
+    const e = await form
+      .create({ vmType: 'NVIDIA_B200_180G', region: 'us-east-3', name: 'x' }, ctx)
+      .catch((x: unknown) => x);
     assert.ok(e instanceof CloudError);
     assert.match(e.message, /Insufficient resources: NVIDIA_B200_180G is sold out in us-east-3 \(code 10001\)\.$/);
   });
@@ -109,7 +139,10 @@ describe('Yotta provider: virtual machines (v2) against the simulator', () => {
     const e = await vms.rename(gone, 'again').catch((x: unknown) => x);
     assert.ok(e instanceof CloudError, String(e));
     assert.equal(e.code, '11001');
-    assert.equal(e.message, 'Yotta Labs refused to rename the VM "ended": it is terminated (VM status invalid: vm is terminated, it cannot be renamed, code 11001).');
+    assert.equal(
+      e.message,
+      'Yotta Labs refused to rename the VM "ended": it is terminated (VM status invalid: vm is terminated, it cannot be renamed, code 11001).',
+    );
   });
 
   it('terminates a running VM (DELETE): it stays listed as terminated; an initializing one is refused with 11001 and its state', async () => {
@@ -118,7 +151,10 @@ describe('Yotta provider: virtual machines (v2) against the simulator', () => {
     await vms.terminate(id);
     assert.equal(h.sim.requestsFor('yotta', 'DELETE', `/v2/vms/${id}`).length, 1);
     const list = await vms.list();
-    assert.deepEqual(list.map((v) => [v.name, v.status, v.rawStatus]), [['done', 'terminated', 'terminated']]);
+    assert.deepEqual(
+      list.map((v) => [v.name, v.status, v.rawStatus]),
+      [['done', 'terminated', 'terminated']],
+    );
     assert.equal(list[0].ssh, undefined);
 
     h.control.setDelays({ vmStartMs: 600_000 });
@@ -126,7 +162,10 @@ describe('Yotta provider: virtual machines (v2) against the simulator', () => {
     const e = await vms.terminate(starting).catch((x: unknown) => x);
     assert.ok(e instanceof CloudError, String(e));
     assert.equal(e.code, '11001');
-    assert.match(e.message, /^Yotta Labs refused to terminate the VM "booting": it is initializing \(VM status invalid: vm is initializing, it cannot be terminated, code 11001\)\.$/);
+    assert.match(
+      e.message,
+      /^Yotta Labs refused to terminate the VM "booting": it is initializing \(VM status invalid: vm is initializing, it cannot be terminated, code 11001\)\.$/,
+    );
     assert.equal(h.control.vm(starting)!.status, 'initializing');
   });
 
@@ -137,7 +176,10 @@ describe('Yotta provider: virtual machines (v2) against the simulator', () => {
     const e = await vms.terminate(id).catch((x: unknown) => x);
     assert.ok(e instanceof CloudError, String(e));
     assert.equal(e.code, '11002');
-    assert.equal(e.message, 'Yotta Labs refused to terminate the VM: No terminate permissions: this VM is managed by your organisation (code 11002).');
+    assert.equal(
+      e.message,
+      'Yotta Labs refused to terminate the VM: No terminate permissions: this VM is managed by your organisation (code 11002).',
+    );
     assert.equal(h.control.vm(id)!.status, 'running');
     h.control.setVmTerminable(id, true);
     await vms.terminate(id);
@@ -161,7 +203,10 @@ describe('Yotta provider: virtual machines (v2) against the simulator', () => {
     assert.equal(list.length, 20);
     assert.equal(new Set(list.map((v) => v.id)).size, 20);
     const gets = h.sim.requestsFor('yotta', 'GET', '/v2/vms').filter((r) => !r.path.startsWith('/v2/vms/'));
-    assert.deepEqual(gets.map((r) => r.query), ['?page=1&size=500', '?page=2&size=500', '?page=3&size=500']);
+    assert.deepEqual(
+      gets.map((r) => r.query),
+      ['?page=1&size=500', '?page=2&size=500', '?page=3&size=500'],
+    );
   });
 
   it('lists 300 VMs in one request', async () => {
@@ -173,15 +218,45 @@ describe('Yotta provider: virtual machines (v2) against the simulator', () => {
   it('paging past the last page ends cleanly (a page count that was too high, an empty page)', async () => {
     h.control.setMaxPageSize(5);
     for (let i = 0; i < 5; i++) h.control.addVm({ name: `real-${i}` });
-    const fake = Array.from({ length: 5 }, (_x, i) => ({ id: 9000 + i, name: `stale-${i}`, status: 'running', isSpot: 0 }));
-    h.sim.addFault({ cloud: 'yotta', method: 'GET', path: /^\/v2\/vms$/, status: 200, body: { code: 10000, message: 'success', data: { items: fake, page: 1, size: 5, total: 40, pages: 8 } }, times: 1 });
+    const fake = Array.from({ length: 5 }, (_x, i) => ({
+      id: 9000 + i,
+      name: `stale-${i}`,
+      status: 'running',
+      isSpot: 0,
+    }));
+    h.sim.addFault({
+      cloud: 'yotta',
+      method: 'GET',
+      path: /^\/v2\/vms$/,
+      status: 200,
+      body: { code: 10000, message: 'success', data: { items: fake, page: 1, size: 5, total: 40, pages: 8 } },
+      times: 1,
+    });
     const list = await h.provider().vms!.list();
-    assert.deepEqual(list.map((v) => v.name), ['stale-0', 'stale-1', 'stale-2', 'stale-3', 'stale-4']);
-    assert.equal(h.sim.requestsFor('yotta', 'GET', '/v2/vms').length, 2, 'page 2 came back empty: the end, not an error');
+    assert.deepEqual(
+      list.map((v) => v.name),
+      ['stale-0', 'stale-1', 'stale-2', 'stale-3', 'stale-4'],
+    );
+    assert.equal(
+      h.sim.requestsFor('yotta', 'GET', '/v2/vms').length,
+      2,
+      'page 2 came back empty: the end, not an error',
+    );
 
     const res = await fetch(`${h.sim.baseUrl('yotta')}/v2/vms?page=9&size=5`, { headers: { 'X-Api-Key': TEST_KEY } });
-    assert.deepEqual(await res.json(), { message: 'success', code: 10000, data: { items: [], page: 9, size: 5, total: 5, pages: 1 } });
-    h.sim.addFault({ cloud: 'yotta', method: 'GET', path: /^\/v2\/vms$/, status: 200, body: { code: 10000, message: 'success', data: { items: [], page: 1, size: 500, total: 0, pages: 0 } }, times: 1 });
+    assert.deepEqual(await res.json(), {
+      message: 'success',
+      code: 10000,
+      data: { items: [], page: 9, size: 5, total: 5, pages: 1 },
+    });
+    h.sim.addFault({
+      cloud: 'yotta',
+      method: 'GET',
+      path: /^\/v2\/vms$/,
+      status: 200,
+      body: { code: 10000, message: 'success', data: { items: [], page: 1, size: 500, total: 0, pages: 0 } },
+      times: 1,
+    });
     assert.deepEqual(await h.provider().vms!.list(), []);
   });
 
@@ -191,7 +266,10 @@ describe('Yotta provider: virtual machines (v2) against the simulator', () => {
     const text = await (await fetch(`${h.sim.baseUrl('yotta')}/v2/vms`, { headers: { 'X-Api-Key': TEST_KEY } })).text();
     assert.ok(text.includes('"id":9223372036854775807,'), 'sent as a bare JSON number');
     const vms = h.provider().vms!;
-    assert.deepEqual((await vms.list()).map((v) => v.id), [id]);
+    assert.deepEqual(
+      (await vms.list()).map((v) => v.id),
+      [id],
+    );
     assert.equal((await vms.get(id))?.id, id);
     await vms.rename(id, 'bigger');
     await vms.terminate(id);

@@ -23,7 +23,11 @@ describe('GPUGeek spec: strictness', () => {
     return { status: res.status, text, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
   };
   const create = (fields: Record<string, unknown>) =>
-    send('POST', `${P}/instance/create`, JSON.stringify({ type: 2, gpuName: 'G40-24G', skuName: 'payg', gpuNum: 1, imageId: '123abc', ...fields }));
+    send(
+      'POST',
+      `${P}/instance/create`,
+      JSON.stringify({ type: 2, gpuName: 'G40-24G', skuName: 'payg', gpuNum: 1, imageId: '123abc', ...fields }),
+    );
 
   /** DOC Appendix 3: 10005 "Parameter error", inside the common envelope, HTTP 200. */
   function assertParameterError(r: { status: number; json?: Record<string, unknown> }, mentions: RegExp): void {
@@ -38,7 +42,10 @@ describe('GPUGeek spec: strictness', () => {
   it('a missing required body field is 10005 and creates nothing', async () => {
     assertParameterError(await create({ imageId: undefined }), /imageId is required/);
     assertParameterError(await send('POST', `${P}/instance/op/result`, '{}'), /ids is required/);
-    assertParameterError(await send('POST', `${P}/instance/action`, JSON.stringify({ action: 'stop' })), /instanceId is required/);
+    assertParameterError(
+      await send('POST', `${P}/instance/action`, JSON.stringify({ action: 'stop' })),
+      /instanceId is required/,
+    );
     assert.equal(h.control.counts.creates, 0);
   });
 
@@ -50,20 +57,35 @@ describe('GPUGeek spec: strictness', () => {
     assertParameterError(await create({ gpuNum: '1' }), /gpuNum must be integer/);
     assertParameterError(await create({ skuName: 'hourly' }), /skuName must be one of/);
     assertParameterError(await create({ type: 1 }), /type must be one of 2/);
-    assertParameterError(await send('POST', `${P}/instance/action`, '{"instanceId":"512300905672709","action":"stop"}'), /instanceId must be an int64 integer/);
-    assertParameterError(await send('POST', `${P}/instance/op/result`, '{"ids":["512303116840965"]}'), /ids\[0\] must be/);
+    assertParameterError(
+      await send('POST', `${P}/instance/action`, '{"instanceId":"512300905672709","action":"stop"}'),
+      /instanceId must be an int64 integer/,
+    );
+    assertParameterError(
+      await send('POST', `${P}/instance/op/result`, '{"ids":["512303116840965"]}'),
+      /ids\[0\] must be/,
+    );
   });
 
   it('query parameters: wrong type, unknown status word and undocumented names are 10005 (none is required)', async () => {
-    assert.ok(Object.values(gpuGeekSpec.endpoints.find((e) => e.id === 'instance.query')!.query!).every((q) => !q.required));
+    assert.ok(
+      Object.values(gpuGeekSpec.endpoints.find((e) => e.id === 'instance.query')!.query!).every((q) => !q.required),
+    );
     assertParameterError(await send('GET', `${P}/instance/query?pn=first`), /pn must be integer/);
-    assertParameterError(await send('GET', `${P}/instance/query?status=stopped`), /status must be one of stopd, running, creating/);
+    assertParameterError(
+      await send('GET', `${P}/instance/query?status=stopped`),
+      /status must be one of stopd, running, creating/,
+    );
     assertParameterError(await send('GET', `${P}/instance/query?page=1`), /"page" is not documented/);
     assertParameterError(await send('GET', `${P}/gpu/list?region=x`), /"region" is not documented/);
   });
 
   it('an undocumented endpoint or method is HTTP 404 with no body', async () => {
-    for (const [method, path] of [['GET', `${P}/instance/list`], ['GET', `${P}/instance/create`], ['DELETE', `${P}/instance/action`]]) {
+    for (const [method, path] of [
+      ['GET', `${P}/instance/list`],
+      ['GET', `${P}/instance/create`],
+      ['DELETE', `${P}/instance/action`],
+    ]) {
       const r = await send(method, path);
       assert.equal(r.status, 404, `${method} ${path}`);
       assert.equal(r.text, '');
@@ -80,7 +102,13 @@ describe('GPUGeek spec: strictness', () => {
   it('every endpoint cites the public API page', () => {
     for (const e of gpuGeekSpec.endpoints) assert.match(e.source, /gpugeek-openapi\.txt/, e.id);
     assert.deepEqual(gpuGeekSpec.endpoints.map((e) => e.id).sort(), [
-      'datacenter.list', 'gpu.list', 'image.list', 'instance.action', 'instance.create', 'instance.op.result', 'instance.query',
+      'datacenter.list',
+      'gpu.list',
+      'image.list',
+      'instance.action',
+      'instance.create',
+      'instance.op.result',
+      'instance.query',
     ]);
   });
 });
@@ -102,7 +130,11 @@ describe('GPUGeek spec: contract with the client', () => {
     for (const key of ['instanceId', 'InstanceId']) {
       it(`create: the instance id as ${key} (table / example), Int64 beyond 2^53`, async () => {
         const inst = h.control.seed({ name: 'contract' });
-        serve('POST', '/instance/create', ok(`{"${key}":${inst.id},"operationId":0,"spec":{"gpuName":"G40-24G","price":"22"}}`));
+        serve(
+          'POST',
+          '/instance/create',
+          ok(`{"${key}":${inst.id},"operationId":0,"spec":{"gpuName":"G40-24G","price":"22"}}`),
+        );
         const pod = await h.provider().createForm().create(answers, ctx);
         assert.equal(pod.id, inst.id);
       });
@@ -117,13 +149,25 @@ describe('GPUGeek spec: contract with the client', () => {
         while (!inst.operationId) await new Promise((r) => setTimeout(r, 2));
         const opId = inst.operationId;
         const id = form === 'string' ? `"${opId}"` : opId;
-        serve('POST', '/instance/op/result', ok(`{"operations":[{"instanceId":${inst.id},"operationId":${id},"action":"stop","status":2,"isCompleted":1,"startTime":"2024-02-06 17:06:45","completeTime":"2024-02-06 17:06:47"}]}`));
+        serve(
+          'POST',
+          '/instance/op/result',
+          ok(
+            `{"operations":[{"instanceId":${inst.id},"operationId":${id},"action":"stop","status":2,"isCompleted":1,"startTime":"2024-02-06 17:06:45","completeTime":"2024-02-06 17:06:47"}]}`,
+          ),
+        );
         await done;
       });
     }
 
     it('dry run: the price is a String shown as GPUGeek wrote it', async () => {
-      serve('POST', '/instance/create', ok('{"instanceId":0,"operationId":0,"spec":{"gpuName":"G40-24G","vram":"24G","skuName":"daily","price":"¥47.52","payByVoucher":1}}'));
+      serve(
+        'POST',
+        '/instance/create',
+        ok(
+          '{"instanceId":0,"operationId":0,"spec":{"gpuName":"G40-24G","vram":"24G","skuName":"daily","price":"¥47.52","payByVoucher":1}}',
+        ),
+      );
       const lines = await h.provider().createForm().summarize(answers, ctx);
       assert.equal(new Map(lines.map((l) => [l.label, l.value])).get('Price'), "¥47.52 per day (GPUGeek's quote)");
     });
@@ -137,7 +181,11 @@ describe('GPUGeek spec: contract with the client', () => {
       ];
       for (const [path, call] of calls) {
         serve('GET', path, { code: 10135, message: 'Instance operation error: busy', traceid: 't', data: {} });
-        await assert.rejects(call(), (e: unknown) => e instanceof CloudError && e.code === '10135' && /busy/.test(e.message), path);
+        await assert.rejects(
+          call(),
+          (e: unknown) => e instanceof CloudError && e.code === '10135' && /busy/.test(e.message),
+          path,
+        );
       }
     });
   });
@@ -160,7 +208,10 @@ describe('GPUGeek spec: contract with the client', () => {
       it(`instance list: ${label}`, async () => {
         h.control.seed();
         serve('GET', '/instance/query', body);
-        await assert.rejects(h.provider().listPods(), (e: unknown) => e instanceof UnexpectedResponseError || e instanceof CloudError);
+        await assert.rejects(
+          h.provider().listPods(),
+          (e: unknown) => e instanceof UnexpectedResponseError || e instanceof CloudError,
+        );
       });
     }
 
@@ -169,24 +220,37 @@ describe('GPUGeek spec: contract with the client', () => {
       assert.deepEqual(await h.provider().listPods(), []);
     });
 
-    for (const [label, body] of [['data null', ok('null')], ['gpus null', ok('{"gpus":null}')], ['no gpus', ok('{}')]] as const) {
+    for (const [label, body] of [
+      ['data null', ok('null')],
+      ['gpus null', ok('{"gpus":null}')],
+      ['no gpus', ok('{}')],
+    ] as const) {
       it(`GPU list: ${label}`, async () => {
         serve('GET', '/gpu/list', body);
         await assert.rejects(h.provider().listOffers(), UnexpectedResponseError);
       });
     }
 
-    for (const [label, body] of [['no operations', ok('{}')], ['operations null', ok('{"operations":null}')]] as const) {
+    for (const [label, body] of [
+      ['no operations', ok('{}')],
+      ['operations null', ok('{"operations":null}')],
+    ] as const) {
       it(`operation result: ${label} is an error at once, not minutes of "pending"`, async () => {
         const inst = h.control.seed();
         serve('POST', '/instance/op/result', body);
-        await assert.rejects(h.provider({ operationTimeoutMs: 60_000 }).podAction(inst.id, 'stop'), UnexpectedResponseError);
+        await assert.rejects(
+          h.provider({ operationTimeoutMs: 60_000 }).podAction(inst.id, 'stop'),
+          UnexpectedResponseError,
+        );
       });
     }
 
     it('image list without images', async () => {
       serve('GET', '/image/list', ok('{"images":null}'));
-      const field = h.provider().createForm().fields.find((f) => f.id === 'imageId') as PickField;
+      const field = h
+        .provider()
+        .createForm()
+        .fields.find((f) => f.id === 'imageId') as PickField;
       await assert.rejects(field.options({}), UnexpectedResponseError);
     });
   });

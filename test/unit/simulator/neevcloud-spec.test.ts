@@ -31,10 +31,17 @@ describe('NeevCloud simulator: strict to the published spec', () => {
     sshKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG9rZXktZm9yLXRlc3Rz user@laptop'],
   };
 
-  async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: { code?: string; message?: string } }> {
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: { code?: string; message?: string } }> {
     const res = await fetch(`${sim.baseUrl('neevcloud')}${path}`, {
       method,
-      headers: { Authorization: `Bearer ${NEEV_TEST_TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        Authorization: `Bearer ${NEEV_TEST_TOKEN}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -69,7 +76,10 @@ describe('NeevCloud simulator: strict to the published spec', () => {
   });
 
   it('an unknown body field: 400 invalid_argument, nothing created', async () => {
-    refusedAsInvalid(await call('POST', rt(), { ...GOOD_CREATE, image: 'ubuntu:22.04' }), /body\.image is not documented/);
+    refusedAsInvalid(
+      await call('POST', rt(), { ...GOOD_CREATE, image: 'ubuntu:22.04' }),
+      /body\.image is not documented/,
+    );
     assert.equal(control.state.runtimes.length, 0);
   });
 
@@ -80,11 +90,14 @@ describe('NeevCloud simulator: strict to the published spec', () => {
   });
 
   it('an undocumented query parameter (template paging): 400 invalid_argument', async () => {
-    refusedAsInvalid(await call('GET', '/gpu/api/v1beta1/airuntime-templates?page=1&limit=100'), /"page" is not documented/);
+    refusedAsInvalid(
+      await call('GET', '/gpu/api/v1beta1/airuntime-templates?page=1&limit=100'),
+      /"page" is not documented/,
+    );
     assert.equal((await call('GET', '/gpu/api/v1beta1/airuntime-templates')).status, 200);
   });
 
-  it('an undocumented endpoint (stop): 404 not_found in the cloud\'s envelope', async () => {
+  it("an undocumented endpoint (stop): 404 not_found in the cloud's envelope", async () => {
     const id = control.seedRuntime({ name: 'no-stop' });
     const r = await call('POST', `${rt()}/${id}/stop`);
     assert.equal(r.status, 404);
@@ -101,7 +114,10 @@ describe('NeevCloud simulator: strict to the published spec', () => {
 
   it('answers the documented "No content" to delete and to a notify request', async () => {
     const id = control.seedRuntime({ name: 'gone' });
-    const del = await fetch(`${sim.baseUrl('neevcloud')}${rt()}/${id}`, { method: 'DELETE', headers: { Authorization: `Bearer ${NEEV_TEST_TOKEN}` } });
+    const del = await fetch(`${sim.baseUrl('neevcloud')}${rt()}/${id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${NEEV_TEST_TOKEN}` },
+    });
     assert.equal(del.status, 204);
     assert.equal(await del.text(), '');
     const notify = await fetch(`${sim.baseUrl('neevcloud')}/inventory/api/v1beta1/inventory/gpu/notify-availability`, {
@@ -114,8 +130,14 @@ describe('NeevCloud simulator: strict to the published spec', () => {
   });
 
   it('a plan the account cannot use is refused as an invalid argument (nothing created)', async () => {
-    refusedAsInvalid(await call('POST', rt(), { ...GOOD_CREATE, planId: 'gpu-b200-on-demand-1h' }), /plan gpu-b200-on-demand-1h is not available/);
-    refusedAsInvalid(await call('POST', rt(), { ...GOOD_CREATE, planId: 'gpu-h200-on-demand-1h' }), /does not cover H100/);
+    refusedAsInvalid(
+      await call('POST', rt(), { ...GOOD_CREATE, planId: 'gpu-b200-on-demand-1h' }),
+      /plan gpu-b200-on-demand-1h is not available/,
+    );
+    refusedAsInvalid(
+      await call('POST', rt(), { ...GOOD_CREATE, planId: 'gpu-h200-on-demand-1h' }),
+      /does not cover H100/,
+    );
     assert.equal(control.state.runtimes.length, 0);
   });
 });

@@ -14,7 +14,11 @@ describe('Novita simulator: the published spec, strictly', () => {
   after(() => sim.stop());
   beforeEach(() => sim.reset());
 
-  async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
     const res = await fetch(`${sim.baseUrl('novita')}${path}`, {
       method,
       headers: { Authorization: 'Bearer sk-test', 'Content-Type': 'application/json' },
@@ -24,14 +28,28 @@ describe('Novita simulator: the published spec, strictly', () => {
     return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
   }
 
-  function assertRefused(res: { status: number; body: Record<string, unknown> }, status: number, reason: string, mentions: RegExp): void {
+  function assertRefused(
+    res: { status: number; body: Record<string, unknown> },
+    status: number,
+    reason: string,
+    mentions: RegExp,
+  ): void {
     assert.equal(res.status, status, JSON.stringify(res.body));
     assert.equal(res.body.reason, reason);
     assert.equal(res.body.code, status);
     assert.match(String(res.body.message), mentions);
   }
 
-  const createBody = { name: 'x', productId: 'prod-4090', gpuNum: 1, rootfsSize: 30, imageUrl: 'ubuntu:22.04', ports: '', command: '', kind: 'gpu' };
+  const createBody = {
+    name: 'x',
+    productId: 'prod-4090',
+    gpuNum: 1,
+    rootfsSize: 30,
+    imageUrl: 'ubuntu:22.04',
+    ports: '',
+    command: '',
+    kind: 'gpu',
+  };
 
   it('a documented request is answered', async () => {
     assert.equal((await call('GET', '/gpu/instances?pageSize=10&pageNum=1')).status, 200);
@@ -50,15 +68,40 @@ describe('Novita simulator: the published spec, strictly', () => {
   });
 
   it('an undocumented body field or query parameter → 400 VALIDATOR_PARAM', async () => {
-    assertRefused(await call('POST', '/gpu/instance/create', { ...createBody, sshKey: 'ssh-ed25519 AAAA' }), 400, 'VALIDATOR_PARAM', /sshKey/);
+    assertRefused(
+      await call('POST', '/gpu/instance/create', { ...createBody, sshKey: 'ssh-ed25519 AAAA' }),
+      400,
+      'VALIDATOR_PARAM',
+      /sshKey/,
+    );
     assertRefused(await call('POST', '/networkstorage/delete', { id: 'ns-0001' }), 400, 'VALIDATOR_PARAM', /\bid\b/);
-    assertRefused(await call('GET', '/gpu/instances?pageSize=10&pageNum=1&pageNumber=1'), 400, 'VALIDATOR_PARAM', /pageNumber/);
+    assertRefused(
+      await call('GET', '/gpu/instances?pageSize=10&pageNum=1&pageNumber=1'),
+      400,
+      'VALIDATOR_PARAM',
+      /pageNumber/,
+    );
   });
 
   it('a wrong type or a value outside the enum → 400 VALIDATOR_PARAM', async () => {
-    assertRefused(await call('POST', '/gpu/instance/create', { ...createBody, gpuNum: '1' }), 400, 'VALIDATOR_PARAM', /gpuNum/);
-    assertRefused(await call('POST', '/gpu/instance/create', { ...createBody, kind: 'vm' }), 400, 'VALIDATOR_PARAM', /kind/);
-    assertRefused(await call('GET', '/templates?channel=official&isMyCommunity=no'), 400, 'VALIDATOR_PARAM', /isMyCommunity/);
+    assertRefused(
+      await call('POST', '/gpu/instance/create', { ...createBody, gpuNum: '1' }),
+      400,
+      'VALIDATOR_PARAM',
+      /gpuNum/,
+    );
+    assertRefused(
+      await call('POST', '/gpu/instance/create', { ...createBody, kind: 'vm' }),
+      400,
+      'VALIDATOR_PARAM',
+      /kind/,
+    );
+    assertRefused(
+      await call('GET', '/templates?channel=official&isMyCommunity=no'),
+      400,
+      'VALIDATOR_PARAM',
+      /isMyCommunity/,
+    );
     assertRefused(await call('GET', '/products?billingMethod=hourly'), 400, 'VALIDATOR_PARAM', /billingMethod/);
   });
 

@@ -9,8 +9,21 @@ const list: EndpointSpec = {
   method: 'GET',
   path: '/v1/things',
   source: 'test',
-  query: { kind: { type: 'string', required: true, enum: ['A', 'B'] }, page: { type: 'integer' }, status: { type: 'integer', list: true } },
-  response: { type: 'object', fields: { data: { type: 'array', nullable: true, items: { type: 'object', fields: { id: { type: 'integer', int64: true } } } } } },
+  query: {
+    kind: { type: 'string', required: true, enum: ['A', 'B'] },
+    page: { type: 'integer' },
+    status: { type: 'integer', list: true },
+  },
+  response: {
+    type: 'object',
+    fields: {
+      data: {
+        type: 'array',
+        nullable: true,
+        items: { type: 'object', fields: { id: { type: 'integer', int64: true } } },
+      },
+    },
+  },
 };
 const create: EndpointSpec = {
   id: 'things.create',
@@ -27,13 +40,28 @@ const create: EndpointSpec = {
   },
   response: { type: 'object', fields: { id: { type: 'string' } } },
 };
-const byId: EndpointSpec = { id: 'things.get', method: 'GET', path: '/v1/things/:id', source: 'test', response: { type: 'any' } };
-const special: EndpointSpec = { id: 'things.types', method: 'GET', path: '/v1/things/types', source: 'test', response: { type: 'any' } };
+const byId: EndpointSpec = {
+  id: 'things.get',
+  method: 'GET',
+  path: '/v1/things/:id',
+  source: 'test',
+  response: { type: 'any' },
+};
+const special: EndpointSpec = {
+  id: 'things.types',
+  method: 'GET',
+  path: '/v1/things/types',
+  source: 'test',
+  response: { type: 'any' },
+};
 const spec: CloudSpec = {
   cloud: 'yotta',
   sources: ['test'],
   endpoints: [list, create, byId, special],
-  refuse: (violations) => ({ status: 400, body: { code: 10001, message: violations.map((v) => v.message).join('; ') } }),
+  refuse: (violations) => ({
+    status: 400,
+    body: { code: 10001, message: violations.map((v) => v.message).join('; ') },
+  }),
 };
 
 describe('spec validation (the simulator refuses what a cloud refuses)', () => {
@@ -44,15 +72,24 @@ describe('spec validation (the simulator refuses what a cloud refuses)', () => {
   });
 
   it('refuses a missing required query parameter, an undocumented one, a bad enum and a bad list item', () => {
-    const problems = validateRequest(list, new URLSearchParams('page=1&size=5&status=1,x'), undefined).map((v) => `${v.at} ${v.problem}`);
+    const problems = validateRequest(list, new URLSearchParams('page=1&size=5&status=1,x'), undefined).map(
+      (v) => `${v.at} ${v.problem}`,
+    );
     assert.deepEqual(problems.sort(), ['query.kind missing', 'query.size undocumented', 'query.status type'].sort());
-    assert.deepEqual(validateRequest(list, new URLSearchParams('kind=C'), undefined).map((v) => v.problem), ['enum']);
+    assert.deepEqual(
+      validateRequest(list, new URLSearchParams('kind=C'), undefined).map((v) => v.problem),
+      ['enum'],
+    );
     assert.deepEqual(validateRequest(list, new URLSearchParams('kind=A&status=1,2'), undefined), []);
   });
 
   it('refuses a missing required field, an unknown field and a wrong type in the body', () => {
     const v = validateRequest(create, new URLSearchParams(), { regions: 'us', extra: 1 });
-    assert.deepEqual(v.map((x) => `${x.at} ${x.problem}`).sort(), ['body.extra undocumented', 'body.name missing', 'body.regions type']);
+    assert.deepEqual(v.map((x) => `${x.at} ${x.problem}`).sort(), [
+      'body.extra undocumented',
+      'body.name missing',
+      'body.regions type',
+    ]);
   });
 
   it('accepts each documented alternative and refuses anything else', () => {

@@ -25,7 +25,11 @@ describe('Yotta simulator: strict to the published spec', () => {
       headers: { 'X-Api-Key': key, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: res.status, body: (await res.json()) as { message: string; code: number; data: unknown }, headers: res.headers };
+    return {
+      status: res.status,
+      body: (await res.json()) as { message: string; code: number; data: unknown },
+      headers: res.headers,
+    };
   }
 
   /** OpenAPI BadRequest: HTTP 400, ErrorResponse envelope, 10001 "Invalid request parameters". */
@@ -49,7 +53,10 @@ describe('Yotta simulator: strict to the published spec', () => {
   it('a query value outside its enum: storageType=NFS, statusList of words instead of codes', async () => {
     assertInvalid(await call('GET', '/v2/volumes?storageType=NFS'), /storageType must be one of S3, CEPH, VENDOR, R2/);
     assertInvalid(await call('GET', '/v2/pods?statusList=RUNNING'), /statusList must be a list of integer/);
-    assertInvalid(await call('GET', '/openapi/v1/pods/list?statusList=5'), /statusList must be one of 0, 1, 2, 3, 4, 6/);
+    assertInvalid(
+      await call('GET', '/openapi/v1/pods/list?statusList=5'),
+      /statusList must be one of 0, 1, 2, 3, 4, 6/,
+    );
     assert.equal((await call('GET', '/v2/pods?statusList=1,3')).status, 200);
   });
 
@@ -60,7 +67,10 @@ describe('Yotta simulator: strict to the published spec', () => {
   });
 
   it('an undocumented body field: a pod with "sshKeys" (no key API is documented)', async () => {
-    assertInvalid(await call('POST', '/v2/pods', { ...pod, sshKeys: ['ssh-ed25519 AAAA'] }), /body\.sshKeys is not documented/);
+    assertInvalid(
+      await call('POST', '/v2/pods', { ...pod, sshKeys: ['ssh-ed25519 AAAA'] }),
+      /body\.sshKeys is not documented/,
+    );
     assert.equal(control.state.pods.size, 0);
   });
 
@@ -77,7 +87,11 @@ describe('Yotta simulator: strict to the published spec', () => {
     assert.equal(r.body.data, null);
     assert.match(r.body.message, /not a documented yotta endpoint/);
     assert.equal(control.pod(id)?.status, 'RUNNING', 'the pod was not touched');
-    assert.equal((await call('DELETE', `/v2/pods/${id}`)).body.code, 10000, 'the documented v2 delete takes the same id');
+    assert.equal(
+      (await call('DELETE', `/v2/pods/${id}`)).body.code,
+      10000,
+      'the documented v2 delete takes the same id',
+    );
   });
 
   it('answers only documented pod fields: no region, failure reason or container size', async () => {
@@ -85,7 +99,19 @@ describe('Yotta simulator: strict to the published spec', () => {
     const r = await call('GET', `/v2/pods/${id}`);
     assert.equal(r.status, 200);
     const fields = Object.keys(r.body.data as object).sort();
-    assert.deepEqual(fields, ['createdAt', 'expose', 'gpuCount', 'gpuDisplayName', 'gpuType', 'id', 'image', 'imageRegistry', 'name', 'sshCmd', 'status']);
+    assert.deepEqual(fields, [
+      'createdAt',
+      'expose',
+      'gpuCount',
+      'gpuDisplayName',
+      'gpuType',
+      'id',
+      'image',
+      'imageRegistry',
+      'name',
+      'sshCmd',
+      'status',
+    ]);
   });
 
   it('enforces the documented lowest plan: 60 requests a minute per key, then 429 with Retry-After', async () => {
@@ -105,7 +131,11 @@ describe('Yotta simulator: strict to the published spec', () => {
     const answers = await Promise.all(ids.map((id) => call('POST', `/v2/pods/${id}/pause`)));
     assert.deepEqual(answers.map((a) => a.status).sort(), [200, 200, 200, 200, 200, 429]);
     assert.match(answers.find((a) => a.status === 429)!.body.message, /at most 5/);
-    assert.notEqual((await call('POST', `/v2/pods/${ids[0]}/resume`)).status, 429, 'once they finished, the next one is taken');
+    assert.notEqual(
+      (await call('POST', `/v2/pods/${ids[0]}/resume`)).status,
+      429,
+      'once they finished, the next one is taken',
+    );
   });
 
   it('every entry cites its source, and the rate limits cite theirs', () => {

@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { ConfigError } from '../../../src/core/errors';
 import { checkKeyLogin, INSTALL_KEY_COMMAND, installPublicKeyWithPassword } from '../../../src/core/ssh/bootstrap';
-import { plainSshCommandLine, remoteAuthority, remoteFolderUri, sshCommandLine, sshTerminalArgs } from '../../../src/core/ssh/commands';
+import {
+  plainSshCommandLine,
+  remoteAuthority,
+  remoteFolderUri,
+  sshCommandLine,
+  sshTerminalArgs,
+} from '../../../src/core/ssh/commands';
 import { SshError } from '../../../src/core/ssh/errors';
 import type { ProcessRunner, RunOptions } from '../../../src/core/ssh/io';
 import { ensureKeyPair } from '../../../src/core/ssh/keys';
@@ -15,18 +21,37 @@ class FakeRunner implements ProcessRunner {
   constructor(private readonly answer: { code: number; stdout?: string; stderr?: string } = { code: 0 }) {}
   async run(cmd: string, args: readonly string[], opts?: RunOptions) {
     this.calls.push({ cmd, args, opts });
-    return { code: this.answer.code, stdout: this.answer.stdout ?? '', stderr: this.answer.stderr ?? '', timedOut: false };
+    return {
+      code: this.answer.code,
+      stdout: this.answer.stdout ?? '',
+      stderr: this.answer.stderr ?? '',
+      timedOut: false,
+    };
   }
 }
 
 describe('commands for the VS Code layer', () => {
   it('terminal argv, copyable command line and Remote-SSH URI', () => {
-    assert.deepEqual(sshTerminalArgs('/home/me/.ssh/gpupods/config', 'gpupods-yotta-a'), ['ssh', '-F', '/home/me/.ssh/gpupods/config', 'gpupods-yotta-a']);
-    assert.equal(sshCommandLine('/Users/Jo Doe/.ssh/gpupods/config', 'gpupods-yotta-a'), "ssh -F '/Users/Jo Doe/.ssh/gpupods/config' gpupods-yotta-a");
-    assert.equal(plainSshCommandLine({ host: '1.2.3.4', port: 30022, user: 'root' }, '/k/id'), 'ssh -i /k/id -p 30022 root@1.2.3.4');
+    assert.deepEqual(sshTerminalArgs('/home/me/.ssh/gpupods/config', 'gpupods-yotta-a'), [
+      'ssh',
+      '-F',
+      '/home/me/.ssh/gpupods/config',
+      'gpupods-yotta-a',
+    ]);
+    assert.equal(
+      sshCommandLine('/Users/Jo Doe/.ssh/gpupods/config', 'gpupods-yotta-a'),
+      "ssh -F '/Users/Jo Doe/.ssh/gpupods/config' gpupods-yotta-a",
+    );
+    assert.equal(
+      plainSshCommandLine({ host: '1.2.3.4', port: 30022, user: 'root' }, '/k/id'),
+      'ssh -i /k/id -p 30022 root@1.2.3.4',
+    );
     assert.equal(plainSshCommandLine({ host: '1.2.3.4', port: 22, user: 'root' }), 'ssh root@1.2.3.4');
     assert.equal(remoteAuthority('gpupods-novita-train'), 'ssh-remote+gpupods-novita-train');
-    assert.equal(remoteFolderUri('gpupods-novita-train', '/root/my work'), 'vscode-remote://ssh-remote+gpupods-novita-train/root/my%20work');
+    assert.equal(
+      remoteFolderUri('gpupods-novita-train', '/root/my work'),
+      'vscode-remote://ssh-remote+gpupods-novita-train/root/my%20work',
+    );
   });
 
   it('refuses anything it did not validate', () => {
@@ -60,7 +85,14 @@ describe('keys', () => {
 
   it('accepts one OpenSSH public key line only', () => {
     assert.equal(checkPublicKey(`  ${KEY}\n`), KEY);
-    for (const bad of ['', 'ssh-ed25519', `${KEY}\nssh-rsa AAAA`, 'command="x" ' + KEY, 'ssh-ed25519 AAAA;rm', 'foo AAAA']) {
+    for (const bad of [
+      '',
+      'ssh-ed25519',
+      `${KEY}\nssh-rsa AAAA`,
+      'command="x" ' + KEY,
+      'ssh-ed25519 AAAA;rm',
+      'foo AAAA',
+    ]) {
       assert.throws(() => checkPublicKey(bad), ConfigError, JSON.stringify(bad));
     }
   });
@@ -72,24 +104,40 @@ describe('password bootstrap (argv and environment)', () => {
   it('runs ssh once, password only in the child environment, key on stdin, fixed remote command', async () => {
     const runner = new FakeRunner();
     const fs = new MemFs();
-    await installPublicKeyWithPassword({ fs, runner, askpassDir: '/h/priv', env: { PATH: '/usr/bin' } }, login, KEY, '/h/gp/known hosts', {
-      hostKeyAlias: 'gpupods-novita-abc',
-    });
+    await installPublicKeyWithPassword(
+      { fs, runner, askpassDir: '/h/priv', env: { PATH: '/usr/bin' } },
+      login,
+      KEY,
+      '/h/gp/known hosts',
+      {
+        hostKeyAlias: 'gpupods-novita-abc',
+      },
+    );
     assert.equal(runner.calls.length, 1);
     const { cmd, args, opts } = runner.calls[0];
     assert.equal(cmd, 'ssh');
     assert.deepEqual(args, [
-      '-F', 'none',
-      '-o', 'PreferredAuthentications=password,keyboard-interactive',
-      '-o', 'PubkeyAuthentication=no',
-      '-o', 'NumberOfPasswordPrompts=1',
-      '-o', 'StrictHostKeyChecking=accept-new',
-      '-o', 'UserKnownHostsFile="/h/gp/known hosts"',
-      '-o', 'ConnectTimeout=15',
-      '-o', 'LogLevel=ERROR',
-      '-o', 'HostKeyAlias=gpupods-novita-abc',
+      '-F',
+      'none',
+      '-o',
+      'PreferredAuthentications=password,keyboard-interactive',
+      '-o',
+      'PubkeyAuthentication=no',
+      '-o',
+      'NumberOfPasswordPrompts=1',
+      '-o',
+      'StrictHostKeyChecking=accept-new',
+      '-o',
+      'UserKnownHostsFile="/h/gp/known hosts"',
+      '-o',
+      'ConnectTimeout=15',
+      '-o',
+      'LogLevel=ERROR',
+      '-o',
+      'HostKeyAlias=gpupods-novita-abc',
       '-T',
-      '-p', '30022',
+      '-p',
+      '30022',
       '--',
       'root@203.0.113.7',
       INSTALL_KEY_COMMAND,
@@ -105,26 +153,57 @@ describe('password bootstrap (argv and environment)', () => {
 
   it('refuses hostile hosts, users and ports before running anything', async () => {
     const runner = new FakeRunner();
-    for (const bad of [{ host: '-oProxyCommand=x' }, { host: 'a b' }, { user: 'root\nx' }, { port: 70000 }, { port: 0 }]) {
-      await assert.rejects(installPublicKeyWithPassword({ fs: new MemFs(), runner, askpassDir: '/p' }, { ...login, ...bad }, KEY, '/k'), ConfigError);
+    for (const bad of [
+      { host: '-oProxyCommand=x' },
+      { host: 'a b' },
+      { user: 'root\nx' },
+      { port: 70000 },
+      { port: 0 },
+    ]) {
+      await assert.rejects(
+        installPublicKeyWithPassword({ fs: new MemFs(), runner, askpassDir: '/p' }, { ...login, ...bad }, KEY, '/k'),
+        ConfigError,
+      );
     }
     assert.equal(runner.calls.length, 0);
   });
 
   it("shows ssh's stderr plainly, with the password masked if anything echoed it", async () => {
-    const runner = new FakeRunner({ code: 255, stderr: `Warning: Permanently added 'x' (ED25519) to the list of known hosts.\r\nbanner says ${login.password}\r\nroot@203.0.113.7: Permission denied (publickey,password).\r\n` });
-    const err: SshError = await installPublicKeyWithPassword({ fs: new MemFs(), runner, askpassDir: '/p' }, login, KEY, '/k').then(
+    const runner = new FakeRunner({
+      code: 255,
+      stderr: `Warning: Permanently added 'x' (ED25519) to the list of known hosts.\r\nbanner says ${login.password}\r\nroot@203.0.113.7: Permission denied (publickey,password).\r\n`,
+    });
+    const err: SshError = await installPublicKeyWithPassword(
+      { fs: new MemFs(), runner, askpassDir: '/p' },
+      login,
+      KEY,
+      '/k',
+    ).then(
       () => assert.fail('should fail'),
       (e) => e,
     );
     assert.ok(err instanceof SshError);
-    assert.equal(err.message, 'Installing the SSH key on root@203.0.113.7:30022 failed: banner says ***\nroot@203.0.113.7: Permission denied (publickey,password).');
+    assert.equal(
+      err.message,
+      'Installing the SSH key on root@203.0.113.7:30022 failed: banner says ***\nroot@203.0.113.7: Permission denied (publickey,password).',
+    );
     assert.ok(!err.message.includes(login.password) && !String(err.details).includes(login.password));
   });
 
   it('checkKeyLogin runs ssh -F <config> in batch mode', async () => {
     const runner = new FakeRunner();
     await checkKeyLogin({ fs: new MemFs(), runner }, '/h/gp/config', 'gpupods-yotta-a');
-    assert.deepEqual(runner.calls[0].args, ['-F', '/h/gp/config', '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=15', '-T', '--', 'gpupods-yotta-a', 'true']);
+    assert.deepEqual(runner.calls[0].args, [
+      '-F',
+      '/h/gp/config',
+      '-o',
+      'BatchMode=yes',
+      '-o',
+      'ConnectTimeout=15',
+      '-T',
+      '--',
+      'gpupods-yotta-a',
+      'true',
+    ]);
   });
 });

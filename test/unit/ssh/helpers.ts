@@ -11,7 +11,10 @@ export async function tempDir(prefix = 'gpupods-ssh-test-'): Promise<string> {
 
 /** The fixtures folder, from the compiled test (out/test/unit/ssh) or the repo root. */
 export function fixturesDir(): string {
-  const candidates = [resolve(__dirname, '../../../../test/unit/ssh/fixtures'), join(process.cwd(), 'test/unit/ssh/fixtures')];
+  const candidates = [
+    resolve(__dirname, '../../../../test/unit/ssh/fixtures'),
+    join(process.cwd(), 'test/unit/ssh/fixtures'),
+  ];
   const found = candidates.find((c) => existsSync(c));
   if (!found) throw new Error('ssh fixtures folder not found');
   return found;

@@ -6,7 +6,13 @@ import SSHConfig from 'ssh-config';
 import { ConfigError } from '../../../src/core/errors';
 import { assignAliases, baseAlias, slugify } from '../../../src/core/ssh/alias';
 import { PodNotReachableError } from '../../../src/core/ssh/errors';
-import { hostKeyAlias, parseHostFile, PodHostStore, renderHostFile, type HostEntry } from '../../../src/core/ssh/hostEntries';
+import {
+  hostKeyAlias,
+  parseHostFile,
+  PodHostStore,
+  renderHostFile,
+  type HostEntry,
+} from '../../../src/core/ssh/hostEntries';
 import { nodeSshFs } from '../../../src/core/ssh/io';
 import { MemFs, pod, tempDir } from './helpers';
 
@@ -36,45 +42,64 @@ describe('aliases', () => {
     assert.equal(m2.get('novita:abc123def456'), 'gpupods-novita-train');
     assert.equal(m2.get('novita:zzz999yyy888'), 'gpupods-novita-train-yyy888');
     // a renamed pod gets a new alias; an alias held by a pod outside the batch is not reused
-    const m3 = assignAliases([{ ...a, name: 'Eval' }], [{ cloud: 'novita', podId: 'other', alias: 'gpupods-novita-eval' }]);
+    const m3 = assignAliases(
+      [{ ...a, name: 'Eval' }],
+      [{ cloud: 'novita', podId: 'other', alias: 'gpupods-novita-eval' }],
+    );
     assert.equal(m3.get('novita:abc123def456'), 'gpupods-novita-eval-def456');
     // same names on different clouds do not collide
     const m4 = assignAliases([a, { ...b, cloud: 'yotta' }]);
     assert.deepEqual([...m4.values()], ['gpupods-novita-train', 'gpupods-yotta-train']);
     // ids whose tails are equal still get distinct aliases
-    const m5 = assignAliases([{ ...a, id: 'x-000001' }, { ...a, id: 'y-000001' }]);
+    const m5 = assignAliases([
+      { ...a, id: 'x-000001' },
+      { ...a, id: 'y-000001' },
+    ]);
     assert.equal(new Set(m5.values()).size, 2);
   });
 });
 
 describe('our host file', () => {
-  const e: HostEntry = { alias: 'gpupods-yotta-train', cloud: 'yotta', podId: '362740422811062272', host: '203.0.113.7', port: 30022, user: 'root' };
+  const e: HostEntry = {
+    alias: 'gpupods-yotta-train',
+    cloud: 'yotta',
+    podId: '362740422811062272',
+    host: '203.0.113.7',
+    port: 30022,
+    user: 'root',
+  };
 
   it('renders one entry with every option and our marker comment', () => {
     const text = renderHostFile([e], OPTS);
-    assert.ok(text.includes(
-      [
-        'Host gpupods-yotta-train',
-        '  # gpupods: yotta 362740422811062272',
-        '  HostName 203.0.113.7',
-        '  Port 30022',
-        '  User root',
-        '  IdentityFile /home/me/.ssh/gpupods/id_ed25519',
-        '  IdentitiesOnly yes',
-        '  ServerAliveInterval 30',
-        '  ServerAliveCountMax 4',
-        '  UserKnownHostsFile /home/me/.ssh/gpupods/known_hosts',
-        '  StrictHostKeyChecking accept-new',
-        '  HostKeyAlias gpupods-yotta-362740422811062272',
-      ].join('\n') + '\n',
-    ), text);
+    assert.ok(
+      text.includes(
+        [
+          'Host gpupods-yotta-train',
+          '  # gpupods: yotta 362740422811062272',
+          '  HostName 203.0.113.7',
+          '  Port 30022',
+          '  User root',
+          '  IdentityFile /home/me/.ssh/gpupods/id_ed25519',
+          '  IdentitiesOnly yes',
+          '  ServerAliveInterval 30',
+          '  ServerAliveCountMax 4',
+          '  UserKnownHostsFile /home/me/.ssh/gpupods/known_hosts',
+          '  StrictHostKeyChecking accept-new',
+          '  HostKeyAlias gpupods-yotta-362740422811062272',
+        ].join('\n') + '\n',
+      ),
+      text,
+    );
     assert.deepEqual(parseHostFile(text), [e]);
     const computed = SSHConfig.parse(text).compute('gpupods-yotta-train');
     assert.equal(computed.HostName, '203.0.113.7');
   });
 
   it('quotes paths with spaces and refuses paths with quotes or control characters', () => {
-    const text = renderHostFile([e], { identityFile: '/Users/Jo Doe/.ssh/id', knownHostsFile: 'C:\\Users\\Jo Doe\\known' });
+    const text = renderHostFile([e], {
+      identityFile: '/Users/Jo Doe/.ssh/id',
+      knownHostsFile: 'C:\\Users\\Jo Doe\\known',
+    });
     assert.ok(text.includes('  IdentityFile "/Users/Jo Doe/.ssh/id"\n'));
     assert.ok(text.includes('  UserKnownHostsFile "C:/Users/Jo Doe/known"\n'));
     for (const bad of ['/tmp/a"b', "/tmp/a'b", '/tmp/a\nProxyCommand x', '/tmp/\u0007']) {
@@ -128,7 +153,12 @@ describe('hostile values from a cloud never become config lines', () => {
     const text = fs.text(CFG)!;
     assert.deepEqual(
       text.split('\n').filter((l) => l.startsWith('Host ')),
-      ['Host gpupods-yotta-he-said-hi', 'Host gpupods-yotta-host', 'Host gpupods-yotta-it-s-spaced-out', 'Host gpupods-yotta-x-proxycommand-touch-tmp-pwned'],
+      [
+        'Host gpupods-yotta-he-said-hi',
+        'Host gpupods-yotta-host',
+        'Host gpupods-yotta-it-s-spaced-out',
+        'Host gpupods-yotta-x-proxycommand-touch-tmp-pwned',
+      ],
     );
     assert.equal(text.split('\n').filter((l) => /^\s*ProxyCommand/i.test(l)).length, 0);
     assert.ok(!text.includes('"hi"') && !text.includes('*'));
@@ -146,7 +176,10 @@ describe('PodHostStore', () => {
     const { fs, s } = store();
     const r = await s.upsert([pod({ id: '1', ssh: undefined })]);
     assert.equal(r.unreachable.length, 1);
-    await assert.rejects(s.ensurePod(pod({ id: '1', ssh: undefined })), (e: unknown) => e instanceof PodNotReachableError && /not reachable/.test(e.message));
+    await assert.rejects(
+      s.ensurePod(pod({ id: '1', ssh: undefined })),
+      (e: unknown) => e instanceof PodNotReachableError && /not reachable/.test(e.message),
+    );
     assert.ok(!/Host /.test(fs.text(CFG) ?? ''));
   });
 
@@ -167,26 +200,43 @@ describe('PodHostStore', () => {
     await s.upsert([pod({ id: '1', name: 'A' })]);
     const r = await s.upsert([pod({ id: '1', name: 'A', ssh: { host: '198.51.100.9', port: 40022, user: 'root' } })]);
     assert.equal(r.refreshed.length, 1);
-    assert.deepEqual(await s.list(), [{ alias: 'gpupods-yotta-a', cloud: 'yotta', podId: '1', host: '198.51.100.9', port: 40022, user: 'root' }]);
+    assert.deepEqual(await s.list(), [
+      { alias: 'gpupods-yotta-a', cloud: 'yotta', podId: '1', host: '198.51.100.9', port: 40022, user: 'root' },
+    ]);
     assert.equal(hostKeyAlias(r.refreshed[0]), 'gpupods-yotta-1');
   });
 
-  it('removes a terminated pod; removeOwned takes only the named account\'s entries', async () => {
+  it("removes a terminated pod; removeOwned takes only the named account's entries", async () => {
     const { s } = store();
     await s.upsert([pod({ id: '1' }), pod({ id: '2' })], { account: 'acc-a' });
     await s.upsert([pod({ id: '3' })], { account: 'acc-b' });
     await s.upsert([pod({ id: '4' })]);
-    assert.deepEqual((await s.remove([{ cloud: 'yotta', id: '2' }])).map((e) => e.podId), ['2']);
+    assert.deepEqual(
+      (await s.remove([{ cloud: 'yotta', id: '2' }])).map((e) => e.podId),
+      ['2'],
+    );
     const asked = ['1', '3', '4'].map((id) => ({ cloud: 'yotta' as const, id }));
-    assert.deepEqual((await s.removeOwned('acc-a', asked)).map((e) => e.podId), ['1']);
-    assert.deepEqual((await s.list()).map((e) => [e.podId, e.account]), [['3', 'acc-b'], ['4', undefined]]);
+    assert.deepEqual(
+      (await s.removeOwned('acc-a', asked)).map((e) => e.podId),
+      ['1'],
+    );
+    assert.deepEqual(
+      (await s.list()).map((e) => [e.podId, e.account]),
+      [
+        ['3', 'acc-b'],
+        ['4', undefined],
+      ],
+    );
   });
 
   it('two windows writing at once lose nothing', async () => {
     const dir = await tempDir();
     try {
       const cfg = join(dir, 'gpupods', 'config');
-      const stores = Array.from({ length: 8 }, () => new PodHostStore({ fs: nodeSshFs, configPath: cfg, ...OPTS, lock: { retryMs: 2 } }));
+      const stores = Array.from(
+        { length: 8 },
+        () => new PodHostStore({ fs: nodeSshFs, configPath: cfg, ...OPTS, lock: { retryMs: 2 } }),
+      );
       await Promise.all(stores.map((st, i) => st.upsert([pod({ id: String(100 + i), name: `w${i}` })])));
       const ids = (await stores[0].list()).map((e) => e.podId).sort();
       assert.deepEqual(ids, ['100', '101', '102', '103', '104', '105', '106', '107']);
@@ -213,9 +263,13 @@ describe('PodHostStore', () => {
               ssh: { host: '10.0.0.1', port: 2000 + i, user: 'root' } }]);
           }
         })().catch((e) => { console.error(e); process.exit(1); });`;
-      const runs = await Promise.all(['a', 'b'].map((t) => nodeProcessRunner.run(process.execPath, ['-e', script(t)], { timeoutMs: 30_000 })));
+      const runs = await Promise.all(
+        ['a', 'b'].map((t) => nodeProcessRunner.run(process.execPath, ['-e', script(t)], { timeoutMs: 30_000 })),
+      );
       for (const r of runs) assert.equal(r.code, 0, r.stderr);
-      const ids = (await new PodHostStore({ fs: nodeSshFs, configPath: cfg, identityFile: '/k', knownHostsFile: '/kh' }).list()).map((e) => e.podId);
+      const ids = (
+        await new PodHostStore({ fs: nodeSshFs, configPath: cfg, identityFile: '/k', knownHostsFile: '/kh' }).list()
+      ).map((e) => e.podId);
       assert.equal(ids.length, 30);
       assert.deepEqual(await fsp.readdir(dir), ['config'], 'no lock or temp file left');
     } finally {

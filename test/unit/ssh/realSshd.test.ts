@@ -17,7 +17,10 @@ async function snapshotRealSsh(): Promise<string> {
   const dir = join(userInfo().homedir, '.ssh');
   const names = await fsp.readdir(dir).catch(() => [] as string[]);
   const parts = await Promise.all(names.sort().map(async (n) => `${n}:${(await fsp.stat(join(dir, n))).mtimeMs}`));
-  return `${await fsp.stat(dir).then((s) => s.mtimeMs).catch(() => 'absent')}|${parts.join(',')}`;
+  return `${await fsp
+    .stat(dir)
+    .then((s) => s.mtimeMs)
+    .catch(() => 'absent')}|${parts.join(',')}`;
 }
 
 describe('against a real sshd', function () {
@@ -29,7 +32,11 @@ describe('against a real sshd', function () {
   let known: string;
   let publicKey: string;
   let realSshBefore: string;
-  const deps = () => ({ fs: nodeSshFs, runner: nodeProcessRunner, env: { PATH: process.env.PATH, HOME: join(dir, 'home') } });
+  const deps = () => ({
+    fs: nodeSshFs,
+    runner: nodeProcessRunner,
+    env: { PATH: process.env.PATH, HOME: join(dir, 'home') },
+  });
 
   before(async function () {
     realSshBefore = await snapshotRealSsh();
@@ -47,7 +54,12 @@ describe('against a real sshd', function () {
     publicKey = pair.publicKey;
     assert.deepEqual(await ensureKeyPair(deps(), pair.privateKeyPath), { ...pair, created: false });
     assert.equal((await fsp.stat(pair.privateKeyPath)).mode & 0o777, 0o600);
-    store = new PodHostStore({ fs: nodeSshFs, configPath: cfg, identityFile: pair.privateKeyPath, knownHostsFile: known });
+    store = new PodHostStore({
+      fs: nodeSshFs,
+      configPath: cfg,
+      identityFile: pair.privateKeyPath,
+      knownHostsFile: known,
+    });
   });
 
   after(async () => {
@@ -62,10 +74,17 @@ describe('against a real sshd', function () {
     const entry = await store.ensurePod(p);
     assert.equal(entry.alias, 'gpupods-yotta-key-pod');
     await checkKeyLogin(deps(), cfg, entry.alias);
-    assert.match(await fsp.readFile(known, 'utf8'), /^gpupods-yotta-362740422811062272 ssh-ed25519 /m, 'host key in our known_hosts, by pod id');
+    assert.match(
+      await fsp.readFile(known, 'utf8'),
+      /^gpupods-yotta-362740422811062272 ssh-ed25519 /m,
+      'host key in our known_hosts, by pod id',
+    );
     // the terminal argv runs as it is
     const [cmd, ...args] = sshTerminalArgs(cfg, entry.alias);
-    const r = await nodeProcessRunner.run(cmd, [...args, '-o', 'BatchMode=yes', 'echo', 'hello'], { env: deps().env, timeoutMs: 30_000 });
+    const r = await nodeProcessRunner.run(cmd, [...args, '-o', 'BatchMode=yes', 'echo', 'hello'], {
+      env: deps().env,
+      timeoutMs: 30_000,
+    });
     assert.equal(r.stdout.trim(), 'hello', r.stderr);
   });
 
@@ -75,7 +94,10 @@ describe('against a real sshd', function () {
     const original = readFileSync(join(fixturesDir(), 'basic.config'));
     await fsp.writeFile(user, original);
     await installInclude(nodeSshFs, user, cfg);
-    const g = await nodeProcessRunner.run('ssh', ['-G', '-F', user, 'gpupods-yotta-key-pod'], { env: deps().env, timeoutMs: 15_000 });
+    const g = await nodeProcessRunner.run('ssh', ['-G', '-F', user, 'gpupods-yotta-key-pod'], {
+      env: deps().env,
+      timeoutMs: 15_000,
+    });
     assert.equal(g.code, 0, g.stderr);
     const lines = new Set(g.stdout.split('\n'));
     for (const want of [
@@ -93,7 +115,10 @@ describe('against a real sshd', function () {
       assert.ok(lines.has(want), `ssh -G shows "${want}"`);
     }
     await checkKeyLogin(deps(), user, 'gpupods-yotta-key-pod');
-    const github = await nodeProcessRunner.run('ssh', ['-G', '-F', user, 'github.com'], { env: deps().env, timeoutMs: 15_000 });
+    const github = await nodeProcessRunner.run('ssh', ['-G', '-F', user, 'github.com'], {
+      env: deps().env,
+      timeoutMs: 15_000,
+    });
     assert.ok(github.stdout.includes('user git\n'), "the user's own hosts still resolve as before");
   });
 
@@ -106,7 +131,10 @@ describe('against a real sshd', function () {
     const target = backend.ssh('password', 'pw-1');
     const p = pod({ id: 'pw-1', cloud: 'novita', name: 'Password Pod', ssh: target });
     const entry = await store.ensurePod(p);
-    await assert.rejects(checkKeyLogin(deps(), cfg, entry.alias), (e: unknown) => e instanceof SshError && /Permission denied/.test(e.message));
+    await assert.rejects(
+      checkKeyLogin(deps(), cfg, entry.alias),
+      (e: unknown) => e instanceof SshError && /Permission denied/.test(e.message),
+    );
     const login = { host: target.host, port: target.port, user: target.user, password: target.password! };
     const opts = { hostKeyAlias: hostKeyAlias(entry) };
     await installPublicKeyWithPassword({ ...deps(), askpassDir: join(dir, 'private') }, login, publicKey, known, opts);
@@ -120,7 +148,7 @@ describe('against a real sshd', function () {
     assert.ok(!(await fsp.readFile(askpass, 'utf8')).includes(login.password), 'the askpass script holds no secret');
   });
 
-  it('a wrong password gives ssh\'s own error and never the password', async function () {
+  it("a wrong password gives ssh's own error and never the password", async function () {
     if (backend.passwordUnavailable) {
       console.log(`    (skipped: password login unavailable: ${backend.passwordUnavailable})`);
       this.skip();
@@ -142,14 +170,17 @@ describe('against a real sshd', function () {
     assert.ok(!err.message.includes(target.password!));
   });
 
-  it('a reused address:port with a new host key: a new pod connects, the user\'s known_hosts is never used', async () => {
+  it("a reused address:port with a new host key: a new pod connects, the user's known_hosts is never used", async () => {
     await backend.sshd.restartWithNewHostKey();
     const p2 = pod({ id: '999000111', name: 'Next Pod', ssh: backend.ssh('key', '999000111') });
     const e2 = await store.ensurePod(p2);
     await checkKeyLogin(deps(), cfg, e2.alias);
     // the old pod's alias sees a changed key (as it should); forgetting it recovers
     const old = 'gpupods-yotta-key-pod';
-    await assert.rejects(checkKeyLogin(deps(), cfg, old), /HOST IDENTIFICATION HAS CHANGED|Host key verification failed/);
+    await assert.rejects(
+      checkKeyLogin(deps(), cfg, old),
+      /HOST IDENTIFICATION HAS CHANGED|Host key verification failed/,
+    );
     await forgetHostKey(deps(), known, 'gpupods-yotta-362740422811062272');
     await checkKeyLogin(deps(), cfg, old);
     assert.equal(await snapshotRealSsh(), realSshBefore);
@@ -162,14 +193,26 @@ describe('against a real sshd', function () {
     assert.match(await lab.text(), /<title>JupyterLab<\/title>/);
     assert.equal((await fetch(`${j.baseUrl}lab?token=nope`)).status, 403);
     assert.equal((await fetch(`${j.baseUrl}lab`)).status, 403);
-    assert.equal((await fetch(`${j.baseUrl}api/status`, { headers: { authorization: `token ${j.token}` } })).status, 200);
+    assert.equal(
+      (await fetch(`${j.baseUrl}api/status`, { headers: { authorization: `token ${j.token}` } })).status,
+      200,
+    );
     const other = backend.jupyter('other-pod');
-    assert.equal((await fetch(`${other.baseUrl}lab?token=${j.token}`)).status, 403, "one pod's token does not open another");
+    assert.equal(
+      (await fetch(`${other.baseUrl}lab?token=${j.token}`)).status,
+      403,
+      "one pod's token does not open another",
+    );
   });
 
   it('terminating the pod removes its entry', async () => {
     await store.remove([{ cloud: 'yotta', id: '999000111' }]);
-    assert.deepEqual((await store.list()).map((e) => e.alias).sort(), ['gpupods-novita-password-pod', 'gpupods-yotta-key-pod'].filter((a) => !backend.passwordUnavailable || !a.includes('novita')));
+    assert.deepEqual(
+      (await store.list()).map((e) => e.alias).sort(),
+      ['gpupods-novita-password-pod', 'gpupods-yotta-key-pod'].filter(
+        (a) => !backend.passwordUnavailable || !a.includes('novita'),
+      ),
+    );
     await assert.rejects(checkKeyLogin(deps(), cfg, 'gpupods-yotta-next-pod'), SshError);
   });
 });

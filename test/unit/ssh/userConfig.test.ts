@@ -21,7 +21,9 @@ const OURS2 = '/home/me/Library/Application Support/gpupods/config';
 /** Each fixture as written, and the byte-level variants real files come in. */
 function corpus(): Array<[string, Buffer]> {
   const out: Array<[string, Buffer]> = [];
-  for (const name of readdirSync(fixturesDir()).filter((n) => n.endsWith('.config')).sort()) {
+  for (const name of readdirSync(fixturesDir())
+    .filter((n) => n.endsWith('.config'))
+    .sort()) {
     const raw = readFileSync(join(fixturesDir(), name));
     const lf = raw.toString('latin1').replace(/\r\n/g, '\n');
     const variants: Record<string, string> = {
@@ -31,10 +33,14 @@ function corpus(): Array<[string, Buffer]> {
       'no-final-newline': lf.replace(/\n+$/, ''),
       'bom+crlf+no-final-newline': '\xef\xbb\xbf' + lf.replace(/\n+$/, '').replace(/\n/g, '\r\n'),
     };
-    for (const [v, text] of Object.entries(variants)) out.push([`${name}${v ? ` (${v})` : ''}`, Buffer.from(text, 'latin1')]);
+    for (const [v, text] of Object.entries(variants))
+      out.push([`${name}${v ? ` (${v})` : ''}`, Buffer.from(text, 'latin1')]);
   }
   // bytes that are not UTF-8 at all (a latin1 comment) and a lone CR must survive too
-  out.push(['invalid-utf8', Buffer.from([0x23, 0x20, 0xe9, 0xff, 0x0a, 0x48, 0x6f, 0x73, 0x74, 0x20, 0x78, 0x0d, 0x0a, 0x0d])]);
+  out.push([
+    'invalid-utf8',
+    Buffer.from([0x23, 0x20, 0xe9, 0xff, 0x0a, 0x48, 0x6f, 0x73, 0x74, 0x20, 0x78, 0x0d, 0x0a, 0x0d]),
+  ]);
   return out;
 }
 
@@ -77,7 +83,10 @@ describe('user ssh config: managed Include', () => {
 
   it('places the block before the comments that describe the first Host', () => {
     const text = '# global\nControlMaster auto\n\n# the NAS\nHost nas\n';
-    assert.equal(withInclude(text, OURS), `# global\nControlMaster auto\n\n${BEGIN_MARKER}\n${includeLine(OURS)}\n${END_MARKER}\n# the NAS\nHost nas\n`);
+    assert.equal(
+      withInclude(text, OURS),
+      `# global\nControlMaster auto\n\n${BEGIN_MARKER}\n${includeLine(OURS)}\n${END_MARKER}\n# the NAS\nHost nas\n`,
+    );
   });
 
   it('moves a block that ended up after a Host line back to the top', () => {
@@ -93,7 +102,10 @@ describe('user ssh config: managed Include', () => {
   };
   for (const [what, text] of Object.entries(broken)) {
     it(`refuses ${what} with a ConfigError and writes nothing`, async () => {
-      assert.throws(() => withInclude(text, OURS), (e: unknown) => e instanceof ConfigError && /markers/.test(e.message) && /Edit /.test(e.message));
+      assert.throws(
+        () => withInclude(text, OURS),
+        (e: unknown) => e instanceof ConfigError && /markers/.test(e.message) && /Edit /.test(e.message),
+      );
       assert.throws(() => withoutInclude(text), ConfigError);
       const fs = new MemFs();
       await fs.mkdir('/h/.ssh', 0o700);
@@ -145,7 +157,10 @@ describe('user ssh config: writing the file', () => {
     fs.failNext.set('rename', 'EXDEV');
     await assert.rejects(installInclude(fs, '/h/.ssh/config', OURS), /Could not write/);
     assert.equal(fs.text('/h/.ssh/config'), 'Host a\n');
-    assert.deepEqual([...fs.files.keys()].filter((k) => k.includes('.tmp') || k.endsWith('.lock')), []);
+    assert.deepEqual(
+      [...fs.files.keys()].filter((k) => k.includes('.tmp') || k.endsWith('.lock')),
+      [],
+    );
   });
 
   it('refuses an unreadable config', async () => {
@@ -153,7 +168,10 @@ describe('user ssh config: writing the file', () => {
     await fs.mkdir('/h/.ssh', 0o700);
     fs.files.set('/h/.ssh/config', { data: Buffer.from('Host a\n'), mode: 0o644, mtimeMs: 0 });
     fs.failNext.set('readFile', 'EACCES');
-    await assert.rejects(installInclude(fs, '/h/.ssh/config', OURS), (e: unknown) => e instanceof ConfigError && /EACCES/.test(e.message));
+    await assert.rejects(
+      installInclude(fs, '/h/.ssh/config', OURS),
+      (e: unknown) => e instanceof ConfigError && /EACCES/.test(e.message),
+    );
     assert.ok(!fs.ops.some((o) => /^(write|rename)/.test(o)));
   });
 
@@ -201,7 +219,10 @@ describe('user ssh config: writing the file', () => {
       const real = join(dir, 'dotfiles-config');
       await fsp.writeFile(real, 'Host a\n');
       await fsp.symlink(real, join(dir, 'config'));
-      await assert.rejects(installInclude(nodeSshFs, join(dir, 'config'), OURS), (e: unknown) => e instanceof ConfigError && /symbolic link/.test(e.message));
+      await assert.rejects(
+        installInclude(nodeSshFs, join(dir, 'config'), OURS),
+        (e: unknown) => e instanceof ConfigError && /symbolic link/.test(e.message),
+      );
       assert.equal(await fsp.readFile(real, 'utf8'), 'Host a\n');
       assert.ok((await fsp.lstat(join(dir, 'config'))).isSymbolicLink());
     });
@@ -210,7 +231,10 @@ describe('user ssh config: writing the file', () => {
       const cfg = join(dir, 'config');
       await fsp.writeFile(cfg, 'Host a\n');
       await fsp.chmod(cfg, 0o444);
-      await assert.rejects(installInclude(nodeSshFs, cfg, OURS), (e: unknown) => e instanceof ConfigError && /read-only/.test(e.message));
+      await assert.rejects(
+        installInclude(nodeSshFs, cfg, OURS),
+        (e: unknown) => e instanceof ConfigError && /read-only/.test(e.message),
+      );
       assert.equal(await fsp.readFile(cfg, 'utf8'), 'Host a\n');
       await fsp.mkdir(join(dir, 'dir-config'));
       await assert.rejects(installInclude(nodeSshFs, join(dir, 'dir-config'), OURS), /not a regular file/);
@@ -239,7 +263,10 @@ describe('user ssh config: writing the file', () => {
     it('gives up with a clear message while a fresh lock is held', async () => {
       const cfg = join(dir, 'config');
       await fsp.writeFile(join(dir, 'config.gpupods.lock'), `${process.pid} ${Date.now()}\n`);
-      await assert.rejects(installInclude(nodeSshFs, cfg, OURS, { timeoutMs: 100 }), /Another GPU Pods window is writing/);
+      await assert.rejects(
+        installInclude(nodeSshFs, cfg, OURS, { timeoutMs: 100 }),
+        /Another GPU Pods window is writing/,
+      );
       await assert.rejects(fsp.stat(cfg), /ENOENT/);
     });
   });
@@ -259,6 +286,10 @@ describe('"never touch my config" mode', () => {
     assert.equal((await status(`Include "${OURS}"\nHost a\n`)).present, true);
     assert.equal((await status(`include ~/.ssh/gpupods/config\nHost a\n`)).present, true);
     assert.equal((await status(`Include other gpupods/config\nHost a\n`)).present, true, 'relative to ~/.ssh');
-    assert.deepEqual(await status(`Host a\nInclude ${OURS}\n`), { line: `Include "${OURS}"`, present: false, misplaced: true });
+    assert.deepEqual(await status(`Host a\nInclude ${OURS}\n`), {
+      line: `Include "${OURS}"`,
+      present: false,
+      misplaced: true,
+    });
   });
 });

@@ -5,18 +5,27 @@ import { assignAliases } from '../../../src/core/ssh/alias';
 import { PodHostStore } from '../../../src/core/ssh/hostEntries';
 import { nodeProcessRunner, nodeSshFs } from '../../../src/core/ssh/io';
 import { installInclude, uninstallInclude } from '../../../src/core/ssh/userConfig';
-import { claimedBy, coversEveryAlias, includePath, lineMatches, readUserHostLines, scanConfigText } from '../../../src/core/ssh/userHosts';
+import {
+  claimedBy,
+  coversEveryAlias,
+  includePath,
+  lineMatches,
+  readUserHostLines,
+  scanConfigText,
+} from '../../../src/core/ssh/userHosts';
 import { pod, tempDir } from './helpers';
 
 describe("aliases never take over the user's own hosts", () => {
-  it("matches Host lines as ssh does: *, ?, !negation, case-insensitive; Match host lists count", () => {
+  it('matches Host lines as ssh does: *, ?, !negation, case-insensitive; Match host lists count', () => {
     const { hosts, includes } = scanConfigText(
       'Include a.conf "b c/*"\nHost web? !web9 *.corp\nMatch host db1,db2 user x\n  Include inner\nHost *\n',
       '/f',
     );
     assert.deepEqual(includes, ['a.conf', 'b c/*', 'inner']);
     const [web, match, star] = hosts;
-    assert.ok(lineMatches(web, 'web1') && lineMatches(web, 'X.CORP') && !lineMatches(web, 'web9') && !lineMatches(web, 'web10'));
+    assert.ok(
+      lineMatches(web, 'web1') && lineMatches(web, 'X.CORP') && !lineMatches(web, 'web9') && !lineMatches(web, 'web10'),
+    );
     assert.ok(lineMatches(match, 'db2') && !lineMatches(match, 'db3'));
     assert.ok(coversEveryAlias(star, 'yotta'), '`Host *` sets defaults, it names no host');
     assert.ok(coversEveryAlias({ patterns: ['gpupods-*'], file: '' }, 'novita'));
@@ -49,7 +58,11 @@ describe("aliases never take over the user's own hosts", () => {
     assert.ok(!claimed(m.get('novita:n-778899aa')!, 'novita'), m.get('novita:n-778899aa'));
     assert.equal(m.get('gpugeek:g1'), 'gpupods-gpugeek-free', '`Host *` does not push aliases aside');
     // an alias a pod already had moves when the user claims it later
-    const again = assignAliases([{ cloud: 'gpugeek', id: 'g1', name: 'Free' }], [{ cloud: 'gpugeek', podId: 'g1', alias: 'gpupods-gpugeek-free' }], claimedBy([{ patterns: ['gpupods-gpugeek-free'], file: '' }]));
+    const again = assignAliases(
+      [{ cloud: 'gpugeek', id: 'g1', name: 'Free' }],
+      [{ cloud: 'gpugeek', podId: 'g1', alias: 'gpupods-gpugeek-free' }],
+      claimedBy([{ patterns: ['gpupods-gpugeek-free'], file: '' }]),
+    );
     assert.notEqual(again.get('gpugeek:g1'), 'gpupods-gpugeek-free');
   });
 
@@ -95,7 +108,13 @@ describe("aliases never take over the user's own hosts", () => {
       );
       // the names the user types: their literal hosts, and names their patterns claim (the ones our pods
       // would get from their names alone)
-      const userNames = ['gpupods-yotta-my-box', 'gpupods-novita-train-run', 'gpupods-gpugeek-db', 'build.corp', 'github.com'];
+      const userNames = [
+        'gpupods-yotta-my-box',
+        'gpupods-novita-train-run',
+        'gpupods-gpugeek-db',
+        'build.corp',
+        'github.com',
+      ];
       const before = await resolveAll(userConfig, userNames);
 
       const hostFile = join(dir, 'gpupods', 'config');
@@ -104,15 +123,22 @@ describe("aliases never take over the user's own hosts", () => {
         configPath: hostFile,
         identityFile: join(dir, 'id'),
         knownHostsFile: join(dir, 'gpupods', 'known_hosts'),
-        claimedAliases: async () => claimedBy(await readUserHostLines(userConfig, { homeDir: dir, exclude: [hostFile] })),
+        claimedAliases: async () =>
+          claimedBy(await readUserHostLines(userConfig, { homeDir: dir, exclude: [hostFile] })),
       });
       const pods = [
         pod({ id: 'y-0001', cloud: 'yotta', name: 'My Box', ssh: { host: '203.0.113.1', port: 2201, user: 'root' } }),
-        pod({ id: 'n-0002', cloud: 'novita', name: 'Train Run', ssh: { host: '203.0.113.2', port: 2202, user: 'root' } }),
+        pod({
+          id: 'n-0002',
+          cloud: 'novita',
+          name: 'Train Run',
+          ssh: { host: '203.0.113.2', port: 2202, user: 'root' },
+        }),
         pod({ id: 'g-0003', cloud: 'gpugeek', name: 'db', ssh: { host: '203.0.113.3', port: 2203, user: 'root' } }),
         pod({ id: 'e-0004', cloud: 'neevcloud', name: 'free', ssh: { host: '203.0.113.4', port: 2204, user: 'root' } }),
       ];
-      const checkUnchanged = async (step: string) => assert.deepEqual(await resolveAll(userConfig, userNames), before, `after ${step}`);
+      const checkUnchanged = async (step: string) =>
+        assert.deepEqual(await resolveAll(userConfig, userNames), before, `after ${step}`);
 
       await installInclude(nodeSshFs, userConfig, hostFile);
       await checkUnchanged('adding the Include');
@@ -121,7 +147,11 @@ describe("aliases never take over the user's own hosts", () => {
       const second = await store.upsert(pods.slice(2), { account: 'acc-1' });
       await checkUnchanged('writing two more');
       const aliases = new Map([...first.aliases, ...second.aliases]);
-      assert.equal(aliases.get('neevcloud:e-0004'), 'gpupods-neevcloud-free', 'an unclaimed name keeps its plain alias');
+      assert.equal(
+        aliases.get('neevcloud:e-0004'),
+        'gpupods-neevcloud-free',
+        'an unclaimed name keeps its plain alias',
+      );
       for (const [i, p] of pods.entries()) {
         const alias = aliases.get(`${p.cloud}:${p.id}`)!;
         assert.ok(!userNames.includes(alias), `${alias} is not a user host`);
