@@ -109,8 +109,9 @@ export interface Provider {
   /** Undefined when the cloud no longer knows the pod. */
   getPod(id: string, signal?: AbortSignal): Promise<Pod | undefined>;
   /**
-   * The actions `podAction` carries out (NeevCloud: terminate only): the keys of the provider's own table of
-   * cloud verbs (`actionsOf`), the one place that says so.
+   * The actions `podAction` carries out (NeevCloud: terminate only): the keys of the table `podAction`
+   * dispatches through (`actionsOf`), so the set and the operation cannot disagree. One `podAction` rather than
+   * one operation per action: every caller runs an action by name, with the same progress, abort and wait.
    */
   readonly podActions: ReadonlySet<PodAction>;
   /** Resolves once the cloud accepted (or, for async clouds, finished) the action. */
