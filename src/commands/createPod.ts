@@ -34,7 +34,7 @@ export async function createPod(
   const ctx: CreateContext = {
     jupyterPassword: randomBytes(18).toString('base64url'),
     // Clouds that take the public key at create time (Yotta, NeevCloud) get ours.
-    sshPublicKey: provider.capabilities.sshAuth === 'createKey' ? await publicKeyIfWanted(services) : undefined,
+    sshPublicKey: provider.facts.sshAuth === 'createKey' ? await publicKeyIfWanted(services) : undefined,
   };
   const pod = await createThroughWizard(services, {
     form: () => provider.createForm(),

@@ -4,6 +4,7 @@ import { CancelledError } from '../core/errors';
 import { type IdleKind, parseHours } from '../core/idleTimers';
 import { CLOUDS } from '../providers/clouds';
 import { settings } from '../services/settings';
+import { actionLabel } from '../ui/actionLabels';
 import { BACK } from '../ui/userInput';
 import { pickPod } from './pickTarget';
 import type { Services } from './services';
@@ -20,12 +21,15 @@ async function setIdleTimer(services: Services, arg: unknown, kind: IdleKind): P
     vscode.l10n.t('No pod is running.'),
   );
   const { account, pod, provider } = target;
-  const caps = provider.capabilities;
-  const canStop = caps.actions.has('stop');
+  const canStop = provider.podActions.has('stop');
   const existing = guard.get(account.id, pod.id);
   const title =
     kind === 'stop'
-      ? vscode.l10n.t('{0} "{1}" after how many hours?', caps.stopLabel, displayText(pod.name || pod.id))
+      ? vscode.l10n.t(
+          '{0} "{1}" after how many hours?',
+          actionLabel(provider.facts, 'stop'),
+          displayText(pod.name || pod.id),
+        )
       : vscode.l10n.t('Remind me about "{0}" after how many hours?', displayText(pod.name || pod.id));
   const prompt =
     kind === 'stop' && !canStop

@@ -3,7 +3,7 @@ import { displayText } from '../core/displayText';
 import { ConfigError } from '../core/errors';
 import { jupyterOpenUrl } from '../core/jupyterUrl';
 import type { Pod } from '../core/model';
-import type { Capabilities } from '../core/provider';
+import { type Capabilities, jupyterPossible } from '../core/capabilities';
 import { pickPod, type PodTarget } from './pickTarget';
 import type { Services } from './services';
 import { settings } from '../services/settings';
@@ -32,7 +32,7 @@ export async function jupyterUrl(services: Services, target: PodTarget): Promise
 }
 
 /** Running, and with Jupyter known or possible (some clouds list pods without the Jupyter details). */
-const running = (p: Pod, caps: Capabilities) => p.status === 'running' && (!!p.jupyter || caps.jupyter);
+const running = (p: Pod, caps: Capabilities) => jupyterPossible(caps, p);
 
 export async function openJupyter(services: Services, arg?: unknown): Promise<void> {
   const target = await pickPod(services, arg, running, vscode.l10n.t('Open Jupyter on which pod?'));

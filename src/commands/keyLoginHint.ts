@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { displayText } from '../core/displayText';
 import type { CloudId, Pod } from '../core/model';
-import type { Capabilities } from '../core/provider';
+import type { CloudFacts } from '../core/provider';
 import { checkKeyLogin } from '../core/ssh/bootstrap';
 import { SshError } from '../core/ssh/errors';
 import { nodeProcessRunner, nodeSshFs } from '../core/ssh/io';
@@ -28,12 +28,12 @@ function whereTheKeyGoes(cloud: CloudId): string | undefined {
 export async function keyLoginOrHint(
   services: Services,
   pod: Pod,
-  capabilities: Capabilities,
+  facts: Pick<CloudFacts, 'sshAuth'>,
   hostFile: string,
   alias: string,
 ): Promise<boolean> {
   // VMs get their keys another way; the hint speaks of pods
-  if (capabilities.sshAuth !== 'createKey' || pod.kind !== 'pod' || !services.ssh) return true;
+  if (facts.sshAuth !== 'createKey' || pod.kind !== 'pod' || !services.ssh) return true;
   try {
     await checkKeyLogin({ fs: nodeSshFs, runner: nodeProcessRunner, timeoutMs: 30_000 }, hostFile, alias);
     return true;

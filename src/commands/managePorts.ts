@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { allowsPorts } from '../core/capabilities';
 import { displayText } from '../core/displayText';
 import { CancelledError } from '../core/errors';
 import type { PortSpec } from '../core/provider';
@@ -25,10 +26,7 @@ export async function managePorts(services: Services, arg?: unknown): Promise<vo
   const target = await pickPod(
     services,
     arg,
-    (pod, _caps, account) =>
-      !pod.pending &&
-      (pod.status === 'running' || pod.status === 'stopped') &&
-      !!services.data.snapshot(account.id)?.features?.ports,
+    (pod, caps) => allowsPorts(caps, pod),
     vscode.l10n.t('Manage the ports of which pod?'),
   );
   const ops = target.provider.ports;

@@ -7,7 +7,7 @@ import type { Services } from './services';
 
 /** For a sold-out GPU: ask the cloud to tell the user when it is back (NeevCloud availability alerts). */
 export async function notifyWhenAvailable(services: Services, arg?: unknown): Promise<void> {
-  const account = await pickAccount(services, arg, (a) => services.data.snapshot(a.id)?.features?.alerts !== false);
+  const account = await pickAccount(services, arg, (a) => services.data.snapshot(a.id)?.capabilities?.alerts !== false);
   const provider = await services.providers.get(account);
   if (!provider.alerts) {
     void services.workbench.showInfo(vscode.l10n.t('This cloud has no availability alerts.'));

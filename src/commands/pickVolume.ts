@@ -1,19 +1,23 @@
 import * as vscode from 'vscode';
+import { endpointAllows, volumeAllows } from '../core/capabilities';
 import { displayText } from '../core/displayText';
 import { CancelledError } from '../core/errors';
 import type { Volume, Endpoint } from '../core/model';
-import type { Provider } from '../core/provider';
+import type { EndpointAction, Provider, VolumeAction } from '../core/provider';
 import type { Account } from '../services/accounts';
 import { BACK } from '../ui/userInput';
 import type { TreeNode } from '../views/nodes';
 import { pickAccount } from './pickTarget';
 import type { Services } from './services';
 
-/** A volume from its tree node or picked from an account that has volumes, among those where `valid` holds. */
+/**
+ * A volume from its tree node or picked from an account that has volumes, among those whose state allows the
+ * action: the same `volumeAllows` the tree's menu flags ask.
+ */
 export async function pickVolume(
   services: Services,
   arg: unknown,
-  valid: (v: Volume) => boolean,
+  action: VolumeAction,
 ): Promise<{ account: Account; provider: Provider; volume: Volume }> {
   const node = arg as TreeNode | undefined;
   if (node?.type === 'volume')
@@ -21,7 +25,7 @@ export async function pickVolume(
   const account = await pickAccount(services, undefined, (a) => !!services.data.snapshot(a.id)?.capabilities?.volumes);
   const provider = await services.providers.get(account);
   if (!provider.volumes) throw new CancelledError();
-  const volumes = (await provider.volumes.list()).filter(valid);
+  const volumes = (await provider.volumes.list()).filter((v) => volumeAllows(action, v));
   if (volumes.length === 0) {
     void services.workbench.showInfo(vscode.l10n.t('No volume where this can be done right now.'));
     throw new CancelledError();
@@ -42,7 +46,7 @@ export async function pickVolume(
 export async function pickEndpoint(
   services: Services,
   arg: unknown,
-  valid: (e: Endpoint) => boolean,
+  action: EndpointAction,
 ): Promise<{ account: Account; provider: Provider; endpoint: Endpoint }> {
   const node = arg as TreeNode | undefined;
   if (node?.type === 'endpoint')
@@ -53,7 +57,7 @@ export async function pickEndpoint(
     (a) => !!services.data.snapshot(a.id)?.capabilities?.endpoints,
   );
   const provider = await services.providers.get(account);
-  const endpoints = ((await provider.endpoints?.list()) ?? []).filter(valid);
+  const endpoints = ((await provider.endpoints?.list()) ?? []).filter((e) => endpointAllows(action, e));
   if (endpoints.length === 0) {
     void services.workbench.showInfo(vscode.l10n.t('No serverless endpoint where this can be done right now.'));
     throw new CancelledError();

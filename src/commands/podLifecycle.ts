@@ -4,6 +4,7 @@ import { CancelledError } from '../core/errors';
 import type { PodAction } from '../core/provider';
 import { waitForPod, type PodGoal } from '../core/waitForPod';
 import { CLOUDS } from '../providers/clouds';
+import { actionLabel } from '../ui/actionLabels';
 import { pickPod, type PodTarget } from './pickTarget';
 import type { Services } from './services';
 
@@ -16,14 +17,14 @@ export async function podActionCommand(services: Services, arg: unknown, action:
     ...new Set(
       services.accounts
         .list()
-        .filter((a) => services.data.snapshot(a.id)?.capabilities?.actions.has(action) === false)
+        .filter((a) => services.data.snapshot(a.id)?.capabilities?.podActions.has(action) === false)
         .map((a) => CLOUDS[a.cloud].displayName),
     ),
   ];
   const target = await pickPod(
     services,
     arg,
-    (pod, caps) => !pod.pending && caps.actions.has(action) && caps.allows(action, pod),
+    (pod, caps) => caps.allows(action, pod),
     vscode.l10n.t('Choose a pod'),
     unable.length
       ? vscode.l10n.t(
@@ -36,24 +37,10 @@ export async function podActionCommand(services: Services, arg: unknown, action:
   await runPodAction(services, target, action);
 }
 
-function verb(target: PodTarget, action: PodAction): string {
-  const caps = target.provider.capabilities;
-  switch (action) {
-    case 'stop':
-      return caps.stopLabel;
-    case 'start':
-      return caps.startLabel;
-    case 'restart':
-      return 'Restart';
-    case 'terminate':
-      return caps.terminateLabel;
-  }
-}
-
 export async function runPodAction(services: Services, target: PodTarget, action: PodAction): Promise<void> {
   const { account, pod, provider } = target;
   const cloud = CLOUDS[account.cloud].displayName;
-  const word = verb(target, action);
+  const word = actionLabel(provider.facts, action);
   if (action === 'terminate') {
     const ok = await services.ui.confirm({
       id: 'confirmTerminate',

@@ -40,7 +40,7 @@ async function prepared(services: Services, arg: unknown, title: string) {
           vscode.l10n.t('"{0}" is not reachable over SSH yet; try again when it has started.', displayText(fresh.name)),
         );
       }
-      return ssh.prepare(fresh, target.provider.capabilities, services.ui, target.account);
+      return ssh.prepare(fresh, target.provider.facts, services.ui, target.account);
     },
   );
   return { target, entry, ssh };
@@ -48,7 +48,7 @@ async function prepared(services: Services, arg: unknown, title: string) {
 
 async function connect(services: Services, arg: unknown, newWindow: boolean): Promise<void> {
   const { target, entry, ssh } = await prepared(services, arg, vscode.l10n.t('Connect to which pod?'));
-  if (!(await keyLoginOrHint(services, target.pod, target.provider.capabilities, ssh.hostFile, entry.alias))) return;
+  if (!(await keyLoginOrHint(services, target.pod, target.provider.facts, ssh.hostFile, entry.alias))) return;
   if (settings.sshConfigMode() === 'manual') {
     const status = await ssh.includeStatus();
     if (!status.present) await offerIncludeLine(services, status.line, true);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { displayText } from '../core/displayText';
 import { CancelledError, CloudError } from '../core/errors';
 import type { Pod } from '../core/model';
-import type { VmOps } from '../core/provider';
+import type { VmAction, VmOps } from '../core/provider';
 import { CLOUDS } from '../providers/clouds';
 import { BACK } from '../ui/prompts';
 import { pickAccount, pickPod, type PodTarget } from './pickTarget';
@@ -19,11 +19,11 @@ function vmOps(target: PodTarget): VmOps {
   return target.provider.vms;
 }
 
-function pickVm(services: Services, arg: unknown, action: 'rename' | 'terminate', title: string): Promise<PodTarget> {
+function pickVm(services: Services, arg: unknown, action: VmAction, title: string): Promise<PodTarget> {
   return pickPod(
     services,
     arg,
-    (vm, _caps, account) => !!services.data.snapshot(account.id)?.vmAllows?.(action, vm),
+    (vm, caps) => caps.allowsVm(action, vm),
     title,
     vscode.l10n.t('No virtual machine where this can be done right now.'),
     'vms',
@@ -31,11 +31,7 @@ function pickVm(services: Services, arg: unknown, action: 'rename' | 'terminate'
 }
 
 export async function createVm(services: Services, arg?: unknown): Promise<Pod | undefined> {
-  const account = await pickAccount(
-    services,
-    arg,
-    (a) => !!services.data.snapshot(a.id)?.capabilities?.virtualMachines,
-  );
+  const account = await pickAccount(services, arg, (a) => !!services.data.snapshot(a.id)?.capabilities?.vms);
   const provider = await services.providers.get(account);
   if (!provider.vms) {
     void services.workbench.showInfo(vscode.l10n.t('{0} has no virtual machines.', CLOUDS[account.cloud].displayName));

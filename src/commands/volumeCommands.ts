@@ -34,7 +34,7 @@ export async function createVolume(services: Services, arg?: unknown): Promise<v
 }
 
 export async function renameVolume(services: Services, arg?: unknown): Promise<void> {
-  const { account, provider, volume } = await pickVolume(services, arg, () => true);
+  const { account, provider, volume } = await pickVolume(services, arg, 'rename');
   const name = await services.ui.input({
     id: 'volumeName',
     title: vscode.l10n.t('Rename volume "{0}"', displayText(volume.name)),
@@ -52,11 +52,7 @@ export async function renameVolume(services: Services, arg?: unknown): Promise<v
 }
 
 export async function resizeVolume(services: Services, arg?: unknown): Promise<void> {
-  const { account, provider, volume } = await pickVolume(
-    services,
-    arg,
-    (v) => (v.mountCount ?? 0) === 0 && v.status === 'active',
-  );
+  const { account, provider, volume } = await pickVolume(services, arg, 'resize');
   const current = volume.sizeGb ?? 0;
   const size = await services.ui.input({
     id: 'volumeSize',
@@ -76,7 +72,7 @@ export async function resizeVolume(services: Services, arg?: unknown): Promise<v
 }
 
 export async function deleteVolume(services: Services, arg?: unknown): Promise<void> {
-  const { account, provider, volume } = await pickVolume(services, arg, (v) => (v.mountCount ?? 0) === 0);
+  const { account, provider, volume } = await pickVolume(services, arg, 'delete');
   const ok = await services.ui.confirm({
     id: 'confirmDeleteVolume',
     message: vscode.l10n.t('Delete volume "{0}"?', displayText(volume.name)),

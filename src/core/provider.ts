@@ -5,19 +5,17 @@ import type { CloudId, Endpoint, GpuOffer, Pod, Volume } from './model';
 export type PodAction = 'stop' | 'start' | 'restart' | 'terminate';
 
 /**
- * What a cloud can do. Menus, quick picks and when-clauses read these instead of asking
- * "is this cloud X?" anywhere in the UI.
+ * What a cloud is, as no operation can show: declared once per provider. Everything else a cloud can do is
+ * read from the operations it implements (`capabilitiesOf` in core/capabilities.ts), never stated twice.
  */
-export interface Capabilities {
-  /** Actions the cloud supports at all (NeevCloud: terminate only). */
-  actions: ReadonlySet<PodAction>;
-  /** The cloud's own word for stop/start, shown in menus ("Pause"/"Resume" on Yotta). */
-  stopLabel: string;
-  startLabel: string;
-  terminateLabel: string;
-  volumes: boolean;
-  endpoints: boolean;
-  virtualMachines: boolean;
+export interface CloudFacts {
+  /**
+   * The cloud's word for stop: 'pause' clouds call stop/start "pause"/"resume" (Yotta). The UI turns the word
+   * into its own translated labels; no English label lives here.
+   */
+  stopWord: 'pause' | 'stop';
+  /** The cloud's word for ending a pod for good (GPUGeek "release", Novita and NeevCloud "delete"). */
+  terminateWord: 'terminate' | 'delete' | 'release';
   /** Actions complete asynchronously through operation ids (GPUGeek). */
   asyncOperations: boolean;
   /**
@@ -26,9 +24,13 @@ export interface Capabilities {
    * registered with the cloud's console.
    */
   sshAuth: 'password' | 'createKey' | 'accountKey';
+  /** Running pods serve Jupyter even when the list does not say where (the pod's own record does). */
   jupyter: boolean;
-  /** Which actions are valid in which status: used by menus and palette pickers. */
-  allows(action: PodAction, pod: Pod): boolean;
+}
+
+/** The actions a dispatch table covers: a provider's `podActions` are its table's keys, so the two cannot disagree. */
+export function actionsOf(table: Partial<Record<PodAction, unknown>>): ReadonlySet<PodAction> {
+  return new Set(Object.keys(table) as PodAction[]);
 }
 
 export interface ActionOptions {
@@ -36,6 +38,12 @@ export interface ActionOptions {
   /** Progress text while an asynchronous operation runs ("waiting for operation 5123…"). */
   onProgress?(message: string): void;
 }
+
+/** What a volume can be asked to do; which states allow it is `volumeAllows` (core/capabilities.ts). */
+export type VolumeAction = 'rename' | 'resize' | 'delete';
+/** What a serverless endpoint can be asked to do; which states allow it is `endpointAllows`. */
+export type EndpointAction = 'start' | 'stop';
+export type VmAction = 'rename' | 'terminate';
 
 export interface VolumeOps {
   list(signal?: AbortSignal): Promise<Volume[]>;
@@ -89,19 +97,27 @@ export interface VmOps {
   /** Resolves once the cloud accepted it; a VM it refuses to end raises the cloud's reason (11002). */
   terminate(id: string, signal?: AbortSignal): Promise<void>;
   /** Whether the VM's state allows the action (the menu offers only these). */
-  allows(action: 'rename' | 'terminate', vm: Pod): boolean;
+  allows(action: VmAction, vm: Pod): boolean;
 }
 
 /** One connected account of one cloud. Built per account with its key and settings. */
 export interface Provider {
   readonly cloud: CloudId;
-  readonly capabilities: Capabilities;
+  readonly facts: CloudFacts;
   /** One request per list endpoint; never one per pod. */
   listPods(signal?: AbortSignal): Promise<Pod[]>;
   /** Undefined when the cloud no longer knows the pod. */
   getPod(id: string, signal?: AbortSignal): Promise<Pod | undefined>;
+  /**
+   * The actions `podAction` carries out (NeevCloud: terminate only): the keys of the table `podAction`
+   * dispatches through (`actionsOf`), so the set and the operation cannot disagree. One `podAction` rather than
+   * one operation per action: every caller runs an action by name, with the same progress, abort and wait.
+   */
+  readonly podActions: ReadonlySet<PodAction>;
   /** Resolves once the cloud accepted (or, for async clouds, finished) the action. */
   podAction(id: string, action: PodAction, options?: ActionOptions): Promise<void>;
+  /** Whether the pod's state allows the action (the cloud would refuse it otherwise). */
+  allows(action: PodAction, pod: Pod): boolean;
   /** Pods (or VMs) whose name is exactly `name`; used to look for a pod before any retry of a create. */
   findPodsByName(name: string, signal?: AbortSignal): Promise<Pod[]>;
   createForm(): CreateForm<Pod>;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { groupsToKeep, listErrors, loadAccountLists, type OptionalGroup, rateLimitOf } from '../core/accountLists';
 import { RateLimitError } from '../core/errors';
 import { isTransitional, type Endpoint, type Pod, type Volume } from '../core/model';
-import type { Capabilities, VmOps } from '../core/provider';
+import { type Capabilities, capabilitiesOf } from '../core/capabilities';
 import type { Account, AccountStore } from './accounts';
 import { describeForLog } from './log';
 import type { ProviderManager } from './providerManager';
@@ -26,12 +26,8 @@ export interface AccountSnapshot {
   loadedAt?: number;
   /** Set after a 429: no polling before this time. */
   backoffUntil?: number;
-  /** The cloud's capabilities, known once its provider was built. */
+  /** What the cloud can do (derived from its provider's operations), known once its provider was built. */
   capabilities?: Capabilities;
-  /** Optional provider features, for menus: ports can be edited, utilisation can be read, alerts. */
-  features?: { ports: boolean; utilisation: boolean; alerts: boolean };
-  /** Which VM actions a VM's state allows (from the cloud's VmOps), for menus. */
-  vmAllows?: VmOps['allows'];
 }
 
 /**
@@ -127,15 +123,12 @@ export class AccountData implements vscode.Disposable {
       );
       if (lists.error !== undefined) this.logFailure(account, 'pods', lists.error);
       for (const [group, error] of Object.entries(lists.groupErrors ?? {})) this.logFailure(account, group, error);
-      const features = { ports: !!provider.ports, utilisation: !!provider.utilisation, alerts: !!provider.alerts };
       this.snapshots.set(accountId, {
         ...lists,
         loadedAt: Date.now(),
         slowListedAt: keep.length ? previous?.slowListedAt : startedAt,
         backoffUntil: this.backoff(accountId, rateLimitOf(lists), listErrors(lists).length === 0),
-        capabilities: provider.capabilities,
-        features,
-        vmAllows: vmOps ? (action, vm) => vmOps.allows(action, vm) : undefined,
+        capabilities: capabilitiesOf(provider),
       });
     } catch (error) {
       // The provider could not even be built (a missing key, a bad setting): the whole account failed.

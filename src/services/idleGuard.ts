@@ -14,6 +14,7 @@ import {
 import type { Pod } from '../core/model';
 import type { PodAction } from '../core/provider';
 import { CLOUDS } from '../providers/clouds';
+import { actionLabel, actionVerb } from '../ui/actionLabels';
 import type { AccountData } from './accountData';
 import type { Account, AccountStore } from './accounts';
 import { describeForLog } from './log';
@@ -165,12 +166,12 @@ export class IdleGuard implements vscode.Disposable {
     // The cloud's name for the pod, made inert: this warning appears on its own, without the user asking.
     const name = displayText(pod.name || pod.id);
     const caps = this.host.data.snapshot(account.id)?.capabilities;
-    const canStop = !!caps?.actions.has('stop') && caps.allows('stop', pod);
+    const canStop = !!caps?.allows('stop', pod);
     const cloud = CLOUDS[account.cloud].displayName;
     const keep = vscode.l10n.t('Keep Running');
-    const stopWord = caps?.stopLabel ?? 'Stop';
+    const stopWord = actionLabel(caps, 'stop');
     const stopNow = vscode.l10n.t('{0} Now', stopWord);
-    const remove = vscode.l10n.t('{0}…', caps?.terminateLabel ?? 'Delete');
+    const remove = vscode.l10n.t('{0}…', actionLabel(caps, 'terminate'));
     let message: string;
     if (!canStop) {
       // Never deleted by default: a reminder that only deleting stops the billing, and a button for it.
@@ -187,7 +188,7 @@ export class IdleGuard implements vscode.Disposable {
         name,
         cloud,
         t.hours,
-        stopWord.toLowerCase(),
+        actionVerb(caps, 'stop'),
         formatDuration(graceMs) === '0m' ? vscode.l10n.t('a moment') : formatDuration(graceMs),
       );
       await this.save(

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { displayText } from '../core/displayText';
 import { jupyterServerRoot } from '../core/jupyterUrl';
+import { jupyterPossible } from '../core/capabilities';
 import { CLOUDS } from '../providers/clouds';
 import type { AccountData } from './accountData';
 import type { PodSecrets } from './podSecrets';
@@ -37,10 +38,7 @@ export class JupyterServers implements vscode.Disposable {
     provideJupyterServers: async () =>
       this.data
         .allPods()
-        .filter(
-          ({ account, pod }) =>
-            pod.status === 'running' && (!!pod.jupyter || !!this.data.snapshot(account.id)?.capabilities?.jupyter),
-        )
+        .filter(({ account, pod }) => jupyterPossible(this.data.snapshot(account.id)?.capabilities, pod))
         .map(({ account, pod }) => ({
           id: `${account.id}/${pod.id}`,
           label: `${displayText(pod.name || pod.id)} · ${CLOUDS[account.cloud].displayName} (${account.label})`,

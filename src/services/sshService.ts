@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { CancelledError } from '../core/errors';
 import type { CloudId, Pod } from '../core/model';
-import type { Capabilities } from '../core/provider';
+import type { CloudFacts } from '../core/provider';
 import { installPublicKeyWithPassword } from '../core/ssh/bootstrap';
 import { PodNotReachableError } from '../core/ssh/errors';
 import { type HostEntry, hostKeyAlias, PodHostStore, unlistedEntries } from '../core/ssh/hostEntries';
@@ -108,7 +108,12 @@ export class SshService implements vscode.Disposable {
    * Everything needed before ssh can log in to this pod without a prompt: the key, the key installed
    * (password clouds), the host entry, and the Include. Returns the entry.
    */
-  async prepare(machine: Pod, capabilities: Capabilities, ui: UserInput, account?: Account): Promise<HostEntry> {
+  async prepare(
+    machine: Pod,
+    facts: Pick<CloudFacts, 'sshAuth'>,
+    ui: UserInput,
+    account?: Account,
+  ): Promise<HostEntry> {
     const pod = sshKeyed(machine);
     if (!pod.ssh) throw new PodNotReachableError(vscode.l10n.t('"{0}" is not reachable over SSH yet.', pod.name));
     const key = await this.ensureKey(ui);
@@ -120,7 +125,7 @@ export class SshService implements vscode.Disposable {
     }
     const entry = (await store.list()).find((e) => e.cloud === pod.cloud && e.podId === pod.id)!;
     const podKey = `${pod.cloud}:${pod.id}`;
-    if (capabilities.sshAuth === 'password' && pod.ssh.password && !this.bootstrapped.has(podKey)) {
+    if (facts.sshAuth === 'password' && pod.ssh.password && !this.bootstrapped.has(podKey)) {
       this.log.info(`Installing the GPU Pods key on "${pod.name}" with its password (once).`);
       await installPublicKeyWithPassword(
         { fs: this.fs, runner: this.runner, askpassDir: this.askpassDir },

@@ -3,8 +3,8 @@ import { AuthError, ConfigError, userMessage } from '../core/errors';
 import type { Endpoint, Volume } from '../core/model';
 import { CLOUDS } from '../providers/clouds';
 import type { AccountSnapshot } from '../services/accountData';
-import { contextValue } from './contextValue';
 import { displayMarkdown, displayText, formatDate, statusText } from './format';
+import { accountMenuFlags, contextValue, endpointMenuFlags, volumeMenuFlags } from './menuFlags';
 import type { AccountNode, EndpointNode, ErrorNode, GroupNode, MessageNode, VolumeNode } from './nodes';
 import { statusIcon } from './statusIcon';
 
@@ -19,11 +19,14 @@ export function accountItem(node: AccountNode, snapshot: AccountSnapshot | undef
   item.iconPath = snapshot?.error
     ? new vscode.ThemeIcon('cloud', new vscode.ThemeColor('errorForeground'))
     : new vscode.ThemeIcon('cloud');
-  item.contextValue = contextValue('account', {
-    [node.account.cloud]: true,
-    ok: !snapshot?.error,
-    hasOptions: cloud.accountOptions.length > 0,
-  });
+  item.contextValue = contextValue(
+    'account',
+    accountMenuFlags({
+      ok: !snapshot?.error,
+      hasOptions: cloud.accountOptions.length > 0,
+      capabilities: snapshot?.capabilities,
+    }),
+  );
   return item;
 }
 
@@ -73,12 +76,7 @@ export function volumeItem(node: VolumeNode): vscode.TreeItem {
     if (val) tip.appendMarkdown(`${k}: ${displayMarkdown(val)}  \n`);
   }
   item.tooltip = tip;
-  const free = (v.mountCount ?? 0) === 0;
-  item.contextValue = contextValue('volume', {
-    canRename: true,
-    canResize: free && v.status === 'active',
-    canDelete: free && !/deleting/.test(v.status),
-  });
+  item.contextValue = contextValue('volume', volumeMenuFlags(v));
   return item;
 }
 
@@ -93,10 +91,7 @@ export function endpointItem(node: EndpointNode): vscode.TreeItem {
     .map((line) => displayText(line))
     .filter(Boolean)
     .join('\n');
-  item.contextValue = contextValue('endpoint', {
-    canStart: e.status === 'stopped' || e.status === 'failed',
-    canStop: e.status === 'running' || e.status === 'provisioning',
-  });
+  item.contextValue = contextValue('endpoint', endpointMenuFlags(e));
   return item;
 }
 
@@ -111,7 +106,7 @@ export function errorItem(node: ErrorNode): vscode.TreeItem {
   item.id = node.group ? `error:${node.account.id}:${node.group}` : `error:${node.account.id}`;
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
   item.tooltip = `${displayText(userMessage(node.error), { maxLength: 600 })}\nDetails are in the GPU Pods log.`;
-  item.contextValue = contextValue('error', { auth, config: node.error instanceof ConfigError });
+  item.contextValue = contextValue('error', { auth });
   item.command = auth
     ? { command: 'gpuPods.updateKey', title: 'Update API Key', arguments: [{ type: 'account', account: node.account }] }
     : node.error instanceof ConfigError && CLOUDS[node.account.cloud].accountOptions.length > 0

@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
 import type { Pod } from '../core/model';
-import type { Capabilities } from '../core/provider';
-import { contextValue } from './contextValue';
+import type { Capabilities } from '../core/capabilities';
+import { actionVerb } from '../ui/actionLabels';
 import { displayMarkdown, displayText, formatDate, formatPrice, gpuLabel, statusText } from './format';
 import type { PodNode } from './nodes';
+import { contextValue, podMenuFlags } from './menuFlags';
 import { statusIcon } from './statusIcon';
 
 export function podItem(
   node: PodNode,
   capabilities: Capabilities | undefined,
-  features?: { ports: boolean },
   /** Extra tooltip rows (the idle guard's timer); a row makes the pod `+idleTimer`. */
   extra: Array<[string, string]> = [],
 ): vscode.TreeItem {
@@ -29,22 +29,14 @@ export function podItem(
   item.iconPath = statusIcon(pod.status, pod.pending);
   // The tooltip is built in resolveTreeItem, when the user hovers: building 500 of them up front
   // costs more than the rest of the tree.
-  const can = (a: 'stop' | 'start' | 'restart' | 'terminate') =>
-    !pod.pending && !!capabilities?.actions.has(a) && capabilities.allows(a, pod);
-  item.contextValue = contextValue('pod', {
-    [pod.status]: true,
-    canStop: can('stop'),
-    canStart: can('start'),
-    canRestart: can('restart'),
-    canTerminate: can('terminate'),
-    pauses: capabilities?.stopLabel === 'Pause',
-    ports: !!features?.ports && (pod.status === 'running' || pod.status === 'stopped') && !pod.pending,
-    // Some clouds put SSH and Jupyter details only on the pod's own record, not in the list: the commands
-    // fetch the pod fresh and say "not reachable yet" when the details are still missing.
-    ssh: pod.status === 'running',
-    jupyter: pod.status === 'running' && (!!pod.jupyter || !!capabilities?.jupyter),
-    idleTimer: extra.some(([label]) => label === 'Idle guard'),
-  });
+  item.contextValue = contextValue(
+    'pod',
+    podMenuFlags(
+      pod,
+      capabilities,
+      extra.some(([label]) => label === 'Idle guard'),
+    ),
+  );
   item.accessibilityInformation = { label: `${displayText(pod.name || pod.id)}, ${item.description}` };
   return item;
 }
@@ -78,11 +70,8 @@ export function podTooltip(
     ...extra,
     ['Id', pod.id],
   ];
-  if (capabilities && !capabilities.actions.has('stop')) {
-    rows.push([
-      'Stop',
-      `not offered by this cloud: ${capabilities.terminateLabel.toLowerCase()} the pod to stop billing`,
-    ]);
+  if (capabilities && !capabilities.podActions.has('stop')) {
+    rows.push(['Stop', `not offered by this cloud: ${actionVerb(capabilities, 'terminate')} the pod to stop billing`]);
   }
   md.appendMarkdown(`**${displayMarkdown(pod.name || pod.id)}**\n\n`);
   for (const [label, value] of rows) {

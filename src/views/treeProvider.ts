@@ -48,13 +48,8 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       case 'group':
         return groupItem(node, this.groupCount(node.account, node.group));
       case 'pod':
-        if (node.pod.kind === 'vm') return vmItem(node, this.data.snapshot(node.account.id)?.vmAllows);
-        return podItem(
-          node,
-          this.data.snapshot(node.account.id)?.capabilities,
-          this.data.snapshot(node.account.id)?.features,
-          this.idleRows(node),
-        );
+        if (node.pod.kind === 'vm') return vmItem(node, this.data.snapshot(node.account.id)?.capabilities);
+        return podItem(node, this.data.snapshot(node.account.id)?.capabilities, this.idleRows(node));
       case 'volume':
         return volumeItem(node);
       case 'endpoint':
@@ -87,7 +82,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const capabilities = node.pod.kind === 'vm' ? undefined : snapshot?.capabilities;
     const rows = node.pod.kind === 'vm' ? [] : this.idleRows(node);
     item.tooltip = podTooltip(node.pod, capabilities, rows);
-    if (node.pod.status !== 'running' || !snapshot?.features?.utilisation || node.pod.kind === 'vm') return item;
+    if (node.pod.status !== 'running' || !snapshot?.capabilities?.utilisation || node.pod.kind === 'vm') return item;
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
     try {
@@ -120,7 +115,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
             : node.type === 'error'
               ? node.group
               : undefined;
-    if (group && (caps?.volumes || caps?.endpoints || caps?.virtualMachines))
+    if (group && (caps?.volumes || caps?.endpoints || caps?.vms))
       return { type: 'group', account: node.account, group };
     return this.accountNodes.get(node.account.id);
   }
@@ -152,10 +147,9 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         return out;
     }
     const caps = snapshot.capabilities;
-    if (!caps?.volumes && !caps?.endpoints && !caps?.virtualMachines)
-      return [...out, ...this.groupChildren(account, 'pods')];
+    if (!caps?.volumes && !caps?.endpoints && !caps?.vms) return [...out, ...this.groupChildren(account, 'pods')];
     out.push({ type: 'group', account, group: 'pods' });
-    if (caps.virtualMachines && (snapshot.vms || snapshot.groupErrors?.vms !== undefined))
+    if (caps.vms && (snapshot.vms || snapshot.groupErrors?.vms !== undefined))
       out.push({ type: 'group', account, group: 'vms' });
     if (caps.volumes) out.push({ type: 'group', account, group: 'volumes' });
     if (caps.endpoints) out.push({ type: 'group', account, group: 'endpoints' });

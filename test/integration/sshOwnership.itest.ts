@@ -134,7 +134,7 @@ describe('SSH entries: user hosts, other windows, broken lists', function () {
     await windowB.data.refresh(windowB.account.id);
     const beta = windowB.data.snapshot(windowB.account.id)?.pods.find((p) => p.id === BETA);
     assert.ok(beta?.ssh, 'window B lists its pod');
-    aliasB = (await windowB.ssh.prepare(beta, windowB.provider.capabilities, new AutoInput(), windowB.account)).alias;
+    aliasB = (await windowB.ssh.prepare(beta, windowB.provider.facts, new AutoInput(), windowB.account)).alias;
     assert.match(hostFile(), new RegExp(`# gpupods: yotta ${ALPHA} account=${accountA.id}\\s`));
     assert.match(hostFile(), new RegExp(`# gpupods: yotta ${BETA} account=${windowB.account.id}\\s`));
 

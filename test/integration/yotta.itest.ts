@@ -153,6 +153,32 @@ describe('Yotta Labs end to end', function () {
     );
   });
 
+  it('offers a volume being deleted for delete neither in its menu nor in the palette', async () => {
+    const yotta = sim.sim.controls.yotta;
+    const kept = yotta.addVolume({ name: 'it-kept' });
+    const going = yotta.addVolume({ name: 'it-going' });
+    // "deleting" is a documented volume status the simulator's own delete never shows (it deletes at once).
+    yotta.state.volumes.get(going)!.status = 'deleting' as never;
+    try {
+      const { services } = await gpuPods();
+      await services.data.refresh(services.accounts.list().find((a) => a.cloud === 'yotta')!.id);
+      const row = (await flatten(await accountNode('yotta'))).find(
+        (n) => n.type === 'volume' && n.volume.name === 'it-going',
+      );
+      assert.ok(row, 'the deleting volume is in the tree');
+      assert.doesNotMatch(String((await item(row)).contextValue), /\+canDelete/);
+      const auto = new AutoInput({ volume: () => undefined });
+      await script(auto);
+      await vscode.commands.executeCommand('gpuPods.deleteVolume').then(undefined, () => undefined);
+      const offered = auto.asked.find((q) => q.id === 'volume')?.items?.map((i) => i.label) ?? [];
+      assert.ok(offered.includes('it-kept'), `offered: ${offered.join(', ')}`);
+      assert.ok(!offered.includes('it-going'), 'the palette asks the same rule as the menu');
+    } finally {
+      yotta.state.volumes.delete(kept);
+      yotta.state.volumes.delete(going);
+    }
+  });
+
   it('offers only valid pods from the command palette', async () => {
     const auto = new AutoInput({ pod: () => undefined });
     await script(auto);

@@ -1,6 +1,13 @@
 import { CloudError } from '../../core/errors';
 import type { Pod } from '../../core/model';
-import type { ActionOptions, Capabilities, PodAction, Provider, ProviderConfig } from '../../core/provider';
+import {
+  actionsOf,
+  type ActionOptions,
+  type CloudFacts,
+  type PodAction,
+  type Provider,
+  type ProviderConfig,
+} from '../../core/provider';
 import { isValidPort } from '../../core/sshCommand';
 import type { ProviderDeps } from '../deps';
 import { ACTION_WHAT, GpuGeekApi, type GpuGeekAction } from './api';
@@ -31,31 +38,27 @@ const ACTION: Record<PodAction, GpuGeekAction> = {
   terminate: 'release',
 };
 
-const capabilities: Capabilities = {
-  actions: new Set<PodAction>(['stop', 'start', 'restart', 'terminate']),
-  stopLabel: 'Stop',
-  startLabel: 'Start',
-  terminateLabel: 'Release',
-  volumes: false,
-  endpoints: false,
-  virtualMachines: false,
+const facts: CloudFacts = {
+  stopWord: 'stop',
+  terminateWord: 'release',
   asyncOperations: true,
   sshAuth: 'password',
   jupyter: true,
-  allows(action: PodAction, pod: Pod): boolean {
-    // GPUGeek refuses a second operation while one runs.
-    if (pod.pending) return false;
-    switch (action) {
-      case 'stop':
-      case 'restart':
-        return pod.status === 'running';
-      case 'start':
-        return pod.status === 'stopped' && !pod.details.some(([k, v]) => k === STARTABLE_LABEL && v === STARTABLE_NO);
-      case 'terminate':
-        return pod.status !== 'terminating' && pod.status !== 'terminated';
-    }
-  },
 };
+
+function allows(action: PodAction, pod: Pod): boolean {
+  // GPUGeek refuses a second operation while one runs.
+  if (pod.pending) return false;
+  switch (action) {
+    case 'stop':
+    case 'restart':
+      return pod.status === 'running';
+    case 'start':
+      return pod.status === 'stopped' && !pod.details.some(([k, v]) => k === STARTABLE_LABEL && v === STARTABLE_NO);
+    case 'terminate':
+      return pod.status !== 'terminating' && pod.status !== 'terminated';
+  }
+}
 
 export function createGpuGeekProvider(config: ProviderConfig, deps: ProviderDeps): GpuGeekProvider {
   const api = new GpuGeekApi(config, deps);
@@ -101,7 +104,9 @@ export function createGpuGeekProvider(config: ProviderConfig, deps: ProviderDeps
 
   const provider: GpuGeekProvider = {
     cloud: 'gpugeek',
-    capabilities,
+    facts,
+    podActions: actionsOf(ACTION),
+    allows,
     listPods,
     getPod,
     async podAction(id, action, options) {

@@ -1,7 +1,7 @@
 import type { CreateForm } from '../../core/createForm';
 import { CloudError, NotFoundError } from '../../core/errors';
 import type { GpuOffer, ImageChoice, Pod } from '../../core/model';
-import type { ActionOptions, Capabilities, PodAction, Provider, ProviderConfig } from '../../core/provider';
+import type { ActionOptions, CloudFacts, PodAction, Provider, ProviderConfig } from '../../core/provider';
 import type { ProviderDeps } from '../deps';
 import { NeevCloudApi } from './api';
 import { neevCreateForm } from './createForm';
@@ -51,18 +51,12 @@ export interface NeevCloudProvider extends Provider {
 /** NeevCloud has no stop/start: a runtime can only be deleted. */
 const ACTIONS: ReadonlySet<PodAction> = new Set<PodAction>(['terminate']);
 
-export const neevCloudCapabilities: Capabilities = {
-  actions: ACTIONS,
-  stopLabel: 'Stop',
-  startLabel: 'Start',
-  terminateLabel: 'Delete',
-  volumes: false,
-  endpoints: false,
-  virtualMachines: false,
+const facts: CloudFacts = {
+  stopWord: 'stop',
+  terminateWord: 'delete',
   asyncOperations: false,
   sshAuth: 'createKey',
   jupyter: true,
-  allows: (action, pod) => ACTIONS.has(action) && pod.status !== 'terminating' && pod.status !== 'terminated',
 };
 
 /** Prices of configs, for runtimes that do not carry their own; the inventory is asked at most this often. */
@@ -117,13 +111,15 @@ export function createNeevCloudProvider(config: ProviderConfig, deps: ProviderDe
 
   const provider: NeevCloudProvider = {
     cloud: 'neevcloud',
-    capabilities: neevCloudCapabilities,
+    facts,
+    podActions: ACTIONS,
+    allows: (action, pod) => ACTIONS.has(action) && pod.status !== 'terminating' && pod.status !== 'terminated',
     listPods,
     getPod,
     findPodsByName,
 
     async podAction(id: string, action: PodAction, options?: ActionOptions): Promise<void> {
-      if (action !== 'terminate') {
+      if (!ACTIONS.has(action)) {
         throw new CloudError(`NeevCloud cannot ${action} a runtime; it can only be deleted.`, 'unsupported');
       }
       try {

@@ -1,6 +1,6 @@
 import { CloudError, NotFoundError } from '../../core/errors';
 import type { GpuOffer, Pod } from '../../core/model';
-import type { Capabilities, PodAction, Provider, ProviderConfig } from '../../core/provider';
+import { actionsOf, type CloudFacts, type PodAction, type Provider, type ProviderConfig } from '../../core/provider';
 import type { ProviderDeps } from '../deps';
 import { NovitaApi } from './api';
 import { novitaCreateForm } from './createForm';
@@ -27,18 +27,12 @@ const ALLOWED: Record<PodAction, ReadonlySet<string>> = {
   terminate: new Set(['provisioning', 'running', 'stopping', 'stopped', 'failed', 'unknown']),
 };
 
-export const novitaCapabilities: Capabilities = {
-  actions: new Set<PodAction>(['stop', 'start', 'restart', 'terminate']),
-  stopLabel: 'Stop',
-  startLabel: 'Start',
-  terminateLabel: 'Delete',
-  volumes: true,
-  endpoints: false,
-  virtualMachines: false,
+const facts: CloudFacts = {
+  stopWord: 'stop',
+  terminateWord: 'delete',
   asyncOperations: false,
   sshAuth: 'password',
   jupyter: true,
-  allows: (action, pod) => ALLOWED[action].has(pod.status),
 };
 
 const ACTION: Record<PodAction, 'start' | 'stop' | 'restart' | 'delete'> = {
@@ -67,7 +61,9 @@ export function createNovitaProvider(config: ProviderConfig, deps: ProviderDeps)
 
   const provider: NovitaProvider = {
     cloud: 'novita',
-    capabilities: novitaCapabilities,
+    facts,
+    podActions: actionsOf(ACTION),
+    allows: (action, pod) => ALLOWED[action].has(pod.status),
     api,
     listPods: async (signal) => mapAll(await api.listInstances({}, signal), signal),
     async getPod(id, signal) {

@@ -1,6 +1,6 @@
 import { ConfigError, NotFoundError } from '../../core/errors';
 import type { Pod } from '../../core/model';
-import type { Capabilities, PodAction, Provider, ProviderConfig } from '../../core/provider';
+import { actionsOf, type CloudFacts, type PodAction, type Provider, type ProviderConfig } from '../../core/provider';
 import type { ProviderDeps } from '../deps';
 import { YottaApi } from './api';
 import { podCreateForm } from './createForm';
@@ -26,31 +26,27 @@ export function isYottaProvider(p: Provider): p is YottaProvider {
   return p.cloud === 'yotta' && typeof (p as Partial<YottaProvider>).listRegistryCredentials === 'function';
 }
 
-export const yottaCapabilities: Capabilities = {
-  actions: new Set<PodAction>(['stop', 'start', 'terminate']),
-  stopLabel: 'Pause',
-  startLabel: 'Resume',
-  terminateLabel: 'Terminate',
-  volumes: true,
-  endpoints: true,
-  virtualMachines: true,
+const facts: CloudFacts = {
+  stopWord: 'pause',
+  terminateWord: 'terminate',
   asyncOperations: false,
   // No key API: the user's key goes with the create request (PUBLIC_KEY, read by Yotta's official images).
   sshAuth: 'createKey',
   jupyter: true,
-  allows(action: PodAction, pod: Pod): boolean {
-    switch (action) {
-      case 'stop':
-        return pod.status === 'running';
-      case 'start':
-        return pod.status === 'stopped';
-      case 'terminate':
-        return pod.status !== 'terminated' && pod.status !== 'terminating';
-      default:
-        return false;
-    }
-  },
 };
+
+function allows(action: PodAction, pod: Pod): boolean {
+  switch (action) {
+    case 'stop':
+      return pod.status === 'running';
+    case 'start':
+      return pod.status === 'stopped';
+    case 'terminate':
+      return pod.status !== 'terminated' && pod.status !== 'terminating';
+    default:
+      return false;
+  }
+}
 
 export function createYottaProvider(config: ProviderConfig, deps: ProviderDeps): YottaProvider {
   const base = config.baseUrls.base;
@@ -65,11 +61,30 @@ export function createYottaProvider(config: ProviderConfig, deps: ProviderDeps):
   const res = new YottaResources(api);
   // VMs on both API versions: v1 accounts use Yotta's v1 VM paths where its reference lists them (see vms.ts).
   const vms = new YottaVms(api, version);
+  /** Yotta's pod actions (no restart): this table is what `podAction` runs and what `podActions` lists. */
+  const actions: Partial<Record<PodAction, (id: string) => Promise<void>>> = {
+    stop: (id) => pods.pause(id),
+    start: (id) => pods.resume(id),
+    async terminate(id) {
+      try {
+        return await pods.delete(id);
+      } catch (e) {
+        // DELETE is retried after a lost answer; the second try finds the pod gone, which is what was asked.
+        if (e instanceof NotFoundError) {
+          deps.logger.info(`Yotta pod ${id} was already gone when terminated.`);
+          return;
+        }
+        throw e;
+      }
+    },
+  };
 
   return {
     cloud: 'yotta',
     apiVersion: version,
-    capabilities: yottaCapabilities,
+    facts,
+    podActions: actionsOf(actions),
+    allows,
     listPods: (signal) => pods.list(signal),
     listPodsWhere: (filter, signal) => pods.list(signal, filter),
     async getPod(id, signal) {
@@ -81,25 +96,9 @@ export function createYottaProvider(config: ProviderConfig, deps: ProviderDeps):
       }
     },
     async podAction(id, action) {
-      switch (action) {
-        case 'stop':
-          return pods.pause(id);
-        case 'start':
-          return pods.resume(id);
-        case 'terminate':
-          try {
-            return await pods.delete(id);
-          } catch (e) {
-            // DELETE is retried after a lost answer; the second try finds the pod gone, which is what was asked.
-            if (e instanceof NotFoundError) {
-              deps.logger.info(`Yotta pod ${id} was already gone when terminated.`);
-              return;
-            }
-            throw e;
-          }
-        default:
-          throw new ConfigError(`Yotta Labs pods cannot ${action}.`);
-      }
+      const run = actions[action];
+      if (!run) throw new ConfigError(`Yotta Labs pods cannot ${action}.`);
+      return run(id);
     },
     async findPodsByName(name, signal) {
       return (await pods.list(signal)).filter((p) => p.name === name);

@@ -69,7 +69,8 @@ describe('scrubbingErrors: nothing a provider raises carries a known secret', ()
   secrets.add('pod-pass-777');
   const target = {
     cloud: 'yotta',
-    capabilities: { stopLabel: 'Pause', allows: () => true },
+    facts: { stopWord: 'pause' },
+    vms: { allows: () => true },
     async listPods() {
       return [{ id: '1', name: 'a' }];
     },
@@ -105,7 +106,8 @@ describe('scrubbingErrors: nothing a provider raises carries a known secret', ()
     assert.deepEqual(await p.listPods(), [{ id: '1', name: 'a' }]);
     assert.equal(p.cloud, 'yotta');
     assert.equal(p.listPods, p.listPods);
-    assert.equal(p.capabilities, p.capabilities);
-    assert.equal(p.capabilities.allows(), true);
+    assert.equal(p.facts, p.facts);
+    assert.equal(p.vms, p.vms);
+    assert.equal(p.vms.allows(), true);
   });
 });

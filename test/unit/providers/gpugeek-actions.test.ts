@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { capabilitiesOf } from '../../../src/core/capabilities';
 import { AuthError, CancelledError, CloudError, TimeoutError } from '../../../src/core/errors';
 import type { Pod } from '../../../src/core/model';
 import { OPERATION_FAILED } from '../../../src/providers/gpugeek';
@@ -17,13 +18,17 @@ describe('GPUGeek provider: actions', () => {
     return p;
   };
 
-  it('declares its capabilities', () => {
-    const c = h.provider().capabilities;
-    assert.deepEqual([...c.actions].sort(), ['restart', 'start', 'stop', 'terminate']);
-    assert.equal(c.terminateLabel, 'Release');
+  it('has the capabilities its operations give, and calls terminate "release"', () => {
+    const c = capabilitiesOf(h.provider());
+    assert.deepEqual([...c.podActions].sort(), ['restart', 'start', 'stop', 'terminate']);
+    assert.equal(c.stopWord, 'stop');
+    assert.equal(c.terminateWord, 'release');
     assert.equal(c.asyncOperations, true);
     assert.equal(c.volumes, false);
     assert.equal(c.endpoints, false);
+    assert.equal(c.vms, false);
+    assert.equal(c.ports, true, 'set_port');
+    assert.equal(c.alerts, false);
     assert.equal(c.sshAuth, 'password');
     assert.equal(c.jupyter, true);
   });
@@ -96,7 +101,7 @@ describe('GPUGeek provider: actions', () => {
     assert.equal(now.pending, true);
     assert.equal(now.status, 'running', 'not marked as done');
     for (const a of ['stop', 'start', 'restart', 'terminate'] as const)
-      assert.equal(p.capabilities.allows(a, now), false);
+      assert.equal(capabilitiesOf(p).allows(a, now), false);
     // A second action while it runs: GPUGeek refuses it with 10135.
     await assert.rejects(
       p.podAction(inst.id, 'restart'),
@@ -136,7 +141,7 @@ describe('GPUGeek provider: actions', () => {
     const stopped = h.control.seed({ name: 's', status: 'stopd' });
     const stuck = h.control.seed({ name: 'n', status: 'stopd', isStartable: false });
     const p = h.provider();
-    const { allows } = p.capabilities;
+    const { allows } = capabilitiesOf(p);
     const r = await pod(running.id);
     const s = await pod(stopped.id);
     const n = await pod(stuck.id);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { capabilitiesOf } from '../../../src/core/capabilities';
 import { AuthError, CloudError, ConfigError, NotFoundError, UnexpectedResponseError } from '../../../src/core/errors';
 import type { Pod } from '../../../src/core/model';
 import { eventually, NEEV_TEST_TOKEN, startNeevCloud, type NeevCloudHarness } from '../../simulator/neevcloud/testing';
@@ -9,15 +10,17 @@ describe('NeevCloud provider: runtimes', () => {
   after(() => h.sim.stop());
   beforeEach(() => h.sim.reset());
 
-  it('declares delete as the only action', () => {
-    const caps = h.provider().capabilities;
-    assert.deepEqual([...caps.actions], ['terminate']);
-    assert.equal(caps.terminateLabel, 'Delete');
-    assert.ok(caps.stopLabel && caps.startLabel);
+  it('has delete as the only action, alerts and utilisation from its operations', () => {
+    const caps = capabilitiesOf(h.provider());
+    assert.deepEqual([...caps.podActions], ['terminate']);
+    assert.equal(caps.terminateWord, 'delete');
     assert.equal(caps.sshAuth, 'createKey');
     assert.equal(caps.jupyter, true);
     assert.equal(caps.volumes, false);
     assert.equal(caps.endpoints, false);
+    assert.equal(caps.alerts, true);
+    assert.equal(caps.utilisation, true);
+    assert.equal(caps.ports, false);
     const pod = { status: 'running' } as Pod;
     assert.equal(caps.allows('terminate', pod), true);
     assert.equal(caps.allows('stop', pod), false);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { capabilitiesOf } from '../../../src/core/capabilities';
 import { AuthError, CloudError, NotFoundError, RateLimitError } from '../../../src/core/errors';
 import type { Pod } from '../../../src/core/model';
 import { metricsBaseUrl } from '../../../src/providers/novita';
@@ -89,12 +90,19 @@ describe('Novita provider: instances against the simulator', () => {
     assert.equal(pod.ssh, undefined);
   });
 
+  it('has volumes and port edits from its operations, no endpoints or VMs, and calls terminate "delete"', () => {
+    const c = capabilitiesOf(h.provider());
+    assert.deepEqual([...c.podActions].sort(), ['restart', 'start', 'stop', 'terminate']);
+    assert.deepEqual([c.volumes, c.ports, c.endpoints, c.vms, c.alerts], [true, true, false, false, false]);
+    assert.deepEqual([c.stopWord, c.terminateWord, c.sshAuth], ['stop', 'delete', 'password']);
+  });
+
   it('walks stop → start → restart → delete through Novita’s status words', async () => {
     const p = h.provider();
     const id = h.control.seedInstance({ name: 'life' });
     const running = (await p.getPod(id))!;
-    assert.ok(p.capabilities.allows('stop', running));
-    assert.ok(!p.capabilities.allows('start', running));
+    assert.ok(capabilitiesOf(p).allows('stop', running));
+    assert.ok(!capabilitiesOf(p).allows('start', running));
 
     await p.podAction(id, 'stop');
     const stopSeen = await watch(h, id, 'exited');
@@ -102,7 +110,7 @@ describe('Novita provider: instances against the simulator', () => {
     const stopped = (await p.getPod(id))!;
     assert.equal(stopped.status, 'stopped');
     assert.equal(stopped.ssh, undefined);
-    assert.ok(p.capabilities.allows('start', stopped));
+    assert.ok(capabilitiesOf(p).allows('start', stopped));
 
     await p.podAction(id, 'start');
     assert.equal((await p.getPod(id))?.status, 'provisioning');
@@ -184,8 +192,8 @@ describe('Novita provider: instances against the simulator', () => {
     const pod = (await h.provider().getPod(id))!;
     assert.equal(pod.status, 'unknown');
     assert.equal(pod.rawStatus, 'hibernating');
-    assert.ok(!h.provider().capabilities.allows('stop', pod));
-    assert.ok(h.provider().capabilities.allows('terminate', pod));
+    assert.ok(!capabilitiesOf(h.provider()).allows('stop', pod));
+    assert.ok(capabilitiesOf(h.provider()).allows('terminate', pod));
   });
 
   it('revoked key → AuthError on every endpoint', async () => {

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { capabilitiesOf } from '../../../src/core/capabilities';
 import type { Answers } from '../../../src/core/createForm';
 import { CloudError } from '../../../src/core/errors';
+import type { Pod } from '../../../src/core/model';
 import { eventually, startYotta, type YottaHarness } from '../../simulator/yotta/harness';
 
 const ctx = { jupyterPassword: 'jp-secret-123' };
@@ -63,8 +65,8 @@ describe('Yotta provider: pods (v2) against the simulator', () => {
     assert.ok(running!.details.some(([k]) => k === 'Created'));
     assert.ok(running!.details.some(([k, v]) => k === 'Ports' && v.includes('8888/http')));
 
-    assert.equal(p.capabilities.allows('stop', running!), true);
-    assert.equal(p.capabilities.allows('start', running!), false);
+    assert.equal(capabilitiesOf(p).allows('stop', running!), true);
+    assert.equal(capabilitiesOf(p).allows('start', running!), false);
     await p.podAction(id, 'stop');
     const pausing = await p.getPod(id);
     assert.equal(pausing!.status, 'stopping');
@@ -74,8 +76,8 @@ describe('Yotta provider: pods (v2) against the simulator', () => {
       (x) => x?.status === 'stopped',
     );
     assert.equal(paused!.rawStatus, 'PAUSED');
-    assert.equal(p.capabilities.allows('start', paused!), true);
-    assert.equal(p.capabilities.allows('stop', paused!), false);
+    assert.equal(capabilitiesOf(p).allows('start', paused!), true);
+    assert.equal(capabilitiesOf(p).allows('stop', paused!), false);
 
     await p.podAction(id, 'start');
     assert.equal((await p.getPod(id))!.status, 'provisioning');
@@ -87,7 +89,7 @@ describe('Yotta provider: pods (v2) against the simulator', () => {
     await p.podAction(id, 'terminate');
     const terminating = await p.getPod(id);
     assert.equal(terminating!.status, 'terminating');
-    assert.equal(p.capabilities.allows('terminate', terminating!), false);
+    assert.equal(capabilitiesOf(p).allows('terminate', terminating!), false);
     await eventually(
       () => p.getPod(id),
       (x) => x === undefined,
@@ -155,7 +157,7 @@ describe('Yotta provider: pods (v2) against the simulator', () => {
     assert.equal(pod?.status, 'failed');
     assert.match(pod!.statusReason!, /no reason through its API.*Yotta console/);
     assert.ok(pod?.details.some(([k, v]) => k === 'Reason' && v === pod.statusReason));
-    assert.equal(h.provider().capabilities.allows('terminate', pod!), true);
+    assert.equal(capabilitiesOf(h.provider()).allows('terminate', pod!), true);
   });
 
   it('refuses a GPU count that is not a power of two with the cloud code 10001 and its reason', async () => {
@@ -223,10 +225,12 @@ describe('Yotta provider: pods (v2) against the simulator', () => {
 
   it('has no restart action', async () => {
     const p = h.provider();
-    assert.deepEqual([...p.capabilities.actions].sort(), ['start', 'stop', 'terminate']);
-    assert.equal(p.capabilities.stopLabel, 'Pause');
-    assert.equal(p.capabilities.startLabel, 'Resume');
-    assert.equal(p.capabilities.sshAuth, 'createKey', 'the key goes with the create request');
+    const caps = capabilitiesOf(p);
+    assert.deepEqual([...caps.podActions].sort(), ['start', 'stop', 'terminate']);
+    assert.equal(caps.stopWord, 'pause', 'the menu says Pause/Resume');
+    assert.equal(caps.allows('restart', { status: 'running' } as Pod), false, 'no menu offers a restart');
+    assert.equal(caps.sshAuth, 'createKey', 'the key goes with the create request');
+    assert.deepEqual([caps.volumes, caps.endpoints, caps.vms], [true, true, true]);
     await assert.rejects(p.podAction('1', 'restart'));
   });
 });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { capabilitiesOf } from '../../../src/core/capabilities';
 import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +37,7 @@ describe("Yotta provider: the user's key and image registry go with the create r
     assert.equal(summary.find((l) => l.label === 'SSH')?.value, 'your public key is installed at start (PUBLIC_KEY)');
     const pod = await form.create(answers(), ctx);
     assert.equal(h.control.pod(pod.id)!.publicKey, key);
-    assert.equal(h.provider().capabilities.sshAuth, 'createKey', 'so the create command hands the key over');
+    assert.equal(capabilitiesOf(h.provider()).sshAuth, 'createKey', 'so the create command hands the key over');
     assert.match((parseEnv('PUBLIC_KEY=x') as { error: string }).error, /set by GPU Pods/);
   });
 

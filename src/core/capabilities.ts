@@ -1,0 +1,80 @@
+import type { Endpoint, Pod, Volume } from './model';
+import type { CloudFacts, EndpointAction, PodAction, Provider, VmAction, VolumeAction } from './provider';
+
+/**
+ * What one account's cloud can do, for menus, pickers and the tree. Derived from the operations its provider
+ * implements plus the few facts it declares: a cloud that gains `volumes` gains the Volumes group and menus
+ * with no flag to forget.
+ */
+export interface Capabilities extends CloudFacts {
+  /** Actions `podAction` carries out at all (NeevCloud: terminate only). */
+  podActions: ReadonlySet<PodAction>;
+  volumes: boolean;
+  endpoints: boolean;
+  vms: boolean;
+  /** Custom ports can be changed after create. */
+  ports: boolean;
+  /** Live utilisation can be read (shown in the tooltip). */
+  utilisation: boolean;
+  /** "Notify me when available" for sold-out offers. */
+  alerts: boolean;
+  /**
+   * Whether the pod can be asked to do this now: the cloud carries the action out, the pod's state allows it,
+   * and no operation is pending on it. Tree menus and palette pickers both ask this one question.
+   */
+  allows(action: PodAction, pod: Pod): boolean;
+  /** The same for a VM; false on a cloud without VMs. */
+  allowsVm(action: VmAction, vm: Pod): boolean;
+}
+
+export function capabilitiesOf(provider: Provider): Capabilities {
+  const { podActions, vms } = provider;
+  return {
+    ...provider.facts,
+    podActions,
+    volumes: !!provider.volumes,
+    endpoints: !!provider.endpoints,
+    vms: !!vms,
+    ports: !!provider.ports,
+    utilisation: typeof provider.utilisation === 'function',
+    alerts: !!provider.alerts,
+    allows: (action, pod) => !pod.pending && podActions.has(action) && provider.allows(action, pod),
+    allowsVm: (action, vm) => !!vms && vms.allows(action, vm),
+  };
+}
+
+/** Ports can be changed on a pod that is running or stopped and has nothing pending, on a cloud that edits ports. */
+export function allowsPorts(caps: Capabilities, pod: Pod): boolean {
+  return caps.ports && !pod.pending && (pod.status === 'running' || pod.status === 'stopped');
+}
+
+/** Jupyter is known (the pod says where) or possible (the cloud serves it; the pod's own record says where). */
+export function jupyterPossible(caps: Pick<Capabilities, 'jupyter'> | undefined, pod: Pod): boolean {
+  return pod.status === 'running' && (!!pod.jupyter || !!caps?.jupyter);
+}
+
+/**
+ * Which states allow a volume action, for every cloud's volumes: menus and palette pickers both ask this.
+ * A mounted volume can be neither resized nor deleted; one already being deleted is not offered for delete again.
+ */
+export function volumeAllows(action: VolumeAction, volume: Volume): boolean {
+  const free = (volume.mountCount ?? 0) === 0;
+  switch (action) {
+    case 'rename':
+      return true;
+    case 'resize':
+      return free && volume.status === 'active';
+    case 'delete':
+      return free && !/deleting/.test(volume.status);
+  }
+}
+
+/** Which states allow starting or stopping a serverless endpoint. */
+export function endpointAllows(action: EndpointAction, endpoint: Endpoint): boolean {
+  switch (action) {
+    case 'start':
+      return endpoint.status === 'stopped' || endpoint.status === 'failed';
+    case 'stop':
+      return endpoint.status === 'running' || endpoint.status === 'provisioning';
+  }
+}
