@@ -110,3 +110,9 @@ export function answerNumber(answers: Answers, id: string): number | undefined {
   if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
   return undefined;
 }
+
+/** The strings of a multi-pick answer (volumes, ports); anything else in the list is ignored. */
+export function answerStrings(answers: Answers, id: string): string[] {
+  const v = answers[id];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}

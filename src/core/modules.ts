@@ -3,6 +3,8 @@ import * as cachedLoad from './cachedLoad';
 import * as concurrency from './concurrency';
 import * as createForm from './createForm';
 import * as errors from './errors';
+import * as formStepCounts from './formSteps/counts';
+import * as formStepNames from './formSteps/names';
 import * as http from './http';
 import * as logger from './logger';
 import * as model from './model';
@@ -24,6 +26,8 @@ export const coreModules: Record<string, unknown> = {
   concurrency,
   createForm,
   errors,
+  'formSteps/counts': formStepCounts,
+  'formSteps/names': formStepNames,
   http,
   logger,
   model,

@@ -11,7 +11,8 @@ import {
 import { isValidPort } from '../../core/sshCommand';
 import type { ProviderDeps } from '../deps';
 import { ACTION_WHAT, GpuGeekApi, type GpuGeekAction } from './api';
-import { gpuGeekCreateForm, validatePorts } from './createForm';
+import { gpuGeekCreateForm } from './createForm';
+import { validatePorts } from './form/ports';
 import { mapInstance, mapOffers, STARTABLE_LABEL, STARTABLE_NO } from './mapping';
 import { waitForOperation } from './operations';
 

@@ -16,8 +16,8 @@ import {
   type NeevCloudMetrics,
 } from './mapping';
 
-export type { NeevGpuChoice } from './createForm';
-export { isGpuChoice } from './createForm';
+export type { NeevGpuChoice } from './form/gpuChoice';
+export { isGpuChoice } from './form/gpuChoice';
 export type { NeevCloudAlert, NeevCloudMetrics } from './mapping';
 
 /** A GPU configuration's detail (`/inventory/gpuconfig`). */

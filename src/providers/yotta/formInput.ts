@@ -1,5 +1,7 @@
 /** Validation and parsing of the wizard's free-text answers; pure, so tests can hit every branch. */
 
+import { slug } from '../../core/formSteps/names';
+
 export const DEFAULT_IMAGE = 'yottalabsai/pytorch:2.8.0-py3.11-cuda12.8.1-cudnn-devel-ubuntu22.04-2025050802';
 export const DEFAULT_MOUNT_PATH = '/workspace';
 export const CONTAINER_DISK = { min: 20, max: 4096, initial: 100 };
@@ -81,10 +83,5 @@ export function parsePorts(text: string): { ports: ExposedPort[] } | { error: st
 
 /** Portable default name: "h100-2x". */
 export function defaultName(gpuName: string | undefined, count: number | undefined): string {
-  const slug =
-    (gpuName ?? 'pod')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'pod';
-  return `${slug}-${count ?? 1}x`;
+  return `${slug(gpuName ?? 'pod') || 'pod'}-${count ?? 1}x`;
 }

@@ -1,5 +1,6 @@
 import { CachedLoad } from '../../core/cachedLoad';
 import { type Answers, answerNumber, answerString, type CreateForm, type SummaryLine } from '../../core/createForm';
+import { nameStep } from '../../core/formSteps/names';
 import type { Volume } from '../../core/model';
 import { validateIntRange, validateName, VOLUME_SIZE } from './formInput';
 import type { NewVolume, YottaResources } from './resources';
@@ -67,13 +68,7 @@ export function volumeCreateForm(res: YottaResources): CreateForm<Volume> {
         initial: () => '100',
         validate: (v) => validateIntRange(v, VOLUME_SIZE.min, VOLUME_SIZE.max, 'The size'),
       },
-      {
-        kind: 'text',
-        id: 'name',
-        title: 'Name',
-        initial: () => 'volume',
-        validate: (v) => validateName(v),
-      },
+      nameStep({ initial: () => 'volume', validate: (v) => validateName(v) }),
     ],
     async summarize(a): Promise<SummaryLine[]> {
       const s = spec(a);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { CloudError, CloudRefusal, UnexpectedResponseError } from '../../../src/core/errors';
-import { DEFAULT_IMAGE } from '../../../src/providers/novita/createForm';
+import { DEFAULT_IMAGE } from '../../../src/providers/novita/form/catalog';
 import { type NovitaHarness, startNovitaHarness } from '../../simulator/novita/harness';
 
 /**

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Answers, CreateForm, FormField, PickField, TextField } from '../../../src/core/createForm';
 import { CloudError } from '../../../src/core/errors';
 import type { Pod } from '../../../src/core/model';
-import { DEFAULT_IMAGE } from '../../../src/providers/novita/createForm';
+import { DEFAULT_IMAGE } from '../../../src/providers/novita/form/catalog';
 import { type NovitaHarness, startNovitaHarness, waitFor } from '../../simulator/novita/harness';
 
 const ctx = { jupyterPassword: 'jp-secret' };

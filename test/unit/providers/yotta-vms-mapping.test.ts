@@ -3,7 +3,7 @@ import { silentLogger } from '../../../src/core/logger';
 import { Semaphore } from '../../../src/core/concurrency';
 import { createYottaProvider } from '../../../src/providers/yotta';
 import { isSpotVm, toVm, vmSsh } from '../../../src/providers/yotta/vmsMapping';
-import { defaultMountPath, parseMountPaths } from '../../../src/providers/yotta/vmsForm';
+import { defaultMountPath, parseMountPaths } from '../../../src/providers/yotta/form/vmMounts';
 import { zVm } from '../../../src/providers/yotta/vmsSchemas';
 import { startYotta, type YottaHarness } from '../../simulator/yotta/harness';
 

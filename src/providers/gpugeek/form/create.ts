@@ -1,0 +1,37 @@
+import type { Answers, CreateContext } from '../../../core/createForm';
+import { CloudError, TimeoutError } from '../../../core/errors';
+import type { Pod } from '../../../core/model';
+import type { GpuGeekApi } from '../api';
+import { createBody } from './createBody';
+
+export interface CreateFormDeps {
+  api: GpuGeekApi;
+  /** Waits for the create operation; throws on failure/timeout. */
+  waitForCreate(instanceId: string, operationId: string, ctx: CreateContext): Promise<void>;
+  getPod(id: string, signal?: AbortSignal): Promise<Pod | undefined>;
+}
+
+/** POSTs once (never retried), waits for the create operation, returns the instance. */
+export async function create(
+  { api, waitForCreate, getPod }: CreateFormDeps,
+  answers: Answers,
+  ctx: CreateContext,
+): Promise<Pod> {
+  const body = createBody(answers);
+  const result = await api.create(body, false, ctx.signal);
+  const id = result.instanceId;
+  if (!id || id === '0') {
+    throw new CloudError(
+      'GPUGeek accepted the create request but returned no instance id; check the console before trying again.',
+      'NO_INSTANCE_ID',
+    );
+  }
+  if (result.operationId && result.operationId !== '0') await waitForCreate(id, result.operationId, ctx);
+  const pod = await getPod(id, ctx.signal);
+  if (!pod) {
+    throw new TimeoutError(
+      `GPUGeek created instance ${id}, but it does not appear in the instance list yet; it is still pending.`,
+    );
+  }
+  return pod;
+}

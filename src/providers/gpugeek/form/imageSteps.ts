@@ -1,0 +1,37 @@
+import type { FormField } from '../../../core/createForm';
+import { cleanMessage, type GpuGeekApi } from '../api';
+import { intIn } from './machineSteps';
+
+/** The image (the user's own first), then the system disk and the data disk at /gz-data. */
+export function imageSteps(api: GpuGeekApi): FormField[] {
+  return [
+    {
+      kind: 'pick',
+      id: 'imageId',
+      title: 'Image',
+      options: async (_a, signal) =>
+        (await api.images(signal))
+          .map((i) => ({ i, own: i.type === 'user' }))
+          .sort((a, b) => Number(b.own) - Number(a.own)) // the user's own images first
+          .map(({ i, own }) => ({
+            label: cleanMessage(i.name) || i.imageId,
+            description: own ? 'your image' : 'official',
+            value: i.imageId,
+          })),
+    },
+    {
+      kind: 'number',
+      id: 'systemDiskSize',
+      title: 'System disk (GB)',
+      initial: () => '30',
+      validate: (v) => intIn(v, 30, 2048, 'The system disk size'),
+    },
+    {
+      kind: 'number',
+      id: 'dataDiskSize',
+      title: 'Data disk at /gz-data (GB)',
+      initial: () => '20',
+      validate: (v) => intIn(v, 0, 16384, 'The data disk size'),
+    },
+  ];
+}

@@ -1,0 +1,60 @@
+import type { FormField, PickOption } from '../../../core/createForm';
+import { cleanMessage, type GpuGeekApi } from '../api';
+import { BILLING } from '../mapping';
+import { PRICE_UNIT, SKUS } from './createBody';
+
+export function intIn(value: string, min: number, max: number, what: string): string | undefined {
+  const n = Number(value.trim());
+  return Number.isInteger(n) && n >= min && n <= max
+    ? undefined
+    : `${what} must be a whole number from ${min} to ${max}.`;
+}
+
+/** GPU type, count, datacenter (any by default) and billing kind. */
+export function machineSteps(api: GpuGeekApi): FormField[] {
+  return [
+    {
+      kind: 'pick',
+      id: 'gpuName',
+      title: 'GPU type',
+      options: async (_a, signal) => (await api.gpus(signal)).map((g) => ({ label: cleanMessage(g), value: g })),
+    },
+    {
+      kind: 'number',
+      id: 'gpuNum',
+      title: 'GPU count',
+      prompt: 'How many GPUs (1–8)',
+      initial: () => '1',
+      validate: (v) => intIn(v, 1, 8, 'The GPU count'),
+    },
+    {
+      kind: 'pick',
+      id: 'dcId',
+      optional: {
+        what: 'Datacenters',
+        without: { label: 'Any datacenter', description: 'GPUGeek picks a machine', value: '' },
+      },
+      title: 'Datacenter',
+      options: async (_a, signal) => [
+        { label: 'Any datacenter', description: 'GPUGeek picks a machine', value: '', picked: true },
+        ...(await api.datacenters(signal)).map((d) => ({
+          label: cleanMessage(d.name) || d.dcId,
+          description: d.dcId,
+          value: d.dcId,
+        })),
+      ],
+    },
+    {
+      kind: 'pick',
+      id: 'skuName',
+      title: 'Billing',
+      options: async () =>
+        SKUS.map((s): PickOption => ({
+          label: BILLING[s],
+          description: s === 'payg' || s === 'bidding' ? 'billed by the hour' : `prepaid for one ${PRICE_UNIT[s]}`,
+          value: s,
+          picked: s === 'payg',
+        })),
+    },
+  ];
+}

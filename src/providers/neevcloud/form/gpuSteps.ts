@@ -1,0 +1,62 @@
+import type { FormField } from '../../../core/createForm';
+import { countRange, gpuCountOptions } from '../../../core/formSteps/counts';
+import type { NeevCloudApi } from '../api';
+import { isAvailable, stockWord } from '../mapping';
+import { gpuOptions, money, type NeevGpuChoice } from './gpuChoice';
+import type { NeevInventory } from './inventory';
+
+/** A count picker longer than this is unusable; configs allowing more are capped here. */
+const MAX_COUNT_OPTIONS = 16;
+
+/** GPU configuration, its region (asked only when there is a choice), and the count. */
+export function gpuSteps(api: NeevCloudApi, inventory: NeevInventory): FormField[] {
+  return [
+    {
+      kind: 'pick',
+      id: 'gpu',
+      title: 'GPU',
+      placeholder: 'GPU configuration (price per GPU-hour)',
+      async options(_answers, signal) {
+        return gpuOptions(await inventory.load(api, signal));
+      },
+    },
+    {
+      kind: 'pick',
+      id: 'region',
+      title: 'Region',
+      skip: (answers) => new Set(inventory.itemsFor(answers).map((i) => i.region)).size <= 1,
+      async options(answers) {
+        const gpu = answers.gpu as NeevGpuChoice;
+        return inventory.itemsFor(answers).map((i) => ({
+          label: i.region,
+          description: [
+            stockWord(i),
+            i.price_per_gpu_per_hour !== undefined ? `${money(i.price_per_gpu_per_hour)}/GPU-hour` : undefined,
+          ]
+            .filter(Boolean)
+            .join(' · '),
+          value: i.region,
+          disabledReason: isAvailable(i) ? undefined : 'sold out',
+          picked: i.region === gpu.regionId,
+        }));
+      },
+    },
+    {
+      kind: 'pick',
+      id: 'count',
+      title: 'GPU count',
+      async options(answers) {
+        const item = inventory.chosen(answers);
+        if (!item) return [];
+        const min = Math.max(1, item.min_gpu_count ?? 1);
+        const max = Math.min(item.max_gpu_count ?? item.available_gpu_count ?? 8, min + MAX_COUNT_OPTIONS - 1);
+        const free = item.available_gpu_count;
+        const price = item.price_per_gpu_per_hour;
+        return gpuCountOptions(countRange(min, max), item.gpu_model, (n) => ({
+          description: price !== undefined ? `${money(price * n)}/hour` : 'price unknown',
+          disabledReason: free !== undefined && n > free ? `only ${free} free in ${item.region}` : undefined,
+        }));
+      },
+    },
+  ];
+}

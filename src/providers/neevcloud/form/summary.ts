@@ -1,0 +1,40 @@
+import type { Answers, CreateContext, SummaryLine } from '../../../core/createForm';
+import type { NeevCloudApi } from '../api';
+import { gpuLabel } from '../mapping';
+import { money } from './gpuChoice';
+import type { NeevInventory } from './inventory';
+import { request } from './request';
+
+/** The body that will be sent, priced by the config detail (the cloud's current word) or the inventory. */
+export async function summarize(
+  api: NeevCloudApi,
+  inventory: NeevInventory,
+  answers: Answers,
+  ctx: CreateContext,
+): Promise<SummaryLine[]> {
+  const { body, item } = request(answers, ctx, inventory.chosen(answers), false);
+  const [config, template] = await Promise.all([
+    api.getGpuConfig(body.gpuConfigID, ctx.signal).catch(() => undefined),
+    api.getTemplate(body.templateID, ctx.signal).catch(() => undefined),
+  ]);
+  const perGpu = config?.price_per_gpu_per_hour ?? item?.price_per_gpu_per_hour;
+  return [
+    { label: 'GPU', value: `${body.gpuCount} × ${gpuLabel(config ?? item ?? { gpu_model: body.gpuConfigID })}` },
+    { label: 'Region', value: body.region },
+    { label: 'Template', value: template?.name ? `${template.name} (${template.id})` : body.templateID },
+    { label: 'Plan', value: body.planId },
+    { label: 'Name', value: body.name },
+    {
+      label: 'Price',
+      value:
+        perGpu !== undefined
+          ? `${money(perGpu * body.gpuCount)}/hour (${body.gpuCount} × ${money(perGpu)} per GPU-hour)`
+          : 'unknown',
+    },
+    {
+      label: 'SSH',
+      value: ctx.sshPublicKey ? 'your public key is installed at create' : 'no SSH public key: set one up first',
+    },
+    { label: 'Note', value: 'NeevCloud runtimes cannot be stopped; delete the runtime to stop paying.' },
+  ];
+}

@@ -1,0 +1,27 @@
+import type { Answers, CreateContext } from '../../../core/createForm';
+import type { Pod } from '../../../core/model';
+import { mapInstance } from '../mapping';
+import type { NovitaCatalog } from './catalog';
+import { createBody } from './createBody';
+
+/** Creates once, then reads the instance back; a failed read still reports the instance that now exists. */
+export async function create(cat: NovitaCatalog, answers: Answers, ctx: CreateContext): Promise<Pod> {
+  const image = await cat.resolveImage(answers);
+  const b = createBody(cat, answers, image);
+  const id = await cat.api.createInstance(b, ctx.signal);
+  try {
+    return mapInstance(await cat.api.getInstance(id, ctx.signal));
+  } catch {
+    // The instance exists and costs money: never report the create as failed because the follow-up read did.
+    return {
+      cloud: 'novita',
+      kind: 'pod',
+      id,
+      name: b.name || id,
+      status: 'provisioning',
+      rawStatus: 'toCreate',
+      ports: [],
+      details: [],
+    };
+  }
+}

@@ -1,0 +1,84 @@
+import type { FormField, PickOption } from '../../../core/createForm';
+import { countRange, gpuCountOptions } from '../../../core/formSteps/counts';
+import { formatUsd, isDeployable, productInCluster, stockWord, usdPerHour } from '../mapping';
+import type { RawProduct } from '../schemas';
+import { byPrice, type NovitaCatalog, str } from './catalog';
+
+function productOption(p: RawProduct): PickOption {
+  const stock = stockWord(p);
+  const price = usdPerHour(p.price);
+  return {
+    label: str(p.name) ?? p.id,
+    description: [price !== undefined ? `${formatUsd(price)} per GPU` : 'price unknown', stock && `stock: ${stock}`]
+      .filter(Boolean)
+      .join(' · '),
+    detail: [
+      p.cpuPerGpu && `${p.cpuPerGpu} vCPU/GPU`,
+      p.memoryPerGpu && `${p.memoryPerGpu} GB RAM/GPU`,
+      p.diskPerGpu && `${p.diskPerGpu} GB disk/GPU`,
+    ]
+      .filter(Boolean)
+      .join(', '),
+    value: p.id,
+    ...(isDeployable(p) ? {} : { disabledReason: 'sold out' }),
+  };
+}
+
+/** GPU product (cheapest first), count, and the cluster that has that many free. */
+export function gpuSteps(cat: NovitaCatalog): FormField[] {
+  const { api, product, gpuNum } = cat;
+  return [
+    {
+      kind: 'pick',
+      id: 'productId',
+      title: 'GPU',
+      placeholder: 'GPU product (price per GPU-hour)',
+      async options(_a, signal) {
+        const list = (await api.listProducts({}, signal)).sort(byPrice);
+        cat.products.clear();
+        for (const p of list) cat.products.set(p.id, p);
+        return list.map(productOption);
+      },
+    },
+    {
+      kind: 'pick',
+      id: 'gpuNum',
+      title: 'GPU count',
+      async options(a) {
+        const price = usdPerHour(product(a)?.price);
+        return gpuCountOptions(countRange(1, 8), str(product(a)?.name) ?? 'GPU', (n) => ({
+          description: price !== undefined ? formatUsd(price * n) : undefined,
+        }));
+      },
+    },
+    {
+      kind: 'pick',
+      id: 'clusterId',
+      title: 'Cluster',
+      async options(a, signal) {
+        const p = product(a);
+        const n = gpuNum(a);
+        // Ask again for this count: availability depends on how many GPUs are free together.
+        const [fresh, clusters] = await Promise.all([
+          api.listProducts({ gpuNum: n, productName: str(p?.name) }, signal),
+          api.listClusters(signal),
+        ]);
+        const now = fresh.find((f) => f.id === p?.id);
+        const reason = !now
+          ? `not offered with ${n} GPU(s)`
+          : isDeployable(now)
+            ? undefined
+            : `sold out for ${n} GPU(s)`;
+        const blocked = reason ? { disabledReason: reason } : {};
+        const options: PickOption[] = [
+          { label: 'Any cluster', description: 'Novita picks one with stock', value: '', picked: true, ...blocked },
+        ];
+        for (const c of clusters) {
+          if (now && !productInCluster(now, c)) continue;
+          options.push({ label: str(c.name) ?? c.id, description: c.id, value: c.id, ...blocked });
+        }
+        return options;
+      },
+    },
+  ];
+}

@@ -1,0 +1,37 @@
+import type { PickField } from '../../../core/createForm';
+import { DEFAULT_IMAGE, type NovitaCatalog, str, TEMPLATE_PREFIX } from './catalog';
+
+export function validateImage(value: string): string | undefined {
+  const v = value.trim();
+  if (v === '') return 'Enter an image, e.g. pytorch/pytorch:latest.';
+  if (v.length > 500) return 'The image URL may be at most 500 characters.';
+  if (/\s/.test(v)) return 'The image URL may not contain spaces.';
+  return undefined;
+}
+
+/** PyTorch by default, the account's and Novita's templates, or any image typed in. */
+export function imageStep(cat: NovitaCatalog): PickField {
+  return {
+    kind: 'pick',
+    id: 'image',
+    title: 'Image or template',
+    optional: {
+      what: 'Templates',
+      without: { label: 'PyTorch', description: DEFAULT_IMAGE, value: DEFAULT_IMAGE },
+    },
+    async options(_a, signal) {
+      const list = await cat.loadTemplates(signal);
+      return [
+        { label: 'PyTorch', description: DEFAULT_IMAGE, value: DEFAULT_IMAGE, picked: true },
+        ...list
+          .filter((t) => str(t.image))
+          .map((t) => ({
+            label: str(t.name) ?? t.id,
+            description: `${str(t.channel) ?? 'template'} · ${str(t.image)}`,
+            value: TEMPLATE_PREFIX + t.id,
+          })),
+      ];
+    },
+    allowCustom: { prompt: 'Docker image, e.g. nvcr.io/nvidia/pytorch:24.05-py3', validate: validateImage },
+  };
+}

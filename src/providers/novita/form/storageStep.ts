@@ -1,0 +1,27 @@
+import { answerString, type MultiPickField } from '../../../core/createForm';
+import type { NovitaApi } from '../api';
+import { str } from './catalog';
+
+/** Network storages to mount, those of the cluster picked (or all, for any cluster). */
+export function storageStep(api: NovitaApi): MultiPickField {
+  return {
+    kind: 'multiPick',
+    id: 'networkStorages',
+    optional: { what: 'Network storages' },
+    title: 'Network storage',
+    placeholder: 'Mount network storage (optional)',
+    async options(a, signal) {
+      const cluster = answerString(a, 'clusterId');
+      const list = await api.listStorages({}, signal);
+      return list
+        .filter((s) => !cluster || !s.clusterId || s.clusterId === cluster)
+        .map((s) => ({
+          label: str(s.storageName) ?? s.storageId,
+          description: [s.storageSize ? `${s.storageSize} GB` : undefined, str(s.clusterName)]
+            .filter(Boolean)
+            .join(' · '),
+          value: s.storageId,
+        }));
+    },
+  };
+}

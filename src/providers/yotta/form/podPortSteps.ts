@@ -1,0 +1,59 @@
+import { type Answers, answerStrings, answerString, type FormField } from '../../../core/createForm';
+import { type ExposedPort, parseEnv, parsePorts } from '../formInput';
+
+const PORT_CHOICES: Array<{ value: string; label: string; picked: boolean }> = [
+  { value: '22/SSH', label: 'SSH (22)', picked: true },
+  { value: '8888/HTTP', label: 'Jupyter (8888)', picked: true },
+  { value: '6006/HTTP', label: 'TensorBoard (6006)', picked: false },
+  { value: '7860/HTTP', label: 'Gradio (7860)', picked: false },
+  { value: '8000/HTTP', label: 'HTTP API (8000)', picked: false },
+];
+
+/** The ports picked plus the ones typed, each port once (the first protocol given wins). */
+export function selectedPorts(answers: Answers): ExposedPort[] {
+  const picked = parsePorts(answerStrings(answers, 'ports').join(','));
+  const custom = parsePorts(answerString(answers, 'customPorts') ?? '');
+  const all = [...('ports' in picked ? picked.ports : []), ...('ports' in custom ? custom.ports : [])];
+  return all.filter((p, i) => all.findIndex((q) => q.port === p.port) === i);
+}
+
+export function envOf(answers: Answers) {
+  const parsed = parseEnv(answerString(answers, 'env') ?? '');
+  return 'vars' in parsed ? parsed.vars : [];
+}
+
+/** Exposed ports (common ones to tick, then more to type) and environment variables. */
+export function podPortSteps(): FormField[] {
+  return [
+    {
+      kind: 'multiPick',
+      id: 'ports',
+      title: 'Exposed ports',
+      async options() {
+        return PORT_CHOICES.map((p) => ({ label: p.label, value: p.value, picked: p.picked }));
+      },
+    },
+    {
+      kind: 'text',
+      id: 'customPorts',
+      title: 'More ports (optional)',
+      prompt: 'Extra ports, e.g. 8080/http, 9000/tcp (empty for none)',
+      initial: () => '',
+      validate: (v) => {
+        const r = parsePorts(v);
+        return 'error' in r ? r.error : undefined;
+      },
+    },
+    {
+      kind: 'text',
+      id: 'env',
+      title: 'Environment variables (optional)',
+      prompt: 'KEY=VALUE, KEY2=VALUE2 (values cannot contain commas; empty for none)',
+      initial: () => '',
+      validate: (v) => {
+        const r = parseEnv(v);
+        return 'error' in r ? r.error : undefined;
+      },
+    },
+  ];
+}
