@@ -12,6 +12,7 @@ import { createThroughWizard } from './createWithUser';
 import type { Services } from './services';
 import { waitWithProgress } from './waitWithProgress';
 import { displayText } from '../core/displayText';
+import { executeCommand } from './vscodeCommands';
 
 /**
  * The create wizard, then exactly one create request. If the cloud documents that nothing was done, its
@@ -92,8 +93,8 @@ async function waitUntilRunning(services: Services, account: Account, provider: 
       .showInfo(vscode.l10n.t('"{0}" is running.', displayText(running.name)), ...actions)
       .then((choice) => {
         const node = { type: 'pod', account, pod: running };
-        if (choice === actions[0] && running.ssh) void vscode.commands.executeCommand('gpuPods.connectRemoteSsh', node);
-        else if (choice) void vscode.commands.executeCommand('gpuPods.openJupyter', node);
+        if (choice === actions[0] && running.ssh) void executeCommand('gpuPods.connectRemoteSsh', node);
+        else if (choice) void executeCommand('gpuPods.openJupyter', node);
       });
   } catch (error) {
     reportError(services, 'createPod (waiting)', error);

@@ -6,6 +6,7 @@ import { BACK } from '../ui/userInput';
 import { accountName } from '../views/burnRate';
 import type { PodNode } from '../views/nodes';
 import type { Services } from './services';
+import { executeCommand } from './vscodeCommands';
 
 /** The burn-rate item's click: a pick of the running pods (dearest first); the chosen one is revealed in the tree. */
 export async function showRunningPods(services: Services): Promise<PodNode | undefined> {
@@ -20,7 +21,7 @@ export async function showRunningPods(services: Services): Promise<PodNode | und
     Date.now(),
   ).rows;
   if (rows.length === 0) {
-    await vscode.commands.executeCommand('gpuPods.pods.focus');
+    await executeCommand('gpuPods.pods.focus');
     void services.workbench.showInfo(vscode.l10n.t('No pods are running.'));
     return undefined;
   }
@@ -55,7 +56,7 @@ export async function showRunningPods(services: Services): Promise<PodNode | und
       const sub = view.onDidChangeVisibility((e) => e.visible && done());
       const timer = setTimeout(done, 2000);
     });
-    await vscode.commands.executeCommand('gpuPods.pods.focus');
+    await executeCommand('gpuPods.pods.focus');
     await shown;
   }
   await view?.reveal(node, { select: true, focus: true });

@@ -4,6 +4,7 @@ import { CLOUDS } from '../providers/clouds';
 import type { AccountData } from '../services/accountData';
 import type { Account, AccountStore } from '../services/accounts';
 import { displayMarkdown, escapeMarkdown } from './format';
+import type { CommandId } from '../commands/commandIds';
 
 /** How often the tooltip's "spent so far" figures move on; no request is made for it. */
 const TICK_MS = 60_000;
@@ -32,7 +33,7 @@ export class BurnRateStatus implements vscode.Disposable {
   constructor(private readonly accounts: AccountStore) {
     this.item = vscode.window.createStatusBarItem('gpuPods.burnRate', vscode.StatusBarAlignment.Right, 100);
     this.item.name = vscode.l10n.t('GPU Pods: Burn Rate');
-    this.item.command = 'gpuPods.showRunningPods';
+    this.item.command = 'gpuPods.showRunningPods' satisfies CommandId;
     this.disposables.push(
       this.item,
       accounts.onDidChange(() => this.update()),

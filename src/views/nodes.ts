@@ -1,5 +1,6 @@
 import type { Endpoint, Pod, Volume } from '../core/model';
 import type { Account } from '../services/accounts';
+import type { CommandId } from '../commands/commandIds';
 
 /** The tree's elements: plain data, rendered to TreeItems by the item builders. */
 export type GroupKind = 'pods' | 'volumes' | 'endpoints' | 'vms';
@@ -44,7 +45,7 @@ export interface MessageNode {
   account: Account;
   id: string;
   label: string;
-  command?: string;
+  command?: CommandId;
 }
 
 export type TreeNode = AccountNode | GroupNode | PodNode | VolumeNode | EndpointNode | ErrorNode | MessageNode;
