@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from './commands/commandIds';
+import { executeCommand, registerCommand } from './commands/vscodeCommands';
 import { type IdleTimer, nextChange } from './core/idleTimers';
 import type { GpuPods } from './gpuPods';
 import { AccountStore } from './services/accounts';
 import { IDLE_TIMERS_KEY } from './services/idleTimersKey';
 import { BurnRateStatus } from './views/burnRate';
 import type { TreeNode } from './views/nodes';
-import { executeCommand, registerCommand } from './commands/vscodeCommands';
 
 /** Even a far-off timer is looked at this often, so a laptop waking from sleep acts within a minute. */
 const MAX_SLEEP_MS = 60_000;

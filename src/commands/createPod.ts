@@ -10,9 +10,9 @@ import { pickAccount } from './pickTarget';
 import { reportError } from './runCommand';
 import { createThroughWizard } from './createWithUser';
 import type { Services } from './services';
+import { executeCommand } from './vscodeCommands';
 import { waitWithProgress } from './waitWithProgress';
 import { displayText } from '../core/displayText';
-import { executeCommand } from './vscodeCommands';
 
 /**
  * The create wizard, then exactly one create request. If the cloud documents that nothing was done, its

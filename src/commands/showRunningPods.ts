@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { displayText } from '../core/displayText';
 import { computeBurnRate, formatDuration, formatUsd } from '../core/burnRate';
 import { CancelledError } from '../core/errors';
-import { BACK } from '../ui/userInput';
+import { pickOne } from '../ui/pickOne';
 import { accountName } from '../views/burnRate';
 import type { PodNode } from '../views/nodes';
 import type { Services } from './services';
@@ -25,7 +25,7 @@ export async function showRunningPods(services: Services): Promise<PodNode | und
     void services.workbench.showInfo(vscode.l10n.t('No pods are running.'));
     return undefined;
   }
-  const picked = await services.ui.pick({
+  const picked = await pickOne(services.ui, {
     id: 'runningPod',
     title: vscode.l10n.t('Running pods'),
     placeholder: vscode.l10n.t('Choose a pod to show it in the GPU Pods view'),
@@ -44,7 +44,6 @@ export async function showRunningPods(services: Services): Promise<PodNode | und
       value: r,
     })),
   });
-  if (!picked || picked === BACK || Array.isArray(picked)) throw new CancelledError();
   const account = services.accounts.get(picked.accountId);
   if (!account) throw new CancelledError();
   const node: PodNode = { type: 'pod', account, pod: picked.pod };

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
+import type { CommandId } from '../commands/commandIds';
 import { type BurnEntry, type BurnRate, computeBurnRate, formatDuration, formatUsd } from '../core/burnRate';
 import { CLOUDS } from '../providers/clouds';
 import type { AccountData } from '../services/accountData';
 import type { Account, AccountStore } from '../services/accounts';
 import { displayMarkdown, escapeMarkdown } from './format';
-import type { CommandId } from '../commands/commandIds';
 
 /** How often the tooltip's "spent so far" figures move on; no request is made for it. */
 const TICK_MS = 60_000;

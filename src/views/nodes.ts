@@ -1,6 +1,6 @@
+import type { CommandId } from '../commands/commandIds';
 import type { Endpoint, Pod, Volume } from '../core/model';
 import type { Account } from '../services/accounts';
-import type { CommandId } from '../commands/commandIds';
 
 /** The tree's elements: plain data, rendered to TreeItems by the item builders. */
 export type GroupKind = 'pods' | 'volumes' | 'endpoints' | 'vms';

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { clickCommand } from '../commands/vscodeCommands';
 import { AuthError, ConfigError, userMessage } from '../core/errors';
 import type { Endpoint, Volume } from '../core/model';
 import { CLOUDS } from '../providers/clouds';
@@ -7,7 +8,6 @@ import { contextValue } from './contextValue';
 import { displayMarkdown, displayText, formatDate, statusText } from './format';
 import type { AccountNode, EndpointNode, ErrorNode, GroupNode, MessageNode, VolumeNode } from './nodes';
 import { statusIcon } from './statusIcon';
-import { clickCommand } from '../commands/vscodeCommands';
 
 export function accountItem(node: AccountNode, snapshot: AccountSnapshot | undefined): vscode.TreeItem {
   const cloud = CLOUDS[node.account.cloud];
