@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from './commands/commandIds';
+import { executeCommand, registerCommand } from './commands/vscodeCommands';
 import { type IdleTimer, nextChange } from './core/idleTimers';
 import type { GpuPods } from './gpuPods';
 import { AccountStore } from './services/accounts';
@@ -58,8 +59,7 @@ export function startGpuPods(context: vscode.ExtensionContext): Started {
   tree.load = load;
 
   const idleWake = wakeForIdleTimers(context.globalState, () => loadAndReport('idle timer'));
-  const updateContext = () =>
-    void vscode.commands.executeCommand('setContext', 'gpuPods.hasAccounts', accounts.list().length > 0);
+  const updateContext = () => void executeCommand('setContext', 'gpuPods.hasAccounts', accounts.list().length > 0);
   updateContext();
   // A notebook may want a running pod as its Jupyter server (offered once GPU Pods is loaded).
   const openNotebook = () => accounts.list().length > 0 && loadAndReport('notebook');
@@ -73,9 +73,7 @@ export function startGpuPods(context: vscode.ExtensionContext): Started {
     idleWake,
     accounts.onDidChange(updateContext),
     vscode.workspace.onDidOpenNotebookDocument(openNotebook),
-    ...COMMAND_IDS.map((id) =>
-      vscode.commands.registerCommand(id, async (...args: unknown[]) => (await load()).runCommand(id, args)),
-    ),
+    ...COMMAND_IDS.map((id) => registerCommand(id, async (...args: unknown[]) => (await load()).runCommand(id, args))),
   );
   return { load, isLoaded: () => loaded !== undefined };
 }

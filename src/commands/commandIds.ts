@@ -41,3 +41,15 @@ export const COMMAND_IDS = [
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];
+
+/**
+ * Commands of VS Code itself that we run. Listed so that every id we run is typed: a typo in any of them
+ * fails the typecheck instead of doing nothing at run time.
+ */
+export type BuiltInCommandId =
+  | 'setContext'
+  | 'simpleBrowser.show'
+  | 'vscode.openFolder'
+  | 'workbench.extensions.installExtension'
+  // the "focus" command VS Code makes for our view (`gpuPods.pods` in package.json)
+  | 'gpuPods.pods.focus';

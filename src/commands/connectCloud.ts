@@ -1,21 +1,19 @@
 import * as vscode from 'vscode';
-import { CancelledError } from '../core/errors';
 import type { CloudId } from '../core/model';
 import { CLOUD_IDS, CLOUDS } from '../providers/clouds';
 import { cleanKey } from '../services/accounts';
-import { BACK } from '../ui/userInput';
+import { inputOne, pickOne } from '../ui/pickOne';
 import { askAccountOptions } from './editAccount';
 import type { Services } from './services';
 
 /** Pick a cloud, name the account, paste its key (and NeevCloud's org/project); the tree then loads it. */
 export async function connectCloud(services: Services): Promise<void> {
-  const cloud = await services.ui.pick<CloudId>({
+  const cloud = await pickOne<CloudId>(services.ui, {
     id: 'cloud',
     title: vscode.l10n.t('Connect a GPU cloud'),
     placeholder: vscode.l10n.t('Which cloud?'),
     items: CLOUD_IDS.map((id) => ({ label: CLOUDS[id].displayName, description: CLOUDS[id].keyHelp, value: id })),
   });
-  if (!cloud || cloud === BACK || Array.isArray(cloud)) throw new CancelledError();
   const info = CLOUDS[cloud];
   const taken = new Set(
     services.accounts
@@ -23,7 +21,7 @@ export async function connectCloud(services: Services): Promise<void> {
       .filter((a) => a.cloud === cloud)
       .map((a) => a.label),
   );
-  const label = await services.ui.input({
+  const label = await inputOne(services.ui, {
     id: 'label',
     title: vscode.l10n.t('Connect {0}: account label', info.displayName),
     prompt: vscode.l10n.t('A name for this account, shown in the tree'),
@@ -35,7 +33,6 @@ export async function connectCloud(services: Services): Promise<void> {
           ? vscode.l10n.t('An account with this label exists.')
           : undefined,
   });
-  if (label === undefined || label === BACK) throw new CancelledError();
   const key = await askKey(services, info.displayName, info.keyHelp, info.keyPlaceholder);
   const options = await askAccountOptions(services, cloud, {});
   const account = await services.accounts.add({ cloud, label: label.trim(), options }, key);
@@ -50,7 +47,7 @@ export async function askKey(
   help: string,
   placeholder: string,
 ): Promise<string> {
-  const key = await services.ui.input({
+  const key = await inputOne(services.ui, {
     id: 'apiKey',
     title: vscode.l10n.t('{0} API key', cloudName),
     prompt: vscode.l10n.t('From {0}. Stored in VS Code secret storage only.', help),
@@ -58,6 +55,5 @@ export async function askKey(
     password: true,
     validate: (v) => (cleanKey(v) === '' ? vscode.l10n.t('The API key cannot be empty.') : undefined),
   });
-  if (key === undefined || key === BACK) throw new CancelledError();
   return cleanKey(key);
 }

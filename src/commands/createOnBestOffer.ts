@@ -13,7 +13,8 @@ import {
   type SourceResult,
 } from '../core/offers';
 import type { Account } from '../services/accounts';
-import { BACK, type PickItem } from '../ui/userInput';
+import { inputOne, pickOne } from '../ui/pickOne';
+import type { PickItem } from '../ui/userInput';
 import { accountName } from '../views/burnRate';
 import { createPod } from './createPod';
 import type { Services } from './services';
@@ -57,13 +58,13 @@ export async function createOnBestOffer(services: Services): Promise<Pod | undef
     );
     throw new CancelledError();
   }
-  const picked = await services.ui.pick<{ row: OfferRow & { kind: 'offer' } } | undefined>({
+  const picked = await pickOne<{ row: OfferRow & { kind: 'offer' } } | undefined>(services.ui, {
     id: 'bestOffer',
     title: vscode.l10n.t('Offers for {0}, cheapest first', model.key?.toUpperCase() ?? model.text ?? ''),
     placeholder: vscode.l10n.t('Price per GPU-hour · VRAM · region · stock · cloud'),
     items: rows.map(toItem),
   });
-  if (!picked || picked === BACK || Array.isArray(picked) || !picked.row) throw new CancelledError();
+  if (!picked?.row) throw new CancelledError();
   const { source, offer } = picked.row;
   const account = services.accounts.get(source.key);
   if (!account) throw new CancelledError();
@@ -108,21 +109,19 @@ async function pickModel(services: Services, gathering: Promise<SourceResult[]>)
       },
     ];
   });
-  const picked = await services.ui.pick<ModelPick | typeof OTHER>({
+  const picked = await pickOne<ModelPick | typeof OTHER>(services.ui, {
     id: 'gpuModel',
     title: vscode.l10n.t('Create Pod on the Best Offer: GPU model'),
     placeholder: vscode.l10n.t('GPU model, from every connected cloud'),
     items,
   });
-  if (!picked || picked === BACK || Array.isArray(picked)) throw new CancelledError();
   if (picked !== OTHER) return picked;
-  const text = await services.ui.input({
+  const text = await inputOne(services.ui, {
     id: 'gpuModelText',
     title: vscode.l10n.t('Create Pod on the Best Offer: GPU model'),
     prompt: vscode.l10n.t('Part of the GPU name, e.g. H100, 4090, A100 80'),
     validate: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a GPU model.') : undefined),
   });
-  if (text === undefined || text === BACK) throw new CancelledError();
   return { text: text.trim() };
 }
 

@@ -10,6 +10,7 @@ import { pickAccount } from './pickTarget';
 import { reportError } from './runCommand';
 import { createThroughWizard } from './createWithUser';
 import type { Services } from './services';
+import { executeCommand } from './vscodeCommands';
 import { waitWithProgress } from './waitWithProgress';
 import { displayText } from '../core/displayText';
 
@@ -92,8 +93,8 @@ async function waitUntilRunning(services: Services, account: Account, provider: 
       .showInfo(vscode.l10n.t('"{0}" is running.', displayText(running.name)), ...actions)
       .then((choice) => {
         const node = { type: 'pod', account, pod: running };
-        if (choice === actions[0] && running.ssh) void vscode.commands.executeCommand('gpuPods.connectRemoteSsh', node);
-        else if (choice) void vscode.commands.executeCommand('gpuPods.openJupyter', node);
+        if (choice === actions[0] && running.ssh) void executeCommand('gpuPods.connectRemoteSsh', node);
+        else if (choice) void executeCommand('gpuPods.openJupyter', node);
       });
   } catch (error) {
     reportError(services, 'createPod (waiting)', error);

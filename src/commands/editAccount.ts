@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { CancelledError } from '../core/errors';
 import type { CloudId } from '../core/model';
 import { CLOUDS } from '../providers/clouds';
-import { BACK } from '../ui/userInput';
+import { inputOne } from '../ui/pickOne';
 import { pickAccount } from './pickTarget';
 import type { Services } from './services';
 
@@ -22,7 +21,7 @@ export async function askAccountOptions(
 ): Promise<Record<string, string>> {
   const out = { ...current };
   for (const option of CLOUDS[cloud].accountOptions) {
-    const value = await services.ui.input({
+    const value = await inputOne(services.ui, {
       id: option.id,
       title: `${CLOUDS[cloud].displayName}: ${option.title}`,
       prompt: option.prompt,
@@ -30,7 +29,6 @@ export async function askAccountOptions(
       validate: (v) =>
         option.required && v.trim() === '' ? vscode.l10n.t('{0} is required.', option.title) : undefined,
     });
-    if (value === undefined || value === BACK) throw new CancelledError();
     out[option.id] = value.trim();
   }
   return out;

@@ -5,7 +5,7 @@ import { type IdleKind, parseHours } from '../core/idleTimers';
 import { CLOUDS } from '../providers/clouds';
 import { settings } from '../services/settings';
 import { actionLabel } from '../ui/actionLabels';
-import { BACK } from '../ui/userInput';
+import { inputOne } from '../ui/pickOne';
 import { pickPod } from './pickTarget';
 import type { Services } from './services';
 
@@ -40,7 +40,7 @@ async function setIdleTimer(services: Services, arg: unknown, kind: IdleKind): P
       : kind === 'stop'
         ? vscode.l10n.t('Hours from now (1.5 = 90 minutes). You get a notification first and can keep it running.')
         : vscode.l10n.t('Hours from now (1.5 = 90 minutes).');
-  const text = await services.ui.input({
+  const text = await inputOne(services.ui, {
     id: 'idleHours',
     title,
     prompt,
@@ -50,7 +50,6 @@ async function setIdleTimer(services: Services, arg: unknown, kind: IdleKind): P
       return 'error' in r ? r.error : undefined;
     },
   });
-  if (text === undefined || text === BACK) throw new CancelledError();
   const parsed = parseHours(text);
   if ('error' in parsed) throw new CancelledError();
   await guard.set(account, pod, kind, parsed.hours);

@@ -4,7 +4,7 @@ import { displayText } from '../core/displayText';
 import { CancelledError } from '../core/errors';
 import type { PortSpec } from '../core/provider';
 import { isValidPort } from '../core/sshCommand';
-import { BACK } from '../ui/prompts';
+import { inputOne } from '../ui/pickOne';
 import { pickPod } from './pickTarget';
 import type { Services } from './services';
 
@@ -35,7 +35,7 @@ export async function managePorts(services: Services, arg?: unknown): Promise<vo
     .filter((p) => p.port !== 22 && (p.protocol === 'http' || p.protocol === 'tcp'))
     .map((p) => `${p.port}/${p.protocol}`)
     .join(', ');
-  const text = await services.ui.input({
+  const text = await inputOne(services.ui, {
     id: 'ports',
     title: vscode.l10n.t('Ports of "{0}"', displayText(target.pod.name || target.pod.id)),
     prompt: vscode.l10n.t(
@@ -48,7 +48,6 @@ export async function managePorts(services: Services, arg?: unknown): Promise<vo
       return typeof r === 'string' ? r : undefined;
     },
   });
-  if (text === undefined || text === BACK) throw new CancelledError();
   const ports = parsePortList(text, ops.max) as PortSpec[];
   await vscode.window.withProgress(
     {

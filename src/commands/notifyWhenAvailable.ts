@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { displayText } from '../core/displayText';
 import { CancelledError } from '../core/errors';
-import { BACK } from '../ui/prompts';
+import { pickOne } from '../ui/pickOne';
 import { pickAccount } from './pickTarget';
 import type { Services } from './services';
 
@@ -23,16 +23,11 @@ export async function notifyWhenAvailable(services: Services, arg?: unknown): Pr
         value: { offerId: o.id, regionId: r.id, name: displayText(`${o.gpuName} in ${r.name}`) },
       })),
   );
-  if (soldOut.length === 0) {
-    void services.workbench.showInfo(vscode.l10n.t('Nothing is sold out right now.'));
-    throw new CancelledError();
-  }
-  const choice = await services.ui.pick({
-    id: 'soldOutOffer',
-    title: vscode.l10n.t('Notify me when this GPU is available'),
-    items: soldOut,
-  });
-  if (!choice || choice === BACK || Array.isArray(choice)) throw new CancelledError();
+  const choice = await pickOne(
+    services.ui,
+    { id: 'soldOutOffer', title: vscode.l10n.t('Notify me when this GPU is available'), items: soldOut },
+    { whenEmpty: () => void services.workbench.showInfo(vscode.l10n.t('Nothing is sold out right now.')) },
+  );
   const result = await provider.alerts.register(choice.regionId, choice.offerId);
   void services.workbench.showInfo(
     result === 'registered'

@@ -6,7 +6,7 @@ import type { Capabilities } from '../core/capabilities';
 import type { Provider } from '../core/provider';
 import { CLOUDS } from '../providers/clouds';
 import type { Account } from '../services/accounts';
-import { BACK } from '../ui/userInput';
+import { pickOne } from '../ui/pickOne';
 import { statusText } from '../views/format';
 import type { TreeNode } from '../views/nodes';
 import type { Services } from './services';
@@ -22,18 +22,18 @@ export async function pickAccount(
     return services.accounts.get(node.account.id) ?? node.account;
   }
   const accounts = services.accounts.list().filter((a) => !filter || filter(a));
-  if (accounts.length === 0) {
-    void services.workbench.showInfo(vscode.l10n.t('Connect a GPU cloud first.'));
-    throw new CancelledError();
-  }
-  if (accounts.length === 1) return accounts[0];
-  const picked = await services.ui.pick({
-    id: 'account',
-    title: vscode.l10n.t('Choose an account'),
-    items: accounts.map((a) => ({ label: CLOUDS[a.cloud].displayName, description: a.label, value: a })),
-  });
-  if (!picked || picked === BACK || Array.isArray(picked)) throw new CancelledError();
-  return picked;
+  return pickOne(
+    services.ui,
+    {
+      id: 'account',
+      title: vscode.l10n.t('Choose an account'),
+      items: accounts.map((a) => ({ label: CLOUDS[a.cloud].displayName, description: a.label, value: a })),
+    },
+    {
+      takeSingle: true,
+      whenEmpty: () => void services.workbench.showInfo(vscode.l10n.t('Connect a GPU cloud first.')),
+    },
+  );
 }
 
 export interface PodTarget {
@@ -82,7 +82,7 @@ export async function pickPod(
     void services.workbench.showInfo(emptyMessage ?? vscode.l10n.t('No pod where this can be done right now.'));
     throw new CancelledError();
   }
-  const picked = await services.ui.pick({
+  return pickOne(services.ui, {
     id: 'pod',
     title,
     items: candidates.map((c) => ({
@@ -91,6 +91,4 @@ export async function pickPod(
       value: c,
     })),
   });
-  if (!picked || picked === BACK || Array.isArray(picked)) throw new CancelledError();
-  return picked;
 }

@@ -5,7 +5,7 @@ import { CancelledError } from '../core/errors';
 import type { Volume, Endpoint } from '../core/model';
 import type { EndpointAction, Provider, VolumeAction } from '../core/provider';
 import type { Account } from '../services/accounts';
-import { BACK } from '../ui/userInput';
+import { pickOne } from '../ui/pickOne';
 import type { TreeNode } from '../views/nodes';
 import { pickAccount } from './pickTarget';
 import type { Services } from './services';
@@ -30,7 +30,7 @@ export async function pickVolume(
     void services.workbench.showInfo(vscode.l10n.t('No volume where this can be done right now.'));
     throw new CancelledError();
   }
-  const volume = await services.ui.pick({
+  const volume = await pickOne(services.ui, {
     id: 'volume',
     title: vscode.l10n.t('Choose a volume'),
     items: volumes.map((v) => ({
@@ -39,7 +39,6 @@ export async function pickVolume(
       value: v,
     })),
   });
-  if (!volume || volume === BACK || Array.isArray(volume)) throw new CancelledError();
   return { account, provider, volume };
 }
 
@@ -62,7 +61,7 @@ export async function pickEndpoint(
     void services.workbench.showInfo(vscode.l10n.t('No serverless endpoint where this can be done right now.'));
     throw new CancelledError();
   }
-  const endpoint = await services.ui.pick({
+  const endpoint = await pickOne(services.ui, {
     id: 'endpoint',
     title: vscode.l10n.t('Choose an endpoint'),
     items: endpoints.map((e) => ({
@@ -71,6 +70,5 @@ export async function pickEndpoint(
       value: e,
     })),
   });
-  if (!endpoint || endpoint === BACK || Array.isArray(endpoint)) throw new CancelledError();
   return { account, provider, endpoint };
 }

@@ -3,6 +3,7 @@ import { displayText } from '../core/displayText';
 import { AuthError, CancelledError, GpuPodsError, userMessage } from '../core/errors';
 import { describeForLog } from '../services/log';
 import type { Services } from './services';
+import { executeCommand } from './vscodeCommands';
 
 /**
  * Runs a command: a dismissed prompt is silent, every error goes to the log with its details, the user
@@ -35,6 +36,6 @@ export function reportError(services: Services, where: string, error: unknown): 
   const buttons = error instanceof AuthError ? [updateKey, showLog] : [showLog];
   void services.workbench.showError(message, ...buttons).then((choice) => {
     if (choice === showLog) services.log.show();
-    if (choice === updateKey) void vscode.commands.executeCommand('gpuPods.updateKey');
+    if (choice === updateKey) void executeCommand('gpuPods.updateKey');
   });
 }

@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import { displayText } from '../core/displayText';
 import { computeBurnRate, formatDuration, formatUsd } from '../core/burnRate';
 import { CancelledError } from '../core/errors';
-import { BACK } from '../ui/userInput';
+import { pickOne } from '../ui/pickOne';
 import { accountName } from '../views/burnRate';
 import type { PodNode } from '../views/nodes';
 import type { Services } from './services';
+import { executeCommand } from './vscodeCommands';
 
 /** The burn-rate item's click: a pick of the running pods (dearest first); the chosen one is revealed in the tree. */
 export async function showRunningPods(services: Services): Promise<PodNode | undefined> {
@@ -20,11 +21,11 @@ export async function showRunningPods(services: Services): Promise<PodNode | und
     Date.now(),
   ).rows;
   if (rows.length === 0) {
-    await vscode.commands.executeCommand('gpuPods.pods.focus');
+    await executeCommand('gpuPods.pods.focus');
     void services.workbench.showInfo(vscode.l10n.t('No pods are running.'));
     return undefined;
   }
-  const picked = await services.ui.pick({
+  const picked = await pickOne(services.ui, {
     id: 'runningPod',
     title: vscode.l10n.t('Running pods'),
     placeholder: vscode.l10n.t('Choose a pod to show it in the GPU Pods view'),
@@ -43,7 +44,6 @@ export async function showRunningPods(services: Services): Promise<PodNode | und
       value: r,
     })),
   });
-  if (!picked || picked === BACK || Array.isArray(picked)) throw new CancelledError();
   const account = services.accounts.get(picked.accountId);
   if (!account) throw new CancelledError();
   const node: PodNode = { type: 'pod', account, pod: picked.pod };
@@ -55,7 +55,7 @@ export async function showRunningPods(services: Services): Promise<PodNode | und
       const sub = view.onDidChangeVisibility((e) => e.visible && done());
       const timer = setTimeout(done, 2000);
     });
-    await vscode.commands.executeCommand('gpuPods.pods.focus');
+    await executeCommand('gpuPods.pods.focus');
     await shown;
   }
   await view?.reveal(node, { select: true, focus: true });

@@ -4,7 +4,7 @@ import { CancelledError, CloudError } from '../core/errors';
 import type { Pod } from '../core/model';
 import type { VmAction, VmOps } from '../core/provider';
 import { CLOUDS } from '../providers/clouds';
-import { BACK } from '../ui/prompts';
+import { inputOne } from '../ui/pickOne';
 import { pickAccount, pickPod, type PodTarget } from './pickTarget';
 import { reportError } from './runCommand';
 import { createThroughWizard } from './createWithUser';
@@ -70,7 +70,7 @@ export async function createVm(services: Services, arg?: unknown): Promise<Pod |
 
 export async function renameVm(services: Services, arg?: unknown): Promise<void> {
   const target = await pickVm(services, arg, 'rename', vscode.l10n.t('Rename which virtual machine?'));
-  const name = await services.ui.input({
+  const name = await inputOne(services.ui, {
     id: 'vmName',
     title: vscode.l10n.t('Rename "{0}"', displayText(target.pod.name)),
     value: target.pod.name,
@@ -81,7 +81,6 @@ export async function renameVm(services: Services, arg?: unknown): Promise<void>
           ? vscode.l10n.t('At most 255 characters.')
           : undefined,
   });
-  if (name === undefined || name === BACK) throw new CancelledError();
   await vmOps(target).rename(target.pod.id, name.trim());
   await services.data.refresh(target.account.id);
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { displayText } from '../core/displayText';
 import { CancelledError } from '../core/errors';
-import { BACK } from '../ui/userInput';
+import { inputOne } from '../ui/pickOne';
 import { runWizard } from '../ui/wizard';
 import { pickAccount } from './pickTarget';
 import { pickVolume } from './pickVolume';
@@ -35,7 +35,7 @@ export async function createVolume(services: Services, arg?: unknown): Promise<v
 
 export async function renameVolume(services: Services, arg?: unknown): Promise<void> {
   const { account, provider, volume } = await pickVolume(services, arg, 'rename');
-  const name = await services.ui.input({
+  const name = await inputOne(services.ui, {
     id: 'volumeName',
     title: vscode.l10n.t('Rename volume "{0}"', displayText(volume.name)),
     value: volume.name,
@@ -46,7 +46,6 @@ export async function renameVolume(services: Services, arg?: unknown): Promise<v
           ? vscode.l10n.t('At most 255 characters.')
           : undefined,
   });
-  if (name === undefined || name === BACK) throw new CancelledError();
   await provider.volumes!.rename(volume.id, name.trim());
   await services.data.refresh(account.id);
 }
@@ -54,7 +53,7 @@ export async function renameVolume(services: Services, arg?: unknown): Promise<v
 export async function resizeVolume(services: Services, arg?: unknown): Promise<void> {
   const { account, provider, volume } = await pickVolume(services, arg, 'resize');
   const current = volume.sizeGb ?? 0;
-  const size = await services.ui.input({
+  const size = await inputOne(services.ui, {
     id: 'volumeSize',
     title: vscode.l10n.t('Resize volume "{0}" (now {1} GB)', displayText(volume.name), current),
     prompt: vscode.l10n.t('New size in GB (volumes only grow)'),
@@ -66,7 +65,6 @@ export async function resizeVolume(services: Services, arg?: unknown): Promise<v
       return n > 10240 ? vscode.l10n.t('At most 10240 GB.') : undefined;
     },
   });
-  if (size === undefined || size === BACK) throw new CancelledError();
   await provider.volumes!.resize(volume.id, Number(size.trim()));
   await services.data.refresh(account.id);
 }

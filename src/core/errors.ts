@@ -85,10 +85,6 @@ export class CancelledError extends GpuPodsError {
   }
 }
 
-export function isGpuPodsError(e: unknown): e is GpuPodsError {
-  return e instanceof GpuPodsError;
-}
-
 /** One sentence for the user, whatever was thrown. */
 export function userMessage(e: unknown): string {
   if (e instanceof GpuPodsError) return e.message;

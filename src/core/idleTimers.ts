@@ -78,12 +78,3 @@ export function parseHours(text: string): { hours: number } | { error: string } 
   if (n > MAX_HOURS) return { error: `At most ${MAX_HOURS} hours (30 days).` };
   return { hours: n };
 }
-
-/** Drops timers whose account is gone or whose pod the account's last good list no longer holds. */
-export function pruneTimers(
-  timers: readonly IdleTimer[],
-  /** 'present' | 'absent' | 'unknown' (account not loaded yet: keep). */
-  podState: (t: IdleTimer) => 'present' | 'absent' | 'unknown',
-): IdleTimer[] {
-  return timers.filter((t) => podState(t) !== 'absent');
-}

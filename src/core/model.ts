@@ -91,11 +91,6 @@ export interface Endpoint {
   cost?: string;
 }
 
-export interface Region {
-  id: string;
-  name: string;
-}
-
 export interface GpuOffer {
   cloud: CloudId;
   /** The cloud's id for what is ordered (GPU type code, product id, config id). */

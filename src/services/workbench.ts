@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { executeCommand } from '../commands/vscodeCommands';
 
 /**
  * The few workbench effects commands cause: open a URL, open a remote folder, copy text, install an
@@ -22,12 +23,11 @@ export interface Workbench {
 
 export const vscodeWorkbench: Workbench = {
   openExternal: (uri) => vscode.env.openExternal(uri),
-  openSimpleBrowser: (url) => vscode.commands.executeCommand('simpleBrowser.show', url),
-  openFolder: (uri, newWindow) =>
-    vscode.commands.executeCommand('vscode.openFolder', uri, { forceNewWindow: newWindow }),
+  openSimpleBrowser: (url) => executeCommand('simpleBrowser.show', url),
+  openFolder: (uri, newWindow) => executeCommand('vscode.openFolder', uri, { forceNewWindow: newWindow }),
   copy: (text) => vscode.env.clipboard.writeText(text),
   installedExtension: (ids) => ids.find((id) => vscode.extensions.getExtension(id)),
-  installExtension: (id) => vscode.commands.executeCommand('workbench.extensions.installExtension', id),
+  installExtension: (id) => executeCommand('workbench.extensions.installExtension', id),
   showError: (message, ...buttons) => vscode.window.showErrorMessage(message, ...buttons),
   showInfo: (message, ...buttons) => vscode.window.showInformationMessage(message, ...buttons),
   showWarning: (message, ...buttons) => vscode.window.showWarningMessage(message, ...buttons),

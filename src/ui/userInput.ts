@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { BACK, type Back, type ConfirmOptions, type InputStep, type PickStep, type UserInput } from './prompts';
 
-export { BACK } from './prompts';
 export type { Back, ConfirmOptions, InputStep, PickItem, PickStep, UserInput } from './prompts';
 
 /** The real prompts: quick picks and input boxes with Back buttons, step counters and validation. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandId } from '../commands/commandIds';
 import { type BurnEntry, type BurnRate, computeBurnRate, formatDuration, formatUsd } from '../core/burnRate';
 import { CLOUDS } from '../providers/clouds';
 import type { AccountData } from '../services/accountData';
@@ -32,7 +33,7 @@ export class BurnRateStatus implements vscode.Disposable {
   constructor(private readonly accounts: AccountStore) {
     this.item = vscode.window.createStatusBarItem('gpuPods.burnRate', vscode.StatusBarAlignment.Right, 100);
     this.item.name = vscode.l10n.t('GPU Pods: Burn Rate');
-    this.item.command = 'gpuPods.showRunningPods';
+    this.item.command = 'gpuPods.showRunningPods' satisfies CommandId;
     this.disposables.push(
       this.item,
       accounts.onDidChange(() => this.update()),

@@ -1,3 +1,4 @@
+import type { CommandId } from '../commands/commandIds';
 import type { Endpoint, Pod, Volume } from '../core/model';
 import type { Account } from '../services/accounts';
 
@@ -44,7 +45,7 @@ export interface MessageNode {
   account: Account;
   id: string;
   label: string;
-  command?: string;
+  command?: CommandId;
 }
 
 export type TreeNode = AccountNode | GroupNode | PodNode | VolumeNode | EndpointNode | ErrorNode | MessageNode;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { clickCommand } from '../commands/vscodeCommands';
 import { AuthError, ConfigError, userMessage } from '../core/errors';
 import type { Endpoint, Volume } from '../core/model';
 import { CLOUDS } from '../providers/clouds';
@@ -108,14 +109,10 @@ export function errorItem(node: ErrorNode): vscode.TreeItem {
   item.tooltip = `${displayText(userMessage(node.error), { maxLength: 600 })}\nDetails are in the GPU Pods log.`;
   item.contextValue = contextValue('error', { auth });
   item.command = auth
-    ? { command: 'gpuPods.updateKey', title: 'Update API Key', arguments: [{ type: 'account', account: node.account }] }
+    ? clickCommand('gpuPods.updateKey', 'Update API Key', { type: 'account', account: node.account })
     : node.error instanceof ConfigError && CLOUDS[node.account.cloud].accountOptions.length > 0
-      ? {
-          command: 'gpuPods.editAccount',
-          title: 'Edit Account Settings',
-          arguments: [{ type: 'account', account: node.account }],
-        }
-      : { command: 'gpuPods.showLog', title: 'Show Log' };
+      ? clickCommand('gpuPods.editAccount', 'Edit Account Settings', { type: 'account', account: node.account })
+      : clickCommand('gpuPods.showLog', 'Show Log');
   return item;
 }
 
@@ -123,11 +120,6 @@ export function messageItem(node: MessageNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
   item.id = `message:${node.account.id}:${node.id}`;
   item.iconPath = new vscode.ThemeIcon(node.command ? 'add' : 'info');
-  if (node.command)
-    item.command = {
-      command: node.command,
-      title: node.label,
-      arguments: [{ type: 'account', account: node.account }],
-    };
+  if (node.command) item.command = clickCommand(node.command, node.label, { type: 'account', account: node.account });
   return item;
 }

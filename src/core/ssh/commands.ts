@@ -1,6 +1,5 @@
 import { ConfigError } from '../errors';
-import type { HostEntry } from './hostEntries';
-import { bareHost, checkAlias, checkPath, shellQuote, validateEndpoint } from './validate';
+import { checkAlias, checkPath, shellQuote } from './validate';
 
 /**
  * What the VS Code layer hands to the terminal, the clipboard and Remote-SSH. Only validated values go in:
@@ -15,16 +14,6 @@ export function sshTerminalArgs(hostFilePath: string, alias: string, ssh = 'ssh'
 /** "Copy SSH command": the same, as one POSIX-shell-quoted line. */
 export function sshCommandLine(hostFilePath: string, alias: string): string {
   return sshTerminalArgs(hostFilePath, alias).map(shellQuote).join(' ');
-}
-
-/** A command that needs no config file at all (to paste on another machine that has the key). */
-export function plainSshCommandLine(entry: Pick<HostEntry, 'host' | 'port' | 'user'>, identityFile?: string): string {
-  validateEndpoint(entry);
-  const words = ['ssh'];
-  if (identityFile) words.push('-i', checkPath(identityFile, 'identity file'));
-  if (entry.port !== 22) words.push('-p', String(entry.port));
-  words.push(`${entry.user}@${bareHost(entry.host)}`);
-  return words.map(shellQuote).join(' ');
 }
 
 /** The Remote-SSH URI authority for a host alias. */

@@ -99,12 +99,6 @@ export function withInclude(text: string, hostFilePath: string, userConfigPath =
   return /\n$/.test(s) ? s + ours + eol : s + eol + ours;
 }
 
-/** Pure: the text with exactly our lines removed. */
-export function withoutInclude(text: string, userConfigPath = 'your ssh config'): string {
-  const block = findBlock(text, userConfigPath);
-  return block ? removeBlock(text, block) : text;
-}
-
 /** Adds or updates the managed Include in the user's config (created 0600 if missing). True when written. */
 export function installInclude(
   fs: SshFs,
@@ -117,17 +111,6 @@ export function installInclude(
     fs,
     userConfigPath,
     (current) => Buffer.from(withInclude(current?.toString('latin1') ?? '', hostFilePath, userConfigPath), 'latin1'),
-    lock,
-  );
-}
-
-/** Takes out exactly our lines; a missing file stays missing. True when written. */
-export function uninstallInclude(fs: SshFs, userConfigPath: string, lock?: LockOptions): Promise<boolean> {
-  return updateFile(
-    fs,
-    userConfigPath,
-    (current) =>
-      current ? Buffer.from(withoutInclude(current.toString('latin1'), userConfigPath), 'latin1') : undefined,
     lock,
   );
 }

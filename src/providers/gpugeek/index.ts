@@ -16,22 +16,6 @@ import { validatePorts } from './form/ports';
 import { mapInstance, mapOffers, STARTABLE_LABEL, STARTABLE_NO } from './mapping';
 import { waitForOperation } from './operations';
 
-export { OPERATION_FAILED } from './operations';
-
-/** GPUGeek's extra beyond the shared Provider: "manage ports". */
-export interface GpuGeekProvider extends Provider {
-  readonly cloud: 'gpugeek';
-  /**
-   * Replaces the instance's custom ports (TCP and HTTP, at most three together; empty lists remove them)
-   * and waits for the operation like any other action.
-   */
-  setPorts(id: string, tcp: number[], http: number[], options?: ActionOptions): Promise<void>;
-}
-
-export function isGpuGeekProvider(p: Provider): p is GpuGeekProvider {
-  return p.cloud === 'gpugeek' && typeof (p as Partial<GpuGeekProvider>).setPorts === 'function';
-}
-
 const ACTION: Record<PodAction, GpuGeekAction> = {
   stop: 'stop',
   start: 'start',
@@ -61,7 +45,7 @@ function allows(action: PodAction, pod: Pod): boolean {
   }
 }
 
-export function createGpuGeekProvider(config: ProviderConfig, deps: ProviderDeps): GpuGeekProvider {
+export function createGpuGeekProvider(config: ProviderConfig, deps: ProviderDeps): Provider {
   const api = new GpuGeekApi(config, deps);
   let dcNames: Promise<Map<string, string>> | undefined;
 
@@ -103,7 +87,19 @@ export function createGpuGeekProvider(config: ProviderConfig, deps: ProviderDeps
     await waitForOperation(api, deps, operationId, { ...options, what, instanceId: id });
   }
 
-  const provider: GpuGeekProvider = {
+  /**
+   * Replaces the instance's custom ports (TCP and HTTP, at most three together; empty lists remove them)
+   * and waits for the operation like any other action.
+   */
+  async function setPorts(id: string, tcp: number[], http: number[], options?: ActionOptions) {
+    const bad = [...tcp, ...http].find((p) => !isValidPort(p));
+    if (bad !== undefined) throw new CloudError(`${bad} is not a valid port number.`, 'INVALID_PORTS');
+    const error = validatePorts(tcp, http);
+    if (error) throw new CloudError(error, 'INVALID_PORTS');
+    await run(id, 'set_port', { ports: [...tcp], httpPorts: [...http] }, options);
+  }
+
+  return {
     cloud: 'gpugeek',
     facts,
     podActions: actionsOf(ACTION),
@@ -119,15 +115,8 @@ export function createGpuGeekProvider(config: ProviderConfig, deps: ProviderDeps
       max: 3,
       set(id, ports, options) {
         const of = (kind: 'tcp' | 'http') => ports.filter((p) => p.protocol === kind).map((p) => p.port);
-        return provider.setPorts(id, of('tcp'), of('http'), options);
+        return setPorts(id, of('tcp'), of('http'), options);
       },
-    },
-    async setPorts(id, tcp, http, options) {
-      const bad = [...tcp, ...http].find((p) => !isValidPort(p));
-      if (bad !== undefined) throw new CloudError(`${bad} is not a valid port number.`, 'INVALID_PORTS');
-      const error = validatePorts(tcp, http);
-      if (error) throw new CloudError(error, 'INVALID_PORTS');
-      await run(id, 'set_port', { ports: [...tcp], httpPorts: [...http] }, options);
     },
     /** Compares as the create body sends the name (trimmed), so a typed " name " still finds its pod. */
     async findPodsByName(name, signal) {
@@ -152,5 +141,4 @@ export function createGpuGeekProvider(config: ProviderConfig, deps: ProviderDeps
       return mapOffers(gpus, dcs);
     },
   };
-  return provider;
 }

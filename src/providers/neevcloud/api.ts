@@ -5,11 +5,10 @@ import type { Logger } from '../../core/logger';
 import { fetchAllPages } from '../../core/paging';
 import type { ProviderConfig } from '../../core/provider';
 import { describeIssues, parseWith } from '../../core/schema';
-import * as z from '../../core/zod';
+import type * as z from '../../core/zod';
 import { DEFAULT_BASE_URLS } from '../baseUrls';
 import type { ProviderDeps } from '../deps';
 import {
-  zAlert,
   zGpuConfig,
   zInventoryItem,
   zMetricsBody,
@@ -17,7 +16,6 @@ import {
   zRuntime,
   zTemplate,
   zTemplatePage,
-  type RawAlert,
   type RawGpuConfig,
   type RawInventoryItem,
   type RawRuntime,
@@ -126,18 +124,6 @@ export class NeevCloudApi {
       signal,
     });
     return parseWith(zGpuConfig, unwrap(body), 'get GPU config');
-  }
-
-  async listAlerts(status?: string, signal?: AbortSignal): Promise<RawAlert[]> {
-    const body = await this.send(this.inventory, {
-      method: 'GET',
-      path: `${V}/inventory/gpu/notify-availability`,
-      query: { status },
-      what: 'list availability alerts',
-      signal,
-    });
-    // Documented as a bare array; accept the paging envelope too.
-    return parseWith(zAlertList, unwrapList(body), 'list availability alerts');
   }
 
   async registerAlert(regionId: string, configId: string, signal?: AbortSignal): Promise<void> {
@@ -289,20 +275,11 @@ export class NeevCloudApi {
   }
 }
 
-const zAlertList = z.array(zAlert);
-
 /** Single objects may come bare or as `{ data: {...} }`. */
 function unwrap(body: unknown): unknown {
   if (body && typeof body === 'object' && !Array.isArray(body)) {
     const data = (body as { data?: unknown }).data;
     if (data && typeof data === 'object' && !Array.isArray(data)) return data;
-  }
-  return body;
-}
-
-function unwrapList(body: unknown): unknown {
-  if (body && typeof body === 'object' && !Array.isArray(body) && Array.isArray((body as { data?: unknown }).data)) {
-    return (body as { data: unknown[] }).data;
   }
   return body;
 }

@@ -1,52 +1,12 @@
 import type { CreateForm } from '../../core/createForm';
 import { CloudError, NotFoundError } from '../../core/errors';
-import type { GpuOffer, ImageChoice, Pod } from '../../core/model';
+import type { GpuOffer, Pod } from '../../core/model';
 import type { ActionOptions, CloudFacts, PodAction, Provider, ProviderConfig } from '../../core/provider';
 import type { ProviderDeps } from '../deps';
 import { NeevCloudApi } from './api';
 import { neevCreateForm } from './createForm';
-import type { RawRuntime, RawTemplate } from './schemas';
-import {
-  isRuntimeItem,
-  mapAlert,
-  mapMetrics,
-  mapOffers,
-  mapRuntime,
-  type NeevCloudAlert,
-  type NeevCloudMetrics,
-} from './mapping';
-
-export type { NeevGpuChoice } from './form/gpuChoice';
-export { isGpuChoice } from './form/gpuChoice';
-export type { NeevCloudAlert, NeevCloudMetrics } from './mapping';
-
-/** A GPU configuration's detail (`/inventory/gpuconfig`). */
-export interface NeevGpuConfig {
-  configId: string;
-  gpuModel: string;
-  vramGb?: number;
-  cpuCores?: number;
-  memoryGb?: number;
-  pricePerGpuHour?: number;
-  minCount?: number;
-  maxCount?: number;
-}
-
-export type AlertResult = 'registered' | 'alreadyRegistered';
-
-/** What NeevCloud offers beyond the shared Provider: alerts, metrics, config detail, templates. */
-export interface NeevCloudProvider extends Provider {
-  /** "Notify me when available" requests of this account. */
-  listAlerts(signal?: AbortSignal): Promise<NeevCloudAlert[]>;
-  /** E-mail when the config becomes available in the region (the value of a sold-out GPU option has both). */
-  registerAlert(regionId: string, configId: string, signal?: AbortSignal): Promise<AlertResult>;
-  /** CPU / RAM / GPU utilisation in percent; poll only while shown. */
-  getMetrics(runtimeId: string, signal?: AbortSignal): Promise<NeevCloudMetrics>;
-  getGpuConfig(configId: string, signal?: AbortSignal): Promise<NeevGpuConfig>;
-  listTemplates(signal?: AbortSignal): Promise<ImageChoice[]>;
-  /** Undefined when the cloud does not know the template. */
-  getTemplate(templateId: string, signal?: AbortSignal): Promise<ImageChoice | undefined>;
-}
+import type { RawRuntime } from './schemas';
+import { isRuntimeItem, mapMetrics, mapOffers, mapRuntime } from './mapping';
 
 /** NeevCloud has no stop/start: a runtime can only be deleted. */
 const ACTIONS: ReadonlySet<PodAction> = new Set<PodAction>(['terminate']);
@@ -62,7 +22,7 @@ const facts: CloudFacts = {
 /** Prices of configs, for runtimes that do not carry their own; the inventory is asked at most this often. */
 const PRICE_TTL_MS = 10 * 60_000;
 
-export function createNeevCloudProvider(config: ProviderConfig, deps: ProviderDeps): NeevCloudProvider {
+export function createNeevCloudProvider(config: ProviderConfig, deps: ProviderDeps): Provider {
   const api = new NeevCloudApi(config, deps);
   let prices: { at: number; map: Map<string, number> } | undefined;
 
@@ -109,7 +69,7 @@ export function createNeevCloudProvider(config: ProviderConfig, deps: ProviderDe
     return (await listPods(signal)).filter((p) => p.name === name);
   }
 
-  const provider: NeevCloudProvider = {
+  return {
     cloud: 'neevcloud',
     facts,
     podActions: ACTIONS,
@@ -156,58 +116,20 @@ export function createNeevCloudProvider(config: ProviderConfig, deps: ProviderDe
       return mapOffers(await api.listInventory({}, signal));
     },
 
-    async listAlerts(signal?: AbortSignal): Promise<NeevCloudAlert[]> {
-      return (await api.listAlerts(undefined, signal)).map(mapAlert);
+    alerts: {
+      /** E-mail when the config becomes available in the region (the value of a sold-out GPU option has both). */
+      async register(regionId, configId, signal) {
+        try {
+          await api.registerAlert(regionId, configId, signal);
+          return 'registered';
+        } catch (e) {
+          // A second "notify me" (or a retry after a lost answer) is not a failure for the user.
+          if (e instanceof CloudError && e.httpStatus === 409) return 'alreadyRegistered';
+          throw e;
+        }
+      },
     },
-
-    async registerAlert(regionId: string, configId: string, signal?: AbortSignal): Promise<AlertResult> {
-      try {
-        await api.registerAlert(regionId, configId, signal);
-        return 'registered';
-      } catch (e) {
-        // A second "notify me" (or a retry after a lost answer) is not a failure for the user.
-        if (e instanceof CloudError && e.httpStatus === 409) return 'alreadyRegistered';
-        throw e;
-      }
-    },
-
-    alerts: { register: (regionId, offerId, signal) => provider.registerAlert(regionId, offerId, signal) },
-    utilisation: (id, signal) => provider.getMetrics(id, signal),
-
-    async getMetrics(runtimeId: string, signal?: AbortSignal): Promise<NeevCloudMetrics> {
-      return mapMetrics(await api.getMetrics(runtimeId, signal));
-    },
-
-    async getGpuConfig(configId: string, signal?: AbortSignal): Promise<NeevGpuConfig> {
-      const c = await api.getGpuConfig(configId, signal);
-      return {
-        configId: c.config_id,
-        gpuModel: c.gpu_model,
-        vramGb: c.vram_gib,
-        cpuCores: c.default_cpu_cores,
-        memoryGb: c.default_memory_gib,
-        pricePerGpuHour: c.price_per_gpu_per_hour,
-        minCount: c.min_gpu_count,
-        maxCount: c.max_gpu_count,
-      };
-    },
-
-    async listTemplates(signal?: AbortSignal): Promise<ImageChoice[]> {
-      return (await api.listTemplates(signal)).map(templateChoice);
-    },
-
-    async getTemplate(templateId: string, signal?: AbortSignal): Promise<ImageChoice | undefined> {
-      try {
-        return templateChoice(await api.getTemplate(templateId, signal));
-      } catch (e) {
-        if (e instanceof NotFoundError) return undefined;
-        throw e;
-      }
-    },
+    /** CPU / RAM / GPU utilisation in percent; poll only while shown. */
+    utilisation: async (id, signal) => mapMetrics(await api.getMetrics(id, signal)),
   };
-  return provider;
-}
-
-function templateChoice(t: RawTemplate): ImageChoice {
-  return { id: t.id, name: t.name ?? t.id, description: t.description ?? undefined, kind: 'template' };
 }

@@ -1,6 +1,6 @@
 import type { GpuOffer, JupyterEndpoint, Pod, PodStatus, PortMapping, SshEndpoint } from '../../core/model';
 import { isSafeHost, isSafeUser, isValidPort, parseSshCommand } from '../../core/sshCommand';
-import type { RawAlert, RawInventoryItem, RawRuntime } from './schemas';
+import type { RawInventoryItem, RawRuntime } from './schemas';
 
 /** `Running` is the only documented status; the rest are the usual words, matched case-insensitively. */
 const STATUS: Record<string, PodStatus> = {
@@ -227,24 +227,6 @@ export function mapOffers(items: RawInventoryItem[]): GpuOffer[] {
       maxCount: maxes.length ? Math.max(...maxes) : undefined,
     };
   });
-}
-
-export interface NeevCloudAlert {
-  id?: string;
-  regionId: string;
-  configId: string;
-  status?: string;
-  createdAt?: number;
-}
-
-export function mapAlert(raw: RawAlert): NeevCloudAlert {
-  return {
-    id: raw.id ?? undefined,
-    regionId: raw.region_id,
-    configId: raw.config_id,
-    status: raw.status ?? undefined,
-    createdAt: epochMs(raw.created_at),
-  };
 }
 
 /** Utilisation in percent (0–100); undefined where the cloud gave nothing we recognise. */

@@ -61,15 +61,6 @@ export const zGpuConfig = z.object({
 });
 export type RawGpuConfig = z.infer<typeof zGpuConfig>;
 
-export const zAlert = z.object({
-  id: zMaybe(zId),
-  region_id: z.string(),
-  config_id: zId,
-  status: zText,
-  created_at: zText,
-});
-export type RawAlert = z.infer<typeof zAlert>;
-
 /**
  * AIRuntimeTemplateResponse requires id, description, templateSpec and ownerOrgId; `name` is optional
  * (the id stands in for it). Only the id is needed to create from a template.

@@ -17,7 +17,6 @@ import type { ProviderDeps } from '../deps';
 import {
   type RawCluster,
   type RawInstance,
-  type RawMetrics,
   type RawProduct,
   type RawStorage,
   type RawTemplate,
@@ -26,7 +25,6 @@ import {
   zErrorBody,
   zInstance,
   zInstanceList,
-  zMetrics,
   zProductList,
   zStorageList,
   zTemplateList,
@@ -79,14 +77,6 @@ export interface ProductQuery {
   gpuNum?: number;
   productName?: string;
   billingMethod?: string;
-}
-
-/** Metrics live on https://api.novita.ai/openapi/v1; any other base (a proxy, the simulator) keeps its own. */
-export function metricsBaseUrl(base: string): string {
-  const trimmed = base.replace(/\/+$/, '');
-  return trimmed.endsWith('/gpu-instance/openapi/v1')
-    ? trimmed.slice(0, -'/gpu-instance/openapi/v1'.length) + '/openapi/v1'
-    : trimmed;
 }
 
 /** Novita answers errors with an UPPER_SNAKE name (in `reason`, sometimes `code`) and a sentence. */
@@ -144,7 +134,6 @@ function clip(s: string): string {
 /** One method per Novita endpoint; bare JSON in and out. */
 export class NovitaApi {
   private readonly http: HttpClient;
-  private readonly metricsHttp: HttpClient;
 
   constructor(config: ProviderConfig, deps: ProviderDeps) {
     const base = config.baseUrls.base || NOVITA_DEFAULT_BASE;
@@ -160,12 +149,11 @@ export class NovitaApi {
       mapError: mapNovitaError,
     };
     this.http = new HttpClient({ ...common, baseUrl: base });
-    this.metricsHttp = new HttpClient({ ...common, baseUrl: metricsBaseUrl(base) });
   }
 
   /** An empty 2xx body is no answer: it must not read as an empty object (or an empty list). */
-  private async call<T>(schema: z.ZodMiniType<T>, req: HttpRequest, client = this.http): Promise<T> {
-    const res = await client.request(req);
+  private async call<T>(schema: z.ZodMiniType<T>, req: HttpRequest): Promise<T> {
+    const res = await this.http.request(req);
     if (res.body === undefined || res.body === null) {
       throw new UnexpectedResponseError(
         `${CLOUD} sent an empty answer for ${req.what}.`,
@@ -352,23 +340,5 @@ export class NovitaApi {
       signal,
     });
     return res.template;
-  }
-
-  async metrics(
-    instanceId: string,
-    opts: { startTime?: number; endTime?: number; interval?: number } = {},
-    signal?: AbortSignal,
-  ): Promise<RawMetrics> {
-    return this.call(
-      zMetrics,
-      {
-        method: 'GET',
-        path: '/metrics/gpu/instance',
-        query: { instanceId, ...opts },
-        what: 'read instance metrics',
-        signal,
-      },
-      this.metricsHttp,
-    );
   }
 }

@@ -6,19 +6,8 @@ import { NovitaApi } from './api';
 import { novitaCreateForm } from './createForm';
 import { mapInstance, mapOffer } from './mapping';
 import { parsePorts } from './ports';
-import type { RawInstance, RawMetrics, RawTemplate } from './schemas';
+import type { RawInstance } from './schemas';
 import { novitaVolumes } from './volumes';
-
-export { NovitaApi, metricsBaseUrl, NOVITA_DEFAULT_BASE } from './api';
-
-/** Novita-only extras the shared Provider interface has no slot for (metrics, port edits, templates). */
-export interface NovitaProvider extends Provider {
-  readonly api: NovitaApi;
-  metrics(id: string, signal?: AbortSignal): Promise<RawMetrics>;
-  /** `ports` as in the wizard: "8080/tcp,8081/http". */
-  editPorts(id: string, ports: string): Promise<void>;
-  templates(signal?: AbortSignal): Promise<RawTemplate[]>;
-}
 
 const ALLOWED: Record<PodAction, ReadonlySet<string>> = {
   stop: new Set(['running']),
@@ -42,7 +31,7 @@ const ACTION: Record<PodAction, 'start' | 'stop' | 'restart' | 'delete'> = {
   terminate: 'delete',
 };
 
-export function createNovitaProvider(config: ProviderConfig, deps: ProviderDeps): NovitaProvider {
+export function createNovitaProvider(config: ProviderConfig, deps: ProviderDeps): Provider {
   const api = new NovitaApi(config, deps);
 
   /** Product prices only when some instance has none; a failure here must not hide the pods. */
@@ -59,12 +48,18 @@ export function createNovitaProvider(config: ProviderConfig, deps: ProviderDeps)
     return raws.map((r) => mapInstance(r, prices));
   }
 
-  const provider: NovitaProvider = {
+  /** `ports` as in the wizard: "8080/tcp,8081/http"; checked here before the cloud is asked. */
+  async function editPorts(id: string, ports: string): Promise<void> {
+    const parsed = parsePorts(ports, []);
+    if (!parsed.ok) throw new CloudError(parsed.error, 'INVALID_PORTS');
+    await api.editInstance(id, parsed.ports);
+  }
+
+  return {
     cloud: 'novita',
     facts,
     podActions: actionsOf(ACTION),
     allows: (action, pod) => ALLOWED[action].has(pod.status),
-    api,
     listPods: async (signal) => mapAll(await api.listInstances({}, signal), signal),
     async getPod(id, signal) {
       try {
@@ -92,20 +87,9 @@ export function createNovitaProvider(config: ProviderConfig, deps: ProviderDeps)
       return products.map((p) => mapOffer(p, clusters));
     },
     volumes: novitaVolumes(api),
-    metrics: (id, signal) => api.metrics(id, {}, signal),
     ports: {
       max: 15,
-      set: (id, ports) => provider.editPorts(id, ports.map((p) => `${p.port}/${p.protocol}`).join(',')),
-    },
-    async editPorts(id, ports) {
-      const parsed = parsePorts(ports, []);
-      if (!parsed.ok) throw new CloudError(parsed.error, 'INVALID_PORTS');
-      await api.editInstance(id, parsed.ports);
-    },
-    async templates(signal) {
-      const lists = await Promise.all((['official', 'private'] as const).map((c) => api.listTemplates(c, signal)));
-      return lists.flat();
+      set: (id, ports) => editPorts(id, ports.map((p) => `${p.port}/${p.protocol}`).join(',')),
     },
   };
-  return provider;
 }

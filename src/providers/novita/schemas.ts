@@ -159,19 +159,6 @@ export type RawTemplate = z.infer<typeof zTemplate>;
 export const zTemplateList = z.object({ template: z.array(zTemplate), total: zMaybe(zLooseNumber) });
 export const zTemplateOne = z.object({ template: zTemplate });
 
-const zSeries = zMaybe(z.array(z.object({ timestamp: zText, value: zMaybe(zLooseNumber) })));
-const zGpuSeries = zMaybe(
-  z.object({ avg: zSeries, gpuIds: zMaybe(z.array(z.object({ gpuId: zText, items: zSeries }))) }),
-);
-export const zMetrics = z.object({
-  cpuUtilization: zSeries,
-  memUtilization: zSeries,
-  rootDiskUtilization: zSeries,
-  gpuUtilization: zGpuSeries,
-  gpuMemUtilization: zGpuSeries,
-});
-export type RawMetrics = z.infer<typeof zMetrics>;
-
 /** Error bodies: the shape is not confirmed, so read every field a client has seen. */
 export const zErrorBody = z.object({
   code: zText,

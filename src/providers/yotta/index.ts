@@ -4,27 +4,12 @@ import { actionsOf, type CloudFacts, type PodAction, type Provider, type Provide
 import type { ProviderDeps } from '../deps';
 import { YottaApi } from './api';
 import { podCreateForm } from './createForm';
-import { type ApiVersion, type PodFilter, YottaPods } from './pods';
-import { type RegistryCredential, YottaResources } from './resources';
+import { type ApiVersion, YottaPods } from './pods';
+import { YottaResources } from './resources';
 import { volumeCreateForm } from './volumeForm';
 import { YottaVms } from './vms';
 import { vmCreateForm } from './vmsForm';
 import { yottaVmAllows } from './vmsOps';
-
-export type { RegistryCredential } from './resources';
-export type { PodFilter } from './pods';
-
-/** Yotta's provider plus what only Yotta has: registry credentials for private images. */
-export interface YottaProvider extends Provider {
-  readonly apiVersion: ApiVersion;
-  listRegistryCredentials(signal?: AbortSignal): Promise<RegistryCredential[]>;
-  /** Pods filtered by the cloud (regionList/statusList), one request. */
-  listPodsWhere(filter: PodFilter, signal?: AbortSignal): Promise<Pod[]>;
-}
-
-export function isYottaProvider(p: Provider): p is YottaProvider {
-  return p.cloud === 'yotta' && typeof (p as Partial<YottaProvider>).listRegistryCredentials === 'function';
-}
 
 const facts: CloudFacts = {
   stopWord: 'pause',
@@ -48,7 +33,7 @@ function allows(action: PodAction, pod: Pod): boolean {
   }
 }
 
-export function createYottaProvider(config: ProviderConfig, deps: ProviderDeps): YottaProvider {
+export function createYottaProvider(config: ProviderConfig, deps: ProviderDeps): Provider {
   const base = config.baseUrls.base;
   if (!base) throw new ConfigError('The Yotta Labs base URL is not set.');
   const option = (config.options.apiVersion ?? '').trim().toLowerCase();
@@ -81,12 +66,10 @@ export function createYottaProvider(config: ProviderConfig, deps: ProviderDeps):
 
   return {
     cloud: 'yotta',
-    apiVersion: version,
     facts,
     podActions: actionsOf(actions),
     allows,
     listPods: (signal) => pods.list(signal),
-    listPodsWhere: (filter, signal) => pods.list(signal, filter),
     async getPod(id, signal) {
       try {
         return await pods.get(id, signal);
@@ -105,7 +88,6 @@ export function createYottaProvider(config: ProviderConfig, deps: ProviderDeps):
     },
     createForm: () => podCreateForm(pods, res),
     listOffers: (signal) => res.listOffers(signal),
-    listRegistryCredentials: (signal) => res.listRegistryCredentials(signal),
     volumes: {
       list: (signal) => res.listVolumes(signal),
       createForm: () => volumeCreateForm(res),

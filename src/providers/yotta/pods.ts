@@ -7,28 +7,6 @@ import { zNewPodIdV1, zPodListV1, zPodListV2, zPodV1, zPodV2 } from './schemas';
 
 export type ApiVersion = 'v1' | 'v2';
 
-export interface PodFilter {
-  regions?: string[];
-  /** Yotta status words, e.g. RUNNING, PAUSED (sent as the cloud's status codes). */
-  statuses?: string[];
-}
-
-/**
- * `statusList` takes status codes, not words (OpenAPI "Filter by status codes"; the codes are those of Yotta's
- * SDK: 0 INITIALIZE, 1 RUNNING, 2 PAUSING, 3 PAUSED, 4 TERMINATING, 6 FAILED). Words without a code have none.
- */
-const STATUS_CODES: Readonly<Record<string, number>> = {
-  INITIALIZE: 0,
-  INITIALIZING: 0,
-  RUNNING: 1,
-  PAUSING: 2,
-  STOPPING: 2,
-  PAUSED: 3,
-  STOPPED: 3,
-  TERMINATING: 4,
-  FAILED: 6,
-};
-
 /** What the create wizard decided, independent of the API version that sends it. */
 export interface PodSpec {
   name: string;
@@ -60,23 +38,15 @@ export class YottaPods {
     readonly version: ApiVersion,
   ) {}
 
-  /** `filter` maps to the cloud's regionList/statusList (status codes on both versions). */
-  async list(signal?: AbortSignal, filter: PodFilter = {}): Promise<Pod[]> {
-    const regionList = filter.regions?.length ? filter.regions.join(',') : undefined;
-    const codes = [
-      ...new Set((filter.statuses ?? []).map((s) => STATUS_CODES[s.toUpperCase()]).filter((n) => n !== undefined)),
-    ];
-    // Statuses asked for, none of which has a code: no pod can match, and no filter must not mean "all".
-    if (filter.statuses?.length && codes.length === 0) return [];
-    const query = { regionList, statusList: codes.length ? codes.join(',') : undefined };
+  async list(signal?: AbortSignal): Promise<Pod[]> {
     if (this.version === 'v1') {
       const raw = await this.api.call(
-        { method: 'GET', path: '/openapi/v1/pods/list', query, what: 'list pods', signal },
+        { method: 'GET', path: '/openapi/v1/pods/list', what: 'list pods', signal },
         zPodListV1,
       );
       return raw.map((p) => toPod(p, 'v1'));
     }
-    const raw = await this.api.call({ method: 'GET', path: '/v2/pods', query, what: 'list pods', signal }, zPodListV2);
+    const raw = await this.api.call({ method: 'GET', path: '/v2/pods', what: 'list pods', signal }, zPodListV2);
     return raw.map((p) => toPod(p, 'v2'));
   }
 

@@ -122,11 +122,6 @@ export function toVm(raw: RawVm): Pod {
   return vm;
 }
 
-/** True when the VM row says Spot (details carry it; the model has no field for it). */
-export function isSpotVm(vm: Pod): boolean {
-  return vm.details.some(([k, v]) => k === 'Pricing' && v === 'Spot');
-}
-
 function clean(s: string | null | undefined): string {
   return (s ?? '')
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')

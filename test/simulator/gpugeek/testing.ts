@@ -1,6 +1,7 @@
 import { Semaphore } from '../../../src/core/concurrency';
 import { silentLogger } from '../../../src/core/logger';
-import { createGpuGeekProvider, type GpuGeekProvider } from '../../../src/providers/gpugeek';
+import type { Provider } from '../../../src/core/provider';
+import { createGpuGeekProvider } from '../../../src/providers/gpugeek';
 import type { ProviderDeps } from '../../../src/providers/deps';
 import { Simulator } from '../server';
 import { installGpuGeek, type GpuGeekSimControl } from '.';
@@ -9,7 +10,7 @@ import { installGpuGeek, type GpuGeekSimControl } from '.';
 export interface GpuGeekHarness {
   sim: Simulator;
   control: GpuGeekSimControl;
-  provider(overrides?: Partial<ProviderDeps>, apiKey?: string): GpuGeekProvider;
+  provider(overrides?: Partial<ProviderDeps>, apiKey?: string): Provider;
 }
 
 /** `ledger: false` for strictness tests that send requests GPUGeek refuses on purpose. */

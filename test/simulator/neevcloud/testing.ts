@@ -1,12 +1,19 @@
 import { Semaphore } from '../../../src/core/concurrency';
 import { silentLogger } from '../../../src/core/logger';
-import type { ProviderConfig } from '../../../src/core/provider';
+import type { Provider, ProviderConfig } from '../../../src/core/provider';
 import type { ProviderDeps } from '../../../src/providers/deps';
-import { createNeevCloudProvider, type NeevCloudProvider } from '../../../src/providers/neevcloud';
+import { createNeevCloudProvider } from '../../../src/providers/neevcloud';
+import { NeevCloudApi } from '../../../src/providers/neevcloud/api';
 import { Simulator } from '../server';
 import { installNeevCloud, type NeevCloudSimControl } from '.';
 
 export const NEEV_TEST_TOKEN = 'pat-nc-test-0123456789';
+
+interface HarnessOverrides {
+  apiKey?: string;
+  options?: Record<string, string>;
+  deps?: Partial<ProviderDeps>;
+}
 
 /** A started simulator with NeevCloud installed, and a provider factory with test timings. */
 export interface NeevCloudHarness {
@@ -14,11 +21,9 @@ export interface NeevCloudHarness {
   control: NeevCloudSimControl;
   /** Both base URLs point at the simulator; org/project are the simulator's unless overridden. */
   config(overrides?: { apiKey?: string; options?: Record<string, string> }): ProviderConfig;
-  provider(overrides?: {
-    apiKey?: string;
-    options?: Record<string, string>;
-    deps?: Partial<ProviderDeps>;
-  }): NeevCloudProvider;
+  provider(overrides?: HarnessOverrides): Provider;
+  /** The API client the provider is built on, for contract tests of single endpoints. */
+  api(overrides?: HarnessOverrides): NeevCloudApi;
 }
 
 export async function startNeevCloud(timeScale = 0.01): Promise<NeevCloudHarness> {
@@ -30,12 +35,18 @@ export async function startNeevCloud(timeScale = 0.01): Promise<NeevCloudHarness
     baseUrls: { base: `${sim.baseUrl('neevcloud')}/gpu`, inventory: `${sim.baseUrl('neevcloud')}/inventory` },
     options: o.options ?? { orgId: control.orgId, projectId: control.projectId },
   });
+  const deps = (o: HarnessOverrides): ProviderDeps => ({
+    logger: silentLogger,
+    limiter: new Semaphore(5),
+    backoffMs: 5,
+    ...o.deps,
+  });
   return {
     sim,
     control,
     config,
-    provider: (o = {}) =>
-      createNeevCloudProvider(config(o), { logger: silentLogger, limiter: new Semaphore(5), backoffMs: 5, ...o.deps }),
+    provider: (o = {}) => createNeevCloudProvider(config(o), deps(o)),
+    api: (o = {}) => new NeevCloudApi(config(o), deps(o)),
   };
 }
 

@@ -1,7 +1,10 @@
 import { Semaphore } from '../../../src/core/concurrency';
 import { type Logger, silentLogger } from '../../../src/core/logger';
 import type { Pod, PodStatus } from '../../../src/core/model';
-import { createNovitaProvider, type NovitaProvider } from '../../../src/providers/novita';
+import type { Provider, ProviderConfig } from '../../../src/core/provider';
+import type { ProviderDeps } from '../../../src/providers/deps';
+import { createNovitaProvider } from '../../../src/providers/novita';
+import { NovitaApi } from '../../../src/providers/novita/api';
 import { Simulator } from '../server';
 import { installNovita, type NovitaSimControl } from '.';
 
@@ -11,7 +14,9 @@ export const KEY = 'sk-novita-test';
 export interface NovitaHarness {
   sim: Simulator;
   control: NovitaSimControl;
-  provider(key?: string, logger?: Logger): NovitaProvider;
+  provider(key?: string, logger?: Logger): Provider;
+  /** The API client the provider is built on, for contract tests of single endpoints. */
+  api(key?: string): NovitaApi;
   stop(): Promise<void>;
 }
 
@@ -19,21 +24,24 @@ export async function startNovitaHarness(timeScale = 0.02): Promise<NovitaHarnes
   const sim = new Simulator({ timeScale });
   const control = installNovita(sim);
   await sim.start(0);
+  const config = (apiKey: string): ProviderConfig => ({
+    apiKey,
+    baseUrls: { base: sim.baseUrl('novita') },
+    options: {},
+  });
+  const deps = (logger: Logger): ProviderDeps => ({ logger, limiter: new Semaphore(5), backoffMs: 5, timeoutMs: 5000 });
   return {
     sim,
     control,
-    provider: (key = KEY, logger: Logger = silentLogger) =>
-      createNovitaProvider(
-        { apiKey: key, baseUrls: { base: sim.baseUrl('novita') }, options: {} },
-        { logger, limiter: new Semaphore(5), backoffMs: 5, timeoutMs: 5000 },
-      ),
+    provider: (key = KEY, logger: Logger = silentLogger) => createNovitaProvider(config(key), deps(logger)),
+    api: (key = KEY) => new NovitaApi(config(key), deps(silentLogger)),
     stop: () => sim.stop(),
   };
 }
 
 /** Polls until the pod reaches `status` (or disappears when status is undefined). */
 export async function waitFor(
-  p: NovitaProvider,
+  p: Provider,
   id: string,
   status: PodStatus | undefined,
   timeoutMs = 5000,

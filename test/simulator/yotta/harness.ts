@@ -1,7 +1,8 @@
 import { Semaphore } from '../../../src/core/concurrency';
 import { silentLogger } from '../../../src/core/logger';
 import type { ProviderDeps } from '../../../src/providers/deps';
-import { createYottaProvider, type YottaProvider } from '../../../src/providers/yotta';
+import type { Provider } from '../../../src/core/provider';
+import { createYottaProvider } from '../../../src/providers/yotta';
 import { Simulator } from '../server';
 import { installYotta, type YottaSimControl } from './index';
 
@@ -11,7 +12,7 @@ export const TEST_KEY = 'yk-test-key';
 export interface YottaHarness {
   sim: Simulator;
   control: YottaSimControl;
-  provider(options?: { apiVersion?: 'v1' | 'v2'; deps?: Partial<ProviderDeps>; apiKey?: string }): YottaProvider;
+  provider(options?: { apiVersion?: 'v1' | 'v2'; deps?: Partial<ProviderDeps>; apiKey?: string }): Provider;
   stop(): Promise<void>;
 }
 

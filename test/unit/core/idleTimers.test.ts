@@ -5,7 +5,6 @@ import {
   nextChange,
   parseHours,
   phaseOf,
-  pruneTimers,
   withoutTimer,
   withTimer,
 } from '../../../src/core/idleTimers';
@@ -71,14 +70,5 @@ describe('idle timers', () => {
     assert.deepEqual(parseHours(' 1,5 '), { hours: 1.5 });
     assert.deepEqual(parseHours('.25'), { hours: 0.25 });
     for (const bad of ['', '0', '-1', 'abc', '1e3', '721', '2h']) assert.ok('error' in parseHours(bad), bad);
-  });
-
-  it('prunes timers of pods that are gone, keeps those not loaded yet', () => {
-    const list = [timer('stop', 1, 'gone'), timer('stop', 1, 'here'), timer('stop', 1, 'unknown')];
-    const kept = pruneTimers(list, (t) => (t.podId === 'gone' ? 'absent' : t.podId === 'here' ? 'present' : 'unknown'));
-    assert.deepEqual(
-      kept.map((t) => t.podId),
-      ['here', 'unknown'],
-    );
   });
 });

@@ -2,8 +2,12 @@ import assert from 'node:assert/strict';
 import { capabilitiesOf } from '../../../src/core/capabilities';
 import { AuthError, CancelledError, CloudError, TimeoutError } from '../../../src/core/errors';
 import type { Pod } from '../../../src/core/model';
-import { OPERATION_FAILED } from '../../../src/providers/gpugeek';
+import { OPERATION_FAILED } from '../../../src/providers/gpugeek/operations';
+import type { PortSpec } from '../../../src/core/provider';
 import { startGpuGeek, type GpuGeekHarness } from '../../simulator/gpugeek/testing';
+
+const tcp = (port: number): PortSpec => ({ port, protocol: 'tcp' });
+const http = (port: number): PortSpec => ({ port, protocol: 'http' });
 
 /** GPUGeek contract: asynchronous actions through operation ids, their failures and timeouts. */
 describe('GPUGeek provider: actions', () => {
@@ -154,10 +158,10 @@ describe('GPUGeek provider: actions', () => {
     await assert.rejects(p.podAction(stuck.id, 'start'), /no free GPU/);
   });
 
-  it('setPorts replaces the custom ports and waits for the operation', async () => {
+  it('ports.set replaces the custom ports and waits for the operation', async () => {
     const inst = h.control.seed({ tcpPorts: [22222] });
     const p = h.provider();
-    await p.setPorts(inst.id, [6006], [8080, 7860]);
+    await p.ports!.set(inst.id, [tcp(6006), http(8080), http(7860)]);
     const now = await pod(inst.id);
     assert.deepEqual(
       now.ports.filter((x) => x.protocol === 'http').map((x) => x.port),
@@ -165,14 +169,14 @@ describe('GPUGeek provider: actions', () => {
     );
     assert.equal(now.ports.filter((x) => x.protocol === 'tcp').length, 1);
     assert.equal([...h.control.operations.values()][0].action, 'set_port');
-    await p.setPorts(inst.id, [], []);
+    await p.ports!.set(inst.id, []);
     assert.equal((await pod(inst.id)).ports.filter((x) => x.protocol !== 'ssh').length, 0);
   });
 
-  it('setPorts refuses more than three ports before asking the cloud', async () => {
+  it('ports.set refuses more than three ports before asking the cloud', async () => {
     const inst = h.control.seed();
-    await assert.rejects(h.provider().setPorts(inst.id, [1, 2], [3, 4]), /at most 3/);
-    await assert.rejects(h.provider().setPorts(inst.id, [70000], []), /not a valid port/);
+    await assert.rejects(h.provider().ports!.set(inst.id, [tcp(1), tcp(2), http(3), http(4)]), /at most 3/);
+    await assert.rejects(h.provider().ports!.set(inst.id, [tcp(70000)]), /not a valid port/);
     assert.equal(h.sim.requestsFor('gpugeek', 'POST', '/api/v1/openapi/instance/action').length, 0);
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Answers, CreateContext, PickField, TextField } from '../../../src/core/createForm';
 import { CloudError, TimeoutError } from '../../../src/core/errors';
-import { OPERATION_FAILED } from '../../../src/providers/gpugeek';
+import { OPERATION_FAILED } from '../../../src/providers/gpugeek/operations';
 import { FakePodBackend } from '../../simulator/backend';
 import { startGpuGeek, type GpuGeekHarness } from '../../simulator/gpugeek/testing';
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { PickField, TextField } from '../../../src/core/createForm';
 import { AuthError, CloudError, CloudRefusal, UnexpectedResponseError } from '../../../src/core/errors';
 import type { Logger } from '../../../src/core/logger';
-import type { NeevGpuChoice } from '../../../src/providers/neevcloud';
+import type { NeevGpuChoice } from '../../../src/providers/neevcloud/form/gpuChoice';
 import { startNeevCloud, type NeevCloudHarness } from '../../simulator/neevcloud/testing';
 
 const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG9rZXktZm9yLXRlc3Rz user@laptop';
@@ -25,7 +25,6 @@ const RUNTIMES = /^\/gpu\/api\/v1beta1\/orgs\/[^/]+\/projects\/[^/]+\/airuntimes
 const RUNTIME = /^\/gpu\/api\/v1beta1\/orgs\/[^/]+\/projects\/[^/]+\/airuntimes\/[^/]+$/;
 const TEMPLATES = /^\/gpu\/api\/v1beta1\/airuntime-templates\/?$/;
 const INVENTORY = /^\/inventory\/api\/v1beta1\/inventory\/?$/;
-const ALERTS = /^\/inventory\/api\/v1beta1\/inventory\/gpu\/notify-availability$/;
 const PAGINATION = (pages: number, items: number) => ({
   current_page: 1,
   total_pages: pages,
@@ -114,11 +113,11 @@ describe('NeevCloud contract: documented alternatives, broken bodies, findings o
         pagination: PAGINATION(1, 3),
       });
       const logger = recordingLogger();
-      const list = await h.provider({ deps: { logger } }).listTemplates();
+      const list = await h.api({ deps: { logger } }).listTemplates();
       assert.deepEqual(
         list.map((t) => [t.id, t.name]),
         [
-          ['tpl-nameless', 'tpl-nameless'],
+          ['tpl-nameless', undefined],
           ['tpl-named', 'Named'],
         ],
       );
@@ -140,7 +139,7 @@ describe('NeevCloud contract: documented alternatives, broken bodies, findings o
     });
 
     it('listing sends only documented parameters: no page, no limit', async () => {
-      await h.provider().listTemplates();
+      await h.api().listTemplates();
       const [req] = h.sim.requestsFor('neevcloud', 'GET', '/gpu/api/v1beta1/airuntime-templates');
       assert.equal(req.query, '');
     });
@@ -151,7 +150,7 @@ describe('NeevCloud contract: documented alternatives, broken bodies, findings o
         pagination: PAGINATION(2, 150),
       });
       const logger = recordingLogger();
-      assert.equal((await h.provider({ deps: { logger } }).listTemplates()).length, 1);
+      assert.equal((await h.api({ deps: { logger } }).listTemplates()).length, 1);
       assert.match(logger.warnings.join(' '), /2 pages but no documented way/);
     });
   });
@@ -300,14 +299,6 @@ describe('NeevCloud contract: documented alternatives, broken bodies, findings o
       assert.equal(pod?.name, 'alt');
       assert.ok(!('labels' in (pod ?? {})));
     });
-
-    it('alerts: the documented bare array, and a { data } envelope', async () => {
-      const alert = { id: 'ntf-1', region_id: 'as-south-1', config_id: 'gpu-l40s-48g-8cpu-64g', status: 'pending' };
-      serve('GET', ALERTS, [alert]);
-      assert.equal((await h.provider().listAlerts())[0].configId, 'gpu-l40s-48g-8cpu-64g');
-      serve('GET', ALERTS, { data: [alert] });
-      assert.equal((await h.provider().listAlerts())[0].regionId, 'as-south-1');
-    });
   });
 
   describe('broken list bodies are errors, never an empty list', () => {
@@ -319,16 +310,14 @@ describe('NeevCloud contract: documented alternatives, broken bodies, findings o
       ['null', null],
     ];
     for (const [what, body] of BROKEN) {
-      it(`runtimes, inventory, templates and alerts answered with ${what}`, async () => {
+      it(`runtimes, inventory and templates answered with ${what}`, async () => {
         const p = h.provider();
         serve('GET', RUNTIMES, body);
         await assert.rejects(p.listPods(), UnexpectedResponseError);
         serve('GET', INVENTORY, body);
         await assert.rejects(p.listOffers(), UnexpectedResponseError);
         serve('GET', TEMPLATES, body);
-        await assert.rejects(p.listTemplates(), UnexpectedResponseError);
-        serve('GET', ALERTS, body);
-        await assert.rejects(p.listAlerts(), UnexpectedResponseError);
+        await assert.rejects(h.api().listTemplates(), UnexpectedResponseError);
       });
     }
 

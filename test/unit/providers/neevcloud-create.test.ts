@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { CreateContext, PickField, PickOption, TextField } from '../../../src/core/createForm';
 import { CloudError, CloudRefusal, ConfigError, NotFoundError } from '../../../src/core/errors';
-import { isGpuChoice, type NeevGpuChoice } from '../../../src/providers/neevcloud';
+import { isGpuChoice, type NeevGpuChoice } from '../../../src/providers/neevcloud/form/gpuChoice';
 import type { FakePodBackend } from '../../simulator/backend';
 import type { SimInventoryItem } from '../../simulator/neevcloud';
 import { eventually, startNeevCloud, type NeevCloudHarness } from '../../simulator/neevcloud/testing';
@@ -57,47 +57,34 @@ describe('NeevCloud provider: catalogue, alerts and create', () => {
   });
 
   it('GPU config detail', async () => {
-    const p = h.provider();
-    const c = await p.getGpuConfig('gpu-h200-141g-24cpu-200g');
-    assert.deepEqual(c, {
-      configId: 'gpu-h200-141g-24cpu-200g',
-      gpuModel: 'H200',
-      vramGb: 141,
-      cpuCores: 24,
-      memoryGb: 200,
-      pricePerGpuHour: 2.99,
-      minCount: 1,
-      maxCount: 8,
-    });
-    await assert.rejects(p.getGpuConfig('gpu-nope'), NotFoundError);
+    const api = h.api();
+    const c = await api.getGpuConfig('gpu-h200-141g-24cpu-200g');
+    assert.deepEqual(
+      [c.config_id, c.gpu_model, c.vram_gib, c.price_per_gpu_per_hour],
+      ['gpu-h200-141g-24cpu-200g', 'H200', 141, 2.99],
+    );
+    await assert.rejects(api.getGpuConfig('gpu-nope'), NotFoundError);
   });
 
   it('templates: list and get', async () => {
-    const p = h.provider();
-    const list = await p.listTemplates();
-    assert.ok(list.some((t) => t.id === 'tpl-jupyterlab-pytorch' && t.kind === 'template'));
-    assert.equal((await p.getTemplate('tpl-vllm-server'))?.name, 'vLLM server');
-    assert.equal(await p.getTemplate('tpl-missing'), undefined);
+    const api = h.api();
+    const list = await api.listTemplates();
+    assert.ok(list.some((t) => t.id === 'tpl-jupyterlab-pytorch'));
+    assert.equal((await api.getTemplate('tpl-vllm-server')).name, 'vLLM server');
+    await assert.rejects(api.getTemplate('tpl-missing'), NotFoundError);
   });
 
-  it('availability alerts: register, list, duplicate, notified when stock returns', async () => {
-    const p = h.provider();
-    assert.equal(await p.registerAlert('as-south-1', 'gpu-l40s-48g-8cpu-64g'), 'registered');
+  it('availability alerts: register, duplicate, refused region', async () => {
+    const alerts = h.provider().alerts!;
+    assert.equal(await alerts.register('as-south-1', 'gpu-l40s-48g-8cpu-64g'), 'registered');
     assert.deepEqual(
-      h.control.alerts().map((a) => [a.region_id, a.config_id]),
-      [['as-south-1', 'gpu-l40s-48g-8cpu-64g']],
+      h.control.alerts().map((a) => [a.region_id, a.config_id, a.status]),
+      [['as-south-1', 'gpu-l40s-48g-8cpu-64g', 'pending']],
     );
-    assert.equal(await p.registerAlert('as-south-1', 'gpu-l40s-48g-8cpu-64g'), 'alreadyRegistered');
-    let alerts = await p.listAlerts();
-    assert.equal(alerts.length, 1);
-    assert.equal(alerts[0].status, 'pending');
-    assert.equal(alerts[0].configId, 'gpu-l40s-48g-8cpu-64g');
-    assert.equal(alerts[0].regionId, 'as-south-1');
-    h.control.setAvailability('gpu-l40s-48g-8cpu-64g', 'as-south-1', 3);
-    alerts = await p.listAlerts();
-    assert.equal(alerts[0].status, 'notified');
+    assert.equal(await alerts.register('as-south-1', 'gpu-l40s-48g-8cpu-64g'), 'alreadyRegistered');
+    assert.equal(h.control.alerts().length, 1);
     await assert.rejects(
-      p.registerAlert('mars-1', 'gpu-l40s-48g-8cpu-64g'),
+      alerts.register('mars-1', 'gpu-l40s-48g-8cpu-64g'),
       (e: unknown) => e instanceof CloudRefusal && /not offered in this region/.test(e.message),
     );
   });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import type { PickField } from '../../../src/core/createForm';
 import { CloudError, CloudRefusal, UnexpectedResponseError } from '../../../src/core/errors';
 import { DEFAULT_IMAGE } from '../../../src/providers/novita/form/catalog';
 import { type NovitaHarness, startNovitaHarness } from '../../simulator/novita/harness';
@@ -122,7 +123,7 @@ describe('Novita provider: the documented answers, and only those', () => {
       await assert.rejects(h.provider().volumes!.list(), UnexpectedResponseError);
       h.sim.clearFaults();
       h.sim.addFault({ cloud: 'novita', method: 'GET', path: '/templates', status: 200, body: '' });
-      await assert.rejects(h.provider().api.listTemplates('official'), UnexpectedResponseError);
+      await assert.rejects(h.api().listTemplates('official'), UnexpectedResponseError);
     });
 
     it('a documented empty answer is still an empty list: no instances, storage `data: null`', async () => {
@@ -177,7 +178,7 @@ describe('Novita provider: the documented answers, and only those', () => {
         });
       }
       h.control.setPageCap(4);
-      const mine = await h.provider().api.listTemplates('private');
+      const mine = await h.api().listTemplates('private');
       assert.equal(mine.length, 10);
       assert.ok(mine.every((t) => t.id.startsWith('tpl-')));
     });
@@ -185,7 +186,11 @@ describe('Novita provider: the documented answers, and only those', () => {
 
   describe('templates', () => {
     it('private templates are asked for with isMyCommunity=true, official ones with false', async () => {
-      const names = (await h.provider().templates()).map((t) => t.name);
+      const image = h
+        .provider()
+        .createForm()
+        .fields.find((f) => f.id === 'image') as PickField;
+      const names = (await image.options({})).map((o) => o.label);
       assert.ok(names.includes('my-comfy'), names.join(', '));
       const queries = h.sim.requestsFor('novita', 'GET', '/templates').map((r) => new URLSearchParams(r.query));
       assert.deepEqual(queries.map((q) => `${q.get('channel')}:${q.get('isMyCommunity')}`).sort(), [
@@ -218,7 +223,7 @@ describe('Novita provider: the documented answers, and only those', () => {
         },
       });
       assert.deepEqual(
-        (await h.provider().api.listTemplates('official')).map((x) => x.id),
+        (await h.api().listTemplates('official')).map((x) => x.id),
         ['100', '101'],
       );
       h.sim.clearFaults();
@@ -229,7 +234,7 @@ describe('Novita provider: the documented answers, and only those', () => {
         status: 200,
         body: { template: { ...t, Id: '212', ports: [{ type: 'tcp', ports: {} }] } },
       });
-      assert.equal((await h.provider().api.getTemplate('212')).id, '212');
+      assert.equal((await h.api().getTemplate('212')).id, '212');
     });
   });
 
@@ -260,14 +265,14 @@ describe('Novita provider: the documented answers, and only those', () => {
       it(`${reason} (400) → CloudRefusal with the cloud's code`, async () => {
         h.control.failNextCreate(reason, `cloud says ${reason.toLowerCase()}`);
         await assert.rejects(
-          h.provider().api.createInstance(body),
+          h.api().createInstance(body),
           (e: unknown) => e instanceof CloudRefusal && e.code === reason && /cloud says/.test(e.message),
         );
       });
     }
 
     it('a refusal the simulator derives itself (reserved port) is a CloudRefusal too', async () => {
-      await assert.rejects(h.provider().api.createInstance({ ...body, ports: '2222/tcp' }), CloudRefusal);
+      await assert.rejects(h.api().createInstance({ ...body, ports: '2222/tcp' }), CloudRefusal);
     });
 
     const open: Array<[string, () => void]> = [
@@ -289,7 +294,7 @@ describe('Novita provider: the documented answers, and only those', () => {
       it(`${what} → a plain error (outcome unknown), never a CloudRefusal`, async () => {
         arrange();
         await assert.rejects(
-          h.provider().api.createInstance(body),
+          h.api().createInstance(body),
           (e: unknown) => e instanceof CloudError && !(e instanceof CloudRefusal),
         );
         assert.equal(h.sim.requestsFor('novita', 'POST', '/gpu/instance/create').length, 1);
@@ -298,7 +303,7 @@ describe('Novita provider: the documented answers, and only those', () => {
 
     it('a 200 whose body is not the documented {id} is an error, not a refusal', async () => {
       h.sim.addFault({ cloud: 'novita', method: 'POST', path: '/gpu/instance/create', status: 200, body: {} });
-      await assert.rejects(h.provider().api.createInstance(body), (e: unknown) => e instanceof UnexpectedResponseError);
+      await assert.rejects(h.api().createInstance(body), (e: unknown) => e instanceof UnexpectedResponseError);
     });
   });
 });

@@ -234,9 +234,9 @@ describe('Novita provider: create form against the simulator', () => {
       kind: 'gpu' as const,
     };
     await assert.rejects(
-      h.provider().api.createInstance(body),
+      h.api().createInstance(body),
       (e: unknown) => e instanceof CloudError && e.code === 'VALIDATOR_PARAM' && /reserved/.test(e.message),
     );
-    await assert.rejects(h.provider().api.createInstance({ ...body, ports: '', rootfsSize: 5 }), /rootfsSize/);
+    await assert.rejects(h.api().createInstance({ ...body, ports: '', rootfsSize: 5 }), /rootfsSize/);
   });
 });

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { capabilitiesOf } from '../../../src/core/capabilities';
+import type { PickField } from '../../../src/core/createForm';
 import { AuthError, CloudError, NotFoundError, RateLimitError } from '../../../src/core/errors';
 import type { Pod } from '../../../src/core/model';
-import { metricsBaseUrl } from '../../../src/providers/novita';
 import { KEY, type NovitaHarness, startNovitaHarness } from '../../simulator/novita/harness';
 
 /** Raw statuses seen while polling, in order, without repeats. */
@@ -202,7 +202,6 @@ describe('Novita provider: instances against the simulator', () => {
     await assert.rejects(p.listPods(), AuthError);
     await assert.rejects(p.listOffers(), AuthError);
     await assert.rejects(p.volumes!.list(), AuthError);
-    await assert.rejects(p.metrics('x'), AuthError);
   });
 
   it('RATE_LIMIT_EXCEEDED → retried, then RateLimitError', async () => {
@@ -224,36 +223,33 @@ describe('Novita provider: instances against the simulator', () => {
     await assert.rejects(h.provider().listOffers(), (e: unknown) => e instanceof CloudError && e.code === 'HTTP_418');
   });
 
-  it('metrics come from /metrics/gpu/instance; the production base is derived', async () => {
-    const id = h.control.seedInstance({ gpuNum: 2 });
-    const m = await h.provider().metrics(id);
-    assert.equal(m.gpuUtilization?.gpuIds?.length, 2);
-    assert.equal(m.cpuUtilization?.[2]?.value, 14);
-    assert.equal(h.sim.requestsFor('novita', 'GET', '/metrics/gpu/instance').length, 1);
-    assert.equal(metricsBaseUrl('https://api.novita.ai/gpu-instance/openapi/v1'), 'https://api.novita.ai/openapi/v1');
-    assert.equal(metricsBaseUrl('https://api.novita.ai/gpu-instance/openapi/v1/'), 'https://api.novita.ai/openapi/v1');
-  });
-
   it('edits ports; reserved ports are refused before and by the cloud', async () => {
     const id = h.control.seedInstance({});
-    await h.provider().editPorts(id, '8080/tcp, 9000/http');
+    await h.provider().ports!.set(id, [
+      { port: 8080, protocol: 'tcp' },
+      { port: 9000, protocol: 'http' },
+    ]);
     assert.deepEqual(h.control.instance(id)?.ports, [
       { port: 8080, type: 'tcp' },
       { port: 9000, type: 'http' },
     ]);
-    await assert.rejects(h.provider().editPorts(id, '2222/tcp'), /reserved/);
+    await assert.rejects(h.provider().ports!.set(id, [{ port: 2222, protocol: 'tcp' }]), /reserved/);
     await assert.rejects(
-      h.provider().api.editInstance(id, [{ port: 2223, type: 'tcp' }]),
+      h.api().editInstance(id, [{ port: 2223, type: 'tcp' }]),
       (e: unknown) => e instanceof CloudError && e.code === 'VALIDATOR_PARAM',
     );
   });
 
   it('templates: official and private channels', async () => {
-    const names = (await h.provider().templates()).map((t) => t.name);
-    assert.deepEqual(names, ['PyTorch 2.3 CUDA 12.1', 'my-comfy']);
-    assert.equal((await h.provider().api.getTemplate('tpl-2')).image, 'vllm/vllm-openai:latest');
+    const image = h
+      .provider()
+      .createForm()
+      .fields.find((f) => f.id === 'image') as PickField;
+    const names = (await image.options({})).map((o) => o.label);
+    assert.deepEqual(names, ['PyTorch', 'PyTorch 2.3 CUDA 12.1', 'my-comfy']);
+    assert.equal((await h.api().getTemplate('tpl-2')).image, 'vllm/vllm-openai:latest');
     await assert.rejects(
-      h.provider().api.getTemplate('missing'),
+      h.api().getTemplate('missing'),
       (e: unknown) => e instanceof CloudError && e.code === 'TEMPLATE_NOT_FOUND',
     );
   });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import type { PickField } from '../../../src/core/createForm';
 import {
   AuthError,
   CloudError,
@@ -36,7 +37,7 @@ describe('Yotta provider: errors and faults', () => {
       () => p.listOffers(),
       () => p.volumes!.list(),
       () => p.endpoints!.list(),
-      () => p.listRegistryCredentials(),
+      () => (p.createForm().fields.find((f) => f.id === 'registryAuth') as PickField).options({ image: 'me/x:1' }),
     ]) {
       const e = await call().catch((x: unknown) => x);
       assert.ok(e instanceof AuthError, String(e));

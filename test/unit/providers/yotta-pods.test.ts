@@ -124,32 +124,6 @@ describe('Yotta provider: pods (v2) against the simulator', () => {
     assert.deepEqual(await p.findPodsByName('need'), []);
   });
 
-  it('filters by regionList and statusList on the cloud side, sending status codes on v2 and v1', async () => {
-    h.control.addPod({ name: 'a', region: 'us-east-1', status: 'PAUSED' });
-    h.control.addPod({ name: 'b', region: 'us-west-1', status: 'PAUSED' });
-    h.control.addPod({ name: 'c', region: 'us-east-1' });
-    const v2 = await h.provider().listPodsWhere({ regions: ['us-east-1'], statuses: ['paused'] });
-    assert.deepEqual(
-      v2.map((x) => x.name),
-      ['a'],
-    );
-    assert.equal(
-      h.sim.requestsFor('yotta', 'GET', '/v2/pods')[0].query,
-      '?regionList=us-east-1&statusList=3',
-      'codes, not words',
-    );
-    const v1 = await h.provider({ apiVersion: 'v1' }).listPodsWhere({ statuses: ['PAUSED', 'RUNNING'] });
-    assert.deepEqual(v1.map((x) => x.name).sort(), ['a', 'b', 'c']);
-    assert.equal(h.sim.requestsFor('yotta', 'GET', '/openapi/v1/pods/list')[0].query, '?statusList=3%2C1');
-    const v1paused = await h
-      .provider({ apiVersion: 'v1' })
-      .listPodsWhere({ regions: ['us-west-1'], statuses: ['PAUSED'] });
-    assert.deepEqual(
-      v1paused.map((x) => x.name),
-      ['b'],
-    );
-  });
-
   it('shows a pod that turned FAILED as failed, saying that the API gives no reason and where to look', async () => {
     const id = h.control.addPod({ name: 'doomed' });
     h.control.failPod(id, 'Image pull failed: manifest unknown');

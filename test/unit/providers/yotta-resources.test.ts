@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import type { PickField } from '../../../src/core/createForm';
 import { CloudError, NotFoundError } from '../../../src/core/errors';
 import { eventually, startYotta, type YottaHarness } from '../../simulator/yotta/harness';
 
@@ -170,8 +171,12 @@ describe('Yotta provider: volumes, GPU offers, endpoints, registry credentials',
     await assert.rejects(ops.start('ep-nope'), NotFoundError);
   });
 
-  it('lists registry credentials (ids as strings, no secrets)', async () => {
-    const creds = await h.provider().listRegistryCredentials();
-    assert.deepEqual(creds, [{ id: '101', name: 'my-docker-hub', type: 'DOCKER_HUB' }]);
+  it('offers registry credentials in the create form (ids as strings, no secrets)', async () => {
+    const field = h
+      .provider()
+      .createForm()
+      .fields.find((f) => f.id === 'registryAuth') as PickField;
+    const creds = await field.options({ image: 'me/private:1' });
+    assert.deepEqual(creds.slice(1), [{ label: 'my-docker-hub', description: 'DOCKER_HUB', value: '101' }]);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { assignAliases } from '../../../src/core/ssh/alias';
 import { PodHostStore } from '../../../src/core/ssh/hostEntries';
 import { nodeProcessRunner, nodeSshFs } from '../../../src/core/ssh/io';
-import { installInclude, uninstallInclude } from '../../../src/core/ssh/userConfig';
+import { installInclude } from '../../../src/core/ssh/userConfig';
 import {
   claimedBy,
   coversEveryAlias,
@@ -169,8 +169,6 @@ describe("aliases never take over the user's own hosts", () => {
       assert.doesNotMatch(after['gpupods-neevcloud-free'], /^hostname 203\.0\.113\.4$/m);
       await store.remove([{ cloud: 'yotta', id: 'y-0001' }]);
       await checkUnchanged('removing an entry');
-      await uninstallInclude(nodeSshFs, userConfig);
-      await checkUnchanged('removing the Include');
     });
   });
 });
