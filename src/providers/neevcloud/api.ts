@@ -75,7 +75,6 @@ export class NeevCloudApi {
         fetch: deps.fetch,
         backoffMs: deps.backoffMs,
         timeoutMs: deps.timeoutMs,
-        sleep: deps.sleep,
         mapError: mapNeevError,
       });
     this.gpu = client('base');

@@ -18,7 +18,7 @@ type Reply = (req: http.IncomingMessage, res: http.ServerResponse, body: string)
 
 /** A tiny server whose answers the test scripts one request at a time. */
 async function server(replies: Reply[]) {
-  const seen: Array<{ method: string; url: string; headers: http.IncomingHttpHeaders; body: string }> = [];
+  const seen: Array<{ at: number; method: string; url: string; headers: http.IncomingHttpHeaders; body: string }> = [];
   let active = 0;
   let maxActive = 0;
   const s = http.createServer(async (req, res) => {
@@ -26,7 +26,7 @@ async function server(replies: Reply[]) {
     maxActive = Math.max(maxActive, active);
     let body = '';
     for await (const c of req) body += c;
-    seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
+    seen.push({ at: Date.now(), method: req.method!, url: req.url!, headers: req.headers, body });
     const reply = replies.length > 1 ? replies.shift()! : replies[0];
     res.on('close', () => active--);
     reply(req, res, body);
@@ -58,20 +58,23 @@ function recordingLogger(): Logger & { lines: string[] } {
   return { lines, trace: put, debug: put, info: put, warn: put, error: put };
 }
 
+/** ky waits between attempts; the waits it announces are read back from the log the user sees. */
 function client(url: string, extra: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}) {
   const logger = recordingLogger();
-  const delays: number[] = [];
   const c = new HttpClient({
     baseUrl: url,
     cloudName: 'Test Cloud',
     headers: { 'X-Api-Key': 'sk-secret-123' },
     logger,
     backoffMs: 10,
-    sleep: async (ms) => void delays.push(ms),
     ...extra,
   });
+  const delays = () => logger.lines.flatMap((l) => /Retrying in (\d+) ms/.exec(l)?.[1] ?? []).map(Number);
   return { c, logger, delays };
 }
+
+/** Milliseconds between the server's arrivals: the waits that really happened. */
+const gaps = (seen: Array<{ at: number }>) => seen.slice(1).map((s, i) => s.at - seen[i].at);
 
 describe('HttpClient', () => {
   it('sends the auth header, parses big ids exactly, and never logs the key', async () => {
@@ -95,13 +98,14 @@ describe('HttpClient', () => {
   });
 
   it('retries an idempotent GET after 429, waiting what Retry-After says', async () => {
-    const s = await server([json(429, { message: 'slow down' }, { 'retry-after': '2' }), json(200, { ok: true })]);
+    const s = await server([json(429, { message: 'slow down' }, { 'retry-after': '1' }), json(200, { ok: true })]);
     try {
       const { c, delays } = client(s.url);
       const res = await c.request({ method: 'GET', path: '/x', what: 'list' });
       assert.deepEqual(res.body, { ok: true });
-      assert.deepEqual(delays, [2000]);
+      assert.deepEqual(delays(), [1000]);
       assert.equal(s.seen.length, 2);
+      assert.ok(gaps(s.seen)[0] >= 995, `retried after ${gaps(s.seen)[0]} ms, not the backoff of 10 ms`);
     } finally {
       await s.close();
     }
@@ -115,8 +119,9 @@ describe('HttpClient', () => {
         c.request({ method: 'GET', path: '/x', what: 'list' }),
         (e: unknown) => e instanceof CloudError && e.httpStatus === 503,
       );
-      assert.deepEqual(delays, [10, 20, 40]);
+      assert.deepEqual(delays(), [10, 20, 40]);
       assert.equal(s.seen.length, 4);
+      gaps(s.seen).forEach((gap, i) => assert.ok(gap >= [10, 20, 40][i] - 2, `gap ${i}: ${gap} ms`));
     } finally {
       await s.close();
     }

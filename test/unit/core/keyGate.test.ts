@@ -56,7 +56,6 @@ function clientOn(gate: KeyGate, clock: FakeClock, fetch: typeof globalThis.fetc
     logger: silentLogger,
     limiter: gate,
     fetch,
-    sleep: clock.sleep,
     backoffMs: 1000,
   });
 }
