@@ -4,8 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { Semaphore } from '../../../src/core/concurrency';
 import {
   AuthError,
+  CancelledError,
   CloudError,
   NetworkError,
+  NotFoundError,
   RateLimitError,
   TimeoutError,
   UnexpectedResponseError,
@@ -127,8 +129,8 @@ describe('HttpClient', () => {
     }
   });
 
-  it('never retries a POST (a create) on 500, 429 or a timeout', async () => {
-    for (const reply of [json(500, {}), json(429, {}, { 'retry-after': '1' })]) {
+  it('never retries a POST (a create) on 500, 503, 429 or a timeout', async () => {
+    for (const reply of [json(500, {}), json(503, { message: 'busy' }), json(429, {}, { 'retry-after': '1' })]) {
       const s = await server([reply]);
       try {
         const { c } = client(s.url);
@@ -164,6 +166,85 @@ describe('HttpClient', () => {
       assert.equal(r.seen.length, 1);
     } finally {
       await r.close();
+    }
+  });
+
+  it('does not wait out a Retry-After beyond the cap, even one ky would shorten to the cap and wait', async () => {
+    const s = await server([json(429, {}, { 'retry-after': '2' }), json(200, {})]);
+    try {
+      const started = Date.now();
+      await assert.rejects(
+        client(s.url, { maxRetryAfterMs: 1000 }).c.request({ method: 'GET', path: '/x', what: 'list' }),
+        (e: unknown) => e instanceof RateLimitError && e.retryAfterMs === 2000,
+      );
+      assert.equal(s.seen.length, 1);
+      assert.ok(Date.now() - started < 900, `gave up after ${Date.now() - started} ms`);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('backs off on a 429 without Retry-After', async () => {
+    const s = await server([json(429, {}), json(200, { ok: true })]);
+    try {
+      const { c, delays } = client(s.url);
+      assert.deepEqual((await c.request({ method: 'GET', path: '/x', what: 'list' })).body, { ok: true });
+      assert.deepEqual(delays(), [10]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('retries a GET that timed out, then reports the timeout', async () => {
+    const slow = await server([(_q, res) => setTimeout(() => json(200, {})(_q, res, ''), 500)]);
+    try {
+      const { c } = client(slow.url, { timeoutMs: 50, maxRetries: 2 });
+      await assert.rejects(
+        c.request({ method: 'GET', path: '/x', what: 'list pods' }),
+        (e: unknown) => e instanceof TimeoutError && e.message === 'Test Cloud did not answer list pods in time.',
+      );
+      assert.equal(slow.seen.length, 3);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('follows the provider’s reading of an answer: a 5xx it calls final is not retried, a rate limit it finds is', async () => {
+    const s = await server([json(503, { code: 'GONE' })]);
+    try {
+      const { c } = client(s.url, { mapError: () => new NotFoundError('gone') });
+      await assert.rejects(c.request({ method: 'GET', path: '/x', what: 'get pod' }), NotFoundError);
+      assert.equal(s.seen.length, 1);
+    } finally {
+      await s.close();
+    }
+    const limited = await server([json(400, { reason: 'RATE_LIMIT_EXCEEDED' }), json(200, { ok: true })]);
+    try {
+      const { c, delays } = client(limited.url, {
+        mapError: (r) => (r.status === 400 ? new RateLimitError('slow down', undefined) : undefined),
+      });
+      assert.deepEqual((await c.request({ method: 'GET', path: '/x', what: 'list' })).body, { ok: true });
+      assert.equal(limited.seen.length, 2);
+      assert.deepEqual(delays(), [10]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('a caller who cancels during the backoff gets CancelledError and nothing more is sent', async () => {
+    const s = await server([json(503, {})]);
+    try {
+      const { c } = client(s.url, { backoffMs: 5_000 });
+      const abort = new AbortController();
+      const pending = c.request({ method: 'GET', path: '/x', what: 'list', signal: abort.signal });
+      while (s.seen.length === 0) await new Promise((r) => setTimeout(r, 5));
+      setTimeout(() => abort.abort(), 50);
+      const started = Date.now();
+      await assert.rejects(pending, CancelledError);
+      assert.ok(Date.now() - started < 2_000);
+      assert.equal(s.seen.length, 1);
+    } finally {
+      await s.close();
     }
   });
 
