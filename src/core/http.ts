@@ -1,4 +1,4 @@
-import ky, { isHTTPError } from 'ky';
+import ky, { isHTTPError, type RetryOptions } from 'ky';
 import { Semaphore } from './concurrency';
 import {
   CloudError,
@@ -163,16 +163,7 @@ export class HttpClient {
             free();
             throw e;
           }),
-        retry: {
-          limit: idempotent ? (this.options.maxRetries ?? 3) : 0,
-          methods: ALL_METHODS,
-          statusCodes: RETRY_STATUSES,
-          afterStatusCodes: [429],
-          maxRetryAfter: this.maxRetryAfterMs(),
-          retryOnTimeout: true,
-          delay: (n) => this.backoff(n),
-          shouldRetry: ({ error, retryCount }) => this.retryVerdict(error, failure(error), req, retryCount),
-        },
+        retry: this.retryOptions(req, idempotent, failure),
         hooks: {
           beforeRequest: [
             async (_request, _options, state) => {
@@ -209,6 +200,20 @@ export class HttpClient {
     } finally {
       free();
     }
+  }
+
+  /** What ky retries, and how long it waits: a create (not idempotent) is sent exactly once. */
+  private retryOptions(req: HttpRequest, idempotent: boolean, failure: (e: unknown) => GpuPodsError): RetryOptions {
+    return {
+      limit: idempotent ? (this.options.maxRetries ?? 3) : 0,
+      methods: ALL_METHODS,
+      statusCodes: RETRY_STATUSES,
+      afterStatusCodes: [429],
+      maxRetryAfter: this.maxRetryAfterMs(),
+      retryOnTimeout: true,
+      delay: (n) => this.backoff(n),
+      shouldRetry: ({ error, retryCount }) => this.retryVerdict(error, failure(error), req, retryCount),
+    };
   }
 
   /**
