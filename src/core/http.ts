@@ -144,8 +144,10 @@ export class HttpClient {
         isHTTPError(e) && answer
           ? this.toError(answer, req)
           : errorForTransport(this.options.cloudName, e, req, idempotent);
-      if (isHTTPError(e) && mapped instanceof RateLimitError)
-        this.budget?.pauseFor(mapped.retryAfterMs ?? this.backoff(attempt + 1));
+      if (isHTTPError(e)) {
+        void e.response.body?.cancel().catch(() => undefined); // read already, from the copy ky handed the hook
+        if (mapped instanceof RateLimitError) this.budget?.pauseFor(mapped.retryAfterMs ?? this.backoff(attempt + 1));
+      }
       if (e instanceof Object) failures.set(e, mapped);
       return mapped;
     };
