@@ -9,12 +9,22 @@ export class Semaphore {
 
   /** Runs `task` once a slot is free; a signal that aborts while it waits ends the wait with CancelledError. */
   async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    await this.acquire(signal);
+    const release = await this.hold(signal);
     try {
       return await task();
     } finally {
-      this.release();
+      release();
     }
+  }
+
+  /** Takes a slot for work that ends elsewhere (an HTTP attempt inside ky); the returned release is idempotent. */
+  async hold(signal?: AbortSignal): Promise<() => void> {
+    await this.acquire(signal);
+    let held = true;
+    return () => {
+      if (held) this.release();
+      held = false;
+    };
   }
 
   /** Tasks running now (for tests and the bench). */

@@ -1,17 +1,15 @@
-import ky from 'ky';
-import { Semaphore, sleep } from './concurrency';
+import ky, { isHTTPError, type RetryOptions } from 'ky';
+import { Semaphore } from './concurrency';
 import {
-  AuthError,
-  CancelledError,
   CloudError,
-  GpuPodsError,
+  type GpuPodsError,
   NetworkError,
-  NotFoundError,
   RateLimitError,
   TimeoutError,
   UnexpectedResponseError,
 } from './errors';
 import { parseJsonExact } from './exactJson';
+import { errorForStatus, errorForTransport } from './httpErrors';
 import { KeyGate } from './keyGate';
 import type { Logger } from './logger';
 import type { RateBudget } from './rateBudget';
@@ -62,11 +60,11 @@ export interface HttpClientOptions {
    */
   limiter?: Semaphore;
   timeoutMs?: number;
-  /** Retries after the first attempt, for idempotent requests. */
+  /** Retries after the first attempt, for idempotent requests (ky does them). */
   maxRetries?: number;
   /** First backoff step; doubled each retry (1 s → 2 s → 4 s). */
   backoffMs?: number;
-  /** Longest Retry-After we honour before giving up with a RateLimitError. */
+  /** Longest Retry-After we honour before giving up with a RateLimitError (without waiting). */
   maxRetryAfterMs?: number;
   /**
    * Turns a non-2xx answer into an error. Providers read their own error bodies here; what they
@@ -74,11 +72,23 @@ export interface HttpClientOptions {
    */
   mapError?(response: HttpResponse, request: HttpRequest): GpuPodsError | undefined;
   fetch?: typeof fetch;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Serialises a JSON body (GPUGeek writes ids beyond 2^53 as bare integers); JSON.stringify by default. */
+  stringifyJson?: (body: unknown) => string;
 }
 
-const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
+export { retryAfterMs } from './httpErrors';
 
+/** Answers worth another try of an idempotent request. */
+const RETRY_STATUSES = [429, 500, 502, 503, 504];
+/** ky retries only the methods it is given: all of ours, since `idempotent` (the retry limit) decides. */
+const ALL_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+/**
+ * Requests to one cloud through ky. ky retries idempotent requests (429/5xx, dropped connections, timeouts),
+ * waits a 429's Retry-After or backs off 1 s → 2 s → 4 s, and times each attempt out. Around it we keep what
+ * ky cannot know: the key's gate (every attempt waits for an in-flight slot and the request budget, and a 429
+ * rests the whole key), the providers' error mappings, the retry log, and secrets kept out of logs and errors.
+ */
 export class HttpClient {
   private readonly limiter: Semaphore;
   private readonly budget?: RateBudget;
@@ -105,62 +115,165 @@ export class HttpClient {
   async request(req: HttpRequest): Promise<HttpResponse> {
     const operation = req.operation ?? req.method !== 'GET';
     try {
-      if (operation && this.operations) return await this.operations.run(() => this.attempts(req), req.signal);
-      return await this.attempts(req);
+      if (operation && this.operations) return await this.operations.run(() => this.send(req), req.signal);
+      return await this.send(req);
     } catch (e) {
       // Whatever a cloud echoed (the key in an error body, a password) stays out of messages and details.
       throw this.secrets.scrubError(e);
     }
   }
 
-  private async attempts(req: HttpRequest): Promise<HttpResponse> {
+  private async send(req: HttpRequest): Promise<HttpResponse> {
     const idempotent = req.idempotent ?? req.method !== 'POST';
-    const maxRetries = idempotent ? (this.options.maxRetries ?? 3) : 0;
-    const wait = this.options.sleep ?? sleep;
-    let attempt = 0;
-    for (;;) {
-      try {
-        const response = await this.limiter.run(() => this.once(req), req.signal);
-        if (response.status >= 200 && response.status < 300) return response;
-        throw this.toError(response, req);
-      } catch (e) {
-        const error = this.normalise(e, req, idempotent);
-        const delay = this.retryDelay(error, attempt);
-        // The whole key rests as long as the cloud asked, whether or not this request is tried again.
-        if (error instanceof RateLimitError) this.budget?.pauseFor(error.retryAfterMs ?? delay ?? 0);
-        if (attempt >= maxRetries || delay === undefined) throw error;
-        attempt++;
-        this.log.warn(`${req.what}: ${error.message} Retrying in ${delay} ms (attempt ${attempt + 1}).`);
-        try {
-          await wait(delay, req.signal);
-        } catch {
-          throw new CancelledError();
-        }
+    const url = this.url(req);
+    const fetchOnce = this.options.fetch ?? globalThis.fetch;
+    let attempt = 0; // ky's retry count of the attempt under way
+    let sentAt = 0;
+    let answer: HttpResponse | undefined; // the last attempt's answer, read while its slot was held
+    let releaseSlot: (() => void) | undefined;
+    const free = () => {
+      releaseSlot?.();
+      releaseSlot = undefined;
+    };
+    const failures = new WeakMap<object, GpuPodsError>();
+    /** The error a failed attempt stands for; a 429 rests the key whether or not the request is tried again. */
+    const failure = (e: unknown): GpuPodsError => {
+      const known = e instanceof Object ? failures.get(e) : undefined;
+      if (known) return known;
+      const mapped =
+        isHTTPError(e) && answer
+          ? this.toError(answer, req)
+          : errorForTransport(this.options.cloudName, e, req, idempotent);
+      if (isHTTPError(e)) {
+        void e.response.body?.cancel().catch(() => undefined); // read already, from the copy ky handed the hook
+        if (mapped instanceof RateLimitError) this.budget?.pauseFor(mapped.retryAfterMs ?? this.backoff(attempt + 1));
       }
+      if (e instanceof Object) failures.set(e, mapped);
+      return mapped;
+    };
+    try {
+      const response = await ky(url, {
+        method: req.method,
+        headers: { Accept: 'application/json', ...this.options.headers },
+        json: req.body,
+        stringifyJson: this.options.stringifyJson,
+        timeout: req.timeoutMs ?? this.options.timeoutMs ?? 30_000,
+        signal: req.signal,
+        // An attempt that gets no answer gives its slot back here; one that does, once its body is read.
+        fetch: (input, init) =>
+          fetchOnce(input, init).catch((e: unknown) => {
+            free();
+            throw e;
+          }),
+        retry: this.retryOptions(req, idempotent, failure),
+        hooks: {
+          beforeRequest: [
+            async (_request, _options, state) => {
+              attempt = state.retryCount;
+              answer = undefined;
+              free();
+              releaseSlot = await this.limiter.hold(req.signal);
+              try {
+                if (this.budget) await this.waitForBudget(this.budget, req);
+              } catch (e) {
+                free();
+                throw e;
+              }
+              sentAt = Date.now();
+              this.traceRequest(req, url);
+            },
+          ],
+          afterResponse: [
+            async (_request, _options, response) => {
+              try {
+                answer = await this.read(response, req, url, sentAt);
+              } finally {
+                free();
+              }
+            },
+          ],
+        },
+      });
+      void response.body?.cancel().catch(() => undefined); // read already, from the copy ky handed the hook
+      if (!answer) throw new UnexpectedResponseError(`${this.options.cloudName} sent no answer for ${req.what}.`);
+      return answer;
+    } catch (e) {
+      throw failure(e);
+    } finally {
+      free();
     }
   }
 
-  private async once(req: HttpRequest): Promise<HttpResponse> {
-    const url = this.url(req);
-    if (this.budget) await this.waitForBudget(this.budget, req);
-    const started = Date.now();
-    const log = this.log;
+  /** What ky retries, and how long it waits: a create (not idempotent) is sent exactly once. */
+  private retryOptions(req: HttpRequest, idempotent: boolean, failure: (e: unknown) => GpuPodsError): RetryOptions {
+    return {
+      limit: idempotent ? (this.options.maxRetries ?? 3) : 0,
+      methods: ALL_METHODS,
+      statusCodes: RETRY_STATUSES,
+      afterStatusCodes: [429],
+      maxRetryAfter: this.maxRetryAfterMs(),
+      retryOnTimeout: true,
+      delay: (n) => this.backoff(n),
+      shouldRetry: ({ error, retryCount }) => this.retryVerdict(error, failure(error), req, retryCount),
+    };
+  }
+
+  /**
+   * ky asks before each retry. Our reading of the failure decides whether another try is worth it (a provider
+   * may map a 5xx to a final error; a Retry-After beyond our limit is not waited for). Where ky's own rules
+   * give the same wait (Retry-After on a 429, else the backoff) `undefined` leaves the wait to them; a retry
+   * they would refuse or time differently (a status outside the list, a 429 without a Retry-After we can read)
+   * is forced, which makes ky back off.
+   */
+  private retryVerdict(error: Error, failure: GpuPodsError, req: HttpRequest, retryCount: number): boolean | undefined {
+    const status = isHTTPError(error) ? error.response.status : undefined;
+    const wait = this.retryDelay(failure, retryCount, status);
+    if (wait === undefined || req.signal?.aborted) return false;
+    this.log.warn(`${req.what}: ${failure.message} Retrying in ${wait} ms (attempt ${retryCount + 1}).`);
+    if (status === undefined) return undefined;
+    if (status === 429)
+      return failure instanceof RateLimitError && failure.retryAfterMs !== undefined ? undefined : true;
+    return RETRY_STATUSES.includes(status) ? undefined : true;
+  }
+
+  /** Milliseconds ky will wait before retry number `retryCount`, or undefined when this failure is final. */
+  private retryDelay(failure: GpuPodsError, retryCount: number, status: number | undefined): number | undefined {
+    const backoff = this.backoff(retryCount);
+    if (failure instanceof RateLimitError) {
+      if (failure.retryAfterMs === undefined) return backoff;
+      if (failure.retryAfterMs > this.maxRetryAfterMs()) return undefined;
+      return status === 429 ? failure.retryAfterMs : backoff;
+    }
+    if (
+      failure instanceof CloudError &&
+      failure.httpStatus !== undefined &&
+      RETRY_STATUSES.includes(failure.httpStatus)
+    )
+      return backoff;
+    if (failure instanceof NetworkError || failure instanceof TimeoutError) return backoff;
+    return undefined;
+  }
+
+  /** The wait before retry `n` (from 1): backoffMs, doubled each time. */
+  private backoff(n: number): number {
+    return (this.options.backoffMs ?? 1000) * 2 ** (n - 1);
+  }
+
+  private maxRetryAfterMs(): number {
+    return this.options.maxRetryAfterMs ?? 60_000;
+  }
+
+  private traceRequest(req: HttpRequest, url: string): void {
     this.secrets.learn(req.body);
-    log.trace(
-      `→ ${req.method} ${redactUrl(url)}${req.body === undefined ? '' : ' ' + JSON.stringify(redact(req.body))}`,
-    );
-    const res = await ky(url, {
-      method: req.method,
-      headers: { Accept: 'application/json', ...this.options.headers },
-      json: req.body,
-      timeout: req.timeoutMs ?? this.options.timeoutMs ?? 30_000,
-      retry: 0,
-      throwHttpErrors: false,
-      signal: req.signal,
-      fetch: this.options.fetch,
-    });
+    const body = req.body === undefined ? '' : ' ' + JSON.stringify(redact(req.body));
+    this.log.trace(`→ ${req.method} ${redactUrl(url)}${body}`);
+  }
+
+  /** One answer, read whole: logged, its secrets learnt, the key scrubbed from it, parsed with exact ids. */
+  private async read(res: Response, req: HttpRequest, url: string, sentAt: number): Promise<HttpResponse> {
     const text = await res.text();
-    log.trace(`← ${res.status} ${req.method} ${redactUrl(url)} (${Date.now() - started} ms, ${text.length} bytes)`);
+    const log = this.log;
+    log.trace(`← ${res.status} ${req.method} ${redactUrl(url)} (${Date.now() - sentAt} ms, ${text.length} bytes)`);
     let body: unknown;
     if (text.trim() !== '') {
       try {
@@ -185,7 +298,7 @@ export class HttpClient {
   /** Waits for the key's budget; a rest after 429 longer than we would wait for one request fails at once. */
   private async waitForBudget(budget: RateBudget, req: HttpRequest): Promise<void> {
     const rest = budget.pausedFor();
-    if (rest > (this.options.maxRetryAfterMs ?? 60_000)) {
+    if (rest > this.maxRetryAfterMs()) {
       throw new RateLimitError(
         `${this.options.cloudName} asked for a pause of ${Math.ceil(rest / 1000)} s before the next request.`,
         rest,
@@ -204,76 +317,6 @@ export class HttpClient {
   }
 
   private toError(response: HttpResponse, req: HttpRequest): GpuPodsError {
-    const mapped = this.options.mapError?.(response, req);
-    if (mapped) return mapped;
-    const cloud = this.options.cloudName;
-    const details = `HTTP ${response.status} for ${req.method} ${req.path}: ${JSON.stringify(redact(response.body) ?? '').slice(0, 500)}`;
-    switch (response.status) {
-      case 401:
-      case 403:
-        return new AuthError(`${cloud} refused the API key (HTTP ${response.status}).`, details);
-      case 404:
-        return new NotFoundError(`${cloud} could not find what was asked for (${req.what}).`, details);
-      case 429:
-        return new RateLimitError(`${cloud} is rate limiting requests.`, retryAfterMs(response.headers), details);
-      default:
-        return new CloudError(
-          `${cloud} answered HTTP ${response.status} to ${req.what}.`,
-          `HTTP_${response.status}`,
-          response.status,
-          details,
-        );
-    }
-  }
-
-  private normalise(e: unknown, req: HttpRequest, idempotent: boolean): GpuPodsError {
-    if (e instanceof GpuPodsError) return e;
-    const cloud = this.options.cloudName;
-    const name = e instanceof Error ? e.name : '';
-    const detail = e instanceof Error ? `${e.name}: ${e.message}${e.cause ? ` (${String(e.cause)})` : ''}` : String(e);
-    if (req.signal?.aborted) return new CancelledError();
-    if (name === 'TimeoutError') {
-      const note = idempotent ? '' : ' It may still have been carried out.';
-      return new TimeoutError(`${cloud} did not answer ${req.what} in time.${note}`, detail);
-    }
-    return new NetworkError(`Could not reach ${cloud} (${req.what}): ${networkReason(e)}.`, detail);
-  }
-
-  /** Milliseconds to wait before the next attempt, or undefined when this error is not worth retrying. */
-  private retryDelay(error: GpuPodsError, attempt: number): number | undefined {
-    const backoff = (this.options.backoffMs ?? 1000) * 2 ** attempt;
-    if (error instanceof RateLimitError) {
-      if (error.retryAfterMs === undefined) return backoff;
-      return error.retryAfterMs <= (this.options.maxRetryAfterMs ?? 60_000) ? error.retryAfterMs : undefined;
-    }
-    if (error instanceof CloudError && error.httpStatus !== undefined && RETRY_STATUSES.has(error.httpStatus))
-      return backoff;
-    if (error instanceof NetworkError || error instanceof TimeoutError) return backoff;
-    return undefined;
-  }
-}
-
-/** Retry-After as seconds or an HTTP date, in milliseconds. */
-export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
-  const value = headers.get('retry-after');
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-function networkReason(e: unknown): string {
-  const cause = e instanceof Error ? (e.cause as { code?: string } | undefined) : undefined;
-  switch (cause?.code) {
-    case 'ECONNREFUSED':
-      return 'connection refused';
-    case 'ENOTFOUND':
-      return 'host not found';
-    case 'ECONNRESET':
-    case 'UND_ERR_SOCKET':
-      return 'the connection was dropped';
-    default:
-      return 'the connection failed';
+    return this.options.mapError?.(response, req) ?? errorForStatus(this.options.cloudName, response, req);
   }
 }

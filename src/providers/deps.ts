@@ -22,9 +22,10 @@ export interface ProviderDeps {
   /** For clouds with asynchronous operations (GPUGeek): how often and how long to wait. */
   operationPollMs?: number;
   operationTimeoutMs?: number;
-  /** Retry backoff base in ms (tests shorten it). */
+  /** Retry backoff base in ms (tests shorten it); ky waits it out between attempts. */
   backoffMs?: number;
   timeoutMs?: number;
+  /** Waits a provider makes itself (GPUGeek's operation polling); tests make them instant. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 

@@ -30,7 +30,7 @@ import {
   type RawOperation,
   type RawSpec,
 } from './schemas';
-import { int64, int64Fetch } from './int64';
+import { int64, int64Json } from './int64';
 import { scrubbingLogger } from './log';
 
 export const CLOUD_NAME = 'GPUGeek';
@@ -135,8 +135,8 @@ export class GpuGeekApi {
       limiter: deps.limiter,
       timeoutMs: deps.timeoutMs,
       backoffMs: deps.backoffMs,
-      sleep: deps.sleep,
-      fetch: int64Fetch(deps.fetch),
+      fetch: deps.fetch,
+      stringifyJson: int64Json,
       mapError: mapHttpError,
     });
   }

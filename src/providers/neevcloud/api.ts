@@ -73,7 +73,6 @@ export class NeevCloudApi {
         fetch: deps.fetch,
         backoffMs: deps.backoffMs,
         timeoutMs: deps.timeoutMs,
-        sleep: deps.sleep,
         mapError: mapNeevError,
       });
     this.gpu = client('base');

@@ -145,7 +145,6 @@ export class NovitaApi {
       fetch: deps.fetch,
       backoffMs: deps.backoffMs,
       timeoutMs: deps.timeoutMs,
-      sleep: deps.sleep,
       mapError: mapNovitaError,
     };
     this.http = new HttpClient({ ...common, baseUrl: base });

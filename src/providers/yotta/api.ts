@@ -85,7 +85,6 @@ export class YottaApi {
       timeoutMs: deps.timeoutMs,
       backoffMs: deps.backoffMs,
       fetch: deps.fetch,
-      sleep: deps.sleep,
       mapError: mapHttpError,
     });
   }

@@ -1,6 +1,8 @@
 /**
  * Virtual time for rate-limit tests: `sleep` parks until `run` advances the clock to it. `run` lets every
  * promise, fetch and ky step settle before moving the clock to the next timer, so minutes pass in milliseconds.
+ * While `run` drives, the global setTimeout/clearTimeout are on the clock too: ky waits Retry-After, backs off
+ * and times out with them.
  */
 export class FakeClock {
   private time = 0;
@@ -28,6 +30,15 @@ export class FakeClock {
 
   /** Drives virtual time until `work` settles; fails when nothing is left to wake and it still has not. */
   async run<T>(work: Promise<T>): Promise<T> {
+    const restore = this.takeOverTimers();
+    try {
+      return await this.drive(work);
+    } finally {
+      restore();
+    }
+  }
+
+  private async drive<T>(work: Promise<T>): Promise<T> {
     let settled = false;
     const done = work.finally(() => (settled = true));
     done.catch(() => undefined);
@@ -48,7 +59,34 @@ export class FakeClock {
     }
     return done;
   }
+
+  private takeOverTimers(): () => void {
+    const real = { setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout };
+    const fake = (fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+      const timer = { at: this.time + Math.max(0, ms ?? 0), resolve: () => fn(...args), ...INERT_HANDLE };
+      this.timers.push(timer);
+      return timer;
+    };
+    globalThis.setTimeout = fake as unknown as typeof setTimeout;
+    globalThis.clearTimeout = ((handle: unknown) => {
+      if (this.timers.includes(handle as FakeClock['timers'][number]))
+        this.timers = this.timers.filter((t) => t !== handle);
+      else real.clearTimeout(handle as NodeJS.Timeout);
+    }) as typeof clearTimeout;
+    return () => Object.assign(globalThis, real);
+  }
 }
+
+/** What callers may do with a Node timer handle: nothing of it matters on virtual time. */
+const INERT_HANDLE = {
+  ref() {
+    return this;
+  },
+  unref() {
+    return this;
+  },
+  hasRef: () => true,
+};
 
 async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));

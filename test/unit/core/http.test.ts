@@ -4,8 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { Semaphore } from '../../../src/core/concurrency';
 import {
   AuthError,
+  CancelledError,
   CloudError,
   NetworkError,
+  NotFoundError,
   RateLimitError,
   TimeoutError,
   UnexpectedResponseError,
@@ -18,7 +20,7 @@ type Reply = (req: http.IncomingMessage, res: http.ServerResponse, body: string)
 
 /** A tiny server whose answers the test scripts one request at a time. */
 async function server(replies: Reply[]) {
-  const seen: Array<{ method: string; url: string; headers: http.IncomingHttpHeaders; body: string }> = [];
+  const seen: Array<{ at: number; method: string; url: string; headers: http.IncomingHttpHeaders; body: string }> = [];
   let active = 0;
   let maxActive = 0;
   const s = http.createServer(async (req, res) => {
@@ -26,7 +28,7 @@ async function server(replies: Reply[]) {
     maxActive = Math.max(maxActive, active);
     let body = '';
     for await (const c of req) body += c;
-    seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
+    seen.push({ at: Date.now(), method: req.method!, url: req.url!, headers: req.headers, body });
     const reply = replies.length > 1 ? replies.shift()! : replies[0];
     res.on('close', () => active--);
     reply(req, res, body);
@@ -58,20 +60,23 @@ function recordingLogger(): Logger & { lines: string[] } {
   return { lines, trace: put, debug: put, info: put, warn: put, error: put };
 }
 
+/** ky waits between attempts; the waits it announces are read back from the log the user sees. */
 function client(url: string, extra: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}) {
   const logger = recordingLogger();
-  const delays: number[] = [];
   const c = new HttpClient({
     baseUrl: url,
     cloudName: 'Test Cloud',
     headers: { 'X-Api-Key': 'sk-secret-123' },
     logger,
     backoffMs: 10,
-    sleep: async (ms) => void delays.push(ms),
     ...extra,
   });
+  const delays = () => logger.lines.flatMap((l) => /Retrying in (\d+) ms/.exec(l)?.[1] ?? []).map(Number);
   return { c, logger, delays };
 }
+
+/** Milliseconds between the server's arrivals: the waits that really happened. */
+const gaps = (seen: Array<{ at: number }>) => seen.slice(1).map((s, i) => s.at - seen[i].at);
 
 describe('HttpClient', () => {
   it('sends the auth header, parses big ids exactly, and never logs the key', async () => {
@@ -95,13 +100,14 @@ describe('HttpClient', () => {
   });
 
   it('retries an idempotent GET after 429, waiting what Retry-After says', async () => {
-    const s = await server([json(429, { message: 'slow down' }, { 'retry-after': '2' }), json(200, { ok: true })]);
+    const s = await server([json(429, { message: 'slow down' }, { 'retry-after': '1' }), json(200, { ok: true })]);
     try {
       const { c, delays } = client(s.url);
       const res = await c.request({ method: 'GET', path: '/x', what: 'list' });
       assert.deepEqual(res.body, { ok: true });
-      assert.deepEqual(delays, [2000]);
+      assert.deepEqual(delays(), [1000]);
       assert.equal(s.seen.length, 2);
+      assert.ok(gaps(s.seen)[0] >= 995, `retried after ${gaps(s.seen)[0]} ms, not the backoff of 10 ms`);
     } finally {
       await s.close();
     }
@@ -115,15 +121,16 @@ describe('HttpClient', () => {
         c.request({ method: 'GET', path: '/x', what: 'list' }),
         (e: unknown) => e instanceof CloudError && e.httpStatus === 503,
       );
-      assert.deepEqual(delays, [10, 20, 40]);
+      assert.deepEqual(delays(), [10, 20, 40]);
       assert.equal(s.seen.length, 4);
+      gaps(s.seen).forEach((gap, i) => assert.ok(gap >= [10, 20, 40][i] - 2, `gap ${i}: ${gap} ms`));
     } finally {
       await s.close();
     }
   });
 
-  it('never retries a POST (a create) on 500, 429 or a timeout', async () => {
-    for (const reply of [json(500, {}), json(429, {}, { 'retry-after': '1' })]) {
+  it('never retries a POST (a create) on 500, 503, 429 or a timeout', async () => {
+    for (const reply of [json(500, {}), json(503, { message: 'busy' }), json(429, {}, { 'retry-after': '1' })]) {
       const s = await server([reply]);
       try {
         const { c } = client(s.url);
@@ -159,6 +166,85 @@ describe('HttpClient', () => {
       assert.equal(r.seen.length, 1);
     } finally {
       await r.close();
+    }
+  });
+
+  it('does not wait out a Retry-After beyond the cap, even one ky would shorten to the cap and wait', async () => {
+    const s = await server([json(429, {}, { 'retry-after': '2' }), json(200, {})]);
+    try {
+      const started = Date.now();
+      await assert.rejects(
+        client(s.url, { maxRetryAfterMs: 1000 }).c.request({ method: 'GET', path: '/x', what: 'list' }),
+        (e: unknown) => e instanceof RateLimitError && e.retryAfterMs === 2000,
+      );
+      assert.equal(s.seen.length, 1);
+      assert.ok(Date.now() - started < 900, `gave up after ${Date.now() - started} ms`);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('backs off on a 429 without Retry-After', async () => {
+    const s = await server([json(429, {}), json(200, { ok: true })]);
+    try {
+      const { c, delays } = client(s.url);
+      assert.deepEqual((await c.request({ method: 'GET', path: '/x', what: 'list' })).body, { ok: true });
+      assert.deepEqual(delays(), [10]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('retries a GET that timed out, then reports the timeout', async () => {
+    const slow = await server([(_q, res) => setTimeout(() => json(200, {})(_q, res, ''), 500)]);
+    try {
+      const { c } = client(slow.url, { timeoutMs: 50, maxRetries: 2 });
+      await assert.rejects(
+        c.request({ method: 'GET', path: '/x', what: 'list pods' }),
+        (e: unknown) => e instanceof TimeoutError && e.message === 'Test Cloud did not answer list pods in time.',
+      );
+      assert.equal(slow.seen.length, 3);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('follows the provider’s reading of an answer: a 5xx it calls final is not retried, a rate limit it finds is', async () => {
+    const s = await server([json(503, { code: 'GONE' })]);
+    try {
+      const { c } = client(s.url, { mapError: () => new NotFoundError('gone') });
+      await assert.rejects(c.request({ method: 'GET', path: '/x', what: 'get pod' }), NotFoundError);
+      assert.equal(s.seen.length, 1);
+    } finally {
+      await s.close();
+    }
+    const limited = await server([json(400, { reason: 'RATE_LIMIT_EXCEEDED' }), json(200, { ok: true })]);
+    try {
+      const { c, delays } = client(limited.url, {
+        mapError: (r) => (r.status === 400 ? new RateLimitError('slow down', undefined) : undefined),
+      });
+      assert.deepEqual((await c.request({ method: 'GET', path: '/x', what: 'list' })).body, { ok: true });
+      assert.equal(limited.seen.length, 2);
+      assert.deepEqual(delays(), [10]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('a caller who cancels during the backoff gets CancelledError and nothing more is sent', async () => {
+    const s = await server([json(503, {})]);
+    try {
+      const { c } = client(s.url, { backoffMs: 5_000 });
+      const abort = new AbortController();
+      const pending = c.request({ method: 'GET', path: '/x', what: 'list', signal: abort.signal });
+      while (s.seen.length === 0) await new Promise((r) => setTimeout(r, 5));
+      setTimeout(() => abort.abort(), 50);
+      const started = Date.now();
+      await assert.rejects(pending, CancelledError);
+      assert.ok(Date.now() - started < 2_000);
+      assert.equal(s.seen.length, 1);
+    } finally {
+      await s.close();
     }
   });
 

@@ -56,7 +56,6 @@ function clientOn(gate: KeyGate, clock: FakeClock, fetch: typeof globalThis.fetc
     logger: silentLogger,
     limiter: gate,
     fetch,
-    sleep: clock.sleep,
     backoffMs: 1000,
   });
 }
@@ -139,6 +138,37 @@ describe('KeyGate: a cloud’s documented limits per API key', () => {
     assert.ok(
       times.slice(1).every((t) => t >= 30_000),
       `sent at ${times.join(', ')} ms: nothing before Retry-After ended`,
+    );
+  });
+
+  it('every retry is a request of the key: it waits for the budget like any other', async () => {
+    const clock = new FakeClock();
+    const cloud = fakeCloud(clock, (_s, n) => (n <= 2 ? okJson(503, { message: 'busy' }) : okJson()));
+    const gate = new KeyGate({ perMinute: 2, concurrentOperations: 1 }, { now: clock.now, sleep: clock.sleep });
+    await clock.run(get(clientOn(gate, clock, cloud.fetch, 'a')));
+    const times = cloud.sent.map((s) => s.at);
+    // ky backs off 1 s before the first retry; the second retry is the key's third request in a minute.
+    assert.deepEqual(times.slice(0, 2), [0, 1_000]);
+    assert.ok(times[2] >= 60_000, `third attempt at ${times[2]} ms`);
+  });
+
+  it('a request backing off gives its in-flight slot to the next one', async () => {
+    const clock = new FakeClock();
+    const cloud = fakeCloud(clock, (s) =>
+      s.url.endsWith('/a/pods') && cloud.sent.length === 1 ? okJson(503) : okJson(),
+    );
+    const gate = new KeyGate(CLOUDS.yotta.rateLimit, { now: clock.now, sleep: clock.sleep, concurrentRequests: 1 });
+    const [first] = await clock.run(
+      Promise.all([get(clientOn(gate, clock, cloud.fetch, 'a')), get(clientOn(gate, clock, cloud.fetch, 'b'))]),
+    );
+    assert.deepEqual(first.body, { ok: true });
+    assert.deepEqual(
+      cloud.sent.map((s) => [new URL(s.url).pathname, s.at]),
+      [
+        ['/a/pods', 0],
+        ['/b/pods', 0],
+        ['/a/pods', 1_000],
+      ],
     );
   });
 
