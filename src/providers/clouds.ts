@@ -11,7 +11,6 @@ import { neevcloud } from './neevcloud/info';
 import { novita } from './novita/info';
 import { yotta } from './yotta/info';
 
-
 /** A registered cloud: its static facts, and its client, loaded on first use (dist/clouds/<id>.js). */
 export interface Cloud<Id extends string = string> extends CloudInfo<Id> {
   load(): Promise<(config: ProviderConfig, deps: ProviderDeps) => Provider>;
