@@ -7,7 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import ts from 'typescript';
+import type { Semaphore as SemaphoreType } from '../../../src/core/concurrency';
+import type { Logger } from '../../../src/core/logger';
+import type { Provider, ProviderConfig } from '../../../src/core/provider';
+import type { ProviderDeps } from '../../../src/providers/deps';
 import { SIMULATED_CLOUDS, simulatorSettings } from '../../simulator/clouds';
+import type { Simulator as SimulatorType } from '../../simulator/server';
 import { checks, repoRoot } from './checks';
 
 const TEMPLATE = join(repoRoot, 'docs/provider-template');
@@ -143,9 +148,16 @@ describe('a sixth cloud from docs/provider-template (the contributing checklist,
       format: 'cjs',
       logLevel: 'silent',
     });
-    const module = { exports: {} as Record<string, any> };
+    // The copy's own modules, typed as the repository's (the copy adds the sixth cloud to them).
+    const module = { exports: {} };
     new Function('module', 'exports', 'require', bundle.outputFiles[0].text)(module, module.exports, require);
-    const { createSixthProvider, installSixth, Simulator, Semaphore, silentLogger } = module.exports;
+    const { createSixthProvider, installSixth, Simulator, Semaphore, silentLogger } = module.exports as {
+      createSixthProvider(config: ProviderConfig, deps: ProviderDeps): Provider;
+      installSixth(sim: SimulatorType): { addPod(name: string): string };
+      Simulator: typeof SimulatorType;
+      Semaphore: typeof SemaphoreType;
+      silentLogger: Logger;
+    };
     const sim = new Simulator({ ledger: false });
     installSixth(sim).addPod('first');
     const url = await sim.start();
@@ -156,7 +168,7 @@ describe('a sixth cloud from docs/provider-template (the contributing checklist,
       );
       const pods = await provider.listPods();
       assert.deepEqual(
-        pods.map((p: { cloud: string; name: string; status: string }) => [p.cloud, p.name, p.status]),
+        pods.map((p) => [p.cloud, p.name, p.status]),
         [[ID, 'first', 'running']],
       );
     } finally {
