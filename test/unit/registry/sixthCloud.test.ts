@@ -16,6 +16,7 @@ import type { Simulator as SimulatorType } from '../../simulator/server';
 import { checks, repoRoot } from './checks';
 
 const TEMPLATE = join(repoRoot, 'docs/provider-template');
+const CHECKLIST = join(repoRoot, 'docs/contributing-providers.md');
 const ID = 'sixth';
 
 /** The template's placeholder names, as the checklist tells a contributor to replace them. */
@@ -24,6 +25,13 @@ const named = (text: string) =>
     .replace(/mycloud/g, ID)
     .replace(/MyCloud/g, 'Sixth')
     .replace(/My Cloud/g, 'Sixth Cloud');
+
+/** A line the checklist tells the contributor to add, as it shows it (named for the sixth cloud). */
+function checklistLine(pattern: RegExp, what: string): string {
+  const m = pattern.exec(readFileSync(CHECKLIST, 'utf8'));
+  if (!m) throw new Error(`docs/contributing-providers.md no longer shows ${what}`);
+  return named(m[1]);
+}
 
 interface Steps {
   registryLine?: boolean;
@@ -58,8 +66,9 @@ function sixthCloudTree(steps: Steps = {}): string {
   // 2. The one registry line (and its import).
   if (registryLine) {
     const file = join(root, 'src/providers/clouds.ts');
-    const importLine = `import { ${ID} } from './${ID}/info';\n`;
-    const entryLine = `  ${ID}: { ...${ID}, load: async () => (await import('./${ID}')).createSixthProvider },\n`;
+    const importLine =
+      checklistLine(/^ *(import \{ mycloud \} from '\.\/mycloud\/info';)$/m, 'the registry import') + '\n';
+    const entryLine = `  ${checklistLine(/^ *(mycloud: \{ \.\.\.mycloud, load: .*\},)$/m, 'the registry line')}\n`;
     const after = readFileSync(file, 'utf8')
       .replace(/(import \{ \w+ \} from '\.\/\w+\/info';\n)(?!import \{ \w+ \} from '\.\/\w+\/info')/, `$1${importLine}`)
       .replace(/(export const CLOUDS = \{\n(?:.*\n)*?)(\};)/, `$1${entryLine}$2`);
@@ -87,8 +96,9 @@ function sixthCloudTree(steps: Steps = {}): string {
     writeFileSync(join(simFolder, file), named(readFileSync(join(simFolder, file), 'utf8')));
   if (simulatorLine) {
     const file = join(root, 'test/simulator/clouds.ts');
-    const importLine = `import { installSixth } from './${ID}';\n`;
-    const entryLine = `  ${ID}: { install: installSixth, baseUrls: { base: '/${ID}' } },\n`;
+    const importLine =
+      checklistLine(/^ *(import \{ installMyCloud \} from '\.\/mycloud';)$/m, 'the simulator import') + '\n';
+    const entryLine = `  ${checklistLine(/^ *(mycloud: \{ install: installMyCloud, .*\},)$/m, 'the simulator line')}\n`;
     const after = readFileSync(file, 'utf8')
       .replace(/(import type \{ Simulator \} from '\.\/server';\n)/, `${importLine}$1`)
       .replace(/(export const SIMULATED_CLOUDS = \{\n(?:.*\n)*?)(\})/, `$1${entryLine}$2`);
@@ -107,6 +117,16 @@ describe('a sixth cloud from docs/provider-template (the contributing checklist,
   this.timeout(60_000);
   after(() => {
     for (const root of trees) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('the checklist names every file of the template', () => {
+    const checklist = readFileSync(CHECKLIST, 'utf8');
+    const files = (dir: string): string[] =>
+      readdirSync(join(TEMPLATE, dir), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+      );
+    for (const file of files(''))
+      assert.ok(checklist.includes(`docs/provider-template/${file}`), `${file} is not in the checklist`);
   });
 
   it('registered in one place, it passes the registry check, the manifest check, the build with its guard and the simulator settings', async () => {
