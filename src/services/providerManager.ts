@@ -53,14 +53,9 @@ export class ProviderManager implements vscode.Disposable {
     const apiKey = await this.accounts.getKey(account.id);
     if (!apiKey) throw new AuthError(`No API key is stored for ${info.displayName} (${account.label}).`);
     const factory = await info.load();
-    const limit = this.rateLimit(account.cloud);
     let gate = this.gates.get(account.id);
-    if (
-      !gate ||
-      gate.limit.perMinute !== limit.perMinute ||
-      gate.limit.concurrentOperations !== limit.concurrentOperations
-    ) {
-      gate = new KeyGate(limit);
+    if (!gate) {
+      gate = new KeyGate(this.rateLimit(account.cloud));
       this.gates.set(account.id, gate);
     }
     const options = { ...account.options, ...settings.cloudOptions(account.cloud, info.settingOptions) };
