@@ -1,5 +1,6 @@
 // `npm run lint` (with Prettier and knip). The layering rules are the ones the architecture rests on:
 //   - src/core and src/providers never import `vscode` (they run and are tested in plain Node);
+//   - src/core imports from src/providers only types (CloudId is the registry's key set; no cloud code in core);
 //   - a cloud's folder imports no other cloud's folder, nor the registry that loads them all
 //     (it would pull every cloud into that cloud's lazy bundle).
 import js from '@eslint/js';
@@ -32,6 +33,23 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts', 'src/providers/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/providers', '**/providers/*', '**/providers/**'],
+              allowTypeImports: true,
+              message: 'src/core loads no provider code: import types only (`import type`).',
+            },
+          ],
+        },
+      ],
+    },
   },
   ...cloudFolders.map((cloud) => ({
     files: [`src/providers/${cloud}/**/*.ts`],

@@ -4,6 +4,11 @@
 //   dist/gpuPods.js        services, tree, commands, UI, core, ky and zod, loaded on first use
 //   dist/clouds/<id>.js    one cloud's client, loaded when its first account is used
 //
+// The clouds are the registry's (src/providers/clouds.ts): one bundle per registered cloud, and the registry's
+// `import('./<id>')` lines are what the lazy-modules plugin turns into dist/clouds/<id>.js. Before bundling,
+// the registry is checked against the cloud folders and package.json's per-cloud settings; after, the bundle
+// guard reads the metafile (scripts/checks/): any problem fails the build, naming the cloud and the file.
+//
 // Cloud bundles take core modules (errors, http, zod …) from dist/gpuPods.js at run time instead of carrying
 // copies: one copy of every class (instanceof holds across bundles). GPU Pods activates after every window's
 // startup, so dist/extension.js stays small (`npm run bench` compares it with an empty extension).
@@ -11,18 +16,14 @@ import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { guardBundles } from './checks/bundleGuard.mjs';
+import { checkManifest } from './checks/manifest.mjs';
+import { checkRegistry, loadRegistry, REGISTRY_FILE } from './checks/registry.mjs';
 
 const isMain = process.argv[1] === fileURLToPath(import.meta.url);
 const production = isMain && process.argv.includes('--production');
 const watch = isMain && process.argv.includes('--watch');
-const CLOUDS = ['yotta', 'novita', 'gpugeek', 'neevcloud'];
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const coreDir = resolve(root, 'src/core');
-const shared = new Set(
-  [
-    ...readFileSync(resolve(root, 'src/core/modules.ts'), 'utf8').matchAll(/^import \* as \w+ from '\.\/([\w/]+)';$/gm),
-  ].map((m) => m[1]),
-);
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export const common = {
   bundle: true,
@@ -41,15 +42,15 @@ export const common = {
 };
 
 /**
- * `import('./yotta')` in providers/clouds.ts loads dist/clouds/yotta.js at run time, and `import('./gpuPods')`
- * in startup.ts loads dist/gpuPods.js. `dir` is where those files are, seen from the bundle being built.
+ * The registry's `import('./<id>')` loads dist/clouds/<id>.js at run time, and `import('./gpuPods')` in
+ * startup.ts loads dist/gpuPods.js. `dir` is where those files are, seen from the bundle being built.
  */
 export function lazyModules(dir = '.') {
   return {
     name: 'lazy-modules',
     setup(build) {
-      build.onResolve({ filter: new RegExp(`^\\./(${CLOUDS.join('|')})$`) }, (args) =>
-        args.importer.endsWith('clouds.ts')
+      build.onResolve({ filter: /^\.\/[\w-]+$/ }, (args) =>
+        args.kind === 'dynamic-import' && args.importer.endsWith(REGISTRY_FILE)
           ? { path: `${dir}/clouds/${args.path.slice(2)}.js`, external: true }
           : undefined,
       );
@@ -61,49 +62,93 @@ export function lazyModules(dir = '.') {
 }
 
 /** In a cloud bundle, every import of src/core/<m> becomes the main bundle's copy of <m>. */
-const sharedCore = {
-  name: 'shared-core',
-  setup(build) {
-    build.onResolve({ filter: /(^|\/)core\// }, (args) => {
-      const abs = resolve(args.resolveDir, args.path);
-      if (!abs.startsWith(coreDir + '/')) return undefined;
-      const key = relative(coreDir, abs).replace(/\.ts$/, '');
-      if (!shared.has(key)) {
-        return {
-          errors: [{ text: `src/core/${key} is imported by cloud code but not shared: add it to src/core/modules.ts` }],
-        };
-      }
-      return { path: key, namespace: 'shared-core' };
-    });
-    build.onLoad({ filter: /.*/, namespace: 'shared-core' }, (args) => ({
-      contents: `module.exports = require('../gpuPods.js').coreModules[${JSON.stringify(args.path)}];`,
-      loader: 'js',
-    }));
-  },
-};
+function sharedCore(root) {
+  const coreDir = resolve(root, 'src/core');
+  const shared = new Set(
+    [
+      ...readFileSync(resolve(root, 'src/core/modules.ts'), 'utf8').matchAll(
+        /^import \* as \w+ from '\.\/([\w/]+)';$/gm,
+      ),
+    ].map((m) => m[1]),
+  );
+  return {
+    name: 'shared-core',
+    setup(build) {
+      build.onResolve({ filter: /(^|\/)core\// }, (args) => {
+        const abs = resolve(args.resolveDir, args.path);
+        if (!abs.startsWith(coreDir + '/')) return undefined;
+        const key = relative(coreDir, abs).replace(/\.ts$/, '');
+        if (!shared.has(key)) {
+          return {
+            errors: [
+              { text: `src/core/${key} is imported by cloud code but not shared: add it to src/core/modules.ts` },
+            ],
+          };
+        }
+        return { path: key, namespace: 'shared-core' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'shared-core' }, (args) => ({
+        contents: `module.exports = require('../gpuPods.js').coreModules[${JSON.stringify(args.path)}];`,
+        loader: 'js',
+      }));
+    },
+  };
+}
 
-const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyModules()] },
-  { ...common, entryPoints: ['src/gpuPods.ts'], outfile: 'dist/gpuPods.js', plugins: [lazyModules()] },
-  {
-    ...common,
-    entryPoints: Object.fromEntries(CLOUDS.map((c) => [`clouds/${c}`, `src/providers/${c}/index.ts`])),
-    outdir: 'dist',
-    external: ['vscode', '../gpuPods.js'],
-    plugins: [sharedCore],
-  },
-];
+/** The three builds of the tree at `root`: its two main bundles and one bundle per registered cloud. */
+export function buildOptions(root, clouds, overrides = {}) {
+  const base = { ...common, absWorkingDir: root, ...overrides };
+  return [
+    { ...base, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyModules()] },
+    { ...base, entryPoints: ['src/gpuPods.ts'], outfile: 'dist/gpuPods.js', plugins: [lazyModules()] },
+    {
+      ...base,
+      entryPoints: Object.fromEntries(clouds.map((c) => [`clouds/${c}`, `src/providers/${c}/index.ts`])),
+      outdir: 'dist',
+      external: ['vscode', '../gpuPods.js'],
+      plugins: [sharedCore(root)],
+    },
+  ];
+}
+
+/** Thrown with every problem the registry check or the bundle guard found, one per line. */
+export class BuildCheckError extends Error {}
+
+/**
+ * Checks the registry, builds every bundle of the tree at `root` and guards them. `write: false` builds in
+ * memory (the tests). Returns the esbuild results; throws BuildCheckError naming what is wrong.
+ */
+export async function buildAll(root, overrides = {}) {
+  const registry = await loadRegistry(root);
+  const clouds = Object.keys(registry.clouds);
+  const manifest = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
+  const registryProblems = [...checkRegistry(root, registry), ...checkManifest(manifest, registry)];
+  if (registryProblems.length) throw new BuildCheckError(registryProblems.join('\n'));
+  const results = await Promise.all(buildOptions(root, clouds, overrides).map((options) => esbuild.build(options)));
+  const outputs = Object.assign({}, ...results.map((r) => r.metafile.outputs));
+  const bundleProblems = guardBundles({ outputs }, clouds);
+  if (bundleProblems.length) throw new BuildCheckError(bundleProblems.join('\n'));
+  return results;
+}
 
 if (!isMain) {
-  // Imported (by the integration launcher, for lazyModules): build nothing.
+  // Imported (by the integration launcher for lazyModules, by tests for buildAll): build nothing.
 } else if (watch) {
-  for (const options of builds) await (await esbuild.context(options)).watch();
+  const registry = await loadRegistry(repoRoot);
+  for (const options of buildOptions(repoRoot, Object.keys(registry.clouds)))
+    await (await esbuild.context(options)).watch();
 } else {
-  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
-  for (const result of results) {
-    for (const [file, output] of Object.entries(result.metafile.outputs)) {
-      if (file.endsWith('.js'))
-        console.log(`${file}: ${(output.bytes / 1024).toFixed(1)} KiB${production ? ' (minified)' : ''}`);
+  try {
+    const results = await buildAll(repoRoot);
+    for (const result of results) {
+      for (const [file, output] of Object.entries(result.metafile.outputs)) {
+        if (file.endsWith('.js'))
+          console.log(`${file}: ${(output.bytes / 1024).toFixed(1)} KiB${production ? ' (minified)' : ''}`);
+      }
     }
+  } catch (e) {
+    if (!(e instanceof BuildCheckError)) throw e;
+    console.error(`build refused:\n${e.message.replace(/^/gm, '  ')}`);
+    process.exit(1);
   }
 }

@@ -4,6 +4,8 @@ import { runPodAction } from './commands/podLifecycle';
 import { COMMANDS } from './commands/registerCommands';
 import { reportError, runGuarded } from './commands/runCommand';
 import type { Services } from './commands/services';
+import type { RateLimit } from './core/keyGate';
+import type { CloudId } from './core/model';
 import { OfferCache } from './core/offers';
 import { AccountData } from './services/accountData';
 import type { AccountStore } from './services/accounts';
@@ -34,6 +36,11 @@ export interface Shell {
   accounts: AccountStore;
   view: vscode.TreeView<TreeNode>;
   burnRate: BurnRateStatus;
+  /**
+   * Limits per API key instead of each cloud's documented ones: the integration suite's test entry drives the
+   * simulator far faster than any cloud allows. The shipped entry never sets it.
+   */
+  rateLimit?: (cloud: CloudId) => RateLimit;
 }
 
 /** The loaded extension: its services and tree, and the command handlers startup's commands call. */
@@ -43,9 +50,9 @@ export interface GpuPods {
   runCommand(id: CommandId, args: unknown[]): Promise<unknown>;
 }
 
-export function buildGpuPods({ context, accounts, view, burnRate }: Shell): GpuPods {
+export function buildGpuPods({ context, accounts, view, burnRate, rateLimit }: Shell): GpuPods {
   const log = createLog();
-  const providers = new ProviderManager(accounts, log);
+  const providers = new ProviderManager(accounts, log, {}, rateLimit);
   const data = new AccountData(accounts, providers, log);
   // Timers are read from global state and scheduled; nothing is asked of a cloud until one is due.
   const idleGuard = new IdleGuard(context.globalState, {

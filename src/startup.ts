@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { COMMAND_IDS } from './commands/commandIds';
 import { executeCommand, registerCommand } from './commands/vscodeCommands';
 import { type IdleTimer, nextChange } from './core/idleTimers';
-import type { GpuPods } from './gpuPods';
+import type { GpuPods, Shell } from './gpuPods';
 import { AccountStore } from './services/accounts';
 import { IDLE_TIMERS_KEY } from './services/idleTimersKey';
 import { BurnRateStatus } from './views/burnRate';
@@ -24,7 +24,7 @@ export interface Started {
  * services, the tree and the command handlers (dist/gpuPods.js) are loaded on first use: the view asks
  * for its rows, a command runs, an idle timer is due, a notebook opens. No request is made here.
  */
-export function startGpuPods(context: vscode.ExtensionContext): Started {
+export function startGpuPods(context: vscode.ExtensionContext, options: Pick<Shell, 'rateLimit'> = {}): Started {
   const accounts = new AccountStore(context);
   const burnRate = new BurnRateStatus(accounts);
   const tree = new LazyTree();
@@ -37,7 +37,7 @@ export function startGpuPods(context: vscode.ExtensionContext): Started {
   const load = (): Promise<GpuPods> => {
     loading ??= import('./gpuPods').then(
       (m) => {
-        loaded = m.buildGpuPods({ context, accounts, view, burnRate });
+        loaded = m.buildGpuPods({ context, accounts, view, burnRate, ...options });
         tree.attach(loaded.tree);
         idleWake.dispose(); // the idle guard takes over its timers
         return loaded;

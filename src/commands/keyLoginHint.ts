@@ -1,23 +1,12 @@
 import * as vscode from 'vscode';
 import { displayText } from '../core/displayText';
-import type { CloudId, Pod } from '../core/model';
+import type { Pod } from '../core/model';
 import type { CloudFacts } from '../core/provider';
 import { checkKeyLogin } from '../core/ssh/bootstrap';
 import { SshError } from '../core/ssh/errors';
 import { nodeProcessRunner, nodeSshFs } from '../core/ssh/io';
+import { CLOUDS } from '../providers/clouds';
 import type { Services } from './services';
-
-/** Where the key goes on a pod that was created without it, for clouds whose console can add it. */
-function whereTheKeyGoes(cloud: CloudId): string | undefined {
-  switch (cloud) {
-    case 'yotta':
-      return vscode.l10n.t(
-        "Yotta Labs takes a key only when a pod is created (GPU Pods sends it as PUBLIC_KEY, which Yotta's official images install). For this pod, in the Yotta console: pause it, choose Edit, add the environment variable PUBLIC_KEY with your public key, and run it again; or append the key to ~/.ssh/authorized_keys from the pod's terminal.",
-      );
-    default:
-      return undefined;
-  }
-}
 
 /**
  * Clouds that take the key only at create ('createKey'): a pod made elsewhere (the cloud's console, another
@@ -45,7 +34,9 @@ export async function keyLoginOrHint(
     services.log.warn(`Key login to ${alias} was refused: ${e.stderr.trim()}`);
   }
   const { publicKey } = await services.ssh.ensureKey(services.ui);
-  const where = whereTheKeyGoes(pod.cloud) ?? vscode.l10n.t('Add it to ~/.ssh/authorized_keys on the pod.');
+  // The cloud's own words (its info.ts), translated like every other message: l10n looks them up by their text.
+  const hint = CLOUDS[pod.cloud].keyLoginHint;
+  const where = hint ? vscode.l10n.t(hint) : vscode.l10n.t('Add it to ~/.ssh/authorized_keys on the pod.');
   const copy = vscode.l10n.t('Copy Public Key');
   const anyway = vscode.l10n.t('Connect Anyway');
   const choice = await services.workbench.showWarning(

@@ -1,6 +1,10 @@
 /** The shared model every cloud is mapped into. Plain data: no vscode, no provider specifics. */
 
-export type CloudId = 'yotta' | 'novita' | 'gpugeek' | 'neevcloud';
+// A registered cloud's id, derived from the registry (src/providers/clouds.ts): a cloud is a CloudId the moment
+// it has its line there, and every Record<CloudId, …> and switch on it is checked against the real list. The
+// import is type-only, so erased: core still loads no provider code at run time (ESLint enforces it).
+export type { CloudId } from '../providers/clouds';
+import type { CloudId } from '../providers/clouds';
 
 /** Normalised lifecycle state; the cloud's own word is kept in `rawStatus`. */
 export type PodStatus =

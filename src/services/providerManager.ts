@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { AuthError } from '../core/errors';
 import { KeyGate, type RateLimit } from '../core/keyGate';
+import type { CloudId } from '../core/model';
 import type { Provider } from '../core/provider';
 import { CLOUDS } from '../providers/clouds';
 import { buildAccountProvider, type ProviderDeps } from '../providers/deps';
@@ -18,22 +19,14 @@ export class ProviderManager implements vscode.Disposable {
    * operation cap (CloudInfo.rateLimit), and the secret values scrubbed from everything the account logs.
    */
   private readonly gates = new Map<string, KeyGate>();
-  /**
-   * For automation through the extension's API, like `services.timing`: limits that replace every cloud's
-   * documented ones for providers built from now on (our integration suite drives the simulator far faster
-   * than any cloud allows, as it also lifts the simulator's own budget).
-   */
-  set rateLimitOverride(limit: RateLimit | undefined) {
-    this.limitOverride = limit;
-    this.cache.clear();
-  }
-  private limitOverride?: RateLimit;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly accounts: AccountStore,
     private readonly log: vscode.LogOutputChannel,
     private readonly extraDeps: Partial<ProviderDeps> = {},
+    /** Each cloud's limits per API key: its documented ones (its info.ts) unless the extension is built otherwise. */
+    private readonly rateLimit: (cloud: CloudId) => RateLimit = (cloud) => CLOUDS[cloud].rateLimit,
   ) {
     this.disposables.push(
       accounts.onDidChange(() => this.cache.clear()),
@@ -60,10 +53,9 @@ export class ProviderManager implements vscode.Disposable {
     const apiKey = await this.accounts.getKey(account.id);
     if (!apiKey) throw new AuthError(`No API key is stored for ${info.displayName} (${account.label}).`);
     const factory = await info.load();
-    const limit = this.limitOverride ?? info.rateLimit;
     let gate = this.gates.get(account.id);
-    if (gate?.limit !== limit) {
-      gate = new KeyGate(limit);
+    if (!gate) {
+      gate = new KeyGate(this.rateLimit(account.cloud));
       this.gates.set(account.id, gate);
     }
     const options = { ...account.options, ...settings.cloudOptions(account.cloud, info.settingOptions) };

@@ -2,16 +2,20 @@ import * as vscode from 'vscode';
 import { validateBaseUrl } from '../core/baseUrl';
 import type { CloudId } from '../core/model';
 import { userScopeValue } from '../core/ssh/userScope';
+import { baseUrlSetting, DEFAULT_POLL_SECONDS } from '../providers/cloudInfo';
 import { CLOUDS } from '../providers/clouds';
 
-/** Typed reads of the extension's settings. Every name is declared in package.json. */
+/**
+ * Typed reads of the extension's settings. Every name is declared in package.json; the per-cloud ones
+ * (`gpuPods.<cloud>.*`) are the registry's (providers/cloudInfo.ts `cloudSettings`), checked by a unit test.
+ */
 export const settings = {
   /** Validated base URLs for a cloud: `{ base, inventory? }`. Throws ConfigError naming the setting. */
   baseUrls(cloud: CloudId): Record<string, string> {
     const config = vscode.workspace.getConfiguration('gpuPods');
     const out: Record<string, string> = {};
     for (const [name, fallback] of Object.entries(CLOUDS[cloud].baseUrls)) {
-      const setting = `${cloud}.${name}Url`;
+      const setting = `${cloud}.${baseUrlSetting(name)}`;
       out[name] = validateBaseUrl(config.get<string>(setting) || fallback, `gpuPods.${setting}`);
     }
     return out;
@@ -27,7 +31,11 @@ export const settings = {
     return out;
   },
   slowPollSeconds(cloud: CloudId): number {
-    return clamp(vscode.workspace.getConfiguration('gpuPods').get<number>(`${cloud}.pollInterval`, 60), 15, 3600);
+    return clamp(
+      vscode.workspace.getConfiguration('gpuPods').get<number>(`${cloud}.pollInterval`, DEFAULT_POLL_SECONDS),
+      15,
+      3600,
+    );
   },
   fastPollSeconds(): number {
     return clamp(vscode.workspace.getConfiguration('gpuPods').get<number>('polling.fastInterval', 5), 2, 60);

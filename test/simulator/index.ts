@@ -1,26 +1,20 @@
-import { type GpuGeekSimControl, installGpuGeek } from './gpugeek';
-import { installNeevCloud, type NeevCloudSimControl } from './neevcloud';
-import { installNovita, type NovitaSimControl } from './novita';
+import { checkSimulated, SIMULATED_CLOUDS } from './clouds';
 import { Simulator, type SimulatorOptions } from './server';
-import { installYotta, type YottaSimControl } from './yotta';
+import { CLOUDS } from '../../src/providers/clouds';
 
 export { Simulator } from './server';
 
-export interface SimControls {
-  yotta: YottaSimControl;
-  novita: NovitaSimControl;
-  gpugeek: GpuGeekSimControl;
-  neevcloud: NeevCloudSimControl;
-}
+type Simulated = typeof SIMULATED_CLOUDS;
 
-/** A simulator speaking all four clouds, with each cloud's control object for tests. */
+/** Each simulated cloud's control object for tests (seed pods, force failures …). */
+export type SimControls = { [Id in keyof Simulated]: ReturnType<Simulated[Id]['install']> };
+
+/** A simulator speaking every registered cloud, with each cloud's control object for tests. */
 export function createSimulator(options: SimulatorOptions = {}): Simulator & { controls: SimControls } {
+  checkSimulated(CLOUDS, SIMULATED_CLOUDS);
   const sim = new Simulator(options);
-  const controls: SimControls = {
-    yotta: installYotta(sim),
-    novita: installNovita(sim),
-    gpugeek: installGpuGeek(sim),
-    neevcloud: installNeevCloud(sim),
-  };
+  const controls = Object.fromEntries(
+    Object.entries(SIMULATED_CLOUDS).map(([id, cloud]) => [id, cloud.install(sim)]),
+  ) as SimControls;
   return Object.assign(sim, { controls });
 }

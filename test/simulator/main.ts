@@ -5,6 +5,7 @@
 // Pods are backed by real loopback servers (RealPodBackend: an sshd and a Jupyter-like server) when that
 // backend starts; otherwise (no sshd, --fake) by the fake backend, whose SSH and Jupyter addresses lead nowhere.
 import type { PodBackend } from './backend';
+import { simulatorSettings } from './clouds';
 import { createSimulator } from './index';
 
 function arg(name: string): string | undefined {
@@ -37,8 +38,7 @@ async function main(): Promise<void> {
   const sim = createSimulator(backend ? { backend } : {});
   const url = await sim.start(port);
   console.log(`simulator: ${url} (${backend ? 'real sshd + Jupyter backend' : 'fake backend'})`);
-  for (const cloud of ['yotta', 'novita', 'gpugeek', 'neevcloud'] as const)
-    console.log(`  ${cloud.padEnd(9)} ${sim.baseUrl(cloud)}`);
+  for (const [setting, value] of Object.entries(simulatorSettings(url))) console.log(`  ${setting} = ${value}`);
   console.log('  control   ' + `${url}/__sim/requests (request log), /__sim/reset, /__sim/fault`);
   console.log('any API key works against the simulator');
 

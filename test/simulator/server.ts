@@ -1,4 +1,5 @@
 import * as http from 'node:http';
+import type { CloudId } from '../../src/core/model';
 import type { AddressInfo, Socket } from 'node:net';
 import { parseBody, stringify } from './json';
 import { FakePodBackend, type PodBackend } from './backend';
@@ -8,12 +9,13 @@ import { matchEndpoint, parseForSpec, validateRequest, validateResponse } from '
 
 /**
  * One loopback HTTP server that speaks every simulated cloud under its own path prefix
- * (`/yotta`, `/novita`, `/gpugeek`, `/neevcloud`), so a base URL setting is all the extension changes.
+ * (`/<cloud id>`, e.g. `/yotta`), so a base URL setting is all the extension changes.
  * Tests steer it through `/__sim/*` or directly through this object: latency, faults per route,
  * revoked keys, and a log of every request.
  */
 
-export type CloudPrefix = 'yotta' | 'novita' | 'gpugeek' | 'neevcloud';
+/** Every registered cloud is simulated (test/simulator/clouds.ts), under its id. */
+export type CloudPrefix = CloudId;
 
 export interface SimRequest {
   cloud: CloudPrefix;

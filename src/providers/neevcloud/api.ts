@@ -6,7 +6,7 @@ import { fetchAllPages } from '../../core/paging';
 import type { ProviderConfig } from '../../core/provider';
 import { describeIssues, parseWith } from '../../core/schema';
 import type * as z from '../../core/zod';
-import { DEFAULT_BASE_URLS } from '../baseUrls';
+import { neevcloud } from './info';
 import type { ProviderDeps } from '../deps';
 import {
   zGpuConfig,
@@ -62,7 +62,7 @@ export class NeevCloudApi {
     deps: ProviderDeps,
   ) {
     this.logger = deps.logger;
-    const defaults = DEFAULT_BASE_URLS.neevcloud;
+    const defaults = neevcloud.baseUrls;
     const client = (name: 'base' | 'inventory') =>
       new HttpClient({
         baseUrl: validateBaseUrl(config.baseUrls[name] ?? defaults[name], `gpuPods.neevcloud.${name}Url`),

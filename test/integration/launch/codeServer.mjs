@@ -4,6 +4,7 @@
 // The recipe is ../../../../shared/testing-in-vscode.md; scripts/setup.sh fills the cache it reads.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,15 +55,14 @@ export const baseSettings = {
   'files.exclude': { '**/.gpu-pods-test.json': true },
 };
 
-/** The extension's base URL settings pointed at a simulator running at `sim` (no trailing slash). */
+/**
+ * The extension's base URL settings pointed at a simulator running at `sim` (no trailing slash): every
+ * registered cloud's, from test/simulator/clouds.ts as compiled into out/ (`npm run compile-tests`).
+ * @param {string} sim
+ * @returns {Record<string, string>}
+ */
 export function simulatorSettings(sim) {
-  return {
-    'gpuPods.yotta.baseUrl': `${sim}/yotta`,
-    'gpuPods.novita.baseUrl': `${sim}/novita`,
-    'gpuPods.gpugeek.baseUrl': `${sim}/gpugeek`,
-    'gpuPods.neevcloud.baseUrl': `${sim}/neevcloud/gpu`,
-    'gpuPods.neevcloud.inventoryUrl': `${sim}/neevcloud/inventory`,
-  };
+  return createRequire(import.meta.url)(join(repoRoot, 'out/test/simulator/clouds.js')).simulatorSettings(sim);
 }
 
 /** True when the person asked for their real ~/.ssh (GPU_PODS_REAL_SSH=1); every launcher sandboxes it otherwise. */

@@ -71,9 +71,6 @@ export async function script(
   services.ui = ui;
   services.workbench = workbench;
   services.timing = { waitIntervalMs: 150, waitTimeoutMs: 60_000 };
-  // The suite polls far faster than any cloud allows (it lifts the simulator's budget too); the per-key limits
-  // themselves are unit-tested (test/unit/core/keyGate.test.ts) and measured by `npm run bench`.
-  services.providers.rateLimitOverride = { perMinute: 100_000, concurrentOperations: 100 };
   return { services, workbench };
 }
 

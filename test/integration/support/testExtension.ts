@@ -4,8 +4,15 @@
 // shipped entry, returns a handle on the instance so the suites can script prompts and read the tree.
 // It is bundled into out/test/extension/main.js and never packaged (test/unit/core/packageContents.test.ts).
 import type * as vscode from 'vscode';
+import type { RateLimit } from '../../../src/core/keyGate';
 import type { GpuPods } from '../../../src/gpuPods';
 import { type Started, startGpuPods } from '../../../src/startup';
+
+/**
+ * The suites poll far faster than any cloud allows (they lift the simulator's budget too); the per-key limits
+ * themselves are unit-tested (test/unit/core/keyGate.test.ts) and measured by `npm run bench`.
+ */
+const SUITE_LIMIT: RateLimit = { perMinute: 100_000, concurrentOperations: 100 };
 
 export interface TestHooks {
   /** The loaded instance (loads the rest of GPU Pods, as a command or the view would). */
@@ -28,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks {
     // Same context, own subscriptions: stop() disposes this instance without touching VS Code's list.
     started = startGpuPods(
       Object.create(context, { subscriptions: { value: subscriptions } }) as vscode.ExtensionContext,
+      { rateLimit: () => SUITE_LIMIT },
     );
   };
   const stop = () => {

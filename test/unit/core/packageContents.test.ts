@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CLOUD_IDS } from '../../../src/providers/clouds';
 
 const root = join(__dirname, '../../../..');
 
@@ -28,8 +29,11 @@ describe('the packaged extension (.vsix contents)', function () {
     ]) {
       assert.ok(files.includes(needed), `${needed} is packaged`);
     }
-    for (const cloud of ['yotta', 'novita', 'gpugeek', 'neevcloud'])
-      assert.ok(files.includes(`dist/clouds/${cloud}.js`), `${cloud} bundle is packaged`);
+    // Exactly the registered clouds' bundles (src/providers/clouds.ts), no stale one from a removed cloud.
+    assert.deepEqual(
+      files.filter((f) => f.startsWith('dist/clouds/')).sort(),
+      CLOUD_IDS.map((cloud) => `dist/clouds/${cloud}.js`).sort(),
+    );
     const unwanted = files.filter((f) =>
       /^(src|test|out|scripts|node_modules|\.vscode-test|test-artifacts)\/|\.map$|\.ts$/.test(f),
     );

@@ -1,0 +1,16 @@
+// → src/providers/mycloud/info.ts. The cloud's static facts: no client code (this file is in the main
+// bundles; the build's bundle guard fails when anything else of the folder is).
+import { type CloudInfo, UNDOCUMENTED_LIMIT } from '../cloudInfo';
+
+export const mycloud: CloudInfo<'mycloud'> = {
+  id: 'mycloud',
+  displayName: 'My Cloud',
+  keyHelp: 'My Cloud console → API keys',
+  keyPlaceholder: 'My Cloud API key',
+  // Each name is the setting gpuPods.mycloud.<name>Url (package.json, settings.json in this folder).
+  baseUrls: { base: 'https://api.mycloud.example/v1' },
+  accountOptions: [],
+  settingOptions: [],
+  // Cite the cloud's documented limits here; UNDOCUMENTED_LIMIT when it publishes none.
+  rateLimit: UNDOCUMENTED_LIMIT,
+};

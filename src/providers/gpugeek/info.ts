@@ -1,0 +1,13 @@
+import { type CloudInfo, UNDOCUMENTED_LIMIT } from '../cloudInfo';
+
+export const gpugeek: CloudInfo<'gpugeek'> = {
+  id: 'gpugeek',
+  displayName: 'GPUGeek',
+  keyHelp: 'GPUGeek Account Center → OpenAPI Key (enterprise accounts)',
+  keyPlaceholder: 'GPUGeek API token',
+  baseUrls: { base: 'https://api-cloud.gpugeek.com' },
+  accountOptions: [],
+  settingOptions: [],
+  // GPUGeek's OpenAPI document states no limits.
+  rateLimit: UNDOCUMENTED_LIMIT,
+};

@@ -1,0 +1,21 @@
+import { type CloudInfo, UNDOCUMENTED_LIMIT } from '../cloudInfo';
+
+export const neevcloud: CloudInfo<'neevcloud'> = {
+  id: 'neevcloud',
+  displayName: 'NeevCloud',
+  keyHelp: 'NeevCloud console → personal access token (pat-nc-…)',
+  keyPlaceholder: 'NeevCloud personal access token',
+  baseUrls: { base: 'https://api.ai.neevcloud.com/gpu', inventory: 'https://api.ai.neevcloud.com/inventory' },
+  accountOptions: [
+    {
+      id: 'orgId',
+      title: 'Organisation id',
+      prompt: 'NeevCloud organisation id (from the console or `neev` CLI)',
+      required: true,
+    },
+    { id: 'projectId', title: 'Project id', prompt: 'NeevCloud project id', required: true },
+  ],
+  settingOptions: [],
+  // NeevCloud's API reference states no limits.
+  rateLimit: UNDOCUMENTED_LIMIT,
+};

@@ -1,0 +1,13 @@
+import { type CloudInfo, UNDOCUMENTED_LIMIT } from '../cloudInfo';
+
+export const novita: CloudInfo<'novita'> = {
+  id: 'novita',
+  displayName: 'Novita AI',
+  keyHelp: 'Novita console → Key Management',
+  keyPlaceholder: 'Novita API key',
+  baseUrls: { base: 'https://api.novita.ai/gpu-instance/openapi/v1' },
+  accountOptions: [],
+  settingOptions: [],
+  // Novita documents RATE_LIMIT_EXCEEDED (HTTP 429) for the GPU instance API but no figure.
+  rateLimit: UNDOCUMENTED_LIMIT,
+};
