@@ -188,3 +188,48 @@ describe('the create wizard in the real quick pick (Yotta Labs)', function () {
     assert.deepEqual(sim.sim.controls.yotta.state.allPods(), [], 'Escape on the summary creates nothing');
   });
 });
+
+describe('a many-pick in the real quick pick', function () {
+  this.timeout(60_000);
+  let unwatch: () => void;
+  before(() => (unwatch = watchPrompts()));
+  after(async () => {
+    unwatch();
+    await escape();
+  });
+
+  it('cannot tick the "could not be loaded" line: it says why, and Enter answers with what can be picked', async () => {
+    let refusedTitle = '';
+    const user = new KeyboardUser({
+      mounts: async (prompt, answer) => {
+        assert.ok(isPick(prompt));
+        prompt.activeItems = [prompt.items[0]];
+        await settle();
+        await vscode.commands.executeCommand('workbench.action.quickPickManyToggle');
+        await waitFor('the line to be refused', () => prompt.title !== 'Volumes to mount');
+        refusedTitle = prompt.title ?? '';
+        await settle();
+        await enter();
+        await answer;
+      },
+    });
+    const picked = await user.pick({
+      id: 'mounts',
+      title: 'Volumes to mount',
+      canPickMany: true,
+      items: [
+        {
+          label: 'Volumes could not be loaded: Could not reach Yotta Labs.',
+          value: 'unavailable',
+          disabledReason: 'this line only says why; go on with none, or go Back to try again',
+        },
+        { label: 'data', value: 'vol-data', picked: true },
+      ],
+    });
+    assert.match(
+      refusedTitle,
+      /^"Volumes could not be loaded: Could not reach Yotta Labs\." cannot be picked: this line/,
+    );
+    assert.deepEqual(picked, ['vol-data']);
+  });
+});
