@@ -21,6 +21,14 @@ export interface PickItem<T> {
   group?: string;
 }
 
+/**
+ * The item a pick opens on: the preselected one (the previous answer, the default) when it can be picked,
+ * else the first that can — never a sold-out line. Undefined when nothing can be picked.
+ */
+export function initialActive<T>(items: readonly PickItem<T>[]): PickItem<T> | undefined {
+  return items.find((i) => i.picked && !i.disabledReason) ?? items.find((i) => !i.disabledReason);
+}
+
 export interface PickStep<T> {
   title: string;
   /** 1-based step counters for a wizard. */

@@ -1,3 +1,6 @@
+// Type-only (this file runs in plain Node in the unit tests); it also lets `@vscode/l10n-dev export` find the
+// l10n.t calls below, see ./l10n.
+import type * as vscode from 'vscode';
 import type {
   Answers,
   CreateContext,
@@ -9,7 +12,11 @@ import type {
 } from '../core/createForm';
 import { displayText } from '../core/displayText';
 import { CancelledError, GpuPodsError, userMessage } from '../core/errors';
+import { l10n as translations } from './l10n';
 import { BACK, type PickItem, type UserInput } from './prompts';
+import { stepCounter } from './stepCounter';
+
+const l10n: Pick<typeof vscode.l10n, 't'> = translations;
 
 const CUSTOM = Symbol('custom');
 const CREATE = Symbol('create');
@@ -46,6 +53,8 @@ export async function runWizard(
 ): Promise<Answers | undefined> {
   const answers: Answers = { ...(options.previous ?? options.prefilled) };
   const pending = new Set(options.previous ? [] : Object.keys(options.prefilled ?? {}));
+  // Steps the user is not asked: prefilled ones still to come or taken without showing (see stepCounter).
+  const notAsked = new Set(pending);
   const fields = form.fields;
   let index = options.previous ? fields.length : 0;
   const history: number[] = [];
@@ -59,6 +68,7 @@ export async function runWizard(
         options,
         fields,
         history.length > 0 || fields.length > 0,
+        stepCounter(fields, answers, notAsked, fields.length),
       );
       if (choice === undefined) return undefined;
       if (choice === CREATE) return answers;
@@ -84,9 +94,9 @@ export async function runWizard(
         continue;
       }
     }
-    const position = fields.slice(0, index).filter((f) => !f.skip?.(answers)).length + 1;
-    const total = fields.filter((f) => !f.skip?.(answers)).length + 1;
-    const result = await askField(ui, field, answers, options.title, position, total, history.length > 0, options.log);
+    notAsked.delete(field.id);
+    const counter = stepCounter(fields, answers, notAsked, index);
+    const result = await askField(ui, field, answers, options.title, counter, history.length > 0, options.log);
     if (result === undefined) return undefined;
     if (result === BACK) {
       index = history.pop() ?? 0;
@@ -135,16 +145,14 @@ async function askField(
   field: FormField,
   answers: Answers,
   title: string,
-  step: number,
-  totalSteps: number,
+  counter: { step: number; totalSteps: number },
   canGoBack: boolean,
   log?: (message: string) => void,
 ): Promise<{ value: unknown } | typeof BACK | undefined> {
   const base = {
     id: field.id,
-    title: `${title}: ${field.title}`,
-    step,
-    totalSteps,
+    title: l10n.t('{0}: {1}', title, field.title),
+    ...counter,
     canGoBack,
     placeholder: field.placeholder,
   };
@@ -156,7 +164,7 @@ async function askField(
       value: previous !== undefined ? String(previous) : field.initial?.(answers),
       validate: (v) =>
         field.validate?.(v, answers) ??
-        (field.kind === 'number' && !/^\d+$/.test(v.trim()) ? 'Enter a whole number.' : undefined),
+        (field.kind === 'number' && !/^\d+$/.test(v.trim()) ? l10n.t('Enter a whole number.') : undefined),
     });
     if (value === undefined || value === BACK) return value;
     return { value: field.kind === 'number' ? Number(value.trim()) : value.trim() };
@@ -179,7 +187,7 @@ async function askField(
       prompt: custom.prompt,
       canGoBack: true,
       value: typeof answers[field.id] === 'string' ? String(answers[field.id]) : '',
-      validate: (v) => (v.trim() === '' ? 'A value is required.' : custom.validate?.(v.trim(), answers)),
+      validate: (v) => (v.trim() === '' ? l10n.t('A value is required.') : custom.validate?.(v.trim(), answers)),
     });
     if (text === undefined) return undefined;
     if (text !== BACK) return { value: text.trim() };
@@ -206,9 +214,15 @@ async function loadOptions(
       `${field.optional.what} could not be loaded for the "${field.title}" step; offering to go on without: ${reason}${details}`,
     );
     const line: PickOption = {
-      label: `${field.optional.what} could not be loaded: ${reason}`,
+      label: l10n.t('{0} could not be loaded: {1}', field.optional.what, reason),
       value: UNAVAILABLE,
-      disabledReason: 'go on without, or go Back and try again',
+      disabledReason:
+        'without' in field.optional
+          ? l10n.t(
+              'this line only says why; pick "{0}" to go on without, or go Back to try again',
+              field.optional.without.label,
+            )
+          : l10n.t('this line only says why; go on with none, or go Back to try again'),
     };
     return 'without' in field.optional ? [line, { ...field.optional.without, picked: true }] : [line];
   }
@@ -230,7 +244,7 @@ function toItems(options: PickOption[], previous: unknown, allowCustom: boolean)
           : JSON.stringify(o.value) === prev
         : o.picked,
   }));
-  if (allowCustom) items.push({ label: '$(edit) Custom…', value: CUSTOM });
+  if (allowCustom) items.push({ label: `$(edit) ${l10n.t('Custom…')}`, value: CUSTOM });
   return items;
 }
 
@@ -242,6 +256,7 @@ async function summaryStep(
   options: WizardOptions,
   fields: FormField[],
   canGoBack: boolean,
+  counter: { step: number; totalSteps: number },
 ): Promise<number | typeof CREATE | typeof BACK | undefined> {
   const lines = form.summarize(answers, ctx);
   const items = lines.then((ls) => [
@@ -251,20 +266,19 @@ async function summaryStep(
       return {
         label: displayText(l.label),
         description: displayText(l.value, { maxLength: 400 }),
-        detail: target >= 0 ? 'Select to change' : undefined,
+        detail: target >= 0 ? l10n.t('Select to change') : undefined,
         value: (target >= 0 ? target : STAY) as number | typeof CREATE,
-        group: 'Summary',
+        group: l10n.t('Summary'),
       };
     }),
   ]);
   const choice = await ui.pick({
     id: 'summary',
-    title: `${options.title}: Summary`,
-    placeholder: 'Check what will be created; select a line to change it',
+    title: l10n.t('{0}: Summary', options.title),
+    placeholder: l10n.t('Check what will be created; select a line to change it'),
     items,
     canGoBack,
-    step: fields.length + 1,
-    totalSteps: fields.length + 1,
+    ...counter,
   });
   if (choice === undefined || choice === BACK) return choice;
   return choice as number | typeof CREATE;

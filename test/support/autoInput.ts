@@ -6,7 +6,7 @@ import {
   type PickStep,
   type UserInput,
 } from '../../src/ui/prompts';
-import type { AskedQuestion } from './scriptedInput';
+import { type AskedQuestion, counter } from './scriptedInput';
 
 /**
  * Answers any wizard the way a hurried user would: the preselected or first pickable item, the prompt's own
@@ -25,7 +25,7 @@ export class AutoInput implements UserInput {
 
   async pick<T>(step: PickStep<T>): Promise<T | T[] | typeof BACK | undefined> {
     const items = (await step.items) as PickItem<unknown>[];
-    this.asked.push({ id: step.id, title: step.title, kind: 'pick', items });
+    this.asked.push({ ...counter(step), id: step.id, title: step.title, kind: 'pick', items });
     const wanted = this.answers[step.id];
     const usable = items.filter((i) => !i.disabledReason);
     if (step.canPickMany) {
@@ -50,7 +50,7 @@ export class AutoInput implements UserInput {
     const wanted = this.answers[step.id];
     const value = typeof wanted === 'string' ? wanted : (step.value ?? '');
     const validation = step.validate?.(value);
-    this.asked.push({ id: step.id, title: step.title, kind: 'input', value: step.value, validation });
+    this.asked.push({ ...counter(step), id: step.id, title: step.title, kind: 'input', value: step.value, validation });
     if (validation) throw new Error(`AutoInput: "${step.id}" refuses "${value}": ${validation}`);
     return value;
   }

@@ -34,6 +34,9 @@ export interface AskedQuestion {
   value?: string;
   /** Validation message for the scripted answer, if the prompt would have refused it. */
   validation?: string;
+  /** The step counter shown ("3/11"), when the question is a wizard step. */
+  step?: number;
+  totalSteps?: number;
 }
 
 export class ScriptedInput implements UserInput {
@@ -58,7 +61,7 @@ export class ScriptedInput implements UserInput {
 
   async pick<T>(step: PickStep<T>): Promise<T | T[] | typeof BACK | undefined> {
     const items = (await step.items) as PickItem<unknown>[];
-    this.asked.push({ id: step.id, title: step.title, kind: 'pick', items });
+    this.asked.push({ ...counter(step), id: step.id, title: step.title, kind: 'pick', items });
     const s = this.next(step.id, 'pick');
     if (s.pick === 'BACK') return BACK;
     if (s.pick === undefined) return undefined;
@@ -78,7 +81,13 @@ export class ScriptedInput implements UserInput {
 
   async input(step: InputStep): Promise<string | typeof BACK | undefined> {
     const s = this.next(step.id, 'input');
-    const question: AskedQuestion = { id: step.id, title: step.title, kind: 'input', value: step.value };
+    const question: AskedQuestion = {
+      ...counter(step),
+      id: step.id,
+      title: step.title,
+      kind: 'input',
+      value: step.value,
+    };
     this.asked.push(question);
     if (s.input === 'BACK') return BACK;
     if (s.input === undefined) return undefined;
@@ -95,4 +104,9 @@ export class ScriptedInput implements UserInput {
     const s = this.next(options.id, 'confirm');
     return !!s.confirm;
   }
+}
+
+/** The step counter of a question, as recorded. */
+export function counter(step: { step?: number; totalSteps?: number }): Pick<AskedQuestion, 'step' | 'totalSteps'> {
+  return step.totalSteps === undefined ? {} : { step: step.step, totalSteps: step.totalSteps };
 }
