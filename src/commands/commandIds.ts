@@ -51,5 +51,6 @@ export type BuiltInCommandId =
   | 'simpleBrowser.show'
   | 'vscode.openFolder'
   | 'workbench.extensions.installExtension'
+  | 'workbench.action.openSettings'
   // the "focus" command VS Code makes for our view (`gpuPods.pods` in package.json)
   | 'gpuPods.pods.focus';
