@@ -16,6 +16,7 @@ export const COMMAND_IDS = [
   'gpuPods.copyPodId',
   'gpuPods.connectRemoteSsh',
   'gpuPods.connectRemoteSshCurrentWindow',
+  'gpuPods.connectToPod',
   'gpuPods.openSshTerminal',
   'gpuPods.copySshCommand',
   'gpuPods.openJupyter',
