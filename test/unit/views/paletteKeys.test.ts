@@ -108,3 +108,19 @@ describe('palette context keys: the palette offers what the connected clouds can
     }
   });
 });
+
+describe('the Remote indicator menu (statusBar/remoteIndicator)', () => {
+  it('offers Connect to a GPU Pod… under a group name VS Code accepts (others are dropped with a log line)', () => {
+    const entries = manifest.contributes.menus['statusBar/remoteIndicator'] as Array<{
+      command: string;
+      group: string;
+    }>;
+    assert.deepEqual(
+      entries.map((e) => e.command),
+      ['gpuPods.connectToPod'],
+    );
+    // VS Code's remoteIndicator.ts: `remote_$ORDER_$REMOTENAME_$GROUPING`, the `@order` suffix split off first.
+    for (const e of entries)
+      assert.match(e.group.split('@')[0], /^(remote|virtualfs)_(\d\d)_(([a-z][a-z0-9+.-]*)_(.*))$/);
+  });
+});
