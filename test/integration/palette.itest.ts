@@ -154,6 +154,13 @@ describe('palette, Open Setting and the Remote indicator (issue #15)', function 
     assert.deepEqual(workbench.infos, ['Connect a GPU cloud first.']);
     assert.deepEqual(buttons, [['Connect a GPU Cloud']]);
     await waitFor('Connect a GPU Cloud to ask which cloud', () => ui.asked.some((q) => q.id === 'cloud'));
+
+    // the Remote indicator's entry, with no account, offers the same
+    const again = new ScriptedInput([{ id: 'cloud', pick: undefined }]);
+    await script(again, workbench);
+    await vscode.commands.executeCommand('gpuPods.connectToPod');
+    assert.deepEqual(buttons, [['Connect a GPU Cloud'], ['Connect a GPU Cloud']]);
+    await waitFor('Connect a GPU Cloud to ask which cloud', () => again.asked.some((q) => q.id === 'cloud'));
   });
 
   describe('errors a setting fixes open exactly that setting', () => {
@@ -249,5 +256,17 @@ describe('palette, Open Setting and the Remote indicator (issue #15)', function 
     const asked = await waitFor('the pod question', () => ui.asked.find((q) => q.id === 'pod'), 30_000);
     const names = asked!.items!.map((i) => (i.value as PodTarget).pod.name).sort();
     assert.deepEqual(names, ['remote-novita-running', 'remote-yotta-running']);
+  });
+
+  it('from the palette, Pause Pod lists only pods of clouds that pause, Stop Pod only those of clouds that stop', async () => {
+    // the accounts and pods of the previous test: a running Yotta pod and a running Novita instance
+    const podsOffered = async (command: string) => {
+      const ui = new ScriptedInput([{ id: 'pod', pick: undefined }]);
+      await script(ui);
+      await vscode.commands.executeCommand(command);
+      return ui.asked.find((q) => q.id === 'pod')?.items?.map((i) => (i.value as PodTarget).pod.name);
+    };
+    assert.deepEqual(await podsOffered('gpuPods.pausePod'), ['remote-yotta-running']);
+    assert.deepEqual(await podsOffered('gpuPods.stopPod'), ['remote-novita-running']);
   });
 });
