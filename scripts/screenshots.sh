@@ -19,3 +19,4 @@ copy wizard-yotta-summary wizard-summary
 copy foundation-one-account-failing invalid-key
 copy tree-neevcloud neevcloud
 copy partial-volumes-failing partial-failure
+copy remote-indicator remote-indicator

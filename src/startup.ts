@@ -4,9 +4,11 @@ import { executeCommand, registerCommand } from './commands/vscodeCommands';
 import { type IdleTimer, nextChange } from './core/idleTimers';
 import type { GpuPods, Shell } from './gpuPods';
 import { AccountStore } from './services/accounts';
+import { CLOUDS } from './providers/clouds';
 import { IDLE_TIMERS_KEY } from './services/idleTimersKey';
 import { BurnRateStatus } from './views/burnRate';
 import type { TreeNode } from './views/nodes';
+import { paletteContext } from './views/paletteKeys';
 
 /** Even a far-off timer is looked at this often, so a laptop waking from sleep acts within a minute. */
 const MAX_SLEEP_MS = 60_000;
@@ -19,7 +21,7 @@ export interface Started {
 
 /**
  * What activation does, kept cheap because GPU Pods activates after every window's startup (idle timers
- * must fire even when the view is never opened): the status-bar item, the `gpuPods.hasAccounts` context,
+ * must fire even when the view is never opened): the status-bar item, the palette's context keys,
  * the commands and the view are registered, and one timer waits for the next idle-timer moment. The
  * services, the tree and the command handlers (dist/gpuPods.js) are loaded on first use: the view asks
  * for its rows, a command runs, an idle timer is due, a notebook opens. No request is made here.
@@ -59,7 +61,7 @@ export function startGpuPods(context: vscode.ExtensionContext, options: Pick<She
   tree.load = load;
 
   const idleWake = wakeForIdleTimers(context.globalState, () => loadAndReport('idle timer'));
-  const updateContext = () => void executeCommand('setContext', 'gpuPods.hasAccounts', accounts.list().length > 0);
+  const updateContext = paletteContextUpdater(accounts);
   updateContext();
   // A notebook may want a running pod as its Jupyter server (offered once GPU Pods is loaded).
   const openNotebook = () => accounts.list().length > 0 && loadAndReport('notebook');
@@ -76,6 +78,23 @@ export function startGpuPods(context: vscode.ExtensionContext, options: Pick<She
     ...COMMAND_IDS.map((id) => registerCommand(id, async (...args: unknown[]) => (await load()).runCommand(id, args))),
   );
   return { load, isLoaded: () => loaded !== undefined };
+}
+
+/**
+ * Sets the command palette's context keys (`gpuPods.hasAccounts`, `gpuPods.palette.*`) from the stored accounts'
+ * clouds, each cloud's static palette facts standing in for its provider: no cloud code is loaded and no request
+ * is made, so the palette is right from the first keystroke. Only keys whose value changed are sent again.
+ */
+function paletteContextUpdater(accounts: AccountStore): () => void {
+  const sent = new Map<string, boolean>();
+  return () => {
+    const clouds = accounts.list().flatMap((a) => (a.cloud in CLOUDS ? [CLOUDS[a.cloud]] : []));
+    for (const [key, value] of Object.entries(paletteContext(clouds))) {
+      if (sent.get(key) === value) continue;
+      sent.set(key, value);
+      void executeCommand('setContext', key, value);
+    }
+  };
 }
 
 /**

@@ -13,4 +13,15 @@ export const mycloud: CloudInfo<'mycloud'> = {
   settingOptions: [],
   // Cite the cloud's documented limits here; UNDOCUMENTED_LIMIT when it publishes none.
   rateLimit: UNDOCUMENTED_LIMIT,
+  // What index.ts can do, for the command palette before any cloud code loads. Must equal what its operations
+  // give: test/unit/registry/paletteFacts.test.ts says which field is off.
+  palette: {
+    stopWord: 'stop',
+    podActions: ['terminate'],
+    vms: false,
+    volumes: false,
+    endpoints: false,
+    ports: false,
+    alerts: false,
+  },
 };

@@ -16,6 +16,7 @@ export const COMMAND_IDS = [
   'gpuPods.copyPodId',
   'gpuPods.connectRemoteSsh',
   'gpuPods.connectRemoteSshCurrentWindow',
+  'gpuPods.connectToPod',
   'gpuPods.openSshTerminal',
   'gpuPods.copySshCommand',
   'gpuPods.openJupyter',
@@ -51,5 +52,6 @@ export type BuiltInCommandId =
   | 'simpleBrowser.show'
   | 'vscode.openFolder'
   | 'workbench.extensions.installExtension'
+  | 'workbench.action.openSettings'
   // the "focus" command VS Code makes for our view (`gpuPods.pods` in package.json)
   | 'gpuPods.pods.focus';

@@ -17,6 +17,7 @@ import { inputOne, pickOne } from '../ui/pickOne';
 import type { PickItem } from '../ui/userInput';
 import { accountName } from '../views/burnRate';
 import { createPod } from './createPod';
+import { offerConnectCloud } from './offerConnect';
 import type { Services } from './services';
 
 type ModelPick = { key?: string; text?: string };
@@ -42,7 +43,7 @@ export async function createOnBestOffer(services: Services): Promise<Pod | undef
   const cache = services.offers;
   const sources = offerSources(services);
   if (!cache || sources.length === 0) {
-    void services.workbench.showInfo(vscode.l10n.t('Connect a GPU cloud first.'));
+    offerConnectCloud(services, services.accounts.list().length > 0);
     throw new CancelledError();
   }
   const gathering = cache.gather(sources).then((results) => {

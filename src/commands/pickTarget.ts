@@ -9,6 +9,7 @@ import type { Account } from '../services/accounts';
 import { pickOne } from '../ui/pickOne';
 import { statusText } from '../views/format';
 import type { TreeNode } from '../views/nodes';
+import { offerConnectCloud } from './offerConnect';
 import type { Services } from './services';
 
 /** The account a command acts on: the clicked node's, the only one, or the user's pick. */
@@ -31,7 +32,7 @@ export async function pickAccount(
     },
     {
       takeSingle: true,
-      whenEmpty: () => void services.workbench.showInfo(vscode.l10n.t('Connect a GPU cloud first.')),
+      whenEmpty: () => offerConnectCloud(services, services.accounts.list().length > 0),
     },
   );
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { displayText } from '../core/displayText';
 import { CancelledError } from '../core/errors';
+import type { Capabilities } from '../core/capabilities';
 import type { PodAction } from '../core/provider';
 import { waitForPod, type PodGoal } from '../core/waitForPod';
 import { CLOUDS } from '../providers/clouds';
@@ -10,8 +11,16 @@ import type { Services } from './services';
 
 const GOALS: Record<PodAction, PodGoal> = { stop: 'stopped', start: 'running', restart: 'running', terminate: 'gone' };
 
-/** Runs one lifecycle action on a pod (from a tree node or the palette), with progress until it is done. */
-export async function podActionCommand(services: Services, arg: unknown, action: PodAction): Promise<void> {
+/**
+ * Runs one lifecycle action on a pod (from a tree node or the palette), with progress until it is done.
+ * `word`: from the palette, "Pause Pod" lists only pods of clouds that say pause, "Stop Pod" those that say stop.
+ */
+export async function podActionCommand(
+  services: Services,
+  arg: unknown,
+  action: PodAction,
+  word?: Capabilities['stopWord'],
+): Promise<void> {
   // Say plainly which clouds cannot do this at all (NeevCloud has no stop), rather than "nothing to do".
   const unable = [
     ...new Set(
@@ -24,7 +33,7 @@ export async function podActionCommand(services: Services, arg: unknown, action:
   const target = await pickPod(
     services,
     arg,
-    (pod, caps) => caps.allows(action, pod),
+    (pod, caps) => caps.allows(action, pod) && (!word || caps.stopWord === word),
     vscode.l10n.t('Choose a pod'),
     unable.length
       ? vscode.l10n.t(

@@ -1,5 +1,6 @@
 import type { CommandId } from './commandIds';
 import { connectCloud } from './connectCloud';
+import { connectToPod } from './connectToPod';
 import { copyPodId } from './copyPodId';
 import { createOnBestOffer } from './createOnBestOffer';
 import { createPod } from './createPod';
@@ -35,13 +36,14 @@ export const COMMANDS: Record<CommandId, Handler> = {
   'gpuPods.showLog': showLog,
   'gpuPods.createPod': createPod,
   // Pause/Resume and Stop/Start are one action each; the menu shows the cloud's own word.
-  'gpuPods.pausePod': (s, a) => podActionCommand(s, a, 'stop'),
-  'gpuPods.resumePod': (s, a) => podActionCommand(s, a, 'start'),
-  'gpuPods.stopPod': (s, a) => podActionCommand(s, a, 'stop'),
-  'gpuPods.startPod': (s, a) => podActionCommand(s, a, 'start'),
+  'gpuPods.pausePod': (s, a) => podActionCommand(s, a, 'stop', 'pause'),
+  'gpuPods.resumePod': (s, a) => podActionCommand(s, a, 'start', 'pause'),
+  'gpuPods.stopPod': (s, a) => podActionCommand(s, a, 'stop', 'stop'),
+  'gpuPods.startPod': (s, a) => podActionCommand(s, a, 'start', 'stop'),
   'gpuPods.restartPod': (s, a) => podActionCommand(s, a, 'restart'),
   'gpuPods.terminatePod': (s, a) => podActionCommand(s, a, 'terminate'),
   'gpuPods.copyPodId': copyPodId,
+  'gpuPods.connectToPod': connectToPod,
   'gpuPods.openJupyter': openJupyter,
   'gpuPods.copyJupyterUrl': copyJupyterUrl,
   'gpuPods.createVolume': createVolume,

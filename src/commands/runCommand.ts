@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { displayText } from '../core/displayText';
-import { AuthError, CancelledError, GpuPodsError, userMessage } from '../core/errors';
+import { AuthError, CancelledError, ConfigError, GpuPodsError, userMessage } from '../core/errors';
 import { describeForLog } from '../services/log';
 import type { Services } from './services';
-import { executeCommand } from './vscodeCommands';
+import { executeCommand, openSetting } from './vscodeCommands';
 
 /**
  * Runs a command: a dismissed prompt is silent, every error goes to the log with its details, the user
- * sees one sentence with "Show Log" (and "Update API Key" when the key was refused). Never a stack.
+ * sees one sentence with "Show Log" (and "Update API Key" when the key was refused, "Open Setting" when one
+ * setting fixes it). Never a stack.
  */
 export async function runGuarded(
   services: Services,
@@ -33,9 +34,12 @@ export function reportError(services: Services, where: string, error: unknown): 
       : vscode.l10n.t('Something went wrong; see the GPU Pods log for details.');
   const showLog = vscode.l10n.t('Show Log');
   const updateKey = vscode.l10n.t('Update API Key');
-  const buttons = error instanceof AuthError ? [updateKey, showLog] : [showLog];
-  void services.workbench.showError(message, ...buttons).then((choice) => {
+  const showSetting = vscode.l10n.t('Open Setting');
+  const setting = error instanceof ConfigError ? error.setting : undefined;
+  const fix = error instanceof AuthError ? [updateKey] : setting ? [showSetting] : [];
+  void services.workbench.showError(message, ...fix, showLog).then((choice) => {
     if (choice === showLog) services.log.show();
     if (choice === updateKey) void executeCommand('gpuPods.updateKey');
+    if (choice === showSetting && setting) void openSetting(setting);
   });
 }

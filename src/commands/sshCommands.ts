@@ -24,8 +24,8 @@ function freshMachine(target: PodTarget) {
 }
 
 /** The pod fresh from its cloud (the list may lack SSH details), with its entry written and key installed. */
-async function prepared(services: Services, arg: unknown, title: string) {
-  const target = await pickPod(services, arg, runningPod, title, undefined, 'machines');
+async function prepared(services: Services, arg: unknown, title: string, emptyMessage?: string) {
+  const target = await pickPod(services, arg, runningPod, title, emptyMessage, 'machines');
   const ssh = services.ssh;
   if (!ssh) throw new CancelledError();
   const entry = await vscode.window.withProgress(
@@ -46,8 +46,8 @@ async function prepared(services: Services, arg: unknown, title: string) {
   return { target, entry, ssh };
 }
 
-async function connect(services: Services, arg: unknown, newWindow: boolean): Promise<void> {
-  const { target, entry, ssh } = await prepared(services, arg, vscode.l10n.t('Connect to which pod?'));
+export async function connect(services: Services, arg: unknown, newWindow: boolean, emptyMessage?: string) {
+  const { target, entry, ssh } = await prepared(services, arg, vscode.l10n.t('Connect to which pod?'), emptyMessage);
   if (!(await keyLoginOrHint(services, target.pod, target.provider.facts, ssh.hostFile, entry.alias))) return;
   if (settings.sshConfigMode() === 'manual') {
     const status = await ssh.includeStatus();

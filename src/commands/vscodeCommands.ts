@@ -18,3 +18,19 @@ export function registerCommand(id: CommandId, handler: (...args: unknown[]) => 
 export function clickCommand(id: CommandId, title: string, ...args: unknown[]): vscode.Command {
   return args.length ? { command: id, title, arguments: args } : { command: id, title };
 }
+
+/** The Settings editor showing exactly this one setting (`@id:` matches the id, not words in descriptions). */
+export function openSetting(setting: string): Thenable<unknown> {
+  return executeCommand('workbench.action.openSettings', settingQuery(setting));
+}
+
+/** What a row runs to open exactly this setting. */
+export function openSettingClick(setting: string, title: string): vscode.Command {
+  return {
+    command: 'workbench.action.openSettings' satisfies BuiltInCommandId,
+    title,
+    arguments: [settingQuery(setting)],
+  };
+}
+
+const settingQuery = (setting: string) => `@id:${setting}`;

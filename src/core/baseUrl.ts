@@ -11,16 +11,17 @@ export function validateBaseUrl(value: string, settingName: string): string {
   try {
     url = new URL(value.trim());
   } catch {
-    throw new ConfigError(`The setting ${settingName} is not a valid URL.`);
+    throw new ConfigError(`The setting ${settingName} is not a valid URL.`, { setting: settingName });
   }
   const loopback = LOOPBACK.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     throw new ConfigError(
       `The setting ${settingName} must be an https:// URL (plain http is allowed only on localhost).`,
+      { setting: settingName },
     );
   }
   if (url.username || url.password) {
-    throw new ConfigError(`The setting ${settingName} must not contain credentials.`);
+    throw new ConfigError(`The setting ${settingName} must not contain credentials.`, { setting: settingName });
   }
   return url.toString().replace(/\/+$/, '');
 }

@@ -43,6 +43,30 @@ export function capabilitiesOf(provider: Provider): Capabilities {
   };
 }
 
+/**
+ * What the command palette needs of a cloud, before its code is loaded: each cloud states it in its info.ts
+ * (activation loads no provider), and a unit test checks it equals `paletteFactsOf(capabilitiesOf(provider))`
+ * for every registered cloud, so the statement cannot drift from the operations.
+ */
+export interface PaletteFacts {
+  stopWord: CloudFacts['stopWord'];
+  /** In PodAction order: stop, start, restart, terminate. */
+  podActions: PodAction[];
+  vms: boolean;
+  volumes: boolean;
+  endpoints: boolean;
+  ports: boolean;
+  alerts: boolean;
+}
+
+const ACTION_ORDER: PodAction[] = ['stop', 'start', 'restart', 'terminate'];
+
+export function paletteFactsOf(caps: Capabilities): PaletteFacts {
+  const { stopWord, vms, volumes, endpoints, ports, alerts } = caps;
+  const podActions = ACTION_ORDER.filter((a) => caps.podActions.has(a));
+  return { stopWord, podActions, vms, volumes, endpoints, ports, alerts };
+}
+
 /** Ports can be changed on a pod that is running or stopped and has nothing pending, on a cloud that edits ports. */
 export function allowsPorts(caps: Capabilities, pod: Pod): boolean {
   return caps.ports && !pod.pending && (pod.status === 'running' || pod.status === 'stopped');

@@ -76,6 +76,12 @@ export class CloudRefusal extends CloudError {}
 /** Our own configuration is wrong (a base URL that is not https, a missing project id). */
 export class ConfigError extends GpuPodsError {
   readonly kind = 'config';
+  /** The setting that fixes it (`gpuPods.yotta.baseUrl`), when one does: the UI offers to open exactly it. */
+  readonly setting?: string;
+  constructor(message: string, options: { details?: string; setting?: string } = {}) {
+    super(message, options.details);
+    this.setting = options.setting;
+  }
 }
 
 export class CancelledError extends GpuPodsError {

@@ -1,3 +1,4 @@
+import type { PaletteFacts } from '../core/capabilities';
 import type { RateLimit } from '../core/keyGate';
 
 /**
@@ -23,6 +24,12 @@ export interface CloudInfo<Id extends string = string> {
    * (shown, through l10n, when the key is refused). Without it the hint says "~/.ssh/authorized_keys".
    */
   keyLoginHint?: string;
+  /**
+   * What the cloud's provider can do, as the command palette needs it at activation, when no provider is
+   * loaded (src/views/paletteKeys.ts). test/unit/registry/paletteFacts.test.ts checks it against the operations
+   * the provider implements.
+   */
+  palette: PaletteFacts;
 }
 
 /** An account setting asked for when the account is connected (NeevCloud's org and project). */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { clickCommand } from '../commands/vscodeCommands';
+import { clickCommand, openSettingClick } from '../commands/vscodeCommands';
 import { AuthError, ConfigError, userMessage } from '../core/errors';
 import type { Endpoint, Volume } from '../core/model';
 import { CLOUDS } from '../providers/clouds';
@@ -108,11 +108,14 @@ export function errorItem(node: ErrorNode): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
   item.tooltip = `${displayText(userMessage(node.error), { maxLength: 600 })}\nDetails are in the GPU Pods log.`;
   item.contextValue = contextValue('error', { auth });
+  const setting = node.error instanceof ConfigError ? node.error.setting : undefined;
   item.command = auth
     ? clickCommand('gpuPods.updateKey', 'Update API Key', { type: 'account', account: node.account })
-    : node.error instanceof ConfigError && CLOUDS[node.account.cloud].accountOptions.length > 0
-      ? clickCommand('gpuPods.editAccount', 'Edit Account Settings', { type: 'account', account: node.account })
-      : clickCommand('gpuPods.showLog', 'Show Log');
+    : setting
+      ? openSettingClick(setting, vscode.l10n.t('Open Setting'))
+      : node.error instanceof ConfigError && CLOUDS[node.account.cloud].accountOptions.length > 0
+        ? clickCommand('gpuPods.editAccount', 'Edit Account Settings', { type: 'account', account: node.account })
+        : clickCommand('gpuPods.showLog', 'Show Log');
   return item;
 }
 

@@ -24,7 +24,9 @@ export function remoteAuthority(alias: string): string {
 /** `vscode-remote://ssh-remote+<alias><folder>`, the folder absolute and percent-encoded per segment. */
 export function remoteFolderUri(alias: string, folder: string): string {
   if (!folder.startsWith('/') || /[\u0000-\u001f\u007f]/.test(folder)) {
-    throw new ConfigError('The remote folder must be an absolute path like /root or /workspace.');
+    throw new ConfigError('The remote folder must be an absolute path like /root or /workspace.', {
+      setting: 'gpuPods.remote.folder',
+    });
   }
   const path = folder.split('/').map(encodeURIComponent).join('/');
   return `vscode-remote://${remoteAuthority(alias)}${path}`;

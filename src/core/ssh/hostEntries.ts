@@ -70,7 +70,7 @@ function line(param: string, value: Directive['value']): Directive {
   return { type: LineType.DIRECTIVE, param, separator: ' ', value, before: '  ', after: '\n' };
 }
 
-function pathValue(path: string, what: string): Directive['value'] {
+function pathValue(path: string, what: Parameters<typeof checkPath>[1]): Directive['value'] {
   const p = checkPath(path, what);
   return /\s/.test(p) ? [{ val: p, separator: ' ', quoted: true }] : p;
 }

@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { ConfigError } from '../errors';
 import { SshError } from './errors';
 import type { ProcessRunner, SshFs } from './io';
-import { checkPath, checkPublicKey } from './validate';
+import { checkPath, checkPublicKey, PATH_SETTINGS } from './validate';
 
 export interface KeyPair {
   privateKeyPath: string;
@@ -27,7 +27,9 @@ export async function ensureKeyPair(deps: KeyDeps, privateKeyPath: string): Prom
   checkPath(privateKeyPath, 'identity file');
   const info = await deps.fs.lstat(privateKeyPath);
   if (info) {
-    if (!info.isFile && !info.isSymbolicLink) throw new ConfigError(`${privateKeyPath} is not a key file.`);
+    if (!info.isFile && !info.isSymbolicLink) {
+      throw new ConfigError(`${privateKeyPath} is not a key file.`, { setting: PATH_SETTINGS['identity file'] });
+    }
     return { privateKeyPath, publicKey: await readPublicKey(deps, privateKeyPath), created: false };
   }
   await deps.fs.mkdir(dirname(privateKeyPath), 0o700);

@@ -26,20 +26,32 @@ export function bareHost(host: string): string {
   return host.replace(/^\[|\]$/g, '');
 }
 
+/** The setting each path we write into ssh config comes from, so an error about it can open that setting. */
+export const PATH_SETTINGS = {
+  'identity file': 'gpuPods.ssh.identityFile',
+  'known hosts file': 'gpuPods.ssh.directory',
+  'GPU Pods ssh config': 'gpuPods.ssh.directory',
+  // in the extension's own storage: no setting moves it
+  'askpass folder': undefined,
+} as const;
+type SshPath = keyof typeof PATH_SETTINGS;
+
 /**
  * A file path for a config line: refused when it holds a quote, newline or control character (ssh has no
  * escaping for those in every version), backslashes of a Windows path turned into '/', which OpenSSH for
  * Windows accepts and which cannot be misread as an escape.
  */
-export function checkPath(path: string, what: string): string {
+export function checkPath(path: string, what: SshPath): string {
   if (typeof path !== 'string' || path === '' || CONTROL.test(path) || /["']/.test(path)) {
-    throw new ConfigError(`The ${what} path contains a quote, newline or control character; choose another path.`);
+    throw new ConfigError(`The ${what} path contains a quote, newline or control character; choose another path.`, {
+      setting: PATH_SETTINGS[what],
+    });
   }
   return /^[A-Za-z]:\\/.test(path) ? path.replace(/\\/g, '/') : path;
 }
 
 /** A path as a config value: quoted only when it contains whitespace. */
-export function configPathValue(path: string, what: string): string {
+export function configPathValue(path: string, what: SshPath): string {
   const p = checkPath(path, what);
   return /\s/.test(p) ? `"${p}"` : p;
 }

@@ -125,7 +125,7 @@ export class GpuGeekApi {
 
   constructor(config: ProviderConfig, deps: ProviderDeps) {
     const base = config.baseUrls.base;
-    if (!base) throw new ConfigError('The GPUGeek base URL setting is empty.');
+    if (!base) throw new ConfigError('The GPUGeek base URL setting is empty.', { setting: 'gpuPods.gpugeek.baseUrl' });
     if (!config.apiKey) throw new ConfigError('The GPUGeek account has no API token.');
     this.http = new HttpClient({
       baseUrl: validateBaseUrl(base, 'gpuPods.gpugeek.baseUrl'),

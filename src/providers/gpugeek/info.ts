@@ -10,4 +10,14 @@ export const gpugeek: CloudInfo<'gpugeek'> = {
   settingOptions: [],
   // GPUGeek's OpenAPI document states no limits.
   rateLimit: UNDOCUMENTED_LIMIT,
+  // What its provider can do, for the palette before any cloud code loads (checked against the provider).
+  palette: {
+    stopWord: 'stop',
+    podActions: ['stop', 'start', 'restart', 'terminate'],
+    vms: false,
+    volumes: false,
+    endpoints: false,
+    ports: true,
+    alerts: false,
+  },
 };

@@ -18,4 +18,14 @@ export const neevcloud: CloudInfo<'neevcloud'> = {
   settingOptions: [],
   // NeevCloud's API reference states no limits.
   rateLimit: UNDOCUMENTED_LIMIT,
+  // What its provider can do, for the palette before any cloud code loads (checked against the provider).
+  palette: {
+    stopWord: 'stop',
+    podActions: ['terminate'],
+    vms: false,
+    volumes: false,
+    endpoints: false,
+    ports: false,
+    alerts: true,
+  },
 };

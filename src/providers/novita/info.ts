@@ -10,4 +10,14 @@ export const novita: CloudInfo<'novita'> = {
   settingOptions: [],
   // Novita documents RATE_LIMIT_EXCEEDED (HTTP 429) for the GPU instance API but no figure.
   rateLimit: UNDOCUMENTED_LIMIT,
+  // What its provider can do, for the palette before any cloud code loads (checked against the provider).
+  palette: {
+    stopWord: 'stop',
+    podActions: ['stop', 'start', 'restart', 'terminate'],
+    vms: false,
+    volumes: true,
+    endpoints: false,
+    ports: true,
+    alerts: false,
+  },
 };

@@ -35,10 +35,12 @@ function allows(action: PodAction, pod: Pod): boolean {
 
 export function createYottaProvider(config: ProviderConfig, deps: ProviderDeps): Provider {
   const base = config.baseUrls.base;
-  if (!base) throw new ConfigError('The Yotta Labs base URL is not set.');
+  if (!base) throw new ConfigError('The Yotta Labs base URL is not set.', { setting: 'gpuPods.yotta.baseUrl' });
   const option = (config.options.apiVersion ?? '').trim().toLowerCase();
   if (option !== '' && option !== 'v1' && option !== 'v2') {
-    throw new ConfigError(`The Yotta Labs API version must be v1 or v2, not "${option.slice(0, 20)}".`);
+    throw new ConfigError(`The Yotta Labs API version must be v1 or v2, not "${option.slice(0, 20)}".`, {
+      setting: 'gpuPods.yotta.apiVersion',
+    });
   }
   const version: ApiVersion = option === 'v1' ? 'v1' : 'v2';
   const api = new YottaApi(base, config.apiKey, deps);

@@ -13,4 +13,14 @@ export const yotta: CloudInfo<'yotta'> = {
   rateLimit: { perMinute: 60, concurrentOperations: 5 },
   keyLoginHint:
     "Yotta Labs takes a key only when a pod is created (GPU Pods sends it as PUBLIC_KEY, which Yotta's official images install). For this pod, in the Yotta console: pause it, choose Edit, add the environment variable PUBLIC_KEY with your public key, and run it again; or append the key to ~/.ssh/authorized_keys from the pod's terminal.",
+  // What its provider can do, for the palette before any cloud code loads (checked against the provider).
+  palette: {
+    stopWord: 'pause',
+    podActions: ['stop', 'start', 'terminate'],
+    vms: true,
+    volumes: true,
+    endpoints: true,
+    ports: false,
+    alerts: false,
+  },
 };

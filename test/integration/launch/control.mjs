@@ -8,6 +8,9 @@
 //
 //   POST /screenshot {name}      → saves test-artifacts/<name>.png of the workbench (when a page is attached)
 //   POST /report {kind, ...}     → kept in memory; `results` (mocha counts) and `bench` are read by the launcher
+//   POST /read {selector, attribute?} → {texts}: each matching element's attribute, else aria-label, else text, for what
+//                                  the extension API cannot see (the palette's rows, the Settings editor's search)
+//   POST /click {selector}       → {clicked}: clicks the first matching element (the status bar's Remote indicator)
 import { createServer } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +19,11 @@ import { join } from 'node:path';
  * @param {{ artifactsDir: string, log?: (line: string) => void }} options
  */
 export async function startControlServer({ artifactsDir, log = console.log }) {
-  /** @type {{ screenshot: (path: string) => Promise<void> } | undefined} */
+  /**
+   * @typedef {{ screenshot: (path: string) => Promise<void>, read: (selector: string, attribute?: string) => Promise<string[]>,
+   *   click: (selector: string) => Promise<boolean> }} Page
+   */
+  /** @type {Page | undefined} */
   let shooter;
   /** @type {Record<string, any>} */
   const reports = {};
@@ -42,6 +49,13 @@ export async function startControlServer({ artifactsDir, log = console.log }) {
         screenshots.push(file);
         log(`[launcher] screenshot saved: ${file}`);
         return send(200, { saved: true, path: file });
+      }
+      if (req.method === 'POST' && (url.pathname === '/read' || url.pathname === '/click')) {
+        const selector = String(/** @type {any} */ (body).selector ?? '');
+        if (!shooter) return send(200, { reason: 'no browser page in this launcher' });
+        const attribute = /** @type {any} */ (body).attribute;
+        if (url.pathname === '/read') return send(200, { texts: await shooter.read(selector, attribute) });
+        return send(200, { clicked: await shooter.click(selector) });
       }
       if (req.method === 'POST' && url.pathname === '/report') {
         const kind = String(/** @type {any} */ (body).kind ?? 'report');
@@ -69,7 +83,7 @@ export async function startControlServer({ artifactsDir, log = console.log }) {
     url: `http://127.0.0.1:${address.port}`,
     reports,
     screenshots,
-    /** @param {{ screenshot: (path: string) => Promise<void> }} s */
+    /** @param {Page} s */
     attach(s) {
       shooter = s;
     },

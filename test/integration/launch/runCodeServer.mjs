@@ -122,7 +122,22 @@ async function main() {
 
   browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  control.attach({ screenshot: async (path) => void (await page.screenshot({ path })) });
+  control.attach({
+    screenshot: async (path) => void (await page.screenshot({ path })),
+    read: (selector, attribute) =>
+      page.$$eval(
+        selector,
+        (els, attr) =>
+          els.map((e) => (attr ? e.getAttribute(attr) : e.getAttribute('aria-label') || e.textContent) ?? ''),
+        attribute,
+      ),
+    click: async (selector) => {
+      const target = page.locator(selector).first();
+      if ((await target.count()) === 0) return false;
+      await target.click({ timeout: 5000 });
+      return true;
+    },
+  });
 
   /** @type {(code: number) => void} */
   let onExit = () => undefined;

@@ -68,3 +68,19 @@ export async function report(kind: string, data: Record<string, unknown>): Promi
     console.log(`[report] ${kind}: launcher did not take it (${(e as Error).message})`);
   }
 }
+
+/**
+ * The `attribute` (else the aria-label, else the text) of every workbench element matching `selector`, read by the launcher from the
+ * browser page: what the extension API cannot see (the rows the command palette offers, the Settings editor's
+ * search). Undefined when the launcher holds no page (@vscode/test-electron).
+ */
+export async function readWorkbench(selector: string, attribute?: string): Promise<string[] | undefined> {
+  const answer = await post('/read', { selector, attribute });
+  return Array.isArray(answer?.texts) ? (answer.texts as string[]) : undefined;
+}
+
+/** Clicks the first workbench element matching `selector`, as a user would; false when none matched. */
+export async function clickWorkbench(selector: string): Promise<boolean | undefined> {
+  const answer = await post('/click', { selector });
+  return typeof answer?.clicked === 'boolean' ? answer.clicked : undefined;
+}
