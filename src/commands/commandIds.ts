@@ -38,6 +38,7 @@ export const COMMAND_IDS = [
   'gpuPods.createVm',
   'gpuPods.renameVm',
   'gpuPods.terminateVm',
+  'gpuPods.openWalkthrough',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];
@@ -50,6 +51,7 @@ export type BuiltInCommandId =
   | 'setContext'
   | 'simpleBrowser.show'
   | 'vscode.openFolder'
+  | 'workbench.action.openWalkthrough'
   | 'workbench.extensions.installExtension'
   // the "focus" command VS Code makes for our view (`gpuPods.pods` in package.json)
   | 'gpuPods.pods.focus';
