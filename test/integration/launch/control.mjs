@@ -7,6 +7,8 @@
 // (test/integration/support/control.ts reads the variable first, then the file).
 //
 //   POST /screenshot {name}      → saves test-artifacts/<name>.png of the workbench (when a page is attached)
+//   POST /text {selector}        → {text}: the rendered text of the first element matching the CSS selector in
+//                                  the workbench page (null when none does), or {text: null, reason} without a page
 //   POST /report {kind, ...}     → kept in memory; `results` (mocha counts) and `bench` are read by the launcher
 import { createServer } from 'node:http';
 import { mkdirSync } from 'node:fs';
@@ -16,7 +18,7 @@ import { join } from 'node:path';
  * @param {{ artifactsDir: string, log?: (line: string) => void }} options
  */
 export async function startControlServer({ artifactsDir, log = console.log }) {
-  /** @type {{ screenshot: (path: string) => Promise<void> } | undefined} */
+  /** @type {{ screenshot: (path: string) => Promise<void>, text: (selector: string) => Promise<string | null> } | undefined} */
   let shooter;
   /** @type {Record<string, any>} */
   const reports = {};
@@ -42,6 +44,10 @@ export async function startControlServer({ artifactsDir, log = console.log }) {
         screenshots.push(file);
         log(`[launcher] screenshot saved: ${file}`);
         return send(200, { saved: true, path: file });
+      }
+      if (req.method === 'POST' && url.pathname === '/text') {
+        if (!shooter) return send(200, { text: null, reason: 'no browser page in this launcher' });
+        return send(200, { text: await shooter.text(String(/** @type {any} */ (body).selector ?? '')) });
       }
       if (req.method === 'POST' && url.pathname === '/report') {
         const kind = String(/** @type {any} */ (body).kind ?? 'report');
@@ -69,7 +75,7 @@ export async function startControlServer({ artifactsDir, log = console.log }) {
     url: `http://127.0.0.1:${address.port}`,
     reports,
     screenshots,
-    /** @param {{ screenshot: (path: string) => Promise<void> }} s */
+    /** @param {{ screenshot: (path: string) => Promise<void>, text: (selector: string) => Promise<string | null> }} s */
     attach(s) {
       shooter = s;
     },

@@ -122,7 +122,13 @@ async function main() {
 
   browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  control.attach({ screenshot: async (path) => void (await page.screenshot({ path })) });
+  control.attach({
+    screenshot: async (path) => void (await page.screenshot({ path })),
+    text: async (selector) => {
+      const first = page.locator(selector).first();
+      return (await first.count()) ? await first.innerText() : null;
+    },
+  });
 
   /** @type {(code: number) => void} */
   let onExit = () => undefined;

@@ -175,6 +175,12 @@ describe('the packaged extension (.vsix), as a plain `vsce package` makes it on 
       const file = image.slice(prefix.length);
       assert.ok(existsSync(join(clone, file)), `${file} is not a file of the repository`);
     }
+    // vsce points every relative link at the repository too; each must name a file there.
+    for (const [link] of readme.matchAll(/https:\/\/github\.com\/[^\s)]+?\/(?:blob|raw)\/HEAD\/[^\s)#]+/g)) {
+      assert.ok(link.startsWith(repository), `${link} points at another repository`);
+      const file = decodeURIComponent(link.replace(/^.*?\/(?:blob|raw)\/HEAD\//, ''));
+      assert.ok(existsSync(join(clone, file)), `${link} names no file of the repository`);
+    }
   });
 
   it('never packages the test entry the integration suites use', () => {
