@@ -39,6 +39,7 @@ export const COMMAND_IDS = [
   'gpuPods.createVm',
   'gpuPods.renameVm',
   'gpuPods.terminateVm',
+  'gpuPods.openWalkthrough',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];
@@ -51,6 +52,7 @@ export type BuiltInCommandId =
   | 'setContext'
   | 'simpleBrowser.show'
   | 'vscode.openFolder'
+  | 'workbench.action.openWalkthrough'
   | 'workbench.extensions.installExtension'
   | 'workbench.action.openSettings'
   // the "focus" command VS Code makes for our view (`gpuPods.pods` in package.json)

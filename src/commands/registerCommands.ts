@@ -12,6 +12,7 @@ import { copyJupyterUrl, openJupyter } from './jupyter';
 import { podActionCommand } from './podLifecycle';
 import { managePorts } from './managePorts';
 import { notifyWhenAvailable } from './notifyWhenAvailable';
+import { openWalkthrough } from './openWalkthrough';
 import { refresh } from './refresh';
 import type { Services } from './services';
 import { showLog } from './showLog';
@@ -62,5 +63,6 @@ export const COMMANDS: Record<CommandId, Handler> = {
   'gpuPods.createVm': createVm,
   'gpuPods.renameVm': renameVm,
   'gpuPods.terminateVm': terminateVm,
+  'gpuPods.openWalkthrough': openWalkthrough,
   ...sshCommands,
 };

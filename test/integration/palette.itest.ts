@@ -109,13 +109,14 @@ describe('palette, Open Setting and the Remote indicator (issue #15)', function 
     await sim?.dispose();
   });
 
-  it('with no account, the palette offers only connecting, the log, the SSH helpers and Connect to a GPU Pod…', async () => {
+  it('with no account, the palette offers only connecting, the log, the SSH helpers, the walkthrough and Connect to a GPU Pod…', async () => {
     const expected = [
       'Connect a GPU Cloud…',
       'Show Log',
       'Remove Stale SSH Entries',
       'Show the SSH Include Line',
       'Connect to a GPU Pod…',
+      'Open the Walkthrough',
     ];
     await palette('GPU Pods: ', (titles) => sameSet(titles, expected));
   });

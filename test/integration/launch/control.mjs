@@ -7,6 +7,8 @@
 // (test/integration/support/control.ts reads the variable first, then the file).
 //
 //   POST /screenshot {name}      → saves test-artifacts/<name>.png of the workbench (when a page is attached)
+//   POST /text {selector}        → {text}: the rendered text of the first element matching the CSS selector in
+//                                  the workbench page (null when none does), or {text: null, reason} without a page
 //   POST /report {kind, ...}     → kept in memory; `results` (mocha counts) and `bench` are read by the launcher
 //   POST /read {selector, attribute?} → {texts}: each matching element's attribute, else aria-label, else text, for what
 //                                  the extension API cannot see (the palette's rows, the Settings editor's search)
@@ -21,7 +23,7 @@ import { join } from 'node:path';
 export async function startControlServer({ artifactsDir, log = console.log }) {
   /**
    * @typedef {{ screenshot: (path: string) => Promise<void>, read: (selector: string, attribute?: string) => Promise<string[]>,
-   *   click: (selector: string) => Promise<boolean> }} Page
+   *   click: (selector: string) => Promise<boolean>, text: (selector: string) => Promise<string | null> }} Page
    */
   /** @type {Page | undefined} */
   let shooter;
@@ -56,6 +58,10 @@ export async function startControlServer({ artifactsDir, log = console.log }) {
         const attribute = /** @type {any} */ (body).attribute;
         if (url.pathname === '/read') return send(200, { texts: await shooter.read(selector, attribute) });
         return send(200, { clicked: await shooter.click(selector) });
+      }
+      if (req.method === 'POST' && url.pathname === '/text') {
+        if (!shooter) return send(200, { text: null, reason: 'no browser page in this launcher' });
+        return send(200, { text: await shooter.text(String(/** @type {any} */ (body).selector ?? '')) });
       }
       if (req.method === 'POST' && url.pathname === '/report') {
         const kind = String(/** @type {any} */ (body).kind ?? 'report');

@@ -137,6 +137,10 @@ async function main() {
       await target.click({ timeout: 5000 });
       return true;
     },
+    text: async (selector) => {
+      const first = page.locator(selector).first();
+      return (await first.count()) ? await first.innerText() : null;
+    },
   });
 
   /** @type {(code: number) => void} */

@@ -60,6 +60,16 @@ export async function screenshot(name: string, settleMs = 500): Promise<string |
   return undefined;
 }
 
+/**
+ * The rendered text of the first element of the workbench page that matches a CSS selector: null when none
+ * does, undefined when the launcher holds no page (the @vscode/test-electron launcher).
+ */
+export async function workbenchText(selector: string): Promise<string | null | undefined> {
+  const answer = await post('/text', { selector }).catch(() => undefined);
+  if (!answer || answer.reason) return undefined;
+  return typeof answer.text === 'string' ? answer.text : null;
+}
+
 /** Hands a JSON report (`kind`: 'results', 'bench', …) to the launcher. */
 export async function report(kind: string, data: Record<string, unknown>): Promise<void> {
   try {

@@ -8,6 +8,8 @@ interface Manifest {
     untrustedWorkspaces?: { supported: boolean | 'limited'; restrictedConfigurations?: string[] };
     virtualWorkspaces?: boolean | { supported: boolean | 'limited' };
   };
+  name: string;
+  publisher: string;
   contributes: { configuration: { properties: Record<string, { scope?: string }> } };
 }
 
@@ -33,5 +35,11 @@ describe('package.json: where GPU Pods runs and when it starts', () => {
     for (const e of ['onStartupFinished', 'onNotebook:jupyter-notebook', 'onNotebook:interactive'])
       assert.ok(events.includes(e), `missing ${e}`);
     assert.ok(!events.includes('*'), 'activating on "*" would slow every window down');
+  });
+
+  it('names its own extension id nowhere in its contributions, so a new publisher id breaks no link', () => {
+    // The walkthrough link runs gpuPods.openWalkthrough, which asks VS Code for the running extension's id.
+    const id = `${manifest.publisher}.${manifest.name}`;
+    assert.ok(!JSON.stringify(manifest.contributes).includes(id), `${id} is written into contributes`);
   });
 });

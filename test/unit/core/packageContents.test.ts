@@ -1,31 +1,130 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { CLOUD_IDS } from '../../../src/providers/clouds';
 
 const root = join(__dirname, '../../../..');
 
-describe('the packaged extension (.vsix contents)', function () {
-  this.timeout(60_000);
+interface Manifest {
+  main: string;
+  icon?: string;
+  repository?: { url: string };
+  scripts: Record<string, string>;
+  vsce?: Record<string, unknown>;
+  contributes: {
+    viewsContainers?: Record<string, Array<{ icon?: string }>>;
+    views?: Record<string, Array<{ icon?: string }>>;
+    walkthroughs?: Array<{ steps: Array<{ media: Record<string, unknown> }> }>;
+  };
+}
 
-  it('holds both bundles, the manifest and media, and no sources, tests or maps', function () {
-    if (!existsSync(join(root, 'dist/clouds/yotta.js'))) this.skip(); // needs `npm run build` first (npm test does it)
-    const files = execFileSync(join(root, 'node_modules/.bin/vsce'), ['ls', '--no-dependencies'], {
+/** vsce options that package anyway what would be broken or incomplete on the Marketplace. */
+const HIDING = [
+  'allow-missing-repository',
+  'no-rewrite-relative-links',
+  'allow-unused-files-pattern',
+  'allow-star-activation',
+  'allow-package-secrets',
+  'allow-package-all-secrets',
+  'allow-package-env-file',
+  'skip-license',
+];
+const camel = (flag: string) => flag.replace(/^no-/, '').replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+
+/** The entries of a zip file (a .vsix) by name; enough of the format for what vsce writes (stored or deflated). */
+function readZip(file: string): Map<string, Buffer> {
+  const zip = readFileSync(file);
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(end >= 0, `${file} is not a zip file`);
+  const entries = new Map<string, Buffer>();
+  let at = zip.readUInt32LE(end + 16); // the central directory
+  for (let count = zip.readUInt16LE(end + 10); count > 0; count--) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const local = zip.readUInt32LE(at + 42);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const dataAt = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(dataAt, dataAt + size);
+    entries.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return entries;
+}
+
+/** The files a walkthrough step shows: `markdown`, `svg`, or `image` (one path or one per theme). */
+function mediaFiles(media: Record<string, unknown>): unknown[] {
+  const { markdown, svg, image } = media;
+  return [markdown, svg, ...(typeof image === 'object' && image ? Object.values(image) : [image])];
+}
+
+/** Width and height of a PNG, from its IHDR chunk. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG', 'not a PNG');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+describe('the packaged extension (.vsix), as a plain `vsce package` makes it on a fresh clone', function () {
+  // A fresh clone: the files git would commit (no dist/, no out/), with the installed node_modules.
+  this.timeout(120_000);
+  let clone: string;
+  let vsix: Map<string, Buffer>;
+  let files: string[];
+  let manifest: Manifest;
+
+  before(() => {
+    clone = mkdtempSync(join(tmpdir(), 'gpu-pods-vsix-'));
+    const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
       cwd: root,
       encoding: 'utf8',
     })
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean);
+      .split('\0')
+      .filter((f) => f && f !== 'node_modules' && existsSync(join(root, f)));
+    for (const file of tracked) {
+      mkdirSync(dirname(join(clone, file)), { recursive: true });
+      copyFileSync(join(root, file), join(clone, file));
+    }
+    symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'), 'junction');
+    try {
+      // No option at all: what `npx vsce package` and `vsce publish` do.
+      execFileSync(join(root, 'node_modules/.bin/vsce'), ['package', '--out', 'gpu-pods.vsix'], {
+        cwd: clone,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+    } catch (e) {
+      const { stdout, stderr } = e as { stdout?: string; stderr?: string };
+      throw new Error(`vsce package failed on a fresh clone:\n${stdout ?? ''}\n${stderr ?? ''}`, { cause: e });
+    }
+    vsix = readZip(join(clone, 'gpu-pods.vsix'));
+    files = [...vsix.keys()].filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
+    manifest = JSON.parse(readFileSync(join(clone, 'package.json'), 'utf8')) as Manifest;
+  });
+
+  after(() => clone && rmSync(clone, { recursive: true, force: true }));
+
+  it('needs no flag that hides a problem, and builds the production bundle itself (vscode:prepublish)', () => {
+    const used = HIDING.filter(
+      (flag) => manifest.scripts.package.includes(`--${flag}`) || manifest.vsce?.[camel(flag)] !== undefined,
+    );
+    assert.deepEqual(used, [], 'packaging hides a problem');
+    // The clone had no dist/: the bundles come from vscode:prepublish, minified and without source maps.
+    const entry = vsix.get(`extension/${manifest.main.replace(/^\.\//, '')}`)?.toString('utf8');
+    assert.ok(entry, `the entry ${manifest.main} is not packaged`);
+    assert.doesNotMatch(entry, /sourceMappingURL/, 'the packaged entry is a development build');
+  });
+
+  it('holds the bundles, the manifest, the icons and walkthrough pages, and nothing else', () => {
     for (const needed of [
       'package.json',
-      'README.md',
-      'CHANGELOG.md',
-      'LICENSE',
+      'readme.md',
+      'changelog.md',
+      'LICENSE.txt',
       'dist/extension.js',
       'dist/gpuPods.js',
-      'media/gpu-pods.svg',
     ]) {
       assert.ok(files.includes(needed), `${needed} is packaged`);
     }
@@ -35,9 +134,56 @@ describe('the packaged extension (.vsix contents)', function () {
       CLOUD_IDS.map((cloud) => `dist/clouds/${cloud}.js`).sort(),
     );
     const unwanted = files.filter((f) =>
-      /^(src|test|out|scripts|node_modules|\.vscode-test|test-artifacts)\/|\.map$|\.ts$/.test(f),
+      /^(src|test|out|scripts|docs|node_modules|\.vscode-test|test-artifacts)\/|\.map$|\.ts$/.test(f),
     );
     assert.deepEqual(unwanted, []);
+    // Every file under media/ is one the manifest uses: no README screenshot, no icon source.
+    const { contributes } = manifest;
+    const used = [
+      manifest.icon,
+      ...Object.values(contributes.viewsContainers ?? {}).flatMap((list) => list.map((c) => c.icon)),
+      ...Object.values(contributes.views ?? {}).flatMap((list) => list.map((v) => v.icon)),
+      ...(contributes.walkthroughs ?? []).flatMap((w) => w.steps.flatMap((s) => mediaFiles(s.media))),
+    ].filter((f): f is string => typeof f === 'string' && !f.startsWith('$('));
+    assert.deepEqual(files.filter((f) => f.startsWith('media/')).sort(), [...new Set(used)].sort());
+    assert.ok(
+      existsSync(join(root, 'media/screenshots')) && existsSync(join(root, 'docs/icon.svg')),
+      'what this test keeps out of the package has moved',
+    );
+  });
+
+  it('has a Marketplace icon: a square PNG of at least 128 px', () => {
+    assert.match(manifest.icon ?? '', /\.png$/, 'the Marketplace takes no SVG icon');
+    const png = vsix.get(`extension/${manifest.icon}`);
+    assert.ok(png, `${manifest.icon} is not packaged`);
+    const { width, height } = pngSize(png);
+    assert.equal(width, height);
+    assert.ok(width >= 128, `${width} px`);
+  });
+
+  it("shows the README's pictures on the Marketplace: every image is an absolute URL to a file in the repository", () => {
+    const readme = vsix.get('extension/readme.md')?.toString('utf8') ?? '';
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)[^)]*\)|<img[^>]+src=["']([^"']+)/g)].map(
+      (m) => m[1] ?? m[2],
+    );
+    assert.ok(images.length > 0, 'the README shows no picture (has it moved?)');
+    const repository = (manifest.repository?.url ?? '').replace(/\.git$/, '');
+    assert.match(repository, /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+$/);
+    for (const image of images) {
+      const prefix = `${repository}/raw/HEAD/`;
+      assert.ok(image.startsWith(prefix), `${image} is not served from ${prefix}`);
+      const file = image.slice(prefix.length);
+      assert.ok(existsSync(join(clone, file)), `${file} is not a file of the repository`);
+    }
+    // vsce points every relative link at the repository too; each must name a file there.
+    for (const [link] of readme.matchAll(/https:\/\/github\.com\/[^\s)]+?\/(?:blob|raw)\/HEAD\/[^\s)#]+/g)) {
+      assert.ok(link.startsWith(repository), `${link} points at another repository`);
+      const file = decodeURIComponent(link.replace(/^.*?\/(?:blob|raw)\/HEAD\//, ''));
+      assert.ok(existsSync(join(clone, file)), `${link} names no file of the repository`);
+    }
+  });
+
+  it('never packages the test entry the integration suites use', () => {
     // The integration suites run GPU Pods through a test entry that hands out its services; it must never ship.
     assert.ok(
       existsSync(join(root, 'test/integration/support/testExtension.ts')),
@@ -48,7 +194,6 @@ describe('the packaged extension (.vsix contents)', function () {
       [],
       'the test entry is packaged',
     );
-    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string };
     assert.equal(manifest.main, './dist/extension.js', 'the packaged entry is the shipped bundle');
   });
 });

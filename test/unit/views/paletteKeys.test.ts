@@ -32,10 +32,11 @@ const ALWAYS = [
   'gpuPods.connectToPod',
   'gpuPods.removeStaleSshEntries',
   'gpuPods.showSshIncludeLine',
+  'gpuPods.openWalkthrough',
 ];
 
 describe('palette context keys: the palette offers what the connected clouds can do', () => {
-  it('with no account, offers only connecting, the log, the SSH file helpers and the Remote entry', () => {
+  it('with no account, offers only connecting, the log, the SSH file helpers, the walkthrough and the Remote entry', () => {
     assert.deepEqual(offered(paletteContext([])).sort(), [...ALWAYS].sort());
   });
 

@@ -1,0 +1,13 @@
+import type { Services } from './services';
+import { executeCommand } from './vscodeCommands';
+
+/** The walkthrough's own id (`contributes.walkthroughs` in package.json). */
+const WALKTHROUGH = 'gpuPods.gettingStarted';
+
+/**
+ * Opens the Get Started walkthrough. VS Code knows it as `<publisher>.<name>#<id>`; the first half comes from
+ * the running extension, so a link to it cannot go stale when the publisher id changes.
+ */
+export function openWalkthrough(services: Services): Thenable<unknown> {
+  return executeCommand('workbench.action.openWalkthrough', `${services.context.extension.id}#${WALKTHROUGH}`, false);
+}
