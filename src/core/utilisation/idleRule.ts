@@ -2,6 +2,7 @@ import { formatDuration } from '../burnRate';
 import type { CloudId } from '../model';
 import { figuresOf, isUnavailable, type UtilisationSample } from './model';
 import { HISTORY_MS } from './samples';
+import { SAMPLE_INTERVAL_MS } from './sampling';
 
 /**
  * "Stop when GPUs stay below X % for N minutes", as data and pure decisions. A pod is idle only when the
@@ -19,10 +20,8 @@ export interface IdleRule {
 export const DEFAULT_IDLE_RULE: Readonly<IdleRule> = { thresholdPercent: 5, forMinutes: 30 };
 /** The readings kept are the last hour, so a longer window could never be covered. */
 export const MAX_FOR_MINUTES = HISTORY_MS / 60_000;
-/** How often the wiring reads a pod with an armed rule. */
-export const RULE_SAMPLE_INTERVAL_MS = 60_000;
 /** Two missed readings in a row are tolerated; a longer silence is a gap and makes the verdict unknown. */
-export const MAX_GAP_MS = 3 * RULE_SAMPLE_INTERVAL_MS;
+export const MAX_GAP_MS = 3 * SAMPLE_INTERVAL_MS;
 /** "Keep Running For 1 Hour". */
 export const SNOOZE_MS = 3_600_000;
 
