@@ -26,8 +26,11 @@ export const MAX_GAP_MS = 3 * SAMPLE_INTERVAL_MS;
 export const SNOOZE_MS = 3_600_000;
 
 export type IdleVerdict =
-  /** A GPU is at or above the threshold (now, or later than the start of the window). */
-  | { kind: 'busy'; /** Since when every GPU has been below the threshold, when they are now. */ quietSince?: number }
+  /**
+   * A GPU is at or above the threshold now, or was since the start of the window. `quietSince`: when every
+   * GPU has been below it since then, but not yet for the rule's minutes.
+   */
+  | { kind: 'busy'; quietSince?: number }
   /** Every GPU below the threshold since `since`, for at least the rule's minutes. */
   | { kind: 'idle'; since: number; minutes: number }
   | { kind: 'unknown'; why: string };
@@ -42,8 +45,11 @@ export function evaluate(
   now: number,
   options: EvaluateOptions = {},
 ): IdleVerdict {
+  // A NaN threshold would make every reading "below" it: a rule that is not valid proves nothing.
+  const valid = validateRule(rule);
+  if ('error' in valid) return unknown(`the idle rule is not valid: ${valid.error}`);
   const maxGap = options.maxGapMs ?? MAX_GAP_MS;
-  const windowMs = rule.forMinutes * 60_000;
+  const windowMs = valid.rule.forMinutes * 60_000;
   const list = samples.filter((s) => Number.isFinite(s.at) && s.at <= now).sort((a, b) => a.at - b.at);
   if (list.length === 0) return { kind: 'unknown', why: 'no reading yet' };
   let runStart: number | undefined;
@@ -61,7 +67,7 @@ export function evaluate(
       );
     } else if (isUnavailable(s)) stop = unknown(s.unavailable);
     else if (!figures) stop = unknown(s.gpus.length === 0 ? 'no GPU reported' : 'a GPU did not report its utilisation');
-    else if (figures.maxPercent >= rule.thresholdPercent) stop = { kind: 'busy' };
+    else if (figures.maxPercent >= valid.rule.thresholdPercent) stop = { kind: 'busy' };
     else later = runStart = s.at;
   }
   if (runStart !== undefined && now - runStart >= windowMs) {

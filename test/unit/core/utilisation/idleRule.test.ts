@@ -121,6 +121,12 @@ describe('idle rule', () => {
     assert.equal(kindOf(evaluate(minutes(0, 40, 0), RULE, at(20))), 'unknown');
   });
 
+  it('a rule that is not valid (a NaN threshold from a broken setting) proves nothing', () => {
+    const v = evaluate(minutes(0, 60, 0), { thresholdPercent: NaN, forMinutes: 30 }, at(60));
+    assert.equal(v.kind, 'unknown');
+    assert.equal(kindOf(evaluate(minutes(0, 60, 50), { thresholdPercent: NaN, forMinutes: 30 }, at(60))), 'unknown');
+  });
+
   it('a rule of its own: 20 % for 10 minutes', () => {
     const rule = { thresholdPercent: 20, forMinutes: 10 };
     assert.equal(kindOf(evaluate(minutes(0, 10, 15), rule, at(10))), 'idle');
