@@ -1,4 +1,5 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { setTranslator } from './core/l10n';
 import { startGpuPods } from './startup';
 
 /**
@@ -8,6 +9,8 @@ import { startGpuPods } from './startup';
  * that leads to a key, a password or a service may be reachable that way.
  */
 export function activate(context: vscode.ExtensionContext): void {
+  // This bundle's own copy of src/core/l10n (the status bar's durations); dist/gpuPods.js binds its copy itself.
+  setTranslator(vscode.l10n.t);
   startGpuPods(context);
 }
 

@@ -14,6 +14,8 @@ export function vmItem(node: PodNode, capabilities: Capabilities | undefined): v
   item.description = displayText([gpuLabel(vm), vm.region, spot, statusText(vm)].filter(Boolean).join(' · '));
   item.iconPath = statusIcon(vm.status, vm.pending);
   item.contextValue = contextValue('vm', vmMenuFlags(vm, capabilities));
-  item.accessibilityInformation = { label: `${displayText(vm.name || vm.id)}, virtual machine, ${item.description}` };
+  item.accessibilityInformation = {
+    label: vscode.l10n.t('{0}, virtual machine, {1}', displayText(vm.name || vm.id), item.description),
+  };
   return item;
 }
