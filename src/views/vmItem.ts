@@ -10,7 +10,7 @@ export function vmItem(node: PodNode, capabilities: Capabilities | undefined): v
   const { pod: vm, account } = node;
   const item = new vscode.TreeItem(displayText(vm.name || vm.id), vscode.TreeItemCollapsibleState.None);
   item.id = `vm:${account.id}:${vm.id}`;
-  const spot = vm.details.find(([k]) => k === 'Pricing')?.[1];
+  const spot = vm.details.find(([k]) => k === vscode.l10n.t('Pricing'))?.[1];
   item.description = displayText([gpuLabel(vm), vm.region, spot, statusText(vm)].filter(Boolean).join(' · '));
   item.iconPath = statusIcon(vm.status, vm.pending);
   item.contextValue = contextValue('vm', vmMenuFlags(vm, capabilities));

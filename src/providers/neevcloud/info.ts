@@ -1,4 +1,5 @@
 import { type CloudInfo, UNDOCUMENTED_LIMIT } from '../cloudInfo';
+import { l10n } from '../../core/l10n';
 
 export const neevcloud: CloudInfo<'neevcloud'> = {
   id: 'neevcloud',
@@ -9,11 +10,11 @@ export const neevcloud: CloudInfo<'neevcloud'> = {
   accountOptions: [
     {
       id: 'orgId',
-      title: 'Organisation id',
-      prompt: 'NeevCloud organisation id (from the console or `neev` CLI)',
+      title: l10n.t('Organisation id'),
+      prompt: l10n.t('NeevCloud organisation id (from the console or `neev` CLI)'),
       required: true,
     },
-    { id: 'projectId', title: 'Project id', prompt: 'NeevCloud project id', required: true },
+    { id: 'projectId', title: l10n.t('Project id'), prompt: l10n.t('NeevCloud project id'), required: true },
   ],
   settingOptions: [],
   // NeevCloud's API reference states no limits.

@@ -1,6 +1,7 @@
 /** Validation and parsing of the wizard's free-text answers; pure, so tests can hit every branch. */
 
 import { slug } from '../../core/formSteps/names';
+import { l10n } from '../../core/l10n';
 
 export const DEFAULT_IMAGE = 'yottalabsai/pytorch:2.8.0-py3.11-cuda12.8.1-cudnn-devel-ubuntu22.04-2025050802';
 export const DEFAULT_MOUNT_PATH = '/workspace';
@@ -18,16 +19,16 @@ const IMAGE_RE =
 
 export function validateImage(value: string): string | undefined {
   const v = value.trim();
-  if (!v) return 'Enter an image, e.g. yottalabsai/pytorch:latest.';
-  if (v.length > 512) return 'The image reference is too long (at most 512 characters).';
-  if (!IMAGE_RE.test(v)) return 'That is not a valid image reference (lowercase name, optional :tag).';
+  if (!v) return l10n.t('Enter an image, e.g. yottalabsai/pytorch:latest.');
+  if (v.length > 512) return l10n.t('The image reference is too long (at most 512 characters).');
+  if (!IMAGE_RE.test(v)) return l10n.t('That is not a valid image reference (lowercase name, optional :tag).');
   return undefined;
 }
 
 export function validateName(value: string): string | undefined {
   const v = value.trim();
-  if (v.length < 1 || v.length > 255) return 'The name must be 1–255 characters.';
-  if (/[\u0000-\u001f\u007f]/.test(v)) return 'The name must not contain control characters.';
+  if (v.length < 1 || v.length > 255) return l10n.t('The name must be 1–255 characters.');
+  if (/[\u0000-\u001f\u007f]/.test(v)) return l10n.t('The name must not contain control characters.');
   return undefined;
 }
 
@@ -42,7 +43,7 @@ export function validateIntRange(value: string, min: number, max: number, what: 
 export function validateMountPath(value: string): string | undefined {
   const v = value.trim();
   if (!/^\/[A-Za-z0-9._\-/]*$/.test(v) || v.includes('..'))
-    return 'The mount path must be an absolute path such as /workspace.';
+    return l10n.t('The mount path must be an absolute path such as /workspace.');
   return undefined;
 }
 

@@ -12,6 +12,7 @@ import { isSafeHost, isValidPort, parseSshCommand } from '../../core/sshCommand'
 import { gpuInfo } from './gpuTypes';
 import { joinImage } from './images';
 import type { RawEndpoint, RawExpose, RawPodV1, RawPodV2, RawVmType, RawVolume } from './schemas';
+import { l10n } from '../../core/l10n';
 
 const STATUS: Record<string, PodStatus> = {
   INITIALIZING: 'provisioning',
@@ -145,18 +146,19 @@ export function toPod(raw: RawPodV2 | RawPodV1, version: 'v1' | 'v2'): Pod {
 }
 
 function podDetails(pod: Pod): Array<[string, string]> {
-  const d: Array<[string, string]> = [['Id', pod.id]];
-  if (pod.image) d.push(['Image', pod.image]);
+  const d: Array<[string, string]> = [[l10n.t('Id'), pod.id]];
+  if (pod.image) d.push([l10n.t('Image'), pod.image]);
   if (pod.gpuName)
     d.push([
-      'GPU',
+      l10n.t('GPU'),
       `${pod.gpuName}${pod.gpuCount ? ` × ${pod.gpuCount}` : ''}${pod.vramGb ? ` (${pod.vramGb} GB)` : ''}`,
     ]);
-  if (pod.region) d.push(['Region', pod.region]);
-  d.push(['Status', pod.rawStatus || 'unknown']);
-  if (pod.statusReason) d.push(['Reason', pod.statusReason]);
-  if (pod.ports.length) d.push(['Ports', pod.ports.map(describePort).join(', ')]);
-  if (pod.createdAt && Number.isFinite(pod.createdAt)) d.push(['Created', new Date(pod.createdAt).toISOString()]);
+  if (pod.region) d.push([l10n.t('Region'), pod.region]);
+  d.push([l10n.t('Status'), pod.rawStatus || l10n.t('unknown')]);
+  if (pod.statusReason) d.push([l10n.t('Reason'), pod.statusReason]);
+  if (pod.ports.length) d.push([l10n.t('Ports'), pod.ports.map(describePort).join(', ')]);
+  if (pod.createdAt && Number.isFinite(pod.createdAt))
+    d.push([l10n.t('Created'), new Date(pod.createdAt).toISOString()]);
   return d;
 }
 

@@ -2,6 +2,7 @@ import type { FormField, PickOption } from '../../../core/createForm';
 import { cleanMessage, type GpuGeekApi } from '../api';
 import { BILLING } from '../mapping';
 import { PRICE_UNIT, SKUS } from './createBody';
+import { l10n } from '../../../core/l10n';
 
 export function intIn(value: string, min: number, max: number, what: string): string | undefined {
   const n = Number(value.trim());
@@ -16,14 +17,14 @@ export function machineSteps(api: GpuGeekApi): FormField[] {
     {
       kind: 'pick',
       id: 'gpuName',
-      title: 'GPU type',
+      title: l10n.t('GPU type'),
       options: async (_a, signal) => (await api.gpus(signal)).map((g) => ({ label: cleanMessage(g), value: g })),
     },
     {
       kind: 'number',
       id: 'gpuNum',
-      title: 'GPU count',
-      prompt: 'How many GPUs (1–8)',
+      title: l10n.t('GPU count'),
+      prompt: l10n.t('How many GPUs (1–8)'),
       initial: () => '1',
       validate: (v) => intIn(v, 1, 8, 'The GPU count'),
     },
@@ -31,12 +32,12 @@ export function machineSteps(api: GpuGeekApi): FormField[] {
       kind: 'pick',
       id: 'dcId',
       optional: {
-        what: 'Datacenters',
-        without: { label: 'Any datacenter', description: 'GPUGeek picks a machine', value: '' },
+        what: l10n.t('Datacenters'),
+        without: { label: l10n.t('Any datacenter'), description: l10n.t('GPUGeek picks a machine'), value: '' },
       },
-      title: 'Datacenter',
+      title: l10n.t('Datacenter'),
       options: async (_a, signal) => [
-        { label: 'Any datacenter', description: 'GPUGeek picks a machine', value: '', picked: true },
+        { label: l10n.t('Any datacenter'), description: l10n.t('GPUGeek picks a machine'), value: '', picked: true },
         ...(await api.datacenters(signal)).map((d) => ({
           label: cleanMessage(d.name) || d.dcId,
           description: d.dcId,
@@ -47,7 +48,7 @@ export function machineSteps(api: GpuGeekApi): FormField[] {
     {
       kind: 'pick',
       id: 'skuName',
-      title: 'Billing',
+      title: l10n.t('Billing'),
       options: async () =>
         SKUS.map((s): PickOption => ({
           label: BILLING[s],

@@ -1,5 +1,6 @@
 import type { FormField } from '../../../core/createForm';
 import type { Limits, NovitaCatalog } from './catalog';
+import { l10n } from '../../../core/l10n';
 
 const inRange = (label: string, lim: Limits) => (value: string) => {
   const n = Number(value.trim());
@@ -14,8 +15,8 @@ export function diskSteps(cat: NovitaCatalog): FormField[] {
     {
       kind: 'number',
       id: 'rootfsSize',
-      title: 'Root disk (GB)',
-      prompt: 'Root filesystem size in GB',
+      title: l10n.t('Root disk (GB)'),
+      prompt: l10n.t('Root filesystem size in GB'),
       initial: (a) =>
         String(Math.min(rootLimits(a).max, Math.max(rootLimits(a).min, template(a)?.rootfsSize ?? 0, 30))),
       validate: (v, a) => inRange('Root disk', rootLimits(a))(v),
@@ -23,8 +24,8 @@ export function diskSteps(cat: NovitaCatalog): FormField[] {
     {
       kind: 'number',
       id: 'diskSize',
-      title: 'Local disk (GB)',
-      prompt: 'Local disk mounted at /workspace, in GB',
+      title: l10n.t('Local disk (GB)'),
+      prompt: l10n.t('Local disk mounted at /workspace, in GB'),
       initial: (a) => String(localLimits(a).min),
       validate: (v, a) => inRange('Local disk', localLimits(a))(v),
     },

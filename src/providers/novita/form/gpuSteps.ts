@@ -3,6 +3,7 @@ import { countRange, gpuCountOptions } from '../../../core/formSteps/counts';
 import { formatUsd, isDeployable, productInCluster, stockWord, usdPerHour } from '../mapping';
 import type { RawProduct } from '../schemas';
 import { byPrice, type NovitaCatalog, str } from './catalog';
+import { l10n } from '../../../core/l10n';
 
 function productOption(p: RawProduct): PickOption {
   const stock = stockWord(p);
@@ -31,8 +32,8 @@ export function gpuSteps(cat: NovitaCatalog): FormField[] {
     {
       kind: 'pick',
       id: 'productId',
-      title: 'GPU',
-      placeholder: 'GPU product (price per GPU-hour)',
+      title: l10n.t('GPU'),
+      placeholder: l10n.t('GPU product (price per GPU-hour)'),
       async options(_a, signal) {
         const list = (await api.listProducts({}, signal)).sort(byPrice);
         cat.products.clear();
@@ -43,7 +44,7 @@ export function gpuSteps(cat: NovitaCatalog): FormField[] {
     {
       kind: 'pick',
       id: 'gpuNum',
-      title: 'GPU count',
+      title: l10n.t('GPU count'),
       async options(a) {
         const price = usdPerHour(product(a)?.price);
         return gpuCountOptions(countRange(1, 8), str(product(a)?.name) ?? 'GPU', (n) => ({
@@ -54,7 +55,7 @@ export function gpuSteps(cat: NovitaCatalog): FormField[] {
     {
       kind: 'pick',
       id: 'clusterId',
-      title: 'Cluster',
+      title: l10n.t('Cluster'),
       async options(a, signal) {
         const p = product(a);
         const n = gpuNum(a);
@@ -71,7 +72,13 @@ export function gpuSteps(cat: NovitaCatalog): FormField[] {
             : `sold out for ${n} GPU(s)`;
         const blocked = reason ? { disabledReason: reason } : {};
         const options: PickOption[] = [
-          { label: 'Any cluster', description: 'Novita picks one with stock', value: '', picked: true, ...blocked },
+          {
+            label: l10n.t('Any cluster'),
+            description: l10n.t('Novita picks one with stock'),
+            value: '',
+            picked: true,
+            ...blocked,
+          },
         ];
         for (const c of clusters) {
           if (now && !productInCluster(now, c)) continue;

@@ -2,6 +2,7 @@
 
 import type { PickOption, SummaryLine } from '../../../core/createForm';
 import type { Volume } from '../../../core/model';
+import { l10n } from '../../../core/l10n';
 
 /** A GPU option; `openRegions` names where it can be had, undefined when it is sold out everywhere. */
 export function gpuOption(
@@ -53,7 +54,7 @@ export function volumeOption(v: Volume, region: string | undefined, value: strin
 }
 
 export const NO_PRICE: SummaryLine = {
-  label: 'Price',
+  label: l10n.t('Price'),
   value: 'Yotta Labs does not publish a price through its API; see the console',
 };
 
