@@ -1,5 +1,6 @@
-import * as vscode from 'vscode';
-import { setTranslator } from './core/l10n';
+// Must stay the first import: the cloud registry's account options are translated while startup loads.
+import './bindTranslator';
+import type * as vscode from 'vscode';
 import { startGpuPods } from './startup';
 
 /**
@@ -9,8 +10,6 @@ import { startGpuPods } from './startup';
  * that leads to a key, a password or a service may be reachable that way.
  */
 export function activate(context: vscode.ExtensionContext): void {
-  // This bundle's own copy of src/core/l10n (the status bar's durations); dist/gpuPods.js binds its copy itself.
-  setTranslator(vscode.l10n.t);
   startGpuPods(context);
 }
 

@@ -1,3 +1,5 @@
+// Must stay the first import: core and cloud code translate through vscode.l10n.t from then on.
+import './bindTranslator';
 import * as vscode from 'vscode';
 import type { CommandId } from './commands/commandIds';
 import { runPodAction } from './commands/podLifecycle';
@@ -5,7 +7,6 @@ import { COMMANDS } from './commands/registerCommands';
 import { reportError, runGuarded } from './commands/runCommand';
 import type { Services } from './commands/services';
 import type { RateLimit } from './core/keyGate';
-import { setTranslator } from './core/l10n';
 import type { CloudId } from './core/model';
 import { OfferCache } from './core/offers';
 import { AccountData } from './services/accountData';
@@ -30,10 +31,6 @@ import { PodsTreeProvider } from './views/treeProvider';
  * Nothing here is kept at module level: the only way to the services is the object buildGpuPods returns,
  * which startup keeps to itself (activate() returns nothing, so no other extension can reach a key).
  */
-
-// Core and cloud code (which cannot import vscode) translate through this one binding; cloud bundles share
-// this bundle's copy of src/core/l10n (src/core/modules.ts).
-setTranslator(vscode.l10n.t);
 
 /** What startup has already built and hands over. */
 export interface Shell {

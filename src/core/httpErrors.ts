@@ -55,7 +55,7 @@ export function errorForTransport(cloud: string, e: unknown, req: Failed, idempo
   const detail = e instanceof Error ? `${e.name}: ${e.message}${e.cause ? ` (${String(e.cause)})` : ''}` : String(e);
   if (req.signal?.aborted) return new CancelledError();
   if (name === 'TimeoutError') {
-    const note = idempotent ? '' : ' It may still have been carried out.';
+    const note = idempotent ? '' : l10n.t(' It may still have been carried out.');
     return new TimeoutError(l10n.t('{0} did not answer {1} in time.{2}', cloud, req.what, note), detail);
   }
   return new NetworkError(l10n.t('Could not reach {0} ({1}): {2}.', cloud, req.what, networkReason(e)), detail);
@@ -75,13 +75,13 @@ function networkReason(e: unknown): string {
   const cause = e instanceof Error ? (e.cause as { code?: string } | undefined) : undefined;
   switch (cause?.code) {
     case 'ECONNREFUSED':
-      return 'connection refused';
+      return l10n.t('connection refused');
     case 'ENOTFOUND':
-      return 'host not found';
+      return l10n.t('host not found');
     case 'ECONNRESET':
     case 'UND_ERR_SOCKET':
-      return 'the connection was dropped';
+      return l10n.t('the connection was dropped');
     default:
-      return 'the connection failed';
+      return l10n.t('the connection failed');
   }
 }

@@ -50,7 +50,7 @@ export const INSTALL_KEY_COMMAND =
 
 /** Writes (once) the askpass helper into a private folder; returns its path. */
 export async function ensureAskpass(fs: SshFs, privateDir: string): Promise<string> {
-  const path = join(checkPath(privateDir, 'askpass folder'), 'gpupods-askpass.sh');
+  const path = join(checkPath(privateDir, l10n.t('askpass folder')), l10n.t('gpupods-askpass.sh'));
   await updateFile(fs, path, () => Buffer.from(ASKPASS), { newFileMode: 0o700, dirMode: 0o700 });
   return path;
 }
@@ -80,7 +80,7 @@ export async function installPublicKeyWithPassword(
 ): Promise<void> {
   validateEndpoint(login);
   const key = checkPublicKey(publicKey);
-  const known = configPathValue(knownHostsFile, 'known hosts file');
+  const known = configPathValue(knownHostsFile, l10n.t('known hosts file'));
   const askpass = await ensureAskpass(deps.fs, deps.askpassDir);
   const base = deps.env ?? process.env;
   const env: NodeJS.ProcessEnv = {
@@ -121,14 +121,18 @@ export async function installPublicKeyWithPassword(
     timeoutMs: deps.timeoutMs ?? 60_000,
   });
   if (r.code !== 0)
-    throw failure(`Installing the SSH key on ${login.user}@${login.host}:${login.port}`, r, login.password);
+    throw failure(
+      l10n.t('Installing the SSH key on {0}@{1}:{2}', login.user, login.host, login.port),
+      r,
+      login.password,
+    );
 }
 
 /** Proves the written entry works without any prompt: `ssh -F <our config> <alias> true` in batch mode. */
 export async function checkKeyLogin(deps: SshDeps, configPath: string, alias: string): Promise<void> {
   const args = [
     '-F',
-    checkPath(configPath, 'GPU Pods ssh config'),
+    checkPath(configPath, l10n.t('GPU Pods ssh config')),
     '-o',
     'BatchMode=yes',
     '-o',
@@ -142,5 +146,5 @@ export async function checkKeyLogin(deps: SshDeps, configPath: string, alias: st
     env: deps.env ?? process.env,
     timeoutMs: deps.timeoutMs ?? 60_000,
   });
-  if (r.code !== 0) throw failure(`Key login to ${alias}`, r);
+  if (r.code !== 0) throw failure(l10n.t('Key login to {0}', alias), r);
 }

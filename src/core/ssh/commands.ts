@@ -9,7 +9,7 @@ import { l10n } from '../l10n';
 
 /** argv for "Open SSH terminal": our file directly, so it works even when the user's config has no Include. */
 export function sshTerminalArgs(hostFilePath: string, alias: string, ssh = 'ssh'): string[] {
-  return [ssh, '-F', checkPath(hostFilePath, 'GPU Pods ssh config'), checkAlias(alias)];
+  return [ssh, '-F', checkPath(hostFilePath, l10n.t('GPU Pods ssh config')), checkAlias(alias)];
 }
 
 /** "Copy SSH command": the same, as one POSIX-shell-quoted line. */

@@ -22,7 +22,7 @@ export interface LockOptions {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function code(e: unknown): string {
-  return (e as NodeJS.ErrnoException)?.code ?? 'unknown error';
+  return (e as NodeJS.ErrnoException)?.code ?? l10n.t('unknown error');
 }
 
 export async function withFileLock<T>(

@@ -78,8 +78,8 @@ function pathValue(path: string, what: string): Directive['value'] {
 }
 
 export function renderHostFile(entries: readonly HostEntry[], opts: HostFileOptions): string {
-  const identity = pathValue(opts.identityFile, 'identity file');
-  const known = pathValue(opts.knownHostsFile, 'known hosts file');
+  const identity = pathValue(opts.identityFile, l10n.t('identity file'));
+  const known = pathValue(opts.knownHostsFile, l10n.t('known hosts file'));
   const checked = entries.map(checkEntry).sort((a, b) => (a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : 0));
   const aliases = new Set<string>();
   const config = SSHConfig.parse(HEADER.join('\n') + '\n');
@@ -305,8 +305,8 @@ export class PodHostStore {
 
   private mutate(change: (entries: HostEntry[]) => HostEntry[], o: { createFile?: boolean } = {}): Promise<boolean> {
     // validate the paths before taking the lock: a bad setting must not even create the folder
-    checkPath(this.o.identityFile, 'identity file');
-    checkPath(this.o.knownHostsFile, 'known hosts file');
+    checkPath(this.o.identityFile, l10n.t('identity file'));
+    checkPath(this.o.knownHostsFile, l10n.t('known hosts file'));
     return updateFile(
       this.o.fs,
       this.o.configPath,

@@ -25,7 +25,7 @@ export interface KeyDeps {
  * Remote-SSH runs ssh without a terminal, so a passphrase would need an agent the user may not have).
  */
 export async function ensureKeyPair(deps: KeyDeps, privateKeyPath: string): Promise<KeyPair> {
-  checkPath(privateKeyPath, 'identity file');
+  checkPath(privateKeyPath, l10n.t('identity file'));
   const info = await deps.fs.lstat(privateKeyPath);
   if (info) {
     if (!info.isFile && !info.isSymbolicLink) throw new ConfigError(l10n.t('{0} is not a key file.', privateKeyPath));
@@ -68,7 +68,7 @@ export async function readPublicKey(deps: KeyDeps, privateKeyPath: string): Prom
 
 /** Drops a pod's host key from our known_hosts (a restarted pod that came back with a new host key). */
 export async function forgetHostKey(deps: KeyDeps, knownHostsFile: string, hostKeyAlias: string): Promise<void> {
-  checkPath(knownHostsFile, 'known hosts file');
+  checkPath(knownHostsFile, l10n.t('known hosts file'));
   if (!(await deps.fs.lstat(knownHostsFile))) return;
   const r = await deps.runner.run(deps.sshKeygen ?? 'ssh-keygen', ['-R', hostKeyAlias, '-f', knownHostsFile], {
     timeoutMs: 15_000,

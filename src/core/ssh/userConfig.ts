@@ -22,7 +22,7 @@ const BOM = '\xef\xbb\xbf';
 
 /** The line a user adds by hand in "never touch my config" mode (always quoted: home folders have spaces). */
 export function includeLine(hostFilePath: string): string {
-  return `Include "${checkPath(hostFilePath, 'GPU Pods ssh config')}"`;
+  return `Include "${checkPath(hostFilePath, l10n.t('GPU Pods ssh config'))}"`;
 }
 
 interface RawLine {
@@ -60,7 +60,12 @@ function findBlock(s: string, path: string): Block | undefined {
   const begins = lines.filter((l) => l.text.trim() === BEGIN_MARKER);
   const ends = lines.filter((l) => l.text.trim() === END_MARKER);
   if (begins.length === 0 && ends.length === 0) return undefined;
-  const fix = `Edit ${path}: keep exactly one "${BEGIN_MARKER}" line followed by one "${END_MARKER}" line, or delete both and everything between them. Nothing was written.`;
+  const fix = l10n.t(
+    'Edit {0}: keep exactly one "{1}" line followed by one "{2}" line, or delete both and everything between them. Nothing was written.',
+    path,
+    BEGIN_MARKER,
+    END_MARKER,
+  );
   if (begins.length !== ends.length)
     throw new ConfigError(l10n.t('The GPU Pods markers in {0} are unbalanced. {1}', path, fix));
   if (begins.length > 1)
@@ -83,7 +88,7 @@ function removeBlock(s: string, block: Block): string {
 }
 
 /** Pure: the user's config text (latin1) with our block present, up to date and before the first Host. */
-export function withInclude(text: string, hostFilePath: string, userConfigPath = 'your ssh config'): string {
+export function withInclude(text: string, hostFilePath: string, userConfigPath = l10n.t('your ssh config')): string {
   const utf8Line = Buffer.from(includeLine(hostFilePath), 'utf8').toString('latin1');
   const block = findBlock(text, userConfigPath);
   const s = block ? removeBlock(text, block) : text;

@@ -188,7 +188,7 @@ export class GpuGeekApi {
         method: 'POST',
         path: `${PREFIX}/instance/create`,
         body: { type: 2, ...body, dryRun },
-        what: dryRun ? 'price the instance' : 'create the instance',
+        what: dryRun ? l10n.t('price the instance') : l10n.t('create the instance'),
         idempotent: dryRun,
         signal,
       },
@@ -202,7 +202,7 @@ export class GpuGeekApi {
   }
 
   async queryPage(pn: number, ps: number, filter: { instanceId?: string } = {}, signal?: AbortSignal) {
-    const what = 'list instances';
+    const what = l10n.t('list instances');
     const data = await this.call(
       {
         method: 'GET',
@@ -275,9 +275,9 @@ export class GpuGeekApi {
 }
 
 export const ACTION_WHAT: Record<GpuGeekAction, string> = {
-  stop: 'stop the instance',
-  start: 'start the instance',
-  restart: 'restart the instance',
-  release: 'release the instance',
-  set_port: 'set the instance ports',
+  stop: l10n.t('stop the instance'),
+  start: l10n.t('start the instance'),
+  restart: l10n.t('restart the instance'),
+  release: l10n.t('release the instance'),
+  set_port: l10n.t('set the instance ports'),
 };

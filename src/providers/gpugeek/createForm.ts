@@ -20,7 +20,7 @@ export function gpuGeekCreateForm(deps: CreateFormDeps): CreateForm<Pod> {
       nameStep({
         prompt: l10n.t('Instance name (letters, digits, . _ -)'),
         initial: () => `gpu-pod-${Date.now().toString(36).slice(-6)}`,
-        validate: mustMatch(NAME, 'Use 1–64 letters, digits, dots, dashes or underscores.'),
+        validate: mustMatch(NAME, l10n.t('Use 1–64 letters, digits, dots, dashes or underscores.')),
       }),
     ],
     summarize: (answers, ctx) => summarize(deps.api, answers, ctx),

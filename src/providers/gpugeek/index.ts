@@ -84,7 +84,7 @@ export function createGpuGeekProvider(config: ProviderConfig, deps: ProviderDeps
     const what = `${ACTION_WHAT[action]} ${id}`;
     const operationId = await api.action(id, action, extra, options.signal);
     deps.logger.info(`GPUGeek ${action} of instance ${id}: operation ${operationId}.`);
-    options.onProgress?.(`GPUGeek accepted the request to ${what} (operation ${operationId}).`);
+    options.onProgress?.(l10n.t('GPUGeek accepted the request to {0} (operation {1}).', what, operationId));
     await waitForOperation(api, deps, operationId, { ...options, what, instanceId: id });
   }
 

@@ -110,8 +110,8 @@ export class NeevCloudApi {
       `${V}/inventory`,
       query,
       zInventoryItem,
-      'list GPU inventory',
-      'GPU inventory items',
+      l10n.t('list GPU inventory'),
+      l10n.t('GPU inventory items'),
       signal,
     );
   }
@@ -124,7 +124,7 @@ export class NeevCloudApi {
       what: l10n.t('get GPU config'),
       signal,
     });
-    return parseWith(zGpuConfig, unwrap(body), 'get GPU config');
+    return parseWith(zGpuConfig, unwrap(body), l10n.t('get GPU config'));
   }
 
   async registerAlert(regionId: string, configId: string, signal?: AbortSignal): Promise<void> {
@@ -145,8 +145,8 @@ export class NeevCloudApi {
       this.runtimesPath(),
       {},
       zRuntime,
-      'list AI runtimes',
-      'AI runtimes',
+      l10n.t('list AI runtimes'),
+      l10n.t('AI runtimes'),
       signal,
       (r) => r.id,
     );
@@ -159,7 +159,7 @@ export class NeevCloudApi {
       what: l10n.t('get an AI runtime'),
       signal,
     });
-    return parseWith(zRuntime, unwrap(body), 'get an AI runtime');
+    return parseWith(zRuntime, unwrap(body), l10n.t('get an AI runtime'));
   }
 
   /** Sent once (POST is never retried): returns the raw answer, whose shape is not documented. */
@@ -190,7 +190,7 @@ export class NeevCloudApi {
       what: l10n.t('get runtime metrics'),
       signal,
     });
-    return parseWith(zMetricsBody, unwrap(body), 'get runtime metrics');
+    return parseWith(zMetricsBody, unwrap(body), l10n.t('get runtime metrics'));
   }
 
   /**
@@ -200,7 +200,7 @@ export class NeevCloudApi {
    * readable: an item that is not is skipped and logged, never the whole list.
    */
   async listTemplates(signal?: AbortSignal): Promise<RawTemplate[]> {
-    const what = 'list runtime templates';
+    const what = l10n.t('list runtime templates');
     const body = parseWith(
       zTemplatePage,
       await this.send(this.gpu, { method: 'GET', path: `${V}/airuntime-templates`, what, signal }),
@@ -231,7 +231,7 @@ export class NeevCloudApi {
       what: l10n.t('get a runtime template'),
       signal,
     });
-    return parseWith(zTemplate, unwrap(body), 'get a runtime template');
+    return parseWith(zTemplate, unwrap(body), l10n.t('get a runtime template'));
   }
 
   private async send(client: HttpClient, req: HttpRequest): Promise<unknown> {

@@ -35,7 +35,7 @@ export function neevCreateForm(
         },
         validate: mustMatch(
           NAME,
-          'Use 1–63 lower-case letters, digits or hyphens, starting and ending with a letter or digit.',
+          l10n.t('Use 1–63 lower-case letters, digits or hyphens, starting and ending with a letter or digit.'),
         ),
       }),
     ],

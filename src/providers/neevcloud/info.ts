@@ -4,8 +4,8 @@ import { l10n } from '../../core/l10n';
 export const neevcloud: CloudInfo<'neevcloud'> = {
   id: 'neevcloud',
   displayName: 'NeevCloud',
-  keyHelp: 'NeevCloud console → personal access token (pat-nc-…)',
-  keyPlaceholder: 'NeevCloud personal access token',
+  keyHelp: l10n.t('NeevCloud console → personal access token (pat-nc-…)'),
+  keyPlaceholder: l10n.t('NeevCloud personal access token'),
   baseUrls: { base: 'https://api.ai.neevcloud.com/gpu', inventory: 'https://api.ai.neevcloud.com/inventory' },
   accountOptions: [
     {

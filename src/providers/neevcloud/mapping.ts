@@ -193,9 +193,9 @@ export function isAvailable(item: RawInventoryItem): boolean {
 }
 
 export function stockWord(item: RawInventoryItem): string {
-  if (!isAvailable(item)) return 'sold out';
+  if (!isAvailable(item)) return l10n.t('sold out');
   const word = item.availability?.trim().toLowerCase();
-  const free = item.available_gpu_count !== undefined ? `${item.available_gpu_count} free` : undefined;
+  const free = item.available_gpu_count !== undefined ? l10n.t('{0} free', item.available_gpu_count) : undefined;
   return [word, free].filter(Boolean).join(', ') || 'available';
 }
 
@@ -222,7 +222,7 @@ export function mapOffers(items: RawInventoryItem[]): GpuOffer[] {
       vramGb: first.vram_gib,
       pricePerGpuHour: prices.length ? Math.min(...prices) : undefined,
       regions: group.map((g) => ({ id: g.region, name: g.region, available: isAvailable(g) })),
-      stock: available ? group.filter(isAvailable).map(stockWord).join('; ') : 'sold out',
+      stock: available ? group.filter(isAvailable).map(stockWord).join('; ') : l10n.t('sold out'),
       available,
       minCount: mins.length ? Math.min(...mins) : undefined,
       maxCount: maxes.length ? Math.max(...maxes) : undefined,

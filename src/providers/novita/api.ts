@@ -228,7 +228,7 @@ export class NovitaApi {
     instanceId: string,
     signal?: AbortSignal,
   ): Promise<void> {
-    const verb = action === 'delete' ? 'delete the instance' : `${action} the instance`;
+    const verb = action === 'delete' ? l10n.t('delete the instance') : l10n.t('{0} the instance', action);
     // Only delete is safe to repeat: a retried stop/start after a lost answer fails with "cannot stop" or restarts twice.
     const idempotent = action === 'delete';
     await this.http.request({

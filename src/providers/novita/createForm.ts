@@ -27,7 +27,10 @@ export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
       nameStep({
         prompt: l10n.t('Instance name'),
         initial: (a) => `${slug(str(cat.product(a)?.name) ?? 'gpu')}-pod`,
-        validate: mustMatch(NAME, 'Use 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit.'),
+        validate: mustMatch(
+          NAME,
+          l10n.t('Use 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit.'),
+        ),
       }),
     ],
     summarize: (answers, ctx) => summarize(cat, answers, ctx),

@@ -38,7 +38,9 @@ export function novitaVolumes(api: NovitaApi): VolumeOps {
             label: String(c.name ?? c.id),
             description: c.id,
             value: c.id,
-            ...(c.supportNetworkStorage === false ? { disabledReason: 'no network storage in this cluster' } : {}),
+            ...(c.supportNetworkStorage === false
+              ? { disabledReason: l10n.t('no network storage in this cluster') }
+              : {}),
           }));
         },
       },

@@ -44,7 +44,7 @@ export function envelopeError(
       details,
     );
   }
-  const reason = said || 'no reason given';
+  const reason = said || l10n.t('no reason given');
   return new CloudError(
     l10n.t('{0} refused to {1}: {2} (code {3}).', CLOUD_NAME, what, reason, code),
     String(code),

@@ -98,8 +98,9 @@ function describePort(p: PortMapping): string {
 }
 
 /** No documented field says why a pod failed; Yotta's pod guide names the usual causes and where to look. */
-export const FAILED_REASON =
-  "Yotta Labs reports no reason through its API; usually too few resources or an image that does not start (the pod's logs in the Yotta console tell)";
+export const FAILED_REASON = l10n.t(
+  "Yotta Labs reports no reason through its API; usually too few resources or an image that does not start (the pod's logs in the Yotta console tell)",
+);
 
 /** v2: epoch ms. v1: epoch seconds (API guide), or an ISO 8601 string as Yotta's SDK examples show. */
 function createdAtOf(raw: RawPodV2 | RawPodV1, version: 'v1' | 'v2'): number | undefined {
@@ -208,7 +209,7 @@ export function toOffer(raw: RawVmType): GpuOffer {
     vramGb: info?.vramGb,
     pricePerGpuHour: undefined,
     regions,
-    stock: available ? undefined : 'sold out',
+    stock: available ? undefined : l10n.t('sold out'),
     available,
     minCount: 1,
     maxCount: 8,

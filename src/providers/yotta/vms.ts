@@ -145,7 +145,7 @@ export class YottaVms {
     } catch (e) {
       if (!(e instanceof CloudError) || e.code !== '11001') throw e;
       const vm = await this.get(id, signal).catch((x: unknown) => (x instanceof NotFoundError ? undefined : null));
-      const state = vm ? vm.rawStatus || 'unknown' : vm === undefined ? 'gone' : 'in a state it did not report';
+      const state = vm ? vm.rawStatus || 'unknown' : vm === undefined ? 'gone' : l10n.t('in a state it did not report');
       const label = vm ? `"${vm.name}"` : id;
       const reason = cleanMessage(e.details?.replace(/^code \d+(, HTTP \d+)?: /, '')) || 'VM status invalid';
       throw new CloudError(

@@ -67,7 +67,7 @@ export function volumeCreateForm(res: YottaResources): CreateForm<Volume> {
         title: l10n.t('Size (GB)'),
         skip: (a) => !sized(a),
         initial: () => '100',
-        validate: (v) => validateIntRange(v, VOLUME_SIZE.min, VOLUME_SIZE.max, 'The size'),
+        validate: (v) => validateIntRange(v, VOLUME_SIZE.min, VOLUME_SIZE.max, l10n.t('The size')),
       },
       nameStep({ initial: () => 'volume', validate: (v) => validateName(v) }),
     ],

@@ -16,7 +16,7 @@ export function imageSteps(api: GpuGeekApi): FormField[] {
           .sort((a, b) => Number(b.own) - Number(a.own)) // the user's own images first
           .map(({ i, own }) => ({
             label: cleanMessage(i.name) || i.imageId,
-            description: own ? 'your image' : 'official',
+            description: own ? l10n.t('your image') : 'official',
             value: i.imageId,
           })),
     },
@@ -25,14 +25,14 @@ export function imageSteps(api: GpuGeekApi): FormField[] {
       id: 'systemDiskSize',
       title: l10n.t('System disk (GB)'),
       initial: () => '30',
-      validate: (v) => intIn(v, 30, 2048, 'The system disk size'),
+      validate: (v) => intIn(v, 30, 2048, l10n.t('The system disk size')),
     },
     {
       kind: 'number',
       id: 'dataDiskSize',
       title: l10n.t('Data disk at /gz-data (GB)'),
       initial: () => '20',
-      validate: (v) => intIn(v, 0, 16384, 'The data disk size'),
+      validate: (v) => intIn(v, 0, 16384, l10n.t('The data disk size')),
     },
   ];
 }

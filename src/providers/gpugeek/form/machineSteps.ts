@@ -8,7 +8,7 @@ export function intIn(value: string, min: number, max: number, what: string): st
   const n = Number(value.trim());
   return Number.isInteger(n) && n >= min && n <= max
     ? undefined
-    : `${what} must be a whole number from ${min} to ${max}.`;
+    : l10n.t('{0} must be a whole number from {1} to {2}.', what, min, max);
 }
 
 /** GPU type, count, datacenter (any by default) and billing kind. */
@@ -26,7 +26,7 @@ export function machineSteps(api: GpuGeekApi): FormField[] {
       title: l10n.t('GPU count'),
       prompt: l10n.t('How many GPUs (1–8)'),
       initial: () => '1',
-      validate: (v) => intIn(v, 1, 8, 'The GPU count'),
+      validate: (v) => intIn(v, 1, 8, l10n.t('The GPU count')),
     },
     {
       kind: 'pick',
@@ -52,7 +52,10 @@ export function machineSteps(api: GpuGeekApi): FormField[] {
       options: async () =>
         SKUS.map((s): PickOption => ({
           label: BILLING[s],
-          description: s === 'payg' || s === 'bidding' ? 'billed by the hour' : `prepaid for one ${PRICE_UNIT[s]}`,
+          description:
+            s === 'payg' || s === 'bidding'
+              ? l10n.t('billed by the hour')
+              : l10n.t('prepaid for one {0}', PRICE_UNIT[s]),
           value: s,
           picked: s === 'payg',
         })),

@@ -37,7 +37,7 @@ export function gpuSteps(api: NeevCloudApi, inventory: NeevInventory): FormField
             .filter(Boolean)
             .join(' · '),
           value: i.region,
-          disabledReason: isAvailable(i) ? undefined : 'sold out',
+          disabledReason: isAvailable(i) ? undefined : l10n.t('sold out'),
           picked: i.region === gpu.regionId,
         }));
       },
@@ -54,8 +54,9 @@ export function gpuSteps(api: NeevCloudApi, inventory: NeevInventory): FormField
         const free = item.available_gpu_count;
         const price = item.price_per_gpu_per_hour;
         return gpuCountOptions(countRange(min, max), item.gpu_model, (n) => ({
-          description: price !== undefined ? `${money(price * n)}/hour` : 'price unknown',
-          disabledReason: free !== undefined && n > free ? `only ${free} free in ${item.region}` : undefined,
+          description: price !== undefined ? `${money(price * n)}/hour` : l10n.t('price unknown'),
+          disabledReason:
+            free !== undefined && n > free ? l10n.t('only {0} free in {1}', free, item.region) : undefined,
         }));
       },
     },

@@ -32,12 +32,14 @@ export async function summarize(
       label: l10n.t('Price'),
       value:
         perGpu !== undefined
-          ? `${money(perGpu * body.gpuCount)}/hour (${body.gpuCount} × ${money(perGpu)} per GPU-hour)`
+          ? l10n.t('{0}/hour ({1} × {2} per GPU-hour)', money(perGpu * body.gpuCount), body.gpuCount, money(perGpu))
           : 'unknown',
     },
     {
       label: l10n.t('SSH'),
-      value: ctx.sshPublicKey ? 'your public key is installed at create' : 'no SSH public key: set one up first',
+      value: ctx.sshPublicKey
+        ? l10n.t('your public key is installed at create')
+        : l10n.t('no SSH public key: set one up first'),
     },
     {
       label: l10n.t('Note'),

@@ -50,7 +50,7 @@ export function templateSteps(api: NeevCloudApi, inventory: NeevInventory): Form
         suggestedPlan(
           inventory.chosen(answers)?.gpu_model ?? (isGpuChoice(answers.gpu) ? answers.gpu.gpuModel : undefined),
         ),
-      validate: mustMatch(PLAN, 'Enter the plan id, e.g. gpu-h200-on-demand-1h.'),
+      validate: mustMatch(PLAN, l10n.t('Enter the plan id, e.g. gpu-h200-on-demand-1h.')),
     },
   ];
 }

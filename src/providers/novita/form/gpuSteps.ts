@@ -10,18 +10,21 @@ function productOption(p: RawProduct): PickOption {
   const price = usdPerHour(p.price);
   return {
     label: str(p.name) ?? p.id,
-    description: [price !== undefined ? `${formatUsd(price)} per GPU` : 'price unknown', stock && `stock: ${stock}`]
+    description: [
+      price !== undefined ? l10n.t('{0} per GPU', formatUsd(price)) : l10n.t('price unknown'),
+      stock && `stock: ${stock}`,
+    ]
       .filter(Boolean)
       .join(' · '),
     detail: [
       p.cpuPerGpu && `${p.cpuPerGpu} vCPU/GPU`,
-      p.memoryPerGpu && `${p.memoryPerGpu} GB RAM/GPU`,
-      p.diskPerGpu && `${p.diskPerGpu} GB disk/GPU`,
+      p.memoryPerGpu && l10n.t('{0} GB RAM/GPU', p.memoryPerGpu),
+      p.diskPerGpu && l10n.t('{0} GB disk/GPU', p.diskPerGpu),
     ]
       .filter(Boolean)
       .join(', '),
     value: p.id,
-    ...(isDeployable(p) ? {} : { disabledReason: 'sold out' }),
+    ...(isDeployable(p) ? {} : { disabledReason: l10n.t('sold out') }),
   };
 }
 
@@ -66,10 +69,10 @@ export function gpuSteps(cat: NovitaCatalog): FormField[] {
         ]);
         const now = fresh.find((f) => f.id === p?.id);
         const reason = !now
-          ? `not offered with ${n} GPU(s)`
+          ? l10n.t('not offered with {0} GPU(s)', n)
           : isDeployable(now)
             ? undefined
-            : `sold out for ${n} GPU(s)`;
+            : l10n.t('sold out for {0} GPU(s)', n);
         const blocked = reason ? { disabledReason: reason } : {};
         const options: PickOption[] = [
           {

@@ -35,7 +35,7 @@ export async function summarize(cat: NovitaCatalog, answers: Answers, ctx: Creat
   if (!fresh)
     lines.splice(2, 0, {
       label: l10n.t('Warning'),
-      value: 'This product is no longer listed; the create will probably be refused.',
+      value: l10n.t('This product is no longer listed; the create will probably be refused.'),
     });
   else if (!isDeployable(fresh))
     lines.splice(2, 0, { label: l10n.t('Warning'), value: l10n.t('This product is sold out right now.') });

@@ -38,7 +38,7 @@ export function podGpuSteps(look: PodLookups): FormField[] {
       title: l10n.t('Region'),
       async options(answers) {
         const offer = await look.offer(answers);
-        return regionOptions(offer?.regions ?? [], offer?.gpuName ?? 'This GPU');
+        return regionOptions(offer?.regions ?? [], offer?.gpuName ?? l10n.t('This GPU'));
       },
     },
   ];

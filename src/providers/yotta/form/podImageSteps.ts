@@ -48,7 +48,7 @@ export function podImageSteps(look: PodLookups, v1: boolean): FormField[] {
         CONTAINER_DISK.max,
       ),
       initial: () => String(CONTAINER_DISK.initial),
-      validate: (v) => validateIntRange(v, CONTAINER_DISK.min, CONTAINER_DISK.max, 'The container disk'),
+      validate: (v) => validateIntRange(v, CONTAINER_DISK.min, CONTAINER_DISK.max, l10n.t('The container disk')),
     },
   ];
 }

@@ -27,8 +27,8 @@ export function podSummary(s: PodSpec, offer: GpuOffer | undefined, volume: stri
       volume === 'none'
         ? 'none'
         : volume === 'new'
-          ? `new, ${s.newVolumeGb} GB at ${s.mountPath}`
-          : `${volume.slice(4)} at ${s.mountPath}`;
+          ? l10n.t('new, {0} GB at {1}', String(s.newVolumeGb), String(s.mountPath))
+          : l10n.t('{0} at {1}', volume.slice(4), String(s.mountPath));
     lines.push({ label: l10n.t('Persistent volume'), value: volText });
   }
   return lines;
@@ -36,9 +36,9 @@ export function podSummary(s: PodSpec, offer: GpuOffer | undefined, volume: stri
 
 /** Yotta takes no key through its API: the key rides along as PUBLIC_KEY, which Yotta's own images install. */
 function sshLine(s: PodSpec): string {
-  if (!s.expose.some((p) => p.protocol === 'SSH')) return 'no SSH port exposed';
-  if (!s.publicKey) return 'no public key to install (key login will fail)';
+  if (!s.expose.some((p) => p.protocol === 'SSH')) return l10n.t('no SSH port exposed');
+  if (!s.publicKey) return l10n.t('no public key to install (key login will fail)');
   return s.image.startsWith('yottalabsai/') || s.image.startsWith('yottalabs/')
-    ? 'your public key is installed at start (PUBLIC_KEY)'
-    : "your public key is passed as PUBLIC_KEY; the image must install it (Yotta's official images do)";
+    ? l10n.t('your public key is installed at start (PUBLIC_KEY)')
+    : l10n.t("your public key is passed as PUBLIC_KEY; the image must install it (Yotta's official images do)");
 }

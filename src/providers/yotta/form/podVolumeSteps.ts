@@ -32,7 +32,7 @@ export function podVolumeSteps(look: PodLookups, v1: boolean): FormField[] {
       title: l10n.t('New volume size (GB)'),
       skip: (a) => v1 || volumeChoice(a) !== 'new',
       initial: () => '100',
-      validate: (v) => validateIntRange(v, VOLUME_SIZE.min, VOLUME_SIZE.max, 'The volume size'),
+      validate: (v) => validateIntRange(v, VOLUME_SIZE.min, VOLUME_SIZE.max, l10n.t('The volume size')),
     },
     {
       kind: 'text',

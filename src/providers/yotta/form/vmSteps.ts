@@ -32,7 +32,7 @@ export function vmSteps(look: VmLookups): FormField[] {
           name: r.regionName || r.region,
           available: r.available === true,
         }));
-        return regionOptions(regions, gpuInfo(type?.gpuType)?.name ?? 'This GPU');
+        return regionOptions(regions, gpuInfo(type?.gpuType)?.name ?? l10n.t('This GPU'));
       },
     },
     {

@@ -9,7 +9,9 @@ import { l10n } from '../../../core/l10n';
 export function vmSummary(s: VmSpec, type: RawVmType | undefined, volumeNames: Map<string, string>): SummaryLine[] {
   const info = gpuInfo(type?.gpuType);
   const region = type?.regions?.find((r) => r.region === s.region);
-  const vols = Object.entries(s.volumeMountPaths).map(([id, path]) => `${volumeNames.get(id) ?? id} at ${path}`);
+  const vols = Object.entries(s.volumeMountPaths).map(([id, path]) =>
+    l10n.t('{0} at {1}', volumeNames.get(id) ?? id, path),
+  );
   return [
     { label: l10n.t('Name'), value: s.name, fieldId: 'name' },
     {
