@@ -1,5 +1,4 @@
 import { CancelledError } from './errors';
-import { l10n } from './l10n';
 
 /** A counting semaphore: caps how many tasks of one API key run at once. */
 export class Semaphore {

@@ -1,8 +1,9 @@
 /**
  * Translation for code that cannot import `vscode` (src/core, src/providers): the sentences they hand to the
  * UI (error messages, form steps, status words) are written as `l10n.t('…')`, which `npm run l10n` extracts
- * into l10n/bundle.l10n.json like any `vscode.l10n.t` call. src/gpuPods.ts binds `vscode.l10n.t` here once at
- * load; until then (and in unit tests) the English text is formatted exactly as VS Code formats it.
+ * into l10n/bundle.l10n.json like any `vscode.l10n.t` call (scripts/l10n.mjs). src/bindTranslator.ts binds
+ * `vscode.l10n.t` here when a bundle loads; until then (and in unit tests) the English text is formatted
+ * exactly as VS Code formats it.
  */
 
 type Arg = string | number | boolean;
@@ -33,7 +34,7 @@ let current: (...params: unknown[]) => string = english;
 /** Write calls as `l10n.t('literal', …)`: the literal is what the export tool finds. */
 export const l10n = { t: ((...params: unknown[]) => current(...params)) as Translator };
 
-/** Called once by the bundle that has `vscode` (src/gpuPods.ts) with `vscode.l10n.t`. */
-export function setTranslator(translate: Translator): void {
-  current = translate as (...params: unknown[]) => string;
+/** Called once by each bundle that has `vscode` (src/bindTranslator.ts); no argument restores English. */
+export function setTranslator(translate?: Translator): void {
+  current = (translate as ((...params: unknown[]) => string) | undefined) ?? english;
 }

@@ -130,7 +130,7 @@ export function parseHostFile(text: string, logger: Logger = silentLogger): Host
     const mark = section.config.find((l) => l.type === LineType.COMMENT && MARK.test(l.content));
     const m = mark && mark.type === LineType.COMMENT ? MARK.exec(mark.content) : null;
     try {
-      if (!m) throw new ConfigError('no gpupods marker');
+      if (!m) throw new Error('no gpupods marker'); // log only: the block is dropped
       out.push(
         checkEntry({
           alias: String(section.value),

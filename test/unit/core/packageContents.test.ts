@@ -26,6 +26,7 @@ describe('the packaged extension (.vsix contents)', function () {
       'dist/extension.js',
       'dist/gpuPods.js',
       'media/gpu-pods.svg',
+      'l10n/bundle.l10n.json',
     ]) {
       assert.ok(files.includes(needed), `${needed} is packaged`);
     }
