@@ -232,7 +232,7 @@ export function mapStorage(raw: RawStorage): Volume {
     status: str(raw.status) ?? 'available',
   };
   if (raw.storageSize !== undefined && raw.storageSize !== null) v.sizeGb = raw.storageSize;
-  v.type = 'network storage';
+  v.type = l10n.t('network storage');
   const region = str(raw.clusterName) ?? str(raw.clusterId);
   if (region) v.region = region;
   const cost = str(raw.price);
