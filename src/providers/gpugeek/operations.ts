@@ -49,8 +49,12 @@ export async function waitForOperation(
     const elapsed = Math.max(Date.now() - started, slept);
     if (elapsed + pollMs > timeoutMs) {
       throw new TimeoutError(
-        l10n.t('GPUGeek has not finished the request to {0} after {1}; ', options.what, describeMs(timeoutMs)) +
-          l10n.t('operation {0} is still pending and may yet complete.', operationId),
+        l10n.t(
+          'GPUGeek has not finished the request to {0} after {1}; operation {2} is still pending and may yet complete.',
+          options.what,
+          describeMs(timeoutMs),
+          operationId,
+        ),
         `instance ${options.instanceId}, last state ${op ? `status ${op.status}, isCompleted ${String(op.isCompleted)}` : 'unknown to op/result'}`,
       );
     }
@@ -68,8 +72,11 @@ function failure(op: RawOperation, operationId: string, options: WaitOptions): C
   const reason = cleanMessage(op.message ?? op.reason);
   const action = cleanMessage(op.action) || options.what;
   return new CloudError(
-    l10n.t('GPUGeek reports that the operation "{0}" failed{1}. ', action, reason ? `: ${reason}` : '') +
-      l10n.t('The instance was left as it was.'),
+    l10n.t(
+      'GPUGeek reports that the operation "{0}" failed{1}. The instance was left as it was.',
+      action,
+      reason ? `: ${reason}` : '',
+    ),
     OPERATION_FAILED,
     undefined,
     `instance ${options.instanceId}, operation ${operationId}, started ${op.startTime ?? '?'}, completed ${op.completeTime ?? '?'}`,

@@ -22,7 +22,10 @@ export function parseMountPaths(text: string, count: number): { paths?: string[]
   if (parts.length === 0) return {};
   if (parts.length !== count)
     return {
-      error: l10n.t('Give {0} mount path{1}, one per volume, in the order picked.', count, count === 1 ? '' : 's'),
+      error:
+        count === 1
+          ? l10n.t('Give 1 mount path, one per volume, in the order picked.')
+          : l10n.t('Give {0} mount paths, one per volume, in the order picked.', count),
     };
   for (const p of parts) {
     const bad = validateMountPath(p);
