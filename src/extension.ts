@@ -1,3 +1,5 @@
+// Must stay the first import: the cloud registry's account options are translated while startup loads.
+import './bindTranslator';
 import type * as vscode from 'vscode';
 import { startGpuPods } from './startup';
 

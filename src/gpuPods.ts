@@ -1,3 +1,5 @@
+// Must stay the first import: core and cloud code translate through vscode.l10n.t from then on.
+import './bindTranslator';
 import * as vscode from 'vscode';
 import type { CommandId } from './commands/commandIds';
 import { runPodAction } from './commands/podLifecycle';

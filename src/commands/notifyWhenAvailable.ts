@@ -19,8 +19,10 @@ export async function notifyWhenAvailable(services: Services, arg?: unknown): Pr
       .filter((r) => !r.available)
       .map((r) => ({
         label: displayText(o.gpuName),
-        description: displayText([o.vramGb ? `${o.vramGb} GB` : undefined, r.name].filter(Boolean).join(' · ')),
-        value: { offerId: o.id, regionId: r.id, name: displayText(`${o.gpuName} in ${r.name}`) },
+        description: displayText(
+          [o.vramGb ? vscode.l10n.t('{0} GB', o.vramGb) : undefined, r.name].filter(Boolean).join(' · '),
+        ),
+        value: { offerId: o.id, regionId: r.id, name: displayText(vscode.l10n.t('{0} in {1}', o.gpuName, r.name)) },
       })),
   );
   const choice = await pickOne(

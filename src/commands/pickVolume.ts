@@ -35,7 +35,9 @@ export async function pickVolume(
     title: vscode.l10n.t('Choose a volume'),
     items: volumes.map((v) => ({
       label: displayText(v.name || v.id),
-      description: displayText([v.sizeGb ? `${v.sizeGb} GB` : '', v.region, v.status].filter(Boolean).join(' · ')),
+      description: displayText(
+        [v.sizeGb ? vscode.l10n.t('{0} GB', v.sizeGb) : '', v.region, v.status].filter(Boolean).join(' · '),
+      ),
       value: v,
     })),
   });

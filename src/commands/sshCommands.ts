@@ -78,7 +78,7 @@ function openTerminal(services: Services, target: PodTarget, hostFile: string, a
   const [shellPath, ...shellArgs] = sshTerminalArgs(hostFile, alias);
   // ssh is started directly (no shell), so no value can be read as shell syntax.
   const terminal = vscode.window.createTerminal({
-    name: `SSH: ${target.pod.name}`,
+    name: vscode.l10n.t('SSH: {0}', target.pod.name),
     shellPath,
     shellArgs,
     iconPath: new vscode.ThemeIcon('remote'),

@@ -15,7 +15,10 @@ import { waitWithProgress } from './waitWithProgress';
 
 function vmOps(target: PodTarget): VmOps {
   if (!target.provider.vms)
-    throw new CloudError(`${CLOUDS[target.account.cloud].displayName} has no virtual machines.`, 'UNSUPPORTED');
+    throw new CloudError(
+      vscode.l10n.t('{0} has no virtual machines.', CLOUDS[target.account.cloud].displayName),
+      'UNSUPPORTED',
+    );
   return target.provider.vms;
 }
 

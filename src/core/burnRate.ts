@@ -1,3 +1,4 @@
+import { l10n } from './l10n';
 import type { CloudId, Pod } from './model';
 
 /**
@@ -65,8 +66,8 @@ export function formatUsd(value: number): string {
 /** "45m", "3h 05m", "2d 4h". */
 export function formatDuration(ms: number): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000));
-  if (minutes < 60) return `${minutes}m`;
+  if (minutes < 60) return l10n.t('{0}m', minutes);
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours}h ${String(minutes % 60).padStart(2, '0')}m`;
-  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
+  if (hours < 48) return l10n.t('{0}h {1}m', hours, String(minutes % 60).padStart(2, '0'));
+  return l10n.t('{0}d {1}h', Math.floor(hours / 24), hours % 24);
 }

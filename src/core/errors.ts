@@ -1,3 +1,4 @@
+import { l10n } from './l10n';
 /**
  * The errors a user can meet. Every provider turns its cloud's failures into one of these,
  * so the UI can react by kind (offer "Update API Key" for AuthError, back off on RateLimitError).
@@ -95,5 +96,5 @@ export class CancelledError extends GpuPodsError {
 export function userMessage(e: unknown): string {
   if (e instanceof GpuPodsError) return e.message;
   if (e instanceof Error && e.name === 'AbortError') return 'Cancelled.';
-  return 'Something went wrong; see the GPU Pods log for details.';
+  return l10n.t('Something went wrong; see the GPU Pods log for details.');
 }

@@ -15,6 +15,7 @@ import type { Logger } from './logger';
 import type { RateBudget } from './rateBudget';
 import { redact, redactUrl } from './redact';
 import { headerSecrets, SecretRedactor } from './secretRedactor';
+import { l10n } from './l10n';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -195,7 +196,8 @@ export class HttpClient {
         },
       });
       void response.body?.cancel().catch(() => undefined); // read already, from the copy ky handed the hook
-      if (!answer) throw new UnexpectedResponseError(`${this.options.cloudName} sent no answer for ${req.what}.`);
+      if (!answer)
+        throw new UnexpectedResponseError(l10n.t('{0} sent no answer for {1}.', this.options.cloudName, req.what));
       return answer;
     } catch (e) {
       throw failure(e);
@@ -282,7 +284,7 @@ export class HttpClient {
         const excerpt = text.length > 200 ? `${text.slice(0, 200)}…` : text;
         if (res.status >= 200 && res.status < 300) {
           throw new UnexpectedResponseError(
-            `${this.options.cloudName} sent a response that is not valid JSON for ${req.what}.`,
+            l10n.t('{0} sent a response that is not valid JSON for {1}.', this.options.cloudName, req.what),
             `HTTP ${res.status}, body starts: ${JSON.stringify(excerpt)}`,
           );
         }
@@ -300,7 +302,11 @@ export class HttpClient {
     const rest = budget.pausedFor();
     if (rest > this.maxRetryAfterMs()) {
       throw new RateLimitError(
-        `${this.options.cloudName} asked for a pause of ${Math.ceil(rest / 1000)} s before the next request.`,
+        l10n.t(
+          '{0} asked for a pause of {1} s before the next request.',
+          this.options.cloudName,
+          Math.ceil(rest / 1000),
+        ),
         rest,
         `${req.method} ${req.path} not sent: the key rests after a 429.`,
       );

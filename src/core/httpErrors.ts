@@ -9,6 +9,7 @@ import {
   TimeoutError,
 } from './errors';
 import { redact } from './redact';
+import { l10n } from './l10n';
 
 /** What the generic mappings need to know about the request that failed. */
 interface Failed {
@@ -28,14 +29,18 @@ export function errorForStatus(
   switch (response.status) {
     case 401:
     case 403:
-      return new AuthError(`${cloud} refused the API key (HTTP ${response.status}).`, details);
+      return new AuthError(l10n.t('{0} refused the API key (HTTP {1}).', cloud, response.status), details);
     case 404:
-      return new NotFoundError(`${cloud} could not find what was asked for (${req.what}).`, details);
+      return new NotFoundError(l10n.t('{0} could not find what was asked for ({1}).', cloud, req.what), details);
     case 429:
-      return new RateLimitError(`${cloud} is rate limiting requests.`, retryAfterMs(response.headers), details);
+      return new RateLimitError(
+        l10n.t('{0} is rate limiting requests.', cloud),
+        retryAfterMs(response.headers),
+        details,
+      );
     default:
       return new CloudError(
-        `${cloud} answered HTTP ${response.status} to ${req.what}.`,
+        l10n.t('{0} answered HTTP {1} to {2}.', cloud, response.status, req.what),
         `HTTP_${response.status}`,
         response.status,
         details,
@@ -50,10 +55,10 @@ export function errorForTransport(cloud: string, e: unknown, req: Failed, idempo
   const detail = e instanceof Error ? `${e.name}: ${e.message}${e.cause ? ` (${String(e.cause)})` : ''}` : String(e);
   if (req.signal?.aborted) return new CancelledError();
   if (name === 'TimeoutError') {
-    const note = idempotent ? '' : ' It may still have been carried out.';
-    return new TimeoutError(`${cloud} did not answer ${req.what} in time.${note}`, detail);
+    const note = idempotent ? '' : l10n.t(' It may still have been carried out.');
+    return new TimeoutError(l10n.t('{0} did not answer {1} in time.{2}', cloud, req.what, note), detail);
   }
-  return new NetworkError(`Could not reach ${cloud} (${req.what}): ${networkReason(e)}.`, detail);
+  return new NetworkError(l10n.t('Could not reach {0} ({1}): {2}.', cloud, req.what, networkReason(e)), detail);
 }
 
 /** Retry-After as seconds or an HTTP date, in milliseconds. */
@@ -70,13 +75,13 @@ function networkReason(e: unknown): string {
   const cause = e instanceof Error ? (e.cause as { code?: string } | undefined) : undefined;
   switch (cause?.code) {
     case 'ECONNREFUSED':
-      return 'connection refused';
+      return l10n.t('connection refused');
     case 'ENOTFOUND':
-      return 'host not found';
+      return l10n.t('host not found');
     case 'ECONNRESET':
     case 'UND_ERR_SOCKET':
-      return 'the connection was dropped';
+      return l10n.t('the connection was dropped');
     default:
-      return 'the connection failed';
+      return l10n.t('the connection failed');
   }
 }

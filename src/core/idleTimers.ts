@@ -1,4 +1,5 @@
 import type { CloudId } from './model';
+import { l10n } from './l10n';
 
 /**
  * Idle guard timers as plain data. They are kept in global state with absolute times (epoch ms), so a
@@ -74,7 +75,7 @@ export function withoutTimer(timers: readonly IdleTimer[], accountId: string, po
 export function parseHours(text: string): { hours: number } | { error: string } {
   const t = text.trim().replace(',', '.');
   const n = /^\d+(\.\d+)?$|^\.\d+$/.test(t) ? Number(t) : NaN;
-  if (!Number.isFinite(n) || n <= 0) return { error: 'Enter a number of hours greater than 0, e.g. 4 or 1.5.' };
-  if (n > MAX_HOURS) return { error: `At most ${MAX_HOURS} hours (30 days).` };
+  if (!Number.isFinite(n) || n <= 0) return { error: l10n.t('Enter a number of hours greater than 0, e.g. 4 or 1.5.') };
+  if (n > MAX_HOURS) return { error: l10n.t('At most {0} hours (30 days).', MAX_HOURS) };
   return { hours: n };
 }

@@ -6,6 +6,7 @@ import * as errors from './errors';
 import * as formStepCounts from './formSteps/counts';
 import * as formStepNames from './formSteps/names';
 import * as http from './http';
+import * as l10n from './l10n';
 import * as logger from './logger';
 import * as model from './model';
 import * as paging from './paging';
@@ -29,6 +30,7 @@ export const coreModules: Record<string, unknown> = {
   'formSteps/counts': formStepCounts,
   'formSteps/names': formStepNames,
   http,
+  l10n,
   logger,
   model,
   paging,

@@ -1,6 +1,7 @@
 import { GpuPodsError } from './errors';
 import type { CloudId, GpuOffer } from './model';
 import { usablePrice } from './burnRate';
+import { l10n } from './l10n';
 
 /**
  * The cross-cloud GPU picker's data: every connected account's offers, asked in parallel, each account
@@ -88,7 +89,7 @@ export class OfferCache {
 
 class OfferTimeout extends Error {
   constructor(ms: number) {
-    super(`no answer within ${ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`}`);
+    super(l10n.t('no answer within {0}', ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`));
   }
 }
 
@@ -164,7 +165,7 @@ export function offerRows(results: readonly SourceResult[], matches: (offer: Gpu
   const missing: OfferRow[] = [];
   for (const r of results) {
     if (!r.offers) {
-      missing.push({ kind: 'unavailable', source: r.source, reason: r.error ?? 'no answer' });
+      missing.push({ kind: 'unavailable', source: r.source, reason: r.error ?? l10n.t('no answer') });
       continue;
     }
     for (const offer of r.offers)

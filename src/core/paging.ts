@@ -1,4 +1,5 @@
 import { UnexpectedResponseError } from './errors';
+import { l10n } from './l10n';
 
 /** One page as the cloud described it. `total` counts items, `pages` counts pages; either may be missing. */
 export interface Page<T> {
@@ -49,7 +50,12 @@ export async function fetchAllPages<T>(
     // An empty page while the stated total is not reached is an error even on the last stated page.
     if (items.length === 0 && (total !== undefined || (pages !== undefined && page < pages))) {
       throw new UnexpectedResponseError(
-        `${options.cloudName} sent an empty page ${page} of ${options.what} before the end it announced; the list would be incomplete.`,
+        l10n.t(
+          '{0} sent an empty page {1} of {2} before the end it announced; the list would be incomplete.',
+          options.cloudName,
+          page,
+          options.what,
+        ),
         `page ${page}: 0 items; seen ${out.length}, total ${total ?? '?'}, pages ${pages ?? '?'}`,
       );
     }
@@ -58,7 +64,12 @@ export async function fetchAllPages<T>(
       return out;
   }
   throw new UnexpectedResponseError(
-    `${options.cloudName} kept sending more pages of ${options.what} (over ${max}); the list is not shown incomplete.`,
+    l10n.t(
+      '{0} kept sending more pages of {1} (over {2}); the list is not shown incomplete.',
+      options.cloudName,
+      options.what,
+      max,
+    ),
     `stopped after ${max} pages with ${out.length} items`,
   );
 }

@@ -1,3 +1,4 @@
+import { l10n } from './l10n';
 /** Keys whose values are never logged, wherever they sit in a body or query. */
 const SECRET_KEY = /pass(word)?|pwd|token|secret|api[-_]?key|authorization|auth|ssh[-_]?keys?|private/i;
 
@@ -38,6 +39,6 @@ export function redactUrl(url: string): string {
     }
     return u.toString();
   } catch {
-    return '(invalid url)';
+    return l10n.t('(invalid url)');
   }
 }

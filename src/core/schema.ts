@@ -1,5 +1,6 @@
 import * as z from './zod';
 import { UnexpectedResponseError } from './errors';
+import { l10n } from './l10n';
 
 /**
  * Shared zod/mini building blocks. zod/mini is the tree-shakable API of zod: the bundle stays small
@@ -48,5 +49,8 @@ export function parseWith<T>(schema: z.ZodMiniType<T>, body: unknown, what: stri
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const fields = describeIssues(result.error);
-  throw new UnexpectedResponseError(`The cloud sent an unexpected response for ${what} (${fields}).`, fields);
+  throw new UnexpectedResponseError(
+    l10n.t('The cloud sent an unexpected response for {0} ({1}).', what, fields),
+    fields,
+  );
 }

@@ -1,6 +1,7 @@
 import { sleep as defaultSleep } from './concurrency';
 import { CancelledError, CloudError, TimeoutError } from './errors';
 import type { Pod, PodStatus } from './model';
+import { l10n } from './l10n';
 
 export type PodGoal = PodStatus | 'gone';
 
@@ -38,13 +39,20 @@ export async function waitForPod(
     options.onUpdate?.(pod);
     if (reached(pod, goal)) return pod;
     if (pod?.status === 'failed' && goal !== 'failed') {
-      throw new CloudError(`"${pod.name}" failed${pod.statusReason ? `: ${pod.statusReason}` : '.'}`, 'POD_FAILED');
+      throw new CloudError(
+        l10n.t('"{0}" failed{1}', pod.name, pod.statusReason ? `: ${pod.statusReason}` : '.'),
+        'POD_FAILED',
+      );
     }
-    if (!pod && goal !== 'gone') throw new CloudError('The pod no longer exists.', 'POD_GONE');
+    if (!pod && goal !== 'gone') throw new CloudError(l10n.t('The pod no longer exists.'), 'POD_GONE');
     if (now() >= deadline) {
       const state = pod ? pod.rawStatus : 'unknown';
       throw new TimeoutError(
-        `Still waiting after ${Math.round(options.timeoutMs / 60000)} min (now ${state}); the tree keeps showing its progress.`,
+        l10n.t(
+          'Still waiting after {0} min (now {1}); the tree keeps showing its progress.',
+          Math.round(options.timeoutMs / 60000),
+          state,
+        ),
       );
     }
     try {

@@ -51,7 +51,8 @@ export class ProviderManager implements vscode.Disposable {
     const info = CLOUDS[account.cloud];
     const baseUrls = settings.baseUrls(account.cloud);
     const apiKey = await this.accounts.getKey(account.id);
-    if (!apiKey) throw new AuthError(`No API key is stored for ${info.displayName} (${account.label}).`);
+    if (!apiKey)
+      throw new AuthError(vscode.l10n.t('No API key is stored for {0} ({1}).', info.displayName, account.label));
     const factory = await info.load();
     let gate = this.gates.get(account.id);
     if (!gate) {

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { Pod, PodStatus } from '../core/model';
 
 export function formatPrice(usdPerHour: number | undefined): string | undefined {
@@ -10,21 +11,32 @@ export function gpuLabel(pod: Pod): string | undefined {
   return pod.gpuCount && pod.gpuCount > 1 ? `${pod.gpuName} × ${pod.gpuCount}` : pod.gpuName;
 }
 
-const STATUS_WORDS: Record<PodStatus, string> = {
-  provisioning: 'starting',
-  running: 'running',
-  stopping: 'stopping',
-  stopped: 'stopped',
-  terminating: 'terminating',
-  terminated: 'terminated',
-  failed: 'failed',
-  unknown: 'unknown',
-};
+/** The status words of the tree, in the user's language (read each time: the bundle is loaded by then). */
+function statusWord(status: PodStatus): string {
+  switch (status) {
+    case 'provisioning':
+      return vscode.l10n.t('starting');
+    case 'running':
+      return vscode.l10n.t('running');
+    case 'stopping':
+      return vscode.l10n.t('stopping');
+    case 'stopped':
+      return vscode.l10n.t('stopped');
+    case 'terminating':
+      return vscode.l10n.t('terminating');
+    case 'terminated':
+      return vscode.l10n.t('terminated');
+    case 'failed':
+      return vscode.l10n.t('failed');
+    default:
+      return vscode.l10n.t('unknown');
+  }
+}
 
 /** "running", or "unknown (weirdState)" so the cloud's own word is never hidden. */
 export function statusText(pod: { status: PodStatus; rawStatus: string }): string {
-  const word = STATUS_WORDS[pod.status];
-  return pod.status === 'unknown' ? `${word} (${pod.rawStatus})` : word;
+  const word = statusWord(pod.status);
+  return pod.status === 'unknown' ? vscode.l10n.t('{0} ({1})', word, pod.rawStatus) : word;
 }
 
 export function formatDate(epochMs: number | undefined): string | undefined {

@@ -14,7 +14,10 @@ export function accountItem(node: AccountNode, snapshot: AccountSnapshot | undef
   const item = new vscode.TreeItem(cloud.displayName, vscode.TreeItemCollapsibleState.Expanded);
   item.id = `account:${node.account.id}`;
   const running = snapshot?.pods.filter((p) => p.status === 'running').length ?? 0;
-  item.description = [node.account.label, snapshot && !snapshot.error ? `${running} running` : undefined]
+  item.description = [
+    node.account.label,
+    snapshot && !snapshot.error ? vscode.l10n.t('{0} running', running) : undefined,
+  ]
     .filter(Boolean)
     .join(' · ');
   item.iconPath = snapshot?.error
@@ -31,16 +34,22 @@ export function accountItem(node: AccountNode, snapshot: AccountSnapshot | undef
   return item;
 }
 
-const GROUP_LABELS = {
-  pods: 'Pods',
-  vms: 'Virtual machines',
-  volumes: 'Volumes',
-  endpoints: 'Serverless endpoints',
-} as const;
+function groupLabel(group: GroupNode['group']): string {
+  switch (group) {
+    case 'pods':
+      return vscode.l10n.t('Pods');
+    case 'vms':
+      return vscode.l10n.t('Virtual machines');
+    case 'volumes':
+      return vscode.l10n.t('Volumes');
+    case 'endpoints':
+      return vscode.l10n.t('Serverless endpoints');
+  }
+}
 const GROUP_ICONS = { pods: 'server', vms: 'vm', volumes: 'database', endpoints: 'radio-tower' } as const;
 
 export function groupItem(node: GroupNode, count: number | undefined): vscode.TreeItem {
-  const item = new vscode.TreeItem(GROUP_LABELS[node.group], vscode.TreeItemCollapsibleState.Expanded);
+  const item = new vscode.TreeItem(groupLabel(node.group), vscode.TreeItemCollapsibleState.Expanded);
   item.id = `group:${node.account.id}:${node.group}`;
   item.description = count === undefined ? undefined : String(count);
   item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[node.group]);
@@ -52,9 +61,14 @@ export function volumeItem(node: VolumeNode): vscode.TreeItem {
   const v: Volume = node.volume;
   const item = new vscode.TreeItem(displayText(v.name || v.id), vscode.TreeItemCollapsibleState.None);
   item.id = `volume:${node.account.id}:${v.id}`;
-  const mounts = v.mountCount === undefined ? undefined : v.mountCount === 1 ? '1 mount' : `${v.mountCount} mounts`;
+  const mounts =
+    v.mountCount === undefined
+      ? undefined
+      : v.mountCount === 1
+        ? vscode.l10n.t('1 mount')
+        : vscode.l10n.t('{0} mounts', v.mountCount);
   item.description = displayText(
-    [v.sizeGb !== undefined ? `${v.sizeGb} GB` : undefined, v.type, v.region, mounts, v.cost, v.status]
+    [v.sizeGb !== undefined ? vscode.l10n.t('{0} GB', v.sizeGb) : undefined, v.type, v.region, mounts, v.cost, v.status]
       .filter(Boolean)
       .join(' · '),
   );
@@ -65,14 +79,14 @@ export function volumeItem(node: VolumeNode): vscode.TreeItem {
   tip.isTrusted = false;
   tip.appendMarkdown(`**${displayMarkdown(v.name || v.id)}**  \n`);
   for (const [k, val] of [
-    ['Size', v.sizeGb !== undefined ? `${v.sizeGb} GB` : undefined],
-    ['Type', v.type],
-    ['Region', v.region],
-    ['Status', v.status],
-    ['Mounted by', mounts],
-    ['Cost', v.cost],
-    ['Created', formatDate(v.createdAt)],
-    ['Id', v.id],
+    [vscode.l10n.t('Size'), v.sizeGb !== undefined ? vscode.l10n.t('{0} GB', v.sizeGb) : undefined],
+    [vscode.l10n.t('Type'), v.type],
+    [vscode.l10n.t('Region'), v.region],
+    [vscode.l10n.t('Status'), v.status],
+    [vscode.l10n.t('Mounted by'), mounts],
+    [vscode.l10n.t('Cost'), v.cost],
+    [vscode.l10n.t('Created'), formatDate(v.createdAt)],
+    [vscode.l10n.t('Id'), v.id],
   ] as Array<[string, string | undefined]>) {
     if (val) tip.appendMarkdown(`${k}: ${displayMarkdown(val)}  \n`);
   }
@@ -85,10 +99,11 @@ export function endpointItem(node: EndpointNode): vscode.TreeItem {
   const e: Endpoint = node.endpoint;
   const item = new vscode.TreeItem(displayText(e.name || e.id), vscode.TreeItemCollapsibleState.None);
   item.id = `endpoint:${node.account.id}:${e.id}`;
-  const workers = e.totalWorkers !== undefined ? `${e.runningWorkers ?? 0}/${e.totalWorkers} workers` : undefined;
+  const workers =
+    e.totalWorkers !== undefined ? vscode.l10n.t('{0}/{1} workers', e.runningWorkers ?? 0, e.totalWorkers) : undefined;
   item.description = displayText([workers, e.cost, statusText(e)].filter(Boolean).join(' · '));
   item.iconPath = statusIcon(e.status);
-  item.tooltip = [e.name, e.image, `Id: ${e.id}`]
+  item.tooltip = [e.name, e.image, vscode.l10n.t('Id: {0}', e.id)]
     .map((line) => displayText(line))
     .filter(Boolean)
     .join('\n');
@@ -98,24 +113,27 @@ export function endpointItem(node: EndpointNode): vscode.TreeItem {
 
 export function errorItem(node: ErrorNode): vscode.TreeItem {
   const auth = node.error instanceof AuthError;
-  const label = auth ? 'Invalid API key — click to update' : displayText(userMessage(node.error));
+  const label = auth ? vscode.l10n.t('Invalid API key — click to update') : displayText(userMessage(node.error));
   // In a group, say which list failed: the rest of the account did load.
   const item = new vscode.TreeItem(
-    node.group ? vscode.l10n.t('{0} could not be loaded: {1}', GROUP_LABELS[node.group], label) : label,
+    node.group ? vscode.l10n.t('{0} could not be loaded: {1}', groupLabel(node.group), label) : label,
     vscode.TreeItemCollapsibleState.None,
   );
   item.id = node.group ? `error:${node.account.id}:${node.group}` : `error:${node.account.id}`;
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-  item.tooltip = `${displayText(userMessage(node.error), { maxLength: 600 })}\nDetails are in the GPU Pods log.`;
+  item.tooltip = `${displayText(userMessage(node.error), { maxLength: 600 })}\n${vscode.l10n.t('Details are in the GPU Pods log.')}`;
   item.contextValue = contextValue('error', { auth });
   const setting = node.error instanceof ConfigError ? node.error.setting : undefined;
   item.command = auth
-    ? clickCommand('gpuPods.updateKey', 'Update API Key', { type: 'account', account: node.account })
+    ? clickCommand('gpuPods.updateKey', vscode.l10n.t('Update API Key'), { type: 'account', account: node.account })
     : setting
       ? openSettingClick(setting, vscode.l10n.t('Open Setting'))
       : node.error instanceof ConfigError && CLOUDS[node.account.cloud].accountOptions.length > 0
-        ? clickCommand('gpuPods.editAccount', 'Edit Account Settings', { type: 'account', account: node.account })
-        : clickCommand('gpuPods.showLog', 'Show Log');
+        ? clickCommand('gpuPods.editAccount', vscode.l10n.t('Edit Account Settings'), {
+            type: 'account',
+            account: node.account,
+          })
+        : clickCommand('gpuPods.showLog', vscode.l10n.t('Show Log'));
   return item;
 }
 

@@ -21,7 +21,7 @@ export function podItem(
       gpuLabel(pod),
       pod.region,
       formatPrice(pod.pricePerHour),
-      statusText(pod) + (pod.pending ? ' (operation pending)' : ''),
+      pod.pending ? vscode.l10n.t('{0} (operation pending)', statusText(pod)) : statusText(pod),
     ]
       .filter(Boolean)
       .join(' · '),
@@ -29,15 +29,10 @@ export function podItem(
   item.iconPath = statusIcon(pod.status, pod.pending);
   // The tooltip is built in resolveTreeItem, when the user hovers: building 500 of them up front
   // costs more than the rest of the tree.
-  item.contextValue = contextValue(
-    'pod',
-    podMenuFlags(
-      pod,
-      capabilities,
-      extra.some(([label]) => label === 'Idle guard'),
-    ),
-  );
-  item.accessibilityInformation = { label: `${displayText(pod.name || pod.id)}, ${item.description}` };
+  item.contextValue = contextValue('pod', podMenuFlags(pod, capabilities, extra.length > 0));
+  item.accessibilityInformation = {
+    label: vscode.l10n.t('{0}, {1}', displayText(pod.name || pod.id), item.description),
+  };
   return item;
 }
 
@@ -51,27 +46,33 @@ export function podTooltip(
   md.isTrusted = false;
   md.supportHtml = false;
   const rows: Array<[string, string | undefined]> = [
-    ['Status', statusText(pod) + (pod.statusReason ? ` — ${pod.statusReason}` : '')],
-    ['GPU', gpuLabel(pod) + (pod.vramGb ? ` (${pod.vramGb} GB VRAM)` : '')],
-    ['Region', pod.region],
-    ['Price', formatPrice(pod.pricePerHour) ?? 'price unknown'],
-    ['Image', pod.image],
-    ['Ports', pod.ports.map((p) => `${p.port}/${p.protocol}`).join(', ') || undefined],
+    [vscode.l10n.t('Status'), statusText(pod) + (pod.statusReason ? ` — ${pod.statusReason}` : '')],
     [
-      'SSH',
+      vscode.l10n.t('GPU'),
+      pod.vramGb ? vscode.l10n.t('{0} ({1} GB VRAM)', String(gpuLabel(pod)), pod.vramGb) : gpuLabel(pod),
+    ],
+    [vscode.l10n.t('Region'), pod.region],
+    [vscode.l10n.t('Price'), formatPrice(pod.pricePerHour) ?? vscode.l10n.t('price unknown')],
+    [vscode.l10n.t('Image'), pod.image],
+    [vscode.l10n.t('Ports'), pod.ports.map((p) => `${p.port}/${p.protocol}`).join(', ') || undefined],
+    [
+      vscode.l10n.t('SSH'),
       pod.ssh
         ? `${pod.ssh.user}@${pod.ssh.host}:${pod.ssh.port}`
         : pod.status === 'running'
-          ? 'not reachable yet'
+          ? vscode.l10n.t('not reachable yet')
           : undefined,
     ],
-    ['Created', formatDate(pod.createdAt)],
+    [vscode.l10n.t('Created'), formatDate(pod.createdAt)],
     ...pod.details.map(([k, v]) => [k, v] as [string, string]),
     ...extra,
-    ['Id', pod.id],
+    [vscode.l10n.t('Id'), pod.id],
   ];
   if (capabilities && !capabilities.podActions.has('stop')) {
-    rows.push(['Stop', `not offered by this cloud: ${actionVerb(capabilities, 'terminate')} the pod to stop billing`]);
+    rows.push([
+      vscode.l10n.t('Stop'),
+      vscode.l10n.t('not offered by this cloud: {0} the pod to stop billing', actionVerb(capabilities, 'terminate')),
+    ]);
   }
   md.appendMarkdown(`**${displayMarkdown(pod.name || pod.id)}**\n\n`);
   for (const [label, value] of rows) {

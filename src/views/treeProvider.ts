@@ -38,7 +38,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   private idleRows(node: TreeNode & { type: 'pod' }): Array<[string, string]> {
     const line = this.idle?.describe(node.account.id, node.pod.id);
-    return line ? [['Idle guard', line]] : [];
+    return line ? [[vscode.l10n.t('Idle guard'), line]] : [];
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -91,7 +91,10 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       const pct = (v?: number) => (v === undefined ? '—' : `${Math.round(v)}%`);
       item.tooltip = podTooltip(node.pod, capabilities, [
         ...rows,
-        ['Utilisation', `CPU ${pct(u.cpuPercent)} · RAM ${pct(u.ramPercent)} · GPU ${pct(u.gpuPercent)}`],
+        [
+          vscode.l10n.t('Utilisation'),
+          vscode.l10n.t('CPU {0} · RAM {1} · GPU {2}', pct(u.cpuPercent), pct(u.ramPercent), pct(u.gpuPercent)),
+        ],
       ]);
     } catch {
       // The tooltip simply shows no utilisation; the error is not worth a toast.
@@ -162,7 +165,13 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (group === 'pods') {
       if (s.pods.length === 0)
         return [
-          { type: 'message', account, id: 'no-pods', label: 'No pods — create one', command: 'gpuPods.createPod' },
+          {
+            type: 'message',
+            account,
+            id: 'no-pods',
+            label: vscode.l10n.t('No pods — create one'),
+            command: 'gpuPods.createPod',
+          },
         ];
       return [...s.pods].sort(byName).map((pod) => ({ type: 'pod', account, pod }));
     }
@@ -178,7 +187,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
                 type: 'message',
                 account,
                 id: 'no-vms',
-                label: 'No virtual machines — create one',
+                label: vscode.l10n.t('No virtual machines — create one'),
                 command: 'gpuPods.createVm',
               },
             ];
@@ -186,14 +195,16 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     }
     if (group === 'volumes') {
       if (!s.volumes?.length)
-        return failed ? error : [{ type: 'message', account, id: 'no-volumes', label: 'No volumes' }];
+        return failed ? error : [{ type: 'message', account, id: 'no-volumes', label: vscode.l10n.t('No volumes') }];
       return [
         ...error,
         ...[...s.volumes].sort(byName).map((volume): TreeNode => ({ type: 'volume', account, volume })),
       ];
     }
     if (!s.endpoints?.length)
-      return failed ? error : [{ type: 'message', account, id: 'no-endpoints', label: 'No serverless endpoints' }];
+      return failed
+        ? error
+        : [{ type: 'message', account, id: 'no-endpoints', label: vscode.l10n.t('No serverless endpoints') }];
     return [
       ...error,
       ...[...s.endpoints].sort(byName).map((endpoint): TreeNode => ({ type: 'endpoint', account, endpoint })),

@@ -10,10 +10,12 @@ export function vmItem(node: PodNode, capabilities: Capabilities | undefined): v
   const { pod: vm, account } = node;
   const item = new vscode.TreeItem(displayText(vm.name || vm.id), vscode.TreeItemCollapsibleState.None);
   item.id = `vm:${account.id}:${vm.id}`;
-  const spot = vm.details.find(([k]) => k === 'Pricing')?.[1];
+  const spot = vm.details.find(([k]) => k === vscode.l10n.t('Pricing'))?.[1];
   item.description = displayText([gpuLabel(vm), vm.region, spot, statusText(vm)].filter(Boolean).join(' · '));
   item.iconPath = statusIcon(vm.status, vm.pending);
   item.contextValue = contextValue('vm', vmMenuFlags(vm, capabilities));
-  item.accessibilityInformation = { label: `${displayText(vm.name || vm.id)}, virtual machine, ${item.description}` };
+  item.accessibilityInformation = {
+    label: vscode.l10n.t('{0}, virtual machine, {1}', displayText(vm.name || vm.id), item.description),
+  };
   return item;
 }

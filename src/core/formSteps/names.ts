@@ -1,6 +1,7 @@
 /** The name step every cloud's create wizard ends with, and the pieces its defaults and rules are made of. */
 
 import type { Answers, TextField } from '../createForm';
+import { l10n } from '../l10n';
 
 /** "NVIDIA H100 (SXM)" → "nvidia-h100-sxm": lower-case letters and digits joined by single hyphens. */
 export function slug(text: string): string {
@@ -24,5 +25,5 @@ export interface NameStepOptions {
 
 /** The "Name" text step (answer id `name`). */
 export function nameStep(options: NameStepOptions): TextField {
-  return { kind: 'text', id: 'name', title: 'Name', ...options };
+  return { kind: 'text', id: 'name', title: l10n.t('Name'), ...options };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ConfigError } from '../errors';
 import type { CloudId } from '../model';
+import { l10n } from '../l10n';
 
 /**
  * Host aliases: `gpupods-<cloud>-<slug of pod name>`. The alias is what the user sees in Remote-SSH's host
@@ -102,7 +103,10 @@ export function assignAliases(
     }
     if (!alias)
       throw new ConfigError(
-        `Every SSH alias GPU Pods could give "${pod.name}" is taken by a Host line of your ssh config; nothing was written.`,
+        l10n.t(
+          'Every SSH alias GPU Pods could give "{0}" is taken by a Host line of your ssh config; nothing was written.',
+          pod.name,
+        ),
       );
     result.set(podKey(pod), alias);
     taken.add(alias);

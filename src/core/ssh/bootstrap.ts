@@ -11,6 +11,7 @@ import {
   configPathValue,
   validateEndpoint,
 } from './validate';
+import { l10n } from '../l10n';
 
 /**
  * Password clouds (Novita, GPUGeek): the password is used once, in the background, to put our public key in
@@ -66,8 +67,8 @@ function failure(
     .trim();
   // ssh never prints the password, but an sshd banner could echo anything: make sure it is not repeated
   if (secret && secret.length >= 4) text = text.split(secret).join('***');
-  if (r.timedOut) return new SshError(`${what} timed out.`, r.code, text);
-  return new SshError(`${what} failed: ${text || `ssh exited with code ${r.code}`}`, r.code, text);
+  if (r.timedOut) return new SshError(l10n.t('{0} timed out.', what), r.code, text);
+  return new SshError(l10n.t('{0} failed: {1}', what, text || `ssh exited with code ${r.code}`), r.code, text);
 }
 
 export async function installPublicKeyWithPassword(
@@ -120,7 +121,11 @@ export async function installPublicKeyWithPassword(
     timeoutMs: deps.timeoutMs ?? 60_000,
   });
   if (r.code !== 0)
-    throw failure(`Installing the SSH key on ${login.user}@${login.host}:${login.port}`, r, login.password);
+    throw failure(
+      l10n.t('Installing the SSH key on {0}@{1}:{2}', login.user, login.host, login.port),
+      r,
+      login.password,
+    );
 }
 
 /** Proves the written entry works without any prompt: `ssh -F <our config> <alias> true` in batch mode. */
@@ -141,5 +146,5 @@ export async function checkKeyLogin(deps: SshDeps, configPath: string, alias: st
     env: deps.env ?? process.env,
     timeoutMs: deps.timeoutMs ?? 60_000,
   });
-  if (r.code !== 0) throw failure(`Key login to ${alias}`, r);
+  if (r.code !== 0) throw failure(l10n.t('Key login to {0}', alias), r);
 }

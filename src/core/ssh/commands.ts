@@ -1,5 +1,6 @@
 import { ConfigError } from '../errors';
 import { checkAlias, checkPath, shellQuote } from './validate';
+import { l10n } from '../l10n';
 
 /**
  * What the VS Code layer hands to the terminal, the clipboard and Remote-SSH. Only validated values go in:
@@ -24,7 +25,7 @@ export function remoteAuthority(alias: string): string {
 /** `vscode-remote://ssh-remote+<alias><folder>`, the folder absolute and percent-encoded per segment. */
 export function remoteFolderUri(alias: string, folder: string): string {
   if (!folder.startsWith('/') || /[\u0000-\u001f\u007f]/.test(folder)) {
-    throw new ConfigError('The remote folder must be an absolute path like /root or /workspace.', {
+    throw new ConfigError(l10n.t('The remote folder must be an absolute path like /root or /workspace.'), {
       setting: 'gpuPods.remote.folder',
     });
   }

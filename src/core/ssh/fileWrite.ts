@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import { ConfigError } from '../errors';
 import type { SshFs } from './io';
+import { l10n } from '../l10n';
 
 /**
  * Safe writes of ssh config files: never through a symlink, never a half-written file (temp file in the same
@@ -21,7 +22,7 @@ export interface LockOptions {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function code(e: unknown): string {
-  return (e as NodeJS.ErrnoException)?.code ?? 'unknown error';
+  return (e as NodeJS.ErrnoException)?.code ?? l10n.t('unknown error');
 }
 
 export async function withFileLock<T>(
@@ -38,7 +39,7 @@ export async function withFileLock<T>(
     try {
       created = await fs.openExcl(lock, `${process.pid} ${Date.now()}\n`);
     } catch (e) {
-      throw new ConfigError(`Could not create the lock file ${lock} (${code(e)}).`);
+      throw new ConfigError(l10n.t('Could not create the lock file {0} ({1}).', lock, code(e)));
     }
     if (created) break;
     const info = await fs.lstat(lock).catch(() => undefined);
@@ -47,7 +48,7 @@ export async function withFileLock<T>(
       continue;
     }
     if (Date.now() > deadline) {
-      throw new ConfigError(`Another GPU Pods window is writing ${target}; if none is, delete ${lock}.`);
+      throw new ConfigError(l10n.t('Another GPU Pods window is writing {0}; if none is, delete {1}.', target, lock));
     }
     await sleep((opts.retryMs ?? 15) + Math.random() * 15);
   }
@@ -66,26 +67,29 @@ export interface ExistingFile {
 /** Reads a config we are about to rewrite; refuses the cases where writing would surprise the user. */
 export async function readForWrite(fs: SshFs, path: string): Promise<ExistingFile | undefined> {
   const info = await fs.lstat(path).catch((e) => {
-    throw new ConfigError(`Cannot inspect ${path} (${code(e)}); nothing was written.`);
+    throw new ConfigError(l10n.t('Cannot inspect {0} ({1}); nothing was written.', path, code(e)));
   });
   if (!info) return undefined;
   if (info.isSymbolicLink) {
     throw new ConfigError(
-      `${path} is a symbolic link; GPU Pods does not write through links. Add the Include line yourself or point the setting at the real file.`,
+      l10n.t(
+        '{0} is a symbolic link; GPU Pods does not write through links. Add the Include line yourself or point the setting at the real file.',
+        path,
+      ),
     );
   }
-  if (!info.isFile) throw new ConfigError(`${path} is not a regular file; nothing was written.`);
+  if (!info.isFile) throw new ConfigError(l10n.t('{0} is not a regular file; nothing was written.', path));
   // root ignores permission bits, so a file the user made read-only or unreadable is checked explicitly
-  if ((info.mode & 0o400) === 0) throw new ConfigError(`${path} is not readable; nothing was written.`);
+  if ((info.mode & 0o400) === 0) throw new ConfigError(l10n.t('{0} is not readable; nothing was written.', path));
   if ((info.mode & 0o200) === 0) {
     throw new ConfigError(
-      `${path} is read-only; make it writable or add the Include line yourself. Nothing was written.`,
+      l10n.t('{0} is read-only; make it writable or add the Include line yourself. Nothing was written.', path),
     );
   }
   try {
     return { data: await fs.readFile(path), mode: info.mode };
   } catch (e) {
-    throw new ConfigError(`Cannot read ${path} (${code(e)}); nothing was written.`);
+    throw new ConfigError(l10n.t('Cannot read {0} ({1}); nothing was written.', path, code(e)));
   }
 }
 
@@ -98,7 +102,7 @@ export async function atomicWrite(fs: SshFs, path: string, data: Buffer, mode: n
   } catch (e) {
     await fs.unlink(tmp).catch(() => undefined);
     if (e instanceof ConfigError) throw e;
-    throw new ConfigError(`Could not write ${path} (${code(e)}); it was left as it was.`);
+    throw new ConfigError(l10n.t('Could not write {0} ({1}); it was left as it was.', path, code(e)));
   }
 }
 
@@ -119,7 +123,7 @@ export async function updateFile(
     try {
       await fs.mkdir(dir, opts.dirMode ?? 0o700); // a new ~/.ssh or gpupods folder is private
     } catch (e) {
-      throw new ConfigError(`Could not create the folder ${dir} (${code(e)}).`);
+      throw new ConfigError(l10n.t('Could not create the folder {0} ({1}).', dir, code(e)));
     }
   }
   return withFileLock(

@@ -8,6 +8,7 @@ import { PodNotReachableError } from './errors';
 import { updateFile, type LockOptions } from './fileWrite';
 import type { SshFs } from './io';
 import { bareHost, checkAlias, checkPath, validateEndpoint } from './validate';
+import { l10n } from '../l10n';
 
 /**
  * The file the extension owns (default ~/.ssh/gpupods/config): one Host entry per pod. It is regenerated
@@ -56,10 +57,11 @@ export function hostKeyAlias(entry: Pick<HostEntry, 'cloud' | 'podId'>): string 
 
 export function checkEntry(e: HostEntry): HostEntry {
   checkAlias(e.alias);
-  if (!CLOUD.test(e.cloud)) throw new ConfigError('The cloud id of a pod is not valid for an SSH entry.');
-  if (!POD_ID.test(e.podId)) throw new ConfigError('The pod id contains characters not allowed in an SSH entry.');
+  if (!CLOUD.test(e.cloud)) throw new ConfigError(l10n.t('The cloud id of a pod is not valid for an SSH entry.'));
+  if (!POD_ID.test(e.podId))
+    throw new ConfigError(l10n.t('The pod id contains characters not allowed in an SSH entry.'));
   if (e.account !== undefined && !ACCOUNT.test(e.account))
-    throw new ConfigError('The account id is not valid for an SSH entry.');
+    throw new ConfigError(l10n.t('The account id is not valid for an SSH entry.'));
   validateEndpoint(e, `pod ${e.podId}`);
   return { ...e, host: bareHost(e.host) };
 }
@@ -82,7 +84,7 @@ export function renderHostFile(entries: readonly HostEntry[], opts: HostFileOpti
   const aliases = new Set<string>();
   const config = SSHConfig.parse(HEADER.join('\n') + '\n');
   for (const e of checked) {
-    if (aliases.has(e.alias)) throw new ConfigError(`Two pods would share the SSH alias ${e.alias}.`);
+    if (aliases.has(e.alias)) throw new ConfigError(l10n.t('Two pods would share the SSH alias {0}.', e.alias));
     aliases.add(e.alias);
     config.push({ type: LineType.EMPTY, before: '', after: '\n' });
     const [host] = SSHConfig.parse(`Host ${e.alias}\n`) as Section[];
@@ -128,7 +130,7 @@ export function parseHostFile(text: string, logger: Logger = silentLogger): Host
     const mark = section.config.find((l) => l.type === LineType.COMMENT && MARK.test(l.content));
     const m = mark && mark.type === LineType.COMMENT ? MARK.exec(mark.content) : null;
     try {
-      if (!m) throw new ConfigError('no gpupods marker');
+      if (!m) throw new Error('no gpupods marker'); // log only: the block is dropped
       out.push(
         checkEntry({
           alias: String(section.value),
@@ -192,7 +194,7 @@ export class PodHostStore {
   async list(): Promise<HostEntry[]> {
     const data = await this.o.fs.readFile(this.o.configPath).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') return undefined;
-      throw new ConfigError(`Cannot read ${this.o.configPath} (${e.code ?? e.message}).`);
+      throw new ConfigError(l10n.t('Cannot read {0} ({1}).', this.o.configPath, e.code ?? e.message));
     });
     return data ? parseHostFile(data.toString('utf8'), this.o.logger) : [];
   }
@@ -200,7 +202,7 @@ export class PodHostStore {
   /** Entry for one pod (throws PodNotReachableError / ConfigError instead of writing a broken entry). */
   async ensurePod(pod: Pod, options: UpsertOptions = {}): Promise<HostEntry> {
     const r = await this.upsert([pod], options);
-    if (r.unreachable.length) throw new PodNotReachableError(`${pod.name} is not reachable over SSH yet.`);
+    if (r.unreachable.length) throw new PodNotReachableError(l10n.t('{0} is not reachable over SSH yet.', pod.name));
     if (r.rejected.length) throw r.rejected[0].error;
     return (await this.list()).find((e) => e.cloud === pod.cloud && e.podId === pod.id)!;
   }

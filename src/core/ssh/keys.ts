@@ -3,6 +3,7 @@ import { ConfigError } from '../errors';
 import { SshError } from './errors';
 import type { ProcessRunner, SshFs } from './io';
 import { checkPath, checkPublicKey, PATH_SETTINGS } from './validate';
+import { l10n } from '../l10n';
 
 export interface KeyPair {
   privateKeyPath: string;
@@ -28,7 +29,9 @@ export async function ensureKeyPair(deps: KeyDeps, privateKeyPath: string): Prom
   const info = await deps.fs.lstat(privateKeyPath);
   if (info) {
     if (!info.isFile && !info.isSymbolicLink) {
-      throw new ConfigError(`${privateKeyPath} is not a key file.`, { setting: PATH_SETTINGS['identity file'] });
+      throw new ConfigError(l10n.t('{0} is not a key file.', privateKeyPath), {
+        setting: PATH_SETTINGS['identity file'],
+      });
     }
     return { privateKeyPath, publicKey: await readPublicKey(deps, privateKeyPath), created: false };
   }
@@ -40,7 +43,7 @@ export async function ensureKeyPair(deps: KeyDeps, privateKeyPath: string): Prom
   );
   if (r.code !== 0)
     throw new SshError(
-      `ssh-keygen could not create ${privateKeyPath}: ${r.stderr.trim() || `exit ${r.code}`}`,
+      l10n.t('ssh-keygen could not create {0}: {1}', privateKeyPath, r.stderr.trim() || `exit ${r.code}`),
       r.code,
       r.stderr,
     );
@@ -59,7 +62,11 @@ export async function readPublicKey(deps: KeyDeps, privateKeyPath: string): Prom
     timeoutMs: 15_000,
   });
   if (r.code !== 0)
-    throw new SshError(`Cannot read the public key of ${privateKeyPath}: ${r.stderr.trim()}`, r.code, r.stderr);
+    throw new SshError(
+      l10n.t('Cannot read the public key of {0}: {1}', privateKeyPath, r.stderr.trim()),
+      r.code,
+      r.stderr,
+    );
   return checkPublicKey(r.stdout);
 }
 
@@ -70,6 +77,6 @@ export async function forgetHostKey(deps: KeyDeps, knownHostsFile: string, hostK
   const r = await deps.runner.run(deps.sshKeygen ?? 'ssh-keygen', ['-R', hostKeyAlias, '-f', knownHostsFile], {
     timeoutMs: 15_000,
   });
-  if (r.code !== 0) throw new SshError(`ssh-keygen -R failed: ${r.stderr.trim()}`, r.code, r.stderr);
+  if (r.code !== 0) throw new SshError(l10n.t('ssh-keygen -R failed: {0}', r.stderr.trim()), r.code, r.stderr);
   await deps.fs.unlink(`${knownHostsFile}.old`); // ssh-keygen's backup: no value for a file we own
 }

@@ -3,6 +3,7 @@ import { ConfigError } from '../errors';
 import { updateFile, type LockOptions } from './fileWrite';
 import type { SshFs } from './io';
 import { checkPath } from './validate';
+import { l10n } from '../l10n';
 
 /**
  * The one change we make to the user's own ssh config: an `Include` of our host file, between two marker
@@ -59,11 +60,18 @@ function findBlock(s: string, path: string): Block | undefined {
   const begins = lines.filter((l) => l.text.trim() === BEGIN_MARKER);
   const ends = lines.filter((l) => l.text.trim() === END_MARKER);
   if (begins.length === 0 && ends.length === 0) return undefined;
-  const fix = `Edit ${path}: keep exactly one "${BEGIN_MARKER}" line followed by one "${END_MARKER}" line, or delete both and everything between them. Nothing was written.`;
-  if (begins.length !== ends.length) throw new ConfigError(`The GPU Pods markers in ${path} are unbalanced. ${fix}`);
-  if (begins.length > 1) throw new ConfigError(`The GPU Pods markers in ${path} appear more than once. ${fix}`);
+  const fix = l10n.t(
+    'Edit {0}: keep exactly one "{1}" line followed by one "{2}" line, or delete both and everything between them. Nothing was written.',
+    path,
+    BEGIN_MARKER,
+    END_MARKER,
+  );
+  if (begins.length !== ends.length)
+    throw new ConfigError(l10n.t('The GPU Pods markers in {0} are unbalanced. {1}', path, fix));
+  if (begins.length > 1)
+    throw new ConfigError(l10n.t('The GPU Pods markers in {0} appear more than once. {1}', path, fix));
   if (ends[0].start < begins[0].start)
-    throw new ConfigError(`The GPU Pods markers in ${path} are out of order. ${fix}`);
+    throw new ConfigError(l10n.t('The GPU Pods markers in {0} are out of order. {1}', path, fix));
   return { start: begins[0].start, next: ends[0].next };
 }
 
@@ -80,7 +88,7 @@ function removeBlock(s: string, block: Block): string {
 }
 
 /** Pure: the user's config text (latin1) with our block present, up to date and before the first Host. */
-export function withInclude(text: string, hostFilePath: string, userConfigPath = 'your ssh config'): string {
+export function withInclude(text: string, hostFilePath: string, userConfigPath = l10n.t('your ssh config')): string {
   const utf8Line = Buffer.from(includeLine(hostFilePath), 'utf8').toString('latin1');
   const block = findBlock(text, userConfigPath);
   const s = block ? removeBlock(text, block) : text;
@@ -140,7 +148,7 @@ export async function manualIncludeStatus(
   const line = includeLine(hostFilePath);
   const data = await fs.readFile(userConfigPath).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return Buffer.alloc(0);
-    throw new ConfigError(`Cannot read ${userConfigPath} (${e.code ?? e.message}).`);
+    throw new ConfigError(l10n.t('Cannot read {0} ({1}).', userConfigPath, e.code ?? e.message));
   });
   const target = resolve(hostFilePath);
   // ssh resolves relative Include paths against ~/.ssh for the user's config, and expands a leading ~

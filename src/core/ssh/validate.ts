@@ -1,6 +1,7 @@
 import { ConfigError } from '../errors';
 import type { SshEndpoint } from '../model';
 import { isSafeHost, isSafeUser, isValidPort } from '../sshCommand';
+import { l10n } from '../l10n';
 
 /**
  * Every value that reaches an ssh config line or an ssh argv passes through here. A value that fails is an
@@ -13,12 +14,12 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 export function validateEndpoint(ep: Pick<SshEndpoint, 'host' | 'port' | 'user'>, what = 'pod'): void {
   // a leading '-' would be read as an option by ssh; the host regex already refuses it, checked again for clarity
   if (typeof ep.host !== 'string' || ep.host.startsWith('-') || !isSafeHost(ep.host)) {
-    throw new ConfigError(`The SSH host of ${what} is not a valid host name or address.`);
+    throw new ConfigError(l10n.t('The SSH host of {0} is not a valid host name or address.', what));
   }
   if (typeof ep.user !== 'string' || !isSafeUser(ep.user)) {
-    throw new ConfigError(`The SSH user of ${what} is not a valid user name.`);
+    throw new ConfigError(l10n.t('The SSH user of {0} is not a valid user name.', what));
   }
-  if (!isValidPort(ep.port)) throw new ConfigError(`The SSH port of ${what} is not between 1 and 65535.`);
+  if (!isValidPort(ep.port)) throw new ConfigError(l10n.t('The SSH port of {0} is not between 1 and 65535.', what));
 }
 
 /** Hosts given as `[::1]` are written bare: ssh's HostName takes the address without brackets. */
@@ -35,6 +36,13 @@ export const PATH_SETTINGS = {
   'askpass folder': undefined,
 } as const;
 type SshPath = keyof typeof PATH_SETTINGS;
+/** How each path is named in a message (the keys above stay English: they pick the setting). */
+const PATH_LABELS: Record<SshPath, () => string> = {
+  'identity file': () => l10n.t('identity file'),
+  'known hosts file': () => l10n.t('known hosts file'),
+  'GPU Pods ssh config': () => l10n.t('GPU Pods ssh config'),
+  'askpass folder': () => l10n.t('askpass folder'),
+};
 
 /**
  * A file path for a config line: refused when it holds a quote, newline or control character (ssh has no
@@ -43,9 +51,10 @@ type SshPath = keyof typeof PATH_SETTINGS;
  */
 export function checkPath(path: string, what: SshPath): string {
   if (typeof path !== 'string' || path === '' || CONTROL.test(path) || /["']/.test(path)) {
-    throw new ConfigError(`The ${what} path contains a quote, newline or control character; choose another path.`, {
-      setting: PATH_SETTINGS[what],
-    });
+    throw new ConfigError(
+      l10n.t('The {0} path contains a quote, newline or control character; choose another path.', PATH_LABELS[what]()),
+      { setting: PATH_SETTINGS[what] },
+    );
   }
   return /^[A-Za-z]:\\/.test(path) ? path.replace(/\\/g, '/') : path;
 }
@@ -63,13 +72,13 @@ export function isSafeAlias(alias: string): boolean {
 }
 
 export function checkAlias(alias: string): string {
-  if (!isSafeAlias(alias)) throw new ConfigError('An SSH host alias may only contain a-z, 0-9 and "-".');
+  if (!isSafeAlias(alias)) throw new ConfigError(l10n.t('An SSH host alias may only contain a-z, 0-9 and "-".'));
   return alias;
 }
 
 export function checkHostKeyAlias(name: string): string {
   if (!/^[a-z0-9][a-z0-9._-]{0,199}$/.test(name))
-    throw new ConfigError('A host key alias may only contain a-z, 0-9, ".", "_" and "-".');
+    throw new ConfigError(l10n.t('A host key alias may only contain a-z, 0-9, ".", "_" and "-".'));
   return name;
 }
 
@@ -88,7 +97,7 @@ export function checkPublicKey(publicKey: string): string {
     !/^[A-Za-z0-9+/]+={0,2}$/.test(data) ||
     comment.join(' ').length > 200
   ) {
-    throw new ConfigError('The public key is not a single OpenSSH public key line.');
+    throw new ConfigError(l10n.t('The public key is not a single OpenSSH public key line.'));
   }
   return line;
 }

@@ -32,6 +32,7 @@ import {
 } from './schemas';
 import { int64, int64Json } from './int64';
 import { scrubbingLogger } from './log';
+import { l10n } from '../../core/l10n';
 
 export const CLOUD_NAME = 'GPUGeek';
 const PREFIX = '/api/v1/openapi';
@@ -81,23 +82,33 @@ export function envelopeError(env: Envelope, what: string, httpStatus?: number):
   switch (code) {
     case '10002':
       return new AuthError(
-        'GPUGeek refused the API token (not logged in, or the token expired or was revoked).',
+        l10n.t('GPUGeek refused the API token (not logged in, or the token expired or was revoked).'),
         details,
       );
     case '10005':
       return new CloudRefusal(
-        `GPUGeek rejected the parameters to ${what}${msg ? `: ${msg}` : '.'}`,
+        l10n.t('GPUGeek rejected the parameters to {0}{1}', what, msg ? `: ${msg}` : '.'),
         code,
         httpStatus,
         details,
       );
     case '10135':
-      return new CloudError(`GPUGeek could not ${what}${msg ? `: ${msg}` : '.'}`, code, httpStatus, details);
+      return new CloudError(
+        l10n.t('GPUGeek could not {0}{1}', what, msg ? `: ${msg}` : '.'),
+        code,
+        httpStatus,
+        details,
+      );
     case '10001':
-      return new CloudError(`GPUGeek had an internal error while trying to ${what}.`, code, httpStatus, details);
+      return new CloudError(
+        l10n.t('GPUGeek had an internal error while trying to {0}.', what),
+        code,
+        httpStatus,
+        details,
+      );
     default:
       return new CloudError(
-        `GPUGeek refused to ${what} (code ${code})${msg ? `: ${msg}` : '.'}`,
+        l10n.t('GPUGeek refused to {0} (code {1}){2}', what, code, msg ? `: ${msg}` : '.'),
         code,
         httpStatus,
         details,
@@ -110,10 +121,10 @@ function mapHttpError(response: HttpResponse, req: HttpRequest): GpuPodsError | 
   const traceid = env.success ? env.data.traceid : undefined;
   const suffix = `HTTP ${response.status} for ${req.method} ${req.path}, traceid ${traceid || '(none)'}`;
   if (response.status === 401 || response.status === 403) {
-    return new AuthError(`GPUGeek refused the API token (HTTP ${response.status}).`, suffix);
+    return new AuthError(l10n.t('GPUGeek refused the API token (HTTP {0}).', response.status), suffix);
   }
   if (response.status === 404) {
-    return new NotFoundError(`GPUGeek could not find what was asked for (${req.what}).`, suffix);
+    return new NotFoundError(l10n.t('GPUGeek could not find what was asked for ({0}).', req.what), suffix);
   }
   if (env.success && env.data.code !== undefined && env.data.code !== 0)
     return envelopeError(env.data, req.what, response.status);
@@ -125,8 +136,9 @@ export class GpuGeekApi {
 
   constructor(config: ProviderConfig, deps: ProviderDeps) {
     const base = config.baseUrls.base;
-    if (!base) throw new ConfigError('The GPUGeek base URL setting is empty.', { setting: 'gpuPods.gpugeek.baseUrl' });
-    if (!config.apiKey) throw new ConfigError('The GPUGeek account has no API token.');
+    if (!base)
+      throw new ConfigError(l10n.t('The GPUGeek base URL setting is empty.'), { setting: 'gpuPods.gpugeek.baseUrl' });
+    if (!config.apiKey) throw new ConfigError(l10n.t('The GPUGeek account has no API token.'));
     this.http = new HttpClient({
       baseUrl: validateBaseUrl(base, 'gpuPods.gpugeek.baseUrl'),
       cloudName: CLOUD_NAME,
@@ -151,19 +163,19 @@ export class GpuGeekApi {
 
   async gpus(signal?: AbortSignal): Promise<string[]> {
     const data = await this.call(
-      { method: 'GET', path: `${PREFIX}/gpu/list`, what: 'list GPU types', signal },
+      { method: 'GET', path: `${PREFIX}/gpu/list`, what: l10n.t('list GPU types'), signal },
       gpuListSchema,
     );
     return data.gpus;
   }
 
   async datacenters(signal?: AbortSignal): Promise<RawDatacenter[]> {
-    const req = { method: 'GET', path: `${PREFIX}/datacenter/list`, what: 'list datacenters', signal } as const;
+    const req = { method: 'GET', path: `${PREFIX}/datacenter/list`, what: l10n.t('list datacenters'), signal } as const;
     return (await this.call(req, datacenterListSchema)).datacenters;
   }
 
   async images(signal?: AbortSignal): Promise<RawImage[]> {
-    const req = { method: 'GET', path: `${PREFIX}/image/list`, what: 'list images', signal } as const;
+    const req = { method: 'GET', path: `${PREFIX}/image/list`, what: l10n.t('list images'), signal } as const;
     return (await this.call(req, imageListSchema)).images;
   }
 
@@ -177,7 +189,7 @@ export class GpuGeekApi {
         method: 'POST',
         path: `${PREFIX}/instance/create`,
         body: { type: 2, ...body, dryRun },
-        what: dryRun ? 'price the instance' : 'create the instance',
+        what: dryRun ? l10n.t('price the instance') : l10n.t('create the instance'),
         idempotent: dryRun,
         signal,
       },
@@ -191,7 +203,7 @@ export class GpuGeekApi {
   }
 
   async queryPage(pn: number, ps: number, filter: { instanceId?: string } = {}, signal?: AbortSignal) {
-    const what = 'list instances';
+    const what = l10n.t('list instances');
     const data = await this.call(
       {
         method: 'GET',
@@ -205,7 +217,7 @@ export class GpuGeekApi {
     // A Go server may write an empty list as null; with a non-zero total that is a list we cannot read.
     if (data.instances === null && data.total !== 0) {
       throw new UnexpectedResponseError(
-        `GPUGeek sent no instance list but a total of ${data.total} for ${what}.`,
+        l10n.t('GPUGeek sent no instance list but a total of {0} for {1}.', data.total, what),
         `pn ${pn}: instances null, total ${data.total}`,
       );
     }
@@ -219,7 +231,7 @@ export class GpuGeekApi {
   async queryAll(filter: { instanceId?: string } = {}, signal?: AbortSignal): Promise<RawInstance[]> {
     return fetchAllPages((pn) => this.queryPage(pn, PAGE_SIZE, filter, signal), {
       cloudName: CLOUD_NAME,
-      what: 'instances',
+      what: l10n.t('instances'),
       pageSize: PAGE_SIZE,
       maxPages: MAX_PAGES,
       key: (inst) => inst.instanceId, // instances move between pages while we page: keep the first sighting
@@ -253,7 +265,7 @@ export class GpuGeekApi {
         method: 'POST',
         path: `${PREFIX}/instance/op/result`,
         body: { ids: ids.map(int64) },
-        what: 'read the operation result',
+        what: l10n.t('read the operation result'),
         idempotent: true,
         signal,
       },
@@ -264,9 +276,9 @@ export class GpuGeekApi {
 }
 
 export const ACTION_WHAT: Record<GpuGeekAction, string> = {
-  stop: 'stop the instance',
-  start: 'start the instance',
-  restart: 'restart the instance',
-  release: 'release the instance',
-  set_port: 'set the instance ports',
+  stop: l10n.t('stop the instance'),
+  start: l10n.t('start the instance'),
+  restart: l10n.t('restart the instance'),
+  release: l10n.t('release the instance'),
+  set_port: l10n.t('set the instance ports'),
 };

@@ -6,6 +6,7 @@ import { imageSteps } from './form/imageSteps';
 import { machineSteps } from './form/machineSteps';
 import { portSteps } from './form/ports';
 import { summarize } from './form/summary';
+import { l10n } from '../../core/l10n';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -17,9 +18,9 @@ export function gpuGeekCreateForm(deps: CreateFormDeps): CreateForm<Pod> {
       ...imageSteps(deps.api),
       ...portSteps(),
       nameStep({
-        prompt: 'Instance name (letters, digits, . _ -)',
+        prompt: l10n.t('Instance name (letters, digits, . _ -)'),
         initial: () => `gpu-pod-${Date.now().toString(36).slice(-6)}`,
-        validate: mustMatch(NAME, 'Use 1–64 letters, digits, dots, dashes or underscores.'),
+        validate: mustMatch(NAME, l10n.t('Use 1–64 letters, digits, dots, dashes or underscores.')),
       }),
     ],
     summarize: (answers, ctx) => summarize(deps.api, answers, ctx),

@@ -15,6 +15,7 @@ import { gpuGeekCreateForm } from './createForm';
 import { validatePorts } from './form/ports';
 import { mapInstance, mapOffers, STARTABLE_LABEL, STARTABLE_NO } from './mapping';
 import { waitForOperation } from './operations';
+import { l10n } from '../../core/l10n';
 
 const ACTION: Record<PodAction, GpuGeekAction> = {
   stop: 'stop',
@@ -83,7 +84,7 @@ export function createGpuGeekProvider(config: ProviderConfig, deps: ProviderDeps
     const what = `${ACTION_WHAT[action]} ${id}`;
     const operationId = await api.action(id, action, extra, options.signal);
     deps.logger.info(`GPUGeek ${action} of instance ${id}: operation ${operationId}.`);
-    options.onProgress?.(`GPUGeek accepted the request to ${what} (operation ${operationId}).`);
+    options.onProgress?.(l10n.t('GPUGeek accepted the request to {0} (operation {1}).', what, operationId));
     await waitForOperation(api, deps, operationId, { ...options, what, instanceId: id });
   }
 
@@ -93,7 +94,7 @@ export function createGpuGeekProvider(config: ProviderConfig, deps: ProviderDeps
    */
   async function setPorts(id: string, tcp: number[], http: number[], options?: ActionOptions) {
     const bad = [...tcp, ...http].find((p) => !isValidPort(p));
-    if (bad !== undefined) throw new CloudError(`${bad} is not a valid port number.`, 'INVALID_PORTS');
+    if (bad !== undefined) throw new CloudError(l10n.t('{0} is not a valid port number.', bad), 'INVALID_PORTS');
     const error = validatePorts(tcp, http);
     if (error) throw new CloudError(error, 'INVALID_PORTS');
     await run(id, 'set_port', { ports: [...tcp], httpPorts: [...http] }, options);
@@ -108,7 +109,7 @@ export function createGpuGeekProvider(config: ProviderConfig, deps: ProviderDeps
     getPod,
     async podAction(id, action, options) {
       const word = ACTION[action];
-      if (!word) throw new CloudError(`GPUGeek cannot ${action} an instance.`, 'UNSUPPORTED');
+      if (!word) throw new CloudError(l10n.t('GPUGeek cannot {0} an instance.', action), 'UNSUPPORTED');
       await run(id, word, {}, options);
     },
     ports: {
@@ -131,7 +132,7 @@ export function createGpuGeekProvider(config: ProviderConfig, deps: ProviderDeps
         waitForCreate: (instanceId, operationId, ctx) =>
           waitForOperation(api, deps, operationId, {
             signal: ctx.signal,
-            what: `create instance ${instanceId}`,
+            what: l10n.t('create instance {0}', instanceId),
             instanceId,
           }).then(() => undefined),
       });

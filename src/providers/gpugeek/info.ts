@@ -1,10 +1,11 @@
 import { type CloudInfo, UNDOCUMENTED_LIMIT } from '../cloudInfo';
+import { l10n } from '../../core/l10n';
 
 export const gpugeek: CloudInfo<'gpugeek'> = {
   id: 'gpugeek',
   displayName: 'GPUGeek',
-  keyHelp: 'GPUGeek Account Center → OpenAPI Key (enterprise accounts)',
-  keyPlaceholder: 'GPUGeek API token',
+  keyHelp: l10n.t('GPUGeek Account Center → OpenAPI Key (enterprise accounts)'),
+  keyPlaceholder: l10n.t('GPUGeek API token'),
   baseUrls: { base: 'https://api-cloud.gpugeek.com' },
   accountOptions: [],
   settingOptions: [],

@@ -2,6 +2,7 @@ import type { GpuOffer, JupyterEndpoint, Pod, PodStatus, PortMapping } from '../
 import { isSafeHost, isValidPort, parseSshCommand } from '../../core/sshCommand';
 import { cleanMessage } from './api';
 import { flag, type RawDatacenter, type RawInstance } from './schemas';
+import { l10n } from '../../core/l10n';
 
 /** GPUGeek words → our status. `stopd` is how the API spells stopped. */
 const STATUS: Record<string, PodStatus> = {
@@ -23,17 +24,17 @@ export function mapStatus(raw: string | null | undefined): PodStatus {
 }
 
 export const BILLING: Record<string, string> = {
-  payg: 'Pay as you go',
-  bidding: 'Bidding',
-  daily: 'Daily',
-  weekly: 'Weekly',
-  monthly: 'Monthly',
-  card_less: 'Started without GPU',
+  payg: l10n.t('Pay as you go'),
+  bidding: l10n.t('Bidding'),
+  daily: l10n.t('Daily'),
+  weekly: l10n.t('Weekly'),
+  monthly: l10n.t('Monthly'),
+  card_less: l10n.t('Started without GPU'),
 };
 
 /** Label of the detail that records `isStartable`; `allows('start')` reads it (Pod has no extra field). */
-export const STARTABLE_LABEL = 'Can start';
-export const STARTABLE_NO = 'no (the host has no free GPU)';
+export const STARTABLE_LABEL = l10n.t('Can start');
+export const STARTABLE_NO = l10n.t('no (the host has no free GPU)');
 
 const GIB = 1024 ** 3;
 
@@ -136,19 +137,20 @@ export function mapInstance(raw: RawInstance, datacenters: ReadonlyMap<string, s
   const details: Array<[string, string]> = [];
   const add = (label: string, value: string | undefined) => value && details.push([label, cleanMessage(value)]);
   if (raw.gpuName) add('GPU', `${raw.gpuName} × ${raw.gpuNum ?? '?'}`);
-  if (raw.skuName) add('Billing', BILLING[raw.skuName] ?? raw.skuName);
-  add('Datacenter', dcName && raw.dcId && dcName !== raw.dcId ? `${dcName} (${raw.dcId})` : dcName);
-  if (raw.cpuCoreNum !== undefined) add('CPU cores', String(raw.cpuCoreNum));
-  if (raw.memorySize !== undefined) add('Memory', `${gb(raw.memorySize)} GB`);
-  add('System disk', usage(raw.systemDiskUsedSize, raw.systemDiskSize));
-  add('Data disk (/gz-data)', usage(raw.dataDiskUsedSize, raw.dataDiskSize));
-  if (raw.availableGpuNum !== undefined) add('Free GPUs on host', String(raw.availableGpuNum));
+  if (raw.skuName) add(l10n.t('Billing'), BILLING[raw.skuName] ?? raw.skuName);
+  add(l10n.t('Datacenter'), dcName && raw.dcId && dcName !== raw.dcId ? `${dcName} (${raw.dcId})` : dcName);
+  if (raw.cpuCoreNum !== undefined) add(l10n.t('CPU cores'), String(raw.cpuCoreNum));
+  if (raw.memorySize !== undefined) add(l10n.t('Memory'), l10n.t('{0} GB', gb(raw.memorySize)));
+  add(l10n.t('System disk'), usage(raw.systemDiskUsedSize, raw.systemDiskSize));
+  add(l10n.t('Data disk (/gz-data)'), usage(raw.dataDiskUsedSize, raw.dataDiskSize));
+  if (raw.availableGpuNum !== undefined) add(l10n.t('Free GPUs on host'), String(raw.availableGpuNum));
   if (startable !== undefined) add(STARTABLE_LABEL, startable ? 'yes' : STARTABLE_NO);
-  if (pending) add('Operation', `in progress${raw.operationId ? ` (${raw.operationId})` : ''}`);
+  if (pending) add(l10n.t('Operation'), l10n.t('in progress{0}', raw.operationId ? ` (${raw.operationId})` : ''));
   for (const p of ports)
-    if (p.protocol !== 'ssh' && p.url) add(p.protocol === 'http' ? `HTTP port ${p.port}` : 'TCP service', p.url);
+    if (p.protocol !== 'ssh' && p.url)
+      add(p.protocol === 'http' ? `HTTP port ${p.port}` : l10n.t('TCP service'), p.url);
   add('TensorBoard', safeHttpUrl(raw.tensorboardUrl)?.toString());
-  add('Created', raw.createdAt ?? undefined);
+  add(l10n.t('Created'), raw.createdAt ?? undefined);
 
   return {
     cloud: 'gpugeek',

@@ -4,6 +4,7 @@ import type { ActionOptions } from '../../core/provider';
 import type { ProviderDeps } from '../deps';
 import { cleanMessage, type GpuGeekApi } from './api';
 import { flag, type RawOperation } from './schemas';
+import { l10n } from '../../core/l10n';
 
 export const DEFAULT_POLL_MS = 2000;
 export const DEFAULT_TIMEOUT_MS = 10 * 60_000;
@@ -48,12 +49,16 @@ export async function waitForOperation(
     const elapsed = Math.max(Date.now() - started, slept);
     if (elapsed + pollMs > timeoutMs) {
       throw new TimeoutError(
-        `GPUGeek has not finished the request to ${options.what} after ${describeMs(timeoutMs)}; ` +
-          `operation ${operationId} is still pending and may yet complete.`,
+        l10n.t(
+          'GPUGeek has not finished the request to {0} after {1}; operation {2} is still pending and may yet complete.',
+          options.what,
+          describeMs(timeoutMs),
+          operationId,
+        ),
         `instance ${options.instanceId}, last state ${op ? `status ${op.status}, isCompleted ${String(op.isCompleted)}` : 'unknown to op/result'}`,
       );
     }
-    options.onProgress?.(`Waiting for GPUGeek operation ${operationId} (${options.what})…`);
+    options.onProgress?.(l10n.t('Waiting for GPUGeek operation {0} ({1})…', operationId, options.what));
     try {
       await wait(pollMs, options.signal);
     } catch {
@@ -67,8 +72,11 @@ function failure(op: RawOperation, operationId: string, options: WaitOptions): C
   const reason = cleanMessage(op.message ?? op.reason);
   const action = cleanMessage(op.action) || options.what;
   return new CloudError(
-    `GPUGeek reports that the operation "${action}" failed${reason ? `: ${reason}` : ''}. ` +
-      'The instance was left as it was.',
+    l10n.t(
+      'GPUGeek reports that the operation "{0}" failed{1}. The instance was left as it was.',
+      action,
+      reason ? `: ${reason}` : '',
+    ),
     OPERATION_FAILED,
     undefined,
     `instance ${options.instanceId}, operation ${operationId}, started ${op.startTime ?? '?'}, completed ${op.completeTime ?? '?'}`,

@@ -21,6 +21,7 @@ import {
   type RawRuntime,
   type RawTemplate,
 } from './schemas';
+import { l10n } from '../../core/l10n';
 
 const CLOUD = 'NeevCloud';
 const V = '/api/v1beta1';
@@ -83,9 +84,10 @@ export class NeevCloudApi {
   scope(): { org: string; project: string } {
     const org = this.config.options.orgId?.trim();
     const project = this.config.options.projectId?.trim();
-    if (!org && !project) throw new ConfigError('Set the NeevCloud organisation id and project id for this account.');
-    if (!org) throw new ConfigError('Set the NeevCloud organisation id for this account.');
-    if (!project) throw new ConfigError('Set the NeevCloud project id for this account.');
+    if (!org && !project)
+      throw new ConfigError(l10n.t('Set the NeevCloud organisation id and project id for this account.'));
+    if (!org) throw new ConfigError(l10n.t('Set the NeevCloud organisation id for this account.'));
+    if (!project) throw new ConfigError(l10n.t('Set the NeevCloud project id for this account.'));
     return { org, project };
   }
 
@@ -108,8 +110,8 @@ export class NeevCloudApi {
       `${V}/inventory`,
       query,
       zInventoryItem,
-      'list GPU inventory',
-      'GPU inventory items',
+      l10n.t('list GPU inventory'),
+      l10n.t('GPU inventory items'),
       signal,
     );
   }
@@ -119,10 +121,10 @@ export class NeevCloudApi {
       method: 'GET',
       path: `${V}/inventory/gpuconfig`,
       query: { config_id: configId },
-      what: 'get GPU config',
+      what: l10n.t('get GPU config'),
       signal,
     });
-    return parseWith(zGpuConfig, unwrap(body), 'get GPU config');
+    return parseWith(zGpuConfig, unwrap(body), l10n.t('get GPU config'));
   }
 
   async registerAlert(regionId: string, configId: string, signal?: AbortSignal): Promise<void> {
@@ -130,7 +132,7 @@ export class NeevCloudApi {
       method: 'POST',
       path: `${V}/inventory/gpu/notify-availability`,
       body: { region_id: regionId, config_id: configId },
-      what: 'register an availability alert',
+      what: l10n.t('register an availability alert'),
       // Registering twice is harmless (the cloud answers "already registered" at worst).
       idempotent: true,
       signal,
@@ -143,8 +145,8 @@ export class NeevCloudApi {
       this.runtimesPath(),
       {},
       zRuntime,
-      'list AI runtimes',
-      'AI runtimes',
+      l10n.t('list AI runtimes'),
+      l10n.t('AI runtimes'),
       signal,
       (r) => r.id,
     );
@@ -154,10 +156,10 @@ export class NeevCloudApi {
     const body = await this.send(this.gpu, {
       method: 'GET',
       path: this.runtimesPath(`/${encodeURIComponent(id)}`),
-      what: 'get an AI runtime',
+      what: l10n.t('get an AI runtime'),
       signal,
     });
-    return parseWith(zRuntime, unwrap(body), 'get an AI runtime');
+    return parseWith(zRuntime, unwrap(body), l10n.t('get an AI runtime'));
   }
 
   /** Sent once (POST is never retried): returns the raw answer, whose shape is not documented. */
@@ -166,7 +168,7 @@ export class NeevCloudApi {
       method: 'POST',
       path: this.runtimesPath(),
       body,
-      what: 'create an AI runtime',
+      what: l10n.t('create an AI runtime'),
       signal,
     });
     return unwrap(answer);
@@ -176,7 +178,7 @@ export class NeevCloudApi {
     await this.send(this.gpu, {
       method: 'DELETE',
       path: this.runtimesPath(`/${encodeURIComponent(id)}`),
-      what: 'delete an AI runtime',
+      what: l10n.t('delete an AI runtime'),
       signal,
     });
   }
@@ -185,10 +187,10 @@ export class NeevCloudApi {
     const body = await this.send(this.gpu, {
       method: 'GET',
       path: this.runtimesPath(`/${encodeURIComponent(id)}/metrics`),
-      what: 'get runtime metrics',
+      what: l10n.t('get runtime metrics'),
       signal,
     });
-    return parseWith(zMetricsBody, unwrap(body), 'get runtime metrics');
+    return parseWith(zMetricsBody, unwrap(body), l10n.t('get runtime metrics'));
   }
 
   /**
@@ -198,7 +200,7 @@ export class NeevCloudApi {
    * readable: an item that is not is skipped and logged, never the whole list.
    */
   async listTemplates(signal?: AbortSignal): Promise<RawTemplate[]> {
-    const what = 'list runtime templates';
+    const what = l10n.t('list runtime templates');
     const body = parseWith(
       zTemplatePage,
       await this.send(this.gpu, { method: 'GET', path: `${V}/airuntime-templates`, what, signal }),
@@ -226,17 +228,17 @@ export class NeevCloudApi {
     const body = await this.send(this.gpu, {
       method: 'GET',
       path: `${V}/airuntime-templates/${encodeURIComponent(id)}`,
-      what: 'get a runtime template',
+      what: l10n.t('get a runtime template'),
       signal,
     });
-    return parseWith(zTemplate, unwrap(body), 'get a runtime template');
+    return parseWith(zTemplate, unwrap(body), l10n.t('get a runtime template'));
   }
 
   private async send(client: HttpClient, req: HttpRequest): Promise<unknown> {
     // Inference keys look similar but are refused by this API; say so before a request is wasted.
     if (this.config.apiKey.trim().startsWith('sk-nc-')) {
       throw new ConfigError(
-        'This is a NeevCloud inference key (sk-nc-…); GPU Pods needs a personal access token (pat-nc-…).',
+        l10n.t('This is a NeevCloud inference key (sk-nc-…); GPU Pods needs a personal access token (pat-nc-…).'),
       );
     }
     return (await client.request(req)).body;
@@ -292,14 +294,17 @@ export function mapNeevError(response: HttpResponse, req: HttpRequest): GpuPodsE
   const message = sentence(rawMessage);
   const details = `HTTP ${response.status} for ${req.method} ${req.path}: ${JSON.stringify(body ?? '').slice(0, 500)}`;
   if (response.status === 401 || code === 'unauthorized') {
-    return new AuthError(`${CLOUD} refused the access token${message ? `: ${message}` : ''}.`, details);
+    return new AuthError(l10n.t('{0} refused the access token{1}.', CLOUD, message ? `: ${message}` : ''), details);
   }
   if (response.status === 403) {
-    return new AuthError(`${CLOUD} does not allow this token to ${req.what}${message ? `: ${message}` : ''}.`, details);
+    return new AuthError(
+      l10n.t('{0} does not allow this token to {1}{2}.', CLOUD, req.what, message ? `: ${message}` : ''),
+      details,
+    );
   }
   if (response.status === 404) {
     return new NotFoundError(
-      `${CLOUD} could not find what was asked for (${req.what})${message ? `: ${message}` : ''}.`,
+      l10n.t('{0} could not find what was asked for ({1}){2}.', CLOUD, req.what, message ? `: ${message}` : ''),
       details,
     );
   }

@@ -9,6 +9,7 @@ import { NeevInventory } from './form/inventory';
 import { NAME } from './form/request';
 import { summarize } from './form/summary';
 import { templateSteps } from './form/templateSteps';
+import { l10n } from '../../core/l10n';
 
 /** NeevCloud's runtime wizard: GPU, region, count, template, plan, name; then the summary. */
 export function neevCreateForm(
@@ -25,7 +26,7 @@ export function neevCreateForm(
       ...gpuSteps(api, inventory),
       ...templateSteps(api, inventory),
       nameStep({
-        prompt: 'Runtime name: lower-case letters, digits and hyphens',
+        prompt: l10n.t('Runtime name: lower-case letters, digits and hyphens'),
         initial: (answers) => {
           const model = isGpuChoice(answers.gpu)
             ? answers.gpu.gpuModel.toLowerCase().replace(/[^a-z0-9]+/g, '-')
@@ -34,7 +35,7 @@ export function neevCreateForm(
         },
         validate: mustMatch(
           NAME,
-          'Use 1–63 lower-case letters, digits or hyphens, starting and ending with a letter or digit.',
+          l10n.t('Use 1–63 lower-case letters, digits or hyphens, starting and ending with a letter or digit.'),
         ),
       }),
     ],

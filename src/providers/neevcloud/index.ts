@@ -7,6 +7,7 @@ import { NeevCloudApi } from './api';
 import { neevCreateForm } from './createForm';
 import type { RawRuntime } from './schemas';
 import { isRuntimeItem, mapMetrics, mapOffers, mapRuntime } from './mapping';
+import { l10n } from '../../core/l10n';
 
 /** NeevCloud has no stop/start: a runtime can only be deleted. */
 const ACTIONS: ReadonlySet<PodAction> = new Set<PodAction>(['terminate']);
@@ -80,7 +81,7 @@ export function createNeevCloudProvider(config: ProviderConfig, deps: ProviderDe
 
     async podAction(id: string, action: PodAction, options?: ActionOptions): Promise<void> {
       if (!ACTIONS.has(action)) {
-        throw new CloudError(`NeevCloud cannot ${action} a runtime; it can only be deleted.`, 'unsupported');
+        throw new CloudError(l10n.t('NeevCloud cannot {0} a runtime; it can only be deleted.', action), 'unsupported');
       }
       try {
         await api.deleteRuntime(id, options?.signal);
@@ -92,7 +93,10 @@ export function createNeevCloudProvider(config: ProviderConfig, deps: ProviderDe
         const listed = (await api.listRuntimes(options?.signal)).some((r) => r.id === id);
         if (listed) {
           throw new CloudError(
-            `NeevCloud answered "not found" to deleting runtime ${id}, but still lists it; it may still be billing. Try again or delete it in the NeevCloud console.`,
+            l10n.t(
+              'NeevCloud answered "not found" to deleting runtime {0}, but still lists it; it may still be billing. Try again or delete it in the NeevCloud console.',
+              id,
+            ),
             'delete_not_found',
             404,
             e.details,

@@ -1,19 +1,20 @@
 import { type CloudInfo, UNDOCUMENTED_LIMIT } from '../cloudInfo';
+import { l10n } from '../../core/l10n';
 
 export const neevcloud: CloudInfo<'neevcloud'> = {
   id: 'neevcloud',
   displayName: 'NeevCloud',
-  keyHelp: 'NeevCloud console → personal access token (pat-nc-…)',
-  keyPlaceholder: 'NeevCloud personal access token',
+  keyHelp: l10n.t('NeevCloud console → personal access token (pat-nc-…)'),
+  keyPlaceholder: l10n.t('NeevCloud personal access token'),
   baseUrls: { base: 'https://api.ai.neevcloud.com/gpu', inventory: 'https://api.ai.neevcloud.com/inventory' },
   accountOptions: [
     {
       id: 'orgId',
-      title: 'Organisation id',
-      prompt: 'NeevCloud organisation id (from the console or `neev` CLI)',
+      title: l10n.t('Organisation id'),
+      prompt: l10n.t('NeevCloud organisation id (from the console or `neev` CLI)'),
       required: true,
     },
-    { id: 'projectId', title: 'Project id', prompt: 'NeevCloud project id', required: true },
+    { id: 'projectId', title: l10n.t('Project id'), prompt: l10n.t('NeevCloud project id'), required: true },
   ],
   settingOptions: [],
   // NeevCloud's API reference states no limits.

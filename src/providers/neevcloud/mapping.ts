@@ -1,6 +1,7 @@
 import type { GpuOffer, JupyterEndpoint, Pod, PodStatus, PortMapping, SshEndpoint } from '../../core/model';
 import { isSafeHost, isSafeUser, isValidPort, parseSshCommand } from '../../core/sshCommand';
 import type { RawInventoryItem, RawRuntime } from './schemas';
+import { l10n } from '../../core/l10n';
 
 /** `Running` is the only documented status; the rest are the usual words, matched case-insensitively. */
 const STATUS: Record<string, PodStatus> = {
@@ -149,10 +150,10 @@ export function mapRuntime(raw: RawRuntime, pricePerGpuHour?: ReadonlyMap<string
   const project = isObj(raw.project) ? str(pick(raw.project, 'name', 'id')) : str(raw.project);
   const template = raw.template_id ?? raw.templateID ?? undefined;
   const details: Array<[string, string]> = [];
-  if (project) details.push(['Project', project]);
-  if (config.id) details.push(['GPU config', config.id]);
-  if (template) details.push(['Template', template]);
-  if (perGpu !== undefined) details.push(['Price per GPU-hour', `$${perGpu.toFixed(2)}`]);
+  if (project) details.push([l10n.t('Project'), project]);
+  if (config.id) details.push([l10n.t('GPU config'), config.id]);
+  if (template) details.push([l10n.t('Template'), template]);
+  if (perGpu !== undefined) details.push([l10n.t('Price per GPU-hour'), `$${perGpu.toFixed(2)}`]);
   return {
     cloud: 'neevcloud',
     kind: 'pod',
@@ -192,9 +193,9 @@ export function isAvailable(item: RawInventoryItem): boolean {
 }
 
 export function stockWord(item: RawInventoryItem): string {
-  if (!isAvailable(item)) return 'sold out';
+  if (!isAvailable(item)) return l10n.t('sold out');
   const word = item.availability?.trim().toLowerCase();
-  const free = item.available_gpu_count !== undefined ? `${item.available_gpu_count} free` : undefined;
+  const free = item.available_gpu_count !== undefined ? l10n.t('{0} free', item.available_gpu_count) : undefined;
   return [word, free].filter(Boolean).join(', ') || 'available';
 }
 
@@ -221,7 +222,7 @@ export function mapOffers(items: RawInventoryItem[]): GpuOffer[] {
       vramGb: first.vram_gib,
       pricePerGpuHour: prices.length ? Math.min(...prices) : undefined,
       regions: group.map((g) => ({ id: g.region, name: g.region, available: isAvailable(g) })),
-      stock: available ? group.filter(isAvailable).map(stockWord).join('; ') : 'sold out',
+      stock: available ? group.filter(isAvailable).map(stockWord).join('; ') : l10n.t('sold out'),
       available,
       minCount: mins.length ? Math.min(...mins) : undefined,
       maxCount: maxes.length ? Math.max(...maxes) : undefined,

@@ -30,6 +30,7 @@ import {
   zTemplateList,
   zTemplateOne,
 } from './schemas';
+import { l10n } from '../../core/l10n';
 
 export const NOVITA_DEFAULT_BASE = 'https://api.novita.ai/gpu-instance/openapi/v1';
 const CLOUD = 'Novita AI';
@@ -89,24 +90,40 @@ export function mapNovitaError(response: HttpResponse, req: HttpRequest): GpuPod
   const text = said ? clip(said) : undefined;
   const details = `HTTP ${response.status} ${name} for ${req.method} ${req.path}`;
   if (name === 'UNAUTHORIZED' || response.status === 401) {
-    return new AuthError(`${CLOUD} refused the API key${text ? `: ${text}` : '.'}`, details);
+    return new AuthError(l10n.t('{0} refused the API key{1}', CLOUD, text ? `: ${text}` : '.'), details);
   }
   if (name === 'FORBIDDEN' || response.status === 403) {
-    return new AuthError(`${CLOUD} does not allow this key to ${req.what}${text ? `: ${text}` : '.'}`, details);
+    return new AuthError(
+      l10n.t('{0} does not allow this key to {1}{2}', CLOUD, req.what, text ? `: ${text}` : '.'),
+      details,
+    );
   }
   if (name === 'RATE_LIMIT_EXCEEDED' || response.status === 429) {
-    return new RateLimitError(`${CLOUD} is rate limiting requests.`, retryAfterMs(response.headers), details);
+    return new RateLimitError(l10n.t('{0} is rate limiting requests.', CLOUD), retryAfterMs(response.headers), details);
   }
   // Only the generic name means "gone"; NETWORK_STORAGE_NOT_FOUND etc. explain a refused create instead.
   // On create it names a missing product/image, not a missing instance: keep the cloud's reason.
   if (name === 'RESOURCE_NOT_FOUND' && req.path !== CREATE_PATH) {
-    return new NotFoundError(`${CLOUD} could not find it (${req.what})${text ? `: ${text}` : '.'}`, details);
+    return new NotFoundError(
+      l10n.t('{0} could not find it ({1}){2}', CLOUD, req.what, text ? `: ${text}` : '.'),
+      details,
+    );
   }
   if (req.path === CREATE_PATH && NOTHING_CREATED.has(name) && response.status >= 400 && response.status < 500) {
-    return new CloudRefusal(`${CLOUD} refused to ${req.what}: ${text ?? name}`, name, response.status, details);
+    return new CloudRefusal(
+      l10n.t('{0} refused to {1}: {2}', CLOUD, req.what, text ?? name),
+      name,
+      response.status,
+      details,
+    );
   }
   if (name) {
-    return new CloudError(`${CLOUD} refused to ${req.what}: ${text ?? name}`, name, response.status, details);
+    return new CloudError(
+      l10n.t('{0} refused to {1}: {2}', CLOUD, req.what, text ?? name),
+      name,
+      response.status,
+      details,
+    );
   }
   return undefined; // generic mapping by status
 }
@@ -155,7 +172,7 @@ export class NovitaApi {
     const res = await this.http.request(req);
     if (res.body === undefined || res.body === null) {
       throw new UnexpectedResponseError(
-        `${CLOUD} sent an empty answer for ${req.what}.`,
+        l10n.t('{0} sent an empty answer for {1}.', CLOUD, req.what),
         `HTTP ${res.status}, body ${res.body === null ? 'null' : 'empty'}`,
       );
     }
@@ -174,12 +191,12 @@ export class NovitaApi {
           method: 'GET',
           path: '/gpu/instances',
           query: { pageSize: PAGE_SIZE, pageNum, name: filter.name },
-          what: 'list instances',
+          what: l10n.t('list instances'),
           signal,
         });
         return { items: page.instances, total: page.total ?? undefined };
       },
-      { cloudName: CLOUD, what: 'instances', pageSize: PAGE_SIZE, maxPages: MAX_PAGES, key: (i) => i.id },
+      { cloudName: CLOUD, what: l10n.t('instances'), pageSize: PAGE_SIZE, maxPages: MAX_PAGES, key: (i) => i.id },
     );
   }
 
@@ -188,7 +205,7 @@ export class NovitaApi {
       method: 'GET',
       path: '/gpu/instance',
       query: { instanceId },
-      what: 'get the instance',
+      what: l10n.t('get the instance'),
       signal,
     });
   }
@@ -199,7 +216,7 @@ export class NovitaApi {
       method: 'POST',
       path: '/gpu/instance/create',
       body,
-      what: 'create the instance',
+      what: l10n.t('create the instance'),
       idempotent: false,
       signal,
     });
@@ -211,7 +228,7 @@ export class NovitaApi {
     instanceId: string,
     signal?: AbortSignal,
   ): Promise<void> {
-    const verb = action === 'delete' ? 'delete the instance' : `${action} the instance`;
+    const verb = action === 'delete' ? l10n.t('delete the instance') : l10n.t('{0} the instance', action);
     // Only delete is safe to repeat: a retried stop/start after a lost answer fails with "cannot stop" or restarts twice.
     const idempotent = action === 'delete';
     await this.http.request({
@@ -233,7 +250,7 @@ export class NovitaApi {
       method: 'POST',
       path: '/gpu/instance/edit',
       body: { instanceId, ports, ...(expandRootDisk ? { expandRootDisk } : {}) },
-      what: 'edit the instance',
+      what: l10n.t('edit the instance'),
       idempotent: true,
     });
   }
@@ -248,14 +265,19 @@ export class NovitaApi {
         productName: query.productName,
         billingMethod: query.billingMethod,
       },
-      what: 'list GPU products',
+      what: l10n.t('list GPU products'),
       signal,
     });
     return res.data;
   }
 
   async listClusters(signal?: AbortSignal): Promise<RawCluster[]> {
-    const res = await this.call(zClusterList, { method: 'GET', path: '/clusters', what: 'list clusters', signal });
+    const res = await this.call(zClusterList, {
+      method: 'GET',
+      path: '/clusters',
+      what: l10n.t('list clusters'),
+      signal,
+    });
     return res.data;
   }
 
@@ -266,12 +288,18 @@ export class NovitaApi {
           method: 'GET',
           path: '/networkstorages/list',
           query: { pageNo, pageSize: PAGE_SIZE, storageName: filter.storageName },
-          what: 'list network storage',
+          what: l10n.t('list network storage'),
           signal,
         });
         return { items: page.data ?? [], total: page.total ?? undefined };
       },
-      { cloudName: CLOUD, what: 'network storage', pageSize: PAGE_SIZE, maxPages: MAX_PAGES, key: (s) => s.storageId },
+      {
+        cloudName: CLOUD,
+        what: l10n.t('network storage'),
+        pageSize: PAGE_SIZE,
+        maxPages: MAX_PAGES,
+        key: (s) => s.storageId,
+      },
     );
   }
 
@@ -284,7 +312,7 @@ export class NovitaApi {
       method: 'POST',
       path: '/networkstorage/create',
       body,
-      what: 'create network storage',
+      what: l10n.t('create network storage'),
       idempotent: false,
     });
   }
@@ -294,7 +322,7 @@ export class NovitaApi {
       method: 'POST',
       path: '/networkstorage/update',
       body,
-      what: 'update network storage',
+      what: l10n.t('update network storage'),
       idempotent: true,
     });
   }
@@ -304,7 +332,7 @@ export class NovitaApi {
       method: 'POST',
       path: '/networkstorage/delete',
       body: { storageId },
-      what: 'delete network storage',
+      what: l10n.t('delete network storage'),
       idempotent: true,
     });
   }
@@ -320,12 +348,18 @@ export class NovitaApi {
           method: 'GET',
           path: '/templates',
           query: { channel, isMyCommunity: channel === 'private', pageSize: PAGE_SIZE, pageNum },
-          what: `list ${channel} templates`,
+          what: l10n.t('list {0} templates', channel),
           signal,
         });
         return { items: res.template, total: res.total ?? undefined };
       },
-      { cloudName: CLOUD, what: `${channel} templates`, pageSize: PAGE_SIZE, maxPages: MAX_PAGES, key: (t) => t.id },
+      {
+        cloudName: CLOUD,
+        what: l10n.t('{0} templates', channel),
+        pageSize: PAGE_SIZE,
+        maxPages: MAX_PAGES,
+        key: (t) => t.id,
+      },
     );
     return all.filter((t) => t.id !== '');
   }
@@ -335,7 +369,7 @@ export class NovitaApi {
       method: 'GET',
       path: '/template',
       query: { templateId },
-      what: 'get the template',
+      what: l10n.t('get the template'),
       signal,
     });
     return res.template;

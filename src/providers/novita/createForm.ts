@@ -10,6 +10,7 @@ import { imageStep } from './form/imageStep';
 import { portSteps } from './form/portSteps';
 import { storageStep } from './form/storageStep';
 import { summarize } from './form/summary';
+import { l10n } from '../../core/l10n';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
@@ -24,9 +25,12 @@ export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
       ...portSteps(cat),
       storageStep(api),
       nameStep({
-        prompt: 'Instance name',
+        prompt: l10n.t('Instance name'),
         initial: (a) => `${slug(str(cat.product(a)?.name) ?? 'gpu')}-pod`,
-        validate: mustMatch(NAME, 'Use 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit.'),
+        validate: mustMatch(
+          NAME,
+          l10n.t('Use 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit.'),
+        ),
       }),
     ],
     summarize: (answers, ctx) => summarize(cat, answers, ctx),

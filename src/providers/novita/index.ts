@@ -8,6 +8,7 @@ import { mapInstance, mapOffer } from './mapping';
 import { parsePorts } from './ports';
 import type { RawInstance } from './schemas';
 import { novitaVolumes } from './volumes';
+import { l10n } from '../../core/l10n';
 
 const ALLOWED: Record<PodAction, ReadonlySet<string>> = {
   stop: new Set(['running']),
@@ -70,7 +71,9 @@ export function createNovitaProvider(config: ProviderConfig, deps: ProviderDeps)
       }
     },
     async podAction(id, action, options) {
-      options?.onProgress?.(`Asking Novita AI to ${action === 'terminate' ? 'delete' : action} the instance…`);
+      options?.onProgress?.(
+        l10n.t('Asking Novita AI to {0} the instance…', action === 'terminate' ? 'delete' : action),
+      );
       await api.instanceAction(ACTION[action], id, options?.signal);
     },
     async findPodsByName(name, signal) {

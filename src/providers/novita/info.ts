@@ -1,10 +1,11 @@
 import { type CloudInfo, UNDOCUMENTED_LIMIT } from '../cloudInfo';
+import { l10n } from '../../core/l10n';
 
 export const novita: CloudInfo<'novita'> = {
   id: 'novita',
   displayName: 'Novita AI',
-  keyHelp: 'Novita console → Key Management',
-  keyPlaceholder: 'Novita API key',
+  keyHelp: l10n.t('Novita console → Key Management'),
+  keyPlaceholder: l10n.t('Novita API key'),
   baseUrls: { base: 'https://api.novita.ai/gpu-instance/openapi/v1' },
   accountOptions: [],
   settingOptions: [],

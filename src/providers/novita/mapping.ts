@@ -1,6 +1,7 @@
 import type { GpuOffer, JupyterEndpoint, Pod, PodStatus, PortMapping, SshEndpoint, Volume } from '../../core/model';
 import { isSafeHost, isValidPort, parseSshCommand } from '../../core/sshCommand';
 import type { RawCluster, RawInstance, RawProduct, RawStorage } from './schemas';
+import { l10n } from '../../core/l10n';
 
 /** Novita prices are integers in 1/100000 USD per hour (67000 = $0.67/h). */
 export const PRICE_UNIT = 100_000;
@@ -160,18 +161,18 @@ export function mapInstance(raw: RawInstance, productPrices?: Map<string, number
 function details(raw: RawInstance): Array<[string, string]> {
   const d: Array<[string, string]> = [];
   const add = (label: string, value: string | undefined) => value && d.push([label, value]);
-  add('Cluster', str(raw.clusterName) ?? str(raw.clusterId));
-  add('Product', str(raw.productName));
+  add(l10n.t('Cluster'), str(raw.clusterName) ?? str(raw.clusterId));
+  add(l10n.t('Product'), str(raw.productName));
   add('vCPU', raw.cpuNum !== undefined && raw.cpuNum !== null ? String(raw.cpuNum) : undefined);
-  add('Memory', raw.memory ? `${raw.memory} GB` : undefined);
-  add('Root disk', raw.rootfsSize ? `${raw.rootfsSize} GB` : undefined);
-  add('Billing', str(raw.billingMode));
-  add('Spot', str(raw.spotStatus));
+  add(l10n.t('Memory'), raw.memory ? l10n.t('{0} GB', raw.memory) : undefined);
+  add(l10n.t('Root disk'), raw.rootfsSize ? l10n.t('{0} GB', raw.rootfsSize) : undefined);
+  add(l10n.t('Billing'), str(raw.billingMode));
+  add(l10n.t('Spot'), str(raw.spotStatus));
   const mounts = (raw.volumeMounts ?? [])
     .map((v) => [str(v.type), str(v.mountPath), v.size ? `${v.size} GB` : undefined].filter(Boolean).join(' '))
     .filter((s) => s !== '');
-  if (mounts.length) add('Volumes', mounts.join(', '));
-  add('Status error', str(raw.statusError?.message));
+  if (mounts.length) add(l10n.t('Volumes'), mounts.join(', '));
+  add(l10n.t('Status error'), str(raw.statusError?.message));
   return d;
 }
 
@@ -181,12 +182,12 @@ export function vramFromName(name: string | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-const STOCK_WORD: Record<string, string> = { none: 'sold out', low: 'low', normal: 'normal', high: 'high' };
+const STOCK_WORD: Record<string, string> = { none: l10n.t('sold out'), low: 'low', normal: 'normal', high: 'high' };
 
 export function stockWord(p: RawProduct): string | undefined {
   const s = str(p.inventoryState)?.toLowerCase();
   if (s) return STOCK_WORD[s] ?? s;
-  return p.availableDeploy === false ? 'sold out' : undefined;
+  return p.availableDeploy === false ? l10n.t('sold out') : undefined;
 }
 
 export function isDeployable(p: RawProduct): boolean {
@@ -231,7 +232,7 @@ export function mapStorage(raw: RawStorage): Volume {
     status: str(raw.status) ?? 'available',
   };
   if (raw.storageSize !== undefined && raw.storageSize !== null) v.sizeGb = raw.storageSize;
-  v.type = 'network storage';
+  v.type = l10n.t('network storage');
   const region = str(raw.clusterName) ?? str(raw.clusterId);
   if (region) v.region = region;
   const cost = str(raw.price);

@@ -4,6 +4,7 @@ import type { Volume } from '../../core/model';
 import type { VolumeOps } from '../../core/provider';
 import type { NovitaApi } from './api';
 import { mapStorage } from './mapping';
+import { l10n } from '../../core/l10n';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 const MIN_GB = 10;
@@ -13,7 +14,7 @@ function validSize(value: string): string | undefined {
   const n = Number(value.trim());
   return Number.isInteger(n) && n >= MIN_GB && n <= MAX_GB
     ? undefined
-    : `Size must be a whole number of GB between ${MIN_GB} and ${MAX_GB}.`;
+    : l10n.t('Size must be a whole number of GB between {0} and {1}.', MIN_GB, MAX_GB);
 }
 
 /** Novita network storage as the volumes group. */
@@ -21,7 +22,7 @@ export function novitaVolumes(api: NovitaApi): VolumeOps {
   // Update takes the whole record on some API versions: read it first and send name and size together.
   async function current(id: string) {
     const found = (await api.listStorages()).find((s) => s.storageId === id);
-    if (!found) throw new NotFoundError(`Novita AI has no network storage ${id}.`);
+    if (!found) throw new NotFoundError(l10n.t('Novita AI has no network storage {0}.', id));
     return found;
   }
 
@@ -30,30 +31,32 @@ export function novitaVolumes(api: NovitaApi): VolumeOps {
       {
         kind: 'pick',
         id: 'clusterId',
-        title: 'Cluster',
+        title: l10n.t('Cluster'),
         async options(_a, signal) {
           const clusters = await api.listClusters(signal);
           return clusters.map((c) => ({
             label: String(c.name ?? c.id),
             description: c.id,
             value: c.id,
-            ...(c.supportNetworkStorage === false ? { disabledReason: 'no network storage in this cluster' } : {}),
+            ...(c.supportNetworkStorage === false
+              ? { disabledReason: l10n.t('no network storage in this cluster') }
+              : {}),
           }));
         },
       },
-      { kind: 'number', id: 'sizeGb', title: 'Size (GB)', initial: () => '100', validate: validSize },
+      { kind: 'number', id: 'sizeGb', title: l10n.t('Size (GB)'), initial: () => '100', validate: validSize },
       {
         kind: 'text',
         id: 'name',
-        title: 'Name',
-        validate: (v) => (NAME.test(v.trim()) ? undefined : 'Use letters, digits and "-" (at most 64).'),
+        title: l10n.t('Name'),
+        validate: (v) => (NAME.test(v.trim()) ? undefined : l10n.t('Use letters, digits and "-" (at most 64).')),
       },
     ],
     async summarize(answers) {
       return [
-        { label: 'Cluster', value: answerString(answers, 'clusterId') ?? '' },
-        { label: 'Size', value: `${answerNumber(answers, 'sizeGb') ?? ''} GB` },
-        { label: 'Name', value: answerString(answers, 'name') ?? '' },
+        { label: l10n.t('Cluster'), value: answerString(answers, 'clusterId') ?? '' },
+        { label: l10n.t('Size'), value: l10n.t('{0} GB', answerNumber(answers, 'sizeGb') ?? '') },
+        { label: l10n.t('Name'), value: answerString(answers, 'name') ?? '' },
       ];
     },
     async create(answers) {

@@ -11,6 +11,7 @@ import { HttpClient, type HttpRequest, type HttpResponse, retryAfterMs } from '.
 import { parseWith } from '../../core/schema';
 import type { ProviderDeps } from '../deps';
 import { zEnvelope } from './schemas';
+import { l10n } from '../../core/l10n';
 
 export const CLOUD_NAME = 'Yotta Labs';
 export const SUCCESS = 10000;
@@ -39,13 +40,13 @@ export function envelopeError(
   const details = `code ${code}${httpStatus ? `, HTTP ${httpStatus}` : ''}: ${said}`;
   if (NOT_FOUND_CODES.has(code)) {
     return new NotFoundError(
-      `${CLOUD_NAME} could not find it (${what}): ${said || 'record not found'} (code ${code}).`,
+      l10n.t('{0} could not find it ({1}): {2} (code {3}).', CLOUD_NAME, what, said || 'record not found', code),
       details,
     );
   }
-  const reason = said || 'no reason given';
+  const reason = said || l10n.t('no reason given');
   return new CloudError(
-    `${CLOUD_NAME} refused to ${what}: ${reason} (code ${code}).`,
+    l10n.t('{0} refused to {1}: {2} (code {3}).', CLOUD_NAME, what, reason, code),
     String(code),
     httpStatus,
     details,
@@ -62,10 +63,14 @@ function mapHttpError(response: HttpResponse, request: HttpRequest): GpuPodsErro
   const env = readEnvelope(response.body);
   const said = env ? cleanMessage(env.message) : '';
   if (response.status === 401 || response.status === 403) {
-    return new AuthError(`${CLOUD_NAME} refused the API key (HTTP ${response.status}).`, said);
+    return new AuthError(l10n.t('{0} refused the API key (HTTP {1}).', CLOUD_NAME, response.status), said);
   }
   if (response.status === 429) {
-    return new RateLimitError(`${CLOUD_NAME} is rate limiting requests.`, retryAfterMs(response.headers), said);
+    return new RateLimitError(
+      l10n.t('{0} is rate limiting requests.', CLOUD_NAME),
+      retryAfterMs(response.headers),
+      said,
+    );
   }
   if (env && env.code !== SUCCESS) return envelopeError(env.code, env.message, request.what, response.status);
   return undefined;
@@ -93,7 +98,10 @@ export class YottaApi {
   async call<T>(req: HttpRequest, schema: z.ZodMiniType<T>): Promise<T> {
     const res = await this.http.request(req);
     if (res.body === undefined) {
-      throw new UnexpectedResponseError(`${CLOUD_NAME} sent an empty response for ${req.what}.`, `HTTP ${res.status}`);
+      throw new UnexpectedResponseError(
+        l10n.t('{0} sent an empty response for {1}.', CLOUD_NAME, req.what),
+        `HTTP ${res.status}`,
+      );
     }
     const env = parseWith(zEnvelope, res.body, req.what);
     if (env.code !== SUCCESS) throw envelopeError(env.code, env.message, req.what, res.status);

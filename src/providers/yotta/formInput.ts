@@ -1,6 +1,7 @@
 /** Validation and parsing of the wizard's free-text answers; pure, so tests can hit every branch. */
 
 import { slug } from '../../core/formSteps/names';
+import { l10n } from '../../core/l10n';
 
 export const DEFAULT_IMAGE = 'yottalabsai/pytorch:2.8.0-py3.11-cuda12.8.1-cudnn-devel-ubuntu22.04-2025050802';
 export const DEFAULT_MOUNT_PATH = '/workspace';
@@ -18,31 +19,31 @@ const IMAGE_RE =
 
 export function validateImage(value: string): string | undefined {
   const v = value.trim();
-  if (!v) return 'Enter an image, e.g. yottalabsai/pytorch:latest.';
-  if (v.length > 512) return 'The image reference is too long (at most 512 characters).';
-  if (!IMAGE_RE.test(v)) return 'That is not a valid image reference (lowercase name, optional :tag).';
+  if (!v) return l10n.t('Enter an image, e.g. yottalabsai/pytorch:latest.');
+  if (v.length > 512) return l10n.t('The image reference is too long (at most 512 characters).');
+  if (!IMAGE_RE.test(v)) return l10n.t('That is not a valid image reference (lowercase name, optional :tag).');
   return undefined;
 }
 
 export function validateName(value: string): string | undefined {
   const v = value.trim();
-  if (v.length < 1 || v.length > 255) return 'The name must be 1–255 characters.';
-  if (/[\u0000-\u001f\u007f]/.test(v)) return 'The name must not contain control characters.';
+  if (v.length < 1 || v.length > 255) return l10n.t('The name must be 1–255 characters.');
+  if (/[\u0000-\u001f\u007f]/.test(v)) return l10n.t('The name must not contain control characters.');
   return undefined;
 }
 
 export function validateIntRange(value: string, min: number, max: number, what: string): string | undefined {
   const v = value.trim();
-  if (!/^\d+$/.test(v)) return `${what} must be a whole number of GB.`;
+  if (!/^\d+$/.test(v)) return l10n.t('{0} must be a whole number of GB.', what);
   const n = Number(v);
-  if (n < min || n > max) return `${what} must be between ${min} and ${max} GB.`;
+  if (n < min || n > max) return l10n.t('{0} must be between {1} and {2} GB.', what, min, max);
   return undefined;
 }
 
 export function validateMountPath(value: string): string | undefined {
   const v = value.trim();
   if (!/^\/[A-Za-z0-9._\-/]*$/.test(v) || v.includes('..'))
-    return 'The mount path must be an absolute path such as /workspace.';
+    return l10n.t('The mount path must be an absolute path such as /workspace.');
   return undefined;
 }
 
@@ -57,11 +58,11 @@ export function parseEnv(text: string): { vars: Array<{ key: string; value: stri
     const item = part.trim();
     if (!item) continue;
     const eq = item.indexOf('=');
-    if (eq <= 0) return { error: `"${item.slice(0, 40)}" is not KEY=VALUE.` };
+    if (eq <= 0) return { error: l10n.t('"{0}" is not KEY=VALUE.', item.slice(0, 40)) };
     const key = item.slice(0, eq).trim();
-    if (!ENV_KEY.test(key)) return { error: `"${key.slice(0, 40)}" is not a valid variable name.` };
-    if (RESERVED_ENV.has(key)) return { error: `${key} is set by GPU Pods; leave it out.` };
-    if (vars.some((v) => v.key === key)) return { error: `${key} is given twice.` };
+    if (!ENV_KEY.test(key)) return { error: l10n.t('"{0}" is not a valid variable name.', key.slice(0, 40)) };
+    if (RESERVED_ENV.has(key)) return { error: l10n.t('{0} is set by GPU Pods; leave it out.', key) };
+    if (vars.some((v) => v.key === key)) return { error: l10n.t('{0} is given twice.', key) };
     vars.push({ key, value: item.slice(eq + 1).trim() });
   }
   return { vars };
@@ -75,7 +76,7 @@ export function parsePorts(text: string): { ports: ExposedPort[] } | { error: st
     const m = /^(\d{1,5})(?:\/(http|tcp|ssh))?$/i.exec(part);
     const port = m ? Number(m[1]) : NaN;
     if (!m || port < 1 || port > 65535)
-      return { error: `"${part.slice(0, 20)}" is not a port such as 8080/http or 9000/tcp.` };
+      return { error: l10n.t('"{0}" is not a port such as 8080/http or 9000/tcp.', part.slice(0, 20)) };
     ports.push({ port, protocol: (m[2] ?? 'tcp').toUpperCase() as ExposedPort['protocol'] });
   }
   return { ports };

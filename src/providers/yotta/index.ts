@@ -10,6 +10,7 @@ import { volumeCreateForm } from './volumeForm';
 import { YottaVms } from './vms';
 import { vmCreateForm } from './vmsForm';
 import { yottaVmAllows } from './vmsOps';
+import { l10n } from '../../core/l10n';
 
 const facts: CloudFacts = {
   stopWord: 'pause',
@@ -35,10 +36,10 @@ function allows(action: PodAction, pod: Pod): boolean {
 
 export function createYottaProvider(config: ProviderConfig, deps: ProviderDeps): Provider {
   const base = config.baseUrls.base;
-  if (!base) throw new ConfigError('The Yotta Labs base URL is not set.', { setting: 'gpuPods.yotta.baseUrl' });
+  if (!base) throw new ConfigError(l10n.t('The Yotta Labs base URL is not set.'), { setting: 'gpuPods.yotta.baseUrl' });
   const option = (config.options.apiVersion ?? '').trim().toLowerCase();
   if (option !== '' && option !== 'v1' && option !== 'v2') {
-    throw new ConfigError(`The Yotta Labs API version must be v1 or v2, not "${option.slice(0, 20)}".`, {
+    throw new ConfigError(l10n.t('The Yotta Labs API version must be v1 or v2, not "{0}".', option.slice(0, 20)), {
       setting: 'gpuPods.yotta.apiVersion',
     });
   }
@@ -82,7 +83,7 @@ export function createYottaProvider(config: ProviderConfig, deps: ProviderDeps):
     },
     async podAction(id, action) {
       const run = actions[action];
-      if (!run) throw new ConfigError(`Yotta Labs pods cannot ${action}.`);
+      if (!run) throw new ConfigError(l10n.t('Yotta Labs pods cannot {0}.', action));
       return run(id);
     },
     async findPodsByName(name, signal) {

@@ -12,6 +12,7 @@ import { isSafeHost, isValidPort, parseSshCommand } from '../../core/sshCommand'
 import { gpuInfo } from './gpuTypes';
 import { joinImage } from './images';
 import type { RawEndpoint, RawExpose, RawPodV1, RawPodV2, RawVmType, RawVolume } from './schemas';
+import { l10n } from '../../core/l10n';
 
 const STATUS: Record<string, PodStatus> = {
   INITIALIZING: 'provisioning',
@@ -97,8 +98,9 @@ function describePort(p: PortMapping): string {
 }
 
 /** No documented field says why a pod failed; Yotta's pod guide names the usual causes and where to look. */
-export const FAILED_REASON =
-  "Yotta Labs reports no reason through its API; usually too few resources or an image that does not start (the pod's logs in the Yotta console tell)";
+export const FAILED_REASON = l10n.t(
+  "Yotta Labs reports no reason through its API; usually too few resources or an image that does not start (the pod's logs in the Yotta console tell)",
+);
 
 /** v2: epoch ms. v1: epoch seconds (API guide), or an ISO 8601 string as Yotta's SDK examples show. */
 function createdAtOf(raw: RawPodV2 | RawPodV1, version: 'v1' | 'v2'): number | undefined {
@@ -145,18 +147,19 @@ export function toPod(raw: RawPodV2 | RawPodV1, version: 'v1' | 'v2'): Pod {
 }
 
 function podDetails(pod: Pod): Array<[string, string]> {
-  const d: Array<[string, string]> = [['Id', pod.id]];
-  if (pod.image) d.push(['Image', pod.image]);
+  const d: Array<[string, string]> = [[l10n.t('Id'), pod.id]];
+  if (pod.image) d.push([l10n.t('Image'), pod.image]);
   if (pod.gpuName)
     d.push([
-      'GPU',
+      l10n.t('GPU'),
       `${pod.gpuName}${pod.gpuCount ? ` × ${pod.gpuCount}` : ''}${pod.vramGb ? ` (${pod.vramGb} GB)` : ''}`,
     ]);
-  if (pod.region) d.push(['Region', pod.region]);
-  d.push(['Status', pod.rawStatus || 'unknown']);
-  if (pod.statusReason) d.push(['Reason', pod.statusReason]);
-  if (pod.ports.length) d.push(['Ports', pod.ports.map(describePort).join(', ')]);
-  if (pod.createdAt && Number.isFinite(pod.createdAt)) d.push(['Created', new Date(pod.createdAt).toISOString()]);
+  if (pod.region) d.push([l10n.t('Region'), pod.region]);
+  d.push([l10n.t('Status'), pod.rawStatus || l10n.t('unknown')]);
+  if (pod.statusReason) d.push([l10n.t('Reason'), pod.statusReason]);
+  if (pod.ports.length) d.push([l10n.t('Ports'), pod.ports.map(describePort).join(', ')]);
+  if (pod.createdAt && Number.isFinite(pod.createdAt))
+    d.push([l10n.t('Created'), new Date(pod.createdAt).toISOString()]);
   return d;
 }
 
@@ -206,7 +209,7 @@ export function toOffer(raw: RawVmType): GpuOffer {
     vramGb: info?.vramGb,
     pricePerGpuHour: undefined,
     regions,
-    stock: available ? undefined : 'sold out',
+    stock: available ? undefined : l10n.t('sold out'),
     available,
     minCount: 1,
     maxCount: 8,

@@ -4,6 +4,7 @@ import type { YottaApi } from './api';
 import { splitImage } from './images';
 import { toPod } from './mapping';
 import { zNewPodIdV1, zPodListV1, zPodListV2, zPodV1, zPodV2 } from './schemas';
+import { l10n } from '../../core/l10n';
 
 export type ApiVersion = 'v1' | 'v2';
 
@@ -41,30 +42,30 @@ export class YottaPods {
   async list(signal?: AbortSignal): Promise<Pod[]> {
     if (this.version === 'v1') {
       const raw = await this.api.call(
-        { method: 'GET', path: '/openapi/v1/pods/list', what: 'list pods', signal },
+        { method: 'GET', path: '/openapi/v1/pods/list', what: l10n.t('list pods'), signal },
         zPodListV1,
       );
       return raw.map((p) => toPod(p, 'v1'));
     }
-    const raw = await this.api.call({ method: 'GET', path: '/v2/pods', what: 'list pods', signal }, zPodListV2);
+    const raw = await this.api.call({ method: 'GET', path: '/v2/pods', what: l10n.t('list pods'), signal }, zPodListV2);
     return raw.map((p) => toPod(p, 'v2'));
   }
 
   async get(id: string, signal?: AbortSignal): Promise<Pod> {
     const path = this.version === 'v1' ? `/openapi/v1/pods/${enc(id)}` : `/v2/pods/${enc(id)}`;
     if (this.version === 'v1')
-      return toPod(await this.api.call({ method: 'GET', path, what: 'get pod', signal }, zPodV1), 'v1');
-    return toPod(await this.api.call({ method: 'GET', path, what: 'get pod', signal }, zPodV2), 'v2');
+      return toPod(await this.api.call({ method: 'GET', path, what: l10n.t('get pod'), signal }, zPodV1), 'v1');
+    return toPod(await this.api.call({ method: 'GET', path, what: l10n.t('get pod'), signal }, zPodV2), 'v2');
   }
 
   async pause(id: string): Promise<void> {
     const path = this.version === 'v1' ? `/openapi/v1/pods/pause/${enc(id)}` : `/v2/pods/${enc(id)}/pause`;
-    await this.api.call({ method: 'POST', path, what: 'pause the pod' }, zAny);
+    await this.api.call({ method: 'POST', path, what: l10n.t('pause the pod') }, zAny);
   }
 
   async resume(id: string): Promise<void> {
     const path = this.version === 'v1' ? `/openapi/v1/pods/resume/${enc(id)}` : `/v2/pods/${enc(id)}/resume`;
-    await this.api.call({ method: 'POST', path, what: 'resume the pod' }, zAny);
+    await this.api.call({ method: 'POST', path, what: l10n.t('resume the pod') }, zAny);
   }
 
   /**
@@ -72,7 +73,7 @@ export class YottaPods {
    * through the documented v2 `DELETE /v2/pods/{id}`: the same key and the same pod ids.
    */
   async delete(id: string): Promise<void> {
-    await this.api.call({ method: 'DELETE', path: `/v2/pods/${enc(id)}`, what: 'terminate the pod' }, zAny);
+    await this.api.call({ method: 'DELETE', path: `/v2/pods/${enc(id)}`, what: l10n.t('terminate the pod') }, zAny);
   }
 
   /** Sends exactly one create request (POST: never retried by HttpClient). */
@@ -99,7 +100,7 @@ export class YottaPods {
       persistentMountPath: spec.newVolumeGb ? (spec.mountPath ?? '/workspace') : undefined,
     };
     return toPod(
-      await this.api.call({ method: 'POST', path: '/v2/pods', body, what: 'create the pod', signal }, zPodV2),
+      await this.api.call({ method: 'POST', path: '/v2/pods', body, what: l10n.t('create the pod'), signal }, zPodV2),
       'v2',
     );
   }
@@ -116,7 +117,7 @@ export class YottaPods {
       expose: spec.expose,
     };
     const id = await this.api.call(
-      { method: 'POST', path: '/openapi/v1/pods/create', body, what: 'create the pod', signal },
+      { method: 'POST', path: '/openapi/v1/pods/create', body, what: l10n.t('create the pod'), signal },
       zNewPodIdV1,
     );
     try {
@@ -140,7 +141,7 @@ function provisional(id: string, spec: PodSpec): Pod {
     image: spec.image,
     region: spec.regions[0],
     ports: [],
-    details: [['Id', id]],
+    details: [[l10n.t('Id'), id]],
   };
 }
 

@@ -4,6 +4,7 @@ import { fetchAllPages } from '../../core/paging';
 import { CLOUD_NAME, type YottaApi } from './api';
 import { toEndpoint, toOffer, toVolume } from './mapping';
 import { zEndpointList, zRegistryAuthList, zVmTypes, zVolume, zVolumePage } from './schemas';
+import { l10n } from '../../core/l10n';
 
 const zAny = z.unknown();
 
@@ -47,7 +48,7 @@ export class YottaResources {
             method: 'GET',
             path: '/v2/volumes',
             query: { page, size: VOLUME_PAGE_SIZE, storageType },
-            what: `list ${storageType} volumes`,
+            what: l10n.t('list {0} volumes', storageType),
             signal,
           },
           zVolumePage,
@@ -55,14 +56,14 @@ export class YottaResources {
         return { items: data.items ?? [], total: data.total ?? undefined, pages: data.pages ?? undefined };
       },
       // a volume created between two pages shifts the rest by one: the key keeps each once
-      { cloudName: CLOUD_NAME, what: `${storageType} volumes`, pageSize: VOLUME_PAGE_SIZE, key: (v) => v.id },
+      { cloudName: CLOUD_NAME, what: l10n.t('{0} volumes', storageType), pageSize: VOLUME_PAGE_SIZE, key: (v) => v.id },
     );
     return raw.map(toVolume);
   }
 
   async createVolume(spec: NewVolume, signal?: AbortSignal): Promise<Volume> {
     const raw = await this.api.call(
-      { method: 'POST', path: '/v2/volumes', body: spec, what: 'create the volume', signal },
+      { method: 'POST', path: '/v2/volumes', body: spec, what: l10n.t('create the volume'), signal },
       zVolume,
     );
     return toVolume(raw);
@@ -75,7 +76,7 @@ export class YottaResources {
         method: 'POST',
         path: `/v2/volumes/${enc(id)}/name`,
         body: { name },
-        what: 'rename the volume',
+        what: l10n.t('rename the volume'),
         idempotent: true,
       },
       zAny,
@@ -84,39 +85,48 @@ export class YottaResources {
 
   async resizeVolume(id: string, sizeInGb: number): Promise<void> {
     await this.api.call(
-      { method: 'POST', path: `/v2/volumes/${enc(id)}/resize`, body: { sizeInGb }, what: 'resize the volume' },
+      { method: 'POST', path: `/v2/volumes/${enc(id)}/resize`, body: { sizeInGb }, what: l10n.t('resize the volume') },
       zAny,
     );
   }
 
   async deleteVolume(id: string): Promise<void> {
-    await this.api.call({ method: 'DELETE', path: `/v2/volumes/${enc(id)}`, what: 'delete the volume' }, zAny);
+    await this.api.call({ method: 'DELETE', path: `/v2/volumes/${enc(id)}`, what: l10n.t('delete the volume') }, zAny);
   }
 
   async listOffers(signal?: AbortSignal): Promise<GpuOffer[]> {
-    const raw = await this.api.call({ method: 'GET', path: '/v2/vms/types', what: 'list GPU types', signal }, zVmTypes);
+    const raw = await this.api.call(
+      { method: 'GET', path: '/v2/vms/types', what: l10n.t('list GPU types'), signal },
+      zVmTypes,
+    );
     return raw.map(toOffer);
   }
 
   async listEndpoints(signal?: AbortSignal): Promise<Endpoint[]> {
     const raw = await this.api.call(
-      { method: 'GET', path: '/v2/serverless', what: 'list endpoints', signal },
+      { method: 'GET', path: '/v2/serverless', what: l10n.t('list endpoints'), signal },
       zEndpointList,
     );
     return raw.map(toEndpoint);
   }
 
   async startEndpoint(id: string): Promise<void> {
-    await this.api.call({ method: 'POST', path: `/v2/serverless/${enc(id)}/start`, what: 'start the endpoint' }, zAny);
+    await this.api.call(
+      { method: 'POST', path: `/v2/serverless/${enc(id)}/start`, what: l10n.t('start the endpoint') },
+      zAny,
+    );
   }
 
   async stopEndpoint(id: string): Promise<void> {
-    await this.api.call({ method: 'POST', path: `/v2/serverless/${enc(id)}/stop`, what: 'stop the endpoint' }, zAny);
+    await this.api.call(
+      { method: 'POST', path: `/v2/serverless/${enc(id)}/stop`, what: l10n.t('stop the endpoint') },
+      zAny,
+    );
   }
 
   async listRegistryCredentials(signal?: AbortSignal): Promise<RegistryCredential[]> {
     const raw = await this.api.call(
-      { method: 'GET', path: '/v2/container-registry-auths', what: 'list registry credentials', signal },
+      { method: 'GET', path: '/v2/container-registry-auths', what: l10n.t('list registry credentials'), signal },
       zRegistryAuthList,
     );
     return raw.map((c) => ({ id: c.id, name: c.name || c.id, type: c.type ?? undefined }));

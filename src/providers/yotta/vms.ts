@@ -7,6 +7,7 @@ import type { ApiVersion } from './pods';
 import { type RawVmType, zVmTypes } from './schemas';
 import { toVm } from './vmsMapping';
 import { type RawVm, zVm, zVmCreatedV1, zVmListV1, zVmPage } from './vmsSchemas';
+import { l10n } from '../../core/l10n';
 
 const zAny = z.unknown();
 
@@ -41,7 +42,7 @@ export class YottaVms {
   async list(signal?: AbortSignal, status?: string): Promise<Pod[]> {
     const raw = await fetchAllPages((page) => this.page(page, status, signal), {
       cloudName: CLOUD_NAME,
-      what: 'VMs',
+      what: l10n.t('VMs'),
       pageSize: VM_PAGE_SIZE,
       key: (v) => v.id,
     });
@@ -52,7 +53,7 @@ export class YottaVms {
     if (this.version === 'v1') {
       const body = { page, pageSize: VM_PAGE_SIZE, status };
       const data = await this.api.call(
-        { method: 'POST', path: '/openapi/v1/vms/list', body, what: 'list VMs', signal, idempotent: true },
+        { method: 'POST', path: '/openapi/v1/vms/list', body, what: l10n.t('list VMs'), signal, idempotent: true },
         zVmListV1,
       );
       // a bare array is the whole list
@@ -60,7 +61,7 @@ export class YottaVms {
       return { items: data.items ?? [], total: data.total ?? undefined, pages: data.pages ?? undefined };
     }
     const data = await this.api.call(
-      { method: 'GET', path: '/v2/vms', query: { page, size: VM_PAGE_SIZE, status }, what: 'list VMs', signal },
+      { method: 'GET', path: '/v2/vms', query: { page, size: VM_PAGE_SIZE, status }, what: l10n.t('list VMs'), signal },
       zVmPage,
     );
     return { items: data.items ?? [], total: data.total ?? undefined, pages: data.pages ?? undefined };
@@ -69,11 +70,11 @@ export class YottaVms {
   /** NotFoundError (11000) when the cloud does not know the VM. */
   async get(id: string, signal?: AbortSignal): Promise<Pod> {
     const path = this.version === 'v1' ? `/openapi/v1/vms/${enc(id)}` : `/v2/vms/${enc(id)}`;
-    return toVm(await this.api.call({ method: 'GET', path, what: 'get the VM', signal }, zVm));
+    return toVm(await this.api.call({ method: 'GET', path, what: l10n.t('get the VM'), signal }, zVm));
   }
 
   async types(signal?: AbortSignal): Promise<RawVmType[]> {
-    return this.api.call({ method: 'GET', path: '/v2/vms/types', what: 'list VM types', signal }, zVmTypes);
+    return this.api.call({ method: 'GET', path: '/v2/vms/types', what: l10n.t('list VM types'), signal }, zVmTypes);
   }
 
   /** Sends exactly one create request (POST: never retried). */
@@ -86,10 +87,12 @@ export class YottaVms {
       volumeMountPaths: Object.keys(spec.volumeMountPaths).length ? spec.volumeMountPaths : undefined,
     };
     if (this.version === 'v2') {
-      return toVm(await this.api.call({ method: 'POST', path: '/v2/vms', body, what: 'create the VM', signal }, zVm));
+      return toVm(
+        await this.api.call({ method: 'POST', path: '/v2/vms', body, what: l10n.t('create the VM'), signal }, zVm),
+      );
     }
     const created = await this.api.call(
-      { method: 'POST', path: '/openapi/v1/vms/create', body, what: 'create the VM', signal },
+      { method: 'POST', path: '/openapi/v1/vms/create', body, what: l10n.t('create the VM'), signal },
       zVmCreatedV1,
     );
     if (typeof created !== 'string') return toVm(created);
@@ -113,7 +116,7 @@ export class YottaVms {
       method: 'PATCH' as const,
       path: `/v2/vms/${enc(id)}`,
       body: { name },
-      what: 'rename the VM',
+      what: l10n.t('rename the VM'),
       signal,
       idempotent: true,
     };
@@ -125,7 +128,7 @@ export class YottaVms {
     await this.withState(
       id,
       'terminate',
-      () => this.api.call({ method: 'DELETE', path, what: 'terminate the VM', signal }, zAny),
+      () => this.api.call({ method: 'DELETE', path, what: l10n.t('terminate the VM'), signal }, zAny),
       signal,
     );
   }
@@ -142,11 +145,11 @@ export class YottaVms {
     } catch (e) {
       if (!(e instanceof CloudError) || e.code !== '11001') throw e;
       const vm = await this.get(id, signal).catch((x: unknown) => (x instanceof NotFoundError ? undefined : null));
-      const state = vm ? vm.rawStatus || 'unknown' : vm === undefined ? 'gone' : 'in a state it did not report';
+      const state = vm ? vm.rawStatus || 'unknown' : vm === undefined ? 'gone' : l10n.t('in a state it did not report');
       const label = vm ? `"${vm.name}"` : id;
       const reason = cleanMessage(e.details?.replace(/^code \d+(, HTTP \d+)?: /, '')) || 'VM status invalid';
       throw new CloudError(
-        `${CLOUD_NAME} refused to ${action} the VM ${label}: it is ${state} (${reason}, code 11001).`,
+        l10n.t('{0} refused to {1} the VM {2}: it is {3} ({4}, code 11001).', CLOUD_NAME, action, label, state, reason),
         e.code,
         e.httpStatus,
         `state ${state}; ${e.details ?? ''}`,

@@ -2,6 +2,7 @@ import type { Pod, PodStatus, SshEndpoint } from '../../core/model';
 import { isSafeHost, parseSshCommand } from '../../core/sshCommand';
 import { GPU_TYPES, gpuInfo, type GpuTypeInfo } from './gpuTypes';
 import type { RawVm } from './vmsSchemas';
+import { l10n } from '../../core/l10n';
 
 /** Yotta's VM status words (lowercase in the guide); the pod words are accepted too, in case they show up. */
 const VM_STATUS: Record<string, PodStatus> = {
@@ -107,17 +108,20 @@ export function toVm(raw: RawVm): Pod {
     jupyter: undefined, // no documented field gives a VM's Jupyter
     details: [],
   };
-  const d: Array<[string, string]> = [['Id', vm.id]];
+  const d: Array<[string, string]> = [[l10n.t('Id'), vm.id]];
   if (vm.gpuName)
-    d.push(['GPU', `${vm.gpuName}${vm.gpuCount ? ` × ${vm.gpuCount}` : ''}${vm.vramGb ? ` (${vm.vramGb} GB)` : ''}`]);
-  if (vm.region) d.push(['Region', vm.region]);
-  d.push(['Pricing', spot ? 'Spot' : 'On-demand']);
-  d.push(['Status', vm.rawStatus || 'unknown']);
-  if (raw.cpuCores) d.push(['CPU cores', String(raw.cpuCores)]);
-  if (raw.memoryInGb) d.push(['Memory', `${raw.memoryInGb} GB`]);
-  if (raw.storageInGb) d.push(['Storage', `${raw.storageInGb} GB`]);
-  if (ip) d.push(['IP address', ip]);
-  if (vm.createdAt !== undefined) d.push(['Created', new Date(vm.createdAt).toISOString()]);
+    d.push([
+      l10n.t('GPU'),
+      `${vm.gpuName}${vm.gpuCount ? ` × ${vm.gpuCount}` : ''}${vm.vramGb ? ` (${vm.vramGb} GB)` : ''}`,
+    ]);
+  if (vm.region) d.push([l10n.t('Region'), vm.region]);
+  d.push([l10n.t('Pricing'), spot ? l10n.t('Spot') : l10n.t('On-demand')]);
+  d.push([l10n.t('Status'), vm.rawStatus || l10n.t('unknown')]);
+  if (raw.cpuCores) d.push([l10n.t('CPU cores'), String(raw.cpuCores)]);
+  if (raw.memoryInGb) d.push([l10n.t('Memory'), l10n.t('{0} GB', raw.memoryInGb)]);
+  if (raw.storageInGb) d.push([l10n.t('Storage'), l10n.t('{0} GB', raw.storageInGb)]);
+  if (ip) d.push([l10n.t('IP address'), ip]);
+  if (vm.createdAt !== undefined) d.push([l10n.t('Created'), new Date(vm.createdAt).toISOString()]);
   vm.details = d;
   return vm;
 }

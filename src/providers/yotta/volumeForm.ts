@@ -4,14 +4,15 @@ import { nameStep } from '../../core/formSteps/names';
 import type { Volume } from '../../core/model';
 import { validateIntRange, validateName, VOLUME_SIZE } from './formInput';
 import type { NewVolume, YottaResources } from './resources';
+import { l10n } from '../../core/l10n';
 
 /** Storage choices as Yotta defines them; VENDOR needs a disk kind, so it is offered twice. */
 const STORAGE = [
-  { value: 'CEPH', label: 'CEPH', description: 'network volume, sized' },
-  { value: 'VENDOR:NVMe', label: 'Vendor NVMe', description: 'local to the region, sized' },
-  { value: 'VENDOR:HDD', label: 'Vendor HDD', description: 'local to the region, sized' },
-  { value: 'R2', label: 'R2', description: 'object storage, unlimited size' },
-  { value: 'S3', label: 'S3', description: 'object storage, unlimited size, no region' },
+  { value: 'CEPH', label: 'CEPH', description: l10n.t('network volume, sized') },
+  { value: 'VENDOR:NVMe', label: l10n.t('Vendor NVMe'), description: l10n.t('local to the region, sized') },
+  { value: 'VENDOR:HDD', label: l10n.t('Vendor HDD'), description: l10n.t('local to the region, sized') },
+  { value: 'R2', label: 'R2', description: l10n.t('object storage, unlimited size') },
+  { value: 'S3', label: 'S3', description: l10n.t('object storage, unlimited size, no region') },
 ];
 
 const storage = (a: Answers) => answerString(a, 'storageType') ?? 'CEPH';
@@ -41,7 +42,7 @@ export function volumeCreateForm(res: YottaResources): CreateForm<Volume> {
       {
         kind: 'pick',
         id: 'storageType',
-        title: 'Storage type',
+        title: l10n.t('Storage type'),
         async options() {
           return STORAGE.map((s, i) => ({ ...s, picked: i === 0 }));
         },
@@ -49,7 +50,7 @@ export function volumeCreateForm(res: YottaResources): CreateForm<Volume> {
       {
         kind: 'pick',
         id: 'region',
-        title: 'Region',
+        title: l10n.t('Region'),
         skip: (a) => storage(a) === 'S3',
         async options(_a, signal) {
           return (await regionList(signal)).map((r, i) => ({
@@ -63,20 +64,20 @@ export function volumeCreateForm(res: YottaResources): CreateForm<Volume> {
       {
         kind: 'number',
         id: 'size',
-        title: 'Size (GB)',
+        title: l10n.t('Size (GB)'),
         skip: (a) => !sized(a),
         initial: () => '100',
-        validate: (v) => validateIntRange(v, VOLUME_SIZE.min, VOLUME_SIZE.max, 'The size'),
+        validate: (v) => validateIntRange(v, VOLUME_SIZE.min, VOLUME_SIZE.max, l10n.t('The size')),
       },
       nameStep({ initial: () => 'volume', validate: (v) => validateName(v) }),
     ],
     async summarize(a): Promise<SummaryLine[]> {
       const s = spec(a);
       return [
-        { label: 'Name', value: s.name },
-        { label: 'Storage', value: [s.storageType, s.vendorVolumeType].filter(Boolean).join(' ') },
-        { label: 'Region', value: s.region ?? 'none (global)' },
-        { label: 'Size', value: s.sizeInGb ? `${s.sizeInGb} GB` : 'unlimited' },
+        { label: l10n.t('Name'), value: s.name },
+        { label: l10n.t('Storage'), value: [s.storageType, s.vendorVolumeType].filter(Boolean).join(' ') },
+        { label: l10n.t('Region'), value: s.region ?? l10n.t('none (global)') },
+        { label: l10n.t('Size'), value: s.sizeInGb ? l10n.t('{0} GB', s.sizeInGb) : l10n.t('unlimited') },
       ];
     },
     async create(a, ctx) {

@@ -3,6 +3,7 @@ import { CloudError, TimeoutError } from '../../../core/errors';
 import type { Pod } from '../../../core/model';
 import type { GpuGeekApi } from '../api';
 import { createBody } from './createBody';
+import { l10n } from '../../../core/l10n';
 
 export interface CreateFormDeps {
   api: GpuGeekApi;
@@ -22,7 +23,7 @@ export async function create(
   const id = result.instanceId;
   if (!id || id === '0') {
     throw new CloudError(
-      'GPUGeek accepted the create request but returned no instance id; check the console before trying again.',
+      l10n.t('GPUGeek accepted the create request but returned no instance id; check the console before trying again.'),
       'NO_INSTANCE_ID',
     );
   }
@@ -30,7 +31,7 @@ export async function create(
   const pod = await getPod(id, ctx.signal);
   if (!pod) {
     throw new TimeoutError(
-      `GPUGeek created instance ${id}, but it does not appear in the instance list yet; it is still pending.`,
+      l10n.t('GPUGeek created instance {0}, but it does not appear in the instance list yet; it is still pending.', id),
     );
   }
   return pod;

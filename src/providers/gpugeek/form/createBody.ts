@@ -2,6 +2,7 @@ import { type Answers, answerNumber, answerString } from '../../../core/createFo
 import { CloudRefusal } from '../../../core/errors';
 import type { CreateBody, SkuName } from '../api';
 import { parsePorts, validatePorts } from './ports';
+import { l10n } from '../../../core/l10n';
 
 export const SKUS: SkuName[] = ['payg', 'bidding', 'daily', 'weekly', 'monthly'];
 export const PRICE_UNIT: Record<SkuName, string> = {
@@ -21,7 +22,7 @@ export function createBody(answers: Answers): CreateBody {
   const gpuName = answerString(answers, 'gpuName');
   const imageId = answerString(answers, 'imageId');
   if (!gpuName || !imageId || !sku || !SKUS.includes(sku)) {
-    throw new CloudRefusal('The GPU type, billing kind and image must be chosen first.', 'INCOMPLETE_FORM');
+    throw new CloudRefusal(l10n.t('The GPU type, billing kind and image must be chosen first.'), 'INCOMPLETE_FORM');
   }
   const tcp = parsePorts(answerString(answers, 'tcpPorts')) ?? [];
   const http = parsePorts(answerString(answers, 'httpPorts')) ?? [];

@@ -1,5 +1,6 @@
 import { answerString, type FormField } from '../../../core/createForm';
 import { isValidPort } from '../../../core/sshCommand';
+import { l10n } from '../../../core/l10n';
 
 export const MAX_CUSTOM_PORTS = 3;
 
@@ -16,15 +17,15 @@ export function parsePorts(text: string | undefined): number[] | undefined {
 export function validatePorts(tcp: readonly number[], http: readonly number[]): string | undefined {
   const all = [...tcp, ...http];
   if (all.length > MAX_CUSTOM_PORTS)
-    return `GPUGeek opens at most ${MAX_CUSTOM_PORTS} custom ports (TCP and HTTP together).`;
-  if (new Set(all).size !== all.length) return 'Each port may be listed only once.';
-  if (all.includes(22)) return 'Port 22 is already used for SSH.';
+    return l10n.t('GPUGeek opens at most {0} custom ports (TCP and HTTP together).', MAX_CUSTOM_PORTS);
+  if (new Set(all).size !== all.length) return l10n.t('Each port may be listed only once.');
+  if (all.includes(22)) return l10n.t('Port 22 is already used for SSH.');
   return undefined;
 }
 
 function portsError(value: string, other: string | undefined, tcpFirst: boolean): string | undefined {
   const mine = parsePorts(value);
-  if (!mine) return 'Enter port numbers (1–65535) separated by commas, or leave empty.';
+  if (!mine) return l10n.t('Enter port numbers (1–65535) separated by commas, or leave empty.');
   const theirs = parsePorts(other) ?? [];
   return tcpFirst ? validatePorts(mine, theirs) : validatePorts(theirs, mine);
 }
@@ -35,16 +36,22 @@ export function portSteps(): FormField[] {
     {
       kind: 'text',
       id: 'tcpPorts',
-      title: 'TCP ports',
-      prompt: `Ports inside the instance to expose over TCP, comma separated (at most ${MAX_CUSTOM_PORTS} TCP + HTTP)`,
+      title: l10n.t('TCP ports'),
+      prompt: l10n.t(
+        'Ports inside the instance to expose over TCP, comma separated (at most {0} TCP + HTTP)',
+        MAX_CUSTOM_PORTS,
+      ),
       initial: () => '',
       validate: (v, a) => portsError(v, answerString(a, 'httpPorts'), true),
     },
     {
       kind: 'text',
       id: 'httpPorts',
-      title: 'HTTP ports',
-      prompt: `Ports inside the instance to expose over HTTPS, comma separated (at most ${MAX_CUSTOM_PORTS} TCP + HTTP)`,
+      title: l10n.t('HTTP ports'),
+      prompt: l10n.t(
+        'Ports inside the instance to expose over HTTPS, comma separated (at most {0} TCP + HTTP)',
+        MAX_CUSTOM_PORTS,
+      ),
       initial: () => '',
       validate: (v, a) => portsError(v, answerString(a, 'tcpPorts'), false),
     },

@@ -2,6 +2,7 @@ import type { Answers, CreateContext, SummaryLine } from '../../../core/createFo
 import { cleanMessage, type GpuGeekApi } from '../api';
 import { BILLING, gb } from '../mapping';
 import { createBody, PRICE_UNIT } from './createBody';
+import { l10n } from '../../../core/l10n';
 
 /** The dry run picks a machine and quotes its price; nothing is created. */
 export async function summarize(api: GpuGeekApi, answers: Answers, ctx: CreateContext): Promise<SummaryLine[]> {
@@ -11,18 +12,24 @@ export async function summarize(api: GpuGeekApi, answers: Answers, ctx: CreateCo
   const add = (label: string, value: string | undefined) => value && lines.push({ label, value: cleanMessage(value) });
   add('GPU', `${spec?.gpuName || body.gpuName} × ${body.gpuNum}${spec?.vram ? ` (${spec.vram} VRAM)` : ''}`);
   const price = cleanMessage(spec?.price === null || spec?.price === undefined ? '' : String(spec.price));
-  add('Price', price ? `${price} per ${PRICE_UNIT[body.skuName]} (GPUGeek's quote)` : 'not quoted by GPUGeek');
-  add('Billing', BILLING[body.skuName]);
-  add('Region', spec?.regionName ? `${spec.regionName}${spec.dcId ? ` (${spec.dcId})` : ''}` : (body.dcId ?? 'any'));
+  add(
+    l10n.t('Price'),
+    price ? l10n.t("{0} per {1} (GPUGeek's quote)", price, PRICE_UNIT[body.skuName]) : l10n.t('not quoted by GPUGeek'),
+  );
+  add(l10n.t('Billing'), BILLING[body.skuName]);
+  add(
+    l10n.t('Region'),
+    spec?.regionName ? `${spec.regionName}${spec.dcId ? ` (${spec.dcId})` : ''}` : (body.dcId ?? 'any'),
+  );
   add('CPU', spec?.cpuName ? `${spec.cpuName}${spec.cpuCoreNum ? `, ${spec.cpuCoreNum} cores` : ''}` : undefined);
-  add('Memory', spec?.memorySize ? `${gb(spec.memorySize)} GB` : undefined);
-  add('Image', body.imageId);
-  add('Disks', `system ${body.systemDiskSize} GB, data ${body.dataDiskSize} GB`);
+  add(l10n.t('Memory'), spec?.memorySize ? l10n.t('{0} GB', gb(spec.memorySize)) : undefined);
+  add(l10n.t('Image'), body.imageId);
+  add(l10n.t('Disks'), l10n.t('system {0} GB, data {1} GB', String(body.systemDiskSize), String(body.dataDiskSize)));
   const ports = [
     ...(body.servicePort ?? []).map((p) => `${p}/tcp`),
     ...(body.httpServicePort ?? []).map((p) => `${p}/http`),
   ];
-  add('Ports', ports.length ? ports.join(', ') : 'none');
-  add('Name', body.name);
+  add(l10n.t('Ports'), ports.length ? ports.join(', ') : 'none');
+  add(l10n.t('Name'), body.name);
   return lines;
 }

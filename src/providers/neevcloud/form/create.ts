@@ -6,6 +6,7 @@ import { mapRuntime } from '../mapping';
 import { zRuntime } from '../schemas';
 import type { NeevInventory } from './inventory';
 import { request } from './request';
+import { l10n } from '../../../core/l10n';
 
 export interface RuntimeLookup {
   getPod(id: string): Promise<Pod | undefined>;
@@ -32,7 +33,7 @@ export async function create(
       : (await lookup.findPodsByName(body.name))[0];
   if (pod) return pod;
   throw new UnexpectedResponseError(
-    'NeevCloud accepted the runtime but did not say which one it is; refresh the list to see it.',
+    l10n.t('NeevCloud accepted the runtime but did not say which one it is; refresh the list to see it.'),
     JSON.stringify(answer ?? '').slice(0, 500),
   );
 }

@@ -1,6 +1,7 @@
 import type { PickOption } from '../../../core/createForm';
 import { gpuLabel, isAvailable, stockWord } from '../mapping';
 import type { RawInventoryItem } from '../schemas';
+import { l10n } from '../../../core/l10n';
 
 /**
  * The value of a GPU option. Sold-out configs are listed one option per region (disabled) so the UI can
@@ -32,13 +33,15 @@ export function gpuOptions(items: RawInventoryItem[]): PickOption<NeevGpuChoice>
     const free = group.filter(isAvailable).sort((a, b) => (b.available_gpu_count ?? 0) - (a.available_gpu_count ?? 0));
     const describe = (i: RawInventoryItem) =>
       [
-        i.price_per_gpu_per_hour !== undefined ? `${money(i.price_per_gpu_per_hour)}/GPU-hour` : 'price unknown',
+        i.price_per_gpu_per_hour !== undefined
+          ? `${money(i.price_per_gpu_per_hour)}/GPU-hour`
+          : l10n.t('price unknown'),
         stockWord(i),
       ].join(' · ');
     const specs = (i: RawInventoryItem) =>
       [
         i.default_cpu_cores !== undefined ? `${i.default_cpu_cores} vCPU` : '',
-        i.default_memory_gib !== undefined ? `${i.default_memory_gib} GiB RAM` : '',
+        i.default_memory_gib !== undefined ? l10n.t('{0} GiB RAM', i.default_memory_gib) : '',
       ]
         .filter(Boolean)
         .join(', ');
@@ -66,7 +69,7 @@ export function gpuOptions(items: RawInventoryItem[]): PickOption<NeevGpuChoice>
         description: describe(i),
         detail: [i.region, specs(i), i.config_id].filter(Boolean).join(' · '),
         value: choice(i, false),
-        disabledReason: `sold out in ${i.region}`,
+        disabledReason: l10n.t('sold out in {0}', i.region),
       });
     }
   }

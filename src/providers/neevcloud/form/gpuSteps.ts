@@ -4,6 +4,7 @@ import type { NeevCloudApi } from '../api';
 import { isAvailable, stockWord } from '../mapping';
 import { gpuOptions, money, type NeevGpuChoice } from './gpuChoice';
 import type { NeevInventory } from './inventory';
+import { l10n } from '../../../core/l10n';
 
 /** A count picker longer than this is unusable; configs allowing more are capped here. */
 const MAX_COUNT_OPTIONS = 16;
@@ -14,8 +15,8 @@ export function gpuSteps(api: NeevCloudApi, inventory: NeevInventory): FormField
     {
       kind: 'pick',
       id: 'gpu',
-      title: 'GPU',
-      placeholder: 'GPU configuration (price per GPU-hour)',
+      title: l10n.t('GPU'),
+      placeholder: l10n.t('GPU configuration (price per GPU-hour)'),
       async options(_answers, signal) {
         return gpuOptions(await inventory.load(api, signal));
       },
@@ -23,7 +24,7 @@ export function gpuSteps(api: NeevCloudApi, inventory: NeevInventory): FormField
     {
       kind: 'pick',
       id: 'region',
-      title: 'Region',
+      title: l10n.t('Region'),
       skip: (answers) => new Set(inventory.itemsFor(answers).map((i) => i.region)).size <= 1,
       async options(answers) {
         const gpu = answers.gpu as NeevGpuChoice;
@@ -36,7 +37,7 @@ export function gpuSteps(api: NeevCloudApi, inventory: NeevInventory): FormField
             .filter(Boolean)
             .join(' · '),
           value: i.region,
-          disabledReason: isAvailable(i) ? undefined : 'sold out',
+          disabledReason: isAvailable(i) ? undefined : l10n.t('sold out'),
           picked: i.region === gpu.regionId,
         }));
       },
@@ -44,7 +45,7 @@ export function gpuSteps(api: NeevCloudApi, inventory: NeevInventory): FormField
     {
       kind: 'pick',
       id: 'count',
-      title: 'GPU count',
+      title: l10n.t('GPU count'),
       async options(answers) {
         const item = inventory.chosen(answers);
         if (!item) return [];
@@ -53,8 +54,9 @@ export function gpuSteps(api: NeevCloudApi, inventory: NeevInventory): FormField
         const free = item.available_gpu_count;
         const price = item.price_per_gpu_per_hour;
         return gpuCountOptions(countRange(min, max), item.gpu_model, (n) => ({
-          description: price !== undefined ? `${money(price * n)}/hour` : 'price unknown',
-          disabledReason: free !== undefined && n > free ? `only ${free} free in ${item.region}` : undefined,
+          description: price !== undefined ? `${money(price * n)}/hour` : l10n.t('price unknown'),
+          disabledReason:
+            free !== undefined && n > free ? l10n.t('only {0} free in {1}', free, item.region) : undefined,
         }));
       },
     },

@@ -4,6 +4,7 @@ import { gpuLabel } from '../mapping';
 import { money } from './gpuChoice';
 import type { NeevInventory } from './inventory';
 import { request } from './request';
+import { l10n } from '../../../core/l10n';
 
 /** The body that will be sent, priced by the config detail (the cloud's current word) or the inventory. */
 export async function summarize(
@@ -19,22 +20,30 @@ export async function summarize(
   ]);
   const perGpu = config?.price_per_gpu_per_hour ?? item?.price_per_gpu_per_hour;
   return [
-    { label: 'GPU', value: `${body.gpuCount} × ${gpuLabel(config ?? item ?? { gpu_model: body.gpuConfigID })}` },
-    { label: 'Region', value: body.region },
-    { label: 'Template', value: template?.name ? `${template.name} (${template.id})` : body.templateID },
-    { label: 'Plan', value: body.planId },
-    { label: 'Name', value: body.name },
     {
-      label: 'Price',
+      label: l10n.t('GPU'),
+      value: `${body.gpuCount} × ${gpuLabel(config ?? item ?? { gpu_model: body.gpuConfigID })}`,
+    },
+    { label: l10n.t('Region'), value: body.region },
+    { label: l10n.t('Template'), value: template?.name ? `${template.name} (${template.id})` : body.templateID },
+    { label: l10n.t('Plan'), value: body.planId },
+    { label: l10n.t('Name'), value: body.name },
+    {
+      label: l10n.t('Price'),
       value:
         perGpu !== undefined
-          ? `${money(perGpu * body.gpuCount)}/hour (${body.gpuCount} × ${money(perGpu)} per GPU-hour)`
+          ? l10n.t('{0}/hour ({1} × {2} per GPU-hour)', money(perGpu * body.gpuCount), body.gpuCount, money(perGpu))
           : 'unknown',
     },
     {
-      label: 'SSH',
-      value: ctx.sshPublicKey ? 'your public key is installed at create' : 'no SSH public key: set one up first',
+      label: l10n.t('SSH'),
+      value: ctx.sshPublicKey
+        ? l10n.t('your public key is installed at create')
+        : l10n.t('no SSH public key: set one up first'),
     },
-    { label: 'Note', value: 'NeevCloud runtimes cannot be stopped; delete the runtime to stop paying.' },
+    {
+      label: l10n.t('Note'),
+      value: l10n.t('NeevCloud runtimes cannot be stopped; delete the runtime to stop paying.'),
+    },
   ];
 }

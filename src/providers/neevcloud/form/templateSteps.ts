@@ -5,6 +5,7 @@ import type { RawTemplate } from '../schemas';
 import { isGpuChoice } from './gpuChoice';
 import type { NeevInventory } from './inventory';
 import { PLAN } from './request';
+import { l10n } from '../../../core/l10n';
 
 const isJupyter = (t: RawTemplate) => /jupyter/i.test(`${t.id} ${t.name}`) || t.templateSpec?.jupyter === true;
 
@@ -20,8 +21,8 @@ export function templateSteps(api: NeevCloudApi, inventory: NeevInventory): Form
     {
       kind: 'pick',
       id: 'template',
-      title: 'Template',
-      placeholder: 'What the runtime starts with',
+      title: l10n.t('Template'),
+      placeholder: l10n.t('What the runtime starts with'),
       async options(_answers, signal) {
         const templates = await api.listTemplates(signal);
         const preferred = templates.find(isJupyter) ?? templates[0];
@@ -41,13 +42,15 @@ export function templateSteps(api: NeevCloudApi, inventory: NeevInventory): Form
       // The suggestion follows the CLI's example naming for the chosen GPU and is shown again in the summary.
       kind: 'text',
       id: 'plan',
-      title: 'Plan',
-      prompt: 'NeevCloud billing plan id your account can use (see `neev-cli billing products list` or the console)',
+      title: l10n.t('Plan'),
+      prompt: l10n.t(
+        'NeevCloud billing plan id your account can use (see `neev-cli billing products list` or the console)',
+      ),
       initial: (answers) =>
         suggestedPlan(
           inventory.chosen(answers)?.gpu_model ?? (isGpuChoice(answers.gpu) ? answers.gpu.gpuModel : undefined),
         ),
-      validate: mustMatch(PLAN, 'Enter the plan id, e.g. gpu-h200-on-demand-1h.'),
+      validate: mustMatch(PLAN, l10n.t('Enter the plan id, e.g. gpu-h200-on-demand-1h.')),
     },
   ];
 }

@@ -4,6 +4,7 @@ import type { NovitaApi } from '../api';
 import { usdPerHour } from '../mapping';
 import { JUPYTER_PORT } from '../ports';
 import type { RawProduct, RawTemplate } from '../schemas';
+import { l10n } from '../../../core/l10n';
 
 export const DEFAULT_IMAGE = 'pytorch/pytorch:2.2.1-cuda12.1-cudnn8-devel';
 export const TEMPLATE_PREFIX = 'template:';
@@ -66,7 +67,8 @@ export class NovitaCatalog {
     const id = choice.slice(TEMPLATE_PREFIX.length);
     const t = this.templates.get(id) ?? (await this.api.getTemplate(id));
     const imageUrl = str(t.image);
-    if (!imageUrl) throw new CloudError(`The Novita template ${str(t.name) ?? id} has no image.`, 'TEMPLATE_NO_IMAGE');
+    if (!imageUrl)
+      throw new CloudError(l10n.t('The Novita template {0} has no image.', str(t.name) ?? id), 'TEMPLATE_NO_IMAGE');
     return { imageUrl, command: str(t.startCommand) ?? '', template: t };
   }
 }

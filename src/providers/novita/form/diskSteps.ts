@@ -1,10 +1,13 @@
 import type { FormField } from '../../../core/createForm';
 import type { Limits, NovitaCatalog } from './catalog';
+import { l10n } from '../../../core/l10n';
 
 const inRange = (label: string, lim: Limits) => (value: string) => {
   const n = Number(value.trim());
-  if (value.trim() === '' || !Number.isInteger(n)) return `${label} must be a whole number of GB.`;
-  return n < lim.min || n > lim.max ? `${label} must be between ${lim.min} and ${lim.max} GB.` : undefined;
+  if (value.trim() === '' || !Number.isInteger(n)) return l10n.t('{0} must be a whole number of GB.', label);
+  return n < lim.min || n > lim.max
+    ? l10n.t('{0} must be between {1} and {2} GB.', label, lim.min, lim.max)
+    : undefined;
 };
 
 /** Root disk (at least what the template asks, 30 GB by default) and the local disk at /workspace. */
@@ -14,19 +17,19 @@ export function diskSteps(cat: NovitaCatalog): FormField[] {
     {
       kind: 'number',
       id: 'rootfsSize',
-      title: 'Root disk (GB)',
-      prompt: 'Root filesystem size in GB',
+      title: l10n.t('Root disk (GB)'),
+      prompt: l10n.t('Root filesystem size in GB'),
       initial: (a) =>
         String(Math.min(rootLimits(a).max, Math.max(rootLimits(a).min, template(a)?.rootfsSize ?? 0, 30))),
-      validate: (v, a) => inRange('Root disk', rootLimits(a))(v),
+      validate: (v, a) => inRange(l10n.t('Root disk'), rootLimits(a))(v),
     },
     {
       kind: 'number',
       id: 'diskSize',
-      title: 'Local disk (GB)',
-      prompt: 'Local disk mounted at /workspace, in GB',
+      title: l10n.t('Local disk (GB)'),
+      prompt: l10n.t('Local disk mounted at /workspace, in GB'),
       initial: (a) => String(localLimits(a).min),
-      validate: (v, a) => inRange('Local disk', localLimits(a))(v),
+      validate: (v, a) => inRange(l10n.t('Local disk'), localLimits(a))(v),
     },
   ];
 }

@@ -3,24 +3,28 @@ import { countRange, gpuCountOptions } from '../../../core/formSteps/counts';
 import { formatUsd, isDeployable, productInCluster, stockWord, usdPerHour } from '../mapping';
 import type { RawProduct } from '../schemas';
 import { byPrice, type NovitaCatalog, str } from './catalog';
+import { l10n } from '../../../core/l10n';
 
 function productOption(p: RawProduct): PickOption {
   const stock = stockWord(p);
   const price = usdPerHour(p.price);
   return {
     label: str(p.name) ?? p.id,
-    description: [price !== undefined ? `${formatUsd(price)} per GPU` : 'price unknown', stock && `stock: ${stock}`]
+    description: [
+      price !== undefined ? l10n.t('{0} per GPU', formatUsd(price)) : l10n.t('price unknown'),
+      stock && `stock: ${stock}`,
+    ]
       .filter(Boolean)
       .join(' · '),
     detail: [
       p.cpuPerGpu && `${p.cpuPerGpu} vCPU/GPU`,
-      p.memoryPerGpu && `${p.memoryPerGpu} GB RAM/GPU`,
-      p.diskPerGpu && `${p.diskPerGpu} GB disk/GPU`,
+      p.memoryPerGpu && l10n.t('{0} GB RAM/GPU', p.memoryPerGpu),
+      p.diskPerGpu && l10n.t('{0} GB disk/GPU', p.diskPerGpu),
     ]
       .filter(Boolean)
       .join(', '),
     value: p.id,
-    ...(isDeployable(p) ? {} : { disabledReason: 'sold out' }),
+    ...(isDeployable(p) ? {} : { disabledReason: l10n.t('sold out') }),
   };
 }
 
@@ -31,8 +35,8 @@ export function gpuSteps(cat: NovitaCatalog): FormField[] {
     {
       kind: 'pick',
       id: 'productId',
-      title: 'GPU',
-      placeholder: 'GPU product (price per GPU-hour)',
+      title: l10n.t('GPU'),
+      placeholder: l10n.t('GPU product (price per GPU-hour)'),
       async options(_a, signal) {
         const list = (await api.listProducts({}, signal)).sort(byPrice);
         cat.products.clear();
@@ -43,7 +47,7 @@ export function gpuSteps(cat: NovitaCatalog): FormField[] {
     {
       kind: 'pick',
       id: 'gpuNum',
-      title: 'GPU count',
+      title: l10n.t('GPU count'),
       async options(a) {
         const price = usdPerHour(product(a)?.price);
         return gpuCountOptions(countRange(1, 8), str(product(a)?.name) ?? 'GPU', (n) => ({
@@ -54,7 +58,7 @@ export function gpuSteps(cat: NovitaCatalog): FormField[] {
     {
       kind: 'pick',
       id: 'clusterId',
-      title: 'Cluster',
+      title: l10n.t('Cluster'),
       async options(a, signal) {
         const p = product(a);
         const n = gpuNum(a);
@@ -65,13 +69,19 @@ export function gpuSteps(cat: NovitaCatalog): FormField[] {
         ]);
         const now = fresh.find((f) => f.id === p?.id);
         const reason = !now
-          ? `not offered with ${n} GPU(s)`
+          ? l10n.t('not offered with {0} GPU(s)', n)
           : isDeployable(now)
             ? undefined
-            : `sold out for ${n} GPU(s)`;
+            : l10n.t('sold out for {0} GPU(s)', n);
         const blocked = reason ? { disabledReason: reason } : {};
         const options: PickOption[] = [
-          { label: 'Any cluster', description: 'Novita picks one with stock', value: '', picked: true, ...blocked },
+          {
+            label: l10n.t('Any cluster'),
+            description: l10n.t('Novita picks one with stock'),
+            value: '',
+            picked: true,
+            ...blocked,
+          },
         ];
         for (const c of clusters) {
           if (now && !productInCluster(now, c)) continue;

@@ -1,11 +1,12 @@
 import type { PickField } from '../../../core/createForm';
 import { DEFAULT_IMAGE, type NovitaCatalog, str, TEMPLATE_PREFIX } from './catalog';
+import { l10n } from '../../../core/l10n';
 
 export function validateImage(value: string): string | undefined {
   const v = value.trim();
-  if (v === '') return 'Enter an image, e.g. pytorch/pytorch:latest.';
-  if (v.length > 500) return 'The image URL may be at most 500 characters.';
-  if (/\s/.test(v)) return 'The image URL may not contain spaces.';
+  if (v === '') return l10n.t('Enter an image, e.g. pytorch/pytorch:latest.');
+  if (v.length > 500) return l10n.t('The image URL may be at most 500 characters.');
+  if (/\s/.test(v)) return l10n.t('The image URL may not contain spaces.');
   return undefined;
 }
 
@@ -14,9 +15,9 @@ export function imageStep(cat: NovitaCatalog): PickField {
   return {
     kind: 'pick',
     id: 'image',
-    title: 'Image or template',
+    title: l10n.t('Image or template'),
     optional: {
-      what: 'Templates',
+      what: l10n.t('Templates'),
       without: { label: 'PyTorch', description: DEFAULT_IMAGE, value: DEFAULT_IMAGE },
     },
     async options(_a, signal) {
@@ -32,6 +33,6 @@ export function imageStep(cat: NovitaCatalog): PickField {
           })),
       ];
     },
-    allowCustom: { prompt: 'Docker image, e.g. nvcr.io/nvidia/pytorch:24.05-py3', validate: validateImage },
+    allowCustom: { prompt: l10n.t('Docker image, e.g. nvcr.io/nvidia/pytorch:24.05-py3'), validate: validateImage },
   };
 }

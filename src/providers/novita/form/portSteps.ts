@@ -1,6 +1,7 @@
 import type { FormField } from '../../../core/createForm';
 import { formatPorts, JUPYTER_PORT, parsePorts } from '../ports';
 import { type NovitaCatalog, str } from './catalog';
+import { l10n } from '../../../core/l10n';
 
 /** Jupyter on or off, then the extra ports (the template's by default). */
 export function portSteps(cat: NovitaCatalog): FormField[] {
@@ -9,19 +10,19 @@ export function portSteps(cat: NovitaCatalog): FormField[] {
     {
       kind: 'pick',
       id: 'jupyter',
-      title: 'Jupyter',
+      title: l10n.t('Jupyter'),
       async options() {
         return [
-          { label: 'Jupyter on', description: `port ${JUPYTER_PORT}`, value: true, picked: true },
-          { label: 'Jupyter off', value: false },
+          { label: l10n.t('Jupyter on'), description: l10n.t('port {0}', JUPYTER_PORT), value: true, picked: true },
+          { label: l10n.t('Jupyter off'), value: false },
         ];
       },
     },
     {
       kind: 'text',
       id: 'ports',
-      title: 'Ports',
-      prompt: 'Extra ports, e.g. 8080/tcp,8081/http (2222–2224 are reserved)',
+      title: l10n.t('Ports'),
+      prompt: l10n.t('Extra ports, e.g. 8080/tcp,8081/http (2222–2224 are reserved)'),
       initial: (a) => {
         const t = template(a);
         const specs = (t?.ports ?? []).flatMap((g) =>

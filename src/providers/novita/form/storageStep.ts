@@ -1,15 +1,16 @@
 import { answerString, type MultiPickField } from '../../../core/createForm';
 import type { NovitaApi } from '../api';
 import { str } from './catalog';
+import { l10n } from '../../../core/l10n';
 
 /** Network storages to mount, those of the cluster picked (or all, for any cluster). */
 export function storageStep(api: NovitaApi): MultiPickField {
   return {
     kind: 'multiPick',
     id: 'networkStorages',
-    optional: { what: 'Network storages' },
-    title: 'Network storage',
-    placeholder: 'Mount network storage (optional)',
+    optional: { what: l10n.t('Network storages') },
+    title: l10n.t('Network storage'),
+    placeholder: l10n.t('Mount network storage (optional)'),
     async options(a, signal) {
       const cluster = answerString(a, 'clusterId');
       const list = await api.listStorages({}, signal);

@@ -2,6 +2,7 @@ import type { Answers, CreateContext, SummaryLine } from '../../../core/createFo
 import { formatUsd, isDeployable, usdPerHour } from '../mapping';
 import { type NovitaCatalog, str } from './catalog';
 import { createBody } from './createBody';
+import { l10n } from '../../../core/l10n';
 
 /** The body that will be sent, with a fresh price: the product list may be minutes old by now. */
 export async function summarize(cat: NovitaCatalog, answers: Answers, ctx: CreateContext): Promise<SummaryLine[]> {
@@ -14,25 +15,29 @@ export async function summarize(cat: NovitaCatalog, answers: Answers, ctx: Creat
   );
   const perGpu = usdPerHour(fresh?.price ?? p?.price);
   const lines: SummaryLine[] = [
-    { label: 'GPU', value: `${n} × ${str(p?.name) ?? b.productId}` },
+    { label: l10n.t('GPU'), value: `${n} × ${str(p?.name) ?? b.productId}` },
     {
-      label: 'Price',
+      label: l10n.t('Price'),
       value: perGpu === undefined ? 'unknown' : `${formatUsd(perGpu * n)} (${n} × ${formatUsd(perGpu)})`,
     },
-    { label: 'Cluster', value: b.clusterId ?? 'any' },
-    { label: 'Image', value: image.template ? `${str(image.template.name)} (${image.imageUrl})` : image.imageUrl },
-    { label: 'Root disk', value: `${b.rootfsSize} GB` },
-    { label: 'Local disk', value: `${b.diskSize} GB` },
-    { label: 'Ports', value: b.ports || 'none' },
-    { label: 'Jupyter', value: b.tools ? 'on' : 'off' },
-    { label: 'Network storage', value: b.networkStorages?.map((s) => s.Id).join(', ') || 'none' },
-    { label: 'Name', value: b.name },
+    { label: l10n.t('Cluster'), value: b.clusterId ?? l10n.t('any') },
+    {
+      label: l10n.t('Image'),
+      value: image.template ? `${str(image.template.name)} (${image.imageUrl})` : image.imageUrl,
+    },
+    { label: l10n.t('Root disk'), value: l10n.t('{0} GB', b.rootfsSize) },
+    { label: l10n.t('Local disk'), value: l10n.t('{0} GB', b.diskSize) },
+    { label: l10n.t('Ports'), value: b.ports || l10n.t('none') },
+    { label: l10n.t('Jupyter'), value: b.tools ? l10n.t('on') : l10n.t('off') },
+    { label: l10n.t('Network storage'), value: b.networkStorages?.map((s) => s.Id).join(', ') || l10n.t('none') },
+    { label: l10n.t('Name'), value: b.name },
   ];
   if (!fresh)
     lines.splice(2, 0, {
-      label: 'Warning',
-      value: 'This product is no longer listed; the create will probably be refused.',
+      label: l10n.t('Warning'),
+      value: l10n.t('This product is no longer listed; the create will probably be refused.'),
     });
-  else if (!isDeployable(fresh)) lines.splice(2, 0, { label: 'Warning', value: 'This product is sold out right now.' });
+  else if (!isDeployable(fresh))
+    lines.splice(2, 0, { label: l10n.t('Warning'), value: l10n.t('This product is sold out right now.') });
   return lines;
 }

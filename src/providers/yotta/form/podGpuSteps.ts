@@ -3,6 +3,7 @@ import { gpuCountOptions } from '../../../core/formSteps/counts';
 import { GPU_COUNTS } from '../gpuTypes';
 import type { PodLookups } from './podLookups';
 import { gpuOption, regionOptions } from './stock';
+import { l10n } from '../../../core/l10n';
 
 /** GPU, count and region: the first three steps of the pod wizard. */
 export function podGpuSteps(look: PodLookups): FormField[] {
@@ -10,7 +11,7 @@ export function podGpuSteps(look: PodLookups): FormField[] {
     {
       kind: 'pick',
       id: 'gpu',
-      title: 'GPU',
+      title: l10n.t('GPU'),
       async options(_a, signal) {
         look.forget();
         return (await look.offerList(signal)).map((o) =>
@@ -26,7 +27,7 @@ export function podGpuSteps(look: PodLookups): FormField[] {
     {
       kind: 'pick',
       id: 'gpuCount',
-      title: 'GPU count',
+      title: l10n.t('GPU count'),
       async options() {
         return gpuCountOptions(GPU_COUNTS, 'GPU');
       },
@@ -34,10 +35,10 @@ export function podGpuSteps(look: PodLookups): FormField[] {
     {
       kind: 'pick',
       id: 'region',
-      title: 'Region',
+      title: l10n.t('Region'),
       async options(answers) {
         const offer = await look.offer(answers);
-        return regionOptions(offer?.regions ?? [], offer?.gpuName ?? 'This GPU');
+        return regionOptions(offer?.regions ?? [], offer?.gpuName ?? l10n.t('This GPU'));
       },
     },
   ];

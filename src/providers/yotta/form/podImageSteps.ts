@@ -1,6 +1,7 @@
 import { type Answers, answerString, type FormField } from '../../../core/createForm';
 import { CONTAINER_DISK, DEFAULT_IMAGE, validateImage, validateIntRange } from '../formInput';
 import type { PodLookups } from './podLookups';
+import { l10n } from '../../../core/l10n';
 
 export const imageOf = (a: Answers) => answerString(a, 'image') || DEFAULT_IMAGE;
 
@@ -10,29 +11,29 @@ export function podImageSteps(look: PodLookups, v1: boolean): FormField[] {
     {
       kind: 'pick',
       id: 'image',
-      title: 'Image',
+      title: l10n.t('Image'),
       async options() {
         return [
           {
-            label: 'PyTorch 2.8 (CUDA 12.8, Python 3.11)',
+            label: l10n.t('PyTorch 2.8 (CUDA 12.8, Python 3.11)'),
             description: DEFAULT_IMAGE,
             value: DEFAULT_IMAGE,
             picked: true,
           },
         ];
       },
-      allowCustom: { prompt: 'Image, e.g. docker.io/library/ubuntu:22.04', validate: (v) => validateImage(v) },
+      allowCustom: { prompt: l10n.t('Image, e.g. docker.io/library/ubuntu:22.04'), validate: (v) => validateImage(v) },
     },
     {
       kind: 'pick',
       id: 'registryAuth',
-      title: 'Registry credential',
-      optional: { what: 'Registry credentials', without: { label: 'None (public image)', value: '' } },
+      title: l10n.t('Registry credential'),
+      optional: { what: l10n.t('Registry credentials'), without: { label: l10n.t('None (public image)'), value: '' } },
       skip: (a) => v1 || imageOf(a) === DEFAULT_IMAGE,
       async options(_a, signal) {
         const creds = await look.credList(signal);
         return [
-          { label: 'None (public image)', value: '', picked: true },
+          { label: l10n.t('None (public image)'), value: '', picked: true },
           ...creds.map((c) => ({ label: c.name, description: c.type, value: c.id })),
         ];
       },
@@ -40,10 +41,14 @@ export function podImageSteps(look: PodLookups, v1: boolean): FormField[] {
     {
       kind: 'number',
       id: 'containerDisk',
-      title: 'Container disk (GB)',
-      prompt: `Container disk in GB (${CONTAINER_DISK.min}–${CONTAINER_DISK.max}); lost when the pod is terminated`,
+      title: l10n.t('Container disk (GB)'),
+      prompt: l10n.t(
+        'Container disk in GB ({0}–{1}); lost when the pod is terminated',
+        CONTAINER_DISK.min,
+        CONTAINER_DISK.max,
+      ),
       initial: () => String(CONTAINER_DISK.initial),
-      validate: (v) => validateIntRange(v, CONTAINER_DISK.min, CONTAINER_DISK.max, 'The container disk'),
+      validate: (v) => validateIntRange(v, CONTAINER_DISK.min, CONTAINER_DISK.max, l10n.t('The container disk')),
     },
   ];
 }

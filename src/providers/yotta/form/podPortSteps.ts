@@ -1,12 +1,13 @@
 import { type Answers, answerStrings, answerString, type FormField } from '../../../core/createForm';
 import { type ExposedPort, parseEnv, parsePorts } from '../formInput';
+import { l10n } from '../../../core/l10n';
 
 const PORT_CHOICES: Array<{ value: string; label: string; picked: boolean }> = [
-  { value: '22/SSH', label: 'SSH (22)', picked: true },
-  { value: '8888/HTTP', label: 'Jupyter (8888)', picked: true },
-  { value: '6006/HTTP', label: 'TensorBoard (6006)', picked: false },
-  { value: '7860/HTTP', label: 'Gradio (7860)', picked: false },
-  { value: '8000/HTTP', label: 'HTTP API (8000)', picked: false },
+  { value: '22/SSH', label: l10n.t('SSH (22)'), picked: true },
+  { value: '8888/HTTP', label: l10n.t('Jupyter (8888)'), picked: true },
+  { value: '6006/HTTP', label: l10n.t('TensorBoard (6006)'), picked: false },
+  { value: '7860/HTTP', label: l10n.t('Gradio (7860)'), picked: false },
+  { value: '8000/HTTP', label: l10n.t('HTTP API (8000)'), picked: false },
 ];
 
 /** The ports picked plus the ones typed, each port once (the first protocol given wins). */
@@ -28,7 +29,7 @@ export function podPortSteps(): FormField[] {
     {
       kind: 'multiPick',
       id: 'ports',
-      title: 'Exposed ports',
+      title: l10n.t('Exposed ports'),
       async options() {
         return PORT_CHOICES.map((p) => ({ label: p.label, value: p.value, picked: p.picked }));
       },
@@ -36,8 +37,8 @@ export function podPortSteps(): FormField[] {
     {
       kind: 'text',
       id: 'customPorts',
-      title: 'More ports (optional)',
-      prompt: 'Extra ports, e.g. 8080/http, 9000/tcp (empty for none)',
+      title: l10n.t('More ports (optional)'),
+      prompt: l10n.t('Extra ports, e.g. 8080/http, 9000/tcp (empty for none)'),
       initial: () => '',
       validate: (v) => {
         const r = parsePorts(v);
@@ -47,8 +48,8 @@ export function podPortSteps(): FormField[] {
     {
       kind: 'text',
       id: 'env',
-      title: 'Environment variables (optional)',
-      prompt: 'KEY=VALUE, KEY2=VALUE2 (values cannot contain commas; empty for none)',
+      title: l10n.t('Environment variables (optional)'),
+      prompt: l10n.t('KEY=VALUE, KEY2=VALUE2 (values cannot contain commas; empty for none)'),
       initial: () => '',
       validate: (v) => {
         const r = parseEnv(v);

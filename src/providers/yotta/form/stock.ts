@@ -2,6 +2,7 @@
 
 import type { PickOption, SummaryLine } from '../../../core/createForm';
 import type { Volume } from '../../../core/model';
+import { l10n } from '../../../core/l10n';
 
 /** A GPU option; `openRegions` names where it can be had, undefined when it is sold out everywhere. */
 export function gpuOption(
@@ -12,10 +13,10 @@ export function gpuOption(
 ): PickOption {
   return {
     label: name,
-    description: vramGb ? `${vramGb} GB VRAM` : undefined,
-    detail: openRegions ? `Available in ${openRegions.join(', ')}` : undefined,
+    description: vramGb ? l10n.t('{0} GB VRAM', vramGb) : undefined,
+    detail: openRegions ? l10n.t('Available in {0}', openRegions.join(', ')) : undefined,
     value,
-    disabledReason: openRegions ? undefined : 'Sold out in every region',
+    disabledReason: openRegions ? undefined : l10n.t('Sold out in every region'),
   };
 }
 
@@ -33,7 +34,7 @@ export function regionOptions(regions: StockRegion[], gpuName: string): PickOpti
     description: r.name !== r.id ? r.id : undefined,
     value: r.id,
     picked: r === first,
-    disabledReason: r.available ? undefined : `${gpuName} is sold out here`,
+    disabledReason: r.available ? undefined : l10n.t('{0} is sold out here', gpuName),
   }));
 }
 
@@ -47,14 +48,14 @@ export function volumeOption(v: Volume, region: string | undefined, value: strin
       region && v.region && v.region !== region
         ? `In ${v.region}, not ${region}`
         : v.status !== 'active'
-          ? `Volume is ${v.status}`
+          ? l10n.t('Volume is {0}', v.status)
           : undefined,
   };
 }
 
 export const NO_PRICE: SummaryLine = {
-  label: 'Price',
-  value: 'Yotta Labs does not publish a price through its API; see the console',
+  label: l10n.t('Price'),
+  value: l10n.t('Yotta Labs does not publish a price through its API; see the console'),
 };
 
 /** Creates once; a refusal (e.g. sold out) drops what the wizard loaded, so going back shows the new stock. */

@@ -1,5 +1,6 @@
 import { type Answers, answerStrings, answerString } from '../../../core/createForm';
 import { validateMountPath } from '../formInput';
+import { l10n } from '../../../core/l10n';
 
 export const pickedVolumes = (answers: Answers): string[] => answerStrings(answers, 'volumes');
 
@@ -20,12 +21,17 @@ export function parseMountPaths(text: string, count: number): { paths?: string[]
     .filter(Boolean);
   if (parts.length === 0) return {};
   if (parts.length !== count)
-    return { error: `Give ${count} mount path${count === 1 ? '' : 's'}, one per volume, in the order picked.` };
+    return {
+      error:
+        count === 1
+          ? l10n.t('Give 1 mount path, one per volume, in the order picked.')
+          : l10n.t('Give {0} mount paths, one per volume, in the order picked.', count),
+    };
   for (const p of parts) {
     const bad = validateMountPath(p);
     if (bad) return { error: `"${p.slice(0, 60)}": ${bad}` };
   }
-  if (new Set(parts).size !== parts.length) return { error: 'Each volume needs its own mount path.' };
+  if (new Set(parts).size !== parts.length) return { error: l10n.t('Each volume needs its own mount path.') };
   return { paths: parts };
 }
 

@@ -6,6 +6,7 @@ import { gpuInfo } from '../gpuTypes';
 import type { VmSpec } from '../vms';
 import type { VmLookups } from './vmLookups';
 import { mountsOf } from './vmMounts';
+import { l10n } from '../../../core/l10n';
 
 /** "h100-vm" for the GPU picked. */
 export function defaultVmName(answers: Answers): string {
@@ -19,7 +20,12 @@ export async function vmSpec(look: VmLookups, answers: Answers): Promise<VmSpec>
   const entry = type?.regions?.find((r) => r.region === region);
   if (!type || !entry?.vmTypeId) {
     throw new CloudError(
-      `${CLOUD_NAME} does not offer ${answerString(answers, 'vmType') ?? 'that VM type'} in ${region || 'that region'} any more; pick again.`,
+      l10n.t(
+        '{0} does not offer {1} in {2} any more; pick again.',
+        CLOUD_NAME,
+        answerString(answers, 'vmType') ?? 'that VM type',
+        region || 'that region',
+      ),
       'vmType',
     );
   }

@@ -3,6 +3,7 @@ import { gpuInfo } from '../gpuTypes';
 import { defaultMountPath, parseMountPaths, pickedVolumes } from './vmMounts';
 import type { VmLookups } from './vmLookups';
 import { gpuOption, regionOptions, volumeOption } from './stock';
+import { l10n } from '../../../core/l10n';
 
 /** VM type (GPU), region, spot or on-demand, volumes and their mount paths. */
 export function vmSteps(look: VmLookups): FormField[] {
@@ -10,7 +11,7 @@ export function vmSteps(look: VmLookups): FormField[] {
     {
       kind: 'pick',
       id: 'vmType',
-      title: 'GPU (VM type)',
+      title: l10n.t('GPU (VM type)'),
       async options(_a, signal) {
         look.forget(); // stock changes: a fresh look whenever this step shows
         return (await look.typeList(signal)).map((t) => {
@@ -23,7 +24,7 @@ export function vmSteps(look: VmLookups): FormField[] {
     {
       kind: 'pick',
       id: 'region',
-      title: 'Region',
+      title: l10n.t('Region'),
       async options(answers) {
         const type = await look.type(answers);
         const regions = (type?.regions ?? []).map((r) => ({
@@ -31,25 +32,30 @@ export function vmSteps(look: VmLookups): FormField[] {
           name: r.regionName || r.region,
           available: r.available === true,
         }));
-        return regionOptions(regions, gpuInfo(type?.gpuType)?.name ?? 'This GPU');
+        return regionOptions(regions, gpuInfo(type?.gpuType)?.name ?? l10n.t('This GPU'));
       },
     },
     {
       kind: 'pick',
       id: 'pricing',
-      title: 'Spot or on-demand',
+      title: l10n.t('Spot or on-demand'),
       async options() {
         return [
-          { label: 'On-demand', description: 'runs until you terminate it', value: 'onDemand', picked: true },
-          { label: 'Spot', description: 'cheaper; the cloud may reclaim it', value: 'spot' },
+          {
+            label: l10n.t('On-demand'),
+            description: l10n.t('runs until you terminate it'),
+            value: 'onDemand',
+            picked: true,
+          },
+          { label: l10n.t('Spot'), description: l10n.t('cheaper; the cloud may reclaim it'), value: 'spot' },
         ];
       },
     },
     {
       kind: 'multiPick',
       id: 'volumes',
-      title: 'Volumes to mount (optional)',
-      optional: { what: 'Volumes' },
+      title: l10n.t('Volumes to mount (optional)'),
+      optional: { what: l10n.t('Volumes') },
       async options(answers, signal) {
         const region = answerString(answers, 'region');
         return (await look.volumeList(signal)).map((v) => volumeOption(v, region, v.id));
@@ -58,9 +64,9 @@ export function vmSteps(look: VmLookups): FormField[] {
     {
       kind: 'text',
       id: 'mountPaths',
-      title: 'Mount paths',
+      title: l10n.t('Mount paths'),
       skip: (a) => pickedVolumes(a).length === 0,
-      prompt: 'One absolute path per volume, in the order picked, separated by commas',
+      prompt: l10n.t('One absolute path per volume, in the order picked, separated by commas'),
       initial: (a) =>
         pickedVolumes(a)
           .map((id) => defaultMountPath(look.volumeNames.get(id), id))
