@@ -16,7 +16,11 @@ interface Setting {
   markdownDescription?: string;
 }
 
-const manifest = JSON.parse(readFileSync(join(__dirname, '../../../../package.json'), 'utf8')) as {
+// The manifest as the Settings editor shows it in English: `%key%` strings read from package.nls.json.
+const nls = JSON.parse(readFileSync(join(__dirname, '../../../../package.nls.json'), 'utf8')) as Record<string, string>;
+const manifest = JSON.parse(readFileSync(join(__dirname, '../../../../package.json'), 'utf8'), (_key, value) =>
+  typeof value === 'string' && /^%[\w.-]+%$/.test(value) ? (nls[value.slice(1, -1)] ?? value) : value,
+) as {
   contributes: { configuration: { properties: Record<string, Setting> } };
 };
 const settings = Object.entries(manifest.contributes.configuration.properties);
