@@ -57,6 +57,8 @@ export function idleGpus(count: number, model: string): GpuReading[] {
 
 export class GpuReadings {
   private readonly pods = new Map<string, PodGpuState>();
+  /** When each pod's readings were last set (epoch ms): metrics series start there. */
+  private readonly setAt = new Map<string, number>();
   private readonly listeners: Listener[] = [];
 
   private static key(cloud: CloudPrefix, podId: string): string {
@@ -67,10 +69,16 @@ export class GpuReadings {
     return this.pods.get(GpuReadings.key(cloud, podId));
   }
 
+  /** When the pod's readings were last set (epoch ms), or undefined. */
+  since(cloud: CloudPrefix, podId: string): number | undefined {
+    return this.setAt.get(GpuReadings.key(cloud, podId));
+  }
+
   /** New readings for the pod (also before it runs: its SSH shows them once it does). */
   set(cloud: CloudPrefix, podId: string, state: PodGpuState): void {
     const copy = { kind: state.kind, gpus: state.gpus.map((g) => ({ ...g })) } as PodGpuState;
     this.pods.set(GpuReadings.key(cloud, podId), copy);
+    this.setAt.set(GpuReadings.key(cloud, podId), Date.now());
     for (const l of this.listeners) l(cloud, podId, copy);
   }
 
@@ -96,6 +104,7 @@ export class GpuReadings {
   clear(): void {
     const gone = [...this.pods.keys()];
     this.pods.clear();
+    this.setAt.clear();
     for (const k of gone) {
       const [cloud, ...id] = k.split('/');
       for (const l of this.listeners) l(cloud as CloudPrefix, id.join('/'), undefined);

@@ -138,7 +138,7 @@ export class NeevState {
       statusMessage: input.statusMessage,
       createdAt: input.createdAt ?? now,
       withoutEndpoints: input.withoutEndpoints ?? false,
-      metrics: input.metrics ?? { cpu: 12.5, ram: 34, gpu: 87 },
+      metrics: input.metrics ?? { cpu: 12.5, ram: 34 },
       patch: input.patch ?? {},
     };
     if (rt.status === 'Provisioning') rt.readyAt = input.readyAt ?? now + this.sim.delay(this.delays.provisionMs);
