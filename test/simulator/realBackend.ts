@@ -8,8 +8,11 @@ import { JupyterLikeServer } from './jupyterServer';
 import { installNvidiaSmi, writePodFile } from './nvidiaSmi';
 import { SshdFixture, type SshdStartOptions } from './sshd';
 
-/** Pods get addresses of their own from this many ports (round robin: a ninth pod reuses the first's, as clouds reuse addresses). */
-const POD_PORTS = 8;
+/**
+ * Pods get addresses of their own from this many ports; past them, round robin (a new pod shares an address with
+ * an old one, as clouds reuse addresses, and that port's nvidia-smi reads the newest pod's readings).
+ */
+const POD_PORTS = 16;
 
 /**
  * Simulated pods backed by real servers: every pod's SSH is the one loopback sshd (key login as the current
@@ -18,7 +21,10 @@ const POD_PORTS = 8;
  * whose port the session came in on (nvidiaSmi.ts).
  */
 export class RealPodBackend implements PodBackend {
+  /** A pod keeps its port for good (clouds that list a pod again must see the same address). */
   private readonly portOf = new Map<string, number>();
+  /** Which pod a port's nvidia-smi answers for: the last one given the port. */
+  private readonly ownerOf = new Map<number, string>();
   private readonly gpus = new Map<string, PodGpuState>();
   private nextPort = 0;
 
@@ -50,8 +56,8 @@ export class RealPodBackend implements PodBackend {
     if (port === undefined) {
       const ports = this.sshd.ports;
       port = ports[this.nextPort++ % ports.length];
-      for (const [other, p] of this.portOf) if (p === port) this.portOf.delete(other); // the address moves on
       this.portOf.set(podId, port);
+      this.ownerOf.set(port, podId);
       writePodFile(this.gpuDir, port, podId, this.gpus.get(podId));
     }
     return port;
@@ -61,7 +67,7 @@ export class RealPodBackend implements PodBackend {
     if (state) this.gpus.set(podId, state);
     else this.gpus.delete(podId);
     const port = this.portOf.get(podId);
-    if (port !== undefined) writePodFile(this.gpuDir, port, podId, state);
+    if (port !== undefined && this.ownerOf.get(port) === podId) writePodFile(this.gpuDir, port, podId, state);
   }
 
   /** Why password pods cannot log in here (not root, useradd failed), or undefined when they can. */

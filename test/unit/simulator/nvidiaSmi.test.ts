@@ -113,6 +113,25 @@ describe('simulated pods: nvidia-smi over the real sshd', function () {
     assert.equal(r.stdout, '');
   });
 
+  it('every pod keeps its address; once the ports run out a new pod shares one and its nvidia-smi shows the newest pod', async () => {
+    const ids = Array.from({ length: backend.sshd.ports.length + 1 }, (_x, i) => `addr-${i}`);
+    const first = ids.map((id) => backend.ssh('key', id).port);
+    assert.deepEqual(
+      ids.map((id) => backend.ssh('key', id).port),
+      first,
+      'asked again, every pod answers on the same port',
+    );
+    assert.ok(first.includes(backend.sshd.port));
+    const shared = first.at(-1)!;
+    const sharers = ids.filter((_id, i) => first[i] === shared);
+    assert.equal(sharers.length, 2, 'one more pod than ports: exactly two share an address');
+    const gpu = (u: number) => ({ name: 'NVIDIA L4', utilizationPct: u, memoryUsedMiB: 1, memoryTotalMiB: 23034 });
+    sim.gpu.set('yotta', sharers[1], { kind: 'gpus', gpus: [gpu(71)] });
+    sim.gpu.set('yotta', sharers[0], { kind: 'gpus', gpus: [gpu(5)] }); // the older pod: not what the port shows
+    const r = await onPod(sharers[1], '--query-gpu=utilization.gpu', '--format=csv,noheader,nounits');
+    assert.equal(r.stdout, '71\n');
+  });
+
   it('a pod that comes up gets idle GPUs of its type; reset forgets every reading', async () => {
     const id = sim.controls.yotta.addPod({ gpuType: 'NVIDIA_RTX_4090_24G', gpuCount: 2 });
     assert.ok(sim.controls.yotta.pod(id)?.ssh, 'the pod runs');
