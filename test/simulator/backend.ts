@@ -1,3 +1,5 @@
+import type { PodGpuState } from './gpu';
+
 /**
  * What stands behind a simulated pod: where its SSH and Jupyter answer. The fake backend only hands out
  * addresses (contract tests need no servers); the real one (realBackend.ts) runs a real sshd and a
@@ -27,6 +29,8 @@ export interface PodBackend {
   authorizeKey(publicKey: string): void;
   /** A new password pod starts with no keys installed by us. */
   resetPasswordPod(podId: string): void;
+  /** The pod's GPU readings changed (undefined: forgotten): what its `nvidia-smi` answers from now on. */
+  showGpus?(podId: string, state: PodGpuState | undefined): void;
 }
 
 export class FakePodBackend implements PodBackend {

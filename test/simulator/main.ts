@@ -39,7 +39,10 @@ async function main(): Promise<void> {
   const url = await sim.start(port);
   console.log(`simulator: ${url} (${backend ? 'real sshd + Jupyter backend' : 'fake backend'})`);
   for (const [setting, value] of Object.entries(simulatorSettings(url))) console.log(`  ${setting} = ${value}`);
-  console.log('  control   ' + `${url}/__sim/requests (request log), /__sim/reset, /__sim/fault`);
+  console.log(
+    '  control   ' +
+      `${url}/__sim/requests (request log), /__sim/reset, /__sim/fault, /__sim/gpu (a pod's GPU readings)`,
+  );
   console.log('any API key works against the simulator');
 
   let stopping = false;

@@ -3,6 +3,7 @@ import type { CloudId } from '../../src/core/model';
 import type { AddressInfo, Socket } from 'node:net';
 import { parseBody, stringify } from './json';
 import { FakePodBackend, type PodBackend } from './backend';
+import { GpuReadings, parseGpuState } from './gpu';
 import { specLedger } from './spec/ledger';
 import type { CloudSpec } from './spec/types';
 import { matchEndpoint, parseForSpec, validateRequest, validateResponse } from './spec/validate';
@@ -122,6 +123,8 @@ export class Simulator {
   latencyMs: number;
   timeScale: number;
   backend: PodBackend;
+  /** Every pod's GPU readings: its nvidia-smi and the clouds' metrics answer from them (gpu.ts). */
+  readonly gpu = new GpuReadings();
   private readonly routers = new Map<CloudPrefix, CloudRouter>();
   private faults: Fault[] = [];
   private server?: http.Server;
@@ -135,6 +138,7 @@ export class Simulator {
     this.latencyMs = options.latencyMs ?? 0;
     this.timeScale = options.timeScale ?? 1;
     this.backend = options.backend ?? new FakePodBackend();
+    this.gpu.onChange((_cloud, podId, state) => this.backend.showGpus?.(podId, state));
   }
 
   router(cloud: CloudPrefix): CloudRouter {
@@ -177,6 +181,7 @@ export class Simulator {
     this.clearFaults();
     this.requests.length = 0;
     this.revokedKeys.clear();
+    this.gpu.clear();
     for (const fn of this.resetters) fn();
   }
 
@@ -394,6 +399,14 @@ export class Simulator {
       case 'POST /__sim/revoke':
         this.revokedKeys.add(String(body.key));
         return ok();
+      case 'POST /__sim/gpu': {
+        // {cloud, podId, kind?: 'gpus' | 'unreachable' | 'smi-fails', gpus: [{name, utilizationPct, memoryUsedMiB, memoryTotalMiB}]}
+        const state = parseGpuState(body);
+        if (typeof state === 'string' || !this.routers.has(body.cloud as CloudPrefix) || !body.podId)
+          return this.send(res, 400, { message: typeof state === 'string' ? state : 'cloud and podId are required' });
+        this.gpu.set(body.cloud as CloudPrefix, String(body.podId), state);
+        return ok();
+      }
       default:
         return this.send(res, 404, { message: 'unknown control route' });
     }

@@ -18,6 +18,10 @@ export interface SshdStartOptions {
   /** Create the password user (needs root); default true. */
   passwordUser?: boolean;
   sshdPath?: string;
+  /** More ports the same sshd listens on, so that pods can have addresses of their own (default 0). */
+  extraPorts?: number;
+  /** A directory put first on every session's PATH (the simulated pods' `nvidia-smi`). */
+  pathPrepend?: string;
 }
 
 export interface PasswordUser {
@@ -88,11 +92,14 @@ export class SshdFixture {
   /** Why password login is unavailable, when it is. */
   passwordUnavailable?: string;
   private child?: ChildProcess;
+  /** `port` and the extra ports, all served by this one sshd. */
+  readonly ports: number[] = [];
 
   private constructor(
     readonly dir: string,
     public port: number,
     private readonly sshdPath: string,
+    private readonly pathPrepend?: string,
   ) {}
 
   get hostKeyPath(): string {
@@ -101,8 +108,18 @@ export class SshdFixture {
 
   static async start(opts: SshdStartOptions = {}): Promise<SshdFixture> {
     const dir = await fsp.mkdtemp(join(tmpdir(), 'gpupods-sshd-'));
-    const fx = new SshdFixture(dir, opts.port ?? (await freePort()), opts.sshdPath ?? '/usr/sbin/sshd');
+    const fx = new SshdFixture(
+      dir,
+      opts.port ?? (await freePort()),
+      opts.sshdPath ?? '/usr/sbin/sshd',
+      opts.pathPrepend,
+    );
+    fx.ports.push(fx.port);
     try {
+      while (fx.ports.length < 1 + (opts.extraPorts ?? 0)) {
+        const p = await freePort();
+        if (!fx.ports.includes(p)) fx.ports.push(p);
+      }
       if (opts.passwordUser !== false) {
         if (process.getuid?.() !== 0)
           fx.passwordUnavailable = 'not running as root: cannot create a Linux user with a password';
@@ -153,7 +170,7 @@ export class SshdFixture {
   private config(): string {
     const users = [this.keyUser, this.passwordUser?.name].filter(Boolean).join(' ');
     return [
-      `Port ${this.port}`,
+      ...this.ports.map((p) => `Port ${p}`),
       'ListenAddress 127.0.0.1',
       `HostKey ${this.hostKeyPath}`,
       `PidFile ${join(this.dir, 'sshd.pid')}`,
@@ -168,6 +185,8 @@ export class SshdFixture {
       'MaxStartups 100',
       'LogLevel VERBOSE',
       'Subsystem sftp /usr/lib/openssh/sftp-server',
+      // SetEnv wins over sshd's default PATH (sshd_config(5)); a non-login shell keeps it
+      ...(this.pathPrepend ? [`SetEnv PATH=${this.pathPrepend}:/usr/local/bin:/usr/bin:/bin`] : []),
       '',
     ].join('\n');
   }

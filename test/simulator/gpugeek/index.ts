@@ -15,6 +15,7 @@ import {
   type SimInstance,
   type SimOperation,
 } from './state';
+import { idleGpus } from '../gpu';
 
 export type { SimAction, SimInstance, SimOperation } from './state';
 
@@ -288,7 +289,10 @@ export function installGpuGeek(sim: Simulator): GpuGeekSimControl {
       httpPorts: ports.http,
     });
     sim.backend.resetPasswordPod(inst.id);
-    const op = startOperation(inst, 'create', control.timings.createMs, () => (inst.status = 'running'));
+    const op = startOperation(inst, 'create', control.timings.createMs, () => {
+      inst.status = 'running';
+      sim.gpu.ensure('gpugeek', inst.id, idleGpus(inst.gpuNum, inst.gpuName));
+    });
     // The doc's example writes InstanceId with a capital I.
     return ok({ InstanceId: jsonId(inst.id), operationId: jsonId(op.id), spec });
   }

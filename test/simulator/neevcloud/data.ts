@@ -53,7 +53,8 @@ export interface SimRuntime {
   withoutEndpoints: boolean;
   ssh?: { host: string; port: number; user: string };
   jupyter?: { baseUrl: string; token: string };
-  metrics: { cpu: number; ram: number; gpu: number };
+  /** CPU and RAM in percent; the GPUs read from sim.gpu (the pod's GPU readings). */
+  metrics: { cpu: number; ram: number };
   /** Raw JSON overrides for tests: a key set to undefined is removed from the answer. */
   patch: Record<string, unknown>;
 }

@@ -1,3 +1,4 @@
+import { idleGpus } from '../gpu';
 import type { Handler, SimRequest, SimResponse, Simulator } from '../server';
 import {
   NEEV_SIM_ORG,
@@ -49,7 +50,8 @@ export interface NeevCloudSimControl {
   nextCreateWithoutEndpoints(): void;
   /** The next create answers this error instead of creating (500 internal by default). */
   failNextCreate(status?: number, body?: { code: string; message: string }): void;
-  setMetrics(id: string, metrics: Partial<SimRuntime['metrics']>): void;
+  /** CPU/RAM percent; `gpu` sets every GPU's utilisation in the pod's GPU readings (sim.gpu). */
+  setMetrics(id: string, metrics: Partial<SimRuntime['metrics'] & { gpu: number }>): void;
   /** Raw JSON overrides of a runtime's answers; a key set to undefined is removed (missing-field tests). */
   patchRuntime(id: string, patch: Record<string, unknown>): void;
   setDelays(delays: Partial<Delays>): void;
@@ -206,17 +208,24 @@ export function installNeevCloud(sim: Simulator): NeevCloudSimControl {
         if (rt.status !== 'Running')
           return neevError(409, 'failed_precondition', 'metrics are available once the runtime is Running');
         const m = rt.metrics;
-        const gpus = Array.from({ length: rt.gpuCount }, (_, index) => ({
+        // Platform-side monitoring: an unreachable pod still reports; a pod whose driver is gone reports no GPU.
+        const readings = sim.gpu.get('neevcloud', rt.id);
+        const gpus = (readings?.kind === 'smi-fails' ? [] : (readings?.gpus ?? [])).map((g, index) => ({
           index,
-          utilization: m.gpu,
-          memory_utilization: 41.5,
+          ...(g.utilizationPct === null ? {} : { utilization: g.utilizationPct }),
+          ...(g.memoryUsedMiB === null || !g.memoryTotalMiB
+            ? {}
+            : { memory_utilization: Math.round((g.memoryUsedMiB / g.memoryTotalMiB) * 1000) / 10 }),
         }));
+        const known = gpus.map((g) => g.utilization).filter((u): u is number => u !== undefined);
         return {
           body: {
             data: {
               cpu_utilization: m.cpu,
               ram_utilization: m.ram,
-              gpu_utilization: m.gpu,
+              ...(known.length
+                ? { gpu_utilization: Math.round((known.reduce((a, b) => a + b, 0) / known.length) * 10) / 10 }
+                : {}),
               gpus,
               collected_at: new Date().toISOString(),
             },
@@ -313,7 +322,13 @@ export function installNeevCloud(sim: Simulator): NeevCloudSimControl {
     nextCreateWithoutEndpoints: () => void (s.nextWithoutEndpoints = true),
     failNextCreate: (status = 500, body = { code: 'internal', message: 'internal error, please retry later' }) =>
       void (s.failCreate = { status, body }),
-    setMetrics: (id, m) => void Object.assign(must(id).metrics, m),
+    setMetrics: (id, { gpu, ...m }) => {
+      const rt = must(id);
+      Object.assign(rt.metrics, m);
+      if (gpu === undefined) return;
+      const now = sim.gpu.get('neevcloud', id) ?? { kind: 'gpus' as const, gpus: idleGpus(rt.gpuCount, rt.configId) };
+      sim.gpu.set('neevcloud', id, { ...now, gpus: now.gpus.map((g) => ({ ...g, utilizationPct: gpu })) });
+    },
     patchRuntime: (id, patch) => void Object.assign(must(id).patch, patch),
     setDelays: (d) => void Object.assign(s.delays, d),
     alerts: () => s.alerts,

@@ -166,7 +166,10 @@ const ALERT: FieldSpec = {
 const METRICS: FieldSpec = {
   type: 'object',
   decision:
-    '"Resource utilization metrics (CPU, RAM, GPU)": shape unpublished; the simulator answers percentages under data',
+    '"Resource utilization metrics (CPU, RAM, GPU)": shape unpublished; the simulator answers percentages under data. ' +
+    "The GPU figures come from the pod's GPU readings (one item per GPU; gpu_utilization their mean, left out when " +
+    'no GPU reports one). "Real-time" platform monitoring is assumed: an unreachable pod still reports, a pod ' +
+    'whose driver is gone reports no GPU.',
   fields: {
     data: {
       type: 'object',

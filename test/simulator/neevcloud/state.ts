@@ -14,6 +14,7 @@ import {
   type SimRuntime,
   type SimTemplate,
 } from './data';
+import { idleGpus } from '../gpu';
 
 /** NeevCloud's error body: `{"code":"unauthorized","message":"missing authorization header"}` (see spec.ts). */
 export function neevError(status: number, code: string, message: string): SimResponse {
@@ -137,7 +138,7 @@ export class NeevState {
       statusMessage: input.statusMessage,
       createdAt: input.createdAt ?? now,
       withoutEndpoints: input.withoutEndpoints ?? false,
-      metrics: input.metrics ?? { cpu: 12.5, ram: 34, gpu: 87 },
+      metrics: input.metrics ?? { cpu: 12.5, ram: 34 },
       patch: input.patch ?? {},
     };
     if (rt.status === 'Provisioning') rt.readyAt = input.readyAt ?? now + this.sim.delay(this.delays.provisionMs);
@@ -153,6 +154,11 @@ export class NeevState {
     for (const key of rt.sshKeys) this.sim.backend.authorizeKey(key);
     const ssh = this.sim.backend.ssh('key', rt.id);
     rt.ssh = { host: ssh.host, port: ssh.port, user: ssh.user };
+    this.sim.gpu.ensure(
+      'neevcloud',
+      rt.id,
+      idleGpus(rt.gpuCount, this.item(rt.configId, rt.region)?.gpu_model ?? rt.configId),
+    );
     if (this.template(rt.templateId)?.templateSpec.jupyter) rt.jupyter = this.sim.backend.jupyter(rt.id);
   }
 

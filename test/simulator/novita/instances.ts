@@ -1,3 +1,4 @@
+import type { GpuReading } from '../gpu';
 import type { CloudRouter, SimRequest, SimResponse } from '../server';
 import { parsePortString, priceUnits, type SimInstance } from './data';
 import { bad, bodyOf, DELAYS, type NovitaState, page, withOverrides } from './state';
@@ -271,21 +272,41 @@ export function installInstanceRoutes(r: CloudRouter, s: NovitaState): void {
   r.get('/metrics/gpu/instance', (req) => {
     const inst = find(req.query.get('instanceId'));
     if (!inst) return notFound(req.query.get('instanceId'));
-    const now = Math.floor(Date.now() / 1000);
-    const series = (v: number) =>
-      [0, 1, 2].map((k) => ({ timestamp: String(now - 60 * (2 - k)), value: inst.status === 'running' ? v + k : 0 }));
-    const gpu = (v: number) => ({
-      avg: series(v),
-      gpuIds: Array.from({ length: inst.gpuNum }, (_x, g) => ({ gpuId: String(g), items: series(v) })),
-    });
-    return {
-      body: {
-        cpuUtilization: series(12),
-        memUtilization: series(30),
-        rootDiskUtilization: series(5),
-        gpuUtilization: gpu(80),
-        gpuMemUtilization: gpu(60),
-      },
-    };
+    return { body: instanceMetrics(s, inst, req.query) };
   });
+}
+
+/**
+ * The metrics answer (spec.ts metrics.instance), GPU series from the pod's readings (sim.gpu). Novita samples
+ * on its own monitoring ("a delay of about one minute"), not over the pod's network: an unreachable pod still
+ * has metrics; a pod whose driver is gone, or that is not running, has no GPU samples. Times are epoch seconds;
+ * parameters out of range fall back to the defaults, as the reference says (interval 15 s, the last 60 s).
+ */
+function instanceMetrics(s: NovitaState, inst: SimInstance, q: URLSearchParams) {
+  const now = Math.floor(Date.now() / 1000);
+  const asked = (name: string) => (q.get(name) === null ? NaN : Number(q.get(name)));
+  const end = asked('endTime') > 0 && asked('endTime') <= now ? asked('endTime') : now;
+  const start = asked('startTime') > 0 && asked('startTime') <= end - 60 ? asked('startTime') : end - 60;
+  const interval = asked('interval') > 15 ? asked('interval') : 15;
+  const readings = s.sim.gpu.get('novita', inst.id);
+  const since = Math.floor((s.sim.gpu.since('novita', inst.id) ?? Date.now()) / 1000);
+  const gpus = inst.status === 'running' && readings && readings.kind !== 'smi-fails' ? readings.gpus : [];
+  const times: number[] = [];
+  for (let t = end; t >= Math.max(start, since - interval + 1) && times.length < 2000; t -= interval) times.unshift(t);
+  const series = (v: number | null) => (v === null ? [] : times.map((t) => ({ timestamp: String(t), value: v })));
+  const memPct = (g: GpuReading) =>
+    g.memoryUsedMiB === null || !g.memoryTotalMiB ? null : Math.round((g.memoryUsedMiB / g.memoryTotalMiB) * 1000) / 10;
+  const gpu = (value: (g: GpuReading) => number | null) => {
+    const known = gpus.map(value).filter((v): v is number => v !== null);
+    const avg = known.length ? Math.round((known.reduce((a, b) => a + b, 0) / known.length) * 10) / 10 : null;
+    return { avg: series(avg), gpuIds: gpus.map((g, i) => ({ gpuId: String(i), items: series(value(g)) })) };
+  };
+  const running = inst.status === 'running';
+  return {
+    cpuUtilization: series(running ? 12 : 0),
+    memUtilization: series(running ? 30 : 0),
+    rootDiskUtilization: series(5),
+    gpuUtilization: gpu((g) => g.utilizationPct),
+    gpuMemUtilization: gpu(memPct),
+  };
 }

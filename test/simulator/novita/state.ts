@@ -10,6 +10,7 @@ import {
   seedStorages,
   seedTemplates,
 } from './data';
+import { idleGpus } from '../gpu';
 
 /** Novita's error body: an UPPER_SNAKE reason, a sentence, the HTTP status repeated as `code`. */
 export function novitaError(status: number, reason: string, message: string): SimResponse {
@@ -78,6 +79,7 @@ export class NovitaState {
     inst.statusError = undefined;
     const t = this.sim.backend.ssh('password', inst.id);
     inst.ssh = { host: t.host, port: t.port, user: t.user, password: t.password };
+    this.sim.gpu.ensure('novita', inst.id, idleGpus(inst.gpuNum, inst.productName));
     inst.jupyterTarget = inst.jupyter ? this.sim.backend.jupyter(inst.id) : undefined;
   }
 

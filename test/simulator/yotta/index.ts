@@ -1,4 +1,5 @@
 import type { Simulator } from '../server';
+import { installMetricRoutes } from './metrics';
 import { DOCKER_HUB, installPodRoutes } from './pods';
 import { installResourceRoutes } from './resources';
 import {
@@ -55,6 +56,7 @@ export function installYotta(sim: Simulator): YottaSimControl {
   const state = new YottaState(sim);
   sim.onReset(() => state.reset());
   installPodRoutes(sim, state);
+  installMetricRoutes(sim, state);
   installResourceRoutes(sim, state);
   installVmRoutes(sim, state); // after resources: `/v2/vms/types` must match before `/v2/vms/:id`
 

@@ -19,6 +19,10 @@ const SDK_V2_TESTS = 'yottalabsai/YottaML tests/pod/test_get_pods.py (GET /v2/po
 const SKYPILOT =
   'skypilot-org/skypilot sky/provision/yotta/yotta_utils.py (get_ssh_port: an expose item as Yotta returns it)';
 const START_SH = 'yottalabsai/container container-template/start.sh (setup_ssh: PUBLIC_KEY → ~/.ssh/authorized_keys)';
+const METRICS =
+  'yottalabsai/docs api-and-sdk/api-reference-v2/metrics.md (renders the OpenAPI "yotta-platform-api-openapi-updated"; ' +
+  'read as docs.yottalabs.ai/api-and-sdk/api-reference-v2/metrics: "Get pod GPU utilization metrics", schemas ' +
+  'Response, MetricResultNoCapacity, TimeSeriesNoCapacity, DataPoint)';
 const CUSTOM_IMAGES =
   'yottalabsai/docs products/custom-images.md (official images start through /start.sh, which must not be overridden)';
 
@@ -36,6 +40,7 @@ export const YOTTA_SOURCES = [
   SKYPILOT,
   START_SH,
   CUSTOM_IMAGES,
+  METRICS,
 ] as const;
 
 /**
@@ -53,6 +58,19 @@ export const POD_STATUS_CODES: Readonly<Record<string, number>> = {
   PAUSED: 3,
   TERMINATING: 4,
   FAILED: 6,
+};
+
+/**
+ * METRICS `step` ("Time-series resolution step. Max windows: 30s=3h, 5m=12h, 15m=2d, 1h=7d, 4h=30d, 1d=90d"):
+ * the six documented values; the step length is the name's.
+ */
+export const METRIC_STEPS: Readonly<Record<string, { stepMs: number; maxWindowMs: number }>> = {
+  '30s': { stepMs: 30_000, maxWindowMs: 3 * 3_600_000 },
+  '5m': { stepMs: 300_000, maxWindowMs: 12 * 3_600_000 },
+  '15m': { stepMs: 900_000, maxWindowMs: 2 * 86_400_000 },
+  '1h': { stepMs: 3_600_000, maxWindowMs: 7 * 86_400_000 },
+  '4h': { stepMs: 4 * 3_600_000, maxWindowMs: 30 * 86_400_000 },
+  '1d': { stepMs: 86_400_000, maxWindowMs: 90 * 86_400_000 },
 };
 
 const str: FieldSpec = { type: 'string' };
@@ -240,6 +258,23 @@ const endpoint = obj({
 });
 const REGISTRY_TYPES = ['DOCKER_HUB', 'GCR', 'ECR', 'ACR', 'PRIVATE'];
 const credential = obj({ id: id64, name: str, type: { type: 'string', enum: REGISTRY_TYPES }, createdAt: str });
+
+/** METRICS query parameters, the same on every metrics path (all optional). */
+const metricsQuery: Record<string, FieldSpec> = {
+  start: { type: 'integer', decision: 'Unix ms; "If only start is provided, end defaults to start + 1h"' },
+  end: { type: 'integer', decision: 'Unix ms; "If only end is provided, start defaults to end - 1h"' },
+  step: { type: 'string', enum: Object.keys(METRIC_STEPS) },
+};
+/** METRICS TimeSeriesNoCapacity: labels (e.g. pod_id, gpu_show_index) and DataPoint {timestamp (ms), value}. */
+const seriesFields: Record<string, FieldSpec> = {
+  labels: req({ type: 'object', values: str }),
+  data_points: req(arr(obj({ timestamp: int, value: num }))),
+};
+const METRICS_DECISION =
+  'Auth x-api-key (ApiKeyAuth); pod_id an integer. Undocumented and decided: no start/end means the last hour, step ' +
+  "defaults to 30s, a window longer than the step's documented maximum or start after end is refused with 10001, an " +
+  'unknown pod answers 13000 "Pod not found" (GUIDES codes) as the other pod paths do; one series per GPU, ' +
+  'gpu_show_index from 0.';
 
 const endpoints: EndpointSpec[] = [
   // ---- v2 pods (OPENAPI paths./v2/pods*, PODS_GUIDE)
@@ -468,6 +503,29 @@ const endpoints: EndpointSpec[] = [
     path: '/openapi/v1/vms/:id/terminate',
     source: V1_VMS,
     response: success,
+  },
+
+  // ---- metrics (METRICS): the GPU pair of the five per-pod time series
+  {
+    id: 'metrics.gpu',
+    method: 'GET',
+    path: '/v2/metrics/gpu/pods/:pod_id',
+    source: `${METRICS} "Get pod GPU utilization metrics" ("GPU SM utilization percentage time series. Unit: percent, range 0-100")`,
+    decision: METRICS_DECISION,
+    query: metricsQuery,
+    response: envelope(obj({ metric_name: req(str), series: req(arr(obj(seriesFields))) })),
+  },
+  {
+    id: 'metrics.gpuMemory',
+    method: 'GET',
+    path: '/v2/metrics/gpu/pods/:pod_id/memory',
+    source: `${METRICS} (path and parameters as the GPU entry)`,
+    decision:
+      `${METRICS_DECISION} Its answer schema did not reach us in full: it is taken to be the "with capacity" form the ` +
+      'same page gives pod memory ("memory usage bytes time series with latest total memory. Unit: bytes for ' +
+      'data_points.value and latest_total"): each series also carries latest_total, the GPU\'s memory in bytes.',
+    query: metricsQuery,
+    response: envelope(obj({ metric_name: req(str), series: req(arr(obj({ ...seriesFields, latest_total: num }))) })),
   },
 
   // ---- serverless endpoints (OPENAPI paths./v2/serverless*)

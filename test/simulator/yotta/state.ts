@@ -1,5 +1,6 @@
 import type { Simulator } from '../server';
 import { YOTTA_LIMITS } from './spec';
+import { idleGpus } from '../gpu';
 
 /** In-memory Yotta account state. Pod transitions are evaluated lazily on read, so there are no timers to clean up. */
 
@@ -278,6 +279,7 @@ export class YottaState {
     if (p.publicKey && isOfficialImage(p)) this.sim.backend.authorizeKey(p.publicKey);
     const ssh = this.sim.backend.ssh('key', p.id);
     p.ssh = { host: ssh.host, port: ssh.port, user: ssh.user };
+    this.sim.gpu.ensure('yotta', p.id, idleGpus(p.gpuCount, p.gpuType));
     if (p.expose.some((e) => e.port === 8888)) p.jupyterUrl = this.sim.backend.jupyter(p.id, p.jupyterPassword).baseUrl;
   }
 

@@ -1,0 +1,69 @@
+import type { GpuReading } from '../gpu';
+import type { Simulator } from '../server';
+import { invalid, ok, podNotFound, wrap } from './common';
+import { METRIC_STEPS } from './spec';
+import type { YottaState } from './state';
+
+const HOUR = 3_600_000;
+const MIB = 1024 * 1024;
+
+/**
+ * GET /v2/metrics/gpu/pods/{pod_id} and …/memory (spec.ts "metrics.*"), answered from the pod's GPU readings
+ * (sim.gpu). Yotta samples on its own monitoring, not over the pod's network: an unreachable pod still has
+ * metrics; a pod whose driver is gone (nvidia-smi fails) has none, nor has a pod that is not running.
+ */
+export function installMetricRoutes(sim: Simulator, state: YottaState): void {
+  const r = sim.router('yotta');
+  const w = (h: Parameters<typeof wrap>[2]) => wrap(sim, state, h);
+
+  r.get(
+    '/v2/metrics/gpu/pods/:id',
+    w((req) => {
+      const m = samples(sim, state, req.params.id, req.query);
+      const series = m.gpus.map((g, i) => ({
+        labels: { pod_id: req.params.id, gpu_show_index: String(i) },
+        data_points: g.utilizationPct === null ? [] : m.times.map((t) => ({ timestamp: t, value: g.utilizationPct })),
+      }));
+      return ok({ metric_name: 'gpu_utilization', series });
+    }),
+  );
+
+  r.get(
+    '/v2/metrics/gpu/pods/:id/memory',
+    w((req) => {
+      const m = samples(sim, state, req.params.id, req.query);
+      const series = m.gpus.map((g, i) => ({
+        labels: { pod_id: req.params.id, gpu_show_index: String(i) },
+        data_points:
+          g.memoryUsedMiB === null ? [] : m.times.map((t) => ({ timestamp: t, value: g.memoryUsedMiB! * MIB })),
+        ...(g.memoryTotalMiB === null ? {} : { latest_total: g.memoryTotalMiB * MIB }),
+      }));
+      return ok({ metric_name: 'gpu_memory_used', series });
+    }),
+  );
+}
+
+/** The GPUs to report and the sample times in the asked window (spec.ts: start/end in ms, 1 h by default). */
+function samples(sim: Simulator, state: YottaState, id: string, query: URLSearchParams) {
+  if (!/^\d+$/.test(id)) throw invalid(`pod_id ${id} is not an integer`);
+  const pod = state.pod(id);
+  if (!pod) throw podNotFound(id);
+  const step = query.get('step') ?? '30s';
+  const stepMs = METRIC_STEPS[step].stepMs;
+  const now = Date.now();
+  const s = query.get('start');
+  const e = query.get('end');
+  const end = e !== null ? Number(e) : s !== null ? Number(s) + HOUR : now;
+  const start = s !== null ? Number(s) : end - HOUR;
+  if (start > end) throw invalid('start must not be after end');
+  if (end - start > METRIC_STEPS[step].maxWindowMs) throw invalid(`the window is too long for step ${step}`);
+
+  const readings = sim.gpu.get('yotta', id);
+  const since = sim.gpu.since('yotta', id) ?? now;
+  const gpus: GpuReading[] = pod.status === 'RUNNING' && readings?.kind !== 'smi-fails' ? (readings?.gpus ?? []) : [];
+  const times: number[] = [];
+  const first = Math.max(start, Math.floor(since / stepMs) * stepMs);
+  for (let t = Math.floor(Math.min(end, now) / stepMs) * stepMs; t >= first && times.length < 2000; t -= stepMs)
+    times.unshift(t);
+  return { gpus, times };
+}
