@@ -1,3 +1,4 @@
+import { assertSummaryLeadsToSteps } from './summaryLinks';
 import assert from 'node:assert/strict';
 import type { Answers, CreateContext, PickField, TextField } from '../../../src/core/createForm';
 import { CloudError, TimeoutError } from '../../../src/core/errors';
@@ -88,8 +89,18 @@ describe('GPUGeek provider: create', () => {
   });
 
   it('summarize() dry-runs for the price and creates nothing', async () => {
-    const lines = await h.provider().createForm().summarize(answers, ctx);
+    const form = h.provider().createForm();
+    const lines = await form.summarize(answers, ctx);
     const by = new Map(lines.map((l) => [l.label, l.value]));
+    assertSummaryLeadsToSteps(form, lines, {
+      GPU: 'gpuName',
+      Billing: 'skuName',
+      Region: 'dcId',
+      Image: 'imageId',
+      Disks: 'systemDiskSize',
+      Ports: 'tcpPorts',
+      Name: 'name',
+    });
     assert.equal(by.get('Price'), "3.96 per hour (GPUGeek's quote)");
     assert.equal(by.get('GPU'), 'G40-24G × 2 (24G VRAM)');
     assert.equal(by.get('Region'), 'East China (suqian-b)');

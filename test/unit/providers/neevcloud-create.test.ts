@@ -1,3 +1,4 @@
+import { assertSummaryLeadsToSteps } from './summaryLinks';
 import * as assert from 'node:assert/strict';
 import type { CreateContext, PickField, PickOption, TextField } from '../../../src/core/createForm';
 import { CloudError, CloudRefusal, ConfigError, NotFoundError } from '../../../src/core/errors';
@@ -160,6 +161,13 @@ describe('NeevCloud provider: catalogue, alerts and create', () => {
     assert.equal(summary.find((l) => l.label === 'Price')?.value, '$3.98/hour (2 × $1.99 per GPU-hour)');
     assert.equal(summary.find((l) => l.label === 'Template')?.value, 'JupyterLab + PyTorch (tpl-jupyterlab-pytorch)');
     assert.equal(summary.find((l) => l.label === 'Plan')?.value, 'gpu-h100-on-demand-1h');
+    assertSummaryLeadsToSteps(form, summary, {
+      GPU: 'gpu',
+      Region: 'region',
+      Template: 'template',
+      Plan: 'plan',
+      Name: 'name',
+    });
     assert.equal(h.sim.requestsFor('neevcloud', 'POST').length, 0, 'a summary creates nothing');
 
     const pod = await form.create(answers, ctx);

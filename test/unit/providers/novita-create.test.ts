@@ -1,3 +1,4 @@
+import { assertSummaryLeadsToSteps } from './summaryLinks';
 import * as assert from 'node:assert/strict';
 import type { Answers, CreateForm, FormField, PickField, TextField } from '../../../src/core/createForm';
 import { CloudError } from '../../../src/core/errors';
@@ -127,6 +128,17 @@ describe('Novita provider: create form against the simulator', () => {
     const lines = await form.summarize(answers(), ctx);
     const price = lines.find((l) => l.label === 'Price');
     assert.equal(price?.value, '$0.700/h (2 × $0.350/h)');
+    assertSummaryLeadsToSteps(form, lines, {
+      GPU: 'productId',
+      Cluster: 'clusterId',
+      Image: 'image',
+      'Root disk': 'rootfsSize',
+      'Local disk': 'diskSize',
+      Ports: 'ports',
+      Jupyter: 'jupyter',
+      'Network storage': 'networkStorages',
+      Name: 'name',
+    });
     assert.equal(creates(h).length, 0);
   });
 

@@ -1,3 +1,4 @@
+import { assertSummaryLeadsToSteps } from './summaryLinks';
 import * as assert from 'node:assert/strict';
 import type { Answers, FormField, PickField, TextField } from '../../../src/core/createForm';
 import { parseEnv, parsePorts } from '../../../src/providers/yotta/formInput';
@@ -137,6 +138,16 @@ describe('Yotta provider: create wizard', () => {
     assert.equal(get('Environment'), 'A, JUPYTER_PASSWORD');
     assert.equal(get('Persistent volume'), 'new, 40 GB at /data');
     assert.equal(get('Name'), 'full');
+    assertSummaryLeadsToSteps(form, lines, {
+      GPU: 'gpu',
+      Region: 'region',
+      Image: 'image',
+      'Container disk': 'containerDisk',
+      Ports: 'ports',
+      Environment: 'env',
+      'Persistent volume': 'volume',
+      Name: 'name',
+    });
     assert.equal(h.sim.requestsFor('yotta', 'POST').length, 0, 'summarize creates nothing');
 
     const pod = await form.create(a, ctx);

@@ -22,12 +22,17 @@ export async function summarize(
   return [
     {
       label: l10n.t('GPU'),
+      fieldId: 'gpu',
       value: `${body.gpuCount} × ${gpuLabel(config ?? item ?? { gpu_model: body.gpuConfigID })}`,
     },
-    { label: l10n.t('Region'), value: body.region },
-    { label: l10n.t('Template'), value: template?.name ? `${template.name} (${template.id})` : body.templateID },
-    { label: l10n.t('Plan'), value: body.planId },
-    { label: l10n.t('Name'), value: body.name },
+    { label: l10n.t('Region'), value: body.region, fieldId: 'region' },
+    {
+      label: l10n.t('Template'),
+      value: template?.name ? `${template.name} (${template.id})` : body.templateID,
+      fieldId: 'template',
+    },
+    { label: l10n.t('Plan'), value: body.planId, fieldId: 'plan' },
+    { label: l10n.t('Name'), value: body.name, fieldId: 'name' },
     {
       label: l10n.t('Price'),
       value:

@@ -15,22 +15,27 @@ export async function summarize(cat: NovitaCatalog, answers: Answers, ctx: Creat
   );
   const perGpu = usdPerHour(fresh?.price ?? p?.price);
   const lines: SummaryLine[] = [
-    { label: l10n.t('GPU'), value: `${n} × ${str(p?.name) ?? b.productId}` },
+    { label: l10n.t('GPU'), value: `${n} × ${str(p?.name) ?? b.productId}`, fieldId: 'productId' },
     {
       label: l10n.t('Price'),
       value: perGpu === undefined ? 'unknown' : `${formatUsd(perGpu * n)} (${n} × ${formatUsd(perGpu)})`,
     },
-    { label: l10n.t('Cluster'), value: b.clusterId ?? l10n.t('any') },
+    { label: l10n.t('Cluster'), value: b.clusterId ?? l10n.t('any'), fieldId: 'clusterId' },
     {
       label: l10n.t('Image'),
+      fieldId: 'image',
       value: image.template ? `${str(image.template.name)} (${image.imageUrl})` : image.imageUrl,
     },
-    { label: l10n.t('Root disk'), value: l10n.t('{0} GB', b.rootfsSize) },
-    { label: l10n.t('Local disk'), value: l10n.t('{0} GB', b.diskSize) },
-    { label: l10n.t('Ports'), value: b.ports || l10n.t('none') },
-    { label: l10n.t('Jupyter'), value: b.tools ? l10n.t('on') : l10n.t('off') },
-    { label: l10n.t('Network storage'), value: b.networkStorages?.map((s) => s.Id).join(', ') || l10n.t('none') },
-    { label: l10n.t('Name'), value: b.name },
+    { label: l10n.t('Root disk'), value: l10n.t('{0} GB', b.rootfsSize), fieldId: 'rootfsSize' },
+    { label: l10n.t('Local disk'), value: l10n.t('{0} GB', b.diskSize), fieldId: 'diskSize' },
+    { label: l10n.t('Ports'), value: b.ports || l10n.t('none'), fieldId: 'ports' },
+    { label: l10n.t('Jupyter'), value: b.tools ? l10n.t('on') : l10n.t('off'), fieldId: 'jupyter' },
+    {
+      label: l10n.t('Network storage'),
+      value: b.networkStorages?.map((s) => s.Id).join(', ') || l10n.t('none'),
+      fieldId: 'networkStorages',
+    },
+    { label: l10n.t('Name'), value: b.name, fieldId: 'name' },
   ];
   if (!fresh)
     lines.splice(2, 0, {

@@ -7,21 +7,35 @@ import { l10n } from '../../../core/l10n';
 /** What the pod wizard's summary shows for the spec it will send. */
 export function podSummary(s: PodSpec, offer: GpuOffer | undefined, volume: string, v1: boolean): SummaryLine[] {
   const lines: SummaryLine[] = [
-    { label: l10n.t('Name'), value: s.name },
+    { label: l10n.t('Name'), value: s.name, fieldId: 'name' },
     {
       label: l10n.t('GPU'),
+      fieldId: 'gpu',
       value: `${offer?.gpuName ?? s.gpuType} × ${s.gpuCount}${offer?.vramGb ? ` (${offer.vramGb} GB VRAM each)` : ''}`,
     },
-    { label: l10n.t('Region'), value: s.regions[0] ?? l10n.t('any') },
-    { label: l10n.t('Image'), value: s.image },
-    { label: l10n.t('Container disk'), value: l10n.t('{0} GB', String(s.containerVolumeInGb)) },
-    { label: l10n.t('Ports'), value: s.expose.map((p) => `${p.port}/${p.protocol}`).join(', ') || l10n.t('none') },
+    { label: l10n.t('Region'), value: s.regions[0] ?? l10n.t('any'), fieldId: 'region' },
+    { label: l10n.t('Image'), value: s.image, fieldId: 'image' },
+    {
+      label: l10n.t('Container disk'),
+      value: l10n.t('{0} GB', String(s.containerVolumeInGb)),
+      fieldId: 'containerDisk',
+    },
+    {
+      label: l10n.t('Ports'),
+      value: s.expose.map((p) => `${p.port}/${p.protocol}`).join(', ') || l10n.t('none'),
+      fieldId: 'ports',
+    },
     // Names only: values may be secrets (the Jupyter password is).
-    { label: l10n.t('Environment'), value: s.environmentVars.map((e) => e.key).join(', ') || l10n.t('none') },
+    {
+      label: l10n.t('Environment'),
+      value: s.environmentVars.map((e) => e.key).join(', ') || l10n.t('none'),
+      fieldId: 'env',
+    },
     { label: l10n.t('SSH'), value: sshLine(s) },
     { ...NO_PRICE },
   ];
-  if (s.containerRegistryAuthId) lines.push({ label: l10n.t('Registry credential'), value: s.containerRegistryAuthId });
+  if (s.containerRegistryAuthId)
+    lines.push({ label: l10n.t('Registry credential'), value: s.containerRegistryAuthId, fieldId: 'registryAuth' });
   if (!v1) {
     const volText =
       volume === 'none'
@@ -29,7 +43,7 @@ export function podSummary(s: PodSpec, offer: GpuOffer | undefined, volume: stri
         : volume === 'new'
           ? l10n.t('new, {0} GB at {1}', String(s.newVolumeGb), String(s.mountPath))
           : l10n.t('{0} at {1}', volume.slice(4), String(s.mountPath));
-    lines.push({ label: l10n.t('Persistent volume'), value: volText });
+    lines.push({ label: l10n.t('Persistent volume'), value: volText, fieldId: 'volume' });
   }
   return lines;
 }
