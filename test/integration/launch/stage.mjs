@@ -8,7 +8,7 @@
 // and, for the bench, extensions that do nothing (its yardstick for activation time), installed straight
 // into the run's extensions folder (code-server loads one development extension only).
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { common, lazyModules } from '../../../scripts/build.mjs';
 import { repoRoot } from './codeServer.mjs';
@@ -29,6 +29,9 @@ export async function stageTestExtension(o = {}) {
   if (o.activationEvents) manifest.activationEvents = o.activationEvents;
   writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
   symlinkSync(relative(dir, join(repoRoot, 'media')), join(dir, 'media'));
+  // The manifest's %key% strings and the code's translations, as the .vsix carries them.
+  copyFileSync(join(repoRoot, 'package.nls.json'), join(dir, 'package.nls.json'));
+  symlinkSync(relative(dir, join(repoRoot, 'l10n')), join(dir, 'l10n'));
   await esbuild.build({
     ...common,
     absWorkingDir: repoRoot,
