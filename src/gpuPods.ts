@@ -92,6 +92,16 @@ export function buildGpuPods({ context, accounts, view, burnRate, rateLimit }: S
       const s = data.snapshot(accountId);
       return s && !s.error ? s.pods : undefined;
     },
+    keepListed: (accountIds) => {
+      const now = Date.now();
+      for (const id of accountIds) {
+        const account = accounts.get(id);
+        const s = data.snapshot(id);
+        if (!account || data.isRefreshing(id) || (s?.backoffUntil && now < s.backoffUntil)) continue;
+        if (!s?.loadedAt || now - s.loadedAt >= settings.slowPollSeconds(account.cloud) * 1000)
+          void data.refresh(id, { background: true });
+      }
+    },
     onPodsChange: (listener) => data.onDidChange(listener),
     fresh: async (accountId, podId) => {
       const account = accounts.get(accountId);

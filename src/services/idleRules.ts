@@ -51,6 +51,11 @@ export interface IdleRulesHost {
   pods(): ReadonlyArray<{ accountId: string; pod: Pod }>;
   /** The account's pods when its last refresh read them completely; undefined otherwise (nothing is pruned on it). */
   listed(accountId: string): readonly Pod[] | undefined;
+  /**
+   * Keeps these accounts' lists loaded and fresh (a background refresh when missing or older than the cloud's
+   * poll interval): rules run from startup, when the view (and its poller) may never be shown.
+   */
+  keepListed(accountIds: readonly string[]): void;
   /** Fires with an account id when its list changed. */
   onPodsChange(listener: (accountId: string) => void): { dispose(): void };
   /**
@@ -80,13 +85,21 @@ export class IdleRules {
   private readonly disposables: Array<{ dispose(): void }> = [];
   private timeout?: ReturnType<typeof setTimeout>;
   private checking?: Promise<void>;
+  private again?: Promise<void>;
   private loggedIgnored = false;
 
   constructor(private readonly host: IdleRulesHost) {
     this.disposables.push(host.onPodsChange((accountId) => void this.podsChanged(accountId)));
     if (host.feed) this.disposables.push(host.feed.onDidChange(() => void this.check()));
     this.updateDemand();
-    this.schedule();
+    this.tick();
+  }
+
+  /** Lists of the accounts with a rule kept fresh, then every rule looked at. */
+  private tick(): void {
+    const accounts = [...new Set(this.list().map((s) => s.accountId))];
+    if (accounts.length > 0) this.host.keepListed(accounts);
+    void this.check();
   }
 
   /** Fires with the account id whose rules changed (the tree redraws that account). */
@@ -147,9 +160,19 @@ export class IdleRules {
     return evaluate(feed.history(timerKey(accountId, podId), now), rule, now);
   }
 
-  /** Looks at every armed rule now; runs are serialised. */
+  /**
+   * Looks at every armed rule now. Runs are serialised; a call made while one runs gets one more run after it
+   * (new readings or an answer may have come in since it started).
+   */
   check(): Promise<void> {
-    this.checking ??= this.run().finally(() => {
+    if (this.checking) {
+      this.again ??= this.checking.then(() => {
+        this.again = undefined;
+        return this.check();
+      });
+      return this.again;
+    }
+    this.checking = this.run().finally(() => {
       this.checking = undefined;
       this.schedule();
     });
@@ -205,6 +228,11 @@ export class IdleRules {
       const still = this.get(state.accountId, state.podId)?.setAt === state.setAt;
       const key = ruleKey(state.accountId, state.podId);
       if (!still || choice === undefined) return;
+      if (!this.runningPods().has(key)) {
+        // The answer came after the pod stopped: the rule stays for when it runs again.
+        this.host.log.info(`Idle rule: "${state.podName}" answered (${choice}) after it stopped; nothing changed.`);
+        return;
+      }
       this.notified.delete(key);
       if (choice === cancel) {
         await this.clear(state.accountId, state.podId);
@@ -327,12 +355,12 @@ export class IdleRules {
   private schedule(): void {
     if (this.timeout) clearTimeout(this.timeout);
     this.timeout = undefined;
-    if (this.runningPods().size === 0) return;
+    if (this.list().length === 0) return;
     const now = this.host.now();
     const grace = this.host.graceMs();
     const due = [...this.notified.values()].map((at) => at + grace - now);
     const wait = Math.min(MAX_SLEEP_MS, ...due.map((ms) => Math.max(0, ms)));
-    this.timeout = setTimeout(() => void this.check(), wait);
+    this.timeout = setTimeout(() => this.tick(), wait);
   }
 
   private fire(accountId: string): void {

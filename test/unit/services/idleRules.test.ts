@@ -68,6 +68,7 @@ function setup(options: { memento?: Memento; canStop?: boolean; listReadable?: b
   const stopped: string[] = [];
   const state = { listReadable: options.listReadable ?? true };
   const podListeners = new Set<(id: string) => void>();
+  const listedAsked: string[][] = [];
   const host: IdleRulesHost = {
     memento,
     feed,
@@ -81,6 +82,7 @@ function setup(options: { memento?: Memento; canStop?: boolean; listReadable?: b
     clouds: ['yotta', 'novita', 'gpugeek', 'neevcloud'],
     pods: () => [...pods.values()].map((p) => ({ accountId: 'acc', pod: p })),
     listed: () => [...pods.values()],
+    keepListed: (ids) => void listedAsked.push([...ids]),
     onPodsChange: (l) => {
       podListeners.add(l);
       return { dispose: () => podListeners.delete(l) };
@@ -112,7 +114,22 @@ function setup(options: { memento?: Memento; canStop?: boolean; listReadable?: b
   const arm = () =>
     rules.set({ accountId: 'acc', cloud: 'yotta', pod: pods.get('p1')! }, { thresholdPercent: 5, forMinutes: 30 });
   const podsChanged = () => podListeners.forEach((l) => l('acc'));
-  return { rules, feed, memento, clock, at, arm, pods, warnings, infos, logs, stopped, state, podsChanged };
+  return {
+    rules,
+    feed,
+    memento,
+    clock,
+    at,
+    arm,
+    pods,
+    warnings,
+    infos,
+    logs,
+    stopped,
+    state,
+    podsChanged,
+    listedAsked,
+  };
 }
 
 const settle = () => new Promise((r) => setImmediate(r));
@@ -281,6 +298,29 @@ describe('IdleRules: stop when GPUs stay below X % for N minutes', () => {
     await t.rules.check();
     assert.deepEqual(t.stopped, [], "the old window's notification is gone: warned again first");
     assert.equal(t.warnings.length, 1);
+  });
+
+  it('from startup, the accounts with a rule are kept listed (the view, and its poller, may never be shown)', async () => {
+    const first = setup();
+    assert.deepEqual(first.listedAsked, [], 'no rule: no request');
+    await first.arm();
+    first.rules.dispose();
+    t = setup({ memento: first.memento });
+    assert.deepEqual(t.listedAsked, [['acc']]);
+  });
+
+  it('an answer that comes after the pod was stopped changes nothing', async () => {
+    t = setup();
+    await t.arm();
+    t.feed.samples.set('acc/p1', minutes(0, 42, 2));
+    t.at(31);
+    await t.rules.check();
+    t.at(42);
+    await t.rules.check();
+    assert.deepEqual(t.stopped, ['p1']);
+    t.warnings[0].answer('Cancel');
+    await settle();
+    assert.ok(t.rules.get('acc', 'p1'), 'the rule stays for when the pod runs again');
   });
 
   it('corrupt stored rules are ignored with a line in the log, and good ones kept', async () => {
