@@ -13,6 +13,12 @@ import { AccountData } from './services/accountData';
 import type { AccountStore } from './services/accounts';
 import { JupyterServers } from './services/jupyterServers';
 import { IdleGuard } from './services/idleGuard';
+import { IdleRules } from './services/idleRules';
+import { settings } from './services/settings';
+import type { UtilisationFeed } from './core/utilisation/feed';
+import { CLOUDS } from './providers/clouds';
+import { actionVerb } from './ui/actionLabels';
+import { IdleStatus } from './views/idleStatus';
 import { createLog } from './services/log';
 import { PodSecrets } from './services/podSecrets';
 import { ProviderManager } from './services/providerManager';
@@ -70,7 +76,63 @@ export function buildGpuPods({ context, accounts, view, burnRate, rateLimit }: S
       }
     },
   });
-  const tree = new PodsTreeProvider(accounts, data, providers, idleGuard);
+  // The GPU utilisation readings. MERGE: the sampler branch builds its feed here; until it is wired there is
+  // none, and nothing below reads GPUs (no GPU % in rows, no pod ever judged idle).
+  const utilisation: UtilisationFeed | undefined = undefined;
+  // Idle rules are read from global state and armed at once: they run from startup, like the timers.
+  const idleRules = new IdleRules({
+    memento: context.globalState,
+    feed: utilisation,
+    log,
+    now: Date.now,
+    graceMs: () => settings.idleGraceMs(),
+    clouds: Object.keys(CLOUDS),
+    pods: () => data.allPods().map(({ account, pod }) => ({ accountId: account.id, pod })),
+    listed: (accountId) => {
+      const s = data.snapshot(accountId);
+      return s && !s.error ? s.pods : undefined;
+    },
+    keepListed: (accountIds) => {
+      const now = Date.now();
+      for (const id of accountIds) {
+        const account = accounts.get(id);
+        const s = data.snapshot(id);
+        if (!account || data.isRefreshing(id) || (s?.backoffUntil && now < s.backoffUntil)) continue;
+        if (!s?.loadedAt || now - s.loadedAt >= settings.slowPollSeconds(account.cloud) * 1000)
+          void data.refresh(id, { background: true });
+      }
+    },
+    onPodsChange: (listener) => data.onDidChange(listener),
+    fresh: async (accountId, podId) => {
+      const account = accounts.get(accountId);
+      if (!account) return undefined;
+      await data.refresh(accountId);
+      const s = data.snapshot(accountId);
+      const pod = s && !s.error ? s.pods.find((p) => p.id === podId) : undefined;
+      if (!s || !pod) return undefined;
+      const caps = s.capabilities;
+      return {
+        pod,
+        canStop: !!caps?.podActions.has('stop'),
+        stopVerb: actionVerb(caps, 'stop'),
+        stoppedWord: caps?.stopWord === 'pause' ? vscode.l10n.t('Paused') : vscode.l10n.t('Stopped'),
+        cloudName: CLOUDS[account.cloud].displayName,
+      };
+    },
+    stop: async (accountId, pod) => {
+      const account = accounts.get(accountId);
+      if (!account) throw new Error('the account is no longer connected');
+      await runPodAction(services, { account, pod, provider: await providers.get(account) }, 'stop');
+      const after = data.snapshot(accountId)?.pods.find((p) => p.id === pod.id);
+      if (after?.status === 'running') throw new Error('the pod is still running');
+    },
+    showWarning: (message, ...buttons) => services.workbench.showWarning(message, ...buttons),
+    showInfo: (message, ...buttons) => services.workbench.showInfo(message, ...buttons),
+  });
+  const tree = new PodsTreeProvider(accounts, data, providers, idleGuard, { feed: utilisation, rules: idleRules });
+  const idleStatus = utilisation
+    ? new IdleStatus(data, utilisation, idleRules, () => settings.idleRuleDefaults())
+    : undefined;
   const podSecrets = new PodSecrets(context.secrets);
   const services: Services = {
     context,
@@ -93,6 +155,8 @@ export function buildGpuPods({ context, accounts, view, burnRate, rateLimit }: S
     timing: { waitIntervalMs: 3000, waitTimeoutMs: 20 * 60 * 1000 },
     burnRate,
     idleGuard,
+    utilisation,
+    idleRules,
     offers: new OfferCache(60_000, 10_000),
   };
   burnRate.attach(data);
@@ -103,6 +167,9 @@ export function buildGpuPods({ context, accounts, view, burnRate, rateLimit }: S
     tree,
     services.ssh!,
     idleGuard,
+    idleRules,
+    ...(idleStatus ? [idleStatus] : []),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('gpuPods.idle') && idleStatus?.update()),
     accounts.onDidChange(() => services.offers?.forget()),
     services.jupyterServers!,
     new Poller(view, accounts, data),

@@ -5,6 +5,7 @@ import { type IdleTimer, nextChange } from './core/idleTimers';
 import type { GpuPods, Shell } from './gpuPods';
 import { AccountStore } from './services/accounts';
 import { CLOUDS } from './providers/clouds';
+import { IDLE_RULES_KEY } from './services/idleRulesKey';
 import { IDLE_TIMERS_KEY } from './services/idleTimersKey';
 import { BurnRateStatus } from './views/burnRate';
 import type { TreeNode } from './views/nodes';
@@ -61,6 +62,9 @@ export function startGpuPods(context: vscode.ExtensionContext, options: Pick<She
   tree.load = load;
 
   const idleWake = wakeForIdleTimers(context.globalState, () => loadAndReport('idle timer'));
+  // Idle rules watch the pods' GPUs from startup: with any rule stored, the rest of GPU Pods loads now.
+  const rules = context.globalState.get<unknown>(IDLE_RULES_KEY);
+  if (Array.isArray(rules) && rules.length > 0 && accounts.list().length > 0) loadAndReport('idle rule');
   const updateContext = paletteContextUpdater(accounts);
   updateContext();
   // A notebook may want a running pod as its Jupyter server (offered once GPU Pods is loaded).

@@ -35,6 +35,8 @@ export const COMMAND_IDS = [
   'gpuPods.stopAfter',
   'gpuPods.remindAfter',
   'gpuPods.clearIdleTimer',
+  'gpuPods.stopWhenIdle',
+  'gpuPods.clearIdleRule',
   'gpuPods.createOnBestOffer',
   'gpuPods.createVm',
   'gpuPods.renameVm',

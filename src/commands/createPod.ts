@@ -6,6 +6,7 @@ import type { Pod } from '../core/model';
 import type { Provider } from '../core/provider';
 import { CLOUDS } from '../providers/clouds';
 import type { Account } from '../services/accounts';
+import { settings } from '../services/settings';
 import { pickAccount } from './pickTarget';
 import { reportError } from './runCommand';
 import { createThroughWizard } from './createWithUser';
@@ -55,6 +56,9 @@ export async function createPod(
   await services.podSecrets.setJupyterPassword(account.cloud, pod.id, ctx.jupyterPassword);
   services.data.upsertPod(account.id, pod);
   await services.idleGuard?.applyNewPodDefaults(account, pod);
+  // The default idle rule, only where the cloud can stop a pod: an idle rule never deletes one.
+  if (services.idleRules && settings.idleAutoStopNewPods() && provider.podActions.has('stop'))
+    await services.idleRules.set({ accountId: account.id, cloud: account.cloud, pod }, settings.idleRuleDefaults());
   void services.data.refresh(account.id);
   void waitUntilRunning(services, account, provider, pod);
   return pod;

@@ -6,6 +6,7 @@ import { createOnBestOffer } from './createOnBestOffer';
 import { createPod } from './createPod';
 import { disconnect } from './disconnect';
 import { editAccount } from './editAccount';
+import { clearIdleRule, stopWhenIdle } from './idleRuleCommands';
 import { clearIdleTimer, remindAfter, stopAfter } from './idleTimerCommands';
 import { startEndpoint, stopEndpoint } from './endpointCommands';
 import { copyJupyterUrl, openJupyter } from './jupyter';
@@ -59,6 +60,8 @@ export const COMMANDS: Record<CommandId, Handler> = {
   'gpuPods.stopAfter': stopAfter,
   'gpuPods.remindAfter': remindAfter,
   'gpuPods.clearIdleTimer': clearIdleTimer,
+  'gpuPods.stopWhenIdle': stopWhenIdle,
+  'gpuPods.clearIdleRule': clearIdleRule,
   'gpuPods.createOnBestOffer': createOnBestOffer,
   'gpuPods.createVm': createVm,
   'gpuPods.renameVm': renameVm,

@@ -9,6 +9,8 @@ import type { Workbench } from '../services/workbench';
 import type { UserInput } from '../ui/userInput';
 import type { OfferCache } from '../core/offers';
 import type { IdleGuard } from '../services/idleGuard';
+import type { IdleRules } from '../services/idleRules';
+import type { UtilisationFeed } from '../core/utilisation/feed';
 import type { BurnRateStatus } from '../views/burnRate';
 import type { TreeNode } from '../views/nodes';
 
@@ -31,6 +33,13 @@ export interface Services {
   burnRate?: BurnRateStatus;
   /** Per-pod stop/remind timers. */
   idleGuard?: IdleGuard;
+  /**
+   * GPU utilisation readings of running pods (the sampler). Optional: where it is not wired, rows show no
+   * GPU %, and no pod is ever judged idle.
+   */
+  utilisation?: UtilisationFeed;
+  /** "Stop when GPUs stay below X % for N minutes", per pod. */
+  idleRules?: IdleRules;
   /** The cross-cloud picker's offers, per account; its `ttlMs` and `timeoutMs` can be steered. */
   offers?: OfferCache;
 }

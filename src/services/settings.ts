@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { validateBaseUrl } from '../core/baseUrl';
 import type { CloudId } from '../core/model';
 import { userScopeValue } from '../core/ssh/userScope';
+import { DEFAULT_IDLE_RULE, type IdleRule, validateRule } from '../core/utilisation/idleRule';
 import { baseUrlSetting, DEFAULT_POLL_SECONDS } from '../providers/cloudInfo';
 import { CLOUDS } from '../providers/clouds';
 
@@ -76,6 +77,19 @@ export const settings = {
     return (
       clamp(vscode.workspace.getConfiguration('gpuPods').get<number>('idleGuard.graceMinutes', 10), 0, 1440) * 60_000
     );
+  },
+  /** "Stop when GPUs stay below X % for N minutes": the X and N proposed, and given to new pods. */
+  idleRuleDefaults(): IdleRule {
+    const c = vscode.workspace.getConfiguration('gpuPods');
+    const read = validateRule({
+      thresholdPercent: c.get<number>('idle.stopBelowPercent', DEFAULT_IDLE_RULE.thresholdPercent),
+      forMinutes: c.get<number>('idle.stopAfterMinutes', DEFAULT_IDLE_RULE.forMinutes),
+    });
+    return 'rule' in read ? read.rule : { ...DEFAULT_IDLE_RULE };
+  },
+  /** Whether each pod created in GPU Pods gets the idle rule above (on clouds that can stop pods). */
+  idleAutoStopNewPods(): boolean {
+    return vscode.workspace.getConfiguration('gpuPods').get<boolean>('idle.autoStopNewPods', false) === true;
   },
   /** The user's ssh config: ours, else Remote-SSH's own setting (user scope only), else '' (~/.ssh/config). */
   userSshConfigFile(): string {

@@ -35,6 +35,7 @@ export const MENU_FLAGS = {
     'ssh',
     'jupyter',
     'idleTimer',
+    'idleRule',
   ],
   vm: [...STATUS_FLAGS, 'canRename', 'canTerminate', 'ssh'],
   volume: ['canRename', 'canResize', 'canDelete'],
@@ -75,6 +76,8 @@ export function podMenuFlags(
   caps: Capabilities | undefined,
   /** The idle guard has a timer on this pod. */
   idleTimer = false,
+  /** The pod has an idle rule ("stop when GPUs are idle"). */
+  idleRule = false,
 ): MenuFlags<'pod'> {
   const can = (action: 'stop' | 'start' | 'restart' | 'terminate') => !!caps?.allows(action, pod);
   return {
@@ -91,6 +94,7 @@ export function podMenuFlags(
     ssh: pod.status === 'running',
     jupyter: jupyterPossible(caps, pod),
     idleTimer,
+    idleRule,
   };
 }
 

@@ -13,6 +13,8 @@ export const PALETTE_KEYS = [
   'stops',
   'restarts',
   'terminates',
+  /** Stops or pauses pods at all (idle rules act only there). */
+  'stopsPods',
   'vms',
   'volumes',
   'endpoints',
@@ -38,6 +40,7 @@ function keysOf({ palette, accountOptions }: PaletteCloud): Record<PaletteKey, b
     stops: stopsOrStarts && palette.stopWord === 'stop',
     restarts: has('restart'),
     terminates: has('terminate'),
+    stopsPods: has('stop'),
     vms: palette.vms,
     volumes: palette.volumes,
     endpoints: palette.endpoints,

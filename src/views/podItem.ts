@@ -12,6 +12,8 @@ export function podItem(
   capabilities: Capabilities | undefined,
   /** Extra tooltip rows (the idle guard's timer); a row makes the pod `+idleTimer`. */
   extra: Array<[string, string]> = [],
+  /** The latest GPU reading ("GPU 37%") and whether the pod has an idle rule (`+idleRule`). */
+  gpu: { percentText?: string; idleRule?: boolean } = {},
 ): vscode.TreeItem {
   const { pod, account } = node;
   const item = new vscode.TreeItem(displayText(pod.name || pod.id), vscode.TreeItemCollapsibleState.None);
@@ -21,6 +23,7 @@ export function podItem(
       gpuLabel(pod),
       pod.region,
       formatPrice(pod.pricePerHour),
+      gpu.percentText,
       pod.pending ? vscode.l10n.t('{0} (operation pending)', statusText(pod)) : statusText(pod),
     ]
       .filter(Boolean)
@@ -29,7 +32,7 @@ export function podItem(
   item.iconPath = statusIcon(pod.status, pod.pending);
   // The tooltip is built in resolveTreeItem, when the user hovers: building 500 of them up front
   // costs more than the rest of the tree.
-  item.contextValue = contextValue('pod', podMenuFlags(pod, capabilities, extra.length > 0));
+  item.contextValue = contextValue('pod', podMenuFlags(pod, capabilities, extra.length > 0, !!gpu.idleRule));
   item.accessibilityInformation = {
     label: vscode.l10n.t('{0}, {1}', displayText(pod.name || pod.id), item.description),
   };
@@ -41,6 +44,8 @@ export function podTooltip(
   pod: Pod,
   capabilities?: Capabilities,
   extra: Array<[string, string]> = [],
+  /** Markdown already made safe (utilisationMarkdown): the GPU figures and the last hour's sparkline. */
+  utilisation?: string,
 ): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   md.isTrusted = false;
@@ -79,5 +84,6 @@ export function podTooltip(
     if (value && value !== 'undefined')
       md.appendMarkdown(`${displayMarkdown(label)}: ${displayMarkdown(value, { maxLength: 500 })}  \n`);
   }
+  if (utilisation) md.appendMarkdown(`\n${utilisation}\n`);
   return md;
 }

@@ -1,5 +1,9 @@
 import * as vscode from 'vscode';
 import { AuthError, ConfigError } from '../core/errors';
+import { timerKey } from '../core/idleTimers';
+import type { UtilisationFeed } from '../core/utilisation/feed';
+import type { IdleRules } from '../services/idleRules';
+import { gpuPercentText, idleRuleText, utilisationMarkdown } from './utilisationText';
 import type { AccountData } from '../services/accountData';
 import type { Account, AccountStore } from '../services/accounts';
 import type { AccountNode, GroupKind, TreeNode } from './nodes';
@@ -28,17 +32,56 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       describe(accountId: string, podId: string): string | undefined;
       onDidChange: vscode.Event<string>;
     },
+    /** GPU readings (row description, tooltip sparkline) and idle rules; absent where no sampler is wired. */
+    private readonly gpus: { feed?: UtilisationFeed; rules?: IdleRules } = {},
   ) {
     this.disposables = [
       accounts.onDidChange(() => this.changed.fire(undefined)),
       data.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))),
     ];
     if (idle) this.disposables.push(idle.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))));
+    if (gpus.rules) this.disposables.push(gpus.rules.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))));
+    // New readings move the rows' "GPU 37%": redraw the accounts that have a running pod.
+    if (gpus.feed)
+      this.disposables.push(
+        gpus.feed.onDidChange(() => {
+          for (const [id, node] of this.accountNodes)
+            if (this.data.snapshot(id)?.pods.some((p) => p.status === 'running')) this.changed.fire(node);
+        }),
+      );
   }
 
   private idleRows(node: TreeNode & { type: 'pod' }): Array<[string, string]> {
     const line = this.idle?.describe(node.account.id, node.pod.id);
-    return line ? [[vscode.l10n.t('Idle guard'), line]] : [];
+    const rows: Array<[string, string]> = line ? [[vscode.l10n.t('Idle guard'), line]] : [];
+    const state = this.gpus.rules?.get(node.account.id, node.pod.id);
+    if (state) {
+      const now = Date.now();
+      const verdict = this.gpus.rules!.verdict(node.account.id, node.pod.id, state.rule, now);
+      rows.push([vscode.l10n.t('Idle rule'), idleRuleText(state, verdict, now)]);
+    }
+    return rows;
+  }
+
+  /** The row's GPU figure and idle-rule flag. */
+  private gpuFacts(node: TreeNode & { type: 'pod' }): { percentText?: string; idleRule?: boolean } {
+    const { account, pod } = node;
+    return {
+      percentText:
+        pod.status === 'running' && this.gpus.feed
+          ? gpuPercentText(this.gpus.feed.latest(timerKey(account.id, pod.id)), Date.now())
+          : undefined,
+      idleRule: !!this.gpus.rules?.get(account.id, pod.id),
+    };
+  }
+
+  /** The tooltip's GPU block for a running pod: figures, memory and the last hour's sparkline. */
+  private gpuBlock(node: TreeNode & { type: 'pod' }): string | undefined {
+    const { account, pod } = node;
+    if (pod.status !== 'running' || !this.gpus.feed) return undefined;
+    const now = Date.now();
+    const rule = this.gpus.rules?.get(account.id, pod.id)?.rule;
+    return utilisationMarkdown(this.gpus.feed.history(timerKey(account.id, pod.id), now), now, rule?.thresholdPercent);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -49,7 +92,12 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         return groupItem(node, this.groupCount(node.account, node.group));
       case 'pod':
         if (node.pod.kind === 'vm') return vmItem(node, this.data.snapshot(node.account.id)?.capabilities);
-        return podItem(node, this.data.snapshot(node.account.id)?.capabilities, this.idleRows(node));
+        return podItem(
+          node,
+          this.data.snapshot(node.account.id)?.capabilities,
+          this.idleRows(node),
+          this.gpuFacts(node),
+        );
       case 'volume':
         return volumeItem(node);
       case 'endpoint':
@@ -81,7 +129,8 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const snapshot = this.data.snapshot(node.account.id);
     const capabilities = node.pod.kind === 'vm' ? undefined : snapshot?.capabilities;
     const rows = node.pod.kind === 'vm' ? [] : this.idleRows(node);
-    item.tooltip = podTooltip(node.pod, capabilities, rows);
+    const gpuBlock = node.pod.kind === 'vm' ? undefined : this.gpuBlock(node);
+    item.tooltip = podTooltip(node.pod, capabilities, rows, gpuBlock);
     if (node.pod.status !== 'running' || !snapshot?.capabilities?.utilisation || node.pod.kind === 'vm') return item;
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
@@ -89,13 +138,18 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       const provider = await this.providers.get(node.account);
       const u = await provider.utilisation!(node.pod.id, abort.signal);
       const pct = (v?: number) => (v === undefined ? '—' : `${Math.round(v)}%`);
-      item.tooltip = podTooltip(node.pod, capabilities, [
-        ...rows,
+      item.tooltip = podTooltip(
+        node.pod,
+        capabilities,
         [
-          vscode.l10n.t('Utilisation'),
-          vscode.l10n.t('CPU {0} · RAM {1} · GPU {2}', pct(u.cpuPercent), pct(u.ramPercent), pct(u.gpuPercent)),
+          ...rows,
+          [
+            vscode.l10n.t('Utilisation'),
+            vscode.l10n.t('CPU {0} · RAM {1} · GPU {2}', pct(u.cpuPercent), pct(u.ramPercent), pct(u.gpuPercent)),
+          ],
         ],
-      ]);
+        gpuBlock,
+      );
     } catch {
       // The tooltip simply shows no utilisation; the error is not worth a toast.
     }

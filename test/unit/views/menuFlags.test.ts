@@ -135,7 +135,8 @@ function everyRow(): Record<RowKind, string[]> {
     for (const status of STATUSES) {
       for (const pending of [false, true])
         for (const idle of [false, true])
-          rows.pod.push(contextValue('pod', podMenuFlags(pod(status, { pending }), c, idle)));
+          for (const rule of [false, true])
+            rows.pod.push(contextValue('pod', podMenuFlags(pod(status, { pending }), c, idle, rule)));
       rows.vm.push(contextValue('vm', vmMenuFlags(pod(status, { kind: 'vm' }), c)));
       rows.endpoint.push(
         contextValue('endpoint', endpointMenuFlags({ cloud: 'yotta', id: 'e', name: 'e', status, rawStatus: status })),
@@ -214,6 +215,15 @@ describe('menu flags: one pure function per row, and the when clauses that read 
     assert.ok(!menu.includes('gpuPods.stopPod') && !menu.includes('gpuPods.pausePod'));
     for (const command of ['gpuPods.terminatePod', 'gpuPods.connectRemoteSsh', 'gpuPods.openJupyter'])
       assert.ok(menu.includes(command), `${command} in ${menu.join(', ')}`);
+  });
+
+  it('Stop When GPUs Are Idle… is offered on a running pod of a cloud that stops or pauses, never where only delete exists', () => {
+    assert.ok(shown(contextValue('pod', podMenuFlags(pod('running'), pausing))).includes('gpuPods.stopWhenIdle'));
+    assert.ok(!shown(contextValue('pod', podMenuFlags(pod('running'), deleteOnly))).includes('gpuPods.stopWhenIdle'));
+    assert.ok(!shown(contextValue('pod', podMenuFlags(pod('stopped'), pausing))).includes('gpuPods.stopWhenIdle'));
+    const withRule = shown(contextValue('pod', podMenuFlags(pod('stopped'), pausing, false, true)));
+    assert.ok(withRule.includes('gpuPods.clearIdleRule'), 'a rule can be cleared whatever the state');
+    assert.ok(!shown(contextValue('pod', podMenuFlags(pod('running'), pausing))).includes('gpuPods.clearIdleRule'));
   });
 
   it('a pod with an operation pending offers no lifecycle action and no port edit', () => {

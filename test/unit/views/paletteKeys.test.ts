@@ -69,7 +69,15 @@ describe('palette context keys: the palette offers what the connected clouds can
       accountOptions: [],
     };
     const bare = offered(paletteContext([none]));
-    for (const id of ['pausePod', 'stopPod', 'restartPod', 'createVolume', 'startEndpoint', 'managePorts'])
+    for (const id of [
+      'pausePod',
+      'stopPod',
+      'restartPod',
+      'createVolume',
+      'startEndpoint',
+      'managePorts',
+      'stopWhenIdle',
+    ])
       assert.ok(!bare.includes(`gpuPods.${id}`), id);
     for (const id of ['notifyWhenAvailable', 'createVm', 'editAccount']) assert.ok(!bare.includes(`gpuPods.${id}`), id);
     assert.ok(bare.includes('gpuPods.terminatePod') && bare.includes('gpuPods.createPod'));

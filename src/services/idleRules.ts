@@ -1,0 +1,382 @@
+import type * as vscode from 'vscode';
+import { formatDuration, formatUsd, usablePrice } from '../core/burnRate';
+import { displayText } from '../core/displayText';
+import { timerKey } from '../core/idleTimers';
+import { l10n } from '../core/l10n';
+import type { CloudId, Pod } from '../core/model';
+import type { UtilisationFeed } from '../core/utilisation/feed';
+import {
+  evaluate,
+  type IdleRule,
+  type IdleRuleState,
+  type IdleVerdict,
+  nextStep,
+  readRuleStates,
+  ruleKey,
+  snooze,
+  withoutRule,
+  withRule,
+} from '../core/utilisation/idleRule';
+import { IDLE_RULES_KEY } from './idleRulesKey';
+
+/** Even with no new reading, armed rules are looked at this often (a grace period ends, a snooze runs out). */
+const MAX_SLEEP_MS = 60_000;
+
+/** A pod as a fresh read of its account's list has it, with what its cloud can do to it. */
+export interface FreshPod {
+  pod: Pod;
+  /** The cloud can stop (or pause) pods. NeevCloud cannot: there a rule never acts. */
+  canStop: boolean;
+  /** "pause" on Yotta, "stop" elsewhere: the word inside a sentence. */
+  stopVerb: string;
+  /** "Paused" / "Stopped": the word that opens the "done" notification. */
+  stoppedWord: string;
+  cloudName: string;
+}
+
+/**
+ * Everything the rules need from the rest of GPU Pods. No `vscode` at run time here, so the whole flow
+ * (notify, grace, stop, Cancel, Keep Running) is unit-tested with a fake feed, clock and workbench.
+ */
+export interface IdleRulesHost {
+  memento: Pick<vscode.Memento, 'get' | 'update'>;
+  /** The utilisation readings; without them no pod is ever judged idle. */
+  feed?: UtilisationFeed;
+  log: Pick<vscode.LogOutputChannel, 'info' | 'warn' | 'error'>;
+  now(): number;
+  /** The same grace period as the idle timers (`gpuPods.idleGuard.graceMinutes`). */
+  graceMs(): number;
+  clouds: readonly string[];
+  /** Every pod the accounts' lists hold now (no request). */
+  pods(): ReadonlyArray<{ accountId: string; pod: Pod }>;
+  /** The account's pods when its last refresh read them completely; undefined otherwise (nothing is pruned on it). */
+  listed(accountId: string): readonly Pod[] | undefined;
+  /**
+   * Keeps these accounts' lists loaded and fresh (a background refresh when missing or older than the cloud's
+   * poll interval): rules run from startup, when the view (and its poller) may never be shown.
+   */
+  keepListed(accountIds: readonly string[]): void;
+  /** Fires with an account id when its list changed. */
+  onPodsChange(listener: (accountId: string) => void): { dispose(): void };
+  /**
+   * Reads the account's list again and returns the pod; undefined when the list cannot be read or the pod
+   * is gone: nothing is stopped on an old list.
+   */
+  fresh(accountId: string, podId: string): Promise<FreshPod | undefined>;
+  /** Stops the pod the usual way (progress, wait); throws when it did not work. */
+  stop(accountId: string, pod: Pod): Promise<void>;
+  showWarning(message: string, ...buttons: string[]): Thenable<string | undefined>;
+  showInfo(message: string, ...buttons: string[]): Thenable<string | undefined>;
+}
+
+/**
+ * "Stop when GPUs stay below X % for N minutes", per pod. The rules live in global state (so they survive
+ * reloads and run from startup, like the idle timers); while a rule's pod runs, the feed is asked to sample
+ * it (`idleRule` demand). When the readings prove the pod idle, a notification offers Cancel (turns the
+ * rule off) and Keep Running For 1 Hour; unanswered within the grace period, the pod is stopped (Yotta
+ * pauses). A pod whose readings are missing, stale or unreachable is never stopped, nor one whose account
+ * list cannot be read again right before acting. Each automatic action is logged and then shown.
+ */
+export class IdleRules {
+  private readonly listeners = new Set<(accountId: string) => void>();
+  /** When this window showed the notification, per rule key (never stored: see IdleRuleState.notifiedAt). */
+  private readonly notified = new Map<string, number>();
+  private readonly stopping = new Set<string>();
+  private readonly disposables: Array<{ dispose(): void }> = [];
+  private timeout?: ReturnType<typeof setTimeout>;
+  private checking?: Promise<void>;
+  private again?: Promise<void>;
+  private loggedIgnored = false;
+
+  constructor(private readonly host: IdleRulesHost) {
+    this.disposables.push(host.onPodsChange((accountId) => void this.podsChanged(accountId)));
+    if (host.feed) this.disposables.push(host.feed.onDidChange(() => void this.check()));
+    this.updateDemand();
+    this.tick();
+  }
+
+  /** Lists of the accounts with a rule kept fresh, then every rule looked at. */
+  private tick(): void {
+    const accounts = [...new Set(this.list().map((s) => s.accountId))];
+    if (accounts.length > 0) this.host.keepListed(accounts);
+    void this.check();
+  }
+
+  /** Fires with the account id whose rules changed (the tree redraws that account). */
+  onDidChange(listener: (accountId: string) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** The stored rules; anything malformed is left out and said once in the output channel. */
+  list(): IdleRuleState[] {
+    const read = readRuleStates(this.host.memento.get<unknown>(IDLE_RULES_KEY), this.host.clouds);
+    if (read.ignored.length > 0 && !this.loggedIgnored) {
+      this.loggedIgnored = true;
+      for (const why of read.ignored) this.host.log.warn(`Idle rules: ignored a stored rule (${why}).`);
+    }
+    return read.states;
+  }
+
+  get(accountId: string, podId: string): IdleRuleState | undefined {
+    const key = ruleKey(accountId, podId);
+    return this.list().find((s) => ruleKey(s.accountId, s.podId) === key);
+  }
+
+  /** Arms (or replaces) the pod's rule. The caller has checked that the pod's cloud can stop pods. */
+  async set(target: { accountId: string; cloud: CloudId; pod: Pod }, rule: IdleRule): Promise<IdleRuleState> {
+    const { accountId, cloud, pod } = target;
+    const state: IdleRuleState = {
+      accountId,
+      cloud,
+      podId: pod.id,
+      podName: pod.name || pod.id,
+      rule,
+      setAt: this.host.now(),
+    };
+    this.notified.delete(ruleKey(accountId, pod.id));
+    await this.save(withRule(this.list(), state));
+    this.host.log.info(
+      `Idle rule: stop "${state.podName}" (${cloud}) when its GPUs stay below ${rule.thresholdPercent}% for ${rule.forMinutes} minutes.`,
+    );
+    this.fire(accountId);
+    return state;
+  }
+
+  async clear(accountId: string, podId: string): Promise<boolean> {
+    const before = this.list();
+    const after = withoutRule(before, accountId, podId);
+    this.notified.delete(ruleKey(accountId, podId));
+    if (after.length === before.length) return false;
+    await this.save(after);
+    this.fire(accountId);
+    return true;
+  }
+
+  /** The verdict the pod's readings give under `rule`; unknown without readings. */
+  verdict(accountId: string, podId: string, rule: IdleRule, now = this.host.now()): IdleVerdict {
+    const feed = this.host.feed;
+    if (!feed) return { kind: 'unknown', why: 'no utilisation readings' };
+    return evaluate(feed.history(timerKey(accountId, podId), now), rule, now);
+  }
+
+  /**
+   * Looks at every armed rule now. Runs are serialised; a call made while one runs gets one more run after it
+   * (new readings or an answer may have come in since it started).
+   */
+  check(): Promise<void> {
+    if (this.checking) {
+      this.again ??= this.checking.then(() => {
+        this.again = undefined;
+        return this.check();
+      });
+      return this.again;
+    }
+    this.checking = this.run().finally(() => {
+      this.checking = undefined;
+      this.schedule();
+    });
+    return this.checking;
+  }
+
+  private async run(): Promise<void> {
+    const now = this.host.now();
+    const grace = this.host.graceMs();
+    const running = this.runningPods();
+    for (const key of [...this.notified.keys()]) if (!running.has(key)) this.notified.delete(key);
+    for (const { state, pod } of running.values()) {
+      const key = ruleKey(state.accountId, state.podId);
+      const verdict = this.verdict(state.accountId, state.podId, state.rule, now);
+      const step = nextStep({ ...state, notifiedAt: this.notified.get(key) }, verdict, now, grace);
+      try {
+        if (step.kind === 'watch' && this.notified.delete(key)) {
+          this.host.log.info(
+            `Idle rule: "${state.podName}" is no longer idle (${describe(verdict)}); it keeps running.`,
+          );
+        } else if (step.kind === 'notify') {
+          this.notified.set(key, now);
+          this.notify(state, pod, step.minutes, grace);
+        } else if (step.kind === 'stop') {
+          this.notified.delete(key);
+          await this.autoStop(state, step.minutes);
+        }
+      } catch (e) {
+        this.host.log.error(`Idle rule (${state.podName}): ${String((e as Error)?.message ?? e)}`);
+      }
+    }
+  }
+
+  private notify(state: IdleRuleState, pod: Pod, minutes: number, graceMs: number): void {
+    const name = displayText(pod.name || pod.id);
+    const price = usablePrice(pod.pricePerHour);
+    const cost = price === undefined ? l10n.t('price unknown') : `${formatUsd(price)}/h`;
+    const wait = formatDuration(graceMs) === '0m' ? l10n.t('a moment') : formatDuration(graceMs);
+    const message = l10n.t(
+      '"{0}" has been idle for {1} minutes (GPUs below {2}%), costing {3}. GPU Pods will stop it in {4} unless you answer.',
+      name,
+      minutes,
+      state.rule.thresholdPercent,
+      cost,
+      wait,
+    );
+    const cancel = l10n.t('Cancel');
+    const keep = l10n.t('Keep Running For 1 Hour');
+    this.host.log.info(
+      `Idle rule: "${state.podName}" idle for ${minutes} minutes (below ${state.rule.thresholdPercent}%, ${cost}); notified, stopping after ${formatDuration(graceMs)} without an answer.`,
+    );
+    void this.host.showWarning(message, cancel, keep).then(async (choice) => {
+      const still = this.get(state.accountId, state.podId)?.setAt === state.setAt;
+      const key = ruleKey(state.accountId, state.podId);
+      if (!still || choice === undefined) return;
+      if (!this.runningPods().has(key)) {
+        // The answer came after the pod stopped: the rule stays for when it runs again.
+        this.host.log.info(`Idle rule: "${state.podName}" answered (${choice}) after it stopped; nothing changed.`);
+        return;
+      }
+      this.notified.delete(key);
+      if (choice === cancel) {
+        await this.clear(state.accountId, state.podId);
+        this.host.log.info(`Idle rule: "${state.podName}" kept running (Cancel); its idle rule is off.`);
+      } else if (choice === keep) {
+        const current = this.get(state.accountId, state.podId);
+        if (current) await this.save(withRule(this.list(), snooze(current, this.host.now())));
+        this.host.log.info(`Idle rule: "${state.podName}" kept running for 1 hour.`);
+        this.fire(state.accountId);
+      }
+    });
+  }
+
+  /** Stops the pod after the grace period, once more checking everything a stop rests on. */
+  private async autoStop(state: IdleRuleState, minutes: number): Promise<void> {
+    const key = ruleKey(state.accountId, state.podId);
+    // Another window may have answered (Cancel, Keep Running) or stopped it already.
+    const stored = this.get(state.accountId, state.podId);
+    if (!stored || stored.setAt !== state.setAt) return;
+    if (stored.snoozedUntil !== undefined && this.host.now() < stored.snoozedUntil) return;
+    if (this.stopping.has(key)) return;
+    this.stopping.add(key);
+    try {
+      const fresh = await this.host.fresh(state.accountId, state.podId);
+      if (!fresh) {
+        this.host.log.warn(`Idle rule: "${state.podName}" not stopped: its cloud's list could not be read again.`);
+        return;
+      }
+      if (fresh.pod.status !== 'running') return;
+      if (!fresh.canStop) {
+        this.host.log.warn(
+          `Idle rule: "${state.podName}" not stopped: ${fresh.cloudName} cannot stop pods, and an idle rule never deletes one.`,
+        );
+        return;
+      }
+      const verdict = this.verdict(state.accountId, state.podId, stored.rule);
+      if (verdict.kind !== 'idle') {
+        this.host.log.info(`Idle rule: "${state.podName}" not stopped: ${describe(verdict)}.`);
+        return;
+      }
+      this.host.log.info(
+        `Idle rule: asking ${fresh.cloudName} to ${fresh.stopVerb} "${state.podName}" after ${verdict.minutes} idle minutes (GPUs below ${stored.rule.thresholdPercent}%), no answer within the grace period.`,
+      );
+      await this.host.stop(state.accountId, fresh.pod);
+      const name = displayText(fresh.pod.name || fresh.pod.id);
+      this.host.log.info(
+        `Idle rule: "${state.podName}" ${fresh.stoppedWord.toLowerCase()} after ${verdict.minutes} idle minutes.`,
+      );
+      void this.host.showInfo(
+        l10n.t(
+          '{0} "{1}" after {2} idle minutes (GPUs below {3}%).',
+          fresh.stoppedWord,
+          name,
+          Math.max(minutes, verdict.minutes),
+          stored.rule.thresholdPercent,
+        ),
+      );
+      this.fire(state.accountId);
+    } catch (e) {
+      this.host.log.error(`Idle rule: stopping "${state.podName}" failed: ${String((e as Error)?.message ?? e)}`);
+      void this.host.showWarning(
+        l10n.t(
+          'GPU Pods could not stop the idle pod "{0}"; it is still running. See the GPU Pods output for details.',
+          displayText(state.podName),
+        ),
+      );
+    } finally {
+      this.stopping.delete(key);
+    }
+  }
+
+  /** The rules whose pod is running now, with the pod, by rule key. */
+  private runningPods(): Map<string, { state: IdleRuleState; pod: Pod }> {
+    const rules = new Map(this.list().map((s) => [ruleKey(s.accountId, s.podId), s]));
+    const out = new Map<string, { state: IdleRuleState; pod: Pod }>();
+    for (const { accountId, pod } of this.host.pods()) {
+      const key = ruleKey(accountId, pod.id);
+      const state = rules.get(key);
+      if (state && pod.status === 'running') out.set(key, { state, pod });
+    }
+    return out;
+  }
+
+  /** The feed samples exactly the running pods whose rule is armed (a snoozed rule keeps its readings). */
+  private updateDemand(): void {
+    const keys = [...this.runningPods().values()].map(({ state }) => timerKey(state.accountId, state.podId));
+    this.host.feed?.setDemand('idleRule', keys);
+  }
+
+  /**
+   * Rules of pods that a complete list no longer has (or shows terminated) are dropped; a stopped pod keeps
+   * its rule, which applies again when the pod runs.
+   */
+  private async podsChanged(accountId: string): Promise<void> {
+    const listed = this.host.listed(accountId);
+    const states = this.list();
+    const gone = listed
+      ? states.filter(
+          (s) => s.accountId === accountId && !listed.some((p) => p.id === s.podId && p.status !== 'terminated'),
+        )
+      : [];
+    if (gone.length > 0) {
+      await this.save(states.filter((s) => !gone.includes(s)));
+      for (const s of gone) this.host.log.info(`Idle rule: "${s.podName}" is gone; its rule is dropped.`);
+      this.fire(accountId);
+    } else this.updateDemand();
+    void this.check();
+  }
+
+  private async save(states: IdleRuleState[]): Promise<void> {
+    // notifiedAt belongs to this window only.
+    await this.host.memento.update(
+      IDLE_RULES_KEY,
+      states.map(({ notifiedAt: _n, ...s }) => s),
+    );
+    this.updateDemand();
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timeout) clearTimeout(this.timeout);
+    this.timeout = undefined;
+    if (this.list().length === 0) return;
+    const now = this.host.now();
+    const grace = this.host.graceMs();
+    const due = [...this.notified.values()].map((at) => at + grace - now);
+    const wait = Math.min(MAX_SLEEP_MS, ...due.map((ms) => Math.max(0, ms)));
+    this.timeout = setTimeout(() => this.tick(), wait);
+  }
+
+  private fire(accountId: string): void {
+    for (const l of [...this.listeners]) l(accountId);
+  }
+
+  dispose(): void {
+    if (this.timeout) clearTimeout(this.timeout);
+    for (const d of this.disposables) d.dispose();
+    this.host.feed?.setDemand('idleRule', []);
+    this.listeners.clear();
+  }
+}
+
+function describe(verdict: IdleVerdict): string {
+  if (verdict.kind === 'unknown') return verdict.why;
+  if (verdict.kind === 'busy') return 'a GPU is busy';
+  return `idle for ${verdict.minutes} minutes`;
+}

@@ -1,0 +1,134 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { GpuReading } from '../simulator/gpu';
+import { AutoInput } from '../support/autoInput';
+import { screenshot } from './support/control';
+import { waitFor } from './support/extension';
+import { disconnectAll, gpuPods, item, recordingWorkbench, script, waitForPodNode } from './support/gpuPods';
+import { startSimulator, type SimulatorHandle } from './support/simulator';
+
+/*
+ * Issue #16's proof, in a real VS Code over the simulator: four running Yotta pods, each with an idle rule
+ * ("below 5 % for 1 minute"), and their GPUs steered through the simulator (`sim.gpu`, the one source the
+ * pod's nvidia-smi and Yotta's metrics API both read):
+ *   - idle-a: 0 %, the warning goes unanswered → paused after the grace period, and said afterwards;
+ *   - busy-b: 80 % → never warned about, keeps running;
+ *   - cancel-c: 0 %, the user presses Cancel → keeps running, its rule is off;
+ *   - dark-d: cannot be reached (SSH drops, metrics fail) → never stopped on a guess.
+ * The rules read the real utilisation feed (`services.utilisation`, built by the sampler). MERGE: written on
+ * the idle-rules branch before the sampler branch was merged; until then there is no feed and the suite is
+ * skipped (see the guard in `before`) — delete that guard once both branches are in.
+ */
+
+const RULE_MINUTES = 1;
+const GRACE_MINUTES = 0.03; // about 2 s
+
+function gpusAt(percent: number): GpuReading[] {
+  return [{ name: 'NVIDIA GeForce RTX 4090', utilizationPct: percent, memoryUsedMiB: 2048, memoryTotalMiB: 24564 }];
+}
+
+describe('idle rules: stop when GPUs stay below X % for N minutes', function () {
+  // The rule needs a full minute of readings at the sampler's own pace, then the grace period.
+  this.timeout(8 * 60_000);
+  let sim: SimulatorHandle;
+  const ids: Record<string, string> = {};
+  const workbench = recordingWorkbench();
+
+  before(async function () {
+    const { services } = await gpuPods();
+    // MERGE guard: remove once the sampler branch is merged (the feed must exist for this proof).
+    if (!services.utilisation) {
+      console.warn('idleRules.itest: no utilisation feed wired (sampler branch not merged): suite skipped');
+      this.skip();
+    }
+    sim = await startSimulator({ timeScale: 0.02 });
+    await disconnectAll();
+    await script(new AutoInput({ cloud: 'Yotta Labs', label: 'it', apiKey: 'yotta-idle-key' }), workbench);
+    await vscode.commands.executeCommand('gpuPods.connectCloud');
+    const config = vscode.workspace.getConfiguration('gpuPods');
+    await config.update('idleGuard.graceMinutes', GRACE_MINUTES, vscode.ConfigurationTarget.Global);
+    await config.update('idle.stopAfterMinutes', RULE_MINUTES, vscode.ConfigurationTarget.Global);
+    for (const name of ['idle-a', 'busy-b', 'cancel-c', 'dark-d']) {
+      ids[name] = sim.sim.controls.yotta.addPod({ name, status: 'RUNNING' });
+    }
+    sim.sim.gpu.set('yotta', ids['idle-a'], { kind: 'gpus', gpus: gpusAt(0) });
+    sim.sim.gpu.set('yotta', ids['busy-b'], { kind: 'gpus', gpus: gpusAt(80) });
+    sim.sim.gpu.set('yotta', ids['cancel-c'], { kind: 'gpus', gpus: gpusAt(0) });
+    sim.sim.gpu.set('yotta', ids['dark-d'], { kind: 'unreachable', gpus: gpusAt(0) });
+    sim.sim.addFault({
+      cloud: 'yotta',
+      method: 'GET',
+      path: new RegExp(`^/v2/metrics/gpu/pods/${ids['dark-d']}`),
+      status: 503,
+    });
+    // The user presses Cancel on cancel-c's warning; every other warning goes unanswered.
+    workbench.showWarning = async (message, ...buttons) => {
+      workbench.warnings.push(message);
+      return message.includes('cancel-c') ? buttons.find((b) => b === 'Cancel') : undefined;
+    };
+    for (const name of Object.keys(ids)) {
+      await script(new AutoInput({ idleRuleChoice: 'Below 5% for 1 minutes' }), workbench);
+      const node = await waitForPodNode('yotta', name, 'running');
+      await vscode.commands.executeCommand('gpuPods.stopWhenIdle', node);
+      const row = await item(await waitForPodNode('yotta', name, 'running'));
+      assert.match(String(row.contextValue), /\+idleRule/, `${name} has its rule`);
+    }
+  });
+
+  after(async () => {
+    const config = vscode.workspace.getConfiguration('gpuPods');
+    await config.update('idleGuard.graceMinutes', undefined, vscode.ConfigurationTarget.Global);
+    await config.update('idle.stopAfterMinutes', undefined, vscode.ConfigurationTarget.Global);
+    await disconnectAll();
+    await sim?.dispose();
+  });
+
+  it('a pod whose GPUs go idle is warned about, then paused after the grace period, and it is said afterwards', async () => {
+    await waitFor(
+      'the warning about idle-a',
+      () => workbench.warnings.some((m) => /"idle-a" has been idle for \d+ minutes \(GPUs below 5%\)/.test(m)),
+      5 * 60_000,
+      500,
+    );
+    await waitForPodNode('yotta', 'idle-a', 'stopped', 90_000);
+    await waitFor(
+      'the notification afterwards',
+      () => workbench.infos.some((m) => /^Paused "idle-a" after \d+ idle minutes/.test(m)),
+      10_000,
+    );
+    const pauses = sim.sim.requestsFor('yotta', 'POST').filter((r) => r.path.endsWith('/pause'));
+    assert.deepEqual(
+      pauses.map((r) => r.path),
+      [`/v2/pods/${ids['idle-a']}/pause`],
+      'only the idle pod was paused',
+    );
+    await screenshot('idle-rule-paused');
+  });
+
+  it('a busy pod is not stopped, and its row shows its GPU %, its tooltip the last hour', async () => {
+    const node = await waitForPodNode('yotta', 'busy-b', 'running');
+    assert.ok(!workbench.warnings.some((m) => m.includes('busy-b')));
+    const row = await item(node);
+    assert.match(String(row.description), /GPU 80%/);
+    const tip = (row.tooltip as vscode.MarkdownString).value;
+    assert.match(tip, /!\[GPU utilisation, last hour\]\(data:image\/svg\+xml;base64,/);
+    assert.match(tip, /Idle rule: stop below 5% for 1 minutes · busy/);
+  });
+
+  it('Cancel keeps the pod running and turns its rule off', async () => {
+    await waitFor('the warning about cancel-c', () => workbench.warnings.some((m) => m.includes('cancel-c')), 60_000);
+    await new Promise((r) => setTimeout(r, GRACE_MINUTES * 60_000 * 3));
+    const node = await waitForPodNode('yotta', 'cancel-c', 'running');
+    const { services } = await gpuPods();
+    assert.equal(services.idleRules!.get(node.account.id, node.pod.id), undefined, 'the rule is off');
+    assert.ok(!sim.sim.requestsFor('yotta', 'POST').some((r) => r.path.includes(ids['cancel-c'])));
+  });
+
+  it('a pod that cannot be reached is never stopped on a guess, nor warned about', async () => {
+    const node = await waitForPodNode('yotta', 'dark-d', 'running');
+    assert.ok(!workbench.warnings.some((m) => m.includes('dark-d')));
+    assert.ok(!sim.sim.requestsFor('yotta', 'POST').some((r) => r.path.includes(ids['dark-d'])));
+    const row = await item(node);
+    assert.match((row.tooltip as vscode.MarkdownString).value, /Utilisation unavailable/);
+  });
+});

@@ -1,0 +1,362 @@
+import assert from 'node:assert/strict';
+import type { Pod } from '../../../src/core/model';
+import type { PodKey, SamplingDemand, UtilisationFeed } from '../../../src/core/utilisation/feed';
+import type { UtilisationSample } from '../../../src/core/utilisation/model';
+import { type FreshPod, IdleRules, type IdleRulesHost } from '../../../src/services/idleRules';
+import { IDLE_RULES_KEY } from '../../../src/services/idleRulesKey';
+import { down, MINUTE, minutes, T0 } from '../core/utilisation/samples';
+
+/** A feed the test fills: readings per pod key, demand recorded. */
+class FakeFeed implements UtilisationFeed {
+  readonly samples = new Map<PodKey, UtilisationSample[]>();
+  readonly demand = new Map<SamplingDemand, readonly PodKey[] | 'allRunning'>();
+  private readonly listeners = new Set<() => void>();
+  latest(key: PodKey) {
+    return this.samples.get(key)?.at(-1);
+  }
+  history(key: PodKey) {
+    return this.samples.get(key) ?? [];
+  }
+  onDidChange(listener: () => void) {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+  setDemand(demand: SamplingDemand, keys: readonly PodKey[] | 'allRunning') {
+    this.demand.set(demand, keys);
+  }
+}
+
+class Memento {
+  readonly values = new Map<string, unknown>();
+  get<T>(key: string, fallback?: T): T | undefined {
+    return (this.values.has(key) ? this.values.get(key) : fallback) as T | undefined;
+  }
+  async update(key: string, value: unknown) {
+    this.values.set(key, JSON.parse(JSON.stringify(value)));
+  }
+}
+
+function pod(id: string, status: Pod['status'] = 'running', price = 1.55): Pod {
+  return {
+    cloud: 'yotta',
+    kind: 'pod',
+    id,
+    name: `pod-${id}`,
+    status,
+    rawStatus: status,
+    pricePerHour: price,
+    ports: [],
+    details: [],
+  };
+}
+
+interface Warning {
+  message: string;
+  buttons: string[];
+  answer(choice?: string): void;
+}
+
+/** The rules over fake lists, feed, clock and workbench; `stopped` lists the pods stopped, in order. */
+function setup(options: { memento?: Memento; canStop?: boolean; listReadable?: boolean } = {}) {
+  const memento = options.memento ?? new Memento();
+  const feed = new FakeFeed();
+  const clock = { now: T0 };
+  const pods = new Map<string, Pod>([['p1', pod('p1')]]);
+  const warnings: Warning[] = [];
+  const infos: string[] = [];
+  const logs: string[] = [];
+  const stopped: string[] = [];
+  const state = { listReadable: options.listReadable ?? true };
+  const podListeners = new Set<(id: string) => void>();
+  const listedAsked: string[][] = [];
+  const host: IdleRulesHost = {
+    memento,
+    feed,
+    log: {
+      info: (m: string) => void logs.push(m),
+      warn: (m: string) => void logs.push(`WARN ${m}`),
+      error: (m: string | Error) => void logs.push(`ERROR ${String(m)}`),
+    },
+    now: () => clock.now,
+    graceMs: () => 10 * MINUTE,
+    clouds: ['yotta', 'novita', 'gpugeek', 'neevcloud'],
+    pods: () => [...pods.values()].map((p) => ({ accountId: 'acc', pod: p })),
+    listed: () => [...pods.values()],
+    keepListed: (ids) => void listedAsked.push([...ids]),
+    onPodsChange: (l) => {
+      podListeners.add(l);
+      return { dispose: () => podListeners.delete(l) };
+    },
+    fresh: async (_a, id): Promise<FreshPod | undefined> => {
+      const p = pods.get(id);
+      if (!state.listReadable || !p) return undefined;
+      return {
+        pod: p,
+        canStop: options.canStop ?? true,
+        stopVerb: 'pause',
+        stoppedWord: 'Paused',
+        cloudName: 'Yotta Labs',
+      };
+    },
+    stop: async (_a, p) => {
+      stopped.push(p.id);
+      pods.set(p.id, { ...p, status: 'stopped' });
+    },
+    showWarning: (message, ...buttons) =>
+      new Promise((resolve) => warnings.push({ message, buttons, answer: resolve })),
+    showInfo: async (message) => {
+      infos.push(message);
+      return undefined;
+    },
+  };
+  const rules = new IdleRules(host);
+  const at = (m: number) => (clock.now = T0 + m * MINUTE);
+  const arm = () =>
+    rules.set({ accountId: 'acc', cloud: 'yotta', pod: pods.get('p1')! }, { thresholdPercent: 5, forMinutes: 30 });
+  const podsChanged = () => podListeners.forEach((l) => l('acc'));
+  return {
+    rules,
+    feed,
+    memento,
+    clock,
+    at,
+    arm,
+    pods,
+    warnings,
+    infos,
+    logs,
+    stopped,
+    state,
+    podsChanged,
+    listedAsked,
+  };
+}
+
+const settle = () => new Promise((r) => setImmediate(r));
+
+describe('IdleRules: stop when GPUs stay below X % for N minutes', () => {
+  let t: ReturnType<typeof setup>;
+  afterEach(() => t?.rules.dispose());
+
+  it('an idle pod gets a warning with its idle time and cost, and is paused once the grace period passes unanswered', async () => {
+    t = setup();
+    await t.arm();
+    t.feed.samples.set('acc/p1', minutes(0, 31, 2));
+    t.at(31);
+    await t.rules.check();
+    assert.equal(t.warnings.length, 1);
+    assert.match(t.warnings[0].message, /"pod-p1" has been idle for 31 minutes \(GPUs below 5%\), costing \$1\.55\/h/);
+    assert.deepEqual(t.warnings[0].buttons, ['Cancel', 'Keep Running For 1 Hour']);
+    t.at(40);
+    t.feed.samples.set('acc/p1', minutes(0, 40, 2));
+    await t.rules.check();
+    assert.deepEqual(t.stopped, [], 'not before the grace period ends');
+    t.at(41);
+    t.feed.samples.set('acc/p1', minutes(0, 41, 2));
+    await t.rules.check();
+    assert.deepEqual(t.stopped, ['p1']);
+    assert.match(t.infos[0], /^Paused "pod-p1" after 41 idle minutes/);
+    assert.ok(t.logs.some((l) => /asking Yotta Labs to pause "pod-p1" after 41 idle minutes/.test(l)));
+  });
+
+  it('a busy pod is never warned about nor stopped', async () => {
+    t = setup();
+    await t.arm();
+    t.feed.samples.set('acc/p1', [...minutes(0, 44, 1), ...minutes(45, 45, 60), ...minutes(46, 60, 1)]);
+    t.at(60);
+    await t.rules.check();
+    assert.equal(t.warnings.length, 0);
+    assert.deepEqual(t.stopped, []);
+  });
+
+  it('a pod that becomes busy during the grace period keeps running', async () => {
+    t = setup();
+    await t.arm();
+    t.feed.samples.set('acc/p1', minutes(0, 31, 2));
+    t.at(31);
+    await t.rules.check();
+    t.feed.samples.set('acc/p1', [...minutes(0, 31, 2), ...minutes(32, 45, 80)]);
+    t.at(45);
+    await t.rules.check();
+    assert.deepEqual(t.stopped, []);
+    assert.ok(t.logs.some((l) => l.includes('no longer idle')));
+  });
+
+  it('Cancel keeps the pod running and turns its rule off', async () => {
+    t = setup();
+    await t.arm();
+    t.feed.samples.set('acc/p1', minutes(0, 31, 2));
+    t.at(31);
+    await t.rules.check();
+    t.warnings[0].answer('Cancel');
+    await settle();
+    t.at(50);
+    t.feed.samples.set('acc/p1', minutes(0, 50, 2));
+    await t.rules.check();
+    assert.deepEqual(t.stopped, []);
+    assert.equal(t.rules.get('acc', 'p1'), undefined);
+    assert.equal(t.warnings.length, 1);
+  });
+
+  it('Keep Running For 1 Hour: no warning and no stop for an hour, then asked again', async () => {
+    t = setup();
+    await t.arm();
+    t.feed.samples.set('acc/p1', minutes(0, 31, 2));
+    t.at(31);
+    await t.rules.check();
+    t.warnings[0].answer('Keep Running For 1 Hour');
+    await settle();
+    for (const m of [45, 60, 90]) {
+      t.at(m);
+      t.feed.samples.set('acc/p1', minutes(m - 59, m, 2));
+      await t.rules.check();
+    }
+    assert.deepEqual(t.stopped, []);
+    assert.equal(t.warnings.length, 1);
+    t.at(92);
+    t.feed.samples.set('acc/p1', minutes(33, 92, 2));
+    await t.rules.check();
+    assert.equal(t.warnings.length, 2);
+  });
+
+  it('a pod that cannot be reached is never stopped on a guess', async () => {
+    t = setup();
+    await t.arm();
+    t.feed.samples.set('acc/p1', [...minutes(0, 20, 2), ...[21, 22, 23, 24, 25].map((m) => down(T0 + m * MINUTE))]);
+    for (const m of [25, 40, 70]) {
+      t.at(m);
+      await t.rules.check();
+    }
+    assert.equal(t.warnings.length, 0);
+    assert.deepEqual(t.stopped, []);
+  });
+
+  it('readings that stop arriving during the grace period stop nothing', async () => {
+    t = setup();
+    await t.arm();
+    t.feed.samples.set('acc/p1', minutes(0, 31, 2));
+    t.at(31);
+    await t.rules.check();
+    t.at(45); // no reading since minute 31
+    await t.rules.check();
+    assert.deepEqual(t.stopped, []);
+  });
+
+  it('nothing is stopped when the account list cannot be read again before acting', async () => {
+    t = setup({ listReadable: false });
+    await t.arm();
+    t.feed.samples.set('acc/p1', minutes(0, 31, 2));
+    t.at(31);
+    await t.rules.check();
+    t.at(42);
+    t.feed.samples.set('acc/p1', minutes(0, 42, 2));
+    await t.rules.check();
+    assert.deepEqual(t.stopped, []);
+    assert.ok(t.logs.some((l) => l.includes('could not be read again')));
+  });
+
+  it('a cloud that cannot stop pods: nothing is stopped and nothing deleted', async () => {
+    t = setup({ canStop: false });
+    await t.arm();
+    t.feed.samples.set('acc/p1', minutes(0, 42, 2));
+    t.at(31);
+    await t.rules.check();
+    t.at(42);
+    await t.rules.check();
+    assert.deepEqual(t.stopped, []);
+    assert.ok(t.logs.some((l) => l.includes('never deletes')));
+  });
+
+  it('asks the feed to sample exactly the running pods with a rule', async () => {
+    t = setup();
+    assert.deepEqual(t.feed.demand.get('idleRule'), []);
+    await t.arm();
+    assert.deepEqual(t.feed.demand.get('idleRule'), ['acc/p1']);
+    t.pods.set('p1', pod('p1', 'stopped'));
+    t.podsChanged();
+    await settle();
+    assert.deepEqual(t.feed.demand.get('idleRule'), []);
+    assert.ok(t.rules.get('acc', 'p1'), 'a stopped pod keeps its rule');
+    t.pods.delete('p1');
+    t.podsChanged();
+    await settle();
+    assert.equal(t.rules.get('acc', 'p1'), undefined, 'a pod that is gone loses it');
+  });
+
+  it('rules survive a reload: a new window reads them back and acts on them (with a fresh grace period)', async () => {
+    const first = setup();
+    await first.arm();
+    first.feed.samples.set('acc/p1', minutes(0, 31, 2));
+    first.at(31);
+    await first.rules.check();
+    first.rules.dispose();
+    t = setup({ memento: first.memento });
+    assert.deepEqual(t.rules.get('acc', 'p1')?.rule, { thresholdPercent: 5, forMinutes: 30 });
+    assert.deepEqual(t.feed.demand.get('idleRule'), ['acc/p1']);
+    t.feed.samples.set('acc/p1', minutes(0, 42, 2));
+    t.at(42);
+    await t.rules.check();
+    assert.deepEqual(t.stopped, [], "the old window's notification is gone: warned again first");
+    assert.equal(t.warnings.length, 1);
+  });
+
+  it('from startup, the accounts with a rule are kept listed (the view, and its poller, may never be shown)', async () => {
+    const first = setup();
+    assert.deepEqual(first.listedAsked, [], 'no rule: no request');
+    await first.arm();
+    first.rules.dispose();
+    t = setup({ memento: first.memento });
+    assert.deepEqual(t.listedAsked, [['acc']]);
+  });
+
+  it('an answer that comes after the pod was stopped changes nothing', async () => {
+    t = setup();
+    await t.arm();
+    t.feed.samples.set('acc/p1', minutes(0, 42, 2));
+    t.at(31);
+    await t.rules.check();
+    t.at(42);
+    await t.rules.check();
+    assert.deepEqual(t.stopped, ['p1']);
+    t.warnings[0].answer('Cancel');
+    await settle();
+    assert.ok(t.rules.get('acc', 'p1'), 'the rule stays for when the pod runs again');
+  });
+
+  it('corrupt stored rules are ignored with a line in the log, and good ones kept', async () => {
+    const memento = new Memento();
+    await memento.update(IDLE_RULES_KEY, [
+      {
+        accountId: 'acc',
+        cloud: 'yotta',
+        podId: 'p1',
+        podName: 'pod-p1',
+        rule: { thresholdPercent: 'x', forMinutes: 30 },
+        setAt: 1,
+      },
+      {
+        accountId: 'acc',
+        cloud: 'yotta',
+        podId: 'p2',
+        podName: 'pod-p2',
+        rule: { thresholdPercent: 5, forMinutes: 30 },
+        setAt: 1,
+      },
+      42,
+    ]);
+    t = setup({ memento });
+    assert.deepEqual(
+      t.rules.list().map((s) => s.podId),
+      ['p2'],
+    );
+    assert.equal(t.logs.filter((l) => l.startsWith('WARN Idle rules: ignored a stored rule')).length, 2);
+  });
+
+  it('stored rules that are not a list at all are ignored, never a crash', () => {
+    const memento = new Memento();
+    memento.values.set(IDLE_RULES_KEY, { not: 'a list' });
+    t = setup({ memento });
+    assert.deepEqual(t.rules.list(), []);
+    assert.ok(t.logs.some((l) => l.includes('not a list')));
+  });
+});
