@@ -17,6 +17,7 @@ import { createLog } from './services/log';
 import { PodSecrets } from './services/podSecrets';
 import { ProviderManager } from './services/providerManager';
 import { SshService } from './services/sshService';
+import { createUtilisationSampler } from './services/utilisationSampler';
 import { vscodeWorkbench } from './services/workbench';
 import { VsCodeUserInput } from './ui/userInput';
 import type { BurnRateStatus } from './views/burnRate';
@@ -95,8 +96,11 @@ export function buildGpuPods({ context, accounts, view, burnRate, rateLimit }: S
     idleGuard,
     offers: new OfferCache(60_000, 10_000),
   };
+  const utilisation = createUtilisationSampler({ data, providers, ssh: services.ssh, log, view });
+  services.utilisation = utilisation;
   burnRate.attach(data);
   context.subscriptions.push(
+    utilisation,
     log,
     providers,
     data,

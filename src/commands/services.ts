@@ -9,6 +9,7 @@ import type { Workbench } from '../services/workbench';
 import type { UserInput } from '../ui/userInput';
 import type { OfferCache } from '../core/offers';
 import type { IdleGuard } from '../services/idleGuard';
+import type { UtilisationFeed } from '../core/utilisation/feed';
 import type { BurnRateStatus } from '../views/burnRate';
 import type { TreeNode } from '../views/nodes';
 
@@ -33,4 +34,6 @@ export interface Services {
   idleGuard?: IdleGuard;
   /** The cross-cloud picker's offers, per account; its `ttlMs` and `timeoutMs` can be steered. */
   offers?: OfferCache;
+  /** GPU readings of running pods (sampled while the view is visible or an idle rule needs them). */
+  utilisation?: UtilisationFeed;
 }
