@@ -108,10 +108,9 @@ export class UtilisationSampler implements UtilisationFeed {
     const targets = this.o.targets();
     this.forgetGone(targets);
     const wanted = new Set(podsToSample(targets, this.context()));
-    const due = targets.filter(
-      (t) => wanted.has(t.key) && !this.inFlight.has(t.key) && !(options.onlyUnread && this.store.latest(t.key)),
-    );
-    await Promise.all(due.map((t) => this.read(t)));
+    const due = targets.filter((t) => wanted.has(t.key) && !(options.onlyUnread && this.store.latest(t.key)));
+    // a pod already being read is not read twice; the round waits for that read instead
+    await Promise.all(due.map((t) => this.inFlight.get(t.key) ?? this.read(t)));
   }
 
   /** Which pods are in demand, as podsToSample takes it: any `allRunning` is every running pod. */
