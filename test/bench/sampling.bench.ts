@@ -1,6 +1,6 @@
 // Benchmark figures for utilisation sampling (issue 16), in plain Node against the simulator and the real sshd:
 //   SSH connections opened per pod per hour of sampling (nvidia-smi over our entry)     target 1
-//   API requests per minute added per pod (cloud-metrics source: Yotta, NeevCloud)      reported
+//   API requests per minute added per pod (cloud-metrics source: Yotta, Novita, NeevCloud)  reported
 // An hour of sampling is SAMPLES_PER_HOUR rounds of the real sampler (one per SAMPLE_INTERVAL_MS), run back to
 // back: the master connection's ControlPersist (15 min) outlasts the real 60 s between rounds, so running them
 // faster changes nothing the count depends on. Connections are counted in sshd's own log ("Connection from").
@@ -18,6 +18,7 @@ import { UtilisationSampler } from '../../src/core/utilisation/sampler';
 import { SAMPLE_INTERVAL_MS } from '../../src/core/utilisation/sampling';
 import { podSource } from '../../src/core/utilisation/sources';
 import { createNeevCloudProvider } from '../../src/providers/neevcloud';
+import { createNovitaProvider } from '../../src/providers/novita';
 import { createYottaProvider } from '../../src/providers/yotta';
 import { createSimulator } from '../simulator';
 import { NEEV_SIM_ORG, NEEV_SIM_PROJECT } from '../simulator/neevcloud/data';
@@ -94,7 +95,7 @@ async function sshConnections(multiplex: boolean, pods: number): Promise<{ perPo
   }
 }
 
-async function apiRequests(cloud: 'yotta' | 'neevcloud'): Promise<number> {
+async function apiRequests(cloud: 'yotta' | 'neevcloud' | 'novita'): Promise<number> {
   const sim = createSimulator({ ledger: false });
   await sim.start(0);
   try {
@@ -107,6 +108,12 @@ async function apiRequests(cloud: 'yotta' | 'neevcloud'): Promise<number> {
         deps,
       );
       for (let i = 0; i < PODS; i++) ids.push(sim.controls.yotta.addPod({ gpuCount: 2 }));
+    } else if (cloud === 'novita') {
+      provider = createNovitaProvider(
+        { apiKey: 'sk-bench', baseUrls: { base: sim.baseUrl('novita') }, options: {} },
+        deps,
+      );
+      for (let i = 0; i < PODS; i++) ids.push(sim.controls.novita.seedInstance({ gpuNum: 2 }));
     } else {
       provider = createNeevCloudProvider(
         {
@@ -145,7 +152,7 @@ async function main(): Promise<void> {
   } catch (e) {
     console.log(`  SSH: no figure (the real sshd cannot run here: ${(e as Error).message})`);
   }
-  for (const cloud of ['yotta', 'neevcloud'] as const) {
+  for (const cloud of ['yotta', 'novita', 'neevcloud'] as const) {
     const perMinute = await apiRequests(cloud);
     console.log(`  API (${cloud} metrics): ${perMinute.toFixed(2)} requests per minute added per pod`);
   }

@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { capabilitiesOf } from '../../../src/core/capabilities';
 import { CloudError, NotFoundError, UnexpectedResponseError } from '../../../src/core/errors';
 import type { PodGpuState } from '../../simulator/gpu';
+import { metricsBaseOf } from '../../../src/providers/novita/api';
 import { startNeevCloud, type NeevCloudHarness } from '../../simulator/neevcloud/testing';
+import { startNovitaHarness, type NovitaHarness } from '../../simulator/novita/harness';
 import { startYotta, type YottaHarness } from '../../simulator/yotta/harness';
 
 const TWO_H100: PodGpuState = {
@@ -90,6 +92,38 @@ describe('GPU readings from the clouds’ metrics APIs (provider.gpuReadings)', 
     it('a runtime that is not running: the cloud says why', async () => {
       const id = h.control.seedRuntime({ name: 'm', status: 'Provisioning' });
       await assert.rejects(h.provider().gpuReadings!(id), CloudError);
+    });
+  });
+
+  describe('Novita: GET /metrics/gpu/instance', () => {
+    let h: NovitaHarness;
+    before(async () => (h = await startNovitaHarness()));
+    after(() => h.stop());
+    beforeEach(() => h.sim.reset());
+
+    it('reads per-GPU utilisation (the newest point); memory (a bare percentage there) is left out', async () => {
+      const id = h.control.seedInstance({ gpuNum: 2 });
+      h.sim.gpu.set('novita', id, TWO_H100);
+      const provider = h.provider();
+      assert.equal(capabilitiesOf(provider).gpuMetrics, true);
+      assert.deepEqual(await provider.gpuReadings!(id), [
+        { index: 0, utilisationPercent: 87 },
+        { index: 1, utilisationPercent: 3 },
+      ]);
+      const [req] = h.sim.requestsFor('novita', 'GET').filter((r) => r.path.startsWith('/metrics/'));
+      assert.ok(req, 'asked the metrics endpoint');
+    });
+
+    it('a GPU whose driver is gone is not reported', async () => {
+      const id = h.control.seedInstance({ gpuNum: 1 });
+      h.sim.gpu.set('novita', id, { ...TWO_H100, kind: 'smi-fails' });
+      assert.deepEqual(await h.provider().gpuReadings!(id), []);
+    });
+
+    it('the metrics base: the documented production base maps to the platform root; any other base is kept', () => {
+      assert.equal(metricsBaseOf('https://api.novita.ai/gpu-instance/openapi/v1'), 'https://api.novita.ai/openapi/v1');
+      assert.equal(metricsBaseOf('https://api.novita.ai/gpu-instance/openapi/v1/'), 'https://api.novita.ai/openapi/v1');
+      assert.equal(metricsBaseOf('http://127.0.0.1:4000/novita'), 'http://127.0.0.1:4000/novita');
     });
   });
 });
