@@ -28,8 +28,12 @@ const SAMPLES_PER_HOUR = 3_600_000 / SAMPLE_INTERVAL_MS;
 const PODS = Number(process.env.GPU_PODS_BENCH_SAMPLING_PODS ?? 3);
 const deps = { logger: silentLogger, limiter: new Semaphore(5), backoffMs: 5, timeoutMs: 5000 };
 
+/** The sampler's clock: one interval passes between the rounds run back to back. */
+let clock = Date.now();
+
 function sampler(pods: Array<{ key: string; pod: Pod }>, source: (pod: Pod) => ReturnType<typeof podSource>) {
   return new UtilisationSampler({
+    now: () => clock,
     targets: () => pods.map(({ key, pod }) => ({ key, status: pod.status, source: () => source(pod) })),
     // the rounds are driven by hand below; the sampler's own timer must not add any
     timers: { set: () => undefined, clear: () => undefined },
@@ -39,7 +43,10 @@ function sampler(pods: Array<{ key: string; pod: Pod }>, source: (pod: Pod) => R
 async function anHour(s: UtilisationSampler): Promise<number> {
   s.setDemand('view', 'allRunning');
   await s.round({ onlyUnread: true });
-  for (let i = 1; i < SAMPLES_PER_HOUR; i++) await s.round();
+  for (let i = 1; i < SAMPLES_PER_HOUR; i++) {
+    clock += SAMPLE_INTERVAL_MS;
+    await s.round();
+  }
   s.dispose();
   return SAMPLES_PER_HOUR;
 }

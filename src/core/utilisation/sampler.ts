@@ -99,8 +99,9 @@ export class UtilisationSampler implements UtilisationFeed {
   }
 
   /**
-   * One round: every running pod in demand that is not being read already. `onlyUnread`: only pods with no
-   * reading yet (a round between two timer ticks must not double the rate). Resolves when its reads are done.
+   * One round: every running pod in demand whose last reading is older than half the interval. `onlyUnread`:
+   * only pods with no reading yet (a round between two timer ticks must not double the rate). A pod being read
+   * already is not read twice. Resolves when its reads are done.
    */
   async round(options: { onlyUnread?: boolean } = {}): Promise<void> {
     if (!this.hasDemand()) return;
@@ -108,7 +109,12 @@ export class UtilisationSampler implements UtilisationFeed {
     const targets = this.o.targets();
     this.forgetGone(targets);
     const wanted = new Set(podsToSample(targets, this.context()));
-    const due = targets.filter((t) => wanted.has(t.key) && !(options.onlyUnread && this.store.latest(t.key)));
+    const fresh = this.now() - this.intervalMs / 2;
+    const due = targets.filter((t) => {
+      const last = this.store.latest(t.key);
+      // showing the view again a moment after hiding it does not read every pod again
+      return wanted.has(t.key) && !(last && (options.onlyUnread || last.at > fresh));
+    });
     // a pod already being read is not read twice; the round waits for that read instead
     await Promise.all(due.map((t) => this.inFlight.get(t.key) ?? this.read(t)));
   }

@@ -57,6 +57,9 @@ describe('utilisation sampler (simulator-driven)', function () {
   let listed: Listed[];
   let timers: ManualTimers;
   let sshRuns: number;
+  /** The sampler's clock: a round reads a pod again only once half an interval has passed since its last reading. */
+  let clock: number;
+  const nextMinute = () => (clock += 60_000);
 
   before(async () => {
     backend = await RealPodBackend.start({ passwordUser: false }).catch((e: Error) => {
@@ -108,6 +111,7 @@ describe('utilisation sampler (simulator-driven)', function () {
     listed = [];
     timers = new ManualTimers();
     sshRuns = 0;
+    clock = Date.now();
   });
 
   /** The sampler over `listed`; `over: 'ssh'` reads nvidia-smi (a provider without gpuReadings). */
@@ -121,6 +125,7 @@ describe('utilisation sampler (simulator-driven)', function () {
         })),
       timers,
       intervalMs: 60_000,
+      now: () => clock,
     });
   }
 
@@ -157,6 +162,7 @@ describe('utilisation sampler (simulator-driven)', function () {
       assert.equal(timers.pending.length, 1, 'the next round is scheduled');
       assert.equal(timers.pending[0].ms, 60_000);
       sim.gpu.update('yotta', key.split('/')[1], { gpus: [{ utilizationPct: 50 }] });
+      nextMinute();
       await s.round();
       assert.equal((s.latest(key) as GpuSample).gpus[0].utilisationPercent, 50);
       assert.equal(s.history(key).length, 2);
@@ -207,6 +213,24 @@ describe('utilisation sampler (simulator-driven)', function () {
       assert.equal(timers.pending.length, 1);
       s.setDemand('view', []);
       assert.equal(timers.pending.length, 0, 'hidden view, no armed rule: sampling stops');
+      s.dispose();
+    });
+
+    it('showing the view again soon after hiding it reads nothing again; a minute later it does', async () => {
+      const s = sampler('metrics');
+      const { key } = await runningYottaPod([GPU(40)]);
+      s.setDemand('view', 'allRunning');
+      await s.round({ onlyUnread: true });
+      const asked = metricRequests().length;
+      s.setDemand('view', []);
+      s.setDemand('view', 'allRunning');
+      await s.round({ onlyUnread: true });
+      await s.round();
+      assert.equal(metricRequests().length, asked, 'the reading is still fresh');
+      nextMinute();
+      await s.round();
+      assert.equal(metricRequests().length, 2 * asked);
+      assert.equal(s.history(key).length, 2);
       s.dispose();
     });
 
@@ -275,6 +299,7 @@ describe('utilisation sampler (simulator-driven)', function () {
       await s.round();
       assert.match((s.latest(key) as UnavailableSample).unavailable, /GPU driver is not answering/);
       sim.gpu.update('yotta', id, { kind: 'unreachable' });
+      nextMinute();
       await s.round();
       assert.match((s.latest(key) as UnavailableSample).unavailable, /cannot be reached over SSH/);
       s.dispose();
