@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GpuSample } from '../../src/core/utilisation/model';
+import type { UtilisationSampler } from '../../src/core/utilisation/sampler';
 import { AutoInput } from '../support/autoInput';
 import { waitFor } from './support/extension';
 import { disconnectAll, gpuPods, revealView, script } from './support/gpuPods';
@@ -62,5 +63,16 @@ describe('utilisation: a running pod’s GPU readings reach the feed while the v
       sim.sim.requestsFor('yotta', 'GET').every((r) => !r.path.startsWith(`/v2/metrics/gpu/pods/${stopped}`)),
       'the stopped pod was never asked about',
     );
+  });
+
+  it('hiding the view stops the sampling; showing it again starts it', async () => {
+    const { services } = await gpuPods();
+    const sampler = services.utilisation as UtilisationSampler;
+    await revealView();
+    await waitFor('sampling while the view is shown', () => sampler.hasDemand());
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await waitFor('no sampling once the view is hidden', () => !sampler.hasDemand());
+    await revealView();
+    await waitFor('sampling again', () => sampler.hasDemand());
   });
 });
