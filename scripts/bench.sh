@@ -5,6 +5,8 @@
 #      getExtension().activate() as a ratio to an empty extension's in the same run       target ≤ 1.5×
 #   3. HTTP requests the simulator saw during activation                 target 0
 #   4. peak requests/minute per key while 5 Yotta pods change state       target ≤ 60 (test/bench/rateLimits.bench.ts)
+#   5. utilisation sampling: SSH connections opened per pod per hour      target 1, and API requests/minute
+#      added per pod by the cloud-metrics source (test/bench/sampling.bench.ts)
 # The in-VS Code part is test/integration/bench/index.ts (GPU_PODS_BENCH_RUNS, default 20).
 # SSH settings point at a throw-away folder (see test/integration/launch/runCodeServer.mjs): the bench never
 # writes your ~/.ssh; GPU_PODS_REAL_SSH=1 lets it.
@@ -28,6 +30,11 @@ fi
 if [ -f out/test/bench/rateLimits.bench.js ]; then
   echo "== documented rate limits (plain Node, simulator only: 5 Yotta pods changing state)"
   node out/test/bench/rateLimits.bench.js || true
+fi
+
+if [ -f out/test/bench/sampling.bench.js ]; then
+  echo "== utilisation sampling (plain Node, simulator and the real sshd)"
+  node out/test/bench/sampling.bench.js || true
 fi
 
 echo "== activation inside VS Code (code-server + headless Chromium)"

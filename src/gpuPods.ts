@@ -15,7 +15,6 @@ import { JupyterServers } from './services/jupyterServers';
 import { IdleGuard } from './services/idleGuard';
 import { IdleRules } from './services/idleRules';
 import { settings } from './services/settings';
-import type { UtilisationFeed } from './core/utilisation/feed';
 import { CLOUDS } from './providers/clouds';
 import { actionVerb } from './ui/actionLabels';
 import { IdleStatus } from './views/idleStatus';
@@ -23,6 +22,7 @@ import { createLog } from './services/log';
 import { PodSecrets } from './services/podSecrets';
 import { ProviderManager } from './services/providerManager';
 import { SshService } from './services/sshService';
+import { createUtilisationSampler } from './services/utilisationSampler';
 import { vscodeWorkbench } from './services/workbench';
 import { VsCodeUserInput } from './ui/userInput';
 import type { BurnRateStatus } from './views/burnRate';
@@ -76,9 +76,15 @@ export function buildGpuPods({ context, accounts, view, burnRate, rateLimit }: S
       }
     },
   });
-  // The GPU utilisation readings. MERGE: the sampler branch builds its feed here; until it is wired there is
-  // none, and nothing below reads GPUs (no GPU % in rows, no pod ever judged idle).
-  const utilisation: UtilisationFeed | undefined = undefined;
+  const ssh = new SshService(
+    accounts,
+    data,
+    log,
+    vscode.Uri.joinPath(context.globalStorageUri, 'askpass').fsPath,
+    providers,
+  );
+  // The GPU utilisation readings: built before the idle rules, which subscribe to them at construction.
+  const utilisation = createUtilisationSampler({ data, providers, ssh, log, view });
   // Idle rules are read from global state and armed at once: they run from startup, like the timers.
   const idleRules = new IdleRules({
     memento: context.globalState,
@@ -130,9 +136,7 @@ export function buildGpuPods({ context, accounts, view, burnRate, rateLimit }: S
     showInfo: (message, ...buttons) => services.workbench.showInfo(message, ...buttons),
   });
   const tree = new PodsTreeProvider(accounts, data, providers, idleGuard, { feed: utilisation, rules: idleRules });
-  const idleStatus = utilisation
-    ? new IdleStatus(data, utilisation, idleRules, () => settings.idleRuleDefaults())
-    : undefined;
+  const idleStatus = new IdleStatus(data, utilisation, idleRules, () => settings.idleRuleDefaults());
   const podSecrets = new PodSecrets(context.secrets);
   const services: Services = {
     context,
@@ -144,13 +148,7 @@ export function buildGpuPods({ context, accounts, view, burnRate, rateLimit }: S
     ui: new VsCodeUserInput(),
     workbench: vscodeWorkbench,
     view,
-    ssh: new SshService(
-      accounts,
-      data,
-      log,
-      vscode.Uri.joinPath(context.globalStorageUri, 'askpass').fsPath,
-      providers,
-    ),
+    ssh,
     jupyterServers: new JupyterServers(data, providers, podSecrets),
     timing: { waitIntervalMs: 3000, waitTimeoutMs: 20 * 60 * 1000 },
     burnRate,
@@ -161,14 +159,15 @@ export function buildGpuPods({ context, accounts, view, burnRate, rateLimit }: S
   };
   burnRate.attach(data);
   context.subscriptions.push(
+    utilisation,
     log,
     providers,
     data,
     tree,
-    services.ssh!,
+    ssh,
     idleGuard,
     idleRules,
-    ...(idleStatus ? [idleStatus] : []),
+    idleStatus,
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('gpuPods.idle') && idleStatus?.update()),
     accounts.onDidChange(() => services.offers?.forget()),
     services.jupyterServers!,

@@ -16,6 +16,8 @@ export interface Capabilities extends CloudFacts {
   ports: boolean;
   /** Live utilisation can be read (shown in the tooltip). */
   utilisation: boolean;
+  /** GPU readings come from the cloud's metrics API (else the sampler reads nvidia-smi over SSH). */
+  gpuMetrics: boolean;
   /** "Notify me when available" for sold-out offers. */
   alerts: boolean;
   /**
@@ -37,6 +39,7 @@ export function capabilitiesOf(provider: Provider): Capabilities {
     vms: !!vms,
     ports: !!provider.ports,
     utilisation: typeof provider.utilisation === 'function',
+    gpuMetrics: typeof provider.gpuReadings === 'function',
     alerts: !!provider.alerts,
     allows: (action, pod) => !pod.pending && podActions.has(action) && provider.allows(action, pod),
     allowsVm: (action, vm) => !!vms && vms.allows(action, vm),

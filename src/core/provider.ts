@@ -1,5 +1,6 @@
 import type { CreateForm } from './createForm';
 import type { CloudId, Endpoint, GpuOffer, Pod, Volume } from './model';
+import type { GpuReading } from './utilisation/model';
 
 /** What a pod can be asked to do. Each cloud maps it to its own word (Yotta "pause", GPUGeek "release"). */
 export type PodAction = 'stop' | 'start' | 'restart' | 'terminate';
@@ -128,6 +129,11 @@ export interface Provider {
   ports?: PortOps;
   /** Read only while the user looks at the pod (its tooltip), never polled. */
   utilisation?(id: string, signal?: AbortSignal): Promise<Utilisation>;
+  /**
+   * The running pod's GPUs now, from the cloud's own monitoring (no connection to the pod): the last point of
+   * each GPU's series. An empty list: the cloud reports no GPU for the pod (not running, driver gone).
+   */
+  gpuReadings?(id: string, signal?: AbortSignal): Promise<GpuReading[]>;
   alerts?: AvailabilityAlerts;
   vms?: VmOps;
 }

@@ -9,6 +9,7 @@ import { PodNotReachableError } from '../core/ssh/errors';
 import { type HostEntry, hostKeyAlias, PodHostStore, unlistedEntries } from '../core/ssh/hostEntries';
 import { nodeProcessRunner, nodeSshFs, type ProcessRunner, type SshFs } from '../core/ssh/io';
 import { ensureKeyPair, forgetHostKey, type KeyPair } from '../core/ssh/keys';
+import { controlPathFor } from '../core/ssh/multiplex';
 import { confirmGone } from '../core/ssh/prune';
 import { installInclude, manualIncludeStatus, type ManualIncludeStatus } from '../core/ssh/userConfig';
 import { claimedBy, readUserHostLines } from '../core/ssh/userHosts';
@@ -77,6 +78,7 @@ export class SshService implements vscode.Disposable {
       configPath: hostFile,
       identityFile: this.identityFile,
       knownHostsFile: this.knownHostsFile,
+      controlPath: controlPathFor(this.directory),
       logger: this.log,
       // read before each write: a Host the user added since must not be shadowed by a pod's alias
       claimedAliases: async () =>
@@ -163,6 +165,21 @@ export class SshService implements vscode.Disposable {
       );
     return removed;
   }
+
+  /**
+   * Rewrites our file once per window, so entries written before multiplexing existed gain their
+   * ControlMaster lines (nothing is written when the bytes are already the same).
+   */
+  ensureMultiplexing(): Promise<void> {
+    this.multiplexing ??= this.store()
+      .rewrite()
+      .then(
+        () => undefined,
+        (e) => this.log.warn(`Rewriting the GPU Pods ssh file: ${String(e)}`),
+      );
+    return this.multiplexing;
+  }
+  private multiplexing?: Promise<void>;
 
   /** The entries in our host file now. */
   entries(): Promise<HostEntry[]> {

@@ -15,9 +15,8 @@ import { startSimulator, type SimulatorHandle } from './support/simulator';
  *   - busy-b: 80 % → never warned about, keeps running;
  *   - cancel-c: 0 %, the user presses Cancel → keeps running, its rule is off;
  *   - dark-d: cannot be reached (SSH drops, metrics fail) → never stopped on a guess.
- * The rules read the real utilisation feed (`services.utilisation`, built by the sampler). MERGE: written on
- * the idle-rules branch before the sampler branch was merged; until then there is no feed and the suite is
- * skipped (see the guard in `before`) — delete that guard once both branches are in.
+ * The rules read the real utilisation feed (`services.utilisation`, built by the sampler), which reads the
+ * simulator's GPU readings through Yotta's metrics API.
  */
 
 const RULE_MINUTES = 1;
@@ -36,11 +35,7 @@ describe('idle rules: stop when GPUs stay below X % for N minutes', function () 
 
   before(async function () {
     const { services } = await gpuPods();
-    // MERGE guard: remove once the sampler branch is merged (the feed must exist for this proof).
-    if (!services.utilisation) {
-      console.warn('idleRules.itest: no utilisation feed wired (sampler branch not merged): suite skipped');
-      this.skip();
-    }
+    assert.ok(services.utilisation, 'GPU Pods built no utilisation feed');
     sim = await startSimulator({ timeScale: 0.02 });
     await disconnectAll();
     await script(new AutoInput({ cloud: 'Yotta Labs', label: 'it', apiKey: 'yotta-idle-key' }), workbench);

@@ -35,6 +35,8 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   stdin?: string;
   timeoutMs?: number;
+  /** Stop reading (and end the child) once stdout or stderr passes this many characters; untrusted output stays bounded. */
+  maxOutput?: number;
 }
 
 export interface RunResult {
@@ -120,8 +122,16 @@ export const nodeProcessRunner: ProcessRunner = {
               child.kill('SIGKILL');
             }, options.timeoutMs)
           : undefined;
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+      const cap = options.maxOutput;
+      const over = (text: string) => cap !== undefined && text.length > cap && child.kill('SIGKILL');
+      child.stdout.on('data', (d: Buffer) => {
+        if (cap === undefined || stdout.length <= cap) stdout += d.toString('utf8');
+        over(stdout);
+      });
+      child.stderr.on('data', (d: Buffer) => {
+        if (cap === undefined || stderr.length <= cap) stderr += d.toString('utf8');
+        over(stderr);
+      });
       child.stdin.on('error', () => undefined); // the child may exit before reading stdin
       child.on('error', (e) => {
         if (timer) clearTimeout(timer);

@@ -6,7 +6,7 @@ import type { ProviderDeps } from '../deps';
 import { NeevCloudApi } from './api';
 import { neevCreateForm } from './createForm';
 import type { RawRuntime } from './schemas';
-import { isRuntimeItem, mapMetrics, mapOffers, mapRuntime } from './mapping';
+import { gpuReadingsOf, isRuntimeItem, mapMetrics, mapOffers, mapRuntime } from './mapping';
 import { l10n } from '../../core/l10n';
 
 /** NeevCloud has no stop/start: a runtime can only be deleted. */
@@ -135,5 +135,10 @@ export function createNeevCloudProvider(config: ProviderConfig, deps: ProviderDe
     },
     /** CPU / RAM / GPU utilisation in percent; poll only while shown. */
     utilisation: async (id, signal) => mapMetrics(await api.getMetrics(id, signal)),
+    /**
+     * Per-GPU utilisation from the same metrics. Memory comes only as a percentage there, with no size to
+     * turn it into MiB, so the readings carry no memory figures rather than guessed ones.
+     */
+    gpuReadings: async (id, signal) => gpuReadingsOf(mapMetrics(await api.getMetrics(id, signal))),
   };
 }

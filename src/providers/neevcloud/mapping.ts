@@ -1,4 +1,5 @@
 import type { GpuOffer, JupyterEndpoint, Pod, PodStatus, PortMapping, SshEndpoint } from '../../core/model';
+import type { GpuReading } from '../../core/utilisation/model';
 import { isSafeHost, isSafeUser, isValidPort, parseSshCommand } from '../../core/sshCommand';
 import type { RawInventoryItem, RawRuntime } from './schemas';
 import { l10n } from '../../core/l10n';
@@ -284,4 +285,20 @@ export function mapMetrics(body: Obj): NeevCloudMetrics {
     gpuPercent: first(GPU) ?? (perGpu.length ? round(perGpu.reduce((a, b) => a + b, 0) / perGpu.length) : undefined),
     gpus,
   };
+}
+
+/** The GPUs the metrics list one by one, as readings (a percentage outside 0–100 is left out, never clamped). */
+export function gpuReadingsOf(metrics: NeevCloudMetrics): GpuReading[] {
+  const seen = new Set<number>();
+  return metrics.gpus
+    .filter(
+      (g) => Number.isInteger(g.index) && g.index >= 0 && g.index < 1000 && !seen.has(g.index) && seen.add(g.index),
+    )
+    .slice(0, 64)
+    .map((g) => ({
+      index: g.index,
+      ...(g.utilizationPercent !== undefined &&
+        g.utilizationPercent <= 100 && { utilisationPercent: g.utilizationPercent }),
+    }))
+    .sort((a, b) => a.index - b.index);
 }

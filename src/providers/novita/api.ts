@@ -17,6 +17,7 @@ import type { ProviderDeps } from '../deps';
 import {
   type RawCluster,
   type RawInstance,
+  type RawInstanceMetrics,
   type RawProduct,
   type RawStorage,
   type RawTemplate,
@@ -25,6 +26,7 @@ import {
   zErrorBody,
   zInstance,
   zInstanceList,
+  zInstanceMetrics,
   zProductList,
   zStorageList,
   zTemplateList,
@@ -148,9 +150,20 @@ function clip(s: string): string {
   return one.length > 300 ? `${one.slice(0, 300)}…` : one;
 }
 
+/**
+ * Where the metrics endpoint lives. Novita serves it from its platform root (https://api.novita.ai/openapi/v1),
+ * not from the GPU instance API's base, so the documented production base maps to that root. Any other base
+ * (a proxy or a stand-in set in settings) serves the whole API itself: the same base, rather than a second
+ * setting or a guessed host.
+ */
+export function metricsBaseOf(base: string): string {
+  return base.replace(/\/gpu-instance(\/openapi\/v1\/?)$/, '$1').replace(/\/$/, '');
+}
+
 /** One method per Novita endpoint; bare JSON in and out. */
 export class NovitaApi {
   private readonly http: HttpClient;
+  private readonly metricsHttp: HttpClient;
 
   constructor(config: ProviderConfig, deps: ProviderDeps) {
     const base = config.baseUrls.base || NOVITA_DEFAULT_BASE;
@@ -165,6 +178,27 @@ export class NovitaApi {
       mapError: mapNovitaError,
     };
     this.http = new HttpClient({ ...common, baseUrl: base });
+    const metricsBase = metricsBaseOf(base);
+    this.metricsHttp = metricsBase === base ? this.http : new HttpClient({ ...common, baseUrl: metricsBase });
+  }
+
+  /** The last five minutes of the instance's metrics, one point a minute (the cloud samples with about a minute's delay). */
+  async getInstanceMetrics(instanceId: string, signal?: AbortSignal): Promise<RawInstanceMetrics> {
+    const endTime = Math.floor(Date.now() / 1000);
+    const res = await this.metricsHttp.request({
+      method: 'GET',
+      path: '/metrics/gpu/instance',
+      query: { instanceId, startTime: endTime - 300, endTime, interval: 60 },
+      what: l10n.t('read GPU metrics'),
+      signal,
+    });
+    if (res.body === undefined || res.body === null) {
+      throw new UnexpectedResponseError(
+        l10n.t('{0} sent an empty answer for {1}.', CLOUD, l10n.t('read GPU metrics')),
+        `HTTP ${res.status}`,
+      );
+    }
+    return parseWith(zInstanceMetrics, res.body, l10n.t('read GPU metrics'));
   }
 
   /** An empty 2xx body is no answer: it must not read as an empty object (or an empty list). */

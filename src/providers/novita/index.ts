@@ -1,3 +1,4 @@
+import { gpuReadingsOf } from './metrics';
 import { CloudError, NotFoundError } from '../../core/errors';
 import type { GpuOffer, Pod } from '../../core/model';
 import { actionsOf, type CloudFacts, type PodAction, type Provider, type ProviderConfig } from '../../core/provider';
@@ -90,6 +91,8 @@ export function createNovitaProvider(config: ProviderConfig, deps: ProviderDeps)
       return products.map((p) => mapOffer(p, clusters));
     },
     volumes: novitaVolumes(api),
+    /** Per-GPU utilisation; memory comes as a bare percentage there (no size), so it is left out, not guessed. */
+    gpuReadings: async (id, signal) => gpuReadingsOf(await api.getInstanceMetrics(id, signal)),
     ports: {
       max: 15,
       set: (id, ports) => editPorts(id, ports.map((p) => `${p.port}/${p.protocol}`).join(',')),

@@ -167,3 +167,12 @@ export const zErrorBody = z.object({
   msg: zText,
   error: zText,
 });
+
+/**
+ * GET /metrics/gpu/instance (gpu-instance-get-metrics): per metric, an average series and one series per GPU
+ * (`gpuIds[].items`), points {timestamp (epoch seconds, as text), value}. GPU memory is a percentage only.
+ */
+const zSeries = zMaybe(z.array(z.object({ timestamp: zLooseNumber, value: zLooseNumber })));
+const zGpuSeries = zMaybe(z.object({ gpuIds: zMaybe(z.array(z.object({ gpuId: zId, items: zSeries }))) }));
+export const zInstanceMetrics = z.object({ gpuUtilization: zGpuSeries });
+export type RawInstanceMetrics = z.infer<typeof zInstanceMetrics>;

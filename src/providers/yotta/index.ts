@@ -4,6 +4,7 @@ import { actionsOf, type CloudFacts, type PodAction, type Provider, type Provide
 import type { ProviderDeps } from '../deps';
 import { YottaApi } from './api';
 import { podCreateForm } from './createForm';
+import { yottaGpuReadings } from './metrics';
 import { type ApiVersion, YottaPods } from './pods';
 import { YottaResources } from './resources';
 import { volumeCreateForm } from './volumeForm';
@@ -91,6 +92,7 @@ export function createYottaProvider(config: ProviderConfig, deps: ProviderDeps):
     },
     createForm: () => podCreateForm(pods, res),
     listOffers: (signal) => res.listOffers(signal),
+    gpuReadings: (id, signal) => yottaGpuReadings(api, id, signal),
     volumes: {
       list: (signal) => res.listVolumes(signal),
       createForm: () => volumeCreateForm(res),

@@ -118,3 +118,20 @@ export const zRegistryAuthList = z.array(zRegistryAuth);
 
 /** v1 create answers with the new pod's id only. */
 export const zNewPodIdV1 = zId;
+
+/**
+ * GET /v2/metrics/gpu/pods/{pod_id} (and …/memory): one series per GPU, labelled with `gpu_show_index`;
+ * points are {timestamp (ms), value}. The memory answer adds `latest_total` (bytes) per series.
+ */
+const zDataPoint = z.object({ timestamp: zLooseNumber, value: zLooseNumber });
+export const zGpuMetric = z.object({
+  metric_name: zMaybe(z.string()),
+  series: z.array(
+    z.object({
+      labels: zMaybe(z.record(z.string(), z.unknown())),
+      data_points: zMaybe(z.array(zDataPoint)),
+      latest_total: zMaybe(zLooseNumber),
+    }),
+  ),
+});
+export type RawGpuMetric = z.infer<typeof zGpuMetric>;

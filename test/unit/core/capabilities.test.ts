@@ -47,8 +47,8 @@ describe('capabilitiesOf: what a cloud can do is read from the operations its pr
   it('a provider with pod operations only has no volumes, endpoints, VMs, ports, utilisation or alerts', () => {
     const c = capabilitiesOf(provider());
     assert.deepEqual(
-      [c.volumes, c.endpoints, c.vms, c.ports, c.utilisation, c.alerts],
-      [false, false, false, false, false, false],
+      [c.volumes, c.endpoints, c.vms, c.ports, c.utilisation, c.gpuMetrics, c.alerts],
+      [false, false, false, false, false, false, false],
     );
     assert.deepEqual([...c.podActions].sort(), ['stop', 'terminate']);
   });
@@ -60,6 +60,7 @@ describe('capabilitiesOf: what a cloud can do is read from the operations its pr
         endpoints: { list: unused, start: unused, stop: unused },
         ports: { max: 3, set: unused },
         utilisation: unused,
+        gpuReadings: unused,
         alerts: { register: unused },
         vms: {
           list: unused,
@@ -72,8 +73,8 @@ describe('capabilitiesOf: what a cloud can do is read from the operations its pr
       }),
     );
     assert.deepEqual(
-      [c.volumes, c.endpoints, c.vms, c.ports, c.utilisation, c.alerts],
-      [true, true, true, true, true, true],
+      [c.volumes, c.endpoints, c.vms, c.ports, c.utilisation, c.gpuMetrics, c.alerts],
+      [true, true, true, true, true, true, true],
     );
     assert.equal(c.allowsVm('rename', pod('running', { kind: 'vm' })), true, "the VM ops' own state rule");
     assert.equal(c.allowsVm('terminate', pod('running', { kind: 'vm' })), false);

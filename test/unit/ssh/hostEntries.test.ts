@@ -95,6 +95,23 @@ describe('our host file', () => {
     assert.equal(computed.HostName, '203.0.113.7');
   });
 
+  it('with a control path, each entry multiplexes: ControlMaster auto, our ControlPath, ControlPersist 15m', () => {
+    const text = renderHostFile([e], { ...OPTS, controlPath: '/home/me/.ssh/gpupods/cm-%C' });
+    assert.ok(
+      text.includes(
+        [
+          '  HostKeyAlias gpupods-yotta-362740422811062272',
+          '  ControlMaster auto',
+          '  ControlPath /home/me/.ssh/gpupods/cm-%C',
+          '  ControlPersist 15m',
+        ].join('\n') + '\n',
+      ),
+      text,
+    );
+    assert.deepEqual(parseHostFile(text), [e], 'the entry still maps back to its pod');
+    assert.doesNotMatch(renderHostFile([e], OPTS), /Control/, 'none without one (Windows)');
+  });
+
   it('quotes paths with spaces and refuses paths with quotes or control characters', () => {
     const text = renderHostFile([e], {
       identityFile: '/Users/Jo Doe/.ssh/id',
