@@ -20,3 +20,4 @@ copy foundation-one-account-failing invalid-key
 copy tree-neevcloud neevcloud
 copy partial-volumes-failing partial-failure
 copy remote-indicator remote-indicator
+copy utilisation-tooltip utilisation-tooltip

@@ -43,7 +43,7 @@ export async function stopWhenIdle(services: Services, arg?: unknown): Promise<v
     title: vscode.l10n.t('{0} "{1}" when its GPUs are idle', verb, name),
     items: [
       {
-        label: vscode.l10n.t('Below {0}% for {1} minutes', proposed.thresholdPercent, proposed.forMinutes),
+        label: vscode.l10n.t('Below {0}% for {1} min', proposed.thresholdPercent, proposed.forMinutes),
         description: current ? vscode.l10n.t('the current rule') : vscode.l10n.t('the defaults (settings)'),
         value: 'proposed' as const,
       },

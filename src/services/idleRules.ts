@@ -212,7 +212,7 @@ export class IdleRules {
     const cost = price === undefined ? l10n.t('price unknown') : `${formatUsd(price)}/h`;
     const wait = formatDuration(graceMs) === '0m' ? l10n.t('a moment') : formatDuration(graceMs);
     const message = l10n.t(
-      '"{0}" has been idle for {1} minutes (GPUs below {2}%), costing {3}. GPU Pods will stop it in {4} unless you answer.',
+      '"{0}" has been idle for {1} min (GPUs below {2}%), costing {3}. GPU Pods will stop it in {4} unless you answer.',
       name,
       minutes,
       state.rule.thresholdPercent,

@@ -66,13 +66,13 @@ export function idleRuleText(state: IdleRuleState, verdict: IdleVerdict, now: nu
   if (state.snoozedUntil !== undefined && now < state.snoozedUntil) {
     return l10n.t('{0} · kept running for {1}', rule, formatDuration(state.snoozedUntil - now));
   }
-  if (verdict.kind === 'idle') return l10n.t('{0} · idle for {1} minutes', rule, verdict.minutes);
+  if (verdict.kind === 'idle') return l10n.t('{0} · idle for {1} min', rule, verdict.minutes);
   if (verdict.kind === 'busy') return l10n.t('{0} · busy', rule);
   return l10n.t('{0} · not judged: {1}', rule, verdict.why);
 }
 
 export function ruleText(rule: IdleRule): string {
-  return l10n.t('stop below {0}% for {1} minutes', rule.thresholdPercent, rule.forMinutes);
+  return l10n.t('stop below {0}% for {1} min', rule.thresholdPercent, rule.forMinutes);
 }
 
 /** The status bar's "2 idle · $3.10/h"; undefined when no running pod is idle (the item hides). */

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GpuReading } from '../simulator/gpu';
 import { AutoInput } from '../support/autoInput';
-import { screenshot } from './support/control';
+import { hoverWorkbench, screenshot } from './support/control';
 import { waitFor } from './support/extension';
 import { disconnectAll, gpuPods, item, recordingWorkbench, script, waitForPodNode } from './support/gpuPods';
 import { startSimulator, type SimulatorHandle } from './support/simulator';
@@ -62,7 +62,7 @@ describe('idle rules: stop when GPUs stay below X % for N minutes', function () 
       return message.includes('cancel-c') ? buttons.find((b) => b === 'Cancel') : undefined;
     };
     for (const name of Object.keys(ids)) {
-      await script(new AutoInput({ idleRuleChoice: 'Below 5% for 1 minutes' }), workbench);
+      await script(new AutoInput({ idleRuleChoice: 'Below 5% for 1 min' }), workbench);
       const node = await waitForPodNode('yotta', name, 'running');
       await vscode.commands.executeCommand('gpuPods.stopWhenIdle', node);
       const row = await item(await waitForPodNode('yotta', name, 'running'));
@@ -81,7 +81,7 @@ describe('idle rules: stop when GPUs stay below X % for N minutes', function () 
   it('a pod whose GPUs go idle is warned about, then paused after the grace period, and it is said afterwards', async () => {
     await waitFor(
       'the warning about idle-a',
-      () => workbench.warnings.some((m) => /"idle-a" has been idle for \d+ minutes \(GPUs below 5%\)/.test(m)),
+      () => workbench.warnings.some((m) => /"idle-a" has been idle for \d+ min \(GPUs below 5%\)/.test(m)),
       5 * 60_000,
       500,
     );
@@ -107,7 +107,11 @@ describe('idle rules: stop when GPUs stay below X % for N minutes', function () 
     assert.match(String(row.description), /GPU 80%/);
     const tip = (row.tooltip as vscode.MarkdownString).value;
     assert.match(tip, /!\[GPU utilisation, last hour\]\(data:image\/svg\+xml;base64,/);
-    assert.match(tip, /Idle rule: stop below 5% for 1 minutes · busy/);
+    assert.match(tip, /Idle rule: stop below 5% for 1 min · busy/);
+    // The README's picture: the tooltip as VS Code draws it, sparkline and all.
+    const { services } = await gpuPods();
+    await services.view?.reveal(node, { select: false, focus: false, expand: true });
+    if (await hoverWorkbench('.monaco-list-row[aria-label^="busy-b"]')) await screenshot('utilisation-tooltip', 2000);
   });
 
   it('Cancel keeps the pod running and turns its rule off', async () => {

@@ -13,6 +13,7 @@
 //   POST /read {selector, attribute?} → {texts}: each matching element's attribute, else aria-label, else text, for what
 //                                  the extension API cannot see (the palette's rows, the Settings editor's search)
 //   POST /click {selector}       → {clicked}: clicks the first matching element (the status bar's Remote indicator)
+//   POST /hover {selector}       → {hovered}: moves the mouse over the first matching element (a tree row's tooltip)
 import { createServer } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +24,8 @@ import { join } from 'node:path';
 export async function startControlServer({ artifactsDir, log = console.log }) {
   /**
    * @typedef {{ screenshot: (path: string) => Promise<void>, read: (selector: string, attribute?: string) => Promise<string[]>,
-   *   click: (selector: string) => Promise<boolean>, text: (selector: string) => Promise<string | null> }} Page
+   *   click: (selector: string) => Promise<boolean>, hover: (selector: string) => Promise<boolean>,
+   *   text: (selector: string) => Promise<string | null> }} Page
    */
   /** @type {Page | undefined} */
   let shooter;
@@ -52,11 +54,15 @@ export async function startControlServer({ artifactsDir, log = console.log }) {
         log(`[launcher] screenshot saved: ${file}`);
         return send(200, { saved: true, path: file });
       }
-      if (req.method === 'POST' && (url.pathname === '/read' || url.pathname === '/click')) {
+      if (
+        req.method === 'POST' &&
+        (url.pathname === '/read' || url.pathname === '/click' || url.pathname === '/hover')
+      ) {
         const selector = String(/** @type {any} */ (body).selector ?? '');
         if (!shooter) return send(200, { reason: 'no browser page in this launcher' });
         const attribute = /** @type {any} */ (body).attribute;
         if (url.pathname === '/read') return send(200, { texts: await shooter.read(selector, attribute) });
+        if (url.pathname === '/hover') return send(200, { hovered: await shooter.hover(selector) });
         return send(200, { clicked: await shooter.click(selector) });
       }
       if (req.method === 'POST' && url.pathname === '/text') {

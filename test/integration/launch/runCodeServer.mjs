@@ -137,6 +137,12 @@ async function main() {
       await target.click({ timeout: 5000 });
       return true;
     },
+    hover: async (selector) => {
+      const target = page.locator(selector).first();
+      if ((await target.count()) === 0) return false;
+      await target.hover({ timeout: 5000 });
+      return true;
+    },
     text: async (selector) => {
       const first = page.locator(selector).first();
       return (await first.count()) ? await first.innerText() : null;

@@ -90,6 +90,12 @@ export async function readWorkbench(selector: string, attribute?: string): Promi
 }
 
 /** Clicks the first workbench element matching `selector`, as a user would; false when none matched. */
+/** Moves the mouse over the first element matching the selector (VS Code then shows its hover). */
+export async function hoverWorkbench(selector: string): Promise<boolean | undefined> {
+  const answer = await post('/hover', { selector });
+  return typeof answer?.hovered === 'boolean' ? answer.hovered : undefined;
+}
+
 export async function clickWorkbench(selector: string): Promise<boolean | undefined> {
   const answer = await post('/click', { selector });
   return typeof answer?.clicked === 'boolean' ? answer.clicked : undefined;

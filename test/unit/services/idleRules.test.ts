@@ -145,7 +145,7 @@ describe('IdleRules: stop when GPUs stay below X % for N minutes', () => {
     t.at(31);
     await t.rules.check();
     assert.equal(t.warnings.length, 1);
-    assert.match(t.warnings[0].message, /"pod-p1" has been idle for 31 minutes \(GPUs below 5%\), costing \$1\.55\/h/);
+    assert.match(t.warnings[0].message, /"pod-p1" has been idle for 31 min \(GPUs below 5%\), costing \$1\.55\/h/);
     assert.deepEqual(t.warnings[0].buttons, ['Cancel', 'Keep Running For 1 Hour']);
     t.at(40);
     t.feed.samples.set('acc/p1', minutes(0, 40, 2));

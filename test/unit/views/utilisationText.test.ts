@@ -85,10 +85,10 @@ describe('GPU utilisation where people look: row, tooltip, status bar', () => {
       rule: { thresholdPercent: 5, forMinutes: 30 },
       setAt: T0,
     };
-    assert.equal(idleRuleText(state, idle, T0), 'stop below 5% for 30 minutes · idle for 40 minutes');
+    assert.equal(idleRuleText(state, idle, T0), 'stop below 5% for 30 min · idle for 40 min');
     assert.equal(
       idleRuleText(state, { kind: 'unknown', why: 'no reading for 12m' }, T0),
-      'stop below 5% for 30 minutes · not judged: no reading for 12m',
+      'stop below 5% for 30 min · not judged: no reading for 12m',
     );
     assert.match(idleRuleText({ ...state, snoozedUntil: T0 + 60 * MINUTE }, idle, T0), /kept running for 1h/);
   });
