@@ -48,12 +48,19 @@ export function displayMarkdown(value: unknown, options: DisplayOptions = {}): s
   return escapeMarkdown(displayText(value, options));
 }
 
-/** Escapes every character Markdown (CommonMark + GFM) gives a meaning to, and the `$` of VS Code's `$(icon)`. */
+/**
+ * Escapes every character Markdown (CommonMark + GFM) gives a meaning to, and the `$` of VS Code's `$(icon)`.
+ * GFM also turns bare `scheme://…`, `www.…` and `name@host` into links, escapes or not: a zero-width space
+ * after `:`, in `www` and after `@` keeps them plain text.
+ */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`)
     .replace(/\$(?=\\\()/g, '\\$')
-    .replace(/\r?\n/g, ' ');
+    .replace(/\r?\n/g, ' ')
+    .replace(/:(?=\/\/)/g, ':\u200b')
+    .replace(/(w)(ww\\\.)/gi, '$1\u200b$2')
+    .replace(/@/g, '@\u200b');
 }
 
 function asString(value: unknown): string {

@@ -65,8 +65,13 @@ describe('idle rules: stop when GPUs stay below X % for N minutes', function () 
       await script(new AutoInput({ idleRuleChoice: 'Below 5% for 1 min' }), workbench);
       const node = await waitForPodNode('yotta', name, 'running');
       await vscode.commands.executeCommand('gpuPods.stopWhenIdle', node);
-      const row = await item(await waitForPodNode('yotta', name, 'running'));
-      assert.match(String(row.contextValue), /\+idleRule/, `${name} has its rule`);
+      assert.deepEqual(workbench.errors, [], `setting the rule of ${name} failed`);
+      // The rule was stored (the row may lose it again at once: a pod whose readings already show a full
+      // idle minute is warned about right away, and cancel-c's warning is answered with Cancel).
+      assert.ok(
+        workbench.infos.some((m) => m.startsWith(`"${name}": GPU Pods will`)),
+        `${name} got no rule: ${workbench.infos.join(' | ')}`,
+      );
     }
   });
 

@@ -90,4 +90,12 @@ describe('displayMarkdown (cloud text inside a MarkdownString tooltip)', () => {
     assert.equal(escapeMarkdown('a_b*c'), 'a\\_b\\*c');
     assert.equal(escapeMarkdown('plain words'), 'plain words');
   });
+
+  it('keeps bare URLs, www names and addresses from becoming links (GFM autolinks ignore escapes)', () => {
+    const md = escapeMarkdown('http://127.0.0.1:38888/tok vscode://x www.evil.example root@pod.example');
+    assert.doesNotMatch(md, /[a-z]+:\/\//i, 'a scheme:// stays whole');
+    assert.doesNotMatch(md, /www\\?\./i, 'www. stays whole');
+    assert.doesNotMatch(md, /@[^\u200b]/, 'an @ is followed by text');
+    assert.equal(md.replace(/\u200b/g, '').replace(/\\/g, ''), 'http://127.0.0.1:38888/tok vscode://x www.evil.example root@pod.example');
+  });
 });
