@@ -96,6 +96,9 @@ describe('displayMarkdown (cloud text inside a MarkdownString tooltip)', () => {
     assert.doesNotMatch(md, /[a-z]+:\/\//i, 'a scheme:// stays whole');
     assert.doesNotMatch(md, /www\\?\./i, 'www. stays whole');
     assert.doesNotMatch(md, /@[^\u200b]/, 'an @ is followed by text');
-    assert.equal(md.replace(/\u200b/g, '').replace(/\\/g, ''), 'http://127.0.0.1:38888/tok vscode://x www.evil.example root@pod.example');
+    assert.equal(
+      md.replace(/\u200b/g, '').replace(/\\/g, ''),
+      'http://127.0.0.1:38888/tok vscode://x www.evil.example root@pod.example',
+    );
   });
 });
