@@ -74,6 +74,7 @@ if (!existsSync('test-artifacts/bench.json')) {
     console.log(`tree nodes built (${r.nodes} nodes):       ${ms(r.treeBuildMs)}  (target ≤ 50 ms: ${mark(r.treeBuildMs <= 50)})`);
     console.log(`requests/minute, view hidden:          ${r.hiddenRequestsPerMinute.toFixed(1)}  (target 0: ${mark(r.hiddenRequestsPerMinute === 0)})`);
     console.log(`requests/minute, visible and stable:   ${r.visibleRequestsPerMinute.toFixed(1)}  (target ≤ 4 per account: ${mark(r.visibleRequestsPerMinute <= 4)})`);
+    console.log(`GPU metrics/minute, 500 pods running:  ${r.visibleMetricsPerMinute.toFixed(1)}  (target ≤ 20 per Yotta account, 10 pods × 2: ${mark(r.visibleMetricsPerMinute <= 20)})`);
   }
   if (existsSync('out/test/bench/offers.bench.js')) console.log('cross-cloud offers: see the figures printed above by out/test/bench/offers.bench.js');
   if (existsSync('out/test/bench/rateLimits.bench.js')) console.log('rate limits per key: see the figures printed above by out/test/bench/rateLimits.bench.js');

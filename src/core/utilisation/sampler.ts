@@ -38,7 +38,17 @@ export interface SamplerOptions {
   timers?: SamplerTimers;
   /** Where a failed read is logged (the reason is also the sample). */
   log?(message: string): void;
+  /** Pods of one account read per round for the view alone (armed rules' pods are always read). */
+  viewReadsPerAccount?: number;
 }
+
+/**
+ * The view's share of an account's request budget: Yotta's lowest plan allows 60 requests a minute and its
+ * metrics cost 2 per pod, so 500 running pods read every minute would starve the tree. The view reads at most
+ * this many pods of an account per round, the longest unread first, so each pod's figure is at most
+ * ceil(running / 10) minutes old; a pod whose idle rule is armed is read every round.
+ */
+export const VIEW_READS_PER_ACCOUNT = 10;
 
 const DEFAULT_READ_TIMEOUT_MS = 30_000;
 const realTimers: SamplerTimers = {
@@ -110,13 +120,35 @@ export class UtilisationSampler implements UtilisationFeed {
     this.forgetGone(targets);
     const wanted = new Set(podsToSample(targets, this.context()));
     const fresh = this.now() - this.intervalMs / 2;
-    const due = targets.filter((t) => {
-      const last = this.store.latest(t.key);
-      // showing the view again a moment after hiding it does not read every pod again
-      return wanted.has(t.key) && !(last && (options.onlyUnread || last.at > fresh));
-    });
+    const due = this.withinViewShare(
+      targets.filter((t) => {
+        const last = this.store.latest(t.key);
+        // showing the view again a moment after hiding it does not read every pod again
+        return wanted.has(t.key) && !(last && (options.onlyUnread || last.at > fresh));
+      }),
+    );
     // a pod already being read is not read twice; the round waits for that read instead
     await Promise.all(due.map((t) => this.inFlight.get(t.key) ?? this.read(t)));
+  }
+
+  /** Armed pods all; of the rest, per account (the key's prefix), the longest unread up to the view's share. */
+  private withinViewShare(due: SamplerTarget[]): SamplerTarget[] {
+    const { armed } = this.context();
+    const share = this.o.viewReadsPerAccount ?? VIEW_READS_PER_ACCOUNT;
+    const lastAt = (t: SamplerTarget) => this.store.latest(t.key)?.at ?? -Infinity;
+    const taken = new Map<string, number>();
+    return [
+      ...due.filter((t) => armed.has(t.key)),
+      ...due
+        .filter((t) => !armed.has(t.key))
+        .sort((a, b) => lastAt(a) - lastAt(b))
+        .filter((t) => {
+          const account = t.key.slice(0, t.key.indexOf('/'));
+          const n = taken.get(account) ?? 0;
+          taken.set(account, n + 1);
+          return n < share;
+        }),
+    ];
   }
 
   /** Which pods are in demand, as podsToSample takes it: any `allRunning` is every running pod. */

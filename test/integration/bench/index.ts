@@ -233,7 +233,7 @@ export async function run(): Promise<void> {
       `  tree nodes built (${refresh.nodes} nodes with their TreeItems): ${f(refresh.treeBuildMs)}  (target ≤ 50 ms)`,
     );
     console.log(
-      `  requests per minute, view hidden: ${refresh.hiddenRequestsPerMinute.toFixed(1)} (target 0); view visible, nothing changing: ${refresh.visibleRequestsPerMinute.toFixed(1)} (target ≤ 4); ${refresh.windowSeconds} s windows`,
+      `  requests per minute, view hidden: ${refresh.hiddenRequestsPerMinute.toFixed(1)} (target 0); view visible, nothing changing: ${refresh.visibleRequestsPerMinute.toFixed(1)} (target ≤ 4) + GPU metrics ${refresh.visibleMetricsPerMinute.toFixed(1)} (target ≤ 20: 10 pods × 2 per account); ${refresh.windowSeconds} s windows`,
     );
   }
   for (const e of errors) console.log(`  error: ${e}`);
