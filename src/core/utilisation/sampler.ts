@@ -61,6 +61,8 @@ export class UtilisationSampler implements UtilisationFeed {
   private readonly demand = new Map<SamplingDemand, 'allRunning' | ReadonlySet<PodKey>>();
   private readonly listeners = new Set<() => void>();
   private readonly inFlight = new Map<PodKey, Promise<void>>();
+  /** When the view alone read a pod, per account, within the last interval. */
+  private readonly viewReads = new Map<string, number[]>();
   private timer: unknown;
   private disposed = false;
   private readonly intervalMs: number;
@@ -131,23 +133,32 @@ export class UtilisationSampler implements UtilisationFeed {
     await Promise.all(due.map((t) => this.inFlight.get(t.key) ?? this.read(t)));
   }
 
-  /** Armed pods all; of the rest, per account (the key's prefix), the longest unread up to the view's share. */
+  /**
+   * Armed pods all; of the rest, per account (the key's prefix), the longest unread while the account's view
+   * share of the last interval lasts (extra rounds, when pods come up, draw on the same share).
+   */
   private withinViewShare(due: SamplerTarget[]): SamplerTarget[] {
     const { armed } = this.context();
     const share = this.o.viewReadsPerAccount ?? VIEW_READS_PER_ACCOUNT;
+    const now = this.now();
     const lastAt = (t: SamplerTarget) => this.store.latest(t.key)?.at ?? -Infinity;
-    const taken = new Map<string, number>();
+    const recent = (account: string) => {
+      const kept = (this.viewReads.get(account) ?? []).filter((at) => at > now - this.intervalMs);
+      this.viewReads.set(account, kept);
+      return kept;
+    };
     return [
       ...due.filter((t) => armed.has(t.key)),
       ...due
-        .filter((t) => !armed.has(t.key))
+        .filter((t) => !armed.has(t.key) && !this.inFlight.has(t.key))
         .sort((a, b) => lastAt(a) - lastAt(b))
         .filter((t) => {
-          const account = t.key.slice(0, t.key.indexOf('/'));
-          const n = taken.get(account) ?? 0;
-          taken.set(account, n + 1);
-          return n < share;
+          const reads = recent(t.key.slice(0, t.key.indexOf('/')));
+          if (reads.length >= share) return false;
+          reads.push(now);
+          return true;
         }),
+      ...due.filter((t) => !armed.has(t.key) && this.inFlight.has(t.key)),
     ];
   }
 

@@ -43,6 +43,20 @@ describe('utilisation sampler: the view’s share of an account’s requests', (
     assert.equal(f.reads.length, 3 * VIEW_READS_PER_ACCOUNT);
   });
 
+  it('extra rounds (a pod came up) draw on the same share within the interval', async () => {
+    const pods = Array.from({ length: 25 }, (_, i) => `acc/p${i}`);
+    const f = fixture(pods);
+    f.sampler.setDemand('view', 'allRunning');
+    await f.sampler.round();
+    f.later(10_000);
+    f.sampler.podsChanged();
+    await f.sampler.round({ onlyUnread: true });
+    assert.equal(f.reads.length, VIEW_READS_PER_ACCOUNT, 'no more than the share in one interval');
+    f.later(55_000);
+    await f.sampler.round();
+    assert.equal(f.reads.length, 2 * VIEW_READS_PER_ACCOUNT);
+  });
+
   it('counts the share per account, and always reads a pod whose idle rule is armed', async () => {
     const mine = Array.from({ length: 15 }, (_, i) => `a/p${i}`);
     const theirs = Array.from({ length: 15 }, (_, i) => `b/p${i}`);
