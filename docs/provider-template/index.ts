@@ -31,7 +31,6 @@ function mapPod(raw: z.infer<typeof RawPod>): Pod {
 const facts: CloudFacts = {
   stopWord: 'stop',
   terminateWord: 'delete',
-  asyncOperations: false,
   sshAuth: 'accountKey',
   jupyter: false,
 };

@@ -17,8 +17,6 @@ export interface CloudFacts {
   stopWord: 'pause' | 'stop';
   /** The cloud's word for ending a pod for good (GPUGeek "release", Novita and NeevCloud "delete"). */
   terminateWord: 'terminate' | 'delete' | 'release';
-  /** Actions complete asynchronously through operation ids (GPUGeek). */
-  asyncOperations: boolean;
   /**
    * How SSH authenticates: 'password' clouds give a password we use once to install our key;
    * 'createKey' clouds take the public key at create time; 'accountKey' clouds use keys the user

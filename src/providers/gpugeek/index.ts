@@ -27,7 +27,6 @@ const ACTION: Record<PodAction, GpuGeekAction> = {
 const facts: CloudFacts = {
   stopWord: 'stop',
   terminateWord: 'release',
-  asyncOperations: true,
   sshAuth: 'password',
   jupyter: true,
 };

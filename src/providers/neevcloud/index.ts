@@ -15,7 +15,6 @@ const ACTIONS: ReadonlySet<PodAction> = new Set<PodAction>(['terminate']);
 const facts: CloudFacts = {
   stopWord: 'stop',
   terminateWord: 'delete',
-  asyncOperations: false,
   sshAuth: 'createKey',
   jupyter: true,
 };

@@ -21,7 +21,6 @@ const ALLOWED: Record<PodAction, ReadonlySet<string>> = {
 const facts: CloudFacts = {
   stopWord: 'stop',
   terminateWord: 'delete',
-  asyncOperations: false,
   sshAuth: 'password',
   jupyter: true,
 };

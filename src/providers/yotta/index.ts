@@ -16,7 +16,6 @@ import { l10n } from '../../core/l10n';
 const facts: CloudFacts = {
   stopWord: 'pause',
   terminateWord: 'terminate',
-  asyncOperations: false,
   // No key API: the user's key goes with the create request (PUBLIC_KEY, read by Yotta's official images).
   sshAuth: 'createKey',
   jupyter: true,

@@ -15,7 +15,7 @@ const unused = () => Promise.reject(new Error('not called'));
 function provider(extra: Partial<Provider> = {}): Provider {
   return {
     cloud: 'novita',
-    facts: { stopWord: 'stop', terminateWord: 'delete', asyncOperations: false, sshAuth: 'password', jupyter: false },
+    facts: { stopWord: 'stop', terminateWord: 'delete', sshAuth: 'password', jupyter: false },
     podActions: actionsOf({ stop: 'stop', terminate: 'delete' }),
     allows: (_action, pod) => pod.status === 'running',
     listPods: unused,

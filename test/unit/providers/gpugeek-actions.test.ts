@@ -27,7 +27,6 @@ describe('GPUGeek provider: actions', () => {
     assert.deepEqual([...c.podActions].sort(), ['restart', 'start', 'stop', 'terminate']);
     assert.equal(c.stopWord, 'stop');
     assert.equal(c.terminateWord, 'release');
-    assert.equal(c.asyncOperations, true);
     assert.equal(c.volumes, false);
     assert.equal(c.endpoints, false);
     assert.equal(c.vms, false);

@@ -60,7 +60,6 @@ function caps(facts: Partial<CloudFacts>, actions: PodAction[], extra: Partial<P
     facts: {
       stopWord: 'stop',
       terminateWord: 'delete',
-      asyncOperations: false,
       sshAuth: 'password',
       jupyter: true,
       ...facts,
