@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # `npm test`: every check, from a fresh clone, on one command (CI runs it through .ci/run with CI=true).
 #   set-up (scripts/setup.sh) → typecheck → lint → build → unit tests (plain Node) → integration suite inside a real
-#   VS Code (code-server + headless Chromium, test/integration/launch/runCodeServer.mjs).
+#   VS Code (code-server + headless Chromium, test/integration/launch/runCodeServer.mjs) → the installed-artifact
+#   suite: `npm run package` builds the .vsix a user installs, VS Code's installer installs it, and
+#   test/installed/ drives the workbench with it (no staged copy).
 # The last line is the sum over unit and integration tests: "N passed, N failed, N skipped".
 # A stage that fails without test counts (set-up, typecheck, build, a crashed run) adds one failure.
 # Env: SKIP_INTEGRATION=1 (unit tests only), GPU_PODS_IT_GREP=<pattern>, GPU_PODS_IT_VERBOSE=1,
@@ -136,6 +138,24 @@ elif [ "$BUILD_OK" -eq 1 ]; then
   fi
   echo "integration: $I_PASS passed, $I_FAIL failed, $I_SKIP skipped"
   PASSED=$((PASSED + I_PASS)) FAILED=$((FAILED + I_FAIL)) SKIPPED=$((SKIPPED + I_SKIP))
+
+  # Last: `npm run package` rebuilds dist/ as the production bundle the .vsix carries.
+  banner "installed-artifact suite (npm run package → code-server --install-extension → the real workbench)"
+  rm -f "$ARTIFACTS/installed-results.json"
+  VSIX="$(node -p "const p=require('./package.json');p.name+'-'+p.version+'.vsix'")"
+  rm -f "$VSIX"
+  if timed package npm run --silent package; then
+    timed installed node test/integration/launch/runCodeServer.mjs --install "$VSIX" --tests out/test/installed/index.js --label installed
+  else
+    echo "npm run package FAILED: the .vsix users install cannot be built"
+  fi
+  if [ -f "$ARTIFACTS/installed-results.json" ]; then
+    read -r V_PASS V_FAIL V_SKIP < <(node -e "const r=require('$ARTIFACTS/installed-results.json');console.log(r.passed,r.failed,r.skipped)")
+  else
+    V_PASS=0 V_FAIL=1 V_SKIP=0
+  fi
+  echo "installed: $V_PASS passed, $V_FAIL failed, $V_SKIP skipped"
+  PASSED=$((PASSED + V_PASS)) FAILED=$((FAILED + V_FAIL)) SKIPPED=$((SKIPPED + V_SKIP))
 fi
 
 finish

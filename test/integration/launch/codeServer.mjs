@@ -2,7 +2,7 @@
 // Helpers shared by the launchers and `npm start`: where things live, free ports, user settings, and
 // starting / stopping a code-server (VS Code from the npm registry) on loopback.
 // The recipe is ../../../../shared/testing-in-vscode.md; scripts/setup.sh fills the cache it reads.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -229,5 +229,23 @@ export async function stopProcessGroup(child, graceMs = 3000) {
       // already gone
     }
     await Promise.race([exited, new Promise((r) => setTimeout(r, 1000))]);
+  }
+}
+
+/**
+ * Installs a .vsix into `extensionsDir` as a user does (code-server's `--install-extension`, VS Code's own
+ * installer: it reads the package's manifest and files, nothing staged by hand).
+ * @param {{ vsix: string, userDataDir: string, extensionsDir: string, logFile: string }} o
+ */
+export function installVsix({ vsix, userDataDir, extensionsDir, logFile }) {
+  checkCache();
+  const result = spawnSync(
+    node24,
+    [codeServerEntry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix],
+    { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 },
+  );
+  writeFileSync(logFile, `${result.stdout ?? ''}${result.stderr ?? ''}`);
+  if (result.status !== 0) {
+    throw new Error(`code-server --install-extension ${vsix} failed (exit ${result.status}); see ${logFile}`);
   }
 }

@@ -14,6 +14,8 @@
 //                                  the extension API cannot see (the palette's rows, the Settings editor's search)
 //   POST /click {selector}       → {clicked}: clicks the first matching element (the status bar's Remote indicator)
 //   POST /hover {selector}       → {hovered}: moves the mouse over the first matching element (a tree row's tooltip)
+//   POST /type {text}            → {typed}: types into whatever has the keyboard focus (an open quick input)
+//   POST /press {key}            → {pressed}: presses one key, in Playwright's names ("Enter", "Escape", "ArrowDown")
 import { createServer } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +27,8 @@ export async function startControlServer({ artifactsDir, log = console.log }) {
   /**
    * @typedef {{ screenshot: (path: string) => Promise<void>, read: (selector: string, attribute?: string) => Promise<string[]>,
    *   click: (selector: string) => Promise<boolean>, hover: (selector: string) => Promise<boolean>,
-   *   text: (selector: string) => Promise<string | null> }} Page
+   *   text: (selector: string) => Promise<string | null>, type: (text: string) => Promise<void>,
+   *   press: (key: string) => Promise<void> }} Page
    */
   /** @type {Page | undefined} */
   let shooter;
@@ -64,6 +67,15 @@ export async function startControlServer({ artifactsDir, log = console.log }) {
         if (url.pathname === '/read') return send(200, { texts: await shooter.read(selector, attribute) });
         if (url.pathname === '/hover') return send(200, { hovered: await shooter.hover(selector) });
         return send(200, { clicked: await shooter.click(selector) });
+      }
+      if (req.method === 'POST' && (url.pathname === '/type' || url.pathname === '/press')) {
+        if (!shooter) return send(200, { reason: 'no browser page in this launcher' });
+        if (url.pathname === '/type') {
+          await shooter.type(String(/** @type {any} */ (body).text ?? ''));
+          return send(200, { typed: true });
+        }
+        await shooter.press(String(/** @type {any} */ (body).key ?? ''));
+        return send(200, { pressed: true });
       }
       if (req.method === 'POST' && url.pathname === '/text') {
         if (!shooter) return send(200, { text: null, reason: 'no browser page in this launcher' });

@@ -3,6 +3,10 @@
 // driven by headless Chromium through playwright-core. Works offline; used by `npm test`, CI and `npm run bench`.
 //
 //   node test/integration/launch/runCodeServer.mjs [--tests out/test/integration/index.js] [--label integration]
+//   node test/integration/launch/runCodeServer.mjs --install [gpu-pods-0.1.0.vsix] --tests out/test/installed/index.js --label installed
+//
+// With --install, GPU Pods is the .vsix installed into the run's extensions folder the way a user installs it,
+// and the suite runs from a driver extension of its own (stage.mjs); without it, from the staged test extension.
 //
 // Env: GPU_PODS_IT_TIMEOUT_MS (overall limit, default 20 min), GPU_PODS_IT_GREP (mocha grep),
 //      GPU_PODS_CONTROL_VIA=file (hand the control URL over only through the workspace file),
@@ -11,7 +15,7 @@
 //      <temp folder>/ssh, so no run ever writes your ssh config, keys or known_hosts).
 // Writes test-artifacts/<label>-results.json ({passed, failed, skipped, exitCode}) and, for the bench,
 // test-artifacts/bench.json. Screenshots asked for by the suite land in test-artifacts/*.png.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { format } from 'node:util';
@@ -22,6 +26,7 @@ import {
   chromiumArgs,
   chromiumPath,
   freePort,
+  installVsix,
   realSshRequested,
   repoRoot,
   sshSandboxSettings,
@@ -31,7 +36,7 @@ import {
   writeUserSettings,
 } from './codeServer.mjs';
 import { startControlServer } from './control.mjs';
-import { installEmptyExtension, stageTestExtension } from './stage.mjs';
+import { installEmptyExtension, stageDriverExtension, stageTestExtension } from './stage.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -40,6 +45,14 @@ const opt = (name, fallback) => {
 };
 const testsPath = resolve(repoRoot, opt('tests', 'out/test/integration/index.js'));
 const label = opt('label', 'integration');
+/** --install [file]: the .vsix to install, by default the one `npm run package` writes (<name>-<version>.vsix). */
+const vsix = argv.includes('--install') ? resolve(repoRoot, installArg()) : undefined;
+function installArg() {
+  const next = argv[argv.indexOf('--install') + 1];
+  if (next && !next.startsWith('--')) return next;
+  const { name, version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  return `${name}-${version}.vsix`;
+}
 const timeoutMs = Number(process.env.GPU_PODS_IT_TIMEOUT_MS ?? 20 * 60_000);
 const verbose = process.env.GPU_PODS_IT_VERBOSE === '1';
 const started = Date.now();
@@ -94,6 +107,10 @@ async function main() {
     `[launcher] SSH settings: ${realSshRequested ? 'your real ~/.ssh (GPU_PODS_REAL_SSH=1)' : `sandboxed in ${join(tmp, 'ssh')}`}`,
   );
   if (label === 'bench') for (const name of ['empty-a', 'empty-b']) installEmptyExtension(extensionsDir, name);
+  if (vsix) {
+    installVsix({ vsix, userDataDir, extensionsDir, logFile: join(artifactsDir, `${label}-install.log`) });
+    log(`[launcher] installed ${vsix} into ${extensionsDir}`);
+  }
 
   const port = await freePort();
   const codeServerLog = join(artifactsDir, `${label}-code-server.log`);
@@ -110,6 +127,7 @@ async function main() {
       GPU_PODS_IT_GREP: process.env.GPU_PODS_IT_GREP ?? '',
       GPU_PODS_ARTIFACTS: artifactsDir,
       GPU_PODS_SCREENSHOTS: '1',
+      GPU_PODS_EXTENSIONS_DIR: extensionsDir,
     },
   });
   /** @type {(reason: string) => void} */
@@ -147,6 +165,8 @@ async function main() {
       const first = page.locator(selector).first();
       return (await first.count()) ? await first.innerText() : null;
     },
+    type: (text) => page.keyboard.type(text),
+    press: (key) => page.keyboard.press(key),
   });
 
   /** @type {(code: number) => void} */
@@ -171,9 +191,9 @@ async function main() {
 
   // GPU Pods with the test entry (out/test/extension). The bench keeps it from activating on its own before
   // it is measured, next to two empty extensions (installed before code-server starts) to compare with.
-  const extensionDevelopmentPath = await stageTestExtension(
-    label === 'bench' ? { activationEvents: [], minify: true } : {},
-  );
+  const extensionDevelopmentPath = vsix
+    ? stageDriverExtension()
+    : await stageTestExtension(label === 'bench' ? { activationEvents: [], minify: true } : {});
   const url = workbenchUrl({ port, workspace, extensionDevelopmentPath, extensionTestsPath: testsPath });
   log(`[launcher] opening the workbench with extensionTestsPath ${testsPath}`);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });

@@ -5,6 +5,8 @@
 //   out/test/extension        GPU Pods for the integration suites: the real manifest, `main` = main.js, a
 //                             bundle of test/integration/support/testExtension.ts (src/startup.ts plus a
 //                             handle for the tests); it loads the shipped dist/gpuPods.js and dist/clouds/*.js.
+//   out/test/installed-driver the installed-artifact suite's host: an extension of its own id that contributes
+//                             nothing; GPU Pods itself is the .vsix installed into the run's extensions folder.
 // and, for the bench, extensions that do nothing (its yardstick for activation time), installed straight
 // into the run's extensions folder (code-server loads one development extension only).
 import * as esbuild from 'esbuild';
@@ -65,5 +67,27 @@ export function installEmptyExtension(extensionsDir, name) {
     join(dir, 'extension.js'),
     "'use strict';\nexports.activate = function activate() {};\nexports.deactivate = function deactivate() {};\n",
   );
+  return dir;
+}
+
+/**
+ * The development extension that carries the installed-artifact suite (code-server runs tests only from a
+ * development extension): its own id, no contributions, so everything GPU Pods shows comes from the .vsix.
+ * @returns {string} the folder
+ */
+export function stageDriverExtension() {
+  const dir = join(repoRoot, 'out/test/installed-driver');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const manifest = {
+    name: 'installed-driver',
+    publisher: 'gpu-pods-test',
+    version: '0.0.1',
+    engines: { vscode: '^1.95.0' },
+    main: './main.js',
+    activationEvents: [],
+  };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+  writeFileSync(join(dir, 'main.js'), "'use strict';\nexports.activate = function activate() {};\n");
   return dir;
 }

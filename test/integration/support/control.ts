@@ -100,3 +100,15 @@ export async function clickWorkbench(selector: string): Promise<boolean | undefi
   const answer = await post('/click', { selector });
   return typeof answer?.clicked === 'boolean' ? answer.clicked : undefined;
 }
+
+/** Types `text` into whatever has the keyboard focus in the workbench (an open quick input), as a user would. */
+export async function typeWorkbench(text: string): Promise<boolean> {
+  const answer = await post('/type', { text });
+  return answer?.typed === true;
+}
+
+/** Presses one key in the workbench ("Enter", "Escape", "ArrowDown": Playwright's key names). */
+export async function pressWorkbench(key: string): Promise<boolean> {
+  const answer = await post('/press', { key });
+  return answer?.pressed === true;
+}

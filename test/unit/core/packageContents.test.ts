@@ -153,6 +153,36 @@ describe('the packaged extension (.vsix), as a plain `vsce package` makes it on 
     );
   });
 
+  it('carries every file its manifest refers to, so nothing shows as %key% or a missing picture once installed', () => {
+    const packaged = (file: string) => files.includes(file.replace(/^\.\//, ''));
+    const text = readFileSync(join(clone, 'package.json'), 'utf8');
+    // Every %key% in the manifest resolves from the packaged package.nls.json (VS Code reads no other file).
+    const keys = [...new Set([...text.matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]))];
+    assert.ok(keys.length > 0, 'the manifest has no %key% strings (has localisation moved?)');
+    assert.ok(packaged('package.nls.json'), 'package.nls.json is not packaged: every title would read %key%');
+    const nls = JSON.parse(vsix.get('extension/package.nls.json')!.toString('utf8')) as Record<string, unknown>;
+    assert.deepEqual(
+      keys.filter((k) => typeof nls[k] !== 'string'),
+      [],
+      'manifest keys the packaged package.nls.json does not resolve',
+    );
+    // The code's translations, the icons and every walkthrough page the manifest names.
+    const l10nDir = String((JSON.parse(text) as { l10n?: string }).l10n ?? '');
+    assert.ok(l10nDir && packaged(`${l10nDir.replace(/^\.\//, '')}/bundle.l10n.json`), 'the l10n bundle is packaged');
+    const { contributes } = manifest;
+    const referenced = [
+      manifest.icon,
+      ...Object.values(contributes.viewsContainers ?? {}).flatMap((list) => list.map((c) => c.icon)),
+      ...Object.values(contributes.views ?? {}).flatMap((list) => list.map((v) => v.icon)),
+      ...(contributes.walkthroughs ?? []).flatMap((w) => w.steps.flatMap((s) => mediaFiles(s.media))),
+    ].filter((f): f is string => typeof f === 'string' && !f.startsWith('$('));
+    assert.deepEqual(
+      referenced.filter((f) => !packaged(f)),
+      [],
+      'files the manifest names but the package leaves out',
+    );
+  });
+
   it('has a Marketplace icon: a square PNG of at least 128 px', () => {
     assert.match(manifest.icon ?? '', /\.png$/, 'the Marketplace takes no SVG icon');
     const png = vsix.get(`extension/${manifest.icon}`);
