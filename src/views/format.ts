@@ -54,14 +54,19 @@ export function formatDate(epochMs: number | undefined): string | undefined {
   return new Date(epochMs).toLocaleString();
 }
 
-/** "as of 14:05 — last refresh failed": a row kept from an older good list after its list failed to load. */
-export function staleText(listedAt: number): string {
+/**
+ * "as of 14:05 — last refresh failed": a row kept from an older good list after its list failed to load. It leads
+ * the row's description (a narrow view cuts the end). Undefined for a current row.
+ */
+export function staleText(listedAt: number | undefined): string | undefined {
+  if (listedAt === undefined) return undefined;
   const time = new Date(listedAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
   return l10n.t('as of {0} — last refresh failed', time);
 }
 
 /** The same for the tooltip, with the full date and time of the last good read. */
-export function staleDetail(listedAt: number): string {
+export function staleDetail(listedAt: number | undefined): string | undefined {
+  if (listedAt === undefined) return undefined;
   return l10n.t('as of {0} — last refresh failed', formatDate(listedAt) ?? '');
 }
 

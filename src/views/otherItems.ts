@@ -70,13 +70,13 @@ export function volumeItem(node: VolumeNode, staleSince?: number): vscode.TreeIt
         : vscode.l10n.t('{0} mounts', v.mountCount);
   item.description = displayText(
     [
+      staleText(staleSince),
       v.sizeGb !== undefined ? vscode.l10n.t('{0} GB', v.sizeGb) : undefined,
       v.type,
       v.region,
       mounts,
       v.cost,
       v.status,
-      staleSince === undefined ? undefined : staleText(staleSince),
     ]
       .filter(Boolean)
       .join(' · '),
@@ -92,7 +92,7 @@ export function volumeItem(node: VolumeNode, staleSince?: number): vscode.TreeIt
     [vscode.l10n.t('Type'), v.type],
     [vscode.l10n.t('Region'), v.region],
     [vscode.l10n.t('Status'), v.status],
-    [vscode.l10n.t('Listed'), staleSince === undefined ? undefined : staleDetail(staleSince)],
+    [vscode.l10n.t('Listed'), staleDetail(staleSince)],
     [vscode.l10n.t('Mounted by'), mounts],
     [vscode.l10n.t('Cost'), v.cost],
     [vscode.l10n.t('Created'), formatDate(v.createdAt)],
@@ -111,15 +111,9 @@ export function endpointItem(node: EndpointNode, staleSince?: number): vscode.Tr
   item.id = `endpoint:${node.account.id}:${e.id}`;
   const workers =
     e.totalWorkers !== undefined ? vscode.l10n.t('{0}/{1} workers', e.runningWorkers ?? 0, e.totalWorkers) : undefined;
-  const stale = staleSince === undefined ? undefined : staleText(staleSince);
-  item.description = displayText([workers, e.cost, statusText(e), stale].filter(Boolean).join(' · '));
+  item.description = displayText([staleText(staleSince), workers, e.cost, statusText(e)].filter(Boolean).join(' · '));
   item.iconPath = statusIcon(e.status);
-  item.tooltip = [
-    e.name,
-    e.image,
-    staleSince === undefined ? undefined : staleDetail(staleSince),
-    vscode.l10n.t('Id: {0}', e.id),
-  ]
+  item.tooltip = [e.name, e.image, staleDetail(staleSince), vscode.l10n.t('Id: {0}', e.id)]
     .map((line) => displayText(line))
     .filter(Boolean)
     .join('\n');

@@ -34,7 +34,7 @@ export function podTooltipRows(pod: Pod, options: PodFactsOptions = {}): Array<[
   const { extra = [], staleSince } = options;
   const rows: Array<[string, string | undefined]> = [
     [l10n.t('Status'), statusText(pod) + (pod.statusReason ? ` — ${pod.statusReason}` : '')],
-    [l10n.t('Listed'), staleSince === undefined ? undefined : staleDetail(staleSince)],
+    [l10n.t('Listed'), staleDetail(staleSince)],
     [l10n.t('GPU'), pod.vramGb ? l10n.t('{0} ({1} GB VRAM)', String(gpuLabel(pod)), pod.vramGb) : gpuLabel(pod)],
     [l10n.t('Region'), pod.region],
     [l10n.t('Price'), formatPrice(pod.pricePerHour) ?? l10n.t('price unknown')],

@@ -23,12 +23,12 @@ export function podItem(
   item.id = `pod:${account.id}:${pod.id}`;
   item.description = displayText(
     [
+      staleText(staleSince),
       gpuLabel(pod),
       pod.region,
       formatPrice(pod.pricePerHour),
       gpu.percentText,
       pod.pending ? vscode.l10n.t('{0} (operation pending)', statusText(pod)) : statusText(pod),
-      staleSince === undefined ? undefined : staleText(staleSince),
     ]
       .filter(Boolean)
       .join(' · '),

@@ -11,8 +11,9 @@ export function vmItem(node: PodNode, capabilities: Capabilities | undefined, st
   const item = new vscode.TreeItem(displayText(vm.name || vm.id), vscode.TreeItemCollapsibleState.None);
   item.id = `vm:${account.id}:${vm.id}`;
   const spot = vm.details.find(([k]) => k === vscode.l10n.t('Pricing'))?.[1];
-  const stale = staleSince === undefined ? undefined : staleText(staleSince);
-  item.description = displayText([gpuLabel(vm), vm.region, spot, statusText(vm), stale].filter(Boolean).join(' · '));
+  item.description = displayText(
+    [staleText(staleSince), gpuLabel(vm), vm.region, spot, statusText(vm)].filter(Boolean).join(' · '),
+  );
   item.iconPath = statusIcon(vm.status, vm.pending);
   item.contextValue = contextValue('vm', vmMenuFlags(vm, capabilities));
   item.accessibilityInformation = {
