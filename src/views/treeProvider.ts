@@ -6,13 +6,14 @@ import { timerKey } from '../core/idleTimers';
 import type { UtilisationFeed } from '../core/utilisation/feed';
 import type { IdleRules } from '../services/idleRules';
 import { gpuPercentText, idleRuleText, utilisationMarkdown } from './utilisationText';
-import type { AccountData, AccountSnapshot } from '../services/accountData';
+import type { AccountData } from '../services/accountData';
 import type { Account, AccountStore } from '../services/accounts';
 import type { AccountNode, GroupKind, PodNode, TreeNode } from './nodes';
 import { accountItem, endpointItem, errorItem, groupItem, messageItem, volumeItem } from './otherItems';
 import { podItem, podTooltip } from './podItem';
 import { vmItem } from './vmItem';
 import type { ProviderManager } from '../services/providerManager';
+import { emptyMessage, podsListFailed, rowsOf } from './groupRows';
 
 /**
  * Providers → pods / volumes / endpoints. Data comes from AccountData; a change to one account
@@ -262,43 +263,9 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         : s.groupErrors && group in s.groupErrors
           ? [{ type: 'error', account, error: s.groupErrors[group], group }]
           : [];
-    const rows: TreeNode[] =
-      group === 'pods' || group === 'vms'
-        ? [...((group === 'pods' ? s.pods : s.vms) ?? [])]
-            .sort(byName)
-            .map((pod): TreeNode => ({ type: 'pod', account, pod }))
-        : group === 'volumes'
-          ? [...(s.volumes ?? [])].sort(byName).map((volume): TreeNode => ({ type: 'volume', account, volume }))
-          : [...(s.endpoints ?? [])]
-              .sort(byName)
-              .map((endpoint): TreeNode => ({ type: 'endpoint', account, endpoint }));
+    const rows = rowsOf(account, s, group);
     if (rows.length || failed) return [...error, ...rows];
-    return [this.emptyMessage(account, group)];
-  }
-
-  private emptyMessage(account: Account, group: GroupKind): TreeNode {
-    switch (group) {
-      case 'pods':
-        return {
-          type: 'message',
-          account,
-          id: 'no-pods',
-          label: vscode.l10n.t('No pods — create one'),
-          command: 'gpuPods.createPod',
-        };
-      case 'vms':
-        return {
-          type: 'message',
-          account,
-          id: 'no-vms',
-          label: vscode.l10n.t('No virtual machines — create one'),
-          command: 'gpuPods.createVm',
-        };
-      case 'volumes':
-        return { type: 'message', account, id: 'no-volumes', label: vscode.l10n.t('No volumes') };
-      case 'endpoints':
-        return { type: 'message', account, id: 'no-endpoints', label: vscode.l10n.t('No serverless endpoints') };
-    }
+    return [emptyMessage(account, group)];
   }
 
   private groupCount(account: Account, group: GroupKind): number | undefined {
@@ -313,22 +280,4 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     for (const d of this.disposables) d.dispose();
     this.changed.dispose();
   }
-}
-
-function byName(a: { name: string; id: string }, b: { name: string; id: string }): number {
-  return a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
-}
-
-/**
- * The pods list itself failed (the account's provider was built and its key accepted): its error row goes
- * where the pods are, saying so, and the rest of the account stays. Else the error is the account's.
- */
-function podsListFailed(s: AccountSnapshot): boolean {
-  return (
-    s.error !== undefined &&
-    s.errorScope === 'pods' &&
-    !(s.error instanceof AuthError) &&
-    !(s.error instanceof ConfigError) &&
-    !!s.capabilities
-  );
 }
