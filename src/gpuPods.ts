@@ -171,7 +171,13 @@ export function buildGpuPods({ context, accounts, view, burnRate, rateLimit }: S
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('gpuPods.idle') && idleStatus?.update()),
     accounts.onDidChange(() => services.offers?.forget()),
     services.jupyterServers!,
-    new Poller(view, accounts, data),
+    new Poller({
+      view,
+      accounts,
+      data,
+      fastSeconds: () => settings.fastPollSeconds(),
+      slowSeconds: (cloud) => settings.slowPollSeconds(cloud),
+    }),
   );
   return {
     services,

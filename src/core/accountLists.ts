@@ -1,5 +1,5 @@
 import { RateLimitError } from './errors';
-import type { Endpoint, Pod, Volume } from './model';
+import { type Endpoint, isTransitional, isVolumeTransitional, type Pod, type Volume } from './model';
 
 /**
  * Loading one account's lists for the tree. Pods are the account's reason to exist; volumes, serverless
@@ -8,6 +8,8 @@ import type { Endpoint, Pod, Volume } from './model';
  */
 
 export type OptionalGroup = 'volumes' | 'endpoints' | 'vms';
+/** Every list of an account. */
+export type ListName = 'pods' | OptionalGroup;
 
 export interface ListLoaders {
   pods(): Promise<Pod[]>;
@@ -38,10 +40,72 @@ const GROUPS: OptionalGroup[] = ['volumes', 'endpoints', 'vms'];
 export const SLOW_GROUPS: readonly OptionalGroup[] = ['volumes', 'endpoints'];
 export const SLOW_GROUP_MAX_AGE_MS = 5 * 60_000;
 
-/** The groups a refresh skips (keeping their last lists): slow groups on a background poll, while still fresh. */
-export function groupsToKeep(background: boolean, slowListedAt: number | undefined, now: number): OptionalGroup[] {
+/**
+ * The groups a refresh skips (keeping their last lists): slow groups on a background poll, while still fresh
+ * and while nothing in them is changing state (a volume being created is followed to its end like a pod).
+ */
+export function groupsToKeep(
+  background: boolean,
+  slowListedAt: number | undefined,
+  now: number,
+  previous?: Partial<AccountLists>,
+): OptionalGroup[] {
   if (!background || slowListedAt === undefined || now - slowListedAt >= SLOW_GROUP_MAX_AGE_MS) return [];
-  return [...SLOW_GROUPS];
+  return SLOW_GROUPS.filter((g) => !changingGroups(previous ?? {}).includes(g));
+}
+
+/**
+ * The lists that hold something the tree shows as changing (spinning): a pod or VM starting, stopping or with
+ * an operation pending, a volume creating or resizing, a serverless endpoint starting or stopping. While any
+ * does, the account is polled fast, until each has reached its end state.
+ */
+export function changingGroups(lists: Partial<AccountLists>): ListName[] {
+  const machine = (p: Pod) => isTransitional(p.status) || !!p.pending;
+  const out: ListName[] = [];
+  if (lists.pods?.some(machine)) out.push('pods');
+  if (lists.vms?.some(machine)) out.push('vms');
+  if (lists.volumes?.some((v) => isVolumeTransitional(v.status))) out.push('volumes');
+  if (lists.endpoints?.some((e) => isTransitional(e.status))) out.push('endpoints');
+  return out;
+}
+
+/** When each list was last read successfully: this load's good lists at `now`, the others as they were. */
+export function listedTimes(
+  lists: AccountLists,
+  keep: readonly OptionalGroup[],
+  before: Partial<Record<ListName, number>> | undefined,
+  now: number,
+): Partial<Record<ListName, number>> {
+  const out = { ...before };
+  if (lists.error === undefined) out.pods = now;
+  for (const g of GROUPS)
+    if (g in lists && !keep.includes(g) && !(lists.groupErrors && g in lists.groupErrors)) out[g] = now;
+  return out;
+}
+
+/** What the tree needs to know whether a list it shows is out of date. */
+export interface ListState {
+  /** The pods list failed (`errorScope` 'pods') or the whole account did ('account': no list was read). */
+  error?: unknown;
+  errorScope?: 'pods' | 'account';
+  groupErrors?: Partial<Record<OptionalGroup, unknown>>;
+  listedAt?: Partial<Record<ListName, number>>;
+}
+
+/** The list's latest read failed, on its own or with the whole account: what it shows is not known to be current. */
+export function listFailed(state: ListState, list: ListName): boolean {
+  if (list === 'pods') return state.error !== undefined;
+  return (
+    (state.error !== undefined && state.errorScope === 'account') || (!!state.groupErrors && list in state.groupErrors)
+  );
+}
+
+/**
+ * When the shown content of a list was read, if its latest read failed and an older good list is kept; undefined
+ * when the list is current or nothing was ever read (then there is nothing stale to mark).
+ */
+export function staleSince(state: ListState, list: ListName): number | undefined {
+  return listFailed(state, list) ? state.listedAt?.[list] : undefined;
 }
 
 /**

@@ -60,8 +60,13 @@ export interface Pod {
   /** USD per hour; undefined when the cloud gives no price (never guessed, never 0 for unknown). */
   pricePerHour?: number;
   ports: PortMapping[];
-  /** Undefined while the pod is not reachable yet. */
+  /** Undefined while the pod is not reachable yet, or when the answer left SSH out (`sshUnlisted`). */
   ssh?: SshEndpoint;
+  /**
+   * The cloud's answer said nothing about SSH (Novita's instance list leaves connection details out): an
+   * undefined `ssh` then means "not in this answer", not "not reachable"; the pod's own record has it.
+   */
+  sshUnlisted?: boolean;
   jupyter?: JupyterEndpoint;
   /** An operation is under way on the cloud's side (GPUGeek `isPending`). */
   pending?: boolean;
@@ -118,7 +123,15 @@ export interface ImageChoice {
   kind?: 'official' | 'user' | 'template' | 'recent' | 'custom';
 }
 
-/** True when the pod has reached, or can no longer leave, the given end state. */
+/** True while a pod, VM or serverless endpoint is on its way to another state (the tree spins, polling is fast). */
 export function isTransitional(status: PodStatus): boolean {
   return TRANSITIONAL_STATUSES.has(status);
+}
+
+/**
+ * True while a volume is on its way somewhere. Volume states are the cloud's own words (Yotta: creating,
+ * resizing, deleting; Novita: creating); every "-ing" word is one, as the tree's spinner shows it.
+ */
+export function isVolumeTransitional(status: string): boolean {
+  return /ing$/i.test(status.trim());
 }

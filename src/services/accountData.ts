@@ -1,7 +1,17 @@
 import * as vscode from 'vscode';
-import { groupsToKeep, listErrors, loadAccountLists, type OptionalGroup, rateLimitOf } from '../core/accountLists';
+import {
+  changingGroups,
+  groupsToKeep,
+  listedTimes,
+  listErrors,
+  type ListName,
+  loadAccountLists,
+  type OptionalGroup,
+  rateLimitOf,
+} from '../core/accountLists';
+import { type Clock, systemClock } from '../core/clock';
 import { RateLimitError } from '../core/errors';
-import { isTransitional, type Endpoint, type Pod, type Volume } from '../core/model';
+import type { Endpoint, Pod, Volume } from '../core/model';
 import { type Capabilities, capabilitiesOf } from '../core/capabilities';
 import type { Account, AccountStore } from './accounts';
 import { describeForLog } from './log';
@@ -19,6 +29,10 @@ export interface AccountSnapshot {
    * comes from a complete, successful pods refresh.
    */
   error?: unknown;
+  /** What `error` stopped: the pods list only, or the whole account (its provider could not be built). */
+  errorScope?: 'pods' | 'account';
+  /** When each list was last read successfully: kept lists after a failure are shown "as of" that time. */
+  listedAt?: Partial<Record<ListName, number>>;
   /** Extra lists that failed on their own; the tree shows the error in that group, next to the last good list. */
   groupErrors?: Partial<Record<OptionalGroup, unknown>>;
   /** When volumes and endpoints were last asked for (a background poll reads them less often). */
@@ -49,6 +63,7 @@ export class AccountData implements vscode.Disposable {
     private readonly accounts: AccountStore,
     private readonly providers: ProviderManager,
     private readonly log: vscode.LogOutputChannel,
+    private readonly clock: Pick<Clock, 'now'> = systemClock,
   ) {}
 
   snapshot(accountId: string): AccountSnapshot | undefined {
@@ -66,9 +81,10 @@ export class AccountData implements vscode.Disposable {
     return this.running.has(accountId);
   }
 
+  /** Something the tree shows as changing (a pod, VM, volume or endpoint): the poller follows it fast. */
   isChanging(accountId: string): boolean {
     const s = this.snapshots.get(accountId);
-    return !![...(s?.pods ?? []), ...(s?.vms ?? [])].some((p) => isTransitional(p.status) || p.pending);
+    return !!s && changingGroups(s).length > 0;
   }
 
   forget(accountId: string): void {
@@ -105,8 +121,8 @@ export class AccountData implements vscode.Disposable {
     const account = this.accounts.get(accountId);
     if (!account) return;
     const previous = this.snapshots.get(accountId);
-    const startedAt = Date.now();
-    const keep = groupsToKeep(background, previous?.slowListedAt, startedAt);
+    const startedAt = this.clock.now();
+    const keep = groupsToKeep(background, previous?.slowListedAt, startedAt, previous);
     try {
       const provider = await this.providers.get(account);
       const vmOps = provider.vms;
@@ -123,9 +139,12 @@ export class AccountData implements vscode.Disposable {
       );
       if (lists.error !== undefined) this.logFailure(account, 'pods', lists.error);
       for (const [group, error] of Object.entries(lists.groupErrors ?? {})) this.logFailure(account, group, error);
+      const now = this.clock.now();
       this.snapshots.set(accountId, {
         ...lists,
-        loadedAt: Date.now(),
+        errorScope: lists.error === undefined ? undefined : 'pods',
+        listedAt: listedTimes(lists, keep, previous?.listedAt, now),
+        loadedAt: now,
         slowListedAt: keep.length ? previous?.slowListedAt : startedAt,
         backoffUntil: this.backoff(accountId, rateLimitOf(lists), listErrors(lists).length === 0),
         capabilities: capabilitiesOf(provider),
@@ -133,7 +152,13 @@ export class AccountData implements vscode.Disposable {
     } catch (error) {
       // The provider could not even be built (a missing key, a bad setting): the whole account failed.
       this.logFailure(account, 'account', error);
-      const snapshot: AccountSnapshot = { ...previous, pods: previous?.pods ?? [], error, loadedAt: Date.now() };
+      const snapshot: AccountSnapshot = {
+        ...previous,
+        pods: previous?.pods ?? [],
+        error,
+        errorScope: 'account',
+        loadedAt: this.clock.now(),
+      };
       snapshot.backoffUntil = this.backoff(accountId, error instanceof RateLimitError ? error : undefined, false);
       this.snapshots.set(accountId, snapshot);
     }
@@ -152,7 +177,7 @@ export class AccountData implements vscode.Disposable {
     }
     const streak = (this.rateLimitStreak.get(accountId) ?? 0) + 1;
     this.rateLimitStreak.set(accountId, streak);
-    return Date.now() + Math.max(limited.retryAfterMs ?? 0, 30_000 * 2 ** (streak - 1));
+    return this.clock.now() + Math.max(limited.retryAfterMs ?? 0, 30_000 * 2 ** (streak - 1));
   }
 
   /** Put a pod (or VM) we just learned about (from a create or an action) in place without a full refresh. */

@@ -1,47 +1,73 @@
-import * as vscode from 'vscode';
-import type { Pod, PodStatus } from '../core/model';
+import { l10n } from '../core/l10n';
+import type { CloudId, Pod, PodKind, PodStatus } from '../core/model';
+import { CLOUDS } from '../providers/clouds';
+
+/*
+ * The tree's words for prices, GPUs, states and times. Pure (no vscode at run time: `l10n` is bound to
+ * vscode.l10n.t when a bundle loads), so the words are unit-tested in plain Node.
+ */
 
 export function formatPrice(usdPerHour: number | undefined): string | undefined {
   if (usdPerHour === undefined || !Number.isFinite(usdPerHour)) return undefined;
   return `$${usdPerHour < 1 ? usdPerHour.toFixed(3) : usdPerHour.toFixed(2)}/h`;
 }
 
-export function gpuLabel(pod: Pod): string | undefined {
+export function gpuLabel(pod: Pick<Pod, 'gpuName' | 'gpuCount'>): string | undefined {
   if (!pod.gpuName) return undefined;
   return pod.gpuCount && pod.gpuCount > 1 ? `${pod.gpuName} × ${pod.gpuCount}` : pod.gpuName;
 }
 
 /** The status words of the tree, in the user's language (read each time: the bundle is loaded by then). */
-function statusWord(status: PodStatus): string {
+function statusWord(status: PodStatus, pauses: boolean): string {
   switch (status) {
     case 'provisioning':
-      return vscode.l10n.t('starting');
+      return l10n.t('starting');
     case 'running':
-      return vscode.l10n.t('running');
+      return l10n.t('running');
     case 'stopping':
-      return vscode.l10n.t('stopping');
+      return pauses ? l10n.t('pausing') : l10n.t('stopping');
     case 'stopped':
-      return vscode.l10n.t('stopped');
+      return pauses ? l10n.t('paused') : l10n.t('stopped');
     case 'terminating':
-      return vscode.l10n.t('terminating');
+      return l10n.t('terminating');
     case 'terminated':
-      return vscode.l10n.t('terminated');
+      return l10n.t('terminated');
     case 'failed':
-      return vscode.l10n.t('failed');
+      return l10n.t('failed');
     default:
-      return vscode.l10n.t('unknown');
+      return l10n.t('unknown');
   }
 }
 
-/** "running", or "unknown (weirdState)" so the cloud's own word is never hidden. */
-export function statusText(pod: { status: PodStatus; rawStatus: string }): string {
-  const word = statusWord(pod.status);
-  return pod.status === 'unknown' ? vscode.l10n.t('{0} ({1})', word, pod.rawStatus) : word;
+/**
+ * "running", or "unknown (weirdState)" so the cloud's own word is never hidden. A pod of a cloud that pauses
+ * (Yotta Labs: Pause / Resume) is "paused", as its menu says; its VMs and endpoints stop.
+ */
+export function statusText(x: { status: PodStatus; rawStatus: string; cloud?: CloudId; kind?: PodKind }): string {
+  const pauses = x.kind === 'pod' && !!x.cloud && CLOUDS[x.cloud]?.palette.stopWord === 'pause';
+  const word = statusWord(x.status, pauses);
+  return x.status === 'unknown' ? l10n.t('{0} ({1})', word, x.rawStatus) : word;
 }
 
 export function formatDate(epochMs: number | undefined): string | undefined {
   if (epochMs === undefined || !Number.isFinite(epochMs)) return undefined;
   return new Date(epochMs).toLocaleString();
+}
+
+/**
+ * "as of 14:05 — last refresh failed": a row kept from an older good list after its list failed to load. It leads
+ * the row's description (a narrow view cuts the end). Undefined for a current row.
+ */
+export function staleText(listedAt: number | undefined): string | undefined {
+  if (listedAt === undefined) return undefined;
+  const time = new Date(listedAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return l10n.t('as of {0} — last refresh failed', time);
+}
+
+/** The same for the tooltip, with the full date and time of the last good read. */
+export function staleDetail(listedAt: number | undefined): string | undefined {
+  if (listedAt === undefined) return undefined;
+  return l10n.t('as of {0} — last refresh failed', formatDate(listedAt) ?? '');
 }
 
 /** Cloud text in a MarkdownString goes through the one display-text module. */

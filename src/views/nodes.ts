@@ -31,13 +31,13 @@ export interface EndpointNode {
 }
 /**
  * An error under an account ("Invalid API key — click to update"), with the action to fix it; with `group`,
- * the error of that group's own list (the rest of the account loaded).
+ * the error of that list alone (the rest of the account loaded).
  */
 export interface ErrorNode {
   type: 'error';
   account: Account;
   error: unknown;
-  group?: Exclude<GroupKind, 'pods'>;
+  group?: GroupKind;
 }
 /** A quiet line: "No pods yet — create one". */
 export interface MessageNode {

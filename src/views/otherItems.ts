@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { clickCommand, openSettingClick } from '../commands/vscodeCommands';
 import { AuthError, ConfigError, userMessage } from '../core/errors';
-import type { Endpoint, Volume } from '../core/model';
+import { type Endpoint, isVolumeTransitional, type Volume } from '../core/model';
 import { CLOUDS } from '../providers/clouds';
 import type { AccountSnapshot } from '../services/accountData';
-import { displayMarkdown, displayText, formatDate, statusText } from './format';
+import { displayMarkdown, displayText, formatDate, staleDetail, staleText, statusText } from './format';
 import { accountMenuFlags, contextValue, endpointMenuFlags, volumeMenuFlags } from './menuFlags';
 import type { AccountNode, EndpointNode, ErrorNode, GroupNode, MessageNode, VolumeNode } from './nodes';
 import { statusIcon } from './statusIcon';
@@ -57,7 +57,8 @@ export function groupItem(node: GroupNode, count: number | undefined): vscode.Tr
   return item;
 }
 
-export function volumeItem(node: VolumeNode): vscode.TreeItem {
+/** `staleSince`: the volume is kept from an older good list (the latest read failed). */
+export function volumeItem(node: VolumeNode, staleSince?: number): vscode.TreeItem {
   const v: Volume = node.volume;
   const item = new vscode.TreeItem(displayText(v.name || v.id), vscode.TreeItemCollapsibleState.None);
   item.id = `volume:${node.account.id}:${v.id}`;
@@ -68,12 +69,20 @@ export function volumeItem(node: VolumeNode): vscode.TreeItem {
         ? vscode.l10n.t('1 mount')
         : vscode.l10n.t('{0} mounts', v.mountCount);
   item.description = displayText(
-    [v.sizeGb !== undefined ? vscode.l10n.t('{0} GB', v.sizeGb) : undefined, v.type, v.region, mounts, v.cost, v.status]
+    [
+      staleText(staleSince),
+      v.sizeGb !== undefined ? vscode.l10n.t('{0} GB', v.sizeGb) : undefined,
+      v.type,
+      v.region,
+      mounts,
+      v.cost,
+      v.status,
+    ]
       .filter(Boolean)
       .join(' · '),
   );
   item.iconPath = new vscode.ThemeIcon(
-    v.status === 'error' ? 'error' : /ing$/.test(v.status) ? 'loading~spin' : 'database',
+    v.status === 'error' ? 'error' : isVolumeTransitional(v.status) ? 'loading~spin' : 'database',
   );
   const tip = new vscode.MarkdownString(undefined, false);
   tip.isTrusted = false;
@@ -83,6 +92,7 @@ export function volumeItem(node: VolumeNode): vscode.TreeItem {
     [vscode.l10n.t('Type'), v.type],
     [vscode.l10n.t('Region'), v.region],
     [vscode.l10n.t('Status'), v.status],
+    [vscode.l10n.t('Listed'), staleDetail(staleSince)],
     [vscode.l10n.t('Mounted by'), mounts],
     [vscode.l10n.t('Cost'), v.cost],
     [vscode.l10n.t('Created'), formatDate(v.createdAt)],
@@ -95,15 +105,15 @@ export function volumeItem(node: VolumeNode): vscode.TreeItem {
   return item;
 }
 
-export function endpointItem(node: EndpointNode): vscode.TreeItem {
+export function endpointItem(node: EndpointNode, staleSince?: number): vscode.TreeItem {
   const e: Endpoint = node.endpoint;
   const item = new vscode.TreeItem(displayText(e.name || e.id), vscode.TreeItemCollapsibleState.None);
   item.id = `endpoint:${node.account.id}:${e.id}`;
   const workers =
     e.totalWorkers !== undefined ? vscode.l10n.t('{0}/{1} workers', e.runningWorkers ?? 0, e.totalWorkers) : undefined;
-  item.description = displayText([workers, e.cost, statusText(e)].filter(Boolean).join(' · '));
+  item.description = displayText([staleText(staleSince), workers, e.cost, statusText(e)].filter(Boolean).join(' · '));
   item.iconPath = statusIcon(e.status);
-  item.tooltip = [e.name, e.image, vscode.l10n.t('Id: {0}', e.id)]
+  item.tooltip = [e.name, e.image, staleDetail(staleSince), vscode.l10n.t('Id: {0}', e.id)]
     .map((line) => displayText(line))
     .filter(Boolean)
     .join('\n');

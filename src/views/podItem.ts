@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import type { Pod } from '../core/model';
 import type { Capabilities } from '../core/capabilities';
 import { actionVerb } from '../ui/actionLabels';
-import { displayMarkdown, displayText, formatDate, formatPrice, gpuLabel, statusText } from './format';
+import { displayMarkdown, displayText, formatPrice, gpuLabel, staleText, statusText } from './format';
 import type { PodNode } from './nodes';
+import { type PodFactsOptions, podTooltipRows } from './podFacts';
 import { contextValue, podMenuFlags } from './menuFlags';
 import { statusIcon } from './statusIcon';
 
@@ -14,12 +15,15 @@ export function podItem(
   extra: Array<[string, string]> = [],
   /** The latest GPU reading ("GPU 37%") and whether the pod has an idle rule (`+idleRule`). */
   gpu: { percentText?: string; idleRule?: boolean } = {},
+  /** When the pod's list was last read, if its latest read failed (the row is kept from that list). */
+  staleSince?: number,
 ): vscode.TreeItem {
   const { pod, account } = node;
   const item = new vscode.TreeItem(displayText(pod.name || pod.id), vscode.TreeItemCollapsibleState.None);
   item.id = `pod:${account.id}:${pod.id}`;
   item.description = displayText(
     [
+      staleText(staleSince),
       gpuLabel(pod),
       pod.region,
       formatPrice(pod.pricePerHour),
@@ -42,37 +46,17 @@ export function podItem(
 /** Untrusted values only, all escaped: the tooltip can never carry a link or a command. */
 export function podTooltip(
   pod: Pod,
-  capabilities?: Capabilities,
-  extra: Array<[string, string]> = [],
-  /** Markdown already made safe (utilisationMarkdown): the GPU figures and the last hour's sparkline. */
-  utilisation?: string,
+  options: PodFactsOptions & {
+    capabilities?: Capabilities;
+    /** Markdown already made safe (utilisationMarkdown): the GPU figures and the last hour's sparkline. */
+    utilisation?: string;
+  } = {},
 ): vscode.MarkdownString {
+  const { capabilities, utilisation } = options;
   const md = new vscode.MarkdownString(undefined, false);
   md.isTrusted = false;
   md.supportHtml = false;
-  const rows: Array<[string, string | undefined]> = [
-    [vscode.l10n.t('Status'), statusText(pod) + (pod.statusReason ? ` — ${pod.statusReason}` : '')],
-    [
-      vscode.l10n.t('GPU'),
-      pod.vramGb ? vscode.l10n.t('{0} ({1} GB VRAM)', String(gpuLabel(pod)), pod.vramGb) : gpuLabel(pod),
-    ],
-    [vscode.l10n.t('Region'), pod.region],
-    [vscode.l10n.t('Price'), formatPrice(pod.pricePerHour) ?? vscode.l10n.t('price unknown')],
-    [vscode.l10n.t('Image'), pod.image],
-    [vscode.l10n.t('Ports'), pod.ports.map((p) => `${p.port}/${p.protocol}`).join(', ') || undefined],
-    [
-      vscode.l10n.t('SSH'),
-      pod.ssh
-        ? `${pod.ssh.user}@${pod.ssh.host}:${pod.ssh.port}`
-        : pod.status === 'running'
-          ? vscode.l10n.t('not reachable yet')
-          : undefined,
-    ],
-    [vscode.l10n.t('Created'), formatDate(pod.createdAt)],
-    ...pod.details.map(([k, v]) => [k, v] as [string, string]),
-    ...extra,
-    [vscode.l10n.t('Id'), pod.id],
-  ];
+  const rows = podTooltipRows(pod, options);
   if (capabilities && !capabilities.podActions.has('stop')) {
     rows.push([
       vscode.l10n.t('Stop'),
@@ -80,10 +64,8 @@ export function podTooltip(
     ]);
   }
   md.appendMarkdown(`**${displayMarkdown(pod.name || pod.id)}**\n\n`);
-  for (const [label, value] of rows) {
-    if (value && value !== 'undefined')
-      md.appendMarkdown(`${displayMarkdown(label)}: ${displayMarkdown(value, { maxLength: 500 })}  \n`);
-  }
+  for (const [label, value] of rows)
+    md.appendMarkdown(`${displayMarkdown(label)}: ${displayMarkdown(value, { maxLength: 500 })}  \n`);
   if (utilisation) md.appendMarkdown(`\n${utilisation}\n`);
   return md;
 }

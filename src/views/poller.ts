@@ -1,50 +1,72 @@
 import type * as vscode from 'vscode';
+import { type Clock, systemClock } from '../core/clock';
+import type { CloudId } from '../core/model';
 import type { AccountData } from '../services/accountData';
 import type { AccountStore } from '../services/accounts';
-import { settings } from '../services/settings';
+
+export interface PollerOptions {
+  view: Pick<vscode.TreeView<unknown>, 'visible' | 'onDidChangeVisibility'>;
+  accounts: Pick<AccountStore, 'list'>;
+  data: Pick<AccountData, 'snapshot' | 'isRefreshing' | 'isChanging' | 'refresh'>;
+  /** Seconds between refreshes while something changes state, and the cloud's interval when all is stable. */
+  fastSeconds(): number;
+  slowSeconds(cloud: CloudId): number;
+  clock?: Clock;
+  tickMs?: number;
+}
 
 /**
- * Refreshes accounts only while the view is visible: every few seconds while a pod is changing state,
- * at the cloud's slow interval when all are stable, and not before a rate-limit back-off has passed.
- * A tick is cheap: it only checks which accounts are due.
+ * Refreshes accounts only while the view is visible: every few seconds while something in an account (a pod,
+ * VM, volume or serverless endpoint) is changing state, at the cloud's slow interval once everything has
+ * reached its end state, and not before a rate-limit back-off has passed. A tick is cheap: it only checks
+ * which accounts are due.
  */
 export class Poller implements vscode.Disposable {
-  private timer?: ReturnType<typeof setInterval>;
+  private timer?: unknown;
+  private disposed = false;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly clock: Clock;
+  private readonly tickMs: number;
 
-  constructor(
-    private readonly view: vscode.TreeView<unknown>,
-    private readonly accounts: AccountStore,
-    private readonly data: AccountData,
-    private readonly tickMs = 1000,
-  ) {
-    this.disposables.push(view.onDidChangeVisibility(() => this.update()));
+  constructor(private readonly o: PollerOptions) {
+    this.clock = o.clock ?? systemClock;
+    this.tickMs = o.tickMs ?? 1000;
+    this.disposables.push(o.view.onDidChangeVisibility(() => this.update()));
     this.update();
   }
 
   private update(): void {
-    if (this.view.visible && !this.timer) this.timer = setInterval(() => this.tick(), this.tickMs);
-    if (!this.view.visible && this.timer) {
-      clearInterval(this.timer);
+    if (this.o.view.visible && this.timer === undefined && !this.disposed) this.schedule();
+    if (!this.o.view.visible && this.timer !== undefined) {
+      this.clock.clearTimeout(this.timer);
       this.timer = undefined;
     }
   }
 
+  private schedule(): void {
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = undefined;
+      this.tick();
+      this.update();
+    }, this.tickMs);
+  }
+
   private tick(): void {
-    const now = Date.now();
-    for (const account of this.accounts.list()) {
-      const s = this.data.snapshot(account.id);
-      if (!s?.loadedAt || this.data.isRefreshing(account.id)) continue; // never loaded: the tree loads it when shown
+    const now = this.clock.now();
+    const { data } = this.o;
+    for (const account of this.o.accounts.list()) {
+      const s = data.snapshot(account.id);
+      if (!s?.loadedAt || data.isRefreshing(account.id)) continue; // never loaded: the tree loads it when shown
       if (s.backoffUntil && now < s.backoffUntil) continue;
-      const seconds = this.data.isChanging(account.id)
-        ? settings.fastPollSeconds()
-        : settings.slowPollSeconds(account.cloud);
-      if (now - s.loadedAt >= seconds * 1000) void this.data.refresh(account.id, { background: true });
+      const seconds = data.isChanging(account.id) ? this.o.fastSeconds() : this.o.slowSeconds(account.cloud);
+      if (now - s.loadedAt >= seconds * 1000) void data.refresh(account.id, { background: true });
     }
   }
 
   dispose(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.disposed = true;
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
     for (const d of this.disposables) d.dispose();
   }
 }

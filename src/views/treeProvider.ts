@@ -1,16 +1,19 @@
 import * as vscode from 'vscode';
+import { listFailed, type ListName, staleSince } from '../core/accountLists';
 import { AuthError, ConfigError } from '../core/errors';
+import type { Pod } from '../core/model';
 import { timerKey } from '../core/idleTimers';
 import type { UtilisationFeed } from '../core/utilisation/feed';
 import type { IdleRules } from '../services/idleRules';
 import { gpuPercentText, idleRuleText, utilisationMarkdown } from './utilisationText';
 import type { AccountData } from '../services/accountData';
 import type { Account, AccountStore } from '../services/accounts';
-import type { AccountNode, GroupKind, TreeNode } from './nodes';
+import type { AccountNode, GroupKind, PodNode, TreeNode } from './nodes';
 import { accountItem, endpointItem, errorItem, groupItem, messageItem, volumeItem } from './otherItems';
 import { podItem, podTooltip } from './podItem';
 import { vmItem } from './vmItem';
 import type { ProviderManager } from '../services/providerManager';
+import { emptyMessage, podsListFailed, rowsOf } from './groupRows';
 
 /**
  * Providers → pods / volumes / endpoints. Data comes from AccountData; a change to one account
@@ -91,22 +94,30 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       case 'group':
         return groupItem(node, this.groupCount(node.account, node.group));
       case 'pod':
-        if (node.pod.kind === 'vm') return vmItem(node, this.data.snapshot(node.account.id)?.capabilities);
+        if (node.pod.kind === 'vm')
+          return vmItem(node, this.data.snapshot(node.account.id)?.capabilities, this.staleSince(node, 'vms'));
         return podItem(
           node,
           this.data.snapshot(node.account.id)?.capabilities,
           this.idleRows(node),
           this.gpuFacts(node),
+          this.staleSince(node, 'pods'),
         );
       case 'volume':
-        return volumeItem(node);
+        return volumeItem(node, this.staleSince(node, 'volumes'));
       case 'endpoint':
-        return endpointItem(node);
+        return endpointItem(node, this.staleSince(node, 'endpoints'));
       case 'error':
         return errorItem(node);
       case 'message':
         return messageItem(node);
     }
+  }
+
+  /** When a row's list was last read, if the latest read failed and the row is kept from that older list. */
+  private staleSince(node: { account: Account }, list: ListName): number | undefined {
+    const s = this.data.snapshot(node.account.id);
+    return s && staleSince(s, list);
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
@@ -118,7 +129,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   /**
    * Tooltips are built when the user hovers (VS Code resolves them lazily); utilisation is read only then
-   * for a running pod: nothing is polled for it.
+   * for a running pod: nothing is polled for it. So is the SSH address of a pod whose cloud lists none.
    */
   async resolveTreeItem(
     item: vscode.TreeItem,
@@ -127,33 +138,57 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   ): Promise<vscode.TreeItem> {
     if (node.type !== 'pod') return item;
     const snapshot = this.data.snapshot(node.account.id);
-    const capabilities = node.pod.kind === 'vm' ? undefined : snapshot?.capabilities;
-    const rows = node.pod.kind === 'vm' ? [] : this.idleRows(node);
-    const gpuBlock = node.pod.kind === 'vm' ? undefined : this.gpuBlock(node);
-    item.tooltip = podTooltip(node.pod, capabilities, rows, gpuBlock);
-    if (node.pod.status !== 'running' || !snapshot?.capabilities?.utilisation || node.pod.kind === 'vm') return item;
+    const vm = node.pod.kind === 'vm';
+    const rows = vm ? [] : this.idleRows(node);
+    const options = {
+      capabilities: vm ? undefined : snapshot?.capabilities,
+      utilisation: vm ? undefined : this.gpuBlock(node),
+      staleSince: snapshot && staleSince(snapshot, vm ? 'vms' : 'pods'),
+    };
+    item.tooltip = podTooltip(node.pod, { ...options, extra: rows });
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
+    const [pod, usage] = await Promise.all([
+      this.withSshAddress(node, options.staleSince !== undefined, abort.signal),
+      this.utilisationRow(node, abort.signal),
+    ]);
+    if (pod !== node.pod || usage)
+      item.tooltip = podTooltip(pod, { ...options, extra: usage ? [...rows, usage] : rows });
+    return item;
+  }
+
+  /**
+   * The pod with its SSH address read from its own record, when its cloud's list leaves SSH out (Novita):
+   * the tooltip then shows the address the commands will use instead of guessing. Not for a stale row (the
+   * cloud did not answer just now) and never an error: the tooltip keeps what the list said.
+   */
+  private async withSshAddress(node: PodNode, stale: boolean, signal: AbortSignal): Promise<Pod> {
+    const pod = node.pod;
+    if (pod.kind !== 'pod' || pod.status !== 'running' || pod.ssh || !pod.sshUnlisted || stale) return pod;
+    try {
+      const fresh = await (await this.providers.get(node.account)).getPod(pod.id, signal);
+      return fresh?.ssh && fresh.status === 'running' ? { ...pod, ssh: fresh.ssh, sshUnlisted: false } : pod;
+    } catch {
+      return pod;
+    }
+  }
+
+  /** CPU, RAM and GPU now, for a running pod of a cloud that reports them; undefined when it cannot be read. */
+  private async utilisationRow(node: PodNode, signal: AbortSignal): Promise<[string, string] | undefined> {
+    const caps = this.data.snapshot(node.account.id)?.capabilities;
+    if (node.pod.status !== 'running' || !caps?.utilisation || node.pod.kind === 'vm') return undefined;
     try {
       const provider = await this.providers.get(node.account);
-      const u = await provider.utilisation!(node.pod.id, abort.signal);
+      const u = await provider.utilisation!(node.pod.id, signal);
       const pct = (v?: number) => (v === undefined ? '—' : `${Math.round(v)}%`);
-      item.tooltip = podTooltip(
-        node.pod,
-        capabilities,
-        [
-          ...rows,
-          [
-            vscode.l10n.t('Utilisation'),
-            vscode.l10n.t('CPU {0} · RAM {1} · GPU {2}', pct(u.cpuPercent), pct(u.ramPercent), pct(u.gpuPercent)),
-          ],
-        ],
-        gpuBlock,
-      );
+      return [
+        vscode.l10n.t('Utilisation'),
+        vscode.l10n.t('CPU {0} · RAM {1} · GPU {2}', pct(u.cpuPercent), pct(u.ramPercent), pct(u.gpuPercent)),
+      ];
     } catch {
       // The tooltip simply shows no utilisation; the error is not worth a toast.
+      return undefined;
     }
-    return item;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -197,13 +232,12 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const snapshot = this.data.snapshot(account.id);
     if (!snapshot) return [];
     const out: TreeNode[] = [];
-    if (snapshot.error) {
+    const caps = snapshot.capabilities;
+    if (snapshot.error !== undefined && !podsListFailed(snapshot)) {
       out.push({ type: 'error', account, error: snapshot.error });
       // A refused key or a bad setting makes old lists meaningless; a passing network error does not.
-      if (snapshot.error instanceof AuthError || snapshot.error instanceof ConfigError || !snapshot.capabilities)
-        return out;
+      if (snapshot.error instanceof AuthError || snapshot.error instanceof ConfigError || !caps) return out;
     }
-    const caps = snapshot.capabilities;
     if (!caps?.volumes && !caps?.endpoints && !caps?.vms) return [...out, ...this.groupChildren(account, 'pods')];
     out.push({ type: 'group', account, group: 'pods' });
     if (caps.vms && (snapshot.vms || snapshot.groupErrors?.vms !== undefined))
@@ -213,63 +247,32 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return out;
   }
 
+  /**
+   * A list that failed shows its error first (saying which list), then its last good content, marked with the
+   * time it was read — never "No pods" or "No volumes": an empty list we could not read is not known to be empty.
+   */
   private groupChildren(account: Account, group: GroupKind): TreeNode[] {
     const s = this.data.snapshot(account.id);
     if (!s) return [];
-    if (group === 'pods') {
-      if (s.pods.length === 0)
-        return [
-          {
-            type: 'message',
-            account,
-            id: 'no-pods',
-            label: vscode.l10n.t('No pods — create one'),
-            command: 'gpuPods.createPod',
-          },
-        ];
-      return [...s.pods].sort(byName).map((pod) => ({ type: 'pod', account, pod }));
-    }
-    // A list that failed shows its error first, then its last good content (never "No volumes").
-    const failed = s.groupErrors && group in s.groupErrors;
-    const error: TreeNode[] = failed ? [{ type: 'error', account, error: s.groupErrors![group], group }] : [];
-    if (group === 'vms') {
-      if (!s.vms?.length)
-        return failed
-          ? error
-          : [
-              {
-                type: 'message',
-                account,
-                id: 'no-vms',
-                label: vscode.l10n.t('No virtual machines — create one'),
-                command: 'gpuPods.createVm',
-              },
-            ];
-      return [...error, ...[...s.vms].sort(byName).map((pod): TreeNode => ({ type: 'pod', account, pod }))];
-    }
-    if (group === 'volumes') {
-      if (!s.volumes?.length)
-        return failed ? error : [{ type: 'message', account, id: 'no-volumes', label: vscode.l10n.t('No volumes') }];
-      return [
-        ...error,
-        ...[...s.volumes].sort(byName).map((volume): TreeNode => ({ type: 'volume', account, volume })),
-      ];
-    }
-    if (!s.endpoints?.length)
-      return failed
-        ? error
-        : [{ type: 'message', account, id: 'no-endpoints', label: vscode.l10n.t('No serverless endpoints') }];
-    return [
-      ...error,
-      ...[...s.endpoints].sort(byName).map((endpoint): TreeNode => ({ type: 'endpoint', account, endpoint })),
-    ];
+    const failed = listFailed(s, group);
+    const error: TreeNode[] =
+      group === 'pods'
+        ? podsListFailed(s)
+          ? [{ type: 'error', account, error: s.error, group }]
+          : []
+        : s.groupErrors && group in s.groupErrors
+          ? [{ type: 'error', account, error: s.groupErrors[group], group }]
+          : [];
+    const rows = rowsOf(account, s, group);
+    if (rows.length || failed) return [...error, ...rows];
+    return [emptyMessage(account, group)];
   }
 
   private groupCount(account: Account, group: GroupKind): number | undefined {
     const s = this.data.snapshot(account.id);
     const lists = { pods: s?.pods, vms: s?.vms, volumes: s?.volumes, endpoints: s?.endpoints };
     // A list that failed has no count we can vouch for.
-    if (s?.groupErrors && group in s.groupErrors) return undefined;
+    if (s && listFailed(s, group)) return undefined;
     return lists[group]?.length;
   }
 
@@ -277,8 +280,4 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     for (const d of this.disposables) d.dispose();
     this.changed.dispose();
   }
-}
-
-function byName(a: { name: string; id: string }, b: { name: string; id: string }): number {
-  return a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 }

@@ -90,10 +90,12 @@ describe('foundation: connect, fail well, disconnect', function () {
     sim.sim.addFault({ cloud: 'yotta', method: 'GET', path: '/v2/pods', mode: 'malformed' });
     try {
       await vscode.commands.executeCommand('gpuPods.refresh');
-      const [first] = await children(await accountNode('yotta'));
+      // The pods list failed: its error is the first row of the Pods group, saying which list.
+      const pods = (await children(await accountNode('yotta'))).find((n) => n.type === 'group' && n.group === 'pods')!;
+      const [first] = await children(pods);
       assert.equal(first.type, 'error');
       const text = label(await item(first));
-      assert.match(text, /^Yotta Labs sent a response that is not valid JSON for .+\.$/);
+      assert.match(text, /^Pods could not be loaded: Yotta Labs sent a response that is not valid JSON for .+\.$/);
       assert.ok(!/\n|at \w+ \(/.test(text), 'no stack trace in the message');
     } finally {
       sim.sim.clearFaults();

@@ -43,6 +43,65 @@ describe('partial failures stay partial', function () {
     return children(node);
   }
 
+  // First, while the account has no pod yet.
+  it('a pods list that failed shows its error only, never "No pods — create one"', async () => {
+    const { services } = await gpuPods();
+    const account = (await accountNode('yotta')).account!;
+    sim.sim.addFault({ cloud: 'yotta', method: 'GET', path: /^\/v2\/pods\/?$/, mode: 'drop' });
+    await services.data.refresh(account.id);
+    const pods = await group('pods');
+    assert.deepEqual(
+      pods.map((n) => n.type),
+      ['error'],
+      `the Pods group: ${pods.map((n) => (n.type === 'message' ? n.label : n.type)).join(', ')}`,
+    );
+    assert.match(label(await item(pods[0])), /^Pods could not be loaded: Could not reach Yotta Labs/);
+    assert.ok(
+      !(await children(await accountNode('yotta'))).some((n) => n.type === 'error'),
+      'said once, where it failed',
+    );
+    sim.sim.clearFaults();
+    await services.data.refresh(account.id);
+    assert.ok(
+      (await group('pods')).some((n) => n.type === 'message' && /No pods/.test(n.label)),
+      'empty once it loads',
+    );
+  });
+
+  it('after a dropped connection the last pods stay listed, marked "as of <time> — last refresh failed"', async () => {
+    const id = String(sim.sim.controls.yotta.addPod({ name: 'it-kept' }));
+    const { services } = await gpuPods();
+    const account = (await accountNode('yotta')).account!;
+    try {
+      await services.data.refresh(account.id);
+      const fresh = (await group('pods')).find((n) => n.type === 'pod' && n.pod.name === 'it-kept')!;
+      assert.doesNotMatch(String((await item(fresh)).description), /as of/, 'a current row is not marked');
+      sim.sim.addFault({ cloud: 'yotta', method: 'GET', path: /^\/v2\/pods\/?$/, mode: 'drop' });
+      await services.data.refresh(account.id);
+      const pods = await group('pods');
+      assert.equal(pods[0].type, 'error', 'the error says what failed, first');
+      assert.match(label(await item(pods[0])), /^Pods could not be loaded: Could not reach Yotta Labs/);
+      const kept = pods.find((n) => n.type === 'pod' && n.pod.name === 'it-kept');
+      assert.ok(kept, 'the pod from the last good list is still shown');
+      const row = await item(kept);
+      assert.match(String(row.description), /^as of \d{1,2}:\d{2}.* — last refresh failed · /, 'said first');
+      assert.match((row.tooltip as vscode.MarkdownString).value, /^Listed: as of .+ — last refresh failed {2}$/m);
+      const podsGroup = (await children(await accountNode('yotta'))).find(
+        (n) => n.type === 'group' && n.group === 'pods',
+      )!;
+      assert.equal((await item(podsGroup)).description, undefined, 'no count for a list that failed');
+      await screenshot('partial-pods-stale');
+      sim.sim.clearFaults();
+      await services.data.refresh(account.id);
+      const again = (await group('pods')).find((n) => n.type === 'pod' && n.pod.name === 'it-kept')!;
+      assert.doesNotMatch(String((await item(again)).description), /as of/, 'the next good read clears the mark');
+    } finally {
+      sim.sim.controls.yotta.state.pods.delete(id);
+      sim.sim.clearFaults();
+      await services.data.refresh(account.id);
+    }
+  });
+
   it('a failing volumes list shows the pods, and an error node in the Volumes group only', async () => {
     sim.sim.controls.yotta.addPod({ name: 'it-still-here' });
     const { services } = await gpuPods();

@@ -35,6 +35,13 @@ describe('Yotta Labs end to end', function () {
     await sim.dispose();
   });
 
+  /** Takes a pod a test added out of the cloud and the tree, so later tests see the pods they expect. */
+  async function forgetPod(id: string): Promise<void> {
+    sim.sim.controls.yotta.state.pods.delete(id);
+    const { services } = await gpuPods();
+    await services.data.refresh((await accountNode('yotta')).account!.id);
+  }
+
   it('creates a pod through the wizard and shows it RUNNING in the tree', async () => {
     const auto = new AutoInput({ gpu: 'RTX 4090', name: 'it-trainer' });
     const ui = new ShowcaseInput(auto, { gpu: 'wizard-yotta-gpu', summary: 'wizard-yotta-summary' });
@@ -133,6 +140,63 @@ describe('Yotta Labs end to end', function () {
     assert.match(String(row.description), /failed/);
     // no documented pod field carries a failure reason: the tooltip says so and points at the console's logs
     assert.match((row.tooltip as vscode.MarkdownString).value, /no reason through its API/);
+  });
+
+  it("a pod's tooltip names each fact once (Image, GPU, Status, Ports, Created, Id)", async () => {
+    const id = String(sim.sim.controls.yotta.addPod({ name: 'it-facts' }));
+    try {
+      const row = await item(await waitForPodNode('yotta', 'it-facts', 'running'));
+      const labels = (row.tooltip as vscode.MarkdownString).value
+        .split('\n')
+        .map((line) => /^([^:*]+?): /.exec(line)?.[1])
+        .filter((l): l is string => !!l);
+      assert.ok(labels.includes('Status') && labels.includes('Id'), labels.join(', '));
+      assert.deepEqual(
+        labels.filter((l, i) => labels.indexOf(l) !== i),
+        [],
+        `each label once: ${labels.join(', ')}`,
+      );
+    } finally {
+      await forgetPod(id);
+    }
+  });
+
+  it('a paused pod reads "paused" in its row and its tooltip, as its Resume menu says', async () => {
+    const id = String(sim.sim.controls.yotta.addPod({ name: 'it-paused', status: 'PAUSED' }));
+    try {
+      const row = await item(await waitForPodNode('yotta', 'it-paused', 'stopped'));
+      assert.match(String(row.description), /· paused$/);
+      assert.match((row.tooltip as vscode.MarkdownString).value, /^Status: paused {2}$/m);
+      assert.doesNotMatch(`${String(row.description)} ${(row.tooltip as vscode.MarkdownString).value}`, /stopped/);
+    } finally {
+      await forgetPod(id);
+    }
+  });
+
+  it('a volume being created turns active in the tree by itself, without a Refresh', async () => {
+    const yotta = sim.sim.controls.yotta;
+    const id = yotta.addVolume({ name: 'it-growing', status: 'creating' as never, until: Date.now() + 6_000 });
+    try {
+      const { services } = await gpuPods();
+      // What a create command does: one full refresh, which shows the volume creating.
+      await services.data.refresh((await accountNode('yotta')).account!.id);
+      const volume = async () =>
+        (await flatten(await accountNode('yotta'))).find((n) => n.type === 'volume' && n.volume.name === 'it-growing');
+      const first = await volume();
+      assert.equal(first?.type === 'volume' && first.volume.status, 'creating');
+      // From here on only the poller reads the cloud (the view is open).
+      const active = await waitFor(
+        'the volume to read active',
+        async () => {
+          const node = await volume();
+          return node?.type === 'volume' && node.volume.status === 'active' ? node : undefined;
+        },
+        30_000,
+      );
+      assert.match(String((await item(active!)).description), /active/);
+    } finally {
+      yotta.state.volumes.delete(id);
+    }
   });
 
   it('creates and deletes a volume', async () => {

@@ -136,7 +136,6 @@ export function mapInstance(raw: RawInstance, datacenters: ReadonlyMap<string, s
   const dcName = raw.dcId ? (datacenters.get(raw.dcId) ?? raw.dcId) : undefined;
   const details: Array<[string, string]> = [];
   const add = (label: string, value: string | undefined) => value && details.push([label, cleanMessage(value)]);
-  if (raw.gpuName) add('GPU', `${raw.gpuName} × ${raw.gpuNum ?? '?'}`);
   if (raw.skuName) add(l10n.t('Billing'), BILLING[raw.skuName] ?? raw.skuName);
   add(l10n.t('Datacenter'), dcName && raw.dcId && dcName !== raw.dcId ? `${dcName} (${raw.dcId})` : dcName);
   if (raw.cpuCoreNum !== undefined) add(l10n.t('CPU cores'), String(raw.cpuCoreNum));
@@ -146,11 +145,9 @@ export function mapInstance(raw: RawInstance, datacenters: ReadonlyMap<string, s
   if (raw.availableGpuNum !== undefined) add(l10n.t('Free GPUs on host'), String(raw.availableGpuNum));
   if (startable !== undefined) add(STARTABLE_LABEL, startable ? 'yes' : STARTABLE_NO);
   if (pending) add(l10n.t('Operation'), l10n.t('in progress{0}', raw.operationId ? ` (${raw.operationId})` : ''));
-  for (const p of ports)
-    if (p.protocol !== 'ssh' && p.url)
-      add(p.protocol === 'http' ? `HTTP port ${p.port}` : l10n.t('TCP service'), p.url);
+  // The ports' addresses are in the tooltip's Ports row, the GPU and a readable date in their own rows.
   add('TensorBoard', safeHttpUrl(raw.tensorboardUrl)?.toString());
-  add(l10n.t('Created'), raw.createdAt ?? undefined);
+  if (parseTime(raw.createdAt) === undefined) add(l10n.t('Created'), raw.createdAt ?? undefined);
 
   return {
     cloud: 'gpugeek',

@@ -150,6 +150,9 @@ export function mapInstance(raw: RawInstance, productPrices?: Map<string, number
   if (status === 'running') {
     const ssh = mapSsh(raw);
     if (ssh) pod.ssh = ssh;
+    // Novita's instance list leaves the connection components out (only the instance's own record has them):
+    // no SSH in such an answer means "not said here", not "not reachable".
+    else if (!raw.connectComponentSSH && str(raw.sshCommand) === undefined) pod.sshUnlisted = true;
     const jupyter = mapJupyter(raw.connectComponentJupyter);
     if (jupyter) pod.jupyter = jupyter;
   }
@@ -157,12 +160,13 @@ export function mapInstance(raw: RawInstance, productPrices?: Map<string, number
   return pod;
 }
 
-/** Tooltip facts. Passwords and tokens never go here. */
+/**
+ * Tooltip facts the shared fields do not hold (the cluster is the region, the product the GPU, the status
+ * error the status reason: each is shown once). Passwords and tokens never go here.
+ */
 function details(raw: RawInstance): Array<[string, string]> {
   const d: Array<[string, string]> = [];
   const add = (label: string, value: string | undefined) => value && d.push([label, value]);
-  add(l10n.t('Cluster'), str(raw.clusterName) ?? str(raw.clusterId));
-  add(l10n.t('Product'), str(raw.productName));
   add('vCPU', raw.cpuNum !== undefined && raw.cpuNum !== null ? String(raw.cpuNum) : undefined);
   add(l10n.t('Memory'), raw.memory ? l10n.t('{0} GB', raw.memory) : undefined);
   add(l10n.t('Root disk'), raw.rootfsSize ? l10n.t('{0} GB', raw.rootfsSize) : undefined);
@@ -172,7 +176,6 @@ function details(raw: RawInstance): Array<[string, string]> {
     .map((v) => [str(v.type), str(v.mountPath), v.size ? `${v.size} GB` : undefined].filter(Boolean).join(' '))
     .filter((s) => s !== '');
   if (mounts.length) add(l10n.t('Volumes'), mounts.join(', '));
-  add(l10n.t('Status error'), str(raw.statusError?.message));
   return d;
 }
 

@@ -92,11 +92,6 @@ function jupyterOf(raw: RawPodV2 | RawPodV1): JupyterEndpoint | undefined {
   return e && isHttpUrl(e.ingressUrl) ? { url: e.ingressUrl } : undefined;
 }
 
-function describePort(p: PortMapping): string {
-  const where = p.url ?? (p.publicHost && p.publicPort ? `${p.publicHost}:${p.publicPort}` : undefined);
-  return `${p.port}/${p.protocol}${where ? ` → ${where}` : ''}`;
-}
-
 /** No documented field says why a pod failed; Yotta's pod guide names the usual causes and where to look. */
 export const FAILED_REASON = l10n.t(
   "Yotta Labs reports no reason through its API; usually too few resources or an image that does not start (the pod's logs in the Yotta console tell)",
@@ -140,27 +135,10 @@ export function toPod(raw: RawPodV2 | RawPodV1, version: 'v1' | 'v2'): Pod {
     ports,
     ssh: reachable ? sshOf(raw) : undefined,
     jupyter: reachable ? jupyterOf(raw) : undefined,
+    // Every fact of a Yotta pod has its shared field, which the tooltip shows once: nothing is left over.
     details: [],
   };
-  pod.details = podDetails(pod);
   return pod;
-}
-
-function podDetails(pod: Pod): Array<[string, string]> {
-  const d: Array<[string, string]> = [[l10n.t('Id'), pod.id]];
-  if (pod.image) d.push([l10n.t('Image'), pod.image]);
-  if (pod.gpuName)
-    d.push([
-      l10n.t('GPU'),
-      `${pod.gpuName}${pod.gpuCount ? ` × ${pod.gpuCount}` : ''}${pod.vramGb ? ` (${pod.vramGb} GB)` : ''}`,
-    ]);
-  if (pod.region) d.push([l10n.t('Region'), pod.region]);
-  d.push([l10n.t('Status'), pod.rawStatus || l10n.t('unknown')]);
-  if (pod.statusReason) d.push([l10n.t('Reason'), pod.statusReason]);
-  if (pod.ports.length) d.push([l10n.t('Ports'), pod.ports.map(describePort).join(', ')]);
-  if (pod.createdAt && Number.isFinite(pod.createdAt))
-    d.push([l10n.t('Created'), new Date(pod.createdAt).toISOString()]);
-  return d;
 }
 
 export function toVolume(raw: RawVolume): Volume {

@@ -141,7 +141,7 @@ function provisional(id: string, spec: PodSpec): Pod {
     image: spec.image,
     region: spec.regions[0],
     ports: [],
-    details: [[l10n.t('Id'), id]],
+    details: [],
   };
 }
 

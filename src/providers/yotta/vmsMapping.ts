@@ -108,20 +108,12 @@ export function toVm(raw: RawVm): Pod {
     jupyter: undefined, // no documented field gives a VM's Jupyter
     details: [],
   };
-  const d: Array<[string, string]> = [[l10n.t('Id'), vm.id]];
-  if (vm.gpuName)
-    d.push([
-      l10n.t('GPU'),
-      `${vm.gpuName}${vm.gpuCount ? ` × ${vm.gpuCount}` : ''}${vm.vramGb ? ` (${vm.vramGb} GB)` : ''}`,
-    ]);
-  if (vm.region) d.push([l10n.t('Region'), vm.region]);
-  d.push([l10n.t('Pricing'), spot ? l10n.t('Spot') : l10n.t('On-demand')]);
-  d.push([l10n.t('Status'), vm.rawStatus || l10n.t('unknown')]);
+  // Only what the shared fields do not hold: the tooltip shows id, GPU, region, status and date once.
+  const d: Array<[string, string]> = [[l10n.t('Pricing'), spot ? l10n.t('Spot') : l10n.t('On-demand')]];
   if (raw.cpuCores) d.push([l10n.t('CPU cores'), String(raw.cpuCores)]);
   if (raw.memoryInGb) d.push([l10n.t('Memory'), l10n.t('{0} GB', raw.memoryInGb)]);
   if (raw.storageInGb) d.push([l10n.t('Storage'), l10n.t('{0} GB', raw.storageInGb)]);
   if (ip) d.push([l10n.t('IP address'), ip]);
-  if (vm.createdAt !== undefined) d.push([l10n.t('Created'), new Date(vm.createdAt).toISOString()]);
   vm.details = d;
   return vm;
 }

@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
 import {
+  changingGroups,
   groupsToKeep,
+  listedTimes,
   listErrors,
   loadAccountLists,
   rateLimitOf,
   SLOW_GROUP_MAX_AGE_MS,
+  staleSince,
 } from '../../../src/core/accountLists';
 import { NetworkError, RateLimitError, UnexpectedResponseError } from '../../../src/core/errors';
-import type { Pod, Volume } from '../../../src/core/model';
+import type { Endpoint, Pod, Volume } from '../../../src/core/model';
 
 const pod = (id: string) => ({ id, name: id, status: 'running' }) as Pod;
 const volume = (id: string) => ({ id, name: id, status: 'active' }) as Volume;
@@ -116,5 +119,64 @@ describe('groupsToKeep: how often a refresh reads volumes and endpoints', () => 
     assert.deepEqual(groupsToKeep(true, undefined, 2_000), []);
     assert.deepEqual(groupsToKeep(true, 1_000, 1_000 + SLOW_GROUP_MAX_AGE_MS), []);
     assert.deepEqual(groupsToKeep(true, 1_000, 1_000 + SLOW_GROUP_MAX_AGE_MS - 1), ['volumes', 'endpoints']);
+  });
+});
+
+describe('following what changes state to its end', () => {
+  const at = (status: string) => ({ id: status, name: status, status }) as Volume;
+  const endpoint = (status: Endpoint['status']) => ({ id: status, name: status, status }) as Endpoint;
+
+  it('a background poll reads the volumes again while one is creating or resizing, not only every 5 minutes', () => {
+    for (const status of ['creating', 'resizing', 'deleting'])
+      assert.deepEqual(groupsToKeep(true, 1_000, 2_000, { pods: [], volumes: [at(status)] }), ['endpoints'], status);
+    assert.deepEqual(groupsToKeep(true, 1_000, 2_000, { pods: [], volumes: [at('active')] }), ['volumes', 'endpoints']);
+  });
+
+  it('a background poll reads the serverless endpoints again while one is starting or stopping', () => {
+    const previous = { pods: [], endpoints: [endpoint('stopping')] };
+    assert.deepEqual(groupsToKeep(true, 1_000, 2_000, previous), ['volumes']);
+  });
+
+  it('an account counts as changing while a pod, VM, volume or endpoint is on its way, and not once all arrived', () => {
+    const starting = { ...pod('p'), status: 'provisioning' } as Pod;
+    assert.deepEqual(changingGroups({ pods: [starting] }), ['pods']);
+    assert.deepEqual(changingGroups({ pods: [{ ...pod('p'), pending: true }] }), ['pods']);
+    assert.deepEqual(changingGroups({ pods: [], vms: [{ ...starting, kind: 'vm' }] }), ['vms']);
+    assert.deepEqual(changingGroups({ pods: [], volumes: [at('resizing')] }), ['volumes']);
+    assert.deepEqual(changingGroups({ pods: [], endpoints: [endpoint('provisioning')] }), ['endpoints']);
+    assert.deepEqual(
+      changingGroups({ pods: [pod('p')], volumes: [at('active')], endpoints: [endpoint('stopped')] }),
+      [],
+    );
+  });
+});
+
+describe('lists kept after a failed read say when they were read', () => {
+  it('a pods list that failed keeps the time of its last good read; the lists that loaded are current', async () => {
+    const first = await loadAccountLists({ pods: async () => [pod('a')], volumes: async () => [volume('v')] });
+    const listedAt = listedTimes(first, [], undefined, 1_000);
+    const second = await loadAccountLists(
+      { pods: fail(new NetworkError('Could not reach Yotta Labs.')), volumes: async () => [volume('v')] },
+      first,
+    );
+    const state = { ...second, errorScope: 'pods' as const, listedAt: listedTimes(second, [], listedAt, 5_000) };
+    assert.equal(staleSince(state, 'pods'), 1_000, 'the pods shown are as of the first read');
+    assert.equal(staleSince(state, 'volumes'), undefined, 'the volumes were read just now');
+  });
+
+  it('a group kept on a background poll is not stale; one whose read failed is', async () => {
+    const first = await loadAccountLists({ pods: async () => [], volumes: async () => [volume('v')] });
+    const listedAt = listedTimes(first, [], undefined, 1_000);
+    const kept = await loadAccountLists({ pods: async () => [], volumes: async () => [] }, first, ['volumes']);
+    const keptTimes = listedTimes(kept, ['volumes'], listedAt, 5_000);
+    assert.equal(staleSince({ ...kept, listedAt: keptTimes }, 'volumes'), undefined);
+    const failed = await loadAccountLists({ pods: async () => [], volumes: fail(new NetworkError('down')) }, first);
+    assert.equal(staleSince({ ...failed, listedAt: listedTimes(failed, [], keptTimes, 9_000) }, 'volumes'), 1_000);
+  });
+
+  it('when the whole account failed, every kept list is stale; a list never read has no time to show', () => {
+    const state = { error: new NetworkError('down'), errorScope: 'account' as const, listedAt: { pods: 1_000 } };
+    assert.equal(staleSince(state, 'pods'), 1_000);
+    assert.equal(staleSince(state, 'volumes'), undefined);
   });
 });

@@ -51,7 +51,7 @@ describe('GPUGeek provider: reading', () => {
     assert.equal(details.get('System disk'), '12.1 / 30 GB');
     assert.equal(details.get('Data disk (/gz-data)'), '0 / 20 GB');
     assert.equal(details.get('Memory'), '64 GB');
-    assert.equal(details.get('GPU'), 'G40-24G × 1');
+    assert.equal(details.get('GPU'), undefined, 'the GPU is in its own tooltip row, not repeated');
     assert.deepEqual(pod.ssh, { host: '127.0.0.1', port: 30022, user: 'root', password: `pw-${inst.id.slice(-6)}` });
     assert.deepEqual(pod.jupyter, { url: `http://127.0.0.1:38888/${inst.id}/lab`, token: `tok-${inst.id.slice(-6)}` });
     const text = JSON.stringify(pod.details);

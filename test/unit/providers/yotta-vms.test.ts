@@ -88,11 +88,10 @@ describe('Yotta provider: virtual machines (v2) against the simulator', () => {
     assert.equal(running!.vramGb, 80);
     assert.equal(running!.region, 'us-west-1');
     assert.deepEqual(
-      ['CPU cores', 'Memory', 'Storage', 'IP address', 'GPU'].map((k) => detail(running!, k)),
-      ['16', '64 GB', '200 GB', '127.0.0.1', 'H100 × 1 (80 GB)'],
+      ['CPU cores', 'Memory', 'Storage', 'IP address'].map((k) => detail(running!, k)),
+      ['16', '64 GB', '200 GB', '127.0.0.1'],
     );
     assert.ok(Math.abs(running!.createdAt! - Date.now()) < 60_000);
-    assert.match(detail(running!, 'Created')!, /^\d{4}-\d\d-\d\dT/);
     assert.equal(vms.allows('terminate', running!), true);
   });
 
