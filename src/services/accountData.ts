@@ -5,6 +5,7 @@ import { isTransitional, type Endpoint, type Pod, type Volume } from '../core/mo
 import { type Capabilities, capabilitiesOf } from '../core/capabilities';
 import type { Account, AccountStore } from './accounts';
 import { describeForLog } from './log';
+import type { PriceQuotes } from './priceQuotes';
 import type { ProviderManager } from './providerManager';
 
 /** What the tree shows for one account: the last good lists, or the error that replaced them. */
@@ -49,6 +50,8 @@ export class AccountData implements vscode.Disposable {
     private readonly accounts: AccountStore,
     private readonly providers: ProviderManager,
     private readonly log: vscode.LogOutputChannel,
+    /** Prices quoted at create, shown on pods whose cloud lists none (GPUGeek). */
+    private readonly quotes?: Pick<PriceQuotes, 'apply' | 'prune'>,
   ) {}
 
   snapshot(accountId: string): AccountSnapshot | undefined {
@@ -122,9 +125,11 @@ export class AccountData implements vscode.Disposable {
         keep,
       );
       if (lists.error !== undefined) this.logFailure(account, 'pods', lists.error);
+      else void this.quotes?.prune(accountId, lists.pods);
       for (const [group, error] of Object.entries(lists.groupErrors ?? {})) this.logFailure(account, group, error);
       this.snapshots.set(accountId, {
         ...lists,
+        pods: this.quotes?.apply(accountId, lists.pods) ?? lists.pods,
         loadedAt: Date.now(),
         slowListedAt: keep.length ? previous?.slowListedAt : startedAt,
         backoffUntil: this.backoff(accountId, rateLimitOf(lists), listErrors(lists).length === 0),
@@ -161,7 +166,7 @@ export class AccountData implements vscode.Disposable {
     if (!s) return;
     const key = pod.kind === 'vm' ? 'vms' : 'pods';
     const list = (s[key] ?? []).filter((p) => p.id !== pod.id);
-    if (pod.status !== 'terminated') list.push(pod);
+    if (pod.status !== 'terminated') list.push(...(this.quotes?.apply(accountId, [pod]) ?? [pod]));
     this.snapshots.set(accountId, { ...s, [key]: list });
     this.changed.fire(accountId);
   }

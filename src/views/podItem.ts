@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Pod } from '../core/model';
 import type { Capabilities } from '../core/capabilities';
 import { actionVerb } from '../ui/actionLabels';
-import { displayMarkdown, displayText, formatDate, formatPrice, gpuLabel, statusText } from './format';
+import { displayMarkdown, displayText, formatDate, gpuLabel, podPriceText, statusText } from './format';
 import type { PodNode } from './nodes';
 import { contextValue, podMenuFlags } from './menuFlags';
 import { statusIcon } from './statusIcon';
@@ -22,7 +22,7 @@ export function podItem(
     [
       gpuLabel(pod),
       pod.region,
-      formatPrice(pod.pricePerHour),
+      podPriceText(pod),
       gpu.percentText,
       pod.pending ? vscode.l10n.t('{0} (operation pending)', statusText(pod)) : statusText(pod),
     ]
@@ -57,7 +57,7 @@ export function podTooltip(
       pod.vramGb ? vscode.l10n.t('{0} ({1} GB VRAM)', String(gpuLabel(pod)), pod.vramGb) : gpuLabel(pod),
     ],
     [vscode.l10n.t('Region'), pod.region],
-    [vscode.l10n.t('Price'), formatPrice(pod.pricePerHour) ?? vscode.l10n.t('price unknown')],
+    [vscode.l10n.t('Price'), podPriceText(pod, true) ?? vscode.l10n.t('price unknown')],
     [vscode.l10n.t('Image'), pod.image],
     [vscode.l10n.t('Ports'), pod.ports.map((p) => `${p.port}/${p.protocol}`).join(', ') || undefined],
     [
