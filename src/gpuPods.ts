@@ -20,6 +20,7 @@ import { actionVerb } from './ui/actionLabels';
 import { IdleStatus } from './views/idleStatus';
 import { createLog } from './services/log';
 import { PodSecrets } from './services/podSecrets';
+import { PriceQuotes } from './services/priceQuotes';
 import { ProviderManager } from './services/providerManager';
 import { SshService } from './services/sshService';
 import { createUtilisationSampler } from './services/utilisationSampler';
@@ -61,7 +62,8 @@ export interface GpuPods {
 export function buildGpuPods({ context, accounts, view, burnRate, rateLimit }: Shell): GpuPods {
   const log = createLog();
   const providers = new ProviderManager(accounts, log, {}, rateLimit);
-  const data = new AccountData(accounts, providers, log);
+  const priceQuotes = new PriceQuotes(context.globalState, Date.now, log);
+  const data = new AccountData(accounts, providers, log, priceQuotes);
   // Timers are read from global state and scheduled; nothing is asked of a cloud until one is due.
   const idleGuard = new IdleGuard(context.globalState, {
     accounts,
@@ -156,6 +158,7 @@ export function buildGpuPods({ context, accounts, view, burnRate, rateLimit }: S
     utilisation,
     idleRules,
     offers: new OfferCache(60_000, 10_000),
+    priceQuotes,
   };
   burnRate.attach(data);
   context.subscriptions.push(

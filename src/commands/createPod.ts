@@ -23,6 +23,8 @@ import { displayText } from '../core/displayText';
 export interface CreatePodOptions {
   /** Answers chosen before the wizard (an offer from the cross-cloud picker); see WizardOptions.prefilled. */
   prefilled?: Answers;
+  /** Back on the wizard's first step throws BackToCaller (the picker shows its offers again). */
+  backToCaller?: boolean;
 }
 
 export async function createPod(
@@ -44,6 +46,7 @@ export async function createPod(
     wizard: {
       title: vscode.l10n.t('Create pod on {0}', cloud),
       prefilled: options.prefilled,
+      backToCaller: options.backToCaller,
       confirmLabel: vscode.l10n.t('Create pod'),
     },
     accountId: account.id,
@@ -54,6 +57,8 @@ export async function createPod(
     known: new Set(services.data.snapshot(account.id)?.pods.map((p) => p.id)),
   });
   await services.podSecrets.setJupyterPassword(account.cloud, pod.id, ctx.jupyterPassword);
+  // The price the summary quoted, for a cloud whose list gives none (GPUGeek): the pod shows and counts it.
+  if (pod.quotedPrice) await services.priceQuotes?.remember(account.id, pod.id, pod.quotedPrice);
   services.data.upsertPod(account.id, pod);
   await services.idleGuard?.applyNewPodDefaults(account, pod);
   // The default idle rule, only where the cloud can stop a pod: an idle rule never deletes one.

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { AccountData } from '../services/accountData';
 import type { AccountStore } from '../services/accounts';
 import type { PodSecrets } from '../services/podSecrets';
+import type { PriceQuotes } from '../services/priceQuotes';
 import type { ProviderManager } from '../services/providerManager';
 import type { SshService } from '../services/sshService';
 import type { JupyterServers } from '../services/jupyterServers';
@@ -42,4 +43,6 @@ export interface Services {
   idleRules?: IdleRules;
   /** The cross-cloud picker's offers, per account; its `ttlMs` and `timeoutMs` can be steered. */
   offers?: OfferCache;
+  /** Prices quoted at create, kept per pod for clouds whose list gives none. */
+  priceQuotes?: PriceQuotes;
 }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { displayText } from '../core/displayText';
-import { computeBurnRate, formatDuration, formatUsd } from '../core/burnRate';
+import { computeBurnRate, formatDuration } from '../core/burnRate';
 import { CancelledError } from '../core/errors';
 import { pickOne } from '../ui/pickOne';
 import { accountName } from '../views/burnRate';
+import { costText, spentText } from '../views/format';
 import type { PodNode } from '../views/nodes';
 import type { Services } from './services';
 import { executeCommand } from './vscodeCommands';
@@ -31,13 +32,10 @@ export async function showRunningPods(services: Services): Promise<PodNode | und
     placeholder: vscode.l10n.t('Choose a pod to show it in the GPU Pods view'),
     items: rows.map((r) => ({
       label: `$(vm-running) ${displayText(r.pod.name || r.pod.id)}`,
-      description: [
-        r.where,
-        r.perHour !== undefined ? `${formatUsd(r.perHour)}/h` : vscode.l10n.t('price unknown'),
-      ].join(' · '),
+      description: [r.where, costText(r.cost)].join(' · '),
       detail:
         r.spent !== undefined
-          ? vscode.l10n.t('about {0} in {1} since created', formatUsd(r.spent), formatDuration(r.runningMs!))
+          ? vscode.l10n.t('about {0} in {1} since created', spentText(r.spent, r.cost), formatDuration(r.runningMs!))
           : r.runningMs !== undefined
             ? vscode.l10n.t('{0} since created; spend unknown', formatDuration(r.runningMs))
             : vscode.l10n.t('spend unknown'),

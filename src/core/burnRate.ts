@@ -1,9 +1,11 @@
 import { l10n } from './l10n';
-import type { CloudId, Pod } from './model';
+import type { CloudId, Currency, Pod, QuotedPrice } from './model';
 
 /**
  * What running pods cost right now, from the pods already loaded (no request of its own). A pod whose
- * cloud gives no price is counted but never priced: it is neither $0 nor a guess.
+ * cloud gives no price is counted but never priced: it is neither $0 nor a guess. A pod the cloud does not
+ * price but quoted at create (GPUGeek) counts with that quote, in the quote's own currency: a quote that
+ * names no currency is never added to dollars.
  */
 
 export interface BurnEntry {
@@ -14,22 +16,42 @@ export interface BurnEntry {
   pod: Pod;
 }
 
+/** What one pod costs per hour, and where the figure comes from. */
+export interface HourlyCost {
+  amount: number;
+  /** Undefined: the quote names no currency. */
+  currency?: Currency;
+  /** From the quote kept since create, not from the cloud's list. */
+  quoted?: QuotedPrice;
+}
+
 export interface BurnRow extends BurnEntry {
-  /** USD per hour; undefined when the cloud gives none. */
+  /** USD per hour (the cloud's price, or a quote in dollars); undefined otherwise. */
   perHour?: number;
+  /** The pod's hourly cost in whatever currency it is known; undefined when nothing prices it. */
+  cost?: HourlyCost;
   /** How long since the pod was created (or started, where the cloud says); undefined when unknown. */
   runningMs?: number;
-  /** perHour × runningMs, an upper bound when the pod was stopped in between; undefined when either is unknown. */
+  /** cost × runningMs (in the cost's currency), an upper bound when the pod was stopped in between; undefined when either is unknown. */
   spent?: number;
+}
+
+/** Hourly totals of pods priced in another currency than dollars (or in none stated). */
+export interface OtherTotal {
+  currency?: Currency;
+  perHour: number;
+  pods: number;
 }
 
 export interface BurnRate {
   running: number;
   /** Sum of the known prices, USD per hour. */
   knownPerHour: number;
-  /** Running pods with a price. */
+  /** Running pods with a price in dollars. */
   priced: number;
-  /** Running pods without one. */
+  /** Running pods priced only by a quote in another (or no stated) currency, summed per currency. */
+  other: OtherTotal[];
+  /** Running pods without any price. */
   unknown: number;
   /** Dearest first, unknown prices last. */
   rows: BurnRow[];
@@ -40,21 +62,56 @@ export function usablePrice(value: number | undefined): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
+/** Hours in a quote's period (a month is 30 days): a daily quote counts as its hourly share. */
+const QUOTE_HOURS: Record<QuotedPrice['per'], number> = { hour: 1, day: 24, week: 168, month: 720 };
+
+/** The cloud's own price first; else the quote kept since create; else nothing. */
+export function hourlyCost(pod: Pick<Pod, 'pricePerHour' | 'quotedPrice'>): HourlyCost | undefined {
+  const listed = usablePrice(pod.pricePerHour);
+  if (listed !== undefined) return { amount: listed, currency: 'USD' };
+  const quote = pod.quotedPrice;
+  const amount = usablePrice(quote?.amount);
+  if (!quote || amount === undefined || !QUOTE_HOURS[quote.per]) return undefined;
+  return { amount: amount / QUOTE_HOURS[quote.per], currency: quote.currency, quoted: quote };
+}
+
+/** Sum in cents-of-a-cent to keep 0.1 + 0.2 from printing as 0.30000000000000004 anywhere. */
+function sum(values: readonly number[]): number {
+  return Math.round(values.reduce((total, v) => total + v * 10_000, 0)) / 10_000;
+}
+
 export function computeBurnRate(entries: readonly BurnEntry[], now: number): BurnRate {
   const rows: BurnRow[] = entries
     .filter((e) => e.pod.status === 'running')
     .map((e) => {
-      const perHour = usablePrice(e.pod.pricePerHour);
+      const cost = hourlyCost(e.pod);
+      const perHour = cost?.currency === 'USD' ? cost.amount : undefined;
       const since = e.pod.createdAt;
       const runningMs = typeof since === 'number' && Number.isFinite(since) && since <= now ? now - since : undefined;
-      const spent = perHour !== undefined && runningMs !== undefined ? (perHour * runningMs) / 3_600_000 : undefined;
-      return { ...e, perHour, runningMs, spent };
+      const spent = cost && runningMs !== undefined ? (cost.amount * runningMs) / 3_600_000 : undefined;
+      return { ...e, perHour, cost, runningMs, spent };
     })
-    .sort((a, b) => (b.perHour ?? -1) - (a.perHour ?? -1) || a.pod.name.localeCompare(b.pod.name));
+    .sort(
+      (a, b) =>
+        (b.perHour ?? -1) - (a.perHour ?? -1) ||
+        Number(!!b.cost) - Number(!!a.cost) ||
+        a.pod.name.localeCompare(b.pod.name),
+    );
   const priced = rows.filter((r) => r.perHour !== undefined);
-  // Sum in cents-of-a-cent to keep 0.1 + 0.2 from printing as 0.30000000000000004 anywhere.
-  const knownPerHour = Math.round(priced.reduce((sum, r) => sum + r.perHour! * 10_000, 0)) / 10_000;
-  return { running: rows.length, knownPerHour, priced: priced.length, unknown: rows.length - priced.length, rows };
+  const elsewhere = rows.filter((r) => r.cost && r.perHour === undefined);
+  const other: OtherTotal[] = [];
+  for (const currency of new Set(elsewhere.map((r) => r.cost!.currency))) {
+    const mine = elsewhere.filter((r) => r.cost!.currency === currency);
+    other.push({ currency, perHour: sum(mine.map((r) => r.cost!.amount)), pods: mine.length });
+  }
+  return {
+    running: rows.length,
+    knownPerHour: sum(priced.map((r) => r.perHour!)),
+    priced: priced.length,
+    other,
+    unknown: rows.filter((r) => !r.cost).length,
+    rows,
+  };
 }
 
 /** "$4.12", "$0.35", "$0.004" (three decimals below ten cents, so small rates never read as $0.00). */

@@ -59,6 +59,11 @@ export interface Pod {
   createdAt?: number;
   /** USD per hour; undefined when the cloud gives no price (never guessed, never 0 for unknown). */
   pricePerHour?: number;
+  /**
+   * The price the cloud quoted when GPU Pods created the pod (GPUGeek's dry run), kept for it while the cloud's
+   * list gives none. Set by GPU Pods, never read from a cloud's pod list.
+   */
+  quotedPrice?: QuotedPrice;
   ports: PortMapping[];
   /** Undefined while the pod is not reachable yet, or when the answer left SSH out (`sshUnlisted`). */
   ssh?: SshEndpoint;
@@ -72,6 +77,16 @@ export interface Pod {
   pending?: boolean;
   /** Extra facts for the tooltip, already formatted: label → value. */
   details: Array<[string, string]>;
+}
+
+/** Currencies a cloud's price can be in; a quote that names none has no currency (it is never assumed). */
+export type Currency = 'USD' | 'CNY';
+
+/** A price as a cloud quoted it for one pod: the amount for the whole pod per period. */
+export interface QuotedPrice {
+  amount: number;
+  currency?: Currency;
+  per: 'hour' | 'day' | 'week' | 'month';
 }
 
 export interface Volume {
@@ -108,6 +123,8 @@ export interface GpuOffer {
   vramGb?: number;
   /** USD per GPU-hour; undefined when unknown. */
   pricePerGpuHour?: number;
+  /** Why there is no price: the cloud publishes none (Yotta), or quotes one only for a complete order (GPUGeek). */
+  priceMissing?: 'notPublished' | 'quotedAtCreate';
   regions: Array<{ id: string; name: string; available: boolean }>;
   /** Human stock word ('high', 'low', 'sold out', '3 free'). */
   stock?: string;

@@ -3,13 +3,17 @@ import * as cachedLoad from './cachedLoad';
 import * as concurrency from './concurrency';
 import * as createForm from './createForm';
 import * as errors from './errors';
+import * as burnRate from './burnRate';
 import * as formStepCounts from './formSteps/counts';
+import * as formStepGpus from './formSteps/gpus';
 import * as formStepNames from './formSteps/names';
+import * as formStepSummary from './formSteps/summary';
 import * as http from './http';
 import * as l10n from './l10n';
 import * as logger from './logger';
 import * as model from './model';
 import * as paging from './paging';
+import * as price from './price';
 import * as provider from './provider';
 import * as schema from './schema';
 import * as sshCommand from './sshCommand';
@@ -23,17 +27,21 @@ import * as zod from './zod';
  */
 export const coreModules: Record<string, unknown> = {
   baseUrl,
+  burnRate,
   cachedLoad,
   concurrency,
   createForm,
   errors,
   'formSteps/counts': formStepCounts,
+  'formSteps/gpus': formStepGpus,
   'formSteps/names': formStepNames,
+  'formSteps/summary': formStepSummary,
   http,
   l10n,
   logger,
   model,
   paging,
+  price,
   provider,
   schema,
   sshCommand,

@@ -115,41 +115,87 @@ export function modelKey(gpuName: string): string {
   return words.find((w) => /\d/.test(w) && !/^\d+gb?$/.test(w)) ?? normalise(gpuName);
 }
 
-/** A typed model matches a name containing it ("h100" matches "H100 SXM 80GB"); a picked key matches its family. */
+/**
+ * The group an offer is listed under: its model family and its VRAM, so an A100 with 40 GB and one with
+ * 80 GB are two choices ("a100:80"); a GPU whose VRAM is not known gets a group of its own ("a100:?").
+ */
+export function groupKey(offer: Pick<GpuOffer, 'gpuName' | 'vramGb'>): string {
+  return `${modelKey(offer.gpuName)}:${offer.vramGb ?? '?'}`;
+}
+
+/**
+ * A picked group matches its offers; typed words each match the name ("h100 sxm") or the VRAM ("a100 80",
+ * "a100 80gb").
+ */
 export function matchesModel(offer: GpuOffer, query: { key?: string; text?: string }): boolean {
-  if (query.key !== undefined) return modelKey(offer.gpuName) === query.key;
-  const text = normalise(query.text ?? '');
-  return text === '' || normalise(offer.gpuName).includes(text);
+  if (query.key !== undefined) return groupKey(offer) === query.key;
+  const name = normalise(offer.gpuName);
+  const vram = offer.vramGb;
+  return (query.text ?? '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .every((w) => name.includes(w) || (vram !== undefined && [`${vram}`, `${vram}g`, `${vram}gb`].includes(w)));
 }
 
 export interface ModelChoice {
+  /** groupKey of its offers. */
   key: string;
+  /** "a100": the model family. */
+  family: string;
+  vramGb?: number;
   /** Every name the clouds use for it. */
   names: string[];
   clouds: string[];
   offers: number;
   /** Lowest known $/GPU-hour among available offers. */
   cheapest?: number;
+  /** Lowest known $/GPU-hour among sold-out offers, when no available one has a price. */
+  cheapestSoldOut?: number;
+  /** Why no offer has a price, when they all say the same (Yotta: not published). */
+  priceMissing?: GpuOffer['priceMissing'];
 }
 
-/** The union of GPU models over every answering account, cheapest first, unknown prices last. */
+/** The union of GPU models (by family and VRAM) over every answering account, cheapest first, unknown prices last. */
 export function modelChoices(results: readonly SourceResult[]): ModelChoice[] {
-  const byKey = new Map<string, ModelChoice>();
+  const byKey = new Map<string, ModelChoice & { missing: Set<string>; soldOutPrice?: number }>();
   for (const r of results) {
     for (const o of r.offers ?? []) {
-      const key = modelKey(o.gpuName);
-      const c = byKey.get(key) ?? { key, names: [], clouds: [], offers: 0 };
+      const key = groupKey(o);
+      const c = byKey.get(key) ?? {
+        key,
+        family: modelKey(o.gpuName),
+        ...(o.vramGb !== undefined ? { vramGb: o.vramGb } : {}),
+        names: [],
+        clouds: [],
+        offers: 0,
+        missing: new Set<string>(),
+      };
       if (!c.names.includes(o.gpuName)) c.names.push(o.gpuName);
       if (!c.clouds.includes(r.source.where)) c.clouds.push(r.source.where);
       c.offers++;
       const price = usablePrice(o.pricePerGpuHour);
-      if (o.available && price !== undefined && (c.cheapest === undefined || price < c.cheapest)) c.cheapest = price;
+      if (price === undefined) c.missing.add(o.priceMissing ?? 'unknown');
+      else if (o.available) c.cheapest = Math.min(price, c.cheapest ?? Infinity);
+      // A sold-out offer still has its price: it is said (marked sold out), not turned into "price unknown".
+      else c.soldOutPrice = Math.min(price, c.soldOutPrice ?? Infinity);
       byKey.set(key, c);
     }
   }
-  return [...byKey.values()].sort(
-    (a, b) => (a.cheapest ?? Infinity) - (b.cheapest ?? Infinity) || a.key.localeCompare(b.key),
-  );
+  return [...byKey.values()]
+    .map(({ missing, soldOutPrice, ...c }): ModelChoice => {
+      const out: ModelChoice = { ...c };
+      if (out.cheapest === undefined && soldOutPrice !== undefined) out.cheapestSoldOut = soldOutPrice;
+      const [reason] = missing;
+      if (missing.size === 1 && reason !== 'unknown') out.priceMissing = reason as GpuOffer['priceMissing'];
+      return out;
+    })
+    .sort(
+      (a, b) =>
+        (a.cheapest ?? Infinity) - (b.cheapest ?? Infinity) ||
+        (a.cheapestSoldOut ?? Infinity) - (b.cheapestSoldOut ?? Infinity) ||
+        a.key.localeCompare(b.key),
+    );
 }
 
 export type OfferRow =

@@ -15,6 +15,7 @@ import type { Endpoint, Pod, Volume } from '../core/model';
 import { type Capabilities, capabilitiesOf } from '../core/capabilities';
 import type { Account, AccountStore } from './accounts';
 import { describeForLog } from './log';
+import type { PriceQuotes } from './priceQuotes';
 import type { ProviderManager } from './providerManager';
 
 /** What the tree shows for one account: the last good lists, or the error that replaced them. */
@@ -63,6 +64,8 @@ export class AccountData implements vscode.Disposable {
     private readonly accounts: AccountStore,
     private readonly providers: ProviderManager,
     private readonly log: vscode.LogOutputChannel,
+    /** Prices quoted at create, shown on pods whose cloud lists none (GPUGeek). */
+    private readonly quotes?: Pick<PriceQuotes, 'apply' | 'prune'>,
     private readonly clock: Pick<Clock, 'now'> = systemClock,
   ) {}
 
@@ -138,10 +141,12 @@ export class AccountData implements vscode.Disposable {
         keep,
       );
       if (lists.error !== undefined) this.logFailure(account, 'pods', lists.error);
+      else void this.quotes?.prune(accountId, lists.pods);
       for (const [group, error] of Object.entries(lists.groupErrors ?? {})) this.logFailure(account, group, error);
       const now = this.clock.now();
       this.snapshots.set(accountId, {
         ...lists,
+        pods: this.quotes?.apply(accountId, lists.pods) ?? lists.pods,
         errorScope: lists.error === undefined ? undefined : 'pods',
         listedAt: listedTimes(lists, keep, previous?.listedAt, now),
         loadedAt: now,
@@ -186,7 +191,7 @@ export class AccountData implements vscode.Disposable {
     if (!s) return;
     const key = pod.kind === 'vm' ? 'vms' : 'pods';
     const list = (s[key] ?? []).filter((p) => p.id !== pod.id);
-    if (pod.status !== 'terminated') list.push(pod);
+    if (pod.status !== 'terminated') list.push(...(this.quotes?.apply(accountId, [pod]) ?? [pod]));
     this.snapshots.set(accountId, { ...s, [key]: list });
     this.changed.fire(accountId);
   }

@@ -39,6 +39,19 @@ export interface WizardOptions {
   prefilled?: Answers;
   /** Where an optional list's failure is written in full (the step itself shows one sentence). */
   log?(message: string): void;
+  /**
+   * The wizard was opened from another list (the best offers): its first step offers Back too, which ends
+   * the wizard with BackToCaller so the caller can show its list again.
+   */
+  backToCaller?: boolean;
+}
+
+/** Back on the first step of a wizard opened with `backToCaller`. A cancellation for everyone else. */
+export class BackToCaller extends CancelledError {
+  constructor() {
+    super();
+    this.name = 'BackToCaller';
+  }
 }
 
 /**
@@ -96,10 +109,13 @@ export async function runWizard(
     }
     notAsked.delete(field.id);
     const counter = stepCounter(fields, answers, notAsked, index);
-    const result = await askField(ui, field, answers, options.title, counter, history.length > 0, options.log);
+    const canGoBack = history.length > 0 || !!options.backToCaller;
+    const result = await askField(ui, field, answers, options.title, counter, canGoBack, options.log);
     if (result === undefined) return undefined;
     if (result === BACK) {
-      index = history.pop() ?? 0;
+      const previous = history.pop();
+      if (previous === undefined && options.backToCaller) throw new BackToCaller();
+      index = previous ?? 0;
       continue;
     }
     answers[field.id] = result.value;

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { CommandId } from '../commands/commandIds';
 import { type BurnEntry, type BurnRate, computeBurnRate, formatDuration, formatUsd } from '../core/burnRate';
+import { costText, spentText } from './format';
+import { formatRate, noCurrencyNote } from '../core/price';
 import { CLOUDS } from '../providers/clouds';
 import type { AccountData } from '../services/accountData';
 import type { Account, AccountStore } from '../services/accounts';
@@ -89,10 +91,10 @@ export class BurnRateStatus implements vscode.Disposable {
     md.supportHtml = false;
     md.appendMarkdown(`**${escapeMarkdown(vscode.l10n.t('GPU Pods: {0}', summary(b)))}**\n\n`);
     for (const r of b.rows) {
-      const price = r.perHour !== undefined ? `${formatUsd(r.perHour)}/h` : vscode.l10n.t('price unknown');
+      const price = costText(r.cost);
       const spent =
         r.spent !== undefined
-          ? vscode.l10n.t('about {0} in {1} since created', formatUsd(r.spent), formatDuration(r.runningMs!))
+          ? vscode.l10n.t('about {0} in {1} since created', spentText(r.spent, r.cost), formatDuration(r.runningMs!))
           : r.runningMs !== undefined
             ? vscode.l10n.t('spend unknown ({0} since created)', formatDuration(r.runningMs))
             : vscode.l10n.t('spend unknown');
@@ -124,13 +126,23 @@ export class BurnRateStatus implements vscode.Disposable {
   }
 }
 
-/** "No pods running", "3 running · $4.12/h", "3 running · $2.53/h + 1 price unknown", "1 running · price unknown". */
+/**
+ * "No pods running", "3 running · $4.12/h", "3 running · $2.53/h + 1 price unknown", "1 running · price unknown",
+ * "2 running · $0.70/h + 1.98/h (no currency stated)": a quote in another currency, or in none, is never added to
+ * dollars.
+ */
 export function summary(b: BurnRate): string {
   if (b.running === 0) return vscode.l10n.t('No pods running');
-  const parts = [vscode.l10n.t('{0} running', b.running)];
-  if (b.priced > 0 && b.unknown > 0)
-    parts.push(vscode.l10n.t('{0}/h + {1} price unknown', formatUsd(b.knownPerHour), b.unknown));
-  else if (b.priced > 0) parts.push(`${formatUsd(b.knownPerHour)}/h`);
-  else parts.push(vscode.l10n.t('price unknown'));
-  return parts.join(' · ');
+  const money = [
+    ...(b.priced > 0 ? [`${formatUsd(b.knownPerHour)}/h`] : []),
+    ...b.other.map((o) =>
+      o.currency
+        ? formatRate(o.perHour, 'hour', o.currency)
+        : `${formatRate(o.perHour, 'hour', 'unstated')} (${noCurrencyNote()})`,
+    ),
+  ];
+  if (money.length === 0) return [vscode.l10n.t('{0} running', b.running), vscode.l10n.t('price unknown')].join(' · ');
+  const total =
+    b.unknown > 0 ? vscode.l10n.t('{0} + {1} price unknown', money.join(' + '), b.unknown) : money.join(' + ');
+  return [vscode.l10n.t('{0} running', b.running), total].join(' · ');
 }

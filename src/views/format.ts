@@ -1,5 +1,7 @@
+import type { HourlyCost } from '../core/burnRate';
 import { l10n } from '../core/l10n';
 import type { CloudId, Pod, PodKind, PodStatus } from '../core/model';
+import { formatMoney, formatRate, noCurrencyNote, quotedText } from '../core/price';
 import { CLOUDS } from '../providers/clouds';
 
 /*
@@ -7,9 +9,31 @@ import { CLOUDS } from '../providers/clouds';
  * vscode.l10n.t when a bundle loads), so the words are unit-tested in plain Node.
  */
 
-export function formatPrice(usdPerHour: number | undefined): string | undefined {
+function formatPrice(usdPerHour: number | undefined): string | undefined {
   if (usdPerHour === undefined || !Number.isFinite(usdPerHour)) return undefined;
   return `$${usdPerHour < 1 ? usdPerHour.toFixed(3) : usdPerHour.toFixed(2)}/h`;
+}
+
+/**
+ * The pod's price with its unit: the cloud's "$0.350/h", else the quote kept since create ("1.98/h as quoted at
+ * create"); undefined when neither is known. `long` adds that a quote names no currency (the tooltip).
+ */
+export function podPriceText(pod: Pick<Pod, 'pricePerHour' | 'quotedPrice'>, long = false): string | undefined {
+  const listed = formatPrice(pod.pricePerHour);
+  if (listed || !pod.quotedPrice) return listed;
+  const quoted = quotedText(pod.quotedPrice);
+  return long && !pod.quotedPrice.currency ? `${quoted} (${noCurrencyNote()})` : quoted;
+}
+
+/** A burn-rate row's hourly cost: "$0.70/h", "1.98/h as quoted at create", or "price unknown". */
+export function costText(cost: HourlyCost | undefined): string {
+  if (!cost) return l10n.t('price unknown');
+  return cost.quoted ? quotedText(cost.quoted) : formatRate(cost.amount, 'hour', cost.currency ?? 'unstated');
+}
+
+/** Money spent at that cost, in its currency: "$0.70", "3.96". */
+export function spentText(amount: number, cost: HourlyCost | undefined): string {
+  return formatMoney(amount, cost?.currency ?? 'unstated');
 }
 
 export function gpuLabel(pod: Pick<Pod, 'gpuName' | 'gpuCount'>): string | undefined {

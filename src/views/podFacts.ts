@@ -1,6 +1,6 @@
 import { l10n } from '../core/l10n';
 import type { Pod, PortMapping } from '../core/model';
-import { formatDate, formatPrice, gpuLabel, staleDetail, statusText } from './format';
+import { formatDate, gpuLabel, podPriceText, staleDetail, statusText } from './format';
 
 /*
  * What a pod's tooltip says, as label/value rows, each fact once: the shared facts first, then what only the
@@ -37,7 +37,7 @@ export function podTooltipRows(pod: Pod, options: PodFactsOptions = {}): Array<[
     [l10n.t('Listed'), staleDetail(staleSince)],
     [l10n.t('GPU'), pod.vramGb ? l10n.t('{0} ({1} GB VRAM)', String(gpuLabel(pod)), pod.vramGb) : gpuLabel(pod)],
     [l10n.t('Region'), pod.region],
-    [l10n.t('Price'), formatPrice(pod.pricePerHour) ?? l10n.t('price unknown')],
+    [l10n.t('Price'), podPriceText(pod, true) ?? l10n.t('price unknown')],
     [l10n.t('Image'), pod.image],
     // The SSH row says where SSH is: the SSH port's own mapping would say it twice.
     [

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Pod } from '../core/model';
 import type { Capabilities } from '../core/capabilities';
 import { actionVerb } from '../ui/actionLabels';
-import { displayMarkdown, displayText, formatPrice, gpuLabel, staleText, statusText } from './format';
+import { displayMarkdown, displayText, gpuLabel, podPriceText, staleText, statusText } from './format';
 import type { PodNode } from './nodes';
 import { type PodFactsOptions, podTooltipRows } from './podFacts';
 import { contextValue, podMenuFlags } from './menuFlags';
@@ -26,7 +26,7 @@ export function podItem(
       staleText(staleSince),
       gpuLabel(pod),
       pod.region,
-      formatPrice(pod.pricePerHour),
+      podPriceText(pod),
       gpu.percentText,
       pod.pending ? vscode.l10n.t('{0} (operation pending)', statusText(pod)) : statusText(pod),
     ]

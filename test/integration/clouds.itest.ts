@@ -79,8 +79,14 @@ describe('every cloud end to end: create, connect over SSH, Jupyter, lifecycle',
         const summary = auto.asked.find((q) => q.id === 'summary');
         assert.ok(summary, `the wizard ends on a summary (asked: ${auto.asked.map((q) => q.id).join(', ')})`);
         const text = summary.items!.map((i) => `${i.label} ${i.description ?? ''}`).join('\n');
-        if (c.cloud !== 'gpugeek') assert.match(text, /\$\d/, `the summary shows the price:\n${text}`);
-        else assert.match(text, /per (hour|day|week|month)/, `the summary shows the dry-run price:\n${text}`);
+        if (c.cloud !== 'gpugeek')
+          assert.match(text, /\$\d[\d.]*\/h\b/, `the summary shows the price per hour:\n${text}`);
+        else
+          assert.match(
+            text,
+            /\d\/(h|day|week|month) \(GPUGeek's quote/,
+            `the summary shows the dry-run price:\n${text}`,
+          );
         const pod = await waitForPodNode(c.cloud, podName, 'running', 60_000);
         assert.ok(pod);
       });

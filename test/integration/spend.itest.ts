@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { PickItem } from '../../src/ui/prompts';
+import { BACK, type PickItem, type UserInput } from '../../src/ui/prompts';
 import { AutoInput } from '../support/autoInput';
 import { screenshot } from './support/control';
 import { waitFor } from './support/extension';
-import { disconnectAll, gpuPods, item, script, waitForPodNode } from './support/gpuPods';
+import { accountNode, disconnectAll, gpuPods, item, script, waitForPodNode } from './support/gpuPods';
 import { startSimulator, type SimulatorHandle } from './support/simulator';
 import { sshSandbox, type SshSandbox } from './support/sshSandbox';
 
@@ -145,9 +145,9 @@ describe('spend across clouds: burn rate, idle guard, best offer', function () {
     await vscode.commands.executeCommand('gpuPods.createOnBestOffer');
     const offers = auto.asked.find((q) => q.id === 'bestOffer')!.items!;
     const lines = offers.map((i) => `${i.label} | ${i.description}`);
-    assert.match(lines[0], /^H100 · \$1\.99\/GPU-hour \| NeevCloud$/, lines.join('\n'));
-    assert.match(lines[1], /^H100 SXM 80GB · \$2\.59\/GPU-hour \| Novita AI$/, lines.join('\n'));
-    assert.match(lines[2], /price unknown \| Yotta Labs$/, lines.join('\n'));
+    assert.match(lines[0], /^H100 · \$1\.99\/GPU·h \| NeevCloud$/, lines.join('\n'));
+    assert.match(lines[1], /^H100 SXM 80GB · \$2\.59\/GPU·h \| Novita AI$/, lines.join('\n'));
+    assert.match(lines[2], /price not published \| Yotta Labs$/, lines.join('\n'));
     assert.ok(!lines.some((l) => /\$0\.00/.test(l)));
     assert.ok(
       !auto.asked.some((q) => q.id === 'gpu' || q.id === 'region'),
@@ -216,9 +216,9 @@ describe('spend across clouds: burn rate, idle guard, best offer', function () {
     sim.sim.clearFaults();
     const lines = offers.map((i) => `${i.label} | ${i.description} | ${i.disabledReason ?? ''}`);
     assert.ok(took < 4000, `the slow cloud did not hold the picker back (${took} ms)`);
-    assert.match(lines[0], /^A100 · \$1\.29\/GPU-hour \| NeevCloud/, lines.join('\n'));
+    assert.match(lines[0], /^A100 · \$1\.29\/GPU·h \| NeevCloud/, lines.join('\n'));
     assert.ok(
-      lines.some((l) => /^A100 SXM 80GB · \$1\.39\/GPU-hour \| Novita AI/.test(l)),
+      lines.some((l) => /^A100 SXM 80GB · \$1\.39\/GPU·h \| Novita AI/.test(l)),
       lines.join('\n'),
     );
     assert.ok(
@@ -236,5 +236,72 @@ describe('spend across clouds: burn rate, idle guard, best offer', function () {
     assert.ok(!lines.some((l) => /\$0\.00/.test(l)));
     // The status bar never waited on the picker: it still reads the loaded lists.
     assert.ok(services.burnRate?.visible && services.burnRate.item.text.includes('running'));
+  });
+
+  it('a GPUGeek pod shows the price quoted at create on its row and tooltip, and the status bar counts it', async () => {
+    await script(new AutoInput({ name: 'spend-quoted' }));
+    await vscode.commands.executeCommand('gpuPods.createPod', await accountNode('gpugeek'));
+    const row = await item(await waitForPodNode('gpugeek', 'spend-quoted', 'running', 60_000));
+    assert.match(String(row.description), /1\.98\/h as quoted at create/);
+    const tip = (row.tooltip as vscode.MarkdownString).value;
+    assert.match(tip, /1\\?\.98\/h as quoted at create \\?\(no currency stated\\?\)/, tip);
+    const { services } = await gpuPods();
+    await waitFor('the status bar to count the quote', () =>
+      /\+ 1\.98\/h \(no currency stated\)/.test(services.burnRate!.item.text),
+    );
+    await screenshot('spend-quoted-price');
+  });
+
+  it('Best Offer: A100 40 GB and 80 GB apart, a sold-out GPU with its price, and Back from the wizard to the offers', async () => {
+    const { services } = await gpuPods();
+    services.offers!.forget();
+    const asked: string[] = [];
+    let models: PickItem<unknown>[] = [];
+    const creates = sim.sim.controls.neevcloud.createBodies.length;
+    const ui: UserInput = {
+      async pick(step) {
+        const items = (await step.items) as PickItem<unknown>[];
+        asked.push(step.id);
+        if (step.id === 'gpuModel') {
+          models = items;
+          return items.find((i) => i.label.startsWith('H100'))!.value as never;
+        }
+        if (step.id === 'bestOffer') {
+          assert.ok(step.canGoBack, 'the offers offer Back to the models');
+          if (asked.filter((id) => id === 'bestOffer').length > 1) return undefined;
+          return items.find((i) => i.description === 'NeevCloud')!.value as never;
+        }
+        assert.ok(step.canGoBack, `the wizard's first step (${step.id}) offers Back`);
+        return BACK;
+      },
+      async input() {
+        return BACK;
+      },
+      async confirm() {
+        return true;
+      },
+    };
+    await script(ui);
+    await vscode.commands.executeCommand('gpuPods.createOnBestOffer');
+    assert.deepEqual(
+      asked,
+      ['gpuModel', 'bestOffer', 'count', 'bestOffer'],
+      'Back on the first step showed the offers again',
+    );
+    const labels = models.map((m) => `${m.label} | ${m.description ?? ''}`);
+    assert.ok(
+      labels.some((l) => l.startsWith('A100 · 40 GB |')),
+      labels.join('\n'),
+    );
+    assert.ok(
+      labels.some((l) => l.startsWith('A100 · 80 GB |')),
+      labels.join('\n'),
+    );
+    assert.ok(
+      labels.some((l) => /^3090 · 24 GB \| from \$0\.21\/GPU·h \(sold out now\) · Novita AI$/.test(l)),
+      labels.join('\n'),
+    );
+    assert.ok(!labels.some((l) => /Novita AI/.test(l) && /price unknown/.test(l)), labels.join('\n'));
+    assert.equal(sim.sim.controls.neevcloud.createBodies.length, creates, 'nothing was created');
   });
 });

@@ -159,8 +159,43 @@ describe('the create wizard in the real quick pick (Yotta Labs)', function () {
       gpuCount: () => escape(),
     });
     await createPod(user);
-    assert.equal(refusedTitle, '"RTX 4090" cannot be picked: Sold out in every region');
+    assert.equal(refusedTitle, '"RTX 4090" cannot be picked: sold out in every region');
     assert.equal(gpu, 'NVIDIA_H100_80G', 'another GPU can still be picked');
+  });
+
+  it('the GPU step reads "VRAM · price · stock", sold out said once, and the summary opens on GPU, image, region, price and name', async () => {
+    sim.sim.controls.yotta.setSoldOut('NVIDIA_RTX_4090_24G');
+    let gpuLines: string[] = [];
+    let summaryLabels: string[] = [];
+    const user = new KeyboardUser({
+      gpu: async (prompt) => {
+        assert.ok(isPick(prompt));
+        gpuLines = prompt.items.map((i) => `${plain(i.label)} | ${i.description ?? ''}`);
+        await enter();
+      },
+      summary: async (prompt) => {
+        assert.ok(isPick(prompt));
+        summaryLabels = prompt.items
+          .filter((i) => i.kind !== vscode.QuickPickItemKind.Separator)
+          .slice(1, 6)
+          .map((i) => `${i.label}: ${i.description ?? ''}`);
+        await screenshot('wizard-summary-order');
+        await escape();
+      },
+    });
+    await createPod(user);
+    assert.equal(gpuLines[0], 'RTX 4090 | 24 GB VRAM · price not published · sold out in every region');
+    assert.match(
+      gpuLines[1],
+      /^RTX 5090 \| 32 GB VRAM · price not published · stock: available in (1 region|\d+ regions)$/,
+    );
+    assert.deepEqual(
+      summaryLabels.map((l) => l.split(':')[0]),
+      ['GPU', 'Image', 'Region', 'Price', 'Name'],
+      summaryLabels.join('\n'),
+    );
+    assert.match(summaryLabels[0], /^GPU: RTX 5090 × 1 \(32 GB VRAM each\)$/);
+    assert.match(summaryLabels[3], /^Price: price not published by Yotta Labs/);
   });
 
   it('counts 1/N … N/N without a jump through to the summary', async () => {

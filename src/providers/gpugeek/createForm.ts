@@ -3,6 +3,7 @@ import { mustMatch, nameStep } from '../../core/formSteps/names';
 import type { Pod } from '../../core/model';
 import { create, type CreateFormDeps } from './form/create';
 import { imageSteps } from './form/imageSteps';
+import { GpuGeekLookups } from './form/lookups';
 import { machineSteps } from './form/machineSteps';
 import { portSteps } from './form/ports';
 import { summarize } from './form/summary';
@@ -12,10 +13,11 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** GPUGeek's create wizard: machine, image and disks, ports, name; the summary is GPUGeek's dry-run quote. */
 export function gpuGeekCreateForm(deps: CreateFormDeps): CreateForm<Pod> {
+  const look = new GpuGeekLookups(deps.api);
   return {
     fields: [
-      ...machineSteps(deps.api),
-      ...imageSteps(deps.api),
+      ...machineSteps(deps.api, look),
+      ...imageSteps(look),
       ...portSteps(),
       nameStep({
         prompt: l10n.t('Instance name (letters, digits, . _ -)'),
@@ -23,8 +25,8 @@ export function gpuGeekCreateForm(deps: CreateFormDeps): CreateForm<Pod> {
         validate: mustMatch(NAME, l10n.t('Use 1–64 letters, digits, dots, dashes or underscores.')),
       }),
     ],
-    summarize: (answers, ctx) => summarize(deps.api, answers, ctx),
+    summarize: (answers, ctx) => summarize(deps.api, look, answers, ctx),
     answersForOffer: (offer, regionId) => ({ gpuName: offer.id, ...(regionId ? { dcId: regionId } : {}) }),
-    create: (answers, ctx) => create(deps, answers, ctx),
+    create: (answers, ctx) => create(deps, answers, ctx, look),
   };
 }

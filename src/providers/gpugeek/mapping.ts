@@ -171,7 +171,10 @@ export function mapInstance(raw: RawInstance, datacenters: ReadonlyMap<string, s
   };
 }
 
-/** GPU list × datacenters: GPUGeek says nothing about stock or price per datacenter, so both stay unknown. */
+/**
+ * GPU list × datacenters: GPUGeek says nothing about stock or price per datacenter, so stock stays unknown and
+ * the price is its dry run's, quoted at create.
+ */
 export function mapOffers(gpus: readonly string[], datacenters: readonly RawDatacenter[]): GpuOffer[] {
   const regions = datacenters.map((d) => ({ id: d.dcId, name: cleanMessage(d.name) || d.dcId, available: true }));
   return gpus.map((g) => ({
@@ -180,6 +183,7 @@ export function mapOffers(gpus: readonly string[], datacenters: readonly RawData
     gpuName: g,
     vramGb: vramFromName(g),
     pricePerGpuHour: undefined,
+    priceMissing: 'quotedAtCreate',
     regions,
     available: true,
     minCount: 1,

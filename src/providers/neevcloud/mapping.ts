@@ -200,10 +200,6 @@ export function stockWord(item: RawInventoryItem): string {
   return [word, free].filter(Boolean).join(', ') || 'available';
 }
 
-export function gpuLabel(item: { gpu_model: string; vram_gib?: number }): string {
-  return item.vram_gib !== undefined ? `${item.gpu_model} ${item.vram_gib} GB` : item.gpu_model;
-}
-
 /** Inventory items are per config and region; an offer is one config with all its regions. */
 export function mapOffers(items: RawInventoryItem[]): GpuOffer[] {
   const byConfig = new Map<string, RawInventoryItem[]>();

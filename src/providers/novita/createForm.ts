@@ -23,7 +23,7 @@ export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
       imageStep(cat),
       ...diskSteps(cat),
       ...portSteps(cat),
-      storageStep(api),
+      storageStep(cat),
       nameStep({
         prompt: l10n.t('Instance name'),
         initial: (a) => `${slug(str(cat.product(a)?.name) ?? 'gpu')}-pod`,

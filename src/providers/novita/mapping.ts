@@ -2,6 +2,7 @@ import type { GpuOffer, JupyterEndpoint, Pod, PodStatus, PortMapping, SshEndpoin
 import { isSafeHost, isValidPort, parseSshCommand } from '../../core/sshCommand';
 import type { RawCluster, RawInstance, RawProduct, RawStorage } from './schemas';
 import { l10n } from '../../core/l10n';
+import { unitNotPublished } from '../../core/price';
 
 /** Novita prices are integers in 1/100000 USD per hour (67000 = $0.67/h). */
 export const PRICE_UNIT = 100_000;
@@ -239,10 +240,6 @@ export function mapStorage(raw: RawStorage): Volume {
   const region = str(raw.clusterName) ?? str(raw.clusterId);
   if (region) v.region = region;
   const cost = str(raw.price);
-  if (cost) v.cost = cost;
+  if (cost) v.cost = unitNotPublished(cost);
   return v;
-}
-
-export function formatUsd(perHour: number | undefined): string {
-  return perHour === undefined ? 'unknown' : `$${perHour.toFixed(perHour < 1 ? 3 : 2)}/h`;
 }

@@ -34,7 +34,7 @@ export function podCreateForm(pods: YottaPods, res: YottaResources): CreateForm<
 
     async summarize(answers, ctx) {
       const s = await podSpec(look, v1, answers, ctx);
-      return podSummary(s, await look.offer(answers), volumeChoice(answers), v1);
+      return podSummary(s, await look.offer(answers), volumeChoice(answers), v1, await look.names(s, ctx.signal));
     },
 
     answersForOffer: (offer, regionId) => ({ gpu: offer.id, ...(regionId ? { region: regionId } : {}) }),

@@ -13,6 +13,7 @@ import { gpuInfo } from './gpuTypes';
 import { joinImage } from './images';
 import type { RawEndpoint, RawExpose, RawPodV1, RawPodV2, RawVmType, RawVolume } from './schemas';
 import { l10n } from '../../core/l10n';
+import { unitNotPublished } from '../../core/price';
 
 const STATUS: Record<string, PodStatus> = {
   INITIALIZING: 'provisioning',
@@ -151,7 +152,7 @@ export function toVolume(raw: RawVolume): Volume {
     region: raw.region ?? undefined,
     status: raw.status ?? 'unknown',
     mountCount: raw.mountCount ?? undefined,
-    cost: raw.cost === undefined || raw.cost === null ? undefined : `$${raw.cost}`,
+    cost: raw.cost === undefined || raw.cost === null ? undefined : unitNotPublished(String(raw.cost)),
     createdAt: raw.createdAt ?? undefined,
   };
 }
@@ -167,7 +168,7 @@ export function toEndpoint(raw: RawEndpoint): Endpoint {
     image: raw.image ?? undefined,
     runningWorkers: raw.runningWorkers ?? undefined,
     totalWorkers: raw.totalWorkers ?? undefined,
-    cost: raw.cost === undefined || raw.cost === null ? undefined : `$${raw.cost}`,
+    cost: raw.cost === undefined || raw.cost === null ? undefined : unitNotPublished(String(raw.cost)),
   };
 }
 
@@ -186,6 +187,7 @@ export function toOffer(raw: RawVmType): GpuOffer {
     gpuName: info?.name ?? raw.gpuType,
     vramGb: info?.vramGb,
     pricePerGpuHour: undefined,
+    priceMissing: 'notPublished',
     regions,
     stock: available ? undefined : l10n.t('sold out'),
     available,

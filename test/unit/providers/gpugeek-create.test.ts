@@ -101,9 +101,9 @@ describe('GPUGeek provider: create', () => {
       Ports: 'tcpPorts',
       Name: 'name',
     });
-    assert.equal(by.get('Price'), "3.96 per hour (GPUGeek's quote)");
-    assert.equal(by.get('GPU'), 'G40-24G × 2 (24G VRAM)');
-    assert.equal(by.get('Region'), 'East China (suqian-b)');
+    assert.equal(by.get('Price'), "3.96/h (GPUGeek's quote; no currency stated)");
+    assert.equal(by.get('GPU'), 'G40-24G × 2 (24 GB VRAM each)');
+    assert.equal(by.get('Region'), 'Suqian-B, East China');
     assert.match(by.get('CPU') ?? '', /Xeon.*32 cores/);
     assert.equal(by.get('Memory'), '128 GB');
     assert.equal(by.get('Ports'), '6006/tcp, 8080/http, 7860/http');

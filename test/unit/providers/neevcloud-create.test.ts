@@ -93,7 +93,7 @@ describe('NeevCloud provider: catalogue, alerts and create', () => {
   it('GPU step: cheapest first, sold-out configs disabled with config and region in the value', async () => {
     const options = (await field<PickField>('gpu').options({})) as PickOption<NeevGpuChoice>[];
     assert.equal(options[0].value.configId, 'gpu-a100-80g-12cpu-90g');
-    assert.match(options[0].description ?? '', /\$1\.29\/GPU-hour/);
+    assert.match(options[0].description ?? '', /\$1\.29\/GPU·h/);
     const sold = options.find((o) => o.value.configId === 'gpu-l40s-48g-8cpu-64g')!;
     assert.match(sold.disabledReason ?? '', /sold out/);
     assert.equal(sold.value.regionId, 'as-south-1');
@@ -114,8 +114,11 @@ describe('NeevCloud provider: catalogue, alerts and create', () => {
     const gpus = (await gpu.options({})) as PickOption<NeevGpuChoice>[];
     const a100 = gpus.find((o) => o.value.configId === 'gpu-a100-80g-12cpu-90g')!.value;
     const h200 = gpus.find((o) => o.value.configId === 'gpu-h200-141g-24cpu-200g')!.value;
-    assert.equal(region.skip?.({ gpu: a100 }), false);
-    assert.equal(region.skip?.({ gpu: h200 }), true);
+    assert.equal(region.skip, undefined, 'asked for every GPU, so the step counter never jumps');
+    assert.deepEqual(
+      (await region.options({ gpu: h200 })).map((r) => r.value),
+      ['as-south-1'],
+    );
     const regions = await region.options({ gpu: a100 });
     assert.deepEqual(
       regions.map((r) => r.value),
@@ -129,7 +132,7 @@ describe('NeevCloud provider: catalogue, alerts and create', () => {
     );
     assert.equal(counts[1].disabledReason, undefined);
     assert.match(counts[2].disabledReason ?? '', /only 2 free/);
-    assert.equal(counts[1].description, '$5.98/hour');
+    assert.equal(counts[1].description, '$5.98/h');
     const templates = await template.options({});
     assert.equal(templates.find((t) => t.picked)?.value, 'tpl-jupyterlab-pytorch');
     assert.equal(plan.id, 'plan');
@@ -158,8 +161,8 @@ describe('NeevCloud provider: catalogue, alerts and create', () => {
       name: 'train-me',
     };
     const summary = await form.summarize(answers, ctx);
-    assert.equal(summary.find((l) => l.label === 'Price')?.value, '$3.98/hour (2 × $1.99 per GPU-hour)');
-    assert.equal(summary.find((l) => l.label === 'Template')?.value, 'JupyterLab + PyTorch (tpl-jupyterlab-pytorch)');
+    assert.equal(summary.find((l) => l.label === 'Price')?.value, '$3.98/h (2 × $1.99/GPU·h)');
+    assert.equal(summary.find((l) => l.label === 'Template')?.value, 'JupyterLab + PyTorch');
     assert.equal(summary.find((l) => l.label === 'Plan')?.value, 'gpu-h100-on-demand-1h');
     assertSummaryLeadsToSteps(form, summary, {
       GPU: 'gpu',

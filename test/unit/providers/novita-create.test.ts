@@ -53,10 +53,10 @@ describe('Novita provider: create form against the simulator', () => {
       ['RTX 3090 24GB', 'RTX 4090 24GB', 'A100 SXM 80GB', 'H100 SXM 80GB'],
     );
     assert.equal(opts[0].disabledReason, 'sold out');
-    assert.match(opts[0].description!, /stock: sold out/);
+    assert.equal(opts[0].description, '24 GB VRAM · $0.21/GPU·h', 'sold out is said once, as the reason');
     assert.equal(opts[1].disabledReason, undefined);
-    assert.match(opts[1].description!, /\$0\.350\/h per GPU · stock: high/);
-    assert.match(opts[2].description!, /\$1\.39\/h/); // price sent as a string
+    assert.equal(opts[1].description, '24 GB VRAM · $0.35/GPU·h · stock: high');
+    assert.match(opts[2].description!, /\$1\.39\/GPU·h/); // price sent as a string
   });
 
   it('GPU count 1..8 with the price for each count', async () => {
@@ -66,7 +66,7 @@ describe('Novita provider: create form against the simulator', () => {
       opts.map((o) => o.value),
       [1, 2, 3, 4, 5, 6, 7, 8],
     );
-    assert.equal(opts[1].description, '$0.700/h');
+    assert.equal(opts[1].description, '$0.70/h');
   });
 
   it('clusters where the product is offered; not enough free GPUs disables them with a reason', async () => {
@@ -127,10 +127,10 @@ describe('Novita provider: create form against the simulator', () => {
     const form = await loaded(h);
     const lines = await form.summarize(answers(), ctx);
     const price = lines.find((l) => l.label === 'Price');
-    assert.equal(price?.value, '$0.700/h (2 × $0.350/h)');
+    assert.equal(price?.value, '$0.70/h (2 × $0.35/GPU·h)');
     assertSummaryLeadsToSteps(form, lines, {
       GPU: 'productId',
-      Cluster: 'clusterId',
+      Region: 'clusterId',
       Image: 'image',
       'Root disk': 'rootfsSize',
       'Local disk': 'diskSize',

@@ -146,7 +146,7 @@ describe('Novita provider: offers and network storage against the simulator', ()
     assert.equal(vol.name, 'models');
     assert.equal(vol.sizeGb, 200);
     assert.equal(vol.region, 'EU-DE-01');
-    assert.equal(vol.cost, '14.00');
+    assert.equal(vol.cost, '14.00 (unit not published)');
     await p.volumes!.rename(vol.id, 'models-v2');
     await p.volumes!.resize(vol.id, 300);
     const after = (await p.volumes!.list()).find((v) => v.id === vol.id);

@@ -21,10 +21,10 @@ describe('Yotta provider: create wizard', () => {
     const gpus = await pick(f, 'gpu').options({});
     const h100 = gpus.find((o) => o.value === 'NVIDIA_H100_80G')!;
     assert.equal(h100.label, 'H100');
-    assert.equal(h100.description, '80 GB VRAM');
+    assert.equal(h100.description, '80 GB VRAM · price not published · stock: available in 2 regions');
     assert.match(h100.detail!, /US East 1, US West 1/);
     assert.equal(h100.disabledReason, undefined);
-    assert.match(gpus.find((o) => o.value === 'NVIDIA_B200_180G')!.disabledReason!, /Sold out/);
+    assert.match(gpus.find((o) => o.value === 'NVIDIA_B200_180G')!.disabledReason!, /sold out/);
     assert.deepEqual(
       (await pick(f, 'gpuCount').options({})).map((o) => o.value),
       [1, 2, 4, 8],
@@ -131,7 +131,7 @@ describe('Yotta provider: create wizard', () => {
     const lines = await form.summarize(a, ctx);
     const get = (label: string) => lines.find((l) => l.label === label)?.value;
     assert.equal(get('GPU'), 'RTX 4090 × 1 (24 GB VRAM each)');
-    assert.equal(get('Region'), 'ap-southeast-1');
+    assert.equal(get('Region'), 'Singapore');
     assert.equal(get('Image'), 'me/private:1');
     assert.equal(get('Container disk'), '60 GB');
     assert.equal(get('Ports'), '22/SSH, 8888/HTTP, 7000/TCP');

@@ -52,7 +52,7 @@ describe('Yotta provider: volumes, GPU offers, endpoints, registry credentials',
     const fast = vols.find((v) => v.name === 'fast')!;
     assert.deepEqual(
       [fast.sizeGb, fast.type, fast.region, fast.mountCount, fast.cost, fast.status],
-      [500, 'VENDOR NVMe', 'sg', 2, '$0.05', 'active'],
+      [500, 'VENDOR NVMe', 'sg', 2, '0.05 (unit not published)', 'active'],
     );
   });
 
@@ -151,7 +151,7 @@ describe('Yotta provider: volumes, GPU offers, endpoints, registry credentials',
     const chat = eps.find((e) => e.name === 'llama-chat')!;
     assert.deepEqual(
       [chat.status, chat.rawStatus, chat.runningWorkers, chat.totalWorkers, chat.cost],
-      ['running', 'RUNNING', 2, 2, '$1.25'],
+      ['running', 'RUNNING', 2, 2, '1.25 (unit not published)'],
     );
     const sdxl = eps.find((e) => e.name === 'sdxl-queue')!;
     assert.equal(sdxl.status, 'stopped');

@@ -169,7 +169,7 @@ describe('GPUGeek spec: contract with the client', () => {
         ),
       );
       const lines = await h.provider().createForm().summarize(answers, ctx);
-      assert.equal(new Map(lines.map((l) => [l.label, l.value])).get('Price'), "¥47.52 per day (GPUGeek's quote)");
+      assert.equal(new Map(lines.map((l) => [l.label, l.value])).get('Price'), "¥47.52/day (GPUGeek's quote)");
     });
 
     it('the error envelope (each documented code) is an error with its message, on each list endpoint', async () => {

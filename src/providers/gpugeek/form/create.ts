@@ -3,6 +3,7 @@ import { CloudError, TimeoutError } from '../../../core/errors';
 import type { Pod } from '../../../core/model';
 import type { GpuGeekApi } from '../api';
 import { createBody } from './createBody';
+import type { GpuGeekLookups } from './lookups';
 import { l10n } from '../../../core/l10n';
 
 export interface CreateFormDeps {
@@ -12,13 +13,18 @@ export interface CreateFormDeps {
   getPod(id: string, signal?: AbortSignal): Promise<Pod | undefined>;
 }
 
-/** POSTs once (never retried), waits for the create operation, returns the instance. */
+/**
+ * POSTs once (never retried), waits for the create operation, returns the instance with the price the summary
+ * quoted for this very body (GPUGeek's pod list carries none).
+ */
 export async function create(
   { api, waitForCreate, getPod }: CreateFormDeps,
   answers: Answers,
   ctx: CreateContext,
+  look?: GpuGeekLookups,
 ): Promise<Pod> {
   const body = createBody(answers);
+  const quote = look?.quoteFor(body);
   const result = await api.create(body, false, ctx.signal);
   const id = result.instanceId;
   if (!id || id === '0') {
@@ -34,5 +40,5 @@ export async function create(
       l10n.t('GPUGeek created instance {0}, but it does not appear in the instance list yet; it is still pending.', id),
     );
   }
-  return pod;
+  return quote && pod.pricePerHour === undefined ? { ...pod, quotedPrice: quote } : pod;
 }

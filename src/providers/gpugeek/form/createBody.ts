@@ -5,7 +5,7 @@ import { parsePorts, validatePorts } from './ports';
 import { l10n } from '../../../core/l10n';
 
 export const SKUS: SkuName[] = ['payg', 'bidding', 'daily', 'weekly', 'monthly'];
-export const PRICE_UNIT: Record<SkuName, string> = {
+export const PRICE_UNIT: Record<SkuName, 'hour' | 'day' | 'week' | 'month'> = {
   payg: 'hour',
   bidding: 'hour',
   daily: 'day',

@@ -1,17 +1,18 @@
 import type { FormField } from '../../../core/createForm';
-import { cleanMessage, type GpuGeekApi } from '../api';
+import { cleanMessage } from '../api';
+import type { GpuGeekLookups } from './lookups';
 import { intIn } from './machineSteps';
 import { l10n } from '../../../core/l10n';
 
 /** The image (the user's own first), then the system disk and the data disk at /gz-data. */
-export function imageSteps(api: GpuGeekApi): FormField[] {
+export function imageSteps(look: GpuGeekLookups): FormField[] {
   return [
     {
       kind: 'pick',
       id: 'imageId',
       title: l10n.t('Image'),
       options: async (_a, signal) =>
-        (await api.images(signal))
+        (await look.images(signal))
           .map((i) => ({ i, own: i.type === 'user' }))
           .sort((a, b) => Number(b.own) - Number(a.own)) // the user's own images first
           .map(({ i, own }) => ({

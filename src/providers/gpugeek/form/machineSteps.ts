@@ -1,7 +1,9 @@
 import type { FormField, PickOption } from '../../../core/createForm';
+import { gpuOption } from '../../../core/formSteps/gpus';
 import { cleanMessage, type GpuGeekApi } from '../api';
-import { BILLING } from '../mapping';
+import { BILLING, vramFromName } from '../mapping';
 import { PRICE_UNIT, SKUS } from './createBody';
+import type { GpuGeekLookups } from './lookups';
 import { l10n } from '../../../core/l10n';
 
 export function intIn(value: string, min: number, max: number, what: string): string | undefined {
@@ -11,20 +13,27 @@ export function intIn(value: string, min: number, max: number, what: string): st
     : l10n.t('{0} must be a whole number from {1} to {2}.', what, min, max);
 }
 
-/** GPU type, count, datacenter (any by default) and billing kind. */
-export function machineSteps(api: GpuGeekApi): FormField[] {
+/**
+ * GPU type, count, datacenter (any by default) and billing kind. GPUGeek's GPU list gives names only
+ * ("G40-24G": the VRAM is in the name); price and machine are its dry run's, in the summary; stock and the
+ * counts a GPU comes in are not published, so the count is typed and the dry run checks it.
+ */
+export function machineSteps(api: GpuGeekApi, look: GpuGeekLookups): FormField[] {
   return [
     {
       kind: 'pick',
       id: 'gpuName',
-      title: l10n.t('GPU type'),
-      options: async (_a, signal) => (await api.gpus(signal)).map((g) => ({ label: cleanMessage(g), value: g })),
+      title: l10n.t('GPU'),
+      options: async (_a, signal) =>
+        (await api.gpus(signal)).map((g) =>
+          gpuOption({ name: cleanMessage(g), vramGb: vramFromName(g), priceMissing: 'quotedAtCreate' }, g),
+        ),
     },
     {
       kind: 'number',
       id: 'gpuNum',
       title: l10n.t('GPU count'),
-      prompt: l10n.t('How many GPUs (1–8)'),
+      prompt: l10n.t('How many GPUs (1–8). GPUGeek publishes no list of counts; the summary checks it with a price.'),
       initial: () => '1',
       validate: (v) => intIn(v, 1, 8, l10n.t('The GPU count')),
     },
@@ -38,7 +47,7 @@ export function machineSteps(api: GpuGeekApi): FormField[] {
       title: l10n.t('Datacenter'),
       options: async (_a, signal) => [
         { label: l10n.t('Any datacenter'), description: l10n.t('GPUGeek picks a machine'), value: '', picked: true },
-        ...(await api.datacenters(signal)).map((d) => ({
+        ...(await look.datacenters(signal)).map((d) => ({
           label: cleanMessage(d.name) || d.dcId,
           description: d.dcId,
           value: d.dcId,

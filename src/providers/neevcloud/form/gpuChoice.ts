@@ -1,5 +1,6 @@
 import type { PickOption } from '../../../core/createForm';
-import { gpuLabel, isAvailable, stockWord } from '../mapping';
+import { gpuOption } from '../../../core/formSteps/gpus';
+import { isAvailable, stockWord } from '../mapping';
 import type { RawInventoryItem } from '../schemas';
 import { l10n } from '../../../core/l10n';
 
@@ -21,8 +22,6 @@ export function isGpuChoice(v: unknown): v is NeevGpuChoice {
   return !!c && typeof c === 'object' && typeof c.configId === 'string' && typeof c.regionId === 'string';
 }
 
-export const money = (n: number) => `$${n.toFixed(2)}`;
-
 /** Available configs first (one option each, best region preselected), then sold-out ones per region. */
 export function gpuOptions(items: RawInventoryItem[]): PickOption<NeevGpuChoice>[] {
   const byConfig = new Map<string, RawInventoryItem[]>();
@@ -31,13 +30,18 @@ export function gpuOptions(items: RawInventoryItem[]): PickOption<NeevGpuChoice>
   const soldOut: PickOption<NeevGpuChoice>[] = [];
   for (const group of byConfig.values()) {
     const free = group.filter(isAvailable).sort((a, b) => (b.available_gpu_count ?? 0) - (a.available_gpu_count ?? 0));
-    const describe = (i: RawInventoryItem) =>
-      [
-        i.price_per_gpu_per_hour !== undefined
-          ? `${money(i.price_per_gpu_per_hour)}/GPU-hour`
-          : l10n.t('price unknown'),
-        stockWord(i),
-      ].join(' · ');
+    const option = (i: RawInventoryItem, detail: string, ok: boolean) =>
+      gpuOption(
+        {
+          name: i.gpu_model,
+          vramGb: i.vram_gib,
+          pricePerGpuHour: i.price_per_gpu_per_hour,
+          stock: stockWord(i),
+          soldOut: ok ? undefined : l10n.t('sold out in {0}', i.region),
+          detail,
+        },
+        choice(i, ok),
+      );
     const specs = (i: RawInventoryItem) =>
       [
         i.default_cpu_cores !== undefined ? `${i.default_cpu_cores} vCPU` : '',
@@ -55,23 +59,12 @@ export function gpuOptions(items: RawInventoryItem[]): PickOption<NeevGpuChoice>
     });
     if (free.length > 0) {
       const best = free[0];
-      available.push({
-        label: gpuLabel(best),
-        description: describe(best),
-        detail: [`${group.map((g) => g.region).join(', ')}`, specs(best), best.config_id].filter(Boolean).join(' · '),
-        value: choice(best, true),
-      });
+      const where = group.map((g) => g.region).join(', ');
+      available.push(option(best, [where, specs(best), best.config_id].filter(Boolean).join(' · '), true));
       continue;
     }
-    for (const i of group) {
-      soldOut.push({
-        label: gpuLabel(i),
-        description: describe(i),
-        detail: [i.region, specs(i), i.config_id].filter(Boolean).join(' · '),
-        value: choice(i, false),
-        disabledReason: l10n.t('sold out in {0}', i.region),
-      });
-    }
+    for (const i of group)
+      soldOut.push(option(i, [i.region, specs(i), i.config_id].filter(Boolean).join(' · '), false));
   }
   const byPrice = (a: PickOption<NeevGpuChoice>, b: PickOption<NeevGpuChoice>) =>
     (a.value.pricePerGpuHour ?? Infinity) - (b.value.pricePerGpuHour ?? Infinity);

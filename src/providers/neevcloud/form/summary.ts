@@ -1,7 +1,7 @@
 import type { Answers, CreateContext, SummaryLine } from '../../../core/createForm';
+import { gpuLine, orderedSummary } from '../../../core/formSteps/summary';
+import { formatRate } from '../../../core/price';
 import type { NeevCloudApi } from '../api';
-import { gpuLabel } from '../mapping';
-import { money } from './gpuChoice';
 import type { NeevInventory } from './inventory';
 import { request } from './request';
 import { l10n } from '../../../core/l10n';
@@ -19,36 +19,37 @@ export async function summarize(
     api.getTemplate(body.templateID, ctx.signal).catch(() => undefined),
   ]);
   const perGpu = config?.price_per_gpu_per_hour ?? item?.price_per_gpu_per_hour;
-  return [
+  const gpu = config ?? item;
+  return orderedSummary(
     {
-      label: l10n.t('GPU'),
-      fieldId: 'gpu',
-      value: `${body.gpuCount} × ${gpuLabel(config ?? item ?? { gpu_model: body.gpuConfigID })}`,
+      gpu: { value: gpuLine(gpu?.gpu_model ?? body.gpuConfigID, body.gpuCount, gpu?.vram_gib), fieldId: 'gpu' },
+      image: { label: l10n.t('Template'), value: template?.name ?? body.templateID, fieldId: 'template' },
+      region: { value: body.region, fieldId: 'region' },
+      price: {
+        value:
+          perGpu !== undefined
+            ? l10n.t(
+                '{0} ({1} × {2})',
+                formatRate(perGpu * body.gpuCount, 'hour'),
+                body.gpuCount,
+                formatRate(perGpu, 'gpuHour'),
+              )
+            : l10n.t('price unknown'),
+      },
+      name: { value: body.name, fieldId: 'name' },
     },
-    { label: l10n.t('Region'), value: body.region, fieldId: 'region' },
-    {
-      label: l10n.t('Template'),
-      value: template?.name ? `${template.name} (${template.id})` : body.templateID,
-      fieldId: 'template',
-    },
-    { label: l10n.t('Plan'), value: body.planId, fieldId: 'plan' },
-    { label: l10n.t('Name'), value: body.name, fieldId: 'name' },
-    {
-      label: l10n.t('Price'),
-      value:
-        perGpu !== undefined
-          ? l10n.t('{0}/hour ({1} × {2} per GPU-hour)', money(perGpu * body.gpuCount), body.gpuCount, money(perGpu))
-          : 'unknown',
-    },
-    {
-      label: l10n.t('SSH'),
-      value: ctx.sshPublicKey
-        ? l10n.t('your public key is installed at create')
-        : l10n.t('no SSH public key: set one up first'),
-    },
-    {
-      label: l10n.t('Note'),
-      value: l10n.t('NeevCloud runtimes cannot be stopped; delete the runtime to stop paying.'),
-    },
-  ];
+    [
+      { label: l10n.t('Plan'), value: body.planId, fieldId: 'plan' },
+      {
+        label: l10n.t('SSH'),
+        value: ctx.sshPublicKey
+          ? l10n.t('your public key is installed at create')
+          : l10n.t('no SSH public key: set one up first'),
+      },
+      {
+        label: l10n.t('Note'),
+        value: l10n.t('NeevCloud runtimes cannot be stopped; delete the runtime to stop paying.'),
+      },
+    ],
+  );
 }

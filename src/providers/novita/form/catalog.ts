@@ -3,7 +3,7 @@ import { CloudError } from '../../../core/errors';
 import type { NovitaApi } from '../api';
 import { usdPerHour } from '../mapping';
 import { JUPYTER_PORT } from '../ports';
-import type { RawProduct, RawTemplate } from '../schemas';
+import type { RawCluster, RawProduct, RawStorage, RawTemplate } from '../schemas';
 import { l10n } from '../../../core/l10n';
 
 export const DEFAULT_IMAGE = 'pytorch/pytorch:2.2.1-cuda12.1-cudnn8-devel';
@@ -37,7 +37,32 @@ const limits = (lo: number | null | undefined, hi: number | null | undefined, fa
 export class NovitaCatalog {
   readonly products = new Map<string, RawProduct>();
   private readonly templates = new Map<string, RawTemplate>();
+  /** Cluster and storage names by id: the summary shows names, the body carries ids. */
+  private readonly names = { clusters: new Map<string, string>(), storages: new Map<string, string>() };
   constructor(readonly api: NovitaApi) {}
+
+  async clusters(signal?: AbortSignal): Promise<RawCluster[]> {
+    const list = await this.api.listClusters(signal);
+    for (const c of list) this.names.clusters.set(c.id, str(c.name) ?? c.id);
+    return list;
+  }
+
+  async storages(signal?: AbortSignal): Promise<RawStorage[]> {
+    const list = await this.api.listStorages({}, signal);
+    for (const s of list) this.names.storages.set(s.storageId, str(s.storageName) ?? s.storageId);
+    return list;
+  }
+
+  /** The cluster's name; the list is read again when this run has not loaded it (a reopened wizard). */
+  async clusterName(id: string, signal?: AbortSignal): Promise<string> {
+    if (!this.names.clusters.has(id)) await this.clusters(signal).catch(() => undefined);
+    return this.names.clusters.get(id) ?? id;
+  }
+
+  async storageNames(ids: readonly string[], signal?: AbortSignal): Promise<string[]> {
+    if (ids.some((id) => !this.names.storages.has(id))) await this.storages(signal).catch(() => undefined);
+    return ids.map((id) => this.names.storages.get(id) ?? id);
+  }
 
   product = (answers: Answers) => this.products.get(answerString(answers, 'productId') ?? '');
   gpuNum = (answers: Answers) => answerNumber(answers, 'gpuNum') ?? 1;

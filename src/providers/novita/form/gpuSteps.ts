@@ -1,31 +1,34 @@
 import type { FormField, PickOption } from '../../../core/createForm';
 import { countRange, gpuCountOptions } from '../../../core/formSteps/counts';
-import { formatUsd, isDeployable, productInCluster, stockWord, usdPerHour } from '../mapping';
+import { gpuOption } from '../../../core/formSteps/gpus';
+import { formatRate } from '../../../core/price';
+import { isDeployable, productInCluster, stockWord, usdPerHour, vramFromName } from '../mapping';
 import type { RawProduct } from '../schemas';
 import { byPrice, type NovitaCatalog, str } from './catalog';
 import { l10n } from '../../../core/l10n';
 
+/** Novita's reference: "Number of GPUs. Integer, valid range: [1, 8]" (create instance, gpuNum). */
+const GPU_COUNTS = countRange(1, 8);
+
 function productOption(p: RawProduct): PickOption {
-  const stock = stockWord(p);
-  const price = usdPerHour(p.price);
-  return {
-    label: str(p.name) ?? p.id,
-    description: [
-      price !== undefined ? l10n.t('{0} per GPU', formatUsd(price)) : l10n.t('price unknown'),
-      stock && `stock: ${stock}`,
-    ]
-      .filter(Boolean)
-      .join(' · '),
-    detail: [
-      p.cpuPerGpu && `${p.cpuPerGpu} vCPU/GPU`,
-      p.memoryPerGpu && l10n.t('{0} GB RAM/GPU', p.memoryPerGpu),
-      p.diskPerGpu && l10n.t('{0} GB disk/GPU', p.diskPerGpu),
-    ]
-      .filter(Boolean)
-      .join(', '),
-    value: p.id,
-    ...(isDeployable(p) ? {} : { disabledReason: l10n.t('sold out') }),
-  };
+  const name = str(p.name) ?? p.id;
+  return gpuOption(
+    {
+      name,
+      vramGb: vramFromName(name),
+      pricePerGpuHour: usdPerHour(p.price),
+      stock: stockWord(p),
+      soldOut: isDeployable(p) ? undefined : l10n.t('sold out'),
+      detail: [
+        p.cpuPerGpu && `${p.cpuPerGpu} vCPU/GPU`,
+        p.memoryPerGpu && l10n.t('{0} GB RAM/GPU', p.memoryPerGpu),
+        p.diskPerGpu && l10n.t('{0} GB disk/GPU', p.diskPerGpu),
+      ]
+        .filter(Boolean)
+        .join(', '),
+    },
+    p.id,
+  );
 }
 
 /** GPU product (cheapest first), count, and the cluster that has that many free. */
@@ -36,7 +39,7 @@ export function gpuSteps(cat: NovitaCatalog): FormField[] {
       kind: 'pick',
       id: 'productId',
       title: l10n.t('GPU'),
-      placeholder: l10n.t('GPU product (price per GPU-hour)'),
+      placeholder: l10n.t('GPU · VRAM · price · stock'),
       async options(_a, signal) {
         const list = (await api.listProducts({}, signal)).sort(byPrice);
         cat.products.clear();
@@ -50,8 +53,8 @@ export function gpuSteps(cat: NovitaCatalog): FormField[] {
       title: l10n.t('GPU count'),
       async options(a) {
         const price = usdPerHour(product(a)?.price);
-        return gpuCountOptions(countRange(1, 8), str(product(a)?.name) ?? 'GPU', (n) => ({
-          description: price !== undefined ? formatUsd(price * n) : undefined,
+        return gpuCountOptions(GPU_COUNTS, str(product(a)?.name) ?? 'GPU', (n) => ({
+          description: price !== undefined ? formatRate(price * n, 'hour') : l10n.t('price unknown'),
         }));
       },
     },
@@ -65,7 +68,7 @@ export function gpuSteps(cat: NovitaCatalog): FormField[] {
         // Ask again for this count: availability depends on how many GPUs are free together.
         const [fresh, clusters] = await Promise.all([
           api.listProducts({ gpuNum: n, productName: str(p?.name) }, signal),
-          api.listClusters(signal),
+          cat.clusters(signal),
         ]);
         const now = fresh.find((f) => f.id === p?.id);
         const reason = !now

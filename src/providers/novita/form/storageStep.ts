@@ -1,10 +1,9 @@
 import { answerString, type MultiPickField } from '../../../core/createForm';
-import type { NovitaApi } from '../api';
-import { str } from './catalog';
+import { type NovitaCatalog, str } from './catalog';
 import { l10n } from '../../../core/l10n';
 
 /** Network storages to mount, those of the cluster picked (or all, for any cluster). */
-export function storageStep(api: NovitaApi): MultiPickField {
+export function storageStep(cat: NovitaCatalog): MultiPickField {
   return {
     kind: 'multiPick',
     id: 'networkStorages',
@@ -13,7 +12,7 @@ export function storageStep(api: NovitaApi): MultiPickField {
     placeholder: l10n.t('Mount network storage (optional)'),
     async options(a, signal) {
       const cluster = answerString(a, 'clusterId');
-      const list = await api.listStorages({}, signal);
+      const list = await cat.storages(signal);
       return list
         .filter((s) => !cluster || !s.clusterId || s.clusterId === cluster)
         .map((s) => ({

@@ -1,5 +1,7 @@
 import type { Answers, CreateContext, SummaryLine } from '../../../core/createForm';
-import { formatUsd, isDeployable, usdPerHour } from '../mapping';
+import { gpuLine, orderedSummary } from '../../../core/formSteps/summary';
+import { formatRate } from '../../../core/price';
+import { isDeployable, usdPerHour, vramFromName } from '../mapping';
 import { type NovitaCatalog, str } from './catalog';
 import { createBody } from './createBody';
 import { l10n } from '../../../core/l10n';
@@ -14,35 +16,39 @@ export async function summarize(cat: NovitaCatalog, answers: Answers, ctx: Creat
     (f) => f.id === b.productId,
   );
   const perGpu = usdPerHour(fresh?.price ?? p?.price);
-  const lines: SummaryLine[] = [
-    { label: l10n.t('GPU'), value: `${n} × ${str(p?.name) ?? b.productId}`, fieldId: 'productId' },
+  const name = str(p?.name) ?? b.productId;
+  const storages = await cat.storageNames(b.networkStorages?.map((s) => s.Id) ?? [], ctx.signal);
+  return orderedSummary(
     {
-      label: l10n.t('Price'),
-      value: perGpu === undefined ? 'unknown' : `${formatUsd(perGpu * n)} (${n} × ${formatUsd(perGpu)})`,
+      gpu: { value: gpuLine(name, n, vramFromName(name)), fieldId: 'productId' },
+      image: {
+        fieldId: 'image',
+        value: image.template ? `${str(image.template.name)} (${image.imageUrl})` : image.imageUrl,
+      },
+      region: {
+        value: b.clusterId ? await cat.clusterName(b.clusterId, ctx.signal) : l10n.t('any cluster'),
+        fieldId: 'clusterId',
+      },
+      price: {
+        value:
+          perGpu === undefined
+            ? l10n.t('price unknown')
+            : l10n.t('{0} ({1} × {2})', formatRate(perGpu * n, 'hour'), n, formatRate(perGpu, 'gpuHour')),
+      },
+      name: { value: b.name, fieldId: 'name' },
     },
-    { label: l10n.t('Cluster'), value: b.clusterId ?? l10n.t('any'), fieldId: 'clusterId' },
-    {
-      label: l10n.t('Image'),
-      fieldId: 'image',
-      value: image.template ? `${str(image.template.name)} (${image.imageUrl})` : image.imageUrl,
-    },
-    { label: l10n.t('Root disk'), value: l10n.t('{0} GB', b.rootfsSize), fieldId: 'rootfsSize' },
-    { label: l10n.t('Local disk'), value: l10n.t('{0} GB', b.diskSize), fieldId: 'diskSize' },
-    { label: l10n.t('Ports'), value: b.ports || l10n.t('none'), fieldId: 'ports' },
-    { label: l10n.t('Jupyter'), value: b.tools ? l10n.t('on') : l10n.t('off'), fieldId: 'jupyter' },
-    {
-      label: l10n.t('Network storage'),
-      value: b.networkStorages?.map((s) => s.Id).join(', ') || l10n.t('none'),
-      fieldId: 'networkStorages',
-    },
-    { label: l10n.t('Name'), value: b.name, fieldId: 'name' },
-  ];
-  if (!fresh)
-    lines.splice(2, 0, {
-      label: l10n.t('Warning'),
-      value: l10n.t('This product is no longer listed; the create will probably be refused.'),
-    });
-  else if (!isDeployable(fresh))
-    lines.splice(2, 0, { label: l10n.t('Warning'), value: l10n.t('This product is sold out right now.') });
-  return lines;
+    [
+      !fresh && {
+        label: l10n.t('Warning'),
+        value: l10n.t('This product is no longer listed; the create will probably be refused.'),
+      },
+      fresh &&
+        !isDeployable(fresh) && { label: l10n.t('Warning'), value: l10n.t('This product is sold out right now.') },
+      { label: l10n.t('Root disk'), value: l10n.t('{0} GB', b.rootfsSize), fieldId: 'rootfsSize' },
+      { label: l10n.t('Local disk'), value: l10n.t('{0} GB', b.diskSize), fieldId: 'diskSize' },
+      { label: l10n.t('Ports'), value: b.ports || l10n.t('none'), fieldId: 'ports' },
+      { label: l10n.t('Jupyter'), value: b.tools ? l10n.t('on') : l10n.t('off'), fieldId: 'jupyter' },
+      { label: l10n.t('Network storage'), value: storages.join(', ') || l10n.t('none'), fieldId: 'networkStorages' },
+    ],
+  );
 }

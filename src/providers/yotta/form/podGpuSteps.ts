@@ -2,7 +2,7 @@ import type { FormField } from '../../../core/createForm';
 import { gpuCountOptions } from '../../../core/formSteps/counts';
 import { GPU_COUNTS } from '../gpuTypes';
 import type { PodLookups } from './podLookups';
-import { gpuOption, regionOptions } from './stock';
+import { regionOptions, yottaGpuOption } from './stock';
 import { l10n } from '../../../core/l10n';
 
 /** GPU, count and region: the first three steps of the pod wizard. */
@@ -15,7 +15,7 @@ export function podGpuSteps(look: PodLookups): FormField[] {
       async options(_a, signal) {
         look.forget();
         return (await look.offerList(signal)).map((o) =>
-          gpuOption(
+          yottaGpuOption(
             o.gpuName,
             o.vramGb,
             o.id,
@@ -28,8 +28,14 @@ export function podGpuSteps(look: PodLookups): FormField[] {
       kind: 'pick',
       id: 'gpuCount',
       title: l10n.t('GPU count'),
-      async options() {
-        return gpuCountOptions(GPU_COUNTS, 'GPU');
+      // Yotta's create: "Number of GPUs (must be power of 2)"; 8 is the most a GPU type offers.
+      async options(answers) {
+        const offer = await look.offer(answers);
+        return gpuCountOptions(
+          GPU_COUNTS.filter((n) => n <= (offer?.maxCount ?? 8)),
+          offer?.gpuName ?? 'GPU',
+          () => ({ description: l10n.t('price not published') }),
+        );
       },
     },
     {

@@ -1,7 +1,9 @@
 import { CachedLoad } from '../../../core/cachedLoad';
 import { type Answers, answerString } from '../../../core/createForm';
 import type { GpuOffer, Volume } from '../../../core/model';
+import type { PodSpec } from '../pods';
 import type { RegistryCredential, YottaResources } from '../resources';
+import type { PodNames } from './podSummary';
 
 /** Keeps what the cloud said during one pod wizard run, so Back and the region step need no extra requests. */
 export class PodLookups {
@@ -29,5 +31,16 @@ export class PodLookups {
   }
   async offer(answers: Answers) {
     return (await this.offerList()).find((o) => o.id === answerString(answers, 'gpu'));
+  }
+  /** The names of the credential and volume the spec names by id; a list that cannot be read leaves the id. */
+  async names(s: PodSpec, signal?: AbortSignal): Promise<PodNames> {
+    const [creds, vols] = await Promise.all([
+      s.containerRegistryAuthId ? this.credList(signal).catch(() => []) : [],
+      s.volumeId ? this.volumeList(signal).catch(() => []) : [],
+    ]);
+    return {
+      credential: creds.find((c) => c.id === s.containerRegistryAuthId)?.name,
+      volume: vols.find((v) => v.id === s.volumeId)?.name,
+    };
   }
 }

@@ -1,23 +1,35 @@
 /** Option and summary pieces the pod and VM wizards show alike (stock, regions, volumes, price). */
 
-import type { PickOption, SummaryLine } from '../../../core/createForm';
+import type { PickOption } from '../../../core/createForm';
+import { gpuOption } from '../../../core/formSteps/gpus';
 import type { Volume } from '../../../core/model';
 import { l10n } from '../../../core/l10n';
 
-/** A GPU option; `openRegions` names where it can be had, undefined when it is sold out everywhere. */
-export function gpuOption(
+/**
+ * A GPU option in the shared layout; `openRegions` names where it can be had, undefined when it is sold out
+ * everywhere. Yotta's API publishes no price.
+ */
+export function yottaGpuOption(
   name: string,
   vramGb: number | undefined,
   value: string,
   openRegions: string[] | undefined,
 ): PickOption {
-  return {
-    label: name,
-    description: vramGb ? l10n.t('{0} GB VRAM', vramGb) : undefined,
-    detail: openRegions ? l10n.t('Available in {0}', openRegions.join(', ')) : undefined,
+  return gpuOption(
+    {
+      name,
+      vramGb,
+      priceMissing: 'notPublished',
+      stock: openRegions
+        ? openRegions.length === 1
+          ? l10n.t('available in 1 region')
+          : l10n.t('available in {0} regions', openRegions.length)
+        : undefined,
+      soldOut: openRegions ? undefined : l10n.t('sold out in every region'),
+      detail: openRegions ? l10n.t('Available in {0}', openRegions.join(', ')) : undefined,
+    },
     value,
-    disabledReason: openRegions ? undefined : l10n.t('Sold out in every region'),
-  };
+  );
 }
 
 export interface StockRegion {
@@ -53,10 +65,8 @@ export function volumeOption(v: Volume, region: string | undefined, value: strin
   };
 }
 
-export const NO_PRICE: SummaryLine = {
-  label: l10n.t('Price'),
-  value: l10n.t('Yotta Labs does not publish a price through its API; see the console'),
-};
+/** The summary's price line: Yotta's API publishes no price. */
+export const NO_PRICE = l10n.t('price not published by Yotta Labs; see the console');
 
 /** Creates once; a refusal (e.g. sold out) drops what the wizard loaded, so going back shows the new stock. */
 export async function createThenForgetOnFailure<T>(create: () => Promise<T>, forget: () => void): Promise<T> {

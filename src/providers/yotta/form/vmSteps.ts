@@ -2,7 +2,7 @@ import { answerString, type FormField } from '../../../core/createForm';
 import { gpuInfo } from '../gpuTypes';
 import { defaultMountPath, parseMountPaths, pickedVolumes } from './vmMounts';
 import type { VmLookups } from './vmLookups';
-import { gpuOption, regionOptions, volumeOption } from './stock';
+import { regionOptions, volumeOption, yottaGpuOption } from './stock';
 import { l10n } from '../../../core/l10n';
 
 /** VM type (GPU), region, spot or on-demand, volumes and their mount paths. */
@@ -17,7 +17,7 @@ export function vmSteps(look: VmLookups): FormField[] {
         return (await look.typeList(signal)).map((t) => {
           const info = gpuInfo(t.gpuType);
           const open = (t.regions ?? []).filter((r) => r.available === true).map((r) => r.regionName || r.region);
-          return gpuOption(info?.name ?? t.gpuType, info?.vramGb, t.gpuType, open.length ? open : undefined);
+          return yottaGpuOption(info?.name ?? t.gpuType, info?.vramGb, t.gpuType, open.length ? open : undefined);
         });
       },
     },

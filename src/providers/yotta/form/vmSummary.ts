@@ -1,4 +1,5 @@
 import type { SummaryLine } from '../../../core/createForm';
+import { orderedSummary } from '../../../core/formSteps/summary';
 import { gpuInfo } from '../gpuTypes';
 import type { RawVmType } from '../schemas';
 import type { VmSpec } from '../vms';
@@ -12,24 +13,25 @@ export function vmSummary(s: VmSpec, type: RawVmType | undefined, volumeNames: M
   const vols = Object.entries(s.volumeMountPaths).map(([id, path]) =>
     l10n.t('{0} at {1}', volumeNames.get(id) ?? id, path),
   );
-  return [
-    { label: l10n.t('Name'), value: s.name, fieldId: 'name' },
+  // A VM type is a whole machine: its GPU count is the cloud's, not asked (shown once the VM is listed).
+  const gpu = info?.name ?? type?.gpuType ?? '';
+  return orderedSummary(
     {
-      label: l10n.t('GPU (VM type)'),
-      value: `${info?.name ?? type?.gpuType ?? ''}${info?.vramGb ? ` (${info.vramGb} GB VRAM)` : ''}`,
-      fieldId: 'vmType',
+      gpu: {
+        value: info?.vramGb !== undefined ? `${gpu} (${l10n.t('{0} GB VRAM each', info.vramGb)})` : gpu,
+        fieldId: 'vmType',
+      },
+      region: { value: region?.regionName || s.region, fieldId: 'region' },
+      price: { value: NO_PRICE },
+      name: { value: s.name, fieldId: 'name' },
     },
-    {
-      label: l10n.t('Region'),
-      value: region?.regionName && region.regionName !== s.region ? `${region.regionName} (${s.region})` : s.region,
-      fieldId: 'region',
-    },
-    {
-      label: l10n.t('Pricing'),
-      value: s.spot ? l10n.t('Spot (may be reclaimed)') : l10n.t('On-demand'),
-      fieldId: 'pricing',
-    },
-    { label: l10n.t('Volumes'), value: vols.join(', ') || l10n.t('none'), fieldId: 'volumes' },
-    { ...NO_PRICE },
-  ];
+    [
+      {
+        label: l10n.t('Pricing'),
+        value: s.spot ? l10n.t('Spot (may be reclaimed)') : l10n.t('On-demand'),
+        fieldId: 'pricing',
+      },
+      { label: l10n.t('Volumes'), value: vols.join(', ') || l10n.t('none'), fieldId: 'volumes' },
+    ],
+  );
 }
