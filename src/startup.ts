@@ -61,10 +61,10 @@ export function startGpuPods(context: vscode.ExtensionContext, options: Pick<She
     );
   tree.load = load;
 
-  const idleWake = wakeForIdleTimers(context.globalState, () => loadAndReport('idle timer'));
+  const idleWake = wakeForIdleTimers(context.globalState, () => loadAndReport('stop timer'));
   // Idle rules watch the pods' GPUs from startup: with any rule stored, the rest of GPU Pods loads now.
   const rules = context.globalState.get<unknown>(IDLE_RULES_KEY);
-  if (Array.isArray(rules) && rules.length > 0 && accounts.list().length > 0) loadAndReport('idle rule');
+  if (Array.isArray(rules) && rules.length > 0 && accounts.list().length > 0) loadAndReport('GPU utilisation rule');
   const updateContext = paletteContextUpdater(accounts);
   updateContext();
   // A notebook may want a running pod as its Jupyter server (offered once GPU Pods is loaded).

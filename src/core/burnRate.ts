@@ -40,8 +40,22 @@ export function usablePrice(value: number | undefined): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
+/**
+ * Each pod once, under the first account that lists it: two accounts of one cloud with the same key (or a
+ * team's pod both keys see) list the same pod, which costs once.
+ */
+export function oncePerPod<T extends { pod: Pick<Pod, 'cloud' | 'id'> }>(entries: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return entries.filter((e) => {
+    const key = `${e.pod.cloud}/${e.pod.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function computeBurnRate(entries: readonly BurnEntry[], now: number): BurnRate {
-  const rows: BurnRow[] = entries
+  const rows: BurnRow[] = oncePerPod(entries)
     .filter((e) => e.pod.status === 'running')
     .map((e) => {
       const perHour = usablePrice(e.pod.pricePerHour);

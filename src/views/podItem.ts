@@ -10,10 +10,13 @@ import { statusIcon } from './statusIcon';
 export function podItem(
   node: PodNode,
   capabilities: Capabilities | undefined,
-  /** Extra tooltip rows (the idle guard's timer); a row makes the pod `+idleTimer`. */
+  /** Extra tooltip rows (the pod's stop timer, its GPU utilisation rule). */
   extra: Array<[string, string]> = [],
-  /** The latest GPU reading ("GPU 37%") and whether the pod has an idle rule (`+idleRule`). */
-  gpu: { percentText?: string; idleRule?: boolean } = {},
+  /**
+   * The latest GPU reading ("GPU 37%"), whether the pod has a GPU utilisation rule (`+idleRule`) and whether
+   * it has a stop timer or reminder (`+idleTimer`, which offers Clear Stop Timer): each flag from its own store.
+   */
+  gpu: { percentText?: string; idleRule?: boolean; idleTimer?: boolean } = {},
 ): vscode.TreeItem {
   const { pod, account } = node;
   const item = new vscode.TreeItem(displayText(pod.name || pod.id), vscode.TreeItemCollapsibleState.None);
@@ -32,7 +35,7 @@ export function podItem(
   item.iconPath = statusIcon(pod.status, pod.pending);
   // The tooltip is built in resolveTreeItem, when the user hovers: building 500 of them up front
   // costs more than the rest of the tree.
-  item.contextValue = contextValue('pod', podMenuFlags(pod, capabilities, extra.length > 0, !!gpu.idleRule));
+  item.contextValue = contextValue('pod', podMenuFlags(pod, capabilities, !!gpu.idleTimer, !!gpu.idleRule));
   item.accessibilityInformation = {
     label: vscode.l10n.t('{0}, {1}', displayText(pod.name || pod.id), item.description),
   };
