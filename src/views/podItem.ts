@@ -10,8 +10,6 @@ import { statusIcon } from './statusIcon';
 export function podItem(
   node: PodNode,
   capabilities: Capabilities | undefined,
-  /** Extra tooltip rows (the pod's stop timer, its GPU utilisation rule). */
-  extra: Array<[string, string]> = [],
   /**
    * The latest GPU reading ("GPU 37%"), whether the pod has a GPU utilisation rule (`+idleRule`) and whether
    * it has a stop timer or reminder (`+idleTimer`, which offers Clear Stop Timer): each flag from its own store.

@@ -97,12 +97,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         return groupItem(node, this.groupCount(node.account, node.group));
       case 'pod':
         if (node.pod.kind === 'vm') return vmItem(node, this.data.snapshot(node.account.id)?.capabilities);
-        return podItem(
-          node,
-          this.data.snapshot(node.account.id)?.capabilities,
-          this.idleRows(node),
-          this.gpuFacts(node),
-        );
+        return podItem(node, this.data.snapshot(node.account.id)?.capabilities, this.gpuFacts(node));
       case 'volume':
         return volumeItem(node);
       case 'endpoint':
