@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { AutoInput } from '../support/autoInput';
 import { ScriptedInput } from '../support/scriptedInput';
-import { readWorkbench, screenshot, workbenchText } from './support/control';
+import { clickWorkbench, readWorkbench, screenshot, workbenchText } from './support/control';
 import { getExtension, waitFor } from './support/extension';
-import { accountNode, disconnectAll, recordingWorkbench, script, waitForPodNode } from './support/gpuPods';
+import { disconnectAll, recordingWorkbench, script, waitForPodNode } from './support/gpuPods';
 import { startSimulator, type SimulatorHandle } from './support/simulator';
 import { sshSandbox, type SshSandbox } from './support/sshSandbox';
 
@@ -53,8 +53,8 @@ describe('walkthrough: the welcome view leads to it', function () {
   });
 });
 
-/** The ids of the steps the walkthrough page shows ticked ("connect", "create", "ssh"), read from the page. */
-async function tickedSteps(): Promise<string[]> {
+/** Opens GPU Pods' walkthrough and waits for its steps on the page. */
+async function openSteps(): Promise<void> {
   await vscode.commands.executeCommand('gpuPods.openWalkthrough');
   await waitFor(
     'the walkthrough steps',
@@ -62,6 +62,11 @@ async function tickedSteps(): Promise<string[]> {
     20_000,
     250,
   );
+}
+
+/** The ids of the steps the walkthrough page shows ticked ("connect", "create", "ssh"), read from the page. */
+async function tickedSteps(): Promise<string[]> {
+  await openSteps();
   const ticked = await readWorkbench('button.getting-started-step[aria-checked="true"]', 'data-step-id');
   return (ticked ?? []).map((id) => id.split('#').pop() ?? id).sort();
 }
@@ -77,6 +82,23 @@ const waitForTicked = (expected: string[]) =>
     20_000,
     500,
   );
+
+/**
+ * Clicks the button in a step of the walkthrough page, as a new user does: VS Code then runs the step's command
+ * itself (a command run from the extension's own code would not be seen as one the user ran).
+ */
+async function clickStepButton(step: string): Promise<void> {
+  await openSteps();
+  await clickWorkbench(`button.getting-started-step[data-step-id$="${step}"]`);
+  await waitFor(
+    `the button of step ${step}`,
+    () => clickWorkbench(`[x-step-description-for$="${step}"] .button-container .monaco-button`).catch(() => false),
+    10_000,
+    250,
+  );
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /*
  * Issue #20: "Connect a GPU cloud" was ticked when the cloud picker merely opened, "Open it with Remote-SSH" when
@@ -105,26 +127,31 @@ describe('walkthrough: a step is ticked by what really happened, not by running 
     await sim?.dispose();
   });
 
-  it('a dismissed cloud picker, or Create Pod and Connect with Remote-SSH with nothing to act on, tick no step', async () => {
-    await script(new ScriptedInput([{ id: 'cloud', pick: undefined }]));
-    await vscode.commands.executeCommand('gpuPods.connectCloud');
+  it("the steps' buttons with the cloud picker dismissed, or with no account to act on, tick no step", async () => {
+    const dismissed = new ScriptedInput([{ id: 'cloud', pick: undefined }]);
+    await script(dismissed);
+    await clickStepButton('connect');
+    await waitFor('the cloud picker', () => dismissed.asked.some((q) => q.id === 'cloud'));
     // No account: both say "Connect a GPU cloud first." (the recording workbench answers nothing)
-    await script(new ScriptedInput([]));
-    await vscode.commands.executeCommand('gpuPods.createPod');
-    await vscode.commands.executeCommand('gpuPods.connectRemoteSsh');
-    await new Promise((r) => setTimeout(r, 1500));
+    const { workbench } = await script(new ScriptedInput([]));
+    await clickStepButton('create');
+    await waitFor('"Connect a GPU cloud first."', () => workbench.infos.length === 1);
+    await clickStepButton('ssh');
+    await waitFor('"Connect a GPU cloud first." again', () => workbench.infos.length === 2);
+    await pause(1500);
     assert.deepEqual(await tickedSteps(), []);
   });
 
   it('an account connected (its key accepted) ticks "Connect a GPU cloud"', async () => {
     await script(new AutoInput({ cloud: 'Yotta Labs', label: 'walk', apiKey: 'yotta-walk-key' }));
-    await vscode.commands.executeCommand('gpuPods.connectCloud');
+    await clickStepButton('connect');
     assert.deepEqual(await waitForTicked(['connect']), ['connect']);
   });
 
   it('a pod created ticks "Create a pod"', async () => {
     await script(new AutoInput({ gpu: 'RTX 4090', name: 'walk-pod', createSshKey: true }));
-    await vscode.commands.executeCommand('gpuPods.createPod', await accountNode('yotta'));
+    await clickStepButton('create');
+    await waitForPodNode('yotta', 'walk-pod', 'running', 60_000);
     assert.deepEqual(await waitForTicked(['connect', 'create']), ['connect', 'create']);
   });
 
@@ -133,10 +160,14 @@ describe('walkthrough: a step is ticked by what really happened, not by running 
     const missing = recordingWorkbench();
     missing.remoteSsh = undefined;
     await script(new AutoInput({ createSshKey: true }), missing);
-    await vscode.commands.executeCommand('gpuPods.connectRemoteSsh', pod);
-    assert.match(missing.infos.join(' | '), /needs the Remote - SSH extension/);
+    await clickStepButton('ssh');
+    await waitFor(
+      'the offer to install Remote - SSH',
+      () => missing.infos.some((m) => m.includes('needs the Remote - SSH extension')),
+      60_000,
+    );
     assert.deepEqual(missing.folders, []);
-    await new Promise((r) => setTimeout(r, 1500));
+    await pause(1500);
     assert.deepEqual(await tickedSteps(), ['connect', 'create']);
 
     const installed = recordingWorkbench();
