@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { formatDuration, formatUsd, usablePrice } from '../core/burnRate';
+import { formatDuration } from '../core/burnRate';
 import { displayText } from '../core/displayText';
 import { timerKey } from '../core/idleTimers';
 import { l10n } from '../core/l10n';
@@ -18,8 +18,8 @@ import {
   withoutRule,
   withRule,
 } from '../core/utilisation/idleRule';
-import { CLOUDS } from '../providers/clouds';
 import { IDLE_RULES_KEY } from './idleRulesKey';
+import { type IdleAnswer, idleWarning } from './idleWarning';
 
 /** Even with no new reading, armed rules are looked at this often (a grace period ends, a snooze runs out). */
 const MAX_SLEEP_MS = 60_000;
@@ -38,7 +38,8 @@ export interface FreshPod {
 
 /**
  * Everything the rules need from the rest of GPU Pods. No `vscode` at run time here, so the whole flow
- * (notify, grace, stop, Stop Now, Keep Running, Turn Off Rule) is unit-tested with a fake feed, clock and workbench.
+ * (notify, grace, stop, Stop Now, Keep Running, Turn Off Rule) is unit-tested with a fake feed, clock and
+ * workbench.
  */
 export interface IdleRulesHost {
   memento: Pick<vscode.Memento, 'get' | 'update'>;
@@ -74,8 +75,9 @@ export interface IdleRulesHost {
 /**
  * "Stop when GPUs stay below X % for N minutes", per pod. The rules live in global state (so they survive
  * reloads and run from startup, like the idle timers); while a rule's pod runs, the feed is asked to sample
- * it (`idleRule` demand). When the readings prove the pod idle, a notification offers Stop Now, Keep
- * Running 1 Hour and Turn Off Rule; unanswered within the grace period, the pod is stopped (Yotta pauses). A pod whose readings are missing, stale or unreachable is never stopped, nor one whose account
+ * it (`idleRule` demand). When the readings prove the pod idle, a notification (idleWarning.ts) offers Stop
+ * Now, Keep Running 1 Hour and Turn Off Rule; unanswered within the grace period, the pod is stopped (Yotta
+ * pauses). A pod whose readings are missing, stale or unreachable is never stopped, nor one whose account
  * list cannot be read again right before acting. Each automatic action is logged and then shown.
  */
 export class IdleRules {
@@ -208,33 +210,15 @@ export class IdleRules {
   }
 
   private notify(state: IdleRuleState, pod: Pod, minutes: number, graceMs: number): void {
-    const name = displayText(pod.name || pod.id);
-    const price = usablePrice(pod.pricePerHour);
-    const cost = price === undefined ? l10n.t('price unknown') : `${formatUsd(price)}/h`;
-    const wait = formatDuration(graceMs) === '0m' ? l10n.t('a moment') : formatDuration(graceMs);
-    const message = l10n.t(
-      '"{0}" has been idle for {1} (GPUs below {2}%), costing {3}. GPU Pods will {4} it in {5} unless you answer.',
-      name,
-      minutesText(minutes),
-      state.rule.thresholdPercent,
-      cost,
-      stopVerbOf(state.cloud),
-      wait,
-    );
-    // Each button says what it does; the first is the one the warning announces.
-    const buttons: Record<Answer, string> = {
-      stopNow: CLOUDS[state.cloud].palette.stopWord === 'pause' ? l10n.t('Pause Now') : l10n.t('Stop Now'),
-      keep: l10n.t('Keep Running 1 Hour'),
-      off: l10n.t('Turn Off Rule'),
-    };
+    const { message, buttons } = idleWarning(state, pod, minutes, graceMs);
     this.host.log.info(
-      `Idle rule: "${state.podName}" idle for ${minutes} minutes (below ${state.rule.thresholdPercent}%, ${cost}); notified, stopping after ${formatDuration(graceMs)} without an answer.`,
+      `Idle rule: "${state.podName}" idle for ${minutes} minutes (below ${state.rule.thresholdPercent}%); notified, stopping after ${formatDuration(graceMs)} without an answer.`,
     );
     void this.host
       .showWarning(message, buttons.stopNow, buttons.keep, buttons.off)
       .then((choice) => {
-        const answer = (Object.keys(buttons) as Answer[]).find((a) => buttons[a] === choice);
-        return answer && this.answered(state, name, answer);
+        const answer = (Object.keys(buttons) as IdleAnswer[]).find((a) => buttons[a] === choice);
+        return answer && this.answered(state, displayText(pod.name || pod.id), answer);
       })
       .then(undefined, (e: unknown) =>
         this.host.log.error(`Idle rule (${state.podName}): ${String((e as Error)?.message ?? e)}`),
@@ -245,7 +229,7 @@ export class IdleRules {
    * The user's answer to a warning, which may come long after it was shown (it waits in the notification
    * centre): when the pod is no longer running, or its rule changed since, nothing is done and that is said.
    */
-  private async answered(state: IdleRuleState, name: string, answer: Answer): Promise<void> {
+  private async answered(state: IdleRuleState, name: string, answer: IdleAnswer): Promise<void> {
     const key = ruleKey(state.accountId, state.podId);
     if (!this.runningPods().has(key)) {
       // The answer came after the pod stopped: the rule stays for when it runs again.
@@ -436,14 +420,6 @@ export class IdleRules {
     this.host.feed?.setDemand('idleRule', []);
     this.listeners.clear();
   }
-}
-
-/** The buttons of the idle warning. */
-type Answer = 'stopNow' | 'keep' | 'off';
-
-/** "pause" on clouds that pause (Yotta), "stop" elsewhere: from the registry, no provider needed. */
-function stopVerbOf(cloud: CloudId): string {
-  return CLOUDS[cloud].palette.stopWord === 'pause' ? l10n.t('pause') : l10n.t('stop');
 }
 
 function describe(verdict: IdleVerdict): string {
