@@ -10,6 +10,7 @@ import { IDLE_TIMERS_KEY } from './services/idleTimersKey';
 import { BurnRateStatus } from './views/burnRate';
 import type { TreeNode } from './views/nodes';
 import { paletteContext } from './views/paletteKeys';
+import { isPodRemoteWindow, WALKTHROUGH_KEYS } from './views/walkthroughKeys';
 
 /** Even a far-off timer is looked at this often, so a laptop waking from sleep acts within a minute. */
 const MAX_SLEEP_MS = 60_000;
@@ -61,12 +62,15 @@ export function startGpuPods(context: vscode.ExtensionContext, options: Pick<She
     );
   tree.load = load;
 
-  const idleWake = wakeForIdleTimers(context.globalState, () => loadAndReport('idle timer'));
+  const idleWake = wakeForIdleTimers(context.globalState, () => loadAndReport('stop timer'));
   // Idle rules watch the pods' GPUs from startup: with any rule stored, the rest of GPU Pods loads now.
   const rules = context.globalState.get<unknown>(IDLE_RULES_KEY);
-  if (Array.isArray(rules) && rules.length > 0 && accounts.list().length > 0) loadAndReport('idle rule');
+  if (Array.isArray(rules) && rules.length > 0 && accounts.list().length > 0) loadAndReport('GPU utilisation rule');
   const updateContext = paletteContextUpdater(accounts);
   updateContext();
+  // A Remote-SSH window on a pod: the walkthrough's last step is done (no request, one look at this window).
+  const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.authority);
+  if (isPodRemoteWindow(vscode.env.remoteName, folders)) void executeCommand('setContext', WALKTHROUGH_KEYS.ssh, true);
   // A notebook may want a running pod as its Jupyter server (offered once GPU Pods is loaded).
   const openNotebook = () => accounts.list().length > 0 && loadAndReport('notebook');
   if (vscode.workspace.notebookDocuments.length > 0) openNotebook();

@@ -1,6 +1,23 @@
 import type { Registry } from './registry.d.mts';
 
-export declare function checkManifest(
-  manifest: { contributes?: { configuration?: { properties?: Record<string, { default?: unknown }> } } },
-  registry: Registry,
-): string[];
+export interface ManifestSetting {
+  default?: unknown;
+  order?: number;
+}
+
+export interface SettingCategory {
+  id?: string;
+  title?: string;
+  order?: number;
+  properties?: Record<string, ManifestSetting>;
+}
+
+export interface SettingsManifest {
+  contributes?: { configuration?: SettingCategory | SettingCategory[] };
+}
+
+export declare const CLOUD_CATEGORY: string;
+export declare const ADVANCED_CATEGORY: string;
+export declare function settingCategories(manifest: SettingsManifest): SettingCategory[];
+export declare function contributedSettings(manifest: SettingsManifest): Record<string, ManifestSetting>;
+export declare function checkManifest(manifest: SettingsManifest, registry: Registry): string[];

@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
 import type { CloudId } from '../core/model';
 import { CLOUD_IDS, CLOUDS } from '../providers/clouds';
-import { cleanKey } from '../services/accounts';
 import { inputOne, pickOne } from '../ui/pickOne';
+import { askCheckedKey } from './checkedKey';
 import { askAccountOptions } from './editAccount';
 import type { Services } from './services';
 
-/** Pick a cloud, name the account, paste its key (and NeevCloud's org/project); the tree then loads it. */
+/**
+ * Pick a cloud, name the account, paste its key (and NeevCloud's org/project); the key is checked with the
+ * cloud before anything is stored, and the tree then loads the account.
+ */
 export async function connectCloud(services: Services): Promise<void> {
   const cloud = await pickOne<CloudId>(services.ui, {
     id: 'cloud',
@@ -33,27 +36,8 @@ export async function connectCloud(services: Services): Promise<void> {
           ? vscode.l10n.t('An account with this label exists.')
           : undefined,
   });
-  const key = await askKey(services, info.displayName, info.keyHelp, info.keyPlaceholder);
-  const options = await askAccountOptions(services, cloud, {});
+  const { key, options } = await askCheckedKey(services, { cloud }, () => askAccountOptions(services, cloud, {}));
   const account = await services.accounts.add({ cloud, label: label.trim(), options }, key);
   services.log.info(`Connected ${info.displayName} account "${account.label}".`);
   await services.data.refresh(account.id);
-}
-
-/** Asks for an API key: hidden input, empty refused, pasted whitespace and newlines trimmed. */
-export async function askKey(
-  services: Services,
-  cloudName: string,
-  help: string,
-  placeholder: string,
-): Promise<string> {
-  const key = await inputOne(services.ui, {
-    id: 'apiKey',
-    title: vscode.l10n.t('{0} API key', cloudName),
-    prompt: vscode.l10n.t('From {0}. Stored in VS Code secret storage only.', help),
-    placeholder,
-    password: true,
-    validate: (v) => (cleanKey(v) === '' ? vscode.l10n.t('The API key cannot be empty.') : undefined),
-  });
-  return cleanKey(key);
 }

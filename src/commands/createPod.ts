@@ -14,6 +14,7 @@ import type { Services } from './services';
 import { executeCommand } from './vscodeCommands';
 import { waitWithProgress } from './waitWithProgress';
 import { displayText } from '../core/displayText';
+import { walkthroughStepDone } from './walkthroughSteps';
 
 /**
  * The create wizard, then exactly one create request. If the cloud documents that nothing was done, its
@@ -60,6 +61,7 @@ export async function createPod(
   // The price the summary quoted, for a cloud whose list gives none (GPUGeek): the pod shows and counts it.
   if (pod.quotedPrice) await services.priceQuotes?.remember(account.id, pod.id, pod.quotedPrice);
   services.data.upsertPod(account.id, pod);
+  void walkthroughStepDone('create');
   await services.idleGuard?.applyNewPodDefaults(account, pod);
   // The default idle rule, only where the cloud can stop a pod: an idle rule never deletes one.
   if (services.idleRules && settings.idleAutoStopNewPods() && provider.podActions.has('stop'))

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { displayText } from '../core/displayText';
 import { CancelledError } from '../core/errors';
+import { minutesText } from '../core/plural';
 import { type IdleRule, MAX_FOR_MINUTES, validateRule } from '../core/utilisation/idleRule';
 import { CLOUDS } from '../providers/clouds';
 import { settings } from '../services/settings';
@@ -10,7 +11,7 @@ import { pickPod } from './pickTarget';
 import type { Services } from './services';
 
 /**
- * "Stop When GPUs Are Idle…": an idle rule on one running pod of a cloud that can stop pods. Never offered
+ * "Stop When GPUs Are Idle…": a GPU utilisation rule on one running pod of a cloud that can stop pods. Never offered
  * where the cloud cannot stop (NeevCloud): there the only way to stop the billing is to delete the pod, which
  * GPU Pods never does without the user, and the plain reminder already exists ("Remind Me After…").
  */
@@ -28,7 +29,7 @@ export async function stopWhenIdle(services: Services, arg?: unknown): Promise<v
   if (!provider.podActions.has('stop')) {
     void services.workbench.showInfo(
       vscode.l10n.t(
-        '{0} cannot stop pods, and an idle rule never deletes one. Use Remind Me After… for a reminder.',
+        '{0} cannot stop pods, and a GPU utilisation rule never deletes one. Use Remind Me After… for a reminder.',
         CLOUDS[account.cloud].displayName,
       ),
     );
@@ -54,11 +55,11 @@ export async function stopWhenIdle(services: Services, arg?: unknown): Promise<v
   await rules.set({ accountId: account.id, cloud: account.cloud, pod }, rule);
   void services.workbench.showInfo(
     vscode.l10n.t(
-      '"{0}": GPU Pods will {1} it when its GPUs stay below {2}% for {3} minutes, after a warning you can answer.',
+      '"{0}": GPU Pods will {1} it when its GPUs stay below {2}% for {3}, after a warning you can answer.',
       name,
       verb,
       rule.thresholdPercent,
-      rule.forMinutes,
+      minutesText(rule.forMinutes),
     ),
   );
 }
@@ -97,11 +98,11 @@ export async function clearIdleRule(services: Services, arg?: unknown): Promise<
     arg,
     (p, _caps, a) => !!rules.get(a.id, p.id),
     vscode.l10n.t('Choose a pod'),
-    vscode.l10n.t('No pod has an idle rule.'),
+    vscode.l10n.t('No pod has a GPU utilisation rule.'),
   );
   if (await rules.clear(account.id, pod.id)) {
     void services.workbench.showInfo(
-      vscode.l10n.t('"{0}" has no idle rule any more.', displayText(pod.name || pod.id)),
+      vscode.l10n.t('"{0}" has no GPU utilisation rule any more.', displayText(pod.name || pod.id)),
     );
   }
 }

@@ -65,11 +65,11 @@ export async function clearIdleTimer(services: Services, arg: unknown): Promise<
     arg,
     (pod, _c, account) => !!guard.get(account.id, pod.id),
     vscode.l10n.t('Choose a pod'),
-    vscode.l10n.t('No pod has an idle timer.'),
+    vscode.l10n.t('No pod has a stop timer or reminder.'),
   );
   if (await guard.clear(target.account.id, target.pod.id)) {
     void services.workbench.showInfo(
-      vscode.l10n.t('"{0}" has no idle timer any more.', displayText(target.pod.name || target.pod.id)),
+      vscode.l10n.t('"{0}" has no stop timer or reminder any more.', displayText(target.pod.name || target.pod.id)),
     );
   }
 }

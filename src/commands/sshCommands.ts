@@ -4,6 +4,7 @@ import { remoteFolderUri, sshCommandLine, sshTerminalArgs } from '../core/ssh/co
 import { PodNotReachableError } from '../core/ssh/errors';
 import { settings } from '../services/settings';
 import { keyLoginOrHint } from './keyLoginHint';
+import { walkthroughStepDone } from './walkthroughSteps';
 import { pickPod, type PodTarget } from './pickTarget';
 import type { Services } from './services';
 import { displayText } from '../core/displayText';
@@ -72,6 +73,7 @@ export async function connect(services: Services, arg: unknown, newWindow: boole
   const uri = vscode.Uri.parse(remoteFolderUri(entry.alias, settings.remoteFolder()), true);
   services.log.info(`Opening ${uri.toString(true)} with ${installed}.`);
   await services.workbench.openFolder(uri, newWindow);
+  void walkthroughStepDone('ssh');
 }
 
 function openTerminal(services: Services, target: PodTarget, hostFile: string, alias: string): vscode.Terminal {
@@ -108,8 +110,12 @@ export const sshCommands = {
     return openTerminal(services, target, ssh.hostFile, entry.alias);
   },
   'gpuPods.copySshCommand': async (services: Services, arg?: unknown) => {
-    const { entry, ssh } = await prepared(services, arg, vscode.l10n.t('Copy the SSH command of which pod?'));
+    const { target, entry, ssh } = await prepared(services, arg, vscode.l10n.t('Copy the SSH command of which pod?'));
     await services.workbench.copy(sshCommandLine(ssh.hostFile, entry.alias));
+    // The clipboard changes silently: say what is in it now.
+    void services.workbench.showInfo(
+      vscode.l10n.t('SSH command for "{0}" copied.', displayText(target.pod.name || target.pod.id)),
+    );
   },
   'gpuPods.removeStaleSshEntries': async (services: Services) => {
     if (!services.ssh) return;

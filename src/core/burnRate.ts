@@ -80,8 +80,22 @@ function sum(values: readonly number[]): number {
   return Math.round(values.reduce((total, v) => total + v * 10_000, 0)) / 10_000;
 }
 
+/**
+ * Each pod once, under the first account that lists it: two accounts of one cloud with the same key (or a
+ * team's pod both keys see) list the same pod, which costs once.
+ */
+export function oncePerPod<T extends { pod: Pick<Pod, 'cloud' | 'id'> }>(entries: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return entries.filter((e) => {
+    const key = `${e.pod.cloud}/${e.pod.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function computeBurnRate(entries: readonly BurnEntry[], now: number): BurnRate {
-  const rows: BurnRow[] = entries
+  const rows: BurnRow[] = oncePerPod(entries)
     .filter((e) => e.pod.status === 'running')
     .map((e) => {
       const cost = hourlyCost(e.pod);

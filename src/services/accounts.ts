@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { keyFingerprint } from '../core/keyFingerprint';
 import type { CloudId } from '../core/model';
 
 /** A connected account. Its key lives in SecretStorage under `keyName(id)`, never here. */
@@ -57,6 +58,20 @@ export class AccountStore implements vscode.Disposable {
 
   getKey(id: string): Thenable<string | undefined> {
     return this.context.secrets.get(keyName(id));
+  }
+
+  /**
+   * The accounts of `cloud` by the fingerprint of their stored key (`except` left out: the account whose key
+   * is being replaced). Two accounts with one key would list, and count, every pod twice.
+   */
+  async keyOwners(cloud: CloudId, except?: string): Promise<Map<string, Account>> {
+    const owners = new Map<string, Account>();
+    for (const account of this.list()) {
+      if (account.cloud !== cloud || account.id === except) continue;
+      const key = await this.getKey(account.id);
+      if (key) owners.set(keyFingerprint(key), account);
+    }
+    return owners;
   }
 
   async remove(id: string): Promise<void> {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { displayText } from '../core/displayText';
 import { formatDuration } from '../core/burnRate';
+import { hoursText } from '../core/plural';
 import {
   type IdleKind,
   type IdleTimer,
@@ -78,7 +79,7 @@ export class IdleGuard implements vscode.Disposable {
     );
     await this.save(withTimer(this.list(), timer));
     this.host.log.info(
-      `Idle guard: ${kind} "${timer.podName}" (${account.cloud}) after ${hours} h, at ${new Date(timer.dueAt).toISOString()}.`,
+      `Stop timer: ${kind} "${timer.podName}" (${account.cloud}) after ${hours} h, at ${new Date(timer.dueAt).toISOString()}.`,
     );
     this.changed.fire(account.id);
     return timer;
@@ -108,7 +109,7 @@ export class IdleGuard implements vscode.Disposable {
     const left = t.dueAt > now ? vscode.l10n.t('in {0}', formatDuration(t.dueAt - now)) : vscode.l10n.t('due now');
     return t.kind === 'stop'
       ? vscode.l10n.t('stop after {0} h, at {1} ({2})', t.hours, at, left)
-      : vscode.l10n.t('reminder after {0} h, at {1} ({2})', t.hours, at, left);
+      : vscode.l10n.t('only a reminder after {0} h, at {1} ({2})', t.hours, at, left);
   }
 
   private async save(timers: IdleTimer[]): Promise<void> {
@@ -142,7 +143,7 @@ export class IdleGuard implements vscode.Disposable {
         if (phase === 'due') await this.notify(t, grace);
         else if (phase === 'act') await this.stopNow(t, vscode.l10n.t('no answer within the grace period'));
       } catch (e) {
-        this.host.log.error(`Idle guard (${t.podName}): ${describeForLog(e)}`);
+        this.host.log.error(`Stop timer (${t.podName}): ${describeForLog(e)}`);
       }
     }
   }
@@ -176,18 +177,18 @@ export class IdleGuard implements vscode.Disposable {
     if (!canStop) {
       // Never deleted by default: a reminder that only deleting stops the billing, and a button for it.
       message = vscode.l10n.t(
-        '"{0}" on {1} has been running for {2} h. {1} cannot stop it; only deleting it stops the billing.',
+        '"{0}" on {1} has been running for {2}. {1} cannot stop it; only deleting it stops the billing.',
         name,
         cloud,
-        t.hours,
+        hoursText(t.hours),
       );
       await this.clear(t.accountId, t.podId);
     } else if (t.kind === 'stop') {
       message = vscode.l10n.t(
-        '"{0}" on {1} has been running for {2} h. GPU Pods will {3} it in {4} unless you keep it running.',
+        '"{0}" on {1} has been running for {2}. GPU Pods will {3} it in {4} unless you keep it running.',
         name,
         cloud,
-        t.hours,
+        hoursText(t.hours),
         actionVerb(caps, 'stop'),
         formatDuration(graceMs) === '0m' ? vscode.l10n.t('a moment') : formatDuration(graceMs),
       );
@@ -197,34 +198,48 @@ export class IdleGuard implements vscode.Disposable {
         ),
       );
     } else {
-      message = vscode.l10n.t('"{0}" on {1} is still running ({2} h reminder).', name, cloud, t.hours);
+      message = vscode.l10n.t('"{0}" on {1} is still running (reminder after {2}).', name, cloud, hoursText(t.hours));
       await this.clear(t.accountId, t.podId);
     }
-    this.host.log.info(`Idle guard: notified about "${pod.name}" (${t.kind}, ${t.hours} h).`);
+    this.host.log.info(`Stop timer: notified about "${pod.name}" (${t.kind}, ${t.hours} h).`);
     const buttons = canStop ? [keep, stopNow] : [keep, remove];
     void this.host
       .workbench()
       .showWarning(message, ...buttons)
       .then(async (choice) => {
+        // The notification waits in the notification centre: an answer may come after the pod stopped.
+        const outOfDate = () =>
+          void this.host
+            .workbench()
+            .showInfo(vscode.l10n.t('"{0}" is no longer running; that notification is out of date.', name));
         const still = this.get(t.accountId, t.podId)?.setAt === t.setAt;
         if (choice === keep) {
           if (still) await this.clear(t.accountId, t.podId);
-          this.host.log.info(`Idle guard: "${pod.name}" kept running.`);
+          else if (!this.listedRunning(t)) return outOfDate();
+          this.host.log.info(`Stop timer: "${pod.name}" kept running.`);
         } else if (choice === stopNow) {
-          if (still || t.kind === 'remind') await this.stopNow(t, vscode.l10n.t('you chose {0} Now', stopWord));
+          if (!(await this.stopNow(t, vscode.l10n.t('you chose {0} Now', stopWord)))) outOfDate();
         } else if (choice === remove) {
+          if (!this.listedRunning(t)) return outOfDate();
           // runPodAction asks for confirmation in a modal dialog before deleting.
           await this.host.act(account, pod, 'terminate');
         }
       });
   }
 
-  private async stopNow(t: IdleTimer, why: string): Promise<void> {
+  /** Whether the account's list (as loaded, no request) still has the timer's pod running. */
+  private listedRunning(t: IdleTimer): boolean {
+    return this.host.data.snapshot(t.accountId)?.pods.find((p) => p.id === t.podId)?.status === 'running';
+  }
+
+  /** Stops the pod when its fresh list says it runs; false when it no longer does (nothing to stop). */
+  private async stopNow(t: IdleTimer, why: string): Promise<boolean> {
     await this.clear(t.accountId, t.podId);
     const found = await this.current(t);
-    if (!found || found.pod.status !== 'running') return;
-    this.host.log.info(`Idle guard: stopping "${found.pod.name}" (${why}).`);
+    if (!found || found.pod.status !== 'running') return false;
+    this.host.log.info(`Stop timer: stopping "${found.pod.name}" (${why}).`);
     await this.host.act(found.account, found.pod, 'stop');
+    return true;
   }
 
   /** Timers of pods that are gone or no longer running are dropped once the account's list says so. */

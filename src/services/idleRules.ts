@@ -1,8 +1,9 @@
 import type * as vscode from 'vscode';
-import { formatDuration, formatUsd, usablePrice } from '../core/burnRate';
+import { formatDuration } from '../core/burnRate';
 import { displayText } from '../core/displayText';
 import { timerKey } from '../core/idleTimers';
 import { l10n } from '../core/l10n';
+import { minutesText } from '../core/plural';
 import type { CloudId, Pod } from '../core/model';
 import type { UtilisationFeed } from '../core/utilisation/feed';
 import {
@@ -18,6 +19,7 @@ import {
   withRule,
 } from '../core/utilisation/idleRule';
 import { IDLE_RULES_KEY } from './idleRulesKey';
+import { type IdleAnswer, idleWarning } from './idleWarning';
 
 /** Even with no new reading, armed rules are looked at this often (a grace period ends, a snooze runs out). */
 const MAX_SLEEP_MS = 60_000;
@@ -36,7 +38,8 @@ export interface FreshPod {
 
 /**
  * Everything the rules need from the rest of GPU Pods. No `vscode` at run time here, so the whole flow
- * (notify, grace, stop, Cancel, Keep Running) is unit-tested with a fake feed, clock and workbench.
+ * (notify, grace, stop, Stop Now, Keep Running, Turn Off Rule) is unit-tested with a fake feed, clock and
+ * workbench.
  */
 export interface IdleRulesHost {
   memento: Pick<vscode.Memento, 'get' | 'update'>;
@@ -72,8 +75,8 @@ export interface IdleRulesHost {
 /**
  * "Stop when GPUs stay below X % for N minutes", per pod. The rules live in global state (so they survive
  * reloads and run from startup, like the idle timers); while a rule's pod runs, the feed is asked to sample
- * it (`idleRule` demand). When the readings prove the pod idle, a notification offers Cancel (turns the
- * rule off) and Keep Running For 1 Hour; unanswered within the grace period, the pod is stopped (Yotta
+ * it (`idleRule` demand). When the readings prove the pod idle, a notification (idleWarning.ts) offers Stop
+ * Now, Keep Running 1 Hour and Turn Off Rule; unanswered within the grace period, the pod is stopped (Yotta
  * pauses). A pod whose readings are missing, stale or unreachable is never stopped, nor one whose account
  * list cannot be read again right before acting. Each automatic action is logged and then shown.
  */
@@ -207,49 +210,93 @@ export class IdleRules {
   }
 
   private notify(state: IdleRuleState, pod: Pod, minutes: number, graceMs: number): void {
-    const name = displayText(pod.name || pod.id);
-    const price = usablePrice(pod.pricePerHour);
-    const cost = price === undefined ? l10n.t('price unknown') : `${formatUsd(price)}/h`;
-    const wait = formatDuration(graceMs) === '0m' ? l10n.t('a moment') : formatDuration(graceMs);
-    const message = l10n.t(
-      '"{0}" has been idle for {1} min (GPUs below {2}%), costing {3}. GPU Pods will stop it in {4} unless you answer.',
-      name,
-      minutes,
-      state.rule.thresholdPercent,
-      cost,
-      wait,
-    );
-    const cancel = l10n.t('Cancel');
-    const keep = l10n.t('Keep Running For 1 Hour');
+    const { message, buttons } = idleWarning(state, pod, minutes, graceMs);
     this.host.log.info(
-      `Idle rule: "${state.podName}" idle for ${minutes} minutes (below ${state.rule.thresholdPercent}%, ${cost}); notified, stopping after ${formatDuration(graceMs)} without an answer.`,
+      `Idle rule: "${state.podName}" idle for ${minutes} minutes (below ${state.rule.thresholdPercent}%); notified, stopping after ${formatDuration(graceMs)} without an answer.`,
     );
-    void this.host.showWarning(message, cancel, keep).then(async (choice) => {
-      const still = this.get(state.accountId, state.podId)?.setAt === state.setAt;
-      const key = ruleKey(state.accountId, state.podId);
-      if (!still || choice === undefined) return;
-      if (!this.runningPods().has(key)) {
-        // The answer came after the pod stopped: the rule stays for when it runs again.
-        this.host.log.info(`Idle rule: "${state.podName}" answered (${choice}) after it stopped; nothing changed.`);
+    void this.host
+      .showWarning(message, buttons.stopNow, buttons.keep, buttons.off)
+      .then((choice) => {
+        const answer = (Object.keys(buttons) as IdleAnswer[]).find((a) => buttons[a] === choice);
+        return answer && this.answered(state, displayText(pod.name || pod.id), answer);
+      })
+      .then(undefined, (e: unknown) =>
+        this.host.log.error(`Idle rule (${state.podName}): ${String((e as Error)?.message ?? e)}`),
+      );
+  }
+
+  /**
+   * The user's answer to a warning, which may come long after it was shown (it waits in the notification
+   * centre): when the pod is no longer running, or its rule changed since, nothing is done and that is said.
+   */
+  private async answered(state: IdleRuleState, name: string, answer: IdleAnswer): Promise<void> {
+    const key = ruleKey(state.accountId, state.podId);
+    if (!this.runningPods().has(key)) {
+      // The answer came after the pod stopped: the rule stays for when it runs again.
+      this.host.log.info(`Idle rule: "${state.podName}" answered (${answer}) after it stopped; nothing changed.`);
+      void this.host.showInfo(l10n.t('"{0}" is no longer running; that warning is out of date.', name));
+      return;
+    }
+    if (answer === 'stopNow') {
+      this.notified.delete(key);
+      await this.stopNow(state);
+      return;
+    }
+    if (this.get(state.accountId, state.podId)?.setAt !== state.setAt) {
+      void this.host.showInfo(
+        l10n.t(
+          'The GPU utilisation rule of "{0}" was changed or turned off since that warning; nothing changed.',
+          name,
+        ),
+      );
+      return;
+    }
+    this.notified.delete(key);
+    if (answer === 'off') {
+      await this.clear(state.accountId, state.podId);
+      this.host.log.info(`Idle rule: "${state.podName}" kept running (Turn Off Rule); its idle rule is off.`);
+    } else {
+      const current = this.get(state.accountId, state.podId);
+      if (current) await this.save(withRule(this.list(), snooze(current, this.host.now())));
+      this.host.log.info(`Idle rule: "${state.podName}" kept running for 1 hour.`);
+      this.fire(state.accountId);
+    }
+  }
+
+  /** "Stop Now" on the warning: the pod as its cloud lists it now is stopped at once (the user asked). */
+  private async stopNow(state: IdleRuleState): Promise<void> {
+    const key = ruleKey(state.accountId, state.podId);
+    if (this.stopping.has(key)) return;
+    this.stopping.add(key);
+    try {
+      const fresh = await this.host.fresh(state.accountId, state.podId);
+      if (!fresh || fresh.pod.status !== 'running' || !fresh.canStop) {
+        void this.host.showInfo(
+          l10n.t('"{0}" is no longer running; that warning is out of date.', displayText(state.podName)),
+        );
         return;
       }
-      this.notified.delete(key);
-      if (choice === cancel) {
-        await this.clear(state.accountId, state.podId);
-        this.host.log.info(`Idle rule: "${state.podName}" kept running (Cancel); its idle rule is off.`);
-      } else if (choice === keep) {
-        const current = this.get(state.accountId, state.podId);
-        if (current) await this.save(withRule(this.list(), snooze(current, this.host.now())));
-        this.host.log.info(`Idle rule: "${state.podName}" kept running for 1 hour.`);
-        this.fire(state.accountId);
-      }
-    });
+      this.host.log.info(`Idle rule: asking ${fresh.cloudName} to ${fresh.stopVerb} "${state.podName}" (Stop Now).`);
+      await this.host.stop(state.accountId, fresh.pod);
+      void this.host.showInfo(l10n.t('{0} "{1}".', fresh.stoppedWord, displayText(fresh.pod.name || fresh.pod.id)));
+      this.fire(state.accountId);
+    } catch (e) {
+      this.host.log.error(`Idle rule: stopping "${state.podName}" failed: ${String((e as Error)?.message ?? e)}`);
+      void this.host.showWarning(
+        l10n.t(
+          'GPU Pods could not stop the idle pod "{0}"; it is still running. See the GPU Pods output for details.',
+          displayText(state.podName),
+        ),
+      );
+    } finally {
+      this.stopping.delete(key);
+    }
   }
 
   /** Stops the pod after the grace period, once more checking everything a stop rests on. */
   private async autoStop(state: IdleRuleState, minutes: number): Promise<void> {
     const key = ruleKey(state.accountId, state.podId);
-    // Another window may have answered (Cancel, Keep Running) or stopped it already.
+    // Another window may have answered (Turn Off Rule, Keep Running) or stopped it already.
     const stored = this.get(state.accountId, state.podId);
     if (!stored || stored.setAt !== state.setAt) return;
     if (stored.snoozedUntil !== undefined && this.host.now() < stored.snoozedUntil) return;
@@ -283,10 +330,10 @@ export class IdleRules {
       );
       void this.host.showInfo(
         l10n.t(
-          '{0} "{1}" after {2} idle minutes (GPUs below {3}%).',
+          '{0} "{1}": its GPUs were idle for {2} (below {3}%).',
           fresh.stoppedWord,
           name,
-          Math.max(minutes, verdict.minutes),
+          minutesText(Math.max(minutes, verdict.minutes)),
           stored.rule.thresholdPercent,
         ),
       );

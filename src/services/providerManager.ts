@@ -49,17 +49,35 @@ export class ProviderManager implements vscode.Disposable {
 
   private async build(account: Account): Promise<Provider> {
     const info = CLOUDS[account.cloud];
-    const baseUrls = settings.baseUrls(account.cloud);
     const apiKey = await this.accounts.getKey(account.id);
     if (!apiKey)
       throw new AuthError(vscode.l10n.t('No API key is stored for {0} ({1}).', info.displayName, account.label));
-    const factory = await info.load();
     let gate = this.gates.get(account.id);
     if (!gate) {
       gate = new KeyGate(this.rateLimit(account.cloud));
       this.gates.set(account.id, gate);
     }
-    const options = { ...account.options, ...settings.cloudOptions(account.cloud, info.settingOptions) };
+    return this.create(account.cloud, account.options, apiKey, gate);
+  }
+
+  /**
+   * A provider for a key that is not stored yet, to check it before it is: its own gate, never cached.
+   * Same settings and options as the account it would become.
+   */
+  forUnsavedKey(cloud: CloudId, accountOptions: Record<string, string>, apiKey: string): Promise<Provider> {
+    return this.create(cloud, accountOptions, apiKey, new KeyGate(this.rateLimit(cloud)));
+  }
+
+  private async create(
+    cloud: CloudId,
+    accountOptions: Record<string, string>,
+    apiKey: string,
+    gate: KeyGate,
+  ): Promise<Provider> {
+    const info = CLOUDS[cloud];
+    const baseUrls = settings.baseUrls(cloud);
+    const factory = await info.load();
+    const options = { ...accountOptions, ...settings.cloudOptions(cloud, info.settingOptions) };
     return buildAccountProvider(factory, { apiKey, baseUrls, options }, gate, this.log, this.extraDeps);
   }
 

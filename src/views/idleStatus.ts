@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CommandId } from '../commands/commandIds';
-import { formatUsd, usablePrice } from '../core/burnRate';
+import { formatUsd, oncePerPod, usablePrice } from '../core/burnRate';
+import { minutesText } from '../core/plural';
 import type { IdleRule } from '../core/utilisation/idleRule';
 import { idleSummary, type IdleSummaryEntry } from '../core/utilisation/idleSummary';
 import type { UtilisationFeed } from '../core/utilisation/feed';
@@ -41,17 +42,19 @@ export class IdleStatus implements vscode.Disposable {
   }
 
   update(now = Date.now()): void {
-    const entries: Array<IdleSummaryEntry & { name: string }> = this.data.allPods().map(({ account, pod }) => {
-      const rule = this.rules.get(account.id, pod.id)?.rule ?? this.defaults();
-      return {
-        pod,
-        name: pod.name || pod.id,
-        verdict:
-          pod.status === 'running'
-            ? this.rules.verdict(account.id, pod.id, rule, now)
-            : { kind: 'unknown', why: 'not running' },
-      };
-    });
+    const entries: Array<IdleSummaryEntry & { name: string }> = oncePerPod(this.data.allPods()).map(
+      ({ account, pod }) => {
+        const rule = this.rules.get(account.id, pod.id)?.rule ?? this.defaults();
+        return {
+          pod,
+          name: pod.name || pod.id,
+          verdict:
+            pod.status === 'running'
+              ? this.rules.verdict(account.id, pod.id, rule, now)
+              : { kind: 'unknown', why: 'not running' },
+        };
+      },
+    );
     const text = idleStatusText(idleSummary(entries));
     this.text = text;
     if (!text) {
@@ -68,8 +71,8 @@ export class IdleStatus implements vscode.Disposable {
       if (e.pod.status !== 'running' || e.verdict.kind !== 'idle') continue;
       const price = usablePrice(e.pod.pricePerHour);
       const line = vscode.l10n.t(
-        'idle for {0} minutes · {1}',
-        e.verdict.minutes,
+        'idle for {0} · {1}',
+        minutesText(e.verdict.minutes),
         price === undefined ? vscode.l10n.t('price unknown') : `${formatUsd(price)}/h`,
       );
       md.appendMarkdown(`${displayMarkdown(e.name)} · ${escapeMarkdown(line)}  \n`);

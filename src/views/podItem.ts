@@ -11,10 +11,11 @@ import { statusIcon } from './statusIcon';
 export function podItem(
   node: PodNode,
   capabilities: Capabilities | undefined,
-  /** Extra tooltip rows (the idle guard's timer); a row makes the pod `+idleTimer`. */
-  extra: Array<[string, string]> = [],
-  /** The latest GPU reading ("GPU 37%") and whether the pod has an idle rule (`+idleRule`). */
-  gpu: { percentText?: string; idleRule?: boolean } = {},
+  /**
+   * The latest GPU reading ("GPU 37%"), whether the pod has a GPU utilisation rule (`+idleRule`) and whether
+   * it has a stop timer or reminder (`+idleTimer`, which offers Clear Stop Timer): each flag from its own store.
+   */
+  gpu: { percentText?: string; idleRule?: boolean; idleTimer?: boolean } = {},
   /** When the pod's list was last read, if its latest read failed (the row is kept from that list). */
   staleSince?: number,
 ): vscode.TreeItem {
@@ -36,7 +37,7 @@ export function podItem(
   item.iconPath = statusIcon(pod.status, pod.pending);
   // The tooltip is built in resolveTreeItem, when the user hovers: building 500 of them up front
   // costs more than the rest of the tree.
-  item.contextValue = contextValue('pod', podMenuFlags(pod, capabilities, extra.length > 0, !!gpu.idleRule));
+  item.contextValue = contextValue('pod', podMenuFlags(pod, capabilities, !!gpu.idleTimer, !!gpu.idleRule));
   item.accessibilityInformation = {
     label: vscode.l10n.t('{0}, {1}', displayText(pod.name || pod.id), item.description),
   };

@@ -30,7 +30,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     private readonly accounts: AccountStore,
     private readonly data: AccountData,
     private readonly providers: ProviderManager,
-    /** Idle-guard timers, shown in each pod's tooltip. */
+    /** Stop timers and reminders (the idle guard), shown in each pod's tooltip. */
     private readonly idle?: {
       describe(accountId: string, podId: string): string | undefined;
       onDidChange: vscode.Event<string>;
@@ -56,18 +56,22 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   private idleRows(node: TreeNode & { type: 'pod' }): Array<[string, string]> {
     const line = this.idle?.describe(node.account.id, node.pod.id);
-    const rows: Array<[string, string]> = line ? [[vscode.l10n.t('Idle guard'), line]] : [];
+    const rows: Array<[string, string]> = line ? [[vscode.l10n.t('Stop timer'), line]] : [];
     const state = this.gpus.rules?.get(node.account.id, node.pod.id);
     if (state) {
       const now = Date.now();
       const verdict = this.gpus.rules!.verdict(node.account.id, node.pod.id, state.rule, now);
-      rows.push([vscode.l10n.t('Idle rule'), idleRuleText(state, verdict, now)]);
+      rows.push([vscode.l10n.t('GPU utilisation rule'), idleRuleText(state, verdict, now)]);
     }
     return rows;
   }
 
-  /** The row's GPU figure and idle-rule flag. */
-  private gpuFacts(node: TreeNode & { type: 'pod' }): { percentText?: string; idleRule?: boolean } {
+  /** The row's GPU figure and its rule and timer flags. */
+  private gpuFacts(node: TreeNode & { type: 'pod' }): {
+    percentText?: string;
+    idleRule?: boolean;
+    idleTimer?: boolean;
+  } {
     const { account, pod } = node;
     return {
       percentText:
@@ -75,6 +79,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
           ? gpuPercentText(this.gpus.feed.latest(timerKey(account.id, pod.id)), Date.now())
           : undefined,
       idleRule: !!this.gpus.rules?.get(account.id, pod.id),
+      idleTimer: this.idle?.describe(account.id, pod.id) !== undefined,
     };
   }
 
@@ -99,7 +104,6 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         return podItem(
           node,
           this.data.snapshot(node.account.id)?.capabilities,
-          this.idleRows(node),
           this.gpuFacts(node),
           this.staleSince(node, 'pods'),
         );

@@ -13,7 +13,7 @@ import { startSimulator, type SimulatorHandle } from './support/simulator';
  * pod's nvidia-smi and Yotta's metrics API both read):
  *   - idle-a: 0 %, the warning goes unanswered → paused after the grace period, and said afterwards;
  *   - busy-b: 80 % → never warned about, keeps running;
- *   - cancel-c: 0 %, the user presses Cancel → keeps running, its rule is off;
+ *   - cancel-c: 0 %, the user presses Turn Off Rule → keeps running, its rule is off;
  *   - dark-d: cannot be reached (SSH drops, metrics fail) → never stopped on a guess.
  * The rules read the real utilisation feed (`services.utilisation`, built by the sampler), which reads the
  * simulator's GPU readings through Yotta's metrics API.
@@ -56,10 +56,10 @@ describe('idle rules: stop when GPUs stay below X % for N minutes', function () 
       path: new RegExp(`^/v2/metrics/gpu/pods/${ids['dark-d']}`),
       status: 503,
     });
-    // The user presses Cancel on cancel-c's warning; every other warning goes unanswered.
+    // The user presses Turn Off Rule on cancel-c's warning; every other warning goes unanswered.
     workbench.showWarning = async (message, ...buttons) => {
       workbench.warnings.push(message);
-      return message.includes('cancel-c') ? buttons.find((b) => b === 'Cancel') : undefined;
+      return message.includes('cancel-c') ? buttons.find((b) => b === 'Turn Off Rule') : undefined;
     };
     for (const name of Object.keys(ids)) {
       await script(new AutoInput({ idleRuleChoice: 'Below 5% for 1 min' }), workbench);
@@ -67,7 +67,7 @@ describe('idle rules: stop when GPUs stay below X % for N minutes', function () 
       await vscode.commands.executeCommand('gpuPods.stopWhenIdle', node);
       assert.deepEqual(workbench.errors, [], `setting the rule of ${name} failed`);
       // The rule was stored (the row may lose it again at once: a pod whose readings already show a full
-      // idle minute is warned about right away, and cancel-c's warning is answered with Cancel).
+      // idle minute is warned about right away, and cancel-c's warning is answered with Turn Off Rule).
       assert.ok(
         workbench.infos.some((m) => m.startsWith(`"${name}": GPU Pods will`)),
         `${name} got no rule: ${workbench.infos.join(' | ')}`,
@@ -86,14 +86,14 @@ describe('idle rules: stop when GPUs stay below X % for N minutes', function () 
   it('a pod whose GPUs go idle is warned about, then paused after the grace period, and it is said afterwards', async () => {
     await waitFor(
       'the warning about idle-a',
-      () => workbench.warnings.some((m) => /"idle-a" has been idle for \d+ min \(GPUs below 5%\)/.test(m)),
+      () => workbench.warnings.some((m) => /"idle-a" has been idle for \d+ minutes? \(GPUs below 5%\)/.test(m)),
       5 * 60_000,
       500,
     );
     await waitForPodNode('yotta', 'idle-a', 'stopped', 90_000);
     await waitFor(
       'the notification afterwards',
-      () => workbench.infos.some((m) => /^Paused "idle-a" after \d+ idle minutes/.test(m)),
+      () => workbench.infos.some((m) => /^Paused "idle-a": its GPUs were idle for \d+ minutes? \(below 5%\)/.test(m)),
       10_000,
     );
     const pauses = sim.sim.requestsFor('yotta', 'POST').filter((r) => r.path.endsWith('/pause'));
@@ -112,14 +112,21 @@ describe('idle rules: stop when GPUs stay below X % for N minutes', function () 
     assert.match(String(row.description), /GPU 80%/);
     const tip = (row.tooltip as vscode.MarkdownString).value;
     assert.match(tip, /!\[GPU utilisation, last hour\]\(data:image\/svg\+xml;base64,/);
-    assert.match(tip, /Idle rule: stop below 5% for 1 min · busy/);
+    assert.match(tip, /GPU utilisation rule: stop below 5% for 1 min · busy/);
     // The README's picture: the tooltip as VS Code draws it, sparkline and all.
     const { services } = await gpuPods();
     await services.view?.reveal(node, { select: false, focus: false, expand: true });
     if (await hoverWorkbench('.monaco-list-row[aria-label^="busy-b"]')) await screenshot('utilisation-tooltip', 2000);
   });
 
-  it('Cancel keeps the pod running and turns its rule off', async () => {
+  it('a pod with a GPU utilisation rule but no stop timer is not offered Clear Stop Timer in its menu', async () => {
+    const node = await waitForPodNode('yotta', 'busy-b', 'running');
+    const flags = String((await item(node)).contextValue).split('+');
+    assert.ok(flags.includes('idleRule'), `the rule's menu flag is missing: ${flags.join('+')}`);
+    assert.ok(!flags.includes('idleTimer'), `Clear Stop Timer is offered: ${flags.join('+')}`);
+  });
+
+  it('Turn Off Rule keeps the pod running and turns its rule off', async () => {
     await waitFor('the warning about cancel-c', () => workbench.warnings.some((m) => m.includes('cancel-c')), 60_000);
     await new Promise((r) => setTimeout(r, GRACE_MINUTES * 60_000 * 3));
     const node = await waitForPodNode('yotta', 'cancel-c', 'running');

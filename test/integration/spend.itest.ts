@@ -110,7 +110,7 @@ describe('spend across clouds: burn rate, idle guard, best offer', function () {
     const pod = await waitForPodNode('novita', 'spend-novita', 'running');
     await vscode.commands.executeCommand('gpuPods.stopAfter', pod);
     const row = await item(await waitForPodNode('novita', 'spend-novita', 'running'));
-    assert.match((row.tooltip as vscode.MarkdownString).value, /Idle guard: stop after 0\\\.0008 h/);
+    assert.match((row.tooltip as vscode.MarkdownString).value, /Stop timer: stop after 0\\\.0008 h/);
     assert.match(String(row.contextValue), /\+idleTimer/);
     await waitFor('the notification', () => workbench.warnings.some((m) => /spend-novita.*stop it in/.test(m)), 20_000);
     await waitForPodNode('novita', 'spend-novita', 'stopped', 30_000);

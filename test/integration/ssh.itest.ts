@@ -125,6 +125,12 @@ describe('one-click Remote-SSH and Jupyter against a real sshd', function () {
     assert.match(workbench.copied[0], /^ssh -F .+ gpupods-yotta-ssh-box$/);
   });
 
+  it('Copy SSH Command says what it copied: "SSH command for "ssh-box" copied."', async () => {
+    const { workbench } = await script(new AutoInput());
+    await vscode.commands.executeCommand('gpuPods.copySshCommand', await waitForPodNode('yotta', 'ssh-box', 'running'));
+    assert.deepEqual(workbench.infos, ['SSH command for "ssh-box" copied.']);
+  });
+
   it('removes the entry when the pod is terminated', async () => {
     await script(new AutoInput({ confirmTerminate: true }));
     await vscode.commands.executeCommand('gpuPods.terminatePod', await waitForPodNode('yotta', 'ssh-box', 'running'));

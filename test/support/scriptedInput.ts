@@ -32,6 +32,8 @@ export interface AskedQuestion {
   items?: PickItem<unknown>[];
   /** For inputs: the value the prompt started with. */
   value?: string;
+  /** For inputs: the line under the box (what it asks for, or why the last answer was refused). */
+  prompt?: string;
   /** Validation message for the scripted answer, if the prompt would have refused it. */
   validation?: string;
   /** The step counter shown ("3/11"), when the question is a wizard step. */
@@ -87,6 +89,7 @@ export class ScriptedInput implements UserInput {
       title: step.title,
       kind: 'input',
       value: step.value,
+      prompt: step.prompt,
     };
     this.asked.push(question);
     if (s.input === 'BACK') return BACK;

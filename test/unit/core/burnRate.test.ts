@@ -43,6 +43,19 @@ describe('burn rate', () => {
     );
   });
 
+  it('two accounts with the same key count each running pod once, not twice', () => {
+    const [a, b] = [entry('a', { pricePerHour: 0.35 }), entry('b', { pricePerHour: 1.99 })];
+    const twin = (e: BurnEntry): BurnEntry => ({ ...e, accountId: 'a2', where: 'Novita AI (copy)' });
+    const burn = computeBurnRate([a, b, twin(a), twin(b)], NOW);
+    assert.equal(burn.running, 2);
+    assert.equal(burn.knownPerHour, 2.34);
+    assert.deepEqual(
+      burn.rows.map((r) => r.accountId),
+      ['a1', 'a1'],
+      'each under the first account that lists it',
+    );
+  });
+
   it('never turns an unknown or unusable price into $0', () => {
     const b = computeBurnRate(
       [

@@ -56,9 +56,9 @@ describe('package.json and the command list', () => {
   });
 
   it('describes every setting', () => {
-    for (const [name, s] of Object.entries(
-      manifest.contributes.configuration.properties as Record<string, Record<string, unknown>>,
-    )) {
+    for (const [name, s] of (
+      manifest.contributes.configuration as Array<{ properties: Record<string, Record<string, unknown>> }>
+    ).flatMap((c) => Object.entries(c.properties))) {
       assert.ok(s.description || s.markdownDescription, `${name} has no description`);
       assert.ok(name.startsWith('gpuPods.'), name);
     }

@@ -10,7 +10,7 @@ interface Manifest {
   };
   name: string;
   publisher: string;
-  contributes: { configuration: { properties: Record<string, { scope?: string }> } };
+  contributes: { configuration: Array<{ properties: Record<string, { scope?: string }> }> };
 }
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '../../../../package.json'), 'utf8')) as Manifest;
@@ -20,7 +20,7 @@ describe('package.json: where GPU Pods runs and when it starts', () => {
     // Without this declaration VS Code disables the extension in an untrusted folder: the view, the
     // status bar and the idle guard's stop timers would all be gone.
     assert.deepEqual(manifest.capabilities?.untrustedWorkspaces, { supported: true });
-    for (const [name, setting] of Object.entries(manifest.contributes.configuration.properties)) {
+    for (const [name, setting] of manifest.contributes.configuration.flatMap((c) => Object.entries(c.properties))) {
       assert.equal(setting.scope, 'application', `${name} could be set by a workspace`);
     }
   });

@@ -21,9 +21,9 @@ const nls = JSON.parse(readFileSync(join(__dirname, '../../../../package.nls.jso
 const manifest = JSON.parse(readFileSync(join(__dirname, '../../../../package.json'), 'utf8'), (_key, value) =>
   typeof value === 'string' && /^%[\w.-]+%$/.test(value) ? (nls[value.slice(1, -1)] ?? value) : value,
 ) as {
-  contributes: { configuration: { properties: Record<string, Setting> } };
+  contributes: { configuration: Array<{ properties: Record<string, Setting> }> };
 };
-const settings = Object.entries(manifest.contributes.configuration.properties);
+const settings = manifest.contributes.configuration.flatMap((c) => Object.entries(c.properties));
 
 /** The Settings editor's check: VS Code compiles a setting's `pattern` with the `u` flag. */
 const matches = (pattern: string, value: string) => new RegExp(pattern, 'u').test(value);

@@ -23,14 +23,23 @@ describe('the cloud registry (src/providers/clouds.ts) and what is derived from 
   });
 
   it('the manifest check names the cloud and the setting that is missing, extra or off', async () => {
-    const { loadRegistry, checkManifest } = await checks();
+    const { loadRegistry, checkManifest, CLOUD_CATEGORY, ADVANCED_CATEGORY } = await checks();
     const registry = await loadRegistry(repoRoot);
     const m = manifest();
-    const properties = m.contributes.configuration.properties;
-    delete properties['gpuPods.neevcloud.inventoryUrl'];
-    properties['gpuPods.novita.region'] = { type: 'string' };
-    properties['gpuPods.yotta.baseUrl'].default = 'https://api.example';
-    properties['gpuPods.gone.baseUrl'] = { type: 'string' };
+    const category = (id: string) =>
+      (
+        m.contributes.configuration as Array<{
+          id: string;
+          properties: Record<string, { type?: string; default?: unknown }>;
+        }>
+      ).find((c) => c.id === id)!.properties;
+    const [clouds, advanced] = [category(CLOUD_CATEGORY), category(ADVANCED_CATEGORY)];
+    delete advanced['gpuPods.neevcloud.inventoryUrl'];
+    clouds['gpuPods.novita.region'] = { type: 'string' };
+    advanced['gpuPods.yotta.baseUrl'].default = 'https://api.example';
+    advanced['gpuPods.gone.baseUrl'] = { type: 'string' };
+    clouds['gpuPods.gpugeek.baseUrl'] = advanced['gpuPods.gpugeek.baseUrl'];
+    delete advanced['gpuPods.gpugeek.baseUrl'];
     const problems = checkManifest(m, registry).join('\n');
     assert.match(problems, /no setting gpuPods\.neevcloud\.inventoryUrl for cloud "neevcloud"/);
     assert.match(problems, /gpuPods\.novita\.region, a setting cloud "novita" does not read/);
@@ -39,6 +48,7 @@ describe('the cloud registry (src/providers/clouds.ts) and what is derived from 
       /gpuPods\.yotta\.baseUrl defaults to "https:\/\/api\.example", the registry's cloud "yotta" to "https:\/\/api\.yottalabs\.ai"/,
     );
     assert.match(problems, /gpuPods\.gone\.baseUrl, but no cloud "gone" is registered/);
+    assert.match(problems, /gpuPods\.gpugeek\.baseUrl belongs in the settings category gpuPods\.advanced/);
   });
 
   it("points every registered cloud's base URLs at the simulator, and throws for a cloud it cannot point", () => {

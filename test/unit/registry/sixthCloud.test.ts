@@ -81,11 +81,15 @@ function sixthCloudTree(steps: Steps = {}): string {
 
   // 3. Its settings in package.json.
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-  if (settings)
-    Object.assign(
-      manifest.contributes.configuration.properties,
-      JSON.parse(named(readFileSync(join(TEMPLATE, 'settings.json'), 'utf8'))),
-    );
+  if (settings) {
+    // As docs/contributing-providers.md step 8 says: base URLs under Advanced, the rest under Clouds.
+    const categories = manifest.contributes.configuration as Array<{ id: string; properties: object }>;
+    const template = JSON.parse(named(readFileSync(join(TEMPLATE, 'settings.json'), 'utf8'))) as object;
+    for (const [key, value] of Object.entries(template)) {
+      const category = categories.find((c) => c.id === (key.endsWith('Url') ? 'gpuPods.advanced' : 'gpuPods.clouds'));
+      Object.assign(category!.properties, { [key]: value });
+    }
+  }
   writeFileSync(join(root, 'package.json'), JSON.stringify(manifest, null, 2));
 
   // 4. Its simulator folder and its line in test/simulator/clouds.ts (compiled here only by the type check;

@@ -145,8 +145,10 @@ describe('IdleRules: stop when GPUs stay below X % for N minutes', () => {
     t.at(31);
     await t.rules.check();
     assert.equal(t.warnings.length, 1);
-    assert.match(t.warnings[0].message, /"pod-p1" has been idle for 31 min \(GPUs below 5%\), costing \$1\.55\/h/);
-    assert.deepEqual(t.warnings[0].buttons, ['Cancel', 'Keep Running For 1 Hour']);
+    assert.match(
+      t.warnings[0].message,
+      /"pod-p1" has been idle for 31 minutes \(GPUs below 5%\), costing \$1\.55\/h\. GPU Pods will pause it in 10m/,
+    );
     t.at(40);
     t.feed.samples.set('acc/p1', minutes(0, 40, 2));
     await t.rules.check();
@@ -155,7 +157,7 @@ describe('IdleRules: stop when GPUs stay below X % for N minutes', () => {
     t.feed.samples.set('acc/p1', minutes(0, 41, 2));
     await t.rules.check();
     assert.deepEqual(t.stopped, ['p1']);
-    assert.match(t.infos[0], /^Paused "pod-p1" after 41 idle minutes/);
+    assert.match(t.infos[0], /^Paused "pod-p1": its GPUs were idle for 41 minutes \(below 5%\)/);
     assert.ok(t.logs.some((l) => /asking Yotta Labs to pause "pod-p1" after 41 idle minutes/.test(l)));
   });
 
@@ -182,13 +184,47 @@ describe('IdleRules: stop when GPUs stay below X % for N minutes', () => {
     assert.ok(t.logs.some((l) => l.includes('no longer idle')));
   });
 
-  it('Cancel keeps the pod running and turns its rule off', async () => {
+  it('the idle warning offers Pause Now, Keep Running 1 Hour and Turn Off Rule: buttons that say what they do', async () => {
     t = setup();
     await t.arm();
     t.feed.samples.set('acc/p1', minutes(0, 31, 2));
     t.at(31);
     await t.rules.check();
-    t.warnings[0].answer('Cancel');
+    assert.deepEqual(t.warnings[0].buttons, ['Pause Now', 'Keep Running 1 Hour', 'Turn Off Rule']);
+  });
+
+  it('Pause Now on the idle warning pauses the pod at once and says so', async () => {
+    t = setup();
+    await t.arm();
+    t.feed.samples.set('acc/p1', minutes(0, 31, 2));
+    t.at(31);
+    await t.rules.check();
+    t.warnings[0].answer('Pause Now');
+    await settle();
+    await settle();
+    assert.deepEqual(t.stopped, ['p1'], 'stopped before the grace period ends');
+    assert.deepEqual(t.infos, ['Paused "pod-p1".']);
+  });
+
+  it('the idle warning of a one-minute rule says "idle for 1 minute", not "1 minutes"', async () => {
+    t = setup();
+    await t.rules.set(
+      { accountId: 'acc', cloud: 'yotta', pod: t.pods.get('p1')! },
+      { thresholdPercent: 5, forMinutes: 1 },
+    );
+    t.feed.samples.set('acc/p1', minutes(0, 1, 2));
+    t.at(1);
+    await t.rules.check();
+    assert.match(t.warnings[0]?.message ?? '', /has been idle for 1 minute \(GPUs below 5%\)/);
+  });
+
+  it('Turn Off Rule keeps the pod running and turns its rule off', async () => {
+    t = setup();
+    await t.arm();
+    t.feed.samples.set('acc/p1', minutes(0, 31, 2));
+    t.at(31);
+    await t.rules.check();
+    t.warnings[0].answer('Turn Off Rule');
     await settle();
     t.at(50);
     t.feed.samples.set('acc/p1', minutes(0, 50, 2));
@@ -198,13 +234,13 @@ describe('IdleRules: stop when GPUs stay below X % for N minutes', () => {
     assert.equal(t.warnings.length, 1);
   });
 
-  it('Keep Running For 1 Hour: no warning and no stop for an hour, then asked again', async () => {
+  it('Keep Running 1 Hour: no warning and no stop for an hour, then asked again', async () => {
     t = setup();
     await t.arm();
     t.feed.samples.set('acc/p1', minutes(0, 31, 2));
     t.at(31);
     await t.rules.check();
-    t.warnings[0].answer('Keep Running For 1 Hour');
+    t.warnings[0].answer('Keep Running 1 Hour');
     await settle();
     for (const m of [45, 60, 90]) {
       t.at(m);
@@ -309,19 +345,25 @@ describe('IdleRules: stop when GPUs stay below X % for N minutes', () => {
     assert.deepEqual(t.listedAsked, [['acc']]);
   });
 
-  it('an answer that comes after the pod was stopped changes nothing', async () => {
-    t = setup();
-    await t.arm();
-    t.feed.samples.set('acc/p1', minutes(0, 42, 2));
-    t.at(31);
-    await t.rules.check();
-    t.at(42);
-    await t.rules.check();
-    assert.deepEqual(t.stopped, ['p1']);
-    t.warnings[0].answer('Cancel');
-    await settle();
-    assert.ok(t.rules.get('acc', 'p1'), 'the rule stays for when the pod runs again');
-  });
+  for (const button of ['Turn Off Rule', 'Keep Running 1 Hour', 'Pause Now']) {
+    it(`${button} pressed after the pod was paused says the warning is out of date, and changes nothing`, async () => {
+      t = setup();
+      await t.arm();
+      t.feed.samples.set('acc/p1', minutes(0, 42, 2));
+      t.at(31);
+      await t.rules.check();
+      t.at(42);
+      await t.rules.check();
+      assert.deepEqual(t.stopped, ['p1']);
+      t.infos.length = 0;
+      t.warnings[0].answer(button);
+      await settle();
+      await settle();
+      assert.deepEqual(t.infos, ['"pod-p1" is no longer running; that warning is out of date.']);
+      assert.deepEqual(t.stopped, ['p1'], 'nothing stopped twice');
+      assert.ok(t.rules.get('acc', 'p1'), 'the rule stays for when the pod runs again');
+    });
+  }
 
   it('corrupt stored rules are ignored with a line in the log, and good ones kept', async () => {
     const memento = new Memento();

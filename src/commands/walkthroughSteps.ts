@@ -1,0 +1,7 @@
+import { WALKTHROUGH_KEYS, type WalkthroughStep } from '../views/walkthroughKeys';
+import { executeCommand } from './vscodeCommands';
+
+/** Ticks the walkthrough's step: its event really happened (see src/views/walkthroughKeys.ts). */
+export function walkthroughStepDone(step: Exclude<WalkthroughStep, 'connect'>): Thenable<unknown> {
+  return executeCommand('setContext', WALKTHROUGH_KEYS[step], true);
+}
