@@ -40,6 +40,15 @@ ssh_state() {
 }
 SSH_BEFORE="$(ssh_state)"
 
+# add_results <label>: adds what the launcher wrote to test-artifacts/<label>-results.json; none is one failure.
+add_results() {
+  local p=0 f=1 k=0
+  if [ -f "$ARTIFACTS/$1-results.json" ]; then
+    read -r p f k < <(node -e "const r=require('$ARTIFACTS/$1-results.json');console.log(r.passed,r.failed,r.skipped)")
+  fi
+  echo "$1: $p passed, $f failed, $k skipped"
+  PASSED=$((PASSED + p)) FAILED=$((FAILED + f)) SKIPPED=$((SKIPPED + k))
+}
 banner() { printf '\n==== %s ====\n' "$*"; }
 record() { # record <name> <start SECONDS> <status>
   TIMINGS+=("$(printf '%-12s %4d s  %s' "$1" $((SECONDS - $2)) "$([ "$3" -eq 0 ] && echo ok || echo FAILED)")")
@@ -131,13 +140,7 @@ elif [ "$BUILD_OK" -eq 1 ]; then
   banner "integration tests (VS Code $(node -p "require('$CODE_SERVER_DIR/node_modules/code-server/lib/vscode/package.json').version" 2>/dev/null || echo '?') in code-server + headless Chromium)"
   rm -f "$ARTIFACTS/integration-results.json"
   timed integration node test/integration/launch/runCodeServer.mjs --tests out/test/integration/index.js --label integration
-  if [ -f "$ARTIFACTS/integration-results.json" ]; then
-    read -r I_PASS I_FAIL I_SKIP < <(node -e "const r=require('$ARTIFACTS/integration-results.json');console.log(r.passed,r.failed,r.skipped)")
-  else
-    I_PASS=0 I_FAIL=1 I_SKIP=0
-  fi
-  echo "integration: $I_PASS passed, $I_FAIL failed, $I_SKIP skipped"
-  PASSED=$((PASSED + I_PASS)) FAILED=$((FAILED + I_FAIL)) SKIPPED=$((SKIPPED + I_SKIP))
+  add_results integration
 
   # Last: `npm run package` rebuilds dist/ as the production bundle the .vsix carries.
   banner "installed-artifact suite (npm run package → code-server --install-extension → the real workbench)"
@@ -149,13 +152,7 @@ elif [ "$BUILD_OK" -eq 1 ]; then
   else
     echo "npm run package FAILED: the .vsix users install cannot be built"
   fi
-  if [ -f "$ARTIFACTS/installed-results.json" ]; then
-    read -r V_PASS V_FAIL V_SKIP < <(node -e "const r=require('$ARTIFACTS/installed-results.json');console.log(r.passed,r.failed,r.skipped)")
-  else
-    V_PASS=0 V_FAIL=1 V_SKIP=0
-  fi
-  echo "installed: $V_PASS passed, $V_FAIL failed, $V_SKIP skipped"
-  PASSED=$((PASSED + V_PASS)) FAILED=$((FAILED + V_FAIL)) SKIPPED=$((SKIPPED + V_SKIP))
+  add_results installed
 fi
 
 finish

@@ -264,11 +264,8 @@ export class IdleRules {
   }
 
   /** "Stop Now" on the warning: the pod as its cloud lists it now is stopped at once (the user asked). */
-  private async stopNow(state: IdleRuleState): Promise<void> {
-    const key = ruleKey(state.accountId, state.podId);
-    if (this.stopping.has(key)) return;
-    this.stopping.add(key);
-    try {
+  private stopNow(state: IdleRuleState): Promise<void> {
+    return this.stopOnce(state, async () => {
       const fresh = await this.host.fresh(state.accountId, state.podId);
       if (!fresh || fresh.pod.status !== 'running' || !fresh.canStop) {
         void this.host.showInfo(
@@ -280,29 +277,16 @@ export class IdleRules {
       await this.host.stop(state.accountId, fresh.pod);
       void this.host.showInfo(l10n.t('{0} "{1}".', fresh.stoppedWord, displayText(fresh.pod.name || fresh.pod.id)));
       this.fire(state.accountId);
-    } catch (e) {
-      this.host.log.error(`Idle rule: stopping "${state.podName}" failed: ${String((e as Error)?.message ?? e)}`);
-      void this.host.showWarning(
-        l10n.t(
-          'GPU Pods could not stop the idle pod "{0}"; it is still running. See the GPU Pods output for details.',
-          displayText(state.podName),
-        ),
-      );
-    } finally {
-      this.stopping.delete(key);
-    }
+    });
   }
 
   /** Stops the pod after the grace period, once more checking everything a stop rests on. */
   private async autoStop(state: IdleRuleState, minutes: number): Promise<void> {
-    const key = ruleKey(state.accountId, state.podId);
     // Another window may have answered (Turn Off Rule, Keep Running) or stopped it already.
     const stored = this.get(state.accountId, state.podId);
     if (!stored || stored.setAt !== state.setAt) return;
     if (stored.snoozedUntil !== undefined && this.host.now() < stored.snoozedUntil) return;
-    if (this.stopping.has(key)) return;
-    this.stopping.add(key);
-    try {
+    await this.stopOnce(state, async () => {
       const fresh = await this.host.fresh(state.accountId, state.podId);
       if (!fresh) {
         this.host.log.warn(`Idle rule: "${state.podName}" not stopped: its cloud's list could not be read again.`);
@@ -338,6 +322,16 @@ export class IdleRules {
         ),
       );
       this.fire(state.accountId);
+    });
+  }
+
+  /** Runs one stop of the pod at a time (a click and the grace period may meet); a failure is said, not thrown. */
+  private async stopOnce(state: IdleRuleState, stop: () => Promise<void>): Promise<void> {
+    const key = ruleKey(state.accountId, state.podId);
+    if (this.stopping.has(key)) return;
+    this.stopping.add(key);
+    try {
+      await stop();
     } catch (e) {
       this.host.log.error(`Idle rule: stopping "${state.podName}" failed: ${String((e as Error)?.message ?? e)}`);
       void this.host.showWarning(

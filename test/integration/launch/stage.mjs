@@ -51,12 +51,25 @@ export async function stageTestExtension(o = {}) {
  * for. VS Code picks up extension folders it finds there when it first scans a fresh extensions folder.
  */
 export function installEmptyExtension(extensionsDir, name) {
-  const dir = join(extensionsDir, `gpu-pods-bench.${name}-0.0.1`);
+  return emptyExtension(join(extensionsDir, `gpu-pods-bench.${name}-0.0.1`), 'gpu-pods-bench', name);
+}
+
+/**
+ * The development extension that carries the installed-artifact suite (code-server runs tests only from a
+ * development extension): its own id, no contributions, so everything GPU Pods shows comes from the .vsix.
+ * @returns {string} the folder
+ */
+export function stageDriverExtension() {
+  return emptyExtension(join(repoRoot, 'out/test/installed-driver'), 'gpu-pods-test', 'installed-driver');
+}
+
+/** An extension in `dir` whose activate() does nothing and that activates only when asked for. */
+function emptyExtension(dir, publisher, name) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const manifest = {
     name,
-    publisher: 'gpu-pods-bench',
+    publisher,
     version: '0.0.1',
     engines: { vscode: '^1.95.0' },
     main: './extension.js',
@@ -67,27 +80,5 @@ export function installEmptyExtension(extensionsDir, name) {
     join(dir, 'extension.js'),
     "'use strict';\nexports.activate = function activate() {};\nexports.deactivate = function deactivate() {};\n",
   );
-  return dir;
-}
-
-/**
- * The development extension that carries the installed-artifact suite (code-server runs tests only from a
- * development extension): its own id, no contributions, so everything GPU Pods shows comes from the .vsix.
- * @returns {string} the folder
- */
-export function stageDriverExtension() {
-  const dir = join(repoRoot, 'out/test/installed-driver');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const manifest = {
-    name: 'installed-driver',
-    publisher: 'gpu-pods-test',
-    version: '0.0.1',
-    engines: { vscode: '^1.95.0' },
-    main: './main.js',
-    activationEvents: [],
-  };
-  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
-  writeFileSync(join(dir, 'main.js'), "'use strict';\nexports.activate = function activate() {};\n");
   return dir;
 }

@@ -61,6 +61,17 @@ function mediaFiles(media: Record<string, unknown>): unknown[] {
   return [markdown, svg, ...(typeof image === 'object' && image ? Object.values(image) : [image])];
 }
 
+/** The files the manifest shows: the icons (not codicons) and every walkthrough page. */
+function referencedFiles(manifest: Manifest): string[] {
+  const { contributes } = manifest;
+  return [
+    manifest.icon,
+    ...Object.values(contributes.viewsContainers ?? {}).flatMap((list) => list.map((c) => c.icon)),
+    ...Object.values(contributes.views ?? {}).flatMap((list) => list.map((v) => v.icon)),
+    ...(contributes.walkthroughs ?? []).flatMap((w) => w.steps.flatMap((s) => mediaFiles(s.media))),
+  ].filter((f): f is string => typeof f === 'string' && !f.startsWith('$('));
+}
+
 /** Width and height of a PNG, from its IHDR chunk. */
 function pngSize(png: Buffer): { width: number; height: number } {
   assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG', 'not a PNG');
@@ -139,13 +150,7 @@ describe('the packaged extension (.vsix), as a plain `vsce package` makes it on 
     );
     assert.deepEqual(unwanted, []);
     // Every file under media/ is one the manifest uses: no README screenshot, no icon source.
-    const { contributes } = manifest;
-    const used = [
-      manifest.icon,
-      ...Object.values(contributes.viewsContainers ?? {}).flatMap((list) => list.map((c) => c.icon)),
-      ...Object.values(contributes.views ?? {}).flatMap((list) => list.map((v) => v.icon)),
-      ...(contributes.walkthroughs ?? []).flatMap((w) => w.steps.flatMap((s) => mediaFiles(s.media))),
-    ].filter((f): f is string => typeof f === 'string' && !f.startsWith('$('));
+    const used = referencedFiles(manifest);
     assert.deepEqual(files.filter((f) => f.startsWith('media/')).sort(), [...new Set(used)].sort());
     assert.ok(
       existsSync(join(root, 'media/screenshots')) && existsSync(join(root, 'docs/icon.svg')),
@@ -169,15 +174,8 @@ describe('the packaged extension (.vsix), as a plain `vsce package` makes it on 
     // The code's translations, the icons and every walkthrough page the manifest names.
     const l10nDir = String((JSON.parse(text) as { l10n?: string }).l10n ?? '');
     assert.ok(l10nDir && packaged(`${l10nDir.replace(/^\.\//, '')}/bundle.l10n.json`), 'the l10n bundle is packaged');
-    const { contributes } = manifest;
-    const referenced = [
-      manifest.icon,
-      ...Object.values(contributes.viewsContainers ?? {}).flatMap((list) => list.map((c) => c.icon)),
-      ...Object.values(contributes.views ?? {}).flatMap((list) => list.map((v) => v.icon)),
-      ...(contributes.walkthroughs ?? []).flatMap((w) => w.steps.flatMap((s) => mediaFiles(s.media))),
-    ].filter((f): f is string => typeof f === 'string' && !f.startsWith('$('));
     assert.deepEqual(
-      referenced.filter((f) => !packaged(f)),
+      referencedFiles(manifest).filter((f) => !packaged(f)),
       [],
       'files the manifest names but the package leaves out',
     );
