@@ -165,6 +165,9 @@ describe('the installed .vsix', function () {
 
     it('shows each cloud pods once its key is pasted', async () => {
       await vscode.commands.executeCommand('workbench.view.extension.gpuPods');
+      // Wide enough for a pod's row to read whole in the README's pictures.
+      // (the editor area has the focus: making it narrower makes the side bar wider)
+      for (let i = 0; i < 5; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
       await connect('Yotta Labs');
       await waitForRow('llama-finetune');
       await connect('Novita AI');
