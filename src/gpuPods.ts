@@ -1,8 +1,8 @@
 // Must stay the first import: core and cloud code translate through vscode.l10n.t from then on.
 import './bindTranslator';
 import * as vscode from 'vscode';
-import type { CommandId } from './commands/commandIds';
-import { runPodAction } from './commands/podLifecycle';
+import type { CommandId } from './workbench/commandIds';
+import { runPodAction } from './commands/pods/podLifecycle';
 import { COMMANDS } from './commands/registerCommands';
 import { reportError, runGuarded } from './commands/runCommand';
 import type { Services } from './commands/services';
@@ -24,7 +24,7 @@ import { PriceQuotes } from './services/priceQuotes';
 import { ProviderManager } from './services/providerManager';
 import { SshService } from './services/sshService';
 import { createUtilisationSampler } from './services/utilisationSampler';
-import { vscodeWorkbench } from './services/workbench';
+import { vscodeWorkbench } from './workbench/workbench';
 import { VsCodeUserInput } from './ui/userInput';
 import type { BurnRateStatus } from './views/burnRate';
 import type { TreeNode } from './views/nodes';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from './commands/commandIds';
-import { executeCommand, registerCommand } from './commands/vscodeCommands';
+import { COMMAND_IDS } from './workbench/commandIds';
+import { executeCommand, registerCommand } from './workbench/vscodeCommands';
 import { type IdleTimer, nextChange } from './core/idleTimers';
 import type { GpuPods, Shell } from './gpuPods';
 import { AccountStore } from './services/accounts';

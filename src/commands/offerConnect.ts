@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from './services';
-import { executeCommand } from './vscodeCommands';
+import { executeCommand } from '../workbench/vscodeCommands';
 
 /**
  * Said when a command needs an account and none fits: with a button that starts connecting one, since that is

@@ -6,7 +6,7 @@ import type { PriceQuotes } from '../services/priceQuotes';
 import type { ProviderManager } from '../services/providerManager';
 import type { SshService } from '../services/sshService';
 import type { JupyterServers } from '../services/jupyterServers';
-import type { Workbench } from '../services/workbench';
+import type { Workbench } from '../workbench/workbench';
 import type { UserInput } from '../ui/userInput';
 import type { OfferCache } from '../core/offers';
 import type { IdleGuard } from '../services/idleGuard';

@@ -1,5 +1,5 @@
 import { WALKTHROUGH_KEYS, type WalkthroughStep } from '../views/walkthroughKeys';
-import { executeCommand } from './vscodeCommands';
+import { executeCommand } from '../workbench/vscodeCommands';
 
 /** Ticks the walkthrough's step: its event really happened (see src/views/walkthroughKeys.ts). */
 export function walkthroughStepDone(step: Exclude<WalkthroughStep, 'connect'>): Thenable<unknown> {

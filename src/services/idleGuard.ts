@@ -21,7 +21,7 @@ import type { Account, AccountStore } from './accounts';
 import { describeForLog } from './log';
 import { IDLE_TIMERS_KEY } from './idleTimersKey';
 import { settings } from './settings';
-import type { Workbench } from './workbench';
+import type { Workbench } from '../workbench/workbench';
 
 /** Even a far-off timer is re-checked this often, so a laptop waking from sleep acts within a minute. */
 const MAX_SLEEP_MS = 60_000;

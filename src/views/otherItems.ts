@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { clickCommand, openSettingClick } from '../commands/vscodeCommands';
+import { clickCommand, openSettingClick } from '../workbench/vscodeCommands';
 import { AuthError, ConfigError, userMessage } from '../core/errors';
 import { type Endpoint, isVolumeTransitional, type Volume } from '../core/model';
 import { CLOUDS } from '../providers/clouds';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../../src/commands/services';
 import type { GpuPods } from '../../../src/gpuPods';
-import type { Workbench } from '../../../src/services/workbench';
+import type { Workbench } from '../../../src/workbench/workbench';
 import type { UserInput } from '../../../src/ui/prompts';
 import type { TreeNode } from '../../../src/views/nodes';
 import { getExtension, waitFor } from './extension';

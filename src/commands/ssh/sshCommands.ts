@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { CancelledError } from '../core/errors';
-import { remoteFolderUri, sshCommandLine, sshTerminalArgs } from '../core/ssh/commands';
-import { PodNotReachableError } from '../core/ssh/errors';
-import { settings } from '../services/settings';
+import { CancelledError } from '../../core/errors';
+import { remoteFolderUri, sshCommandLine, sshTerminalArgs } from '../../core/ssh/commands';
+import { PodNotReachableError } from '../../core/ssh/errors';
+import { settings } from '../../services/settings';
 import { keyLoginOrHint } from './keyLoginHint';
-import { walkthroughStepDone } from './walkthroughSteps';
-import { pickPod, type PodTarget } from './pickTarget';
-import type { Services } from './services';
-import { displayText } from '../core/displayText';
+import { walkthroughStepDone } from '../walkthroughSteps';
+import { pickPod, type PodTarget } from '../pickTarget';
+import type { Services } from '../services';
+import { displayText } from '../../core/displayText';
 
 /** Remote-SSH and its known forks (VSCodium's Open Remote - SSH, Cursor's, Windsurf's). */
 export const REMOTE_SSH_EXTENSIONS = [

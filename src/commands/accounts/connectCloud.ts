@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { CloudId } from '../core/model';
-import { CLOUD_IDS, CLOUDS } from '../providers/clouds';
-import { inputOne, pickOne } from '../ui/pickOne';
+import type { CloudId } from '../../core/model';
+import { CLOUD_IDS, CLOUDS } from '../../providers/clouds';
+import { inputOne, pickOne } from '../../ui/pickOne';
 import { askCheckedKey } from './checkedKey';
 import { askAccountOptions } from './editAccount';
-import type { Services } from './services';
+import type { Services } from '../services';
 
 /**
  * Pick a cloud, name the account, paste its key (and NeevCloud's org/project); the key is checked with the

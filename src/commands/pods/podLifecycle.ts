@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { displayText } from '../core/displayText';
-import { CancelledError } from '../core/errors';
-import type { Capabilities } from '../core/capabilities';
-import type { PodAction } from '../core/provider';
-import { waitForPod, type PodGoal } from '../core/waitForPod';
-import { CLOUDS } from '../providers/clouds';
-import { actionLabel } from '../ui/actionLabels';
-import { pickPod, type PodTarget } from './pickTarget';
-import type { Services } from './services';
+import { displayText } from '../../core/displayText';
+import { CancelledError } from '../../core/errors';
+import type { Capabilities } from '../../core/capabilities';
+import type { PodAction } from '../../core/provider';
+import { waitForPod, type PodGoal } from '../../core/waitForPod';
+import { CLOUDS } from '../../providers/clouds';
+import { actionLabel } from '../../ui/actionLabels';
+import { pickPod, type PodTarget } from '../pickTarget';
+import type { Services } from '../services';
 
 const GOALS: Record<PodAction, PodGoal> = { stop: 'stopped', start: 'running', restart: 'running', terminate: 'gone' };
 

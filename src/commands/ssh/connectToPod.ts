@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { settings } from '../services/settings';
-import { offerConnectCloud } from './offerConnect';
-import type { Services } from './services';
+import { settings } from '../../services/settings';
+import { offerConnectCloud } from '../offerConnect';
+import type { Services } from '../services';
 import { connect } from './sshCommands';
 
 /**

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { displayText } from '../core/displayText';
-import { ConfigError } from '../core/errors';
-import { jupyterOpenUrl } from '../core/jupyterUrl';
-import type { Pod } from '../core/model';
-import { type Capabilities, jupyterPossible } from '../core/capabilities';
-import { pickPod, type PodTarget } from './pickTarget';
-import type { Services } from './services';
-import { settings } from '../services/settings';
+import { displayText } from '../../core/displayText';
+import { ConfigError } from '../../core/errors';
+import { jupyterOpenUrl } from '../../core/jupyterUrl';
+import type { Pod } from '../../core/model';
+import { type Capabilities, jupyterPossible } from '../../core/capabilities';
+import { pickPod, type PodTarget } from '../pickTarget';
+import type { Services } from '../services';
+import { settings } from '../../services/settings';
 
 /**
  * The pod's Jupyter URL with its credential applied: the cloud's token (GPUGeek, Novita), or for Yotta the

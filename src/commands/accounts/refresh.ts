@@ -1,5 +1,5 @@
-import type { TreeNode } from '../views/nodes';
-import type { Services } from './services';
+import type { TreeNode } from '../../views/nodes';
+import type { Services } from '../services';
 
 /** Refresh one account (from its node) or all of them. */
 export async function refresh(services: Services, arg?: unknown): Promise<void> {

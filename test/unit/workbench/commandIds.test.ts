@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { COMMAND_IDS } from '../../../src/commands/commandIds';
-import type { clickCommand, executeCommand, registerCommand } from '../../../src/commands/vscodeCommands';
+import { COMMAND_IDS } from '../../../src/workbench/commandIds';
+import type { clickCommand, executeCommand, registerCommand } from '../../../src/workbench/vscodeCommands';
 
 // Type-level checks, enforced by `tsc` (the typecheck stage): a misspelt id is not a command id.
 // @ts-expect-error 'gpuPods.refesh' is a typo, not one of our commands
@@ -16,7 +16,7 @@ const typoClick: Parameters<typeof clickCommand>[0] = 'gpuPods.showlog';
 void [typoRun, unknownBuiltIn, foreignRegistered, typoClick];
 
 const SRC = join(__dirname, '../../../../src');
-const WRAPPER = 'commands/vscodeCommands.ts';
+const WRAPPER = 'workbench/vscodeCommands.ts';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -41,7 +41,7 @@ describe('package.json and the command list', () => {
     }
   });
 
-  it('runs and registers commands only through the typed wrapper in src/commands/vscodeCommands.ts', () => {
+  it('runs and registers commands only through the typed wrapper in src/workbench/vscodeCommands.ts', () => {
     const untyped = /\bcommands\.(executeCommand|registerCommand|registerTextEditorCommand)\b/;
     const offenders = sourceFiles(SRC)
       .map((file) => relative(SRC, file).split('\\').join('/'))

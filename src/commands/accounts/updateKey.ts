@@ -1,6 +1,6 @@
 import { askCheckedKey } from './checkedKey';
-import { pickAccount } from './pickTarget';
-import type { Services } from './services';
+import { pickAccount } from '../pickTarget';
+import type { Services } from '../services';
 
 /** Replace an account's key (after it was revoked, say), checked with the cloud first; the account reloads at once. */
 export async function updateKey(services: Services, arg?: unknown): Promise<void> {

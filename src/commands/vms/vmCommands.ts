@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
-import { displayText } from '../core/displayText';
-import { CancelledError, CloudError } from '../core/errors';
-import type { Pod } from '../core/model';
-import type { VmAction, VmOps } from '../core/provider';
-import { CLOUDS } from '../providers/clouds';
-import { inputOne } from '../ui/pickOne';
-import { pickAccount, pickPod, type PodTarget } from './pickTarget';
-import { reportError } from './runCommand';
-import { createThroughWizard } from './createWithUser';
-import type { Services } from './services';
-import { waitWithProgress } from './waitWithProgress';
+import { displayText } from '../../core/displayText';
+import { CancelledError, CloudError } from '../../core/errors';
+import type { Pod } from '../../core/model';
+import type { VmAction, VmOps } from '../../core/provider';
+import { CLOUDS } from '../../providers/clouds';
+import { inputOne } from '../../ui/pickOne';
+import { pickAccount, pickPod, type PodTarget } from '../pickTarget';
+import { reportError } from '../runCommand';
+import { createThroughWizard } from '../createWithUser';
+import type { Services } from '../services';
+import { waitWithProgress } from '../waitWithProgress';
 
 /** Yotta virtual machines: create (the shared wizard), rename, terminate. */
 

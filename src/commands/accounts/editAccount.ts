@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { CloudId } from '../core/model';
-import { CLOUDS } from '../providers/clouds';
-import { inputOne } from '../ui/pickOne';
-import { pickAccount } from './pickTarget';
-import type { Services } from './services';
+import type { CloudId } from '../../core/model';
+import { CLOUDS } from '../../providers/clouds';
+import { inputOne } from '../../ui/pickOne';
+import { pickAccount } from '../pickTarget';
+import type { Services } from '../services';
 
 /** Change an account's cloud-specific settings (NeevCloud org and project ids). */
 export async function editAccount(services: Services, arg?: unknown): Promise<void> {

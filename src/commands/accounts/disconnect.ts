@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { CancelledError } from '../core/errors';
-import { CLOUDS } from '../providers/clouds';
-import { pickAccount } from './pickTarget';
-import type { Services } from './services';
+import { CancelledError } from '../../core/errors';
+import { CLOUDS } from '../../providers/clouds';
+import { pickAccount } from '../pickTarget';
+import type { Services } from '../services';
 
 /** Forget an account and delete its key from secret storage. Pods in the cloud are not touched. */
 export async function disconnect(services: Services, arg?: unknown): Promise<void> {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { displayText } from '../core/displayText';
-import { CancelledError } from '../core/errors';
-import { pickOne } from '../ui/pickOne';
-import { pickAccount } from './pickTarget';
-import type { Services } from './services';
+import { displayText } from '../../core/displayText';
+import { CancelledError } from '../../core/errors';
+import { pickOne } from '../../ui/pickOne';
+import { pickAccount } from '../pickTarget';
+import type { Services } from '../services';
 
 /** For a sold-out GPU: ask the cloud to tell the user when it is back (NeevCloud availability alerts). */
 export async function notifyWhenAvailable(services: Services, arg?: unknown): Promise<void> {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { displayText } from '../core/displayText';
-import { CancelledError } from '../core/errors';
-import { gpuPriceText } from '../core/formSteps/gpus';
-import type { GpuOffer, Pod } from '../core/model';
+import { displayText } from '../../core/displayText';
+import { CancelledError } from '../../core/errors';
+import { gpuPriceText } from '../../core/formSteps/gpus';
+import type { GpuOffer, Pod } from '../../core/model';
 import {
   matchesModel,
   type ModelChoice,
@@ -12,17 +12,17 @@ import {
   type OfferSource,
   regionFor,
   type SourceResult,
-} from '../core/offers';
-import { formatRate } from '../core/price';
-import type { Account } from '../services/accounts';
-import { inputOne, pickOne } from '../ui/pickOne';
-import { BACK } from '../ui/prompts';
-import type { PickItem } from '../ui/userInput';
-import { BackToCaller } from '../ui/wizard';
-import { accountName } from '../views/burnRate';
-import { createPod } from './createPod';
-import { offerConnectCloud } from './offerConnect';
-import type { Services } from './services';
+} from '../../core/offers';
+import { formatRate } from '../../core/price';
+import type { Account } from '../../services/accounts';
+import { inputOne, pickOne } from '../../ui/pickOne';
+import { BACK } from '../../ui/prompts';
+import type { PickItem } from '../../ui/userInput';
+import { BackToCaller } from '../../ui/wizard';
+import { accountName } from '../../views/burnRate';
+import { createPod } from '../pods/createPod';
+import { offerConnectCloud } from '../offerConnect';
+import type { Services } from '../services';
 
 type ModelPick = { key?: string; text?: string; label?: string };
 const OTHER = Symbol('other');

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { displayText } from '../core/displayText';
-import type { Pod } from '../core/model';
-import type { CloudFacts } from '../core/provider';
-import { checkKeyLogin } from '../core/ssh/bootstrap';
-import { SshError } from '../core/ssh/errors';
-import { nodeProcessRunner, nodeSshFs } from '../core/ssh/io';
-import { CLOUDS } from '../providers/clouds';
-import type { Services } from './services';
+import { displayText } from '../../core/displayText';
+import type { Pod } from '../../core/model';
+import type { CloudFacts } from '../../core/provider';
+import { checkKeyLogin } from '../../core/ssh/bootstrap';
+import { SshError } from '../../core/ssh/errors';
+import { nodeProcessRunner, nodeSshFs } from '../../core/ssh/io';
+import { CLOUDS } from '../../providers/clouds';
+import type { Services } from '../services';
 
 /**
  * Clouds that take the key only at create ('createKey'): a pod made elsewhere (the cloud's console, another

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { executeCommand } from '../commands/vscodeCommands';
+import { executeCommand } from './vscodeCommands';
 
 /**
  * The few workbench effects commands cause: open a URL, open a remote folder, copy text, install an

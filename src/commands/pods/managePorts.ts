@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { allowsPorts } from '../core/capabilities';
-import { displayText } from '../core/displayText';
-import { CancelledError } from '../core/errors';
-import type { PortSpec } from '../core/provider';
-import { isValidPort } from '../core/sshCommand';
-import { inputOne } from '../ui/pickOne';
-import { pickPod } from './pickTarget';
-import type { Services } from './services';
+import { allowsPorts } from '../../core/capabilities';
+import { displayText } from '../../core/displayText';
+import { CancelledError } from '../../core/errors';
+import type { PortSpec } from '../../core/provider';
+import { isValidPort } from '../../core/sshCommand';
+import { inputOne } from '../../ui/pickOne';
+import { pickPod } from '../pickTarget';
+import type { Services } from '../services';
 
 /** "8080/http, 6006/tcp" → specs, or the reason it is not valid. */
 export function parsePortList(text: string, max: number): PortSpec[] | string {

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { displayText } from '../core/displayText';
-import { CancelledError } from '../core/errors';
-import { type IdleKind, parseHours } from '../core/idleTimers';
-import { CLOUDS } from '../providers/clouds';
-import { settings } from '../services/settings';
-import { actionLabel } from '../ui/actionLabels';
-import { inputOne } from '../ui/pickOne';
-import { pickPod } from './pickTarget';
-import type { Services } from './services';
+import { displayText } from '../../core/displayText';
+import { CancelledError } from '../../core/errors';
+import { type IdleKind, parseHours } from '../../core/idleTimers';
+import { CLOUDS } from '../../providers/clouds';
+import { settings } from '../../services/settings';
+import { actionLabel } from '../../ui/actionLabels';
+import { inputOne } from '../../ui/pickOne';
+import { pickPod } from '../pickTarget';
+import type { Services } from '../services';
 
 /** "Stop After…" and "Remind Me After…": a timer on one running pod, kept across reloads. */
 async function setIdleTimer(services: Services, arg: unknown, kind: IdleKind): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Services } from './services';
+import type { Services } from '../services';
 
 export function showLog(services: Services): void {
   services.log.show();

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { displayText } from '../core/displayText';
-import { AuthError, CancelledError, userMessage } from '../core/errors';
-import { keyFingerprint } from '../core/keyFingerprint';
-import type { CloudId } from '../core/model';
-import { CLOUDS } from '../providers/clouds';
-import { type Account, cleanKey } from '../services/accounts';
-import { describeForLog } from '../services/log';
-import { inputOne, pickOne } from '../ui/pickOne';
-import type { Services } from './services';
+import { displayText } from '../../core/displayText';
+import { AuthError, CancelledError, userMessage } from '../../core/errors';
+import { keyFingerprint } from '../../core/keyFingerprint';
+import type { CloudId } from '../../core/model';
+import { CLOUDS } from '../../providers/clouds';
+import { type Account, cleanKey } from '../../services/accounts';
+import { describeForLog } from '../../services/log';
+import { inputOne, pickOne } from '../../ui/pickOne';
+import type { Services } from '../services';
 
 /** Whose key is asked for. */
 export interface KeyRequest {

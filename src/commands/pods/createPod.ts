@@ -1,20 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Answers, CreateContext } from '../core/createForm';
-import { CancelledError } from '../core/errors';
-import type { Pod } from '../core/model';
-import type { Provider } from '../core/provider';
-import { CLOUDS } from '../providers/clouds';
-import type { Account } from '../services/accounts';
-import { settings } from '../services/settings';
-import { pickAccount } from './pickTarget';
-import { reportError } from './runCommand';
-import { createThroughWizard } from './createWithUser';
-import type { Services } from './services';
-import { executeCommand } from './vscodeCommands';
-import { waitWithProgress } from './waitWithProgress';
-import { displayText } from '../core/displayText';
-import { walkthroughStepDone } from './walkthroughSteps';
+import type { Answers, CreateContext } from '../../core/createForm';
+import { CancelledError } from '../../core/errors';
+import type { Pod } from '../../core/model';
+import type { Provider } from '../../core/provider';
+import { CLOUDS } from '../../providers/clouds';
+import type { Account } from '../../services/accounts';
+import { settings } from '../../services/settings';
+import { pickAccount } from '../pickTarget';
+import { reportError } from '../runCommand';
+import { createThroughWizard } from '../createWithUser';
+import type { Services } from '../services';
+import { executeCommand } from '../../workbench/vscodeCommands';
+import { waitWithProgress } from '../waitWithProgress';
+import { displayText } from '../../core/displayText';
+import { walkthroughStepDone } from '../walkthroughSteps';
 
 /**
  * The create wizard, then exactly one create request. If the cloud documents that nothing was done, its

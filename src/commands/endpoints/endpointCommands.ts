@@ -1,5 +1,5 @@
-import { pickEndpoint } from './pickVolume';
-import type { Services } from './services';
+import { pickEndpoint } from '../pickVolume';
+import type { Services } from '../services';
 
 /** Start or stop a serverless endpoint (Yotta). */
 export async function startEndpoint(services: Services, arg?: unknown): Promise<void> {

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { displayText } from '../core/displayText';
-import { computeBurnRate, formatDuration } from '../core/burnRate';
-import { CancelledError } from '../core/errors';
-import { pickOne } from '../ui/pickOne';
-import { accountName } from '../views/burnRate';
-import { costText, spentText } from '../views/format';
-import type { PodNode } from '../views/nodes';
-import type { Services } from './services';
-import { executeCommand } from './vscodeCommands';
+import { displayText } from '../../core/displayText';
+import { computeBurnRate, formatDuration } from '../../core/burnRate';
+import { CancelledError } from '../../core/errors';
+import { pickOne } from '../../ui/pickOne';
+import { accountName } from '../../views/burnRate';
+import { costText, spentText } from '../../views/format';
+import type { PodNode } from '../../views/nodes';
+import type { Services } from '../services';
+import { executeCommand } from '../../workbench/vscodeCommands';
 
 /** The burn-rate item's click: a pick of the running pods (dearest first); the chosen one is revealed in the tree. */
 export async function showRunningPods(services: Services): Promise<PodNode | undefined> {

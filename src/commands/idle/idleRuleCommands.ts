@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { displayText } from '../core/displayText';
-import { CancelledError } from '../core/errors';
-import { minutesText } from '../core/plural';
-import { type IdleRule, MAX_FOR_MINUTES, validateRule } from '../core/utilisation/idleRule';
-import { CLOUDS } from '../providers/clouds';
-import { settings } from '../services/settings';
-import { actionVerb } from '../ui/actionLabels';
-import { inputOne, pickOne } from '../ui/pickOne';
-import { pickPod } from './pickTarget';
-import type { Services } from './services';
+import { displayText } from '../../core/displayText';
+import { CancelledError } from '../../core/errors';
+import { minutesText } from '../../core/plural';
+import { type IdleRule, MAX_FOR_MINUTES, validateRule } from '../../core/utilisation/idleRule';
+import { CLOUDS } from '../../providers/clouds';
+import { settings } from '../../services/settings';
+import { actionVerb } from '../../ui/actionLabels';
+import { inputOne, pickOne } from '../../ui/pickOne';
+import { pickPod } from '../pickTarget';
+import type { Services } from '../services';
 
 /**
  * "Stop When GPUs Are Idle…": a GPU utilisation rule on one running pod of a cloud that can stop pods. Never offered

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { displayText } from '../core/displayText';
-import { CancelledError } from '../core/errors';
-import { inputOne } from '../ui/pickOne';
-import { runWizard } from '../ui/wizard';
-import { pickAccount } from './pickTarget';
-import { pickVolume } from './pickVolume';
-import type { Services } from './services';
+import { displayText } from '../../core/displayText';
+import { CancelledError } from '../../core/errors';
+import { inputOne } from '../../ui/pickOne';
+import { runWizard } from '../../ui/wizard';
+import { pickAccount } from '../pickTarget';
+import { pickVolume } from '../pickVolume';
+import type { Services } from '../services';
 
 /** Volume actions: create (the cloud's form), rename, resize, delete. Each refreshes its account after. */
 export async function createVolume(services: Services, arg?: unknown): Promise<void> {

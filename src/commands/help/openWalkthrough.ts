@@ -1,5 +1,5 @@
-import type { Services } from './services';
-import { executeCommand } from './vscodeCommands';
+import type { Services } from '../services';
+import { executeCommand } from '../../workbench/vscodeCommands';
 
 /** The walkthrough's own id (`contributes.walkthroughs` in package.json). */
 const WALKTHROUGH = 'gpuPods.gettingStarted';
