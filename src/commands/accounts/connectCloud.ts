@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CloudId } from '../../core/model';
-import { CLOUD_IDS, CLOUDS } from '../../providers/clouds';
+import { CLOUD_IDS } from '../../core/cloudIds';
+import { CLOUDS } from '../../providers/clouds';
 import { inputOne, pickOne } from '../../ui/pickOne';
 import { askCheckedKey } from './checkedKey';
 import { askAccountOptions } from './editAccount';
