@@ -30,7 +30,7 @@ export interface IdleGuardHost {
   accounts: AccountStore;
   data: AccountData;
   log: vscode.LogOutputChannel;
-  /** Read at each use: tests swap the workbench. */
+  /** The workbench GPU Pods was built with (the integration suites give a recording one). */
   workbench(): Workbench;
   /** Runs the pod action the usual way (progress, wait, errors reported). */
   act(account: Account, pod: Pod, action: PodAction): Promise<void>;

@@ -17,7 +17,6 @@ import type { Services } from '../services';
  */
 export async function stopWhenIdle(services: Services, arg?: unknown): Promise<void> {
   const rules = services.idleRules;
-  if (!rules) throw new CancelledError();
   const { account, pod, provider } = await pickPod(
     services,
     arg,
@@ -92,7 +91,6 @@ function errorOf(rule: IdleRule, typed: string): string | undefined {
 
 export async function clearIdleRule(services: Services, arg?: unknown): Promise<void> {
   const rules = services.idleRules;
-  if (!rules) throw new CancelledError();
   const { account, pod } = await pickPod(
     services,
     arg,

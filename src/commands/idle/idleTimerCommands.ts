@@ -12,7 +12,6 @@ import type { Services } from '../services';
 /** "Stop After…" and "Remind Me After…": a timer on one running pod, kept across reloads. */
 async function setIdleTimer(services: Services, arg: unknown, kind: IdleKind): Promise<void> {
   const guard = services.idleGuard;
-  if (!guard) throw new CancelledError();
   const target = await pickPod(
     services,
     arg,
@@ -59,7 +58,6 @@ async function setIdleTimer(services: Services, arg: unknown, kind: IdleKind): P
 
 export async function clearIdleTimer(services: Services, arg: unknown): Promise<void> {
   const guard = services.idleGuard;
-  if (!guard) throw new CancelledError();
   const target = await pickPod(
     services,
     arg,

@@ -47,7 +47,7 @@ export function offerSources(services: Services): OfferSource[] {
 export async function createOnBestOffer(services: Services): Promise<Pod | undefined> {
   const cache = services.offers;
   const sources = offerSources(services);
-  if (!cache || sources.length === 0) {
+  if (sources.length === 0) {
     offerConnectCloud(services, services.accounts.list().length > 0);
     throw new CancelledError();
   }

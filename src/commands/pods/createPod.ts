@@ -59,12 +59,12 @@ export async function createPod(
   });
   await services.podSecrets.setJupyterPassword(account.cloud, pod.id, ctx.jupyterPassword);
   // The price the summary quoted, for a cloud whose list gives none (GPUGeek): the pod shows and counts it.
-  if (pod.quotedPrice) await services.priceQuotes?.remember(account.id, pod.id, pod.quotedPrice);
+  if (pod.quotedPrice) await services.priceQuotes.remember(account.id, pod.id, pod.quotedPrice);
   services.data.upsertPod(account.id, pod);
   void walkthroughStepDone('create');
-  await services.idleGuard?.applyNewPodDefaults(account, pod);
+  await services.idleGuard.applyNewPodDefaults(account, pod);
   // The default idle rule, only where the cloud can stop a pod: an idle rule never deletes one.
-  if (services.idleRules && settings.idleAutoStopNewPods() && provider.podActions.has('stop'))
+  if (settings.idleAutoStopNewPods() && provider.podActions.has('stop'))
     await services.idleRules.set({ accountId: account.id, cloud: account.cloud, pod }, settings.idleRuleDefaults());
   void services.data.refresh(account.id);
   void waitUntilRunning(services, account, provider, pod);
@@ -76,7 +76,6 @@ export async function createPod(
  * summary says there is no key, and a cloud that cannot work without one refuses before anything is sent.
  */
 async function publicKeyIfWanted(services: Services): Promise<string | undefined> {
-  if (!services.ssh) return undefined;
   try {
     return (await services.ssh.ensureKey(services.ui)).publicKey;
   } catch (error) {

@@ -105,6 +105,6 @@ export async function runPodAction(services: Services, target: PodTarget, action
   );
   if (action === 'terminate') {
     await services.podSecrets.forget(account.cloud, pod.id);
-    await services.ssh?.forget([{ cloud: account.cloud, id: pod.id }]);
+    await services.ssh.forget([{ cloud: account.cloud, id: pod.id }]);
   }
 }

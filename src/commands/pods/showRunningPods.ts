@@ -46,7 +46,7 @@ export async function showRunningPods(services: Services): Promise<PodNode | und
   if (!account) throw new CancelledError();
   const node: PodNode = { type: 'pod', account, pod: picked.pod };
   const view = services.view;
-  if (view && !view.visible) {
+  if (!view.visible) {
     // A reveal sent while the view is still opening can be dropped: wait until it is shown (at most 2 s).
     const shown = new Promise<void>((resolve) => {
       const done = () => (sub.dispose(), clearTimeout(timer), resolve());
@@ -56,6 +56,6 @@ export async function showRunningPods(services: Services): Promise<PodNode | und
     await executeCommand('gpuPods.pods.focus');
     await shown;
   }
-  await view?.reveal(node, { select: true, focus: true });
+  await view.reveal(node, { select: true, focus: true });
   return node;
 }

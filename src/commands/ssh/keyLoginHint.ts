@@ -22,7 +22,7 @@ export async function keyLoginOrHint(
   alias: string,
 ): Promise<boolean> {
   // VMs get their keys another way; the hint speaks of pods
-  if (facts.sshAuth !== 'createKey' || pod.kind !== 'pod' || !services.ssh) return true;
+  if (facts.sshAuth !== 'createKey' || pod.kind !== 'pod') return true;
   try {
     await checkKeyLogin({ fs: nodeSshFs, runner: nodeProcessRunner, timeoutMs: 30_000 }, hostFile, alias);
     return true;

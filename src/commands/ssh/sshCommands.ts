@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { CancelledError } from '../../core/errors';
 import { remoteFolderUri, sshCommandLine, sshTerminalArgs } from '../../core/ssh/commands';
 import { PodNotReachableError } from '../../core/ssh/errors';
 import { settings } from '../../services/settings';
@@ -28,7 +27,6 @@ function freshMachine(target: PodTarget) {
 async function prepared(services: Services, arg: unknown, title: string, emptyMessage?: string) {
   const target = await pickPod(services, arg, runningPod, title, emptyMessage, 'machines');
   const ssh = services.ssh;
-  if (!ssh) throw new CancelledError();
   const entry = await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
@@ -118,7 +116,6 @@ export const sshCommands = {
     );
   },
   'gpuPods.removeStaleSshEntries': async (services: Services) => {
-    if (!services.ssh) return;
     // a refresh already prunes what it can judge: count what is gone from the file since the command began
     const before = await services.ssh.entries();
     await Promise.all(services.accounts.list().map((a) => services.data.refresh(a.id)));
@@ -132,7 +129,6 @@ export const sshCommands = {
     );
   },
   'gpuPods.showSshIncludeLine': async (services: Services) => {
-    if (!services.ssh) return;
     const status = await services.ssh.includeStatus();
     if (status.present)
       void services.workbench.showInfo(

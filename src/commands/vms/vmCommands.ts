@@ -117,6 +117,6 @@ export async function terminateVm(services: Services, arg?: unknown): Promise<vo
     // Cancelling only stops the waiting: the cloud terminates the VM anyway, so its entry goes too.
     if (!(e instanceof CancelledError)) throw e;
   }
-  await services.ssh?.forget([{ cloud: target.account.cloud, id: `vm-${target.pod.id}` }]);
+  await services.ssh.forget([{ cloud: target.account.cloud, id: `vm-${target.pod.id}` }]);
   await services.data.refresh(target.account.id);
 }

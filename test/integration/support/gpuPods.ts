@@ -62,15 +62,18 @@ export function recordingWorkbench(): RecordedWorkbench {
   return wb;
 }
 
-/** Installs scripted prompts and a recording workbench; returns the services for further checks. */
+/**
+ * Hands the running instance's seams scripted prompts and a recording workbench (until the next script or a
+ * restart); returns the services for further checks.
+ */
 export async function script(
   ui: UserInput,
   workbench: RecordedWorkbench = recordingWorkbench(),
 ): Promise<{ services: Services; workbench: RecordedWorkbench }> {
-  const { services } = await gpuPods();
-  services.ui = ui;
-  services.workbench = workbench;
-  services.timing = { waitIntervalMs: 150, waitTimeoutMs: 60_000 };
+  const hooks = await testHooks();
+  const { services } = await hooks.gpuPods();
+  hooks.seams.ui.use(ui);
+  hooks.seams.workbench.use(workbench);
   return { services, workbench };
 }
 
