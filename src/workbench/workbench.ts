@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
+import type { BuiltInCommandId, CommandId } from './commandIds';
 import { executeCommand } from './vscodeCommands';
 
 /**
  * The few workbench effects commands cause: open a URL, open a remote folder, copy text, install an
- * extension. One object so integration tests can observe them (the test harness has no Remote-SSH and
- * no browser) without any test branch in the commands themselves.
+ * extension, run a command, show a toast. One port so tests can observe them (the integration harness has
+ * no Remote-SSH and no browser; the unit tests have no VS Code at all) without any test branch in the
+ * commands themselves. A command that needs nothing else of VS Code runs in plain Node.
  */
 export interface Workbench {
   openExternal(uri: vscode.Uri): Thenable<boolean>;
@@ -19,6 +21,8 @@ export interface Workbench {
   showInfo(message: string, ...buttons: string[]): Thenable<string | undefined>;
   /** A warning toast (the idle guard's "about to stop"); undefined when dismissed or never answered. */
   showWarning(message: string, ...buttons: string[]): Thenable<string | undefined>;
+  /** Runs one of our commands or one of VS Code's we name (typed: a misspelt id fails the typecheck). */
+  executeCommand(id: CommandId | BuiltInCommandId, ...args: unknown[]): Thenable<unknown>;
 }
 
 export const vscodeWorkbench: Workbench = {
@@ -31,4 +35,5 @@ export const vscodeWorkbench: Workbench = {
   showError: (message, ...buttons) => vscode.window.showErrorMessage(message, ...buttons),
   showInfo: (message, ...buttons) => vscode.window.showInformationMessage(message, ...buttons),
   showWarning: (message, ...buttons) => vscode.window.showWarningMessage(message, ...buttons),
+  executeCommand: (id, ...args) => executeCommand(id, ...args),
 };

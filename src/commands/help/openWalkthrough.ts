@@ -1,5 +1,4 @@
 import type { Services } from '../services';
-import { executeCommand } from '../../workbench/vscodeCommands';
 
 /** The walkthrough's own id (`contributes.walkthroughs` in package.json). */
 const WALKTHROUGH = 'gpuPods.gettingStarted';
@@ -9,5 +8,9 @@ const WALKTHROUGH = 'gpuPods.gettingStarted';
  * the running extension, so a link to it cannot go stale when the publisher id changes.
  */
 export function openWalkthrough(services: Services): Thenable<unknown> {
-  return executeCommand('workbench.action.openWalkthrough', `${services.context.extension.id}#${WALKTHROUGH}`, false);
+  return services.workbench.executeCommand(
+    'workbench.action.openWalkthrough',
+    `${services.context.extension.id}#${WALKTHROUGH}`,
+    false,
+  );
 }

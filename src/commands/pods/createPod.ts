@@ -11,7 +11,6 @@ import { pickAccount } from '../pickTarget';
 import { reportError } from '../runCommand';
 import { createThroughWizard } from '../createWithUser';
 import type { Services } from '../services';
-import { executeCommand } from '../../workbench/vscodeCommands';
 import { waitWithProgress } from '../waitWithProgress';
 import { displayText } from '../../core/displayText';
 import { walkthroughStepDone } from '../walkthroughSteps';
@@ -61,7 +60,7 @@ export async function createPod(
   // The price the summary quoted, for a cloud whose list gives none (GPUGeek): the pod shows and counts it.
   if (pod.quotedPrice) await services.priceQuotes.remember(account.id, pod.id, pod.quotedPrice);
   services.data.upsertPod(account.id, pod);
-  void walkthroughStepDone('create');
+  void walkthroughStepDone(services.workbench, 'create');
   await services.idleGuard.applyNewPodDefaults(account, pod);
   // The default idle rule, only where the cloud can stop a pod: an idle rule never deletes one.
   if (settings.idleAutoStopNewPods() && provider.podActions.has('stop'))
@@ -103,8 +102,9 @@ async function waitUntilRunning(services: Services, account: Account, provider: 
       .showInfo(vscode.l10n.t('"{0}" is running.', displayText(running.name)), ...actions)
       .then((choice) => {
         const node = { type: 'pod', account, pod: running };
-        if (choice === actions[0] && running.ssh) void executeCommand('gpuPods.connectRemoteSsh', node);
-        else if (choice) void executeCommand('gpuPods.openJupyter', node);
+        if (choice === actions[0] && running.ssh)
+          void services.workbench.executeCommand('gpuPods.connectRemoteSsh', node);
+        else if (choice) void services.workbench.executeCommand('gpuPods.openJupyter', node);
       });
   } catch (error) {
     reportError(services, 'createPod (waiting)', error);

@@ -7,7 +7,6 @@ import { accountName } from '../../views/burnRate';
 import { costText, spentText } from '../../views/format';
 import type { PodNode } from '../../views/nodes';
 import type { Services } from '../services';
-import { executeCommand } from '../../workbench/vscodeCommands';
 
 /** The burn-rate item's click: a pick of the running pods (dearest first); the chosen one is revealed in the tree. */
 export async function showRunningPods(services: Services): Promise<PodNode | undefined> {
@@ -22,7 +21,7 @@ export async function showRunningPods(services: Services): Promise<PodNode | und
     Date.now(),
   ).rows;
   if (rows.length === 0) {
-    await executeCommand('gpuPods.pods.focus');
+    await services.workbench.executeCommand('gpuPods.pods.focus');
     void services.workbench.showInfo(vscode.l10n.t('No pods are running.'));
     return undefined;
   }
@@ -53,7 +52,7 @@ export async function showRunningPods(services: Services): Promise<PodNode | und
       const sub = view.onDidChangeVisibility((e) => e.visible && done());
       const timer = setTimeout(done, 2000);
     });
-    await executeCommand('gpuPods.pods.focus');
+    await services.workbench.executeCommand('gpuPods.pods.focus');
     await shown;
   }
   await view.reveal(node, { select: true, focus: true });

@@ -71,7 +71,7 @@ export async function connect(services: Services, arg: unknown, newWindow: boole
   const uri = vscode.Uri.parse(remoteFolderUri(entry.alias, settings.remoteFolder()), true);
   services.log.info(`Opening ${uri.toString(true)} with ${installed}.`);
   await services.workbench.openFolder(uri, newWindow);
-  void walkthroughStepDone('ssh');
+  void walkthroughStepDone(services.workbench, 'ssh');
 }
 
 function openTerminal(services: Services, target: PodTarget, hostFile: string, alias: string): vscode.Terminal {
