@@ -149,7 +149,7 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
     idleGuard,
     utilisation,
     idleRules,
-    offers: new OfferCache(OFFERS_TTL_MS, timing.offerTimeoutMs),
+    offers: new OfferCache(OFFERS_TTL_MS, timing.offerTimeoutMs, () => clock.now()),
     priceQuotes,
   });
   const tree = new PodsTreeProvider(accounts, data, providers, idleGuard, { feed: utilisation, rules: idleRules });
