@@ -1,8 +1,14 @@
-// `npm run lint` (with Prettier and knip). The layering rules are the ones the architecture rests on:
-//   - src/core and src/providers never import `vscode` (they run and are tested in plain Node);
-//   - src/core imports from src/providers only types (CloudId is the registry's key set; no cloud code in core);
-//   - a cloud's folder imports no other cloud's folder, nor the registry that loads them all
-//     (it would pull every cloud into that cloud's lazy bundle).
+// `npm run lint` (with Prettier, knip and the import-cycle check scripts/checks/importCycles.mjs). The layering
+// rules are the ones the architecture rests on; type imports count like any other (a type import is still a
+// back edge: the files cannot be type-checked or understood apart):
+//   - src/core imports nothing outside src/core (no vscode, no provider file: cloud ids are src/core/cloudIds.ts);
+//   - src/providers imports src/core only, never vscode; a cloud's folder imports no other cloud's folder, nor
+//     the registry that loads them all (it would pull every cloud into that cloud's lazy bundle);
+//   - src/workbench (command ids, the typed command wrapper, the workbench port) is the leaf every UI layer
+//     shares: it imports src/core only;
+//   - src/ui, src/services and src/views never import src/commands (commands sit on top; what they share with
+//     the layers below lives in src/workbench); src/ui and src/services never import src/views;
+//   - the pickers every command group uses (src/commands/pickTarget.ts, pickVolume.ts) never import src/views.
 import js from '@eslint/js';
 import { readdirSync } from 'node:fs';
 import globals from 'globals';
@@ -14,11 +20,31 @@ const cloudFolders = readdirSync(new URL('./src/providers/', import.meta.url), {
 
 const noVscode = { name: 'vscode', message: 'src/core and src/providers run in plain Node: no vscode import here.' };
 
+/** Import patterns naming a folder of src/ (from anywhere below src/). */
+const folder = (name) => [`**/${name}`, `**/${name}/*`, `**/${name}/**`, `../${name}`, `../${name}/**`];
+/** The root files of src/: the composition root and activation import everything, so nothing imports them. */
+const rootFiles = ['**/gpuPods', '**/startup', '**/extension', '**/bindTranslator'];
+
+/** `files` may import none of `folders` (type imports included); `paths` adds named modules (vscode). */
+function layer(files, folders, message, paths = []) {
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths, patterns: [{ group: [...folders.flatMap(folder), ...rootFiles], message }] },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'out/', 'test-artifacts/', 'node_modules/', 'media/', '**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // Named, not inferred: a process that lints two trees (the sixth-cloud test's copy) would be ambiguous.
+    languageOptions: { parserOptions: { tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',
@@ -30,27 +56,39 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
-  {
-    files: ['src/core/**/*.ts', 'src/providers/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
-  },
-  {
-    files: ['src/core/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/providers', '**/providers/*', '**/providers/**'],
-              allowTypeImports: true,
-              message: 'src/core loads no provider code: import types only (`import type`).',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  layer(
+    ['src/core/**/*.ts'],
+    ['providers', 'services', 'views', 'commands', 'ui', 'workbench'],
+    'src/core is the bottom layer: it imports nothing outside src/core (cloud ids: src/core/cloudIds.ts).',
+    [noVscode],
+  ),
+  layer(
+    ['src/providers/*.ts'],
+    ['services', 'views', 'commands', 'ui', 'workbench'],
+    'src/providers builds on src/core only.',
+    [noVscode],
+  ),
+  layer(
+    ['src/workbench/**/*.ts'],
+    ['providers', 'services', 'views', 'commands', 'ui'],
+    'src/workbench is the leaf the UI layers share: it imports src/core only.',
+  ),
+  layer(['src/ui/**/*.ts'], ['services', 'views', 'commands'], 'src/ui imports no services, views or commands.'),
+  layer(
+    ['src/services/**/*.ts'],
+    ['views', 'commands'],
+    'src/services imports no views or commands: move what both need into src/workbench (or src/core).',
+  ),
+  layer(
+    ['src/views/**/*.ts'],
+    ['commands'],
+    'src/views imports no commands: command ids and the typed wrapper are in src/workbench.',
+  ),
+  layer(
+    ['src/commands/pickTarget.ts', 'src/commands/pickVolume.ts'],
+    ['views'],
+    'The pickers every command group shares take a clicked row by its shape: no import of src/views.',
+  ),
   ...cloudFolders.map((cloud) => ({
     files: [`src/providers/${cloud}/**/*.ts`],
     rules: {
@@ -59,6 +97,10 @@ export default tseslint.config(
         {
           paths: [noVscode],
           patterns: [
+            {
+              group: [...['services', 'views', 'commands', 'ui', 'workbench'].flatMap(folder), ...rootFiles],
+              message: `src/providers/${cloud} builds on src/core only.`,
+            },
             {
               group: [
                 ...cloudFolders.filter((other) => other !== cloud).map((other) => `**/providers/${other}`),

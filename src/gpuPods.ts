@@ -1,35 +1,37 @@
 // Must stay the first import: core and cloud code translate through vscode.l10n.t from then on.
 import './bindTranslator';
 import * as vscode from 'vscode';
-import type { CommandId } from './commands/commandIds';
-import { runPodAction } from './commands/podLifecycle';
+import { runPodAction } from './commands/pods/podLifecycle';
 import { COMMANDS } from './commands/registerCommands';
 import { reportError, runGuarded } from './commands/runCommand';
-import type { Services } from './commands/services';
+import type { Services, Timing } from './commands/services';
+import { type Clock, systemClock } from './core/clock';
 import type { RateLimit } from './core/keyGate';
-import type { CloudId } from './core/model';
+import type { CloudId, Pod } from './core/model';
 import { OfferCache } from './core/offers';
+import type { PodAction } from './core/provider';
 import { AccountData } from './services/accountData';
-import type { AccountStore } from './services/accounts';
-import { JupyterServers } from './services/jupyterServers';
+import type { Account, AccountStore } from './services/accounts';
 import { IdleGuard } from './services/idleGuard';
 import { IdleRules } from './services/idleRules';
-import { settings } from './services/settings';
-import { CLOUDS } from './providers/clouds';
-import { actionVerb } from './ui/actionLabels';
-import { IdleStatus } from './views/idleStatus';
+import { ExtensionIdleRulesHost } from './services/idleRulesHost';
+import { JupyterServers } from './services/jupyterServers';
 import { createLog } from './services/log';
 import { PodSecrets } from './services/podSecrets';
 import { PriceQuotes } from './services/priceQuotes';
 import { ProviderManager } from './services/providerManager';
+import { settings } from './services/settings';
 import { SshService } from './services/sshService';
 import { createUtilisationSampler } from './services/utilisationSampler';
-import { vscodeWorkbench } from './services/workbench';
+import type { UserInput } from './ui/prompts';
 import { VsCodeUserInput } from './ui/userInput';
 import type { BurnRateStatus } from './views/burnRate';
+import { IdleStatus } from './views/idleStatus';
 import type { TreeNode } from './views/nodes';
 import { Poller } from './views/poller';
 import { PodsTreeProvider } from './views/treeProvider';
+import type { CommandId } from './workbench/commandIds';
+import { vscodeWorkbench, type Workbench } from './workbench/workbench';
 
 /**
  * The part of GPU Pods that activation does not load (src/startup.ts loads it on first use: the view is
@@ -45,12 +47,32 @@ export interface Shell {
   accounts: AccountStore;
   view: vscode.TreeView<TreeNode>;
   burnRate: BurnRateStatus;
+}
+
+/**
+ * What a test gives GPU Pods at construction instead of the real thing; the shipped entry gives none. Each is
+ * read once, while the services are built: nothing is swapped on them afterwards.
+ */
+export interface Seams {
+  /** Wraps VS Code's prompts (the integration suites script the answers). */
+  ui?: (vscodeUi: UserInput) => UserInput;
+  /** Wraps the workbench effects (the suites record them: there is no browser and no Remote-SSH there). */
+  workbench?: (real: Workbench) => Workbench;
+  /** Time: now and timers. */
+  clock?: Clock;
+  /** How long GPU Pods waits for a cloud, and how often it looks. */
+  timing?: Partial<Timing>;
   /**
-   * Limits per API key instead of each cloud's documented ones: the integration suite's test entry drives the
-   * simulator far faster than any cloud allows. The shipped entry never sets it.
+   * Limits per API key instead of each cloud's documented ones: the integration suite drives the simulator far
+   * faster than any cloud allows.
    */
   rateLimit?: (cloud: CloudId) => RateLimit;
 }
+
+/** The shipped timing: pods are looked at every 3 s for 20 minutes; a cloud has 10 s to list its offers. */
+const TIMING: Timing = { waitIntervalMs: 3000, waitTimeoutMs: 20 * 60 * 1000, offerTimeoutMs: 10_000 };
+/** How long the Best Offer picker reuses an account's offers. */
+const OFFERS_TTL_MS = 60_000;
 
 /** The loaded extension: its services and tree, and the command handlers startup's commands call. */
 export interface GpuPods {
@@ -59,20 +81,28 @@ export interface GpuPods {
   runCommand(id: CommandId, args: unknown[]): Promise<unknown>;
 }
 
-export function buildGpuPods({ context, accounts, view, burnRate, rateLimit }: Shell): GpuPods {
+/** Every service, built once in dependency order; the result is frozen. */
+export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams: Seams = {}): GpuPods {
+  const clock = seams.clock ?? systemClock;
+  const timing: Timing = { ...TIMING, ...seams.timing };
+  const ui = seams.ui ? seams.ui(new VsCodeUserInput()) : new VsCodeUserInput();
+  const workbench = seams.workbench ? seams.workbench(vscodeWorkbench) : vscodeWorkbench;
   const log = createLog();
-  const providers = new ProviderManager(accounts, log, {}, rateLimit);
-  const priceQuotes = new PriceQuotes(context.globalState, Date.now, log);
-  const data = new AccountData(accounts, providers, log, priceQuotes);
+  const providers = new ProviderManager(accounts, log, {}, seams.rateLimit);
+  const priceQuotes = new PriceQuotes(context.globalState, () => clock.now(), log);
+  const data = new AccountData(accounts, providers, log, priceQuotes, clock);
+  // The pod actions the idle timers and rules take go through the Stop command's own path.
+  const podAction = async (account: Account, pod: Pod, action: PodAction) =>
+    runPodAction(services, { account, pod, provider: await providers.get(account) }, action);
   // Timers are read from global state and scheduled; nothing is asked of a cloud until one is due.
   const idleGuard = new IdleGuard(context.globalState, {
     accounts,
     data,
     log,
-    workbench: () => services.workbench,
+    workbench: () => workbench,
     act: async (account, pod, action) => {
       try {
-        await runPodAction(services, { account, pod, provider: await providers.get(account) }, action);
+        await podAction(account, pod, action);
       } catch (error) {
         reportError(services, `idle guard (${action})`, error);
       }
@@ -88,78 +118,42 @@ export function buildGpuPods({ context, accounts, view, burnRate, rateLimit }: S
   // The GPU utilisation readings: built before the idle rules, which subscribe to them at construction.
   const utilisation = createUtilisationSampler({ data, providers, ssh, log, view });
   // Idle rules are read from global state and armed at once: they run from startup, like the timers.
-  const idleRules = new IdleRules({
-    memento: context.globalState,
-    feed: utilisation,
-    log,
-    now: Date.now,
-    graceMs: () => settings.idleGraceMs(),
-    clouds: Object.keys(CLOUDS),
-    pods: () => data.allPods().map(({ account, pod }) => ({ accountId: account.id, pod })),
-    listed: (accountId) => {
-      const s = data.snapshot(accountId);
-      return s && !s.error ? s.pods : undefined;
-    },
-    keepListed: (accountIds) => {
-      const now = Date.now();
-      for (const id of accountIds) {
-        const account = accounts.get(id);
-        const s = data.snapshot(id);
-        if (!account || data.isRefreshing(id) || (s?.backoffUntil && now < s.backoffUntil)) continue;
-        if (!s?.loadedAt || now - s.loadedAt >= settings.slowPollSeconds(account.cloud) * 1000)
-          void data.refresh(id, { background: true });
-      }
-    },
-    onPodsChange: (listener) => data.onDidChange(listener),
-    fresh: async (accountId, podId) => {
-      const account = accounts.get(accountId);
-      if (!account) return undefined;
-      await data.refresh(accountId);
-      const s = data.snapshot(accountId);
-      const pod = s && !s.error ? s.pods.find((p) => p.id === podId) : undefined;
-      if (!s || !pod) return undefined;
-      const caps = s.capabilities;
-      return {
-        pod,
-        canStop: !!caps?.podActions.has('stop'),
-        stopVerb: actionVerb(caps, 'stop'),
-        stoppedWord: caps?.stopWord === 'pause' ? vscode.l10n.t('Paused') : vscode.l10n.t('Stopped'),
-        cloudName: CLOUDS[account.cloud].displayName,
-      };
-    },
-    stop: async (accountId, pod) => {
-      const account = accounts.get(accountId);
-      if (!account) throw new Error('the account is no longer connected');
-      await runPodAction(services, { account, pod, provider: await providers.get(account) }, 'stop');
-      const after = data.snapshot(accountId)?.pods.find((p) => p.id === pod.id);
-      if (after?.status === 'running') throw new Error('the pod is still running');
-    },
-    showWarning: (message, ...buttons) => services.workbench.showWarning(message, ...buttons),
-    showInfo: (message, ...buttons) => services.workbench.showInfo(message, ...buttons),
-  });
-  const tree = new PodsTreeProvider(accounts, data, providers, idleGuard, { feed: utilisation, rules: idleRules });
-  const idleStatus = new IdleStatus(data, utilisation, idleRules, () => settings.idleRuleDefaults());
+  const idleRules = new IdleRules(
+    new ExtensionIdleRulesHost({
+      memento: context.globalState,
+      accounts,
+      data,
+      feed: utilisation,
+      log,
+      clock,
+      workbench,
+      stopPod: (account, pod) => podAction(account, pod, 'stop'),
+    }),
+  );
   const podSecrets = new PodSecrets(context.secrets);
-  const services: Services = {
+  const services: Services = Object.freeze({
     context,
     log,
+    clock,
     accounts,
     providers,
     data,
     podSecrets,
-    ui: new VsCodeUserInput(),
-    workbench: vscodeWorkbench,
+    ui,
+    workbench,
     view,
     ssh,
     jupyterServers: new JupyterServers(data, providers, podSecrets),
-    timing: { waitIntervalMs: 3000, waitTimeoutMs: 20 * 60 * 1000 },
+    timing,
     burnRate,
     idleGuard,
     utilisation,
     idleRules,
-    offers: new OfferCache(60_000, 10_000),
+    offers: new OfferCache(OFFERS_TTL_MS, timing.offerTimeoutMs, () => clock.now()),
     priceQuotes,
-  };
+  });
+  const tree = new PodsTreeProvider(accounts, data, providers, idleGuard, { feed: utilisation, rules: idleRules });
+  const idleStatus = new IdleStatus(data, utilisation, idleRules, () => settings.idleRuleDefaults());
   burnRate.attach(data);
   context.subscriptions.push(
     utilisation,
@@ -171,13 +165,14 @@ export function buildGpuPods({ context, accounts, view, burnRate, rateLimit }: S
     idleGuard,
     idleRules,
     idleStatus,
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('gpuPods.idle') && idleStatus?.update()),
-    accounts.onDidChange(() => services.offers?.forget()),
-    services.jupyterServers!,
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('gpuPods.idle') && idleStatus.update()),
+    accounts.onDidChange(() => services.offers.forget()),
+    services.jupyterServers,
     new Poller({
       view,
       accounts,
       data,
+      clock,
       fastSeconds: () => settings.fastPollSeconds(),
       slowSeconds: (cloud) => settings.slowPollSeconds(cloud),
     }),

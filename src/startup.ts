@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { COMMAND_IDS } from './commands/commandIds';
-import { executeCommand, registerCommand } from './commands/vscodeCommands';
+import { COMMAND_IDS } from './workbench/commandIds';
+import { executeCommand, registerCommand } from './workbench/vscodeCommands';
 import { type IdleTimer, nextChange } from './core/idleTimers';
-import type { GpuPods, Shell } from './gpuPods';
+import type { GpuPods, Seams } from './gpuPods';
 import { AccountStore } from './services/accounts';
 import { CLOUDS } from './providers/clouds';
 import { IDLE_RULES_KEY } from './services/idleRulesKey';
@@ -28,7 +28,7 @@ export interface Started {
  * services, the tree and the command handlers (dist/gpuPods.js) are loaded on first use: the view asks
  * for its rows, a command runs, an idle timer is due, a notebook opens. No request is made here.
  */
-export function startGpuPods(context: vscode.ExtensionContext, options: Pick<Shell, 'rateLimit'> = {}): Started {
+export function startGpuPods(context: vscode.ExtensionContext, seams: Seams = {}): Started {
   const accounts = new AccountStore(context);
   const burnRate = new BurnRateStatus(accounts);
   const tree = new LazyTree();
@@ -41,7 +41,7 @@ export function startGpuPods(context: vscode.ExtensionContext, options: Pick<She
   const load = (): Promise<GpuPods> => {
     loading ??= import('./gpuPods').then(
       (m) => {
-        loaded = m.buildGpuPods({ context, accounts, view, burnRate, ...options });
+        loaded = m.buildGpuPods({ context, accounts, view, burnRate }, seams);
         tree.attach(loaded.tree);
         idleWake.dispose(); // the idle guard takes over its timers
         return loaded;

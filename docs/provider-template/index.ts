@@ -1,7 +1,9 @@
 // → src/providers/mycloud/index.ts. A real cloud splits this into schemas.ts, api.ts, mapping.ts and
 // createForm.ts (docs/contributing-providers.md); it imports only src/core, ../deps and its own folder.
+// Every message a person reads goes through l10n.t (then `npm run l10n`): never an error built from a bare string.
 import { CloudError } from '../../core/errors';
 import { HttpClient } from '../../core/http';
+import { l10n } from '../../core/l10n';
 import type { Pod, PodStatus } from '../../core/model';
 import { actionsOf, type CloudFacts, type PodAction, type Provider, type ProviderConfig } from '../../core/provider';
 import { parseWith, zId } from '../../core/schema';
@@ -66,7 +68,7 @@ export function createMyCloudProvider(config: ProviderConfig, deps: ProviderDeps
     getPod: async (id, signal) => (await listPods(signal)).find((p) => p.id === id),
     async podAction(id, action) {
       const request = ACTION[action];
-      if (!request) throw new CloudError(`${mycloud.displayName} cannot ${action} a pod.`, 'unsupported');
+      if (!request) throw new CloudError(l10n.t('{0} cannot {1} a pod.', mycloud.displayName, action), 'unsupported');
       await http.request({ ...request, path: `/pods/${encodeURIComponent(id)}` });
     },
     findPodsByName: async (name, signal) => (await listPods(signal)).filter((p) => p.name === name),
@@ -74,7 +76,7 @@ export function createMyCloudProvider(config: ProviderConfig, deps: ProviderDeps
       fields: [],
       summarize: async () => [],
       create: async () => {
-        throw new CloudError(`${mycloud.displayName}: creating pods is not written yet.`, 'unsupported');
+        throw new CloudError(l10n.t('{0}: creating pods is not written yet.', mycloud.displayName), 'unsupported');
       },
     }),
     listOffers: async () => [],

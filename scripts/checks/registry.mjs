@@ -1,5 +1,6 @@
 // @ts-check
-// The cloud registry (src/providers/clouds.ts) read as data, and checked against the cloud folders.
+// The cloud registry (src/providers/clouds.ts) read as data, and checked against the cloud folders and the
+// cloud ids every layer names (src/core/cloudIds.ts).
 // The build derives its cloud bundles from it; tests call these on any tree (a temp copy with a sixth cloud).
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
@@ -8,11 +9,12 @@ import { join, relative } from 'node:path';
 
 export const REGISTRY_FILE = 'src/providers/clouds.ts';
 export const PROVIDERS_DIR = 'src/providers';
+export const CLOUD_IDS_FILE = 'src/core/cloudIds.ts';
 
 /**
  * Bundles the registry without its clouds' code (every dynamic import is left out and recorded) and runs it:
- * the registered clouds' static facts, the setting names the extension derives from them, and the registry's
- * `import('./<cloud>')` specifiers.
+ * the registered clouds' static facts, the setting names the extension derives from them, the registry's
+ * `import('./<cloud>')` specifiers, and the cloud ids of src/core/cloudIds.ts.
  * @param {string} root
  * @returns {Promise<import('./registry.d.mts').Registry>}
  */
@@ -21,7 +23,11 @@ export async function loadRegistry(root) {
   const imports = [];
   const result = await esbuild.build({
     stdin: {
-      contents: `export { CLOUDS } from './${REGISTRY_FILE}'; export { cloudSettings } from './${PROVIDERS_DIR}/cloudInfo';`,
+      contents: [
+        `export { CLOUDS } from './${REGISTRY_FILE}';`,
+        `export { cloudSettings } from './${PROVIDERS_DIR}/cloudInfo';`,
+        `export { CLOUD_IDS } from './${CLOUD_IDS_FILE}';`,
+      ].join('\n'),
       resolveDir: root,
       loader: 'ts',
     },
@@ -50,7 +56,12 @@ export async function loadRegistry(root) {
     module.exports,
     createRequire(join(root, REGISTRY_FILE)),
   );
-  return { clouds: module.exports.CLOUDS, cloudSettings: module.exports.cloudSettings, imports };
+  return {
+    clouds: module.exports.CLOUDS,
+    cloudSettings: module.exports.cloudSettings,
+    imports,
+    ids: [...module.exports.CLOUD_IDS],
+  };
 }
 
 /** The folders under src/providers/: each one is a cloud. */
@@ -61,7 +72,8 @@ export function cloudFolders(root) {
 }
 
 /**
- * What is wrong between the registry and the cloud folders, one sentence each naming the cloud and the fix.
+ * What is wrong between the registry, the cloud ids and the cloud folders, one sentence each naming the cloud
+ * and the fix.
  * @param {string} root
  * @param {import('./registry.d.mts').Registry} registry
  * @returns {string[]}
@@ -75,7 +87,14 @@ export function checkRegistry(root, registry) {
         `${PROVIDERS_DIR}/${folder}/ is a cloud folder but ${REGISTRY_FILE} has no line for "${folder}" (add \`${folder}: { ...${folder}, load: … }\`)`,
       );
   }
+  for (const id of registry.ids) {
+    if (!ids.includes(id)) problems.push(`${CLOUD_IDS_FILE} lists "${id}" but ${REGISTRY_FILE} has no line for it`);
+  }
   for (const id of ids) {
+    if (!registry.ids.includes(id))
+      problems.push(
+        `${REGISTRY_FILE} has a line for "${id}" but ${CLOUD_IDS_FILE} does not list it (add '${id}' to CLOUD_IDS)`,
+      );
     const cloud = registry.clouds[id];
     if (cloud.id !== id) problems.push(`${REGISTRY_FILE}: the line "${id}" carries the info of "${cloud.id}"`);
     for (const file of ['info.ts', 'index.ts']) {

@@ -1,16 +1,34 @@
-import * as vscode from 'vscode';
 import { displayText } from '../core/displayText';
 import { CancelledError } from '../core/errors';
-import type { Pod } from '../core/model';
+import { l10n } from '../core/l10n';
+import type { Endpoint, Pod, Volume } from '../core/model';
 import type { Capabilities } from '../core/capabilities';
 import type { Provider } from '../core/provider';
 import { CLOUDS } from '../providers/clouds';
 import type { Account } from '../services/accounts';
 import { pickOne } from '../ui/pickOne';
-import { statusText } from '../views/format';
-import type { TreeNode } from '../views/nodes';
+import { statusText } from '../ui/statusText';
 import { offerConnectCloud } from './offerConnect';
 import type { Services } from './services';
+
+/**
+ * What a clicked tree row hands its command, read by its shape: the rows are src/views/nodes.ts, which the
+ * pickers every command group shares do not import (a unit test holds the tree's rows to this shape).
+ * No vscode at run time here (`l10n` is bound to vscode.l10n.t when the bundle loads): the pickers and the
+ * commands built on them run in plain Node.
+ */
+export interface ClickedRow {
+  type: string;
+  account?: Account;
+  pod?: Pod;
+  volume?: Volume;
+  endpoint?: Endpoint;
+}
+
+/** The row a command was run from, or undefined when it was run from the palette (or by another command). */
+export function clickedRow(arg: unknown): ClickedRow | undefined {
+  return arg && typeof arg === 'object' && 'type' in arg ? (arg as ClickedRow) : undefined;
+}
 
 /** The account a command acts on: the clicked node's, the only one, or the user's pick. */
 export async function pickAccount(
@@ -18,16 +36,14 @@ export async function pickAccount(
   arg: unknown,
   filter?: (a: Account) => boolean,
 ): Promise<Account> {
-  const node = arg as TreeNode | undefined;
-  if (node && typeof node === 'object' && 'account' in node && node.account) {
-    return services.accounts.get(node.account.id) ?? node.account;
-  }
+  const row = clickedRow(arg);
+  if (row?.account) return services.accounts.get(row.account.id) ?? row.account;
   const accounts = services.accounts.list().filter((a) => !filter || filter(a));
   return pickOne(
     services.ui,
     {
       id: 'account',
-      title: vscode.l10n.t('Choose an account'),
+      title: l10n.t('Choose an account'),
       items: accounts.map((a) => ({ label: CLOUDS[a.cloud].displayName, description: a.label, value: a })),
     },
     {
@@ -57,10 +73,10 @@ export async function pickPod(
   /** Which machines to offer from the palette: pods (default), Yotta VMs, or both (SSH works on either). */
   pool: 'pods' | 'vms' | 'machines' = 'pods',
 ): Promise<PodTarget> {
-  const node = arg as TreeNode | undefined;
-  if (node && typeof node === 'object' && node.type === 'pod') {
-    const provider = await services.providers.get(node.account);
-    return { account: node.account, pod: node.pod, provider };
+  const row = clickedRow(arg);
+  if (row?.type === 'pod' && row.account && row.pod) {
+    const provider = await services.providers.get(row.account);
+    return { account: row.account, pod: row.pod, provider };
   }
   // Make sure every account has been loaded once, so the list is complete.
   await Promise.all(
@@ -80,7 +96,7 @@ export async function pickPod(
     candidates.push({ account, pod, provider: await services.providers.get(account) });
   }
   if (candidates.length === 0) {
-    void services.workbench.showInfo(emptyMessage ?? vscode.l10n.t('No pod where this can be done right now.'));
+    void services.workbench.showInfo(emptyMessage ?? l10n.t('No pod where this can be done right now.'));
     throw new CancelledError();
   }
   return pickOne(services.ui, {

@@ -1,13 +1,12 @@
-import * as vscode from 'vscode';
 import { endpointAllows, volumeAllows } from '../core/capabilities';
 import { displayText } from '../core/displayText';
 import { CancelledError } from '../core/errors';
+import { l10n } from '../core/l10n';
 import type { Volume, Endpoint } from '../core/model';
 import type { EndpointAction, Provider, VolumeAction } from '../core/provider';
 import type { Account } from '../services/accounts';
 import { pickOne } from '../ui/pickOne';
-import type { TreeNode } from '../views/nodes';
-import { pickAccount } from './pickTarget';
+import { clickedRow, pickAccount } from './pickTarget';
 import type { Services } from './services';
 
 /**
@@ -19,24 +18,24 @@ export async function pickVolume(
   arg: unknown,
   action: VolumeAction,
 ): Promise<{ account: Account; provider: Provider; volume: Volume }> {
-  const node = arg as TreeNode | undefined;
-  if (node?.type === 'volume')
-    return { account: node.account, provider: await services.providers.get(node.account), volume: node.volume };
+  const row = clickedRow(arg);
+  if (row?.type === 'volume' && row.account && row.volume)
+    return { account: row.account, provider: await services.providers.get(row.account), volume: row.volume };
   const account = await pickAccount(services, undefined, (a) => !!services.data.snapshot(a.id)?.capabilities?.volumes);
   const provider = await services.providers.get(account);
   if (!provider.volumes) throw new CancelledError();
   const volumes = (await provider.volumes.list()).filter((v) => volumeAllows(action, v));
   if (volumes.length === 0) {
-    void services.workbench.showInfo(vscode.l10n.t('No volume where this can be done right now.'));
+    void services.workbench.showInfo(l10n.t('No volume where this can be done right now.'));
     throw new CancelledError();
   }
   const volume = await pickOne(services.ui, {
     id: 'volume',
-    title: vscode.l10n.t('Choose a volume'),
+    title: l10n.t('Choose a volume'),
     items: volumes.map((v) => ({
       label: displayText(v.name || v.id),
       description: displayText(
-        [v.sizeGb ? vscode.l10n.t('{0} GB', v.sizeGb) : '', v.region, v.status].filter(Boolean).join(' · '),
+        [v.sizeGb ? l10n.t('{0} GB', v.sizeGb) : '', v.region, v.status].filter(Boolean).join(' · '),
       ),
       value: v,
     })),
@@ -49,9 +48,9 @@ export async function pickEndpoint(
   arg: unknown,
   action: EndpointAction,
 ): Promise<{ account: Account; provider: Provider; endpoint: Endpoint }> {
-  const node = arg as TreeNode | undefined;
-  if (node?.type === 'endpoint')
-    return { account: node.account, provider: await services.providers.get(node.account), endpoint: node.endpoint };
+  const row = clickedRow(arg);
+  if (row?.type === 'endpoint' && row.account && row.endpoint)
+    return { account: row.account, provider: await services.providers.get(row.account), endpoint: row.endpoint };
   const account = await pickAccount(
     services,
     undefined,
@@ -60,12 +59,12 @@ export async function pickEndpoint(
   const provider = await services.providers.get(account);
   const endpoints = ((await provider.endpoints?.list()) ?? []).filter((e) => endpointAllows(action, e));
   if (endpoints.length === 0) {
-    void services.workbench.showInfo(vscode.l10n.t('No serverless endpoint where this can be done right now.'));
+    void services.workbench.showInfo(l10n.t('No serverless endpoint where this can be done right now.'));
     throw new CancelledError();
   }
   const endpoint = await pickOne(services.ui, {
     id: 'endpoint',
-    title: vscode.l10n.t('Choose an endpoint'),
+    title: l10n.t('Choose an endpoint'),
     items: endpoints.map((e) => ({
       label: displayText(e.name || e.id),
       description: displayText(e.rawStatus),

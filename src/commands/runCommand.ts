@@ -3,7 +3,7 @@ import { displayText } from '../core/displayText';
 import { AuthError, CancelledError, ConfigError, GpuPodsError, userMessage } from '../core/errors';
 import { describeForLog } from '../services/log';
 import type { Services } from './services';
-import { executeCommand, openSetting } from './vscodeCommands';
+import { executeCommand, openSetting } from '../workbench/vscodeCommands';
 
 /**
  * Runs a command: a dismissed prompt is silent, every error goes to the log with its details, the user

@@ -1,48 +1,63 @@
 import type * as vscode from 'vscode';
+import type { Clock } from '../core/clock';
+import type { OfferCache } from '../core/offers';
+import type { UtilisationFeed } from '../core/utilisation/feed';
 import type { AccountData } from '../services/accountData';
 import type { AccountStore } from '../services/accounts';
+import type { IdleGuard } from '../services/idleGuard';
+import type { IdleRules } from '../services/idleRules';
+import type { JupyterServers } from '../services/jupyterServers';
 import type { PodSecrets } from '../services/podSecrets';
 import type { PriceQuotes } from '../services/priceQuotes';
 import type { ProviderManager } from '../services/providerManager';
 import type { SshService } from '../services/sshService';
-import type { JupyterServers } from '../services/jupyterServers';
-import type { Workbench } from '../services/workbench';
 import type { UserInput } from '../ui/userInput';
-import type { OfferCache } from '../core/offers';
-import type { IdleGuard } from '../services/idleGuard';
-import type { IdleRules } from '../services/idleRules';
-import type { UtilisationFeed } from '../core/utilisation/feed';
 import type { BurnRateStatus } from '../views/burnRate';
 import type { TreeNode } from '../views/nodes';
+import type { Workbench } from '../workbench/workbench';
 
-/** Everything a command needs, built once when GPU Pods is first used (src/gpuPods.ts). `ui` and `workbench` are swappable for tests. */
+/** How long GPU Pods waits for a cloud, and how often it looks. */
+export interface Timing {
+  /** How often a lifecycle action (start, stop, create…) looks whether the pod arrived. */
+  readonly waitIntervalMs: number;
+  /** How long it follows the pod before saying it is still on its way. */
+  readonly waitTimeoutMs: number;
+  /** How long Create Pod on the Best Offer waits for one account's offers before marking it unavailable. */
+  readonly offerTimeoutMs: number;
+}
+
+/**
+ * Everything a command needs: built once, complete, when GPU Pods is first used (src/gpuPods.ts), and frozen.
+ * What tests replace (prompts, workbench effects, the clock, timing) is given at construction
+ * (`Seams` in src/gpuPods.ts); nothing is swapped on the built object.
+ */
 export interface Services {
-  context: vscode.ExtensionContext;
-  log: vscode.LogOutputChannel;
-  accounts: AccountStore;
-  providers: ProviderManager;
-  data: AccountData;
-  podSecrets: PodSecrets;
-  ui: UserInput;
-  workbench: Workbench;
-  view?: vscode.TreeView<TreeNode>;
-  ssh?: SshService;
-  jupyterServers?: JupyterServers;
-  /** How long lifecycle actions wait for the pod to arrive, and how often they look. */
-  timing: { waitIntervalMs: number; waitTimeoutMs: number };
+  readonly context: vscode.ExtensionContext;
+  readonly log: vscode.LogOutputChannel;
+  /** Now and timers: everything that reads time gets it from here. */
+  readonly clock: Clock;
+  readonly accounts: AccountStore;
+  readonly providers: ProviderManager;
+  readonly data: AccountData;
+  readonly podSecrets: PodSecrets;
+  /** Quick picks, input boxes and modal confirmations. */
+  readonly ui: UserInput;
+  /** Browser, remote folders, clipboard, extensions and toasts. */
+  readonly workbench: Workbench;
+  readonly view: vscode.TreeView<TreeNode>;
+  readonly ssh: SshService;
+  readonly jupyterServers: JupyterServers;
+  readonly timing: Timing;
   /** The status-bar burn rate (its item can be read by tests). */
-  burnRate?: BurnRateStatus;
+  readonly burnRate: BurnRateStatus;
   /** Per-pod stop/remind timers. */
-  idleGuard?: IdleGuard;
-  /**
-   * GPU utilisation readings of running pods (the sampler). Optional: where it is not wired, rows show no
-   * GPU %, and no pod is ever judged idle.
-   */
-  utilisation?: UtilisationFeed;
+  readonly idleGuard: IdleGuard;
+  /** GPU utilisation readings of running pods (the sampler). */
+  readonly utilisation: UtilisationFeed;
   /** "Stop when GPUs stay below X % for N minutes", per pod. */
-  idleRules?: IdleRules;
-  /** The cross-cloud picker's offers, per account; its `ttlMs` and `timeoutMs` can be steered. */
-  offers?: OfferCache;
+  readonly idleRules: IdleRules;
+  /** The cross-cloud picker's offers, per account. */
+  readonly offers: OfferCache;
   /** Prices quoted at create, kept per pod for clouds whose list gives none. */
-  priceQuotes?: PriceQuotes;
+  readonly priceQuotes: PriceQuotes;
 }

@@ -1,10 +1,9 @@
 /** The shared model every cloud is mapped into. Plain data: no vscode, no provider specifics. */
 
-// A registered cloud's id, derived from the registry (src/providers/clouds.ts): a cloud is a CloudId the moment
-// it has its line there, and every Record<CloudId, …> and switch on it is checked against the real list. The
-// import is type-only, so erased: core still loads no provider code at run time (ESLint enforces it).
-export type { CloudId } from '../providers/clouds';
-import type { CloudId } from '../providers/clouds';
+// A cloud's id (the leaf src/core/cloudIds.ts, which the registry is checked against): every Record<CloudId, …>
+// and switch on it is checked against the real list. Core names no provider file, not even for a type.
+export type { CloudId } from './cloudIds';
+import type { CloudId } from './cloudIds';
 
 /** Normalised lifecycle state; the cloud's own word is kept in `rawStatus`. */
 export type PodStatus =

@@ -1,8 +1,9 @@
 // The cloud registry: ONE line per cloud, its static facts (./<cloud>/info.ts) and how its code is loaded.
-// Everything else is derived from it or checked against it: CloudId, the build's cloud bundles and the
-// lazy-module plugin (scripts/build.mjs), the per-cloud settings in package.json (scripts/checks/manifest.mjs),
-// the simulator's clouds and the integration tests' settings (test/simulator/clouds.ts), the packaged files.
+// Everything else is derived from it or checked against it: the ids in src/core/cloudIds.ts (the `satisfies`
+// below and scripts/checks/registry.mjs), the build's cloud bundles and the lazy-module plugin
+// (scripts/build.mjs), the per-cloud settings in package.json (scripts/checks/manifest.mjs), the simulator's clouds and the integration tests' settings (test/simulator/clouds.ts), the packaged files.
 // Adding a cloud: docs/contributing-providers.md.
+import type { CloudId } from '../core/cloudIds';
 import type { Provider, ProviderConfig } from '../core/provider';
 import type { CloudInfo } from './cloudInfo';
 import type { ProviderDeps } from './deps';
@@ -21,12 +22,4 @@ export const CLOUDS = {
   novita: { ...novita, load: async () => (await import('./novita')).createNovitaProvider },
   gpugeek: { ...gpugeek, load: async () => (await import('./gpugeek')).createGpuGeekProvider },
   neevcloud: { ...neevcloud, load: async () => (await import('./neevcloud')).createNeevCloudProvider },
-};
-
-/** A registered cloud's id. src/core/model.ts re-exports it as a type only (core loads no provider code). */
-export type CloudId = keyof typeof CLOUDS;
-
-// Checked here rather than with `satisfies` above: a Provider names its CloudId, which is read from CLOUDS.
-const _everyLineIsACloud: { [Id in CloudId]: Cloud<Id> } = CLOUDS;
-
-export const CLOUD_IDS = Object.keys(CLOUDS) as CloudId[];
+} satisfies { [Id in CloudId]: Cloud<Id> };

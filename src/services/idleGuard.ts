@@ -21,7 +21,7 @@ import type { Account, AccountStore } from './accounts';
 import { describeForLog } from './log';
 import { IDLE_TIMERS_KEY } from './idleTimersKey';
 import { settings } from './settings';
-import type { Workbench } from './workbench';
+import type { Workbench } from '../workbench/workbench';
 
 /** Even a far-off timer is re-checked this often, so a laptop waking from sleep acts within a minute. */
 const MAX_SLEEP_MS = 60_000;
@@ -30,7 +30,7 @@ export interface IdleGuardHost {
   accounts: AccountStore;
   data: AccountData;
   log: vscode.LogOutputChannel;
-  /** Read at each use: tests swap the workbench. */
+  /** The workbench GPU Pods was built with (the integration suites give a recording one). */
   workbench(): Workbench;
   /** Runs the pod action the usual way (progress, wait, errors reported). */
   act(account: Account, pod: Pod, action: PodAction): Promise<void>;

@@ -18,9 +18,9 @@ import type { SshService } from './sshService';
 export interface SamplerDeps {
   data: Pick<AccountData, 'allPods' | 'onDidChange'>;
   providers: Pick<ProviderManager, 'get'>;
-  ssh?: Pick<SshService, 'entries' | 'hostFile' | 'ensureMultiplexing'>;
+  ssh: Pick<SshService, 'entries' | 'hostFile' | 'ensureMultiplexing'>;
   log: Pick<vscode.LogOutputChannel, 'info'>;
-  view?: Pick<vscode.TreeView<unknown>, 'visible' | 'onDidChangeVisibility'>;
+  view: Pick<vscode.TreeView<unknown>, 'visible' | 'onDidChangeVisibility'>;
   runner?: ProcessRunner;
   intervalMs?: number;
 }
@@ -36,13 +36,10 @@ export function createUtilisationSampler(deps: SamplerDeps): UtilisationSampler 
     intervalMs: deps.intervalMs,
     log: (m) => deps.log.info(m),
   });
-  const subscriptions = [deps.data.onDidChange(() => sampler.podsChanged())];
-  if (deps.view) {
-    const view = deps.view;
-    const follow = () => sampler.setDemand('view', view.visible ? 'allRunning' : []);
-    subscriptions.push(view.onDidChangeVisibility(follow));
-    follow();
-  }
+  const { view } = deps;
+  const follow = () => sampler.setDemand('view', view.visible ? 'allRunning' : []);
+  const subscriptions = [deps.data.onDidChange(() => sampler.podsChanged()), view.onDidChangeVisibility(follow)];
+  follow();
   const dispose = sampler.dispose.bind(sampler);
   return Object.assign(sampler, {
     dispose() {
@@ -54,8 +51,7 @@ export function createUtilisationSampler(deps: SamplerDeps): UtilisationSampler 
 
 async function sourceOf(deps: SamplerDeps, account: Account, pod: Pod): Promise<TargetSource> {
   const provider = await deps.providers.get(account);
-  const ssh = deps.ssh;
-  if (!ssh) return podSource(provider, pod, { unavailable: vscode.l10n.t('SSH is not available in this window') });
+  const { ssh } = deps;
   if (!provider.gpuReadings) await ssh.ensureMultiplexing();
   return podSource(provider, pod, {
     configPath: ssh.hostFile,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CommandId } from '../commands/commandIds';
+import type { CommandId } from '../workbench/commandIds';
 import { type BurnEntry, type BurnRate, computeBurnRate, formatDuration, formatUsd } from '../core/burnRate';
 import { costText, spentText } from './format';
 import { formatRate, noCurrencyNote } from '../core/price';

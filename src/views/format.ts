@@ -1,8 +1,7 @@
 import type { HourlyCost } from '../core/burnRate';
 import { l10n } from '../core/l10n';
-import type { CloudId, Pod, PodKind, PodStatus } from '../core/model';
+import type { Pod } from '../core/model';
 import { formatMoney, formatRate, noCurrencyNote, quotedText } from '../core/price';
-import { CLOUDS } from '../providers/clouds';
 
 /*
  * The tree's words for prices, GPUs, states and times. Pure (no vscode at run time: `l10n` is bound to
@@ -39,38 +38,6 @@ export function spentText(amount: number, cost: HourlyCost | undefined): string 
 export function gpuLabel(pod: Pick<Pod, 'gpuName' | 'gpuCount'>): string | undefined {
   if (!pod.gpuName) return undefined;
   return pod.gpuCount && pod.gpuCount > 1 ? `${pod.gpuName} × ${pod.gpuCount}` : pod.gpuName;
-}
-
-/** The status words of the tree, in the user's language (read each time: the bundle is loaded by then). */
-function statusWord(status: PodStatus, pauses: boolean): string {
-  switch (status) {
-    case 'provisioning':
-      return l10n.t('starting');
-    case 'running':
-      return l10n.t('running');
-    case 'stopping':
-      return pauses ? l10n.t('pausing') : l10n.t('stopping');
-    case 'stopped':
-      return pauses ? l10n.t('paused') : l10n.t('stopped');
-    case 'terminating':
-      return l10n.t('terminating');
-    case 'terminated':
-      return l10n.t('terminated');
-    case 'failed':
-      return l10n.t('failed');
-    default:
-      return l10n.t('unknown');
-  }
-}
-
-/**
- * "running", or "unknown (weirdState)" so the cloud's own word is never hidden. A pod of a cloud that pauses
- * (Yotta Labs: Pause / Resume) is "paused", as its menu says; its VMs and endpoints stop.
- */
-export function statusText(x: { status: PodStatus; rawStatus: string; cloud?: CloudId; kind?: PodKind }): string {
-  const pauses = x.kind === 'pod' && !!x.cloud && CLOUDS[x.cloud]?.palette.stopWord === 'pause';
-  const word = statusWord(x.status, pauses);
-  return x.status === 'unknown' ? l10n.t('{0} ({1})', word, x.rawStatus) : word;
 }
 
 export function formatDate(epochMs: number | undefined): string | undefined {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CommandId } from '../commands/commandIds';
+import type { CommandId } from '../workbench/commandIds';
 import { formatUsd, oncePerPod, usablePrice } from '../core/burnRate';
 import { minutesText } from '../core/plural';
 import type { IdleRule } from '../core/utilisation/idleRule';

@@ -1,4 +1,4 @@
-import type { CommandId } from '../commands/commandIds';
+import type { CommandId } from '../workbench/commandIds';
 import type { Endpoint, Pod, Volume } from '../core/model';
 import type { Account } from '../services/accounts';
 

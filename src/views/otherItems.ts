@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { clickCommand, openSettingClick } from '../commands/vscodeCommands';
+import { clickCommand, openSettingClick } from '../workbench/vscodeCommands';
 import { AuthError, ConfigError, userMessage } from '../core/errors';
 import { type Endpoint, isVolumeTransitional, type Volume } from '../core/model';
 import { CLOUDS } from '../providers/clouds';
 import type { AccountSnapshot } from '../services/accountData';
-import { displayMarkdown, displayText, formatDate, staleDetail, staleText, statusText } from './format';
+import { displayMarkdown, displayText, formatDate, staleDetail, staleText } from './format';
+import { statusText } from '../ui/statusText';
 import { accountMenuFlags, contextValue, endpointMenuFlags, volumeMenuFlags } from './menuFlags';
 import type { AccountNode, EndpointNode, ErrorNode, GroupNode, MessageNode, VolumeNode } from './nodes';
 import { statusIcon } from './statusIcon';

@@ -1,6 +1,7 @@
 import { l10n } from '../core/l10n';
 import type { Pod, PortMapping } from '../core/model';
-import { formatDate, gpuLabel, podPriceText, staleDetail, statusText } from './format';
+import { formatDate, gpuLabel, podPriceText, staleDetail } from './format';
+import { statusText } from '../ui/statusText';
 
 /*
  * What a pod's tooltip says, as label/value rows, each fact once: the shared facts first, then what only the

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Capabilities } from '../core/capabilities';
-import { displayText, gpuLabel, staleText, statusText } from './format';
+import { displayText, gpuLabel, staleText } from './format';
+import { statusText } from '../ui/statusText';
 import { contextValue, vmMenuFlags } from './menuFlags';
 import type { PodNode } from './nodes';
 import { statusIcon } from './statusIcon';

@@ -11,9 +11,44 @@ import { createGpuGeekProvider } from '../../src/providers/gpugeek';
 import { createNeevCloudProvider } from '../../src/providers/neevcloud';
 import { createNovitaProvider } from '../../src/providers/novita';
 import { createYottaProvider } from '../../src/providers/yotta';
-import { createSimulator } from '../simulator';
+import { createSimulator, type SimControls } from '../simulator';
 
-const LATENCY_MS: Record<CloudId, number> = { yotta: 250, novita: 120, gpugeek: 400, neevcloud: 550 };
+type Deps = Parameters<typeof createYottaProvider>[1];
+
+/**
+ * Every registered cloud, its latency injected through the simulator, and its provider against the simulator at
+ * `url`. Keyed by CloudId: a cloud without its line here fails the typecheck (docs/contributing-providers.md).
+ */
+const BENCH: { [Id in CloudId]: { latencyMs: number; provider(url: string, deps: Deps, c: SimControls): Provider } } = {
+  yotta: {
+    latencyMs: 250,
+    provider: (url, deps) =>
+      createYottaProvider({ apiKey: 'yk-bench', baseUrls: { base: `${url}/yotta` }, options: {} }, deps),
+  },
+  novita: {
+    latencyMs: 120,
+    provider: (url, deps) =>
+      createNovitaProvider({ apiKey: 'nk-bench', baseUrls: { base: `${url}/novita` }, options: {} }, deps),
+  },
+  gpugeek: {
+    latencyMs: 400,
+    provider: (url, deps) =>
+      createGpuGeekProvider({ apiKey: 'gk-bench', baseUrls: { base: `${url}/gpugeek` }, options: {} }, deps),
+  },
+  neevcloud: {
+    latencyMs: 550,
+    provider: (url, deps, c) =>
+      createNeevCloudProvider(
+        {
+          apiKey: 'pat-nc-bench',
+          baseUrls: { base: `${url}/neevcloud/gpu`, inventory: `${url}/neevcloud/inventory` },
+          options: { orgId: c.neevcloud.orgId, projectId: c.neevcloud.projectId },
+        },
+        deps,
+      ),
+  },
+};
+
 const RUNS = Number(process.env.GPU_PODS_BENCH_RUNS ?? 5);
 
 function median(values: number[]): number {
@@ -25,30 +60,12 @@ async function main(): Promise<void> {
   const sim = createSimulator({ timeScale: 0.01 });
   sim.controls.yotta.setBudget(100_000);
   const url = await sim.start(0);
-  for (const [cloud, delayMs] of Object.entries(LATENCY_MS)) sim.addFault({ cloud: cloud as CloudId, delayMs });
-  const deps = { logger: silentLogger, limiter: new Semaphore(5), backoffMs: 5, timeoutMs: 10_000 };
-  const providers: Record<CloudId, Provider> = {
-    yotta: createYottaProvider(
-      { apiKey: 'yk-bench', baseUrls: { base: `${url}/yotta` }, options: {} },
-      { ...deps, limiter: new Semaphore(5) },
-    ),
-    novita: createNovitaProvider(
-      { apiKey: 'nk-bench', baseUrls: { base: `${url}/novita` }, options: {} },
-      { ...deps, limiter: new Semaphore(5) },
-    ),
-    gpugeek: createGpuGeekProvider(
-      { apiKey: 'gk-bench', baseUrls: { base: `${url}/gpugeek` }, options: {} },
-      { ...deps, limiter: new Semaphore(5) },
-    ),
-    neevcloud: createNeevCloudProvider(
-      {
-        apiKey: 'pat-nc-bench',
-        baseUrls: { base: `${url}/neevcloud/gpu`, inventory: `${url}/neevcloud/inventory` },
-        options: { orgId: sim.controls.neevcloud.orgId, projectId: sim.controls.neevcloud.projectId },
-      },
-      { ...deps, limiter: new Semaphore(5) },
-    ),
-  };
+  for (const [cloud, { latencyMs }] of Object.entries(BENCH))
+    sim.addFault({ cloud: cloud as CloudId, delayMs: latencyMs });
+  const deps = () => ({ logger: silentLogger, limiter: new Semaphore(5), backoffMs: 5, timeoutMs: 10_000 });
+  const providers = Object.fromEntries(
+    Object.entries(BENCH).map(([cloud, { provider }]) => [cloud, provider(url, deps(), sim.controls)]),
+  ) as Record<CloudId, Provider>;
   const sources: OfferSource[] = (Object.keys(providers) as CloudId[]).map((cloud) => ({
     key: cloud,
     cloud,
@@ -87,7 +104,10 @@ async function main(): Promise<void> {
   for (let i = 0; i < 5; i++) await cache.gather(sources);
   const http = (cloud: string) => sim.requestsFor(cloud).length;
 
-  console.log('cross-cloud offers: per-cloud latency injected (ms):', JSON.stringify(LATENCY_MS));
+  console.log(
+    'cross-cloud offers: per-cloud latency injected (ms):',
+    JSON.stringify(Object.fromEntries(Object.entries(BENCH).map(([c, b]) => [c, b.latencyMs]))),
+  );
   for (const s of sources) console.log(`  ${s.cloud.padEnd(10)} alone: ${alone[s.cloud].toFixed(0)} ms`);
   const ratio = gathered / slowest;
   console.log(

@@ -124,8 +124,8 @@ describe('connecting an account checks its API key before storing it', function 
     }
     const running = services.data.snapshot(ids[0])?.pods.filter((p) => p.status === 'running').length ?? 0;
     assert.ok(running > 0, 'the account lists running pods');
-    const state = await waitFor('the burn rate', () => services.burnRate?.state);
+    const state = await waitFor('the burn rate', () => services.burnRate.state);
     assert.equal(state?.running, running, `each pod counted once (${running} listed by each account)`);
-    assert.match(services.burnRate!.item.text, new RegExp(`\\b${running} running\\b`));
+    assert.match(services.burnRate.item.text, new RegExp(`\\b${running} running\\b`));
   });
 });

@@ -145,7 +145,7 @@ describe('activation: what other extensions can reach, and what runs after a rel
       .getConfiguration('gpuPods')
       .update('idleGuard.graceMinutes', 0.01, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.view.explorer'); // the GPU Pods view is hidden
-    await services.idleGuard!.set(account, pod!, 'stop', 0.002); // due in about 7 s
+    await services.idleGuard.set(account, pod!, 'stop', 0.002); // due in about 7 s
 
     // A window reload: everything disposed, then started again from global state and secret storage.
     hooks.restart();
@@ -165,9 +165,9 @@ describe('activation: what other extensions can reach, and what runs after a rel
       250,
     );
     const after = await hooks.gpuPods();
-    assert.equal(after.services.view?.visible, false, 'the view was never shown');
-    assert.equal(after.services.idleGuard!.get(account.id, podId), undefined, 'the timer is gone');
-    assert.equal(after.services.burnRate?.visible, true, 'the status bar item shows');
+    assert.equal(after.services.view.visible, false, 'the view was never shown');
+    assert.equal(after.services.idleGuard.get(account.id, podId), undefined, 'the timer is gone');
+    assert.equal(after.services.burnRate.visible, true, 'the status bar item shows');
     await disconnectAll();
   });
 });

@@ -90,7 +90,7 @@ describe('cloud text: a hostile pod name or error message stays inert text', fun
     await waitFor('the reminder', () => workbench.warnings.length > 0, 30_000);
     assertInert(workbench.warnings[0], 'the idle-guard warning');
     assert.match(workbench.warnings[0], /gnp\.exe second line" on Novita AI is still running/);
-    assert.equal(services.idleGuard!.get((await accountNode('novita', 'hostile')).account!.id, podId), undefined);
+    assert.equal(services.idleGuard.get((await accountNode('novita', 'hostile')).account!.id, podId), undefined);
   });
 
   it("an error toast quoting the cloud's error message shows it as plain text, not a link", async () => {

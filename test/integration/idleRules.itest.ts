@@ -34,8 +34,6 @@ describe('idle rules: stop when GPUs stay below X % for N minutes', function () 
   const workbench = recordingWorkbench();
 
   before(async function () {
-    const { services } = await gpuPods();
-    assert.ok(services.utilisation, 'GPU Pods built no utilisation feed');
     sim = await startSimulator({ timeScale: 0.02 });
     await disconnectAll();
     await script(new AutoInput({ cloud: 'Yotta Labs', label: 'it', apiKey: 'yotta-idle-key' }), workbench);
@@ -115,7 +113,7 @@ describe('idle rules: stop when GPUs stay below X % for N minutes', function () 
     assert.match(tip, /GPU utilisation rule: stop below 5% for 1 min · busy/);
     // The README's picture: the tooltip as VS Code draws it, sparkline and all.
     const { services } = await gpuPods();
-    await services.view?.reveal(node, { select: false, focus: false, expand: true });
+    await services.view.reveal(node, { select: false, focus: false, expand: true });
     if (await hoverWorkbench('.monaco-list-row[aria-label^="busy-b"]')) await screenshot('utilisation-tooltip', 2000);
   });
 
@@ -131,7 +129,7 @@ describe('idle rules: stop when GPUs stay below X % for N minutes', function () 
     await new Promise((r) => setTimeout(r, GRACE_MINUTES * 60_000 * 3));
     const node = await waitForPodNode('yotta', 'cancel-c', 'running');
     const { services } = await gpuPods();
-    assert.equal(services.idleRules!.get(node.account.id, node.pod.id), undefined, 'the rule is off');
+    assert.equal(services.idleRules.get(node.account.id, node.pod.id), undefined, 'the rule is off');
     assert.ok(!sim.sim.requestsFor('yotta', 'POST').some((r) => r.path.includes(ids['cancel-c'])));
   });
 

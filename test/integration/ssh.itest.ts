@@ -48,10 +48,10 @@ describe('one-click Remote-SSH and Jupyter against a real sshd', function () {
   it('creates the dedicated key only with consent', async () => {
     const declined = new AutoInput({ createSshKey: false });
     const { services } = await script(declined);
-    await assert.rejects(services.ssh!.ensureKey(declined));
+    await assert.rejects(services.ssh.ensureKey(declined));
     assert.throws(() => lstatSync(join(dir, 'id_gpupods')));
     const auto = new AutoInput({ createSshKey: true });
-    const key = await services.ssh!.ensureKey(auto);
+    const key = await services.ssh.ensureKey(auto);
     assert.match(key.publicKey, /^ssh-ed25519 /);
     // The user registers this public key in Yotta's console; the simulator's pods then accept it.
     sim.sim.controls.yotta.authorizeKey(key.publicKey);
@@ -102,7 +102,7 @@ describe('one-click Remote-SSH and Jupyter against a real sshd', function () {
 
   it('offers running pods to the Jupyter extension as servers, resolved to a URL and token the server accepts', async () => {
     const { services } = await gpuPods();
-    const servers = services.jupyterServers!.provider;
+    const servers = services.jupyterServers.provider;
     const token = new vscode.CancellationTokenSource().token;
     const listed = await servers.provideJupyterServers(token);
     const box = listed.find((s) => s.label.startsWith('ssh-box'));

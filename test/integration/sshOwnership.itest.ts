@@ -92,7 +92,7 @@ describe('SSH entries: user hosts, other windows, broken lists', function () {
     await vscode.commands.executeCommand('gpuPods.connectCloud');
     accountA = (await accountNode('yotta')).account!;
     const { services } = await gpuPods();
-    const key = await services.ssh!.ensureKey(new AutoInput({ createSshKey: true }));
+    const key = await services.ssh.ensureKey(new AutoInput({ createSshKey: true }));
     backend.authorizeKey(key.publicKey);
     const provider = createYottaProvider(
       { apiKey: 'key-b', baseUrls: { base: simB.baseUrl('yotta') }, options: {} },
@@ -141,10 +141,10 @@ describe('SSH entries: user hosts, other windows, broken lists', function () {
     // window A refreshes: its Yotta account does not list beta, but beta is not its to judge
     const { services } = await gpuPods();
     await services.data.refresh(accountA.id);
-    await services.ssh!.idle();
+    await services.ssh.idle();
     await windowB.data.refresh(windowB.account.id);
     await windowB.ssh.idle();
-    await services.ssh!.removeStale();
+    await services.ssh.removeStale();
     await windowB.ssh.removeStale();
     assert.ok(hostFile().includes(`Host ${aliasA}\n`), "window B kept window A's entry");
     assert.ok(hostFile().includes(`Host ${aliasB}\n`), "window A kept window B's entry");
@@ -165,7 +165,7 @@ describe('SSH entries: user hosts, other windows, broken lists', function () {
     });
     const asked = simA.sim.requests.length;
     await services.data.refresh(accountA.id);
-    await services.ssh!.idle();
+    await services.ssh.idle();
     const s = services.data.snapshot(accountA.id);
     assert.equal(s?.error, undefined, 'the broken answer was taken as a list');
     assert.equal(s?.pods.length, 0);
@@ -208,9 +208,9 @@ describe('SSH entries: user hosts, other windows, broken lists', function () {
         15_000,
       );
       const user = vscode.workspace.getConfiguration('remote.SSH').inspect<string>('configFile')?.globalValue;
-      assert.notEqual(services.ssh!.userConfig, evil);
+      assert.notEqual(services.ssh.userConfig, evil);
       assert.equal(
-        services.ssh!.userConfig,
+        services.ssh.userConfig,
         user ? user.replace(/^~(?=\/|$)/, homedir()) : join(homedir(), '.ssh', 'config'),
       );
       assert.ok(!existsSync(evil));

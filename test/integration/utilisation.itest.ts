@@ -45,7 +45,7 @@ describe('utilisation: a running pod’s GPU readings reach the feed while the v
     const sample = (await waitFor(
       'a GPU reading of the running pod',
       () => {
-        const s = services.utilisation?.latest(key);
+        const s = services.utilisation.latest(key);
         return s && 'gpus' in s ? s : undefined;
       },
       20_000,
@@ -58,7 +58,7 @@ describe('utilisation: a running pod’s GPU readings reach the feed while the v
         [4, 300, 81559],
       ],
     );
-    assert.equal(services.utilisation?.latest(`${account.id}/${stopped}`), undefined);
+    assert.equal(services.utilisation.latest(`${account.id}/${stopped}`), undefined);
     assert.ok(
       sim.sim.requestsFor('yotta', 'GET').every((r) => !r.path.startsWith(`/v2/metrics/gpu/pods/${stopped}`)),
       'the stopped pod was never asked about',

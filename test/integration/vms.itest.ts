@@ -47,7 +47,7 @@ describe('Yotta virtual machines next to pods', function () {
     await vscode.commands.executeCommand('gpuPods.connectCloud');
     // The user registers the key GPU Pods uses in Yotta's console; the simulated VMs then accept it.
     sim.sim.controls.yotta.authorizeKey(
-      (await services.ssh!.ensureKey(new AutoInput({ createSshKey: true }))).publicKey,
+      (await services.ssh.ensureKey(new AutoInput({ createSshKey: true }))).publicKey,
     );
   });
   after(async () => {

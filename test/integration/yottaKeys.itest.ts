@@ -48,7 +48,7 @@ describe('Yotta SSH keys: sent at create, explained when missing', function () {
     const pod = await waitForPodNode('yotta', 'console-made', 'running');
     const { workbench, services } = await script(new AutoInput({ createSshKey: true }));
     await vscode.commands.executeCommand('gpuPods.connectRemoteSsh', pod);
-    const { publicKey } = await services.ssh!.ensureKey(new AutoInput());
+    const { publicKey } = await services.ssh.ensureKey(new AutoInput());
     assert.equal(workbench.folders.length, 0, 'no remote window that would end at a password prompt');
     assert.equal(workbench.warnings.length, 1, workbench.warnings.join(' | '));
     assert.match(workbench.warnings[0], /"console-made" refused your SSH key/);

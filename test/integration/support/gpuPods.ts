@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../../src/commands/services';
 import type { GpuPods } from '../../../src/gpuPods';
-import type { Workbench } from '../../../src/services/workbench';
+import { executeCommand } from '../../../src/workbench/vscodeCommands';
+import type { Workbench } from '../../../src/workbench/workbench';
 import type { UserInput } from '../../../src/ui/prompts';
 import type { TreeNode } from '../../../src/views/nodes';
 import { getExtension, waitFor } from './extension';
@@ -36,6 +37,8 @@ export interface RecordedWorkbench extends Workbench {
   infos: string[];
   warnings: string[];
   installed: string[];
+  /** Commands run through the workbench (they are run for real too). */
+  commands: string[];
   remoteSsh: string | undefined;
 }
 
@@ -48,6 +51,7 @@ export function recordingWorkbench(): RecordedWorkbench {
     infos: [],
     warnings: [],
     installed: [],
+    commands: [],
     remoteSsh: 'ms-vscode-remote.remote-ssh',
     openExternal: async (uri) => (wb.opened.push(uri.toString(true)), true),
     openSimpleBrowser: async (url) => void wb.opened.push(url),
@@ -58,19 +62,23 @@ export function recordingWorkbench(): RecordedWorkbench {
     showError: async (m) => (wb.errors.push(m), undefined),
     showInfo: async (m) => (wb.infos.push(m), undefined),
     showWarning: async (m) => (wb.warnings.push(m), undefined),
+    executeCommand: (id, ...args) => (wb.commands.push(id), executeCommand(id, ...args)),
   };
   return wb;
 }
 
-/** Installs scripted prompts and a recording workbench; returns the services for further checks. */
+/**
+ * Hands the running instance's seams scripted prompts and a recording workbench (until the next script or a
+ * restart); returns the services for further checks.
+ */
 export async function script(
   ui: UserInput,
   workbench: RecordedWorkbench = recordingWorkbench(),
 ): Promise<{ services: Services; workbench: RecordedWorkbench }> {
-  const { services } = await gpuPods();
-  services.ui = ui;
-  services.workbench = workbench;
-  services.timing = { waitIntervalMs: 150, waitTimeoutMs: 60_000 };
+  const hooks = await testHooks();
+  const { services } = await hooks.gpuPods();
+  hooks.seams.ui.use(ui);
+  hooks.seams.workbench.use(workbench);
   return { services, workbench };
 }
 

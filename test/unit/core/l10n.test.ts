@@ -1,20 +1,15 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as L10nScript from '../../../scripts/l10n.mjs';
 import { errorForStatus } from '../../../src/core/httpErrors';
 import { l10n, setTranslator, type Translator } from '../../../src/core/l10n';
 import { userMessage } from '../../../src/core/errors';
+import { bareErrorMessages } from '../l10nChecks';
 
 const root = join(__dirname, '../../../..');
 const script = () => import(pathToFileURL(join(root, 'scripts/l10n.mjs')).href) as Promise<typeof L10nScript>;
-
-function tsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
-  );
-}
 
 describe('translation (src/core/l10n.ts, l10n/bundle.l10n.json)', function () {
   this.timeout(60_000);
@@ -74,14 +69,6 @@ describe('translation (src/core/l10n.ts, l10n/bundle.l10n.json)', function () {
   });
 
   it('no error in src/core or src/providers is built from a bare string: its message goes through l10n.t', () => {
-    const bare = /new \w+(?:Error|Refusal)\(\s*['"`]/g;
-    const offenders = ['src/core', 'src/providers'].flatMap((dir) =>
-      tsFiles(join(root, dir)).flatMap((file) =>
-        [...readFileSync(file, 'utf8').matchAll(bare)]
-          .filter((m) => !m[0].startsWith('new Error('))
-          .map((m) => `${relative(root, file)}: ${m[0]}`),
-      ),
-    );
-    assert.deepEqual(offenders, []);
+    assert.deepEqual(bareErrorMessages(root), []);
   });
 });

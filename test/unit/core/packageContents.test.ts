@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { CLOUD_IDS } from '../../../src/providers/clouds';
+import { CLOUD_IDS } from '../../../src/core/cloudIds';
 
 const root = join(__dirname, '../../../..');
 

@@ -4,7 +4,8 @@ import { capabilitiesOf, paletteFactsOf } from '../../../src/core/capabilities';
 import { Semaphore } from '../../../src/core/concurrency';
 import { silentLogger } from '../../../src/core/logger';
 import type { Provider, ProviderConfig } from '../../../src/core/provider';
-import { CLOUD_IDS, CLOUDS } from '../../../src/providers/clouds';
+import { CLOUD_IDS } from '../../../src/core/cloudIds';
+import { CLOUDS } from '../../../src/providers/clouds';
 import type { ProviderDeps } from '../../../src/providers/deps';
 
 type Factory = (config: ProviderConfig, deps: ProviderDeps) => Provider;

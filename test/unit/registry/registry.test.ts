@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cloudSettings } from '../../../src/providers/cloudInfo';
-import { CLOUD_IDS, CLOUDS } from '../../../src/providers/clouds';
+import { CLOUD_IDS } from '../../../src/core/cloudIds';
+import { CLOUDS } from '../../../src/providers/clouds';
 import { SIMULATED_CLOUDS, simulatorSettings } from '../../simulator/clouds';
 import { checks, repoRoot } from './checks';
 

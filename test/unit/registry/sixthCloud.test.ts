@@ -1,23 +1,27 @@
-// The proof that adding a cloud is the checklist in docs/contributing-providers.md, and that each step left out
-// fails loudly: a throwaway sixth cloud is built from docs/provider-template/ in a temp copy of the repository,
-// registered with its one line, and run through the same checks the build and the integration tests run.
+// The proof that adding a cloud is the checklist in docs/contributing-providers.md: a throwaway sixth cloud is
+// built from docs/provider-template/ in a temp copy of the repository, with the lines the checklist shows, and
+// runs through every check `npm test` runs (type check, lint, build, translations, unit tests); each step left
+// out fails loudly, naming the cloud and the missing piece.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import * as esbuild from 'esbuild';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ESLint } from 'eslint';
+import * as prettier from 'prettier';
 import ts from 'typescript';
-import type { Semaphore as SemaphoreType } from '../../../src/core/concurrency';
-import type { Logger } from '../../../src/core/logger';
-import type { Provider, ProviderConfig } from '../../../src/core/provider';
-import type { ProviderDeps } from '../../../src/providers/deps';
+import type * as ImportCyclesModule from '../../../scripts/checks/importCycles.mjs';
+import type * as L10nScript from '../../../scripts/l10n.mjs';
 import { SIMULATED_CLOUDS, simulatorSettings } from '../../simulator/clouds';
-import type { Simulator as SimulatorType } from '../../simulator/server';
+import { bareErrorMessages } from '../l10nChecks';
 import { checks, repoRoot } from './checks';
 
 const TEMPLATE = join(repoRoot, 'docs/provider-template');
 const CHECKLIST = join(repoRoot, 'docs/contributing-providers.md');
 const ID = 'sixth';
+
+const load = <T>(file: string) => import(pathToFileURL(join(repoRoot, file)).href) as Promise<T>;
 
 /** The template's placeholder names, as the checklist tells a contributor to replace them. */
 const named = (text: string) =>
@@ -26,14 +30,50 @@ const named = (text: string) =>
     .replace(/MyCloud/g, 'Sixth')
     .replace(/My Cloud/g, 'Sixth Cloud');
 
-/** A line the checklist tells the contributor to add, as it shows it (named for the sixth cloud). */
-function checklistLine(pattern: RegExp, what: string): string {
-  const m = pattern.exec(readFileSync(CHECKLIST, 'utf8'));
-  if (!m) throw new Error(`docs/contributing-providers.md no longer shows ${what}`);
-  return named(m[1]);
+/** The checklist's ```ts blocks, each without the indentation of its list item. */
+function codeBlocks(): string[] {
+  const blocks: string[] = [];
+  let open: { indent: string; lines: string[] } | undefined;
+  for (const line of readFileSync(CHECKLIST, 'utf8').split('\n')) {
+    const fence = /^( *)```(ts)?$/.exec(line);
+    if (open && fence && fence[1] === open.indent && !fence[2]) {
+      blocks.push(open.lines.join('\n'));
+      open = undefined;
+    } else if (open) open.lines.push(line.startsWith(open.indent) ? line.slice(open.indent.length) : line);
+    else if (fence?.[2]) open = { indent: fence[1], lines: [] };
+  }
+  return blocks;
+}
+
+/** The one block of the checklist that shows `containing`, named for the sixth cloud (with a final newline). */
+function checklistBlock(containing: string): string {
+  const found = codeBlocks().filter((b) => b.includes(containing));
+  assert.equal(found.length, 1, `docs/contributing-providers.md shows "${containing}" in one code block`);
+  return `${named(found[0])}\n`;
+}
+
+/** Puts `text` into `file` where `at` matches (`$1` and `$2` keep the match's groups); fails if it did not go in. */
+function splice(file: string, at: RegExp, replacement: string, what: string): void {
+  const before = readFileSync(file, 'utf8');
+  const after = before.replace(at, replacement);
+  assert.ok(after !== before, `${what} went in (${file} changed shape?)`);
+  writeFileSync(file, after);
+}
+
+/** The template's files under `from`, named, written under `to` (its `test/` and the settings stay out). */
+function copyTemplate(from: string, to: string, extra?: (file: string, text: string) => string): string[] {
+  mkdirSync(to, { recursive: true });
+  return readdirSync(join(TEMPLATE, from), { withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => {
+      const text = named(readFileSync(join(TEMPLATE, from, e.name), 'utf8'));
+      writeFileSync(join(to, e.name), extra ? extra(e.name, text) : text);
+      return join(to, e.name);
+    });
 }
 
 interface Steps {
+  cloudId?: boolean;
   registryLine?: boolean;
   settings?: boolean;
   simulatorLine?: boolean;
@@ -42,76 +82,148 @@ interface Steps {
   infoExtra?: string;
 }
 
-const trees: string[] = [];
-
-/** A temp copy of what the build reads (src/, package.json, test/simulator/), with the sixth cloud added. */
-function sixthCloudTree(steps: Steps = {}): string {
-  const { registryLine = true, settings = true, simulatorLine = true } = steps;
-  const root = mkdtempSync(join(tmpdir(), 'gpupods-sixth-'));
-  trees.push(root);
-  cpSync(join(repoRoot, 'src'), join(root, 'src'), { recursive: true });
-  cpSync(join(repoRoot, 'test/simulator'), join(root, 'test/simulator'), { recursive: true });
-  symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'));
+/**
+ * Does the checklist in the tree at `root`: the cloud's folder, its id, its registry line, its settings (with
+ * the next free `order` and their English texts), its simulator and simulator line, and — where the tree has
+ * them — its bench line and its provider test. Returns the files it wrote or changed.
+ */
+function walkChecklist(root: string, steps: Steps = {}): string[] {
+  const { cloudId = true, registryLine = true, settings = true, simulatorLine = true } = steps;
+  const touched: string[] = [];
 
   // 1. The cloud's folder: info.ts (static facts) and its client.
-  const folder = join(root, 'src/providers', ID);
-  cpSync(TEMPLATE, folder, { recursive: true, filter: (src) => !/simulator|settings\.json/.test(src) });
-  for (const file of readdirSync(folder))
-    writeFileSync(join(folder, file), named(readFileSync(join(folder, file), 'utf8')));
-  if (steps.indexExtra)
-    writeFileSync(join(folder, 'index.ts'), readFileSync(join(folder, 'index.ts'), 'utf8') + steps.indexExtra);
-  if (steps.infoExtra)
-    writeFileSync(join(folder, 'info.ts'), readFileSync(join(folder, 'info.ts'), 'utf8') + steps.infoExtra);
+  touched.push(
+    ...copyTemplate('', join(root, 'src/providers', ID), (file, text) => {
+      if (file === 'index.ts') return text + (steps.indexExtra ?? '');
+      if (file === 'info.ts') return text + (steps.infoExtra ?? '');
+      return text;
+    }),
+  );
 
-  // 2. The one registry line (and its import).
-  if (registryLine) {
-    const file = join(root, 'src/providers/clouds.ts');
-    const importLine =
-      checklistLine(/^ *(import \{ mycloud \} from '\.\/mycloud\/info';)$/m, 'the registry import') + '\n';
-    const entryLine = `  ${checklistLine(/^ *(mycloud: \{ \.\.\.mycloud, load: .*\},)$/m, 'the registry line')}\n`;
-    const after = readFileSync(file, 'utf8')
-      .replace(/(import \{ \w+ \} from '\.\/\w+\/info';\n)(?!import \{ \w+ \} from '\.\/\w+\/info')/, `$1${importLine}`)
-      .replace(/(export const CLOUDS = \{\n(?:.*\n)*?)(\};)/, `$1${entryLine}$2`);
-    assert.ok(
-      after.includes(importLine) && after.includes(entryLine),
-      'the registry line went in (clouds.ts changed shape?)',
-    );
-    writeFileSync(file, after);
+  // 2. Its id, at the end of CLOUD_IDS.
+  if (cloudId) {
+    const file = join(root, 'src/core/cloudIds.ts');
+    assert.match(readFileSync(CHECKLIST, 'utf8'), /Add `'mycloud'` at the end of `CLOUD_IDS`/);
+    splice(file, /(export const CLOUD_IDS = \[[^\]]*)\]/, `$1, '${ID}']`, 'the id');
+    touched.push(file);
   }
 
-  // 3. Its settings in package.json.
-  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  // 3. The one registry line (and its import).
+  if (registryLine) {
+    const file = join(root, 'src/providers/clouds.ts');
+    splice(
+      file,
+      /(import \{ \w+ \} from '\.\/\w+\/info';\n)(?!import \{ \w+ \} from '\.\/\w+\/info')/,
+      `$1${checklistBlock("from './mycloud/info'")}`,
+      'the registry import',
+    );
+    splice(
+      file,
+      /(export const CLOUDS = \{\n(?:.*\n)*?)(\} satisfies)/,
+      `$1${checklistBlock('mycloud: { ...mycloud')}$2`,
+      'the registry line',
+    );
+    touched.push(file);
+  }
+
+  // 4. Its settings in package.json, each with the next order of its category, and their English texts.
+  const manifestFile = join(root, 'package.json');
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
   if (settings) {
-    // As docs/contributing-providers.md step 8 says: base URLs under Advanced, the rest under Clouds.
     const categories = manifest.contributes.configuration as Array<{ id: string; properties: object }>;
     const template = JSON.parse(named(readFileSync(join(TEMPLATE, 'settings.json'), 'utf8'))) as object;
     for (const [key, value] of Object.entries(template)) {
-      const category = categories.find((c) => c.id === (key.endsWith('Url') ? 'gpuPods.advanced' : 'gpuPods.clouds'));
-      Object.assign(category!.properties, { [key]: value });
+      const category = categories.find((c) => c.id === (key.endsWith('Url') ? 'gpuPods.advanced' : 'gpuPods.clouds'))!;
+      const orders = Object.values(category.properties).map((s: { order?: number }) => s.order ?? 0);
+      Object.assign(category.properties, { [key]: { ...value, order: Math.max(...orders) + 1 } });
     }
+    const nlsFile = join(root, 'package.nls.json');
+    const nls = JSON.parse(readFileSync(nlsFile, 'utf8'));
+    Object.assign(nls, JSON.parse(named(readFileSync(join(TEMPLATE, 'settings.nls.json'), 'utf8'))));
+    writeFileSync(nlsFile, JSON.stringify(nls, null, 2) + '\n');
+    touched.push(nlsFile);
   }
-  writeFileSync(join(root, 'package.json'), JSON.stringify(manifest, null, 2));
+  writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
+  touched.push(manifestFile);
 
-  // 4. Its simulator folder and its line in test/simulator/clouds.ts (compiled here only by the type check;
-  // the other tests hand simulatorSettings that line as data).
-  const simFolder = join(root, 'test/simulator', ID);
-  cpSync(join(TEMPLATE, 'simulator'), simFolder, { recursive: true });
-  for (const file of readdirSync(simFolder))
-    writeFileSync(join(simFolder, file), named(readFileSync(join(simFolder, file), 'utf8')));
+  // 5. Its simulator folder and its line in test/simulator/clouds.ts.
+  touched.push(...copyTemplate('simulator', join(root, 'test/simulator', ID)));
   if (simulatorLine) {
     const file = join(root, 'test/simulator/clouds.ts');
-    const importLine =
-      checklistLine(/^ *(import \{ installMyCloud \} from '\.\/mycloud';)$/m, 'the simulator import') + '\n';
-    const entryLine = `  ${checklistLine(/^ *(mycloud: \{ install: installMyCloud, .*\},)$/m, 'the simulator line')}\n`;
-    const after = readFileSync(file, 'utf8')
-      .replace(/(import type \{ Simulator \} from '\.\/server';\n)/, `${importLine}$1`)
-      .replace(/(export const SIMULATED_CLOUDS = \{\n(?:.*\n)*?)(\})/, `$1${entryLine}$2`);
-    assert.ok(
-      after.includes(importLine) && after.includes(entryLine),
-      'the simulator line went in (clouds.ts changed shape?)',
+    splice(
+      file,
+      /(import type \{ Simulator \} from '\.\/server';\n)/,
+      `${checklistBlock("from './mycloud'")}$1`,
+      'the simulator import',
     );
-    writeFileSync(file, after);
+    splice(
+      file,
+      /(export const SIMULATED_CLOUDS = \{\n(?:.*\n)*?)(\})/,
+      `$1${checklistBlock('mycloud: { install: installMyCloud')}$2`,
+      'the simulator line',
+    );
+    touched.push(file);
   }
+
+  // 6. The bench line, and 8. the provider test (in a tree that has test/bench and test/unit).
+  const bench = join(root, 'test/bench/offers.bench.ts');
+  try {
+    readFileSync(bench);
+  } catch {
+    return touched;
+  }
+  splice(
+    bench,
+    /(import \{ createYottaProvider \} from '\.\.\/\.\.\/src\/providers\/yotta';\n)/,
+    `$1${checklistBlock("from '../../src/providers/mycloud'")}`,
+    'the bench import',
+  );
+  splice(bench, /(const BENCH: [^\n]*\n(?:.*\n)*?)(\};)/, `$1${checklistBlock('latencyMs: 300')}$2`, 'the bench line');
+  touched.push(bench);
+  const test = join(root, `test/unit/providers/${ID}.test.ts`);
+  writeFileSync(test, named(readFileSync(join(TEMPLATE, 'test/provider.test.ts'), 'utf8')));
+  touched.push(test);
+  return touched;
+}
+
+const trees: string[] = [];
+
+function tempTree(): string {
+  const root = mkdtempSync(join(tmpdir(), 'gpupods-sixth-'));
+  trees.push(root);
+  return root;
+}
+
+/** A temp copy of what the build reads (src/, package.json, test/simulator/), with the sixth cloud added. */
+function sixthCloudTree(steps: Steps = {}): string {
+  const root = tempTree();
+  cpSync(join(repoRoot, 'src'), join(root, 'src'), { recursive: true });
+  cpSync(join(repoRoot, 'test/simulator'), join(root, 'test/simulator'), { recursive: true });
+  cpSync(join(repoRoot, 'package.json'), join(root, 'package.json'));
+  cpSync(join(repoRoot, 'package.nls.json'), join(root, 'package.nls.json'));
+  symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'));
+  walkChecklist(root, steps);
+  return root;
+}
+
+/** A temp copy of the whole repository (every file git knows or would add), with node_modules linked. */
+function repositoryCopy(): string {
+  const root = tempTree();
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  })
+    .split('\0')
+    .filter(Boolean);
+  for (const file of files) {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    try {
+      cpSync(join(repoRoot, file), join(root, file));
+    } catch {
+      // a file deleted but not yet staged: nothing to copy
+    }
+  }
+  symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'));
   return root;
 }
 
@@ -133,81 +245,139 @@ describe('a sixth cloud from docs/provider-template (the contributing checklist,
       assert.ok(checklist.includes(`docs/provider-template/${file}`), `${file} is not in the checklist`);
   });
 
-  it('registered in one place, it passes the registry check, the manifest check, the build with its guard and the simulator settings', async () => {
-    const { loadRegistry, checkRegistry, checkManifest, buildAll } = await checks();
-    const root = sixthCloudTree();
-    const registry = await loadRegistry(root);
-    assert.ok(ID in registry.clouds);
-    assert.deepEqual(checkRegistry(root, registry), []);
-    assert.deepEqual(checkManifest(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')), registry), []);
-    const results = await buildAll(root, { write: false, sourcemap: false });
-    const outputs = Object.assign({}, ...results.map((r) => r.metafile.outputs));
-    assert.ok(`dist/clouds/${ID}.js` in outputs, 'the build derived the sixth bundle from the registry');
-    assert.ok('src/providers/sixth/info.ts' in outputs['dist/gpuPods.js'].inputs, 'its info is in the main bundle');
-    assert.ok(!('src/providers/sixth/index.ts' in outputs['dist/gpuPods.js'].inputs), 'its client is not');
-    assert.equal(
-      simulatorSettings('http://127.0.0.1:1', registry.clouds, SIXTH_SIMULATED)[`gpuPods.${ID}.baseUrl`],
-      `http://127.0.0.1:1/${ID}`,
-    );
-  });
-
-  it("the template's provider lists the template simulator's pods", async () => {
-    const root = sixthCloudTree();
-    const bundle = await esbuild.build({
-      stdin: {
-        contents: [
-          `export { createSixthProvider } from './src/providers/${ID}/index';`,
-          `export { installSixth } from './test/simulator/${ID}/index';`,
-          `export { Simulator } from './test/simulator/server';`,
-          `export { Semaphore } from './src/core/concurrency';`,
-          `export { silentLogger } from './src/core/logger';`,
-        ].join('\n'),
-        resolveDir: root,
-        loader: 'ts',
-      },
-      absWorkingDir: root,
-      bundle: true,
-      write: false,
-      platform: 'node',
-      format: 'cjs',
-      logLevel: 'silent',
+  describe('every step done: it passes every stage of `npm test`', function () {
+    this.timeout(120_000);
+    let root: string;
+    let touched: string[];
+    before(() => {
+      root = repositoryCopy();
+      touched = walkChecklist(root);
     });
-    // The copy's own modules, typed as the repository's (the copy adds the sixth cloud to them).
-    const module = { exports: {} };
-    new Function('module', 'exports', 'require', bundle.outputFiles[0].text)(module, module.exports, require);
-    const { createSixthProvider, installSixth, Simulator, Semaphore, silentLogger } = module.exports as {
-      createSixthProvider(config: ProviderConfig, deps: ProviderDeps): Provider;
-      installSixth(sim: SimulatorType): { addPod(name: string): string };
-      Simulator: typeof SimulatorType;
-      Semaphore: typeof SemaphoreType;
-      silentLogger: Logger;
-    };
-    const sim = new Simulator({ ledger: false });
-    installSixth(sim).addPod('first');
-    const url = await sim.start();
-    try {
-      const provider = createSixthProvider(
-        { apiKey: 'k', baseUrls: { base: `${url}/${ID}` }, options: {} },
-        { logger: silentLogger, limiter: new Semaphore(5) },
-      );
-      const pods = await provider.listPods();
+
+    it('`npm run l10n` puts its key help and messages into the bundle, which was stale without it; no bare error message', async () => {
+      const { exportStrings, bundleText } = await load<typeof L10nScript>('scripts/l10n.mjs');
+      const fresh = await exportStrings(root);
+      const bundleFile = join(root, 'l10n/bundle.l10n.json');
+      const committed = JSON.parse(readFileSync(bundleFile, 'utf8')) as Record<string, string>;
+      const missing = Object.keys(fresh).filter((m) => !(m in committed));
       assert.deepEqual(
-        pods.map((p) => [p.cloud, p.name, p.status]),
-        [[ID, 'first', 'running']],
+        missing.sort(),
+        [
+          'Sixth Cloud console → API keys',
+          'Sixth Cloud API key',
+          '{0} cannot {1} a pod.',
+          '{0}: creating pods is not written yet.',
+        ].sort(),
       );
-    } finally {
-      await sim.stop();
-    }
+      writeFileSync(bundleFile, bundleText(fresh)); // the checklist's `npm run l10n`
+      assert.deepEqual(bareErrorMessages(root), []);
+    });
+
+    it('type-checks as `npm run typecheck` does: the whole project, with every table keyed by CloudId', () => {
+      const { config } = ts.readConfigFile(join(root, 'tsconfig.json'), ts.sys.readFile);
+      const { options, fileNames } = ts.parseJsonConfigFileContent(config, ts.sys, root);
+      assert.ok(fileNames.includes(join(root, `src/providers/${ID}/index.ts`)));
+      const program = ts.createProgram({ rootNames: fileNames, options });
+      const errors = ts
+        .getPreEmitDiagnostics(program)
+        .map(
+          (d) => `${d.file?.fileName.slice(root.length + 1)}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
+        );
+      assert.deepEqual(errors, []);
+    });
+
+    it("passes `npm run lint` on what it added: ESLint's layering rules, Prettier (after `npm run format` on the edited files), no import cycle, knip", async () => {
+      const written = touched.filter((f) => f.includes(`/${ID}/`) || f.endsWith(`${ID}.test.ts`));
+      const edited = touched.filter((f) => !written.includes(f));
+      for (const file of edited) {
+        const options = await prettier.resolveConfig(file);
+        writeFileSync(file, await prettier.format(readFileSync(file, 'utf8'), { ...options, filepath: file }));
+      }
+      const tsFiles = touched.filter((f) => f.endsWith('.ts'));
+      const results = await new ESLint({ cwd: root }).lintFiles(tsFiles);
+      const problems = results.flatMap((r) =>
+        r.messages.map((m) => `${r.filePath.slice(root.length + 1)}:${m.line}: ${m.message} (${m.ruleId})`),
+      );
+      assert.deepEqual(problems, []);
+      for (const file of written) {
+        const options = await prettier.resolveConfig(file);
+        const text = readFileSync(file, 'utf8');
+        assert.ok(
+          await prettier.check(text, { ...options, filepath: file }),
+          `${file} is not laid out as Prettier would`,
+        );
+      }
+      const { importCycles } = await load<typeof ImportCyclesModule>('scripts/checks/importCycles.mjs');
+      assert.deepEqual(importCycles(root), []);
+      try {
+        execFileSync(process.execPath, [join(root, 'node_modules/knip/bin/knip.js')], { cwd: root, stdio: 'pipe' });
+      } catch (e) {
+        assert.fail(`knip: ${String((e as { stdout?: Buffer }).stdout)}`);
+      }
+    });
+
+    it('builds with its checks: the registry, the settings and the bundle guard; its own lazy bundle', async () => {
+      const { buildAll } = await checks();
+      const results = await buildAll(root, { write: false, sourcemap: false });
+      const outputs = Object.assign({}, ...results.map((r) => r.metafile.outputs));
+      assert.ok(`dist/clouds/${ID}.js` in outputs, 'the build derived the sixth bundle from the registry');
+      assert.ok(`src/providers/${ID}/info.ts` in outputs['dist/gpuPods.js'].inputs, 'its info is in the main bundle');
+      assert.ok(!(`src/providers/${ID}/index.ts` in outputs['dist/gpuPods.js'].inputs), 'its client is not');
+    });
+
+    it('passes its provider test against its simulator and the unit tests that read the repository (registry, palette facts, manifest, settings, structure)', () => {
+      const run = (args: string[]) =>
+        execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', stdio: 'pipe', env: { ...process.env } });
+      run(['scripts/build-tests.mjs']);
+      const tests = [
+        `providers/${ID}.test.js`,
+        'registry/registry.test.js',
+        'registry/paletteFacts.test.js',
+        'registry/structure.test.js',
+        'core/manifest.test.js',
+        'core/manifestNls.test.js',
+        'core/manifestSettings.test.js',
+        'core/settings.test.js',
+      ].map((t) => `out/test/unit/${t}`);
+      let output: string;
+      try {
+        output = run([
+          join(root, 'node_modules/mocha/bin/mocha.js'),
+          '--no-config',
+          '--require',
+          'out/test/unit/specCoverage.hooks.js',
+          '--timeout',
+          '20000',
+          '--reporter',
+          'spec',
+          ...tests,
+        ]);
+      } catch (e) {
+        const failed = e as { stdout?: string; stderr?: string };
+        assert.fail(`the unit tests failed on the sixth cloud's tree:\n${failed.stdout}\n${failed.stderr}`);
+      }
+      assert.match(output, /Sixth Cloud provider, against its simulator/);
+      assert.match(output, /sixth: the palette facts in info\.ts are what capabilitiesOf derives from the provider/);
+      assert.doesNotMatch(output, /failing|pending/);
+    });
+
+    it('the integration setup points its base URL at the simulator', async () => {
+      const { loadRegistry } = await checks();
+      const registry = await loadRegistry(root);
+      assert.equal(
+        simulatorSettings('http://127.0.0.1:1', registry.clouds, SIXTH_SIMULATED)[`gpuPods.${ID}.baseUrl`],
+        `http://127.0.0.1:1/${ID}`,
+      );
+    });
   });
 
-  it('type-checks with the project settings: the template follows the Provider interface and the registry types', () => {
-    const root = sixthCloudTree();
-    const { config } = ts.readConfigFile(join(repoRoot, 'tsconfig.json'), ts.sys.readFile);
-    const { options } = ts.parseJsonConfigFileContent(config, ts.sys, root);
-    const roots = ['src/providers/clouds.ts', `src/providers/${ID}/index.ts`, 'test/simulator/clouds.ts'];
-    const program = ts.createProgram({ rootNames: roots.map((f) => join(root, f)), options });
-    const errors = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-    assert.deepEqual(errors, []);
+  it('without its id in src/core/cloudIds.ts: the registry check and the build say where it goes', async () => {
+    const { loadRegistry, checkRegistry, buildAll } = await checks();
+    const root = sixthCloudTree({ cloudId: false });
+    assert.deepEqual(checkRegistry(root, await loadRegistry(root)), [
+      `src/providers/clouds.ts has a line for "${ID}" but src/core/cloudIds.ts does not list it (add '${ID}' to CLOUD_IDS)`,
+    ]);
+    await assert.rejects(buildAll(root, { write: false }), /does not list it \(add 'sixth' to CLOUD_IDS\)/);
   });
 
   it('without its registry line: the registry check and the build name the unregistered folder', async () => {
@@ -216,6 +386,7 @@ describe('a sixth cloud from docs/provider-template (the contributing checklist,
     const problems = checkRegistry(root, await loadRegistry(root));
     assert.deepEqual(problems, [
       `src/providers/${ID}/ is a cloud folder but src/providers/clouds.ts has no line for "${ID}" (add \`${ID}: { ...${ID}, load: … }\`)`,
+      `src/core/cloudIds.ts lists "${ID}" but src/providers/clouds.ts has no line for it`,
     ]);
     await assert.rejects(buildAll(root, { write: false }), /src\/providers\/sixth\/ is a cloud folder but/);
   });

@@ -4,7 +4,7 @@ import { toPod } from '../../../src/providers/yotta/mapping';
 import { zPodV2 } from '../../../src/providers/yotta/schemas';
 import { toVm } from '../../../src/providers/yotta/vmsMapping';
 import { zVm } from '../../../src/providers/yotta/vmsSchemas';
-import { statusText } from '../../../src/views/format';
+import { statusText } from '../../../src/ui/statusText';
 import { podTooltipRows } from '../../../src/views/podFacts';
 import { startGpuGeek, type GpuGeekHarness } from '../../simulator/gpugeek/testing';
 import { type NovitaHarness, startNovitaHarness } from '../../simulator/novita/harness';

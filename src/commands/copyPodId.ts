@@ -1,8 +1,0 @@
-import * as vscode from 'vscode';
-import { pickPod } from './pickTarget';
-import type { Services } from './services';
-
-export async function copyPodId(services: Services, arg?: unknown): Promise<void> {
-  const { pod } = await pickPod(services, arg, () => true, vscode.l10n.t('Copy the id of which pod?'));
-  await services.workbench.copy(pod.id);
-}

@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { Answers, CreateContext } from '../../core/createForm';
+import { CancelledError } from '../../core/errors';
+import type { Pod } from '../../core/model';
+import type { Provider } from '../../core/provider';
+import { CLOUDS } from '../../providers/clouds';
+import type { Account } from '../../services/accounts';
+import { settings } from '../../services/settings';
+import { pickAccount } from '../pickTarget';
+import { reportError } from '../runCommand';
+import { createThroughWizard } from '../createWithUser';
+import type { Services } from '../services';
+import { waitWithProgress } from '../waitWithProgress';
+import { displayText } from '../../core/displayText';
+import { walkthroughStepDone } from '../walkthroughSteps';
+
+/**
+ * The create wizard, then exactly one create request. If the cloud documents that nothing was done, its
+ * reason is shown and the wizard can reopen on the same answers; any other failure is settled by looking the
+ * pod up by name first (createWithUser) — a duplicate pod costs money.
+ */
+export interface CreatePodOptions {
+  /** Answers chosen before the wizard (an offer from the cross-cloud picker); see WizardOptions.prefilled. */
+  prefilled?: Answers;
+  /** Back on the wizard's first step throws BackToCaller (the picker shows its offers again). */
+  backToCaller?: boolean;
+}
+
+export async function createPod(
+  services: Services,
+  arg?: unknown,
+  options: CreatePodOptions = {},
+): Promise<Pod | undefined> {
+  const account = await pickAccount(services, arg);
+  const provider = await services.providers.get(account);
+  const cloud = CLOUDS[account.cloud].displayName;
+  const ctx: CreateContext = {
+    jupyterPassword: randomBytes(18).toString('base64url'),
+    // Clouds that take the public key at create time (Yotta, NeevCloud) get ours.
+    sshPublicKey: provider.facts.sshAuth === 'createKey' ? await publicKeyIfWanted(services) : undefined,
+  };
+  const pod = await createThroughWizard(services, {
+    form: () => provider.createForm(),
+    ctx,
+    wizard: {
+      title: vscode.l10n.t('Create pod on {0}', cloud),
+      prefilled: options.prefilled,
+      backToCaller: options.backToCaller,
+      confirmLabel: vscode.l10n.t('Create pod'),
+    },
+    accountId: account.id,
+    cloud,
+    noun: vscode.l10n.t('pod'),
+    progress: vscode.l10n.t('Creating pod on {0}…', cloud),
+    findByName: (name) => provider.findPodsByName(name),
+    known: new Set(services.data.snapshot(account.id)?.pods.map((p) => p.id)),
+  });
+  await services.podSecrets.setJupyterPassword(account.cloud, pod.id, ctx.jupyterPassword);
+  // The price the summary quoted, for a cloud whose list gives none (GPUGeek): the pod shows and counts it.
+  if (pod.quotedPrice) await services.priceQuotes.remember(account.id, pod.id, pod.quotedPrice);
+  services.data.upsertPod(account.id, pod);
+  void walkthroughStepDone(services.workbench, 'create');
+  await services.idleGuard.applyNewPodDefaults(account, pod);
+  // The default idle rule, only where the cloud can stop a pod: an idle rule never deletes one.
+  if (settings.idleAutoStopNewPods() && provider.podActions.has('stop'))
+    await services.idleRules.set({ accountId: account.id, cloud: account.cloud, pod }, settings.idleRuleDefaults());
+  void services.data.refresh(account.id);
+  void waitUntilRunning(services, account, provider, pod);
+  return pod;
+}
+
+/**
+ * The user's public key for a create, or undefined when they decline to create one: the wizard goes on, its
+ * summary says there is no key, and a cloud that cannot work without one refuses before anything is sent.
+ */
+async function publicKeyIfWanted(services: Services): Promise<string | undefined> {
+  try {
+    return (await services.ssh.ensureKey(services.ui)).publicKey;
+  } catch (error) {
+    if (!(error instanceof CancelledError)) throw error;
+    services.log.info('Create: no SSH key (declined); the pod is created without one.');
+    return undefined;
+  }
+}
+
+async function waitUntilRunning(services: Services, account: Account, provider: Provider, pod: Pod): Promise<void> {
+  try {
+    const running = await waitWithProgress(
+      services,
+      account.id,
+      vscode.l10n.t('Starting "{0}"', displayText(pod.name)),
+      (signal) => provider.getPod(pod.id, signal),
+      'running',
+    );
+    if (!running) return;
+    const actions = [
+      running.ssh ? vscode.l10n.t('Connect with Remote-SSH') : undefined,
+      running.jupyter ? vscode.l10n.t('Open Jupyter') : undefined,
+    ].filter((a): a is string => !!a);
+    void services.workbench
+      .showInfo(vscode.l10n.t('"{0}" is running.', displayText(running.name)), ...actions)
+      .then((choice) => {
+        const node = { type: 'pod', account, pod: running };
+        if (choice === actions[0] && running.ssh)
+          void services.workbench.executeCommand('gpuPods.connectRemoteSsh', node);
+        else if (choice) void services.workbench.executeCommand('gpuPods.openJupyter', node);
+      });
+  } catch (error) {
+    reportError(services, 'createPod (waiting)', error);
+  } finally {
+    void services.data.refresh(account.id);
+  }
+}
