@@ -181,6 +181,8 @@ export async function connectSsh(options: ConnectOptions, deps: ClientDeps): Pro
         deps.log?.debug(`SSH connection to ${where}: ${said(err.message, secret)}`);
         return;
       }
+      // the agent could not be asked: ssh2 goes on to the next method, and the refusal that follows names it
+      if (err.level === 'agent') return;
       fail(mapError(err));
     });
     client.on('close', () => {
