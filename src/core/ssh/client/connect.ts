@@ -11,7 +11,7 @@ import {
   HostKeyChangedError,
   HostKeyUnknownError,
   SshAuthRefusedError,
-  SshClientError,
+  type SshClientError,
   SshConnectionLostError,
   SshFailedError,
   SshTimeoutError,

@@ -1,4 +1,4 @@
-import * as net from 'node:net';
+import type * as net from 'node:net';
 import { Server, utils, type AuthContext, type Connection, type ServerChannel } from 'ssh2';
 import type { HostKey } from '../../../../src/core/ssh/client/knownHosts';
 
@@ -75,7 +75,10 @@ export async function startTestServer(o: TestServerOptions): Promise<TestServer>
           state.commands.push(info.command);
           const channel = acceptExec();
           if (o.onExec) o.onExec(info.command, channel);
-          else (channel.exit(0), channel.end());
+          else {
+            channel.exit(0);
+            channel.end();
+          }
         });
       });
     });
