@@ -15,7 +15,7 @@
 // startup, so dist/extension.js stays small (`npm run bench` compares it with an empty extension).
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { guardBundles } from './checks/bundleGuard.mjs';
 import { checkManifest } from './checks/manifest.mjs';
@@ -25,6 +25,8 @@ const isMain = process.argv[1] === fileURLToPath(import.meta.url);
 const production = isMain && process.argv.includes('--production');
 const watch = isMain && process.argv.includes('--watch');
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** A file path with `/` separators, as the names below are written (esbuild hands Windows paths with `\`). */
+const posix = (path) => path.split(sep).join('/');
 
 export const common = {
   bundle: true,
@@ -51,7 +53,7 @@ export function lazyModules(dir = '.') {
     name: 'lazy-modules',
     setup(build) {
       build.onResolve({ filter: /^\.\/[\w-]+$/ }, (args) =>
-        args.kind === 'dynamic-import' && args.importer.endsWith(REGISTRY_FILE)
+        args.kind === 'dynamic-import' && posix(args.importer).endsWith(REGISTRY_FILE)
           ? { path: `${dir}/clouds/${args.path.slice(2)}.js`, external: true }
           : undefined,
       );
@@ -59,7 +61,7 @@ export function lazyModules(dir = '.') {
         args.importer.endsWith('startup.ts') ? { path: `${dir}/gpuPods.js`, external: true } : undefined,
       );
       build.onResolve({ filter: /^\.\.\/\.\.\/ssh$/ }, (args) =>
-        args.kind === 'dynamic-import' && args.importer.endsWith(SSH_LOADER)
+        args.kind === 'dynamic-import' && posix(args.importer).endsWith(SSH_LOADER)
           ? { path: `${dir}/ssh.js`, external: true }
           : undefined,
       );
@@ -90,8 +92,8 @@ function sharedCore(root, { ssh = false } = {}) {
       // cloud code reaches core through a `core/` path; the SSH client lives in core and imports it relatively
       build.onResolve({ filter: ssh ? /^\.\.?\// : /(^|\/)core\// }, (args) => {
         const abs = resolve(args.resolveDir, args.path);
-        if (!abs.startsWith(coreDir + '/')) return undefined;
-        const key = relative(coreDir, abs).replace(/\.ts$/, '');
+        if (!abs.startsWith(coreDir + sep)) return undefined;
+        const key = posix(relative(coreDir, abs)).replace(/\.ts$/, '');
         if (ssh && !shared.has(key)) return undefined;
         if (!shared.has(key)) {
           return {
