@@ -102,7 +102,12 @@ export async function connectSsh(options: ConnectOptions, deps: ClientDeps): Pro
   const name = knownHostName(target);
   const secret = login.method === 'password' ? login.password : undefined;
   const plan = await planLogin(deps.fs, login, target.user);
-  const knownTypes = knownKeyTypes(await readKnownHosts(deps.fs, hostKeys.knownHostsFile), name);
+  const knownFile = await readKnownHosts(deps.fs, hostKeys.knownHostsFile).catch((e: NodeJS.ErrnoException) => {
+    throw new SshFailedError(
+      l10n.t('Cannot read the known hosts file {0} ({1}).', hostKeys.knownHostsFile, e.code ?? String(e.message)),
+    );
+  });
+  const knownTypes = knownKeyTypes(knownFile, name);
   const preferred = knownTypes.flatMap((t) => ALGORITHMS_FOR_TYPE[t] ?? []);
   const algorithms: Algorithms | undefined = preferred.length
     ? { serverHostKey: { remove: preferred, prepend: preferred } as unknown as Algorithms['serverHostKey'] }
