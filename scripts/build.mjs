@@ -3,6 +3,7 @@
 //   dist/extension.js      activation only: view, command ids, status bar, idle-timer wake-up (src/startup.ts)
 //   dist/gpuPods.js        services, tree, commands, UI, core, ky and zod, loaded on first use
 //   dist/clouds/<id>.js    one cloud's client, loaded when its first account is used
+//   dist/ssh.js            GPU Pods' own SSH client (ssh2), loaded on the first background SSH work
 //
 // The clouds are the registry's (src/providers/clouds.ts): one bundle per registered cloud, and the registry's
 // `import('./<id>')` lines are what the lazy-modules plugin turns into dist/clouds/<id>.js. Before bundling,
@@ -14,7 +15,7 @@
 // startup, so dist/extension.js stays small (`npm run bench` compares it with an empty extension).
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { guardBundles } from './checks/bundleGuard.mjs';
 import { checkManifest } from './checks/manifest.mjs';
@@ -24,6 +25,8 @@ const isMain = process.argv[1] === fileURLToPath(import.meta.url);
 const production = isMain && process.argv.includes('--production');
 const watch = isMain && process.argv.includes('--watch');
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** A file path with `/` separators, as the names below are written (esbuild hands Windows paths with `\`). */
+const posix = (path) => path.split(sep).join('/');
 
 export const common = {
   bundle: true,
@@ -50,19 +53,31 @@ export function lazyModules(dir = '.') {
     name: 'lazy-modules',
     setup(build) {
       build.onResolve({ filter: /^\.\/[\w-]+$/ }, (args) =>
-        args.kind === 'dynamic-import' && args.importer.endsWith(REGISTRY_FILE)
+        args.kind === 'dynamic-import' && posix(args.importer).endsWith(REGISTRY_FILE)
           ? { path: `${dir}/clouds/${args.path.slice(2)}.js`, external: true }
           : undefined,
       );
       build.onResolve({ filter: /^\.\/gpuPods$/ }, (args) =>
         args.importer.endsWith('startup.ts') ? { path: `${dir}/gpuPods.js`, external: true } : undefined,
       );
+      build.onResolve({ filter: /^\.\.\/\.\.\/ssh$/ }, (args) =>
+        args.kind === 'dynamic-import' && posix(args.importer).endsWith(SSH_LOADER)
+          ? { path: `${dir}/ssh.js`, external: true }
+          : undefined,
+      );
     },
   };
 }
 
-/** In a cloud bundle, every import of src/core/<m> becomes the main bundle's copy of <m>. */
-function sharedCore(root) {
+/** The module whose `import('../../ssh')` loads dist/ssh.js. */
+const SSH_LOADER = 'src/core/ssh/loadClient.ts';
+
+/**
+ * In a cloud bundle, every import of src/core/<m> becomes the main bundle's copy of <m>. The SSH bundle
+ * (`ssh`) takes the shared ones the same way and carries the rest: its own client (src/core/ssh/client/) and
+ * the pure helpers it uses (validation, file writes), which hold no class that must be one copy.
+ */
+function sharedCore(root, { ssh = false } = {}) {
   const coreDir = resolve(root, 'src/core');
   const shared = new Set(
     [
@@ -74,10 +89,12 @@ function sharedCore(root) {
   return {
     name: 'shared-core',
     setup(build) {
-      build.onResolve({ filter: /(^|\/)core\// }, (args) => {
+      // cloud code reaches core through a `core/` path; the SSH client lives in core and imports it relatively
+      build.onResolve({ filter: ssh ? /^\.\.?\// : /(^|\/)core\// }, (args) => {
         const abs = resolve(args.resolveDir, args.path);
-        if (!abs.startsWith(coreDir + '/')) return undefined;
-        const key = relative(coreDir, abs).replace(/\.ts$/, '');
+        if (!abs.startsWith(coreDir + sep)) return undefined;
+        const key = posix(relative(coreDir, abs)).replace(/\.ts$/, '');
+        if (ssh && !shared.has(key)) return undefined;
         if (!shared.has(key)) {
           return {
             errors: [
@@ -88,19 +105,47 @@ function sharedCore(root) {
         return { path: key, namespace: 'shared-core' };
       });
       build.onLoad({ filter: /.*/, namespace: 'shared-core' }, (args) => ({
-        contents: `module.exports = require('../gpuPods.js').coreModules[${JSON.stringify(args.path)}];`,
+        contents: `module.exports = require('${ssh ? './' : '../'}gpuPods.js').coreModules[${JSON.stringify(args.path)}];`,
         loader: 'js',
       }));
     },
   };
 }
 
-/** The three builds of the tree at `root`: its two main bundles and one bundle per registered cloud. */
+/**
+ * ssh2's optional native add-ons (cpu-features, its sshcrypto binding) stay out: a .node file cannot be
+ * bundled, and ssh2 requires both inside try/catch and falls back to JavaScript. The stand-in throws as a
+ * missing add-on would.
+ */
+function withoutNativeAddons() {
+  return {
+    name: 'without-native-addons',
+    setup(build) {
+      build.onResolve({ filter: /^cpu-features$|\.node$/ }, (args) => ({
+        path: args.path.replace(/^.*\//, '').replace(/\.node$/, ''),
+        namespace: 'native-addon',
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'native-addon' }, (args) => ({
+        contents: `throw new Error(${JSON.stringify(`${args.path}: native add-on left out of the bundle`)});`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** The builds of the tree at `root`: its two main bundles, the SSH client and one bundle per registered cloud. */
 export function buildOptions(root, clouds, overrides = {}) {
   const base = { ...common, absWorkingDir: root, ...overrides };
   return [
     { ...base, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [lazyModules()] },
     { ...base, entryPoints: ['src/gpuPods.ts'], outfile: 'dist/gpuPods.js', plugins: [lazyModules()] },
+    {
+      ...base,
+      entryPoints: ['src/ssh.ts'],
+      outfile: 'dist/ssh.js',
+      external: ['vscode', './gpuPods.js'],
+      plugins: [sharedCore(root, { ssh: true }), withoutNativeAddons()],
+    },
     {
       ...base,
       entryPoints: Object.fromEntries(clouds.map((c) => [`clouds/${c}`, `src/providers/${c}/index.ts`])),

@@ -1,11 +1,17 @@
 // @ts-check
 // The bundle guard: read from esbuild's metafile, after every build (scripts/build.mjs).
 //   - a cloud bundle (dist/clouds/<id>.js) holds no other cloud's code, and not the registry (which loads them all);
-//   - the main bundles hold no cloud code but each cloud's static info.ts (cloud code is loaded on first use).
+//   - the main bundles hold no cloud code but each cloud's static info.ts (cloud code is loaded on first use);
+//   - the main bundles hold no ssh2 (GPU Pods' own SSH client is dist/ssh.js, loaded on the first SSH work), and
+//     no bundle holds a native add-on (.node, cpu-features): every bundle is plain JavaScript.
 // Each cloud is loaded only when one of its accounts is used; a bundle that carries another cloud's client
 // loads it for nothing, and a main bundle that carries one loads it at activation.
 
 export const MAIN_OUTPUTS = ['dist/extension.js', 'dist/gpuPods.js'];
+export const SSH_OUTPUT = 'dist/ssh.js';
+/** A package in node_modules (wherever the folder is linked from) as the metafile names its files. */
+const inPackage = (/** @type {string} */ input, /** @type {string} */ name) =>
+  new RegExp(`(^|/)node_modules/${name}/`).test(input);
 export const cloudOutput = (/** @type {string} */ id) => `dist/clouds/${id}.js`;
 const REGISTRY_INPUT = 'src/providers/clouds.ts';
 
@@ -49,6 +55,14 @@ export function guardBundles(metafile, clouds) {
         problems.push(
           `${file} carries ${input}: cloud "${owner}"'s code belongs in ${cloudOutput(owner)} (only its info.ts may be in the main bundles)`,
         );
+    }
+  }
+  for (const [file, output] of Object.entries(metafile.outputs)) {
+    for (const input of Object.keys(output.inputs)) {
+      if (MAIN_OUTPUTS.includes(file) && inPackage(input, 'ssh2'))
+        problems.push(`${file} carries ${input}: ssh2 belongs in ${SSH_OUTPUT}, loaded on the first SSH use`);
+      if (input.endsWith('.node') || inPackage(input, 'cpu-features'))
+        problems.push(`${file} carries the native add-on ${input}: every bundle must be plain JavaScript`);
     }
   }
   return problems;

@@ -5,7 +5,7 @@
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 export const REGISTRY_FILE = 'src/providers/clouds.ts';
 export const PROVIDERS_DIR = 'src/providers';
@@ -43,7 +43,7 @@ export async function loadRegistry(root) {
         setup(build) {
           build.onResolve({ filter: /.*/ }, (args) => {
             if (args.kind !== 'dynamic-import') return undefined;
-            if (relative(root, args.importer) === REGISTRY_FILE) imports.push(args.path);
+            if (relative(root, args.importer).split(sep).join('/') === REGISTRY_FILE) imports.push(args.path);
             return { path: args.path, external: true };
           });
         },

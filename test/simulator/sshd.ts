@@ -160,6 +160,12 @@ export class SshdFixture {
     if (this.passwordUser) rmSync(join(this.passwordUser.home, '.ssh', 'authorized_keys'), { force: true });
   }
 
+  /** Same port, same host key: sshd stopped and started again (sessions already open are not its to end). */
+  async restart(): Promise<void> {
+    await this.kill();
+    await this.launch();
+  }
+
   /** Same port, new host key: what a pod reusing an address looks like. */
   async restartWithNewHostKey(): Promise<void> {
     await this.kill();

@@ -136,6 +136,7 @@ describe('the packaged extension (.vsix), as a plain `vsce package` makes it on 
       'LICENSE.txt',
       'dist/extension.js',
       'dist/gpuPods.js',
+      'dist/ssh.js',
       'l10n/bundle.l10n.json',
     ]) {
       assert.ok(files.includes(needed), `${needed} is packaged`);
