@@ -2,7 +2,10 @@
 //   - src/core and src/providers never import `vscode` (they run and are tested in plain Node);
 //   - src/core imports from src/providers only types (CloudId is the registry's key set; no cloud code in core);
 //   - a cloud's folder imports no other cloud's folder, nor the registry that loads them all
-//     (it would pull every cloud into that cloud's lazy bundle).
+//     (it would pull every cloud into that cloud's lazy bundle);
+//   - time only through the injected Clock (src/core/clock.ts is the one file that reads the system's):
+//     no Date.now, argument-less new Date(), setTimeout/setInterval or AbortSignal.timeout elsewhere in src/
+//     outside the clouds' folders, so tests can step time and the integration suite can speed it up.
 import js from '@eslint/js';
 import { readdirSync } from 'node:fs';
 import globals from 'globals';
@@ -11,6 +14,26 @@ import tseslint from 'typescript-eslint';
 const cloudFolders = readdirSync(new URL('./src/providers/', import.meta.url), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
+
+const clockOnly = 'Time only through the injected Clock (src/core/clock.ts): tests step it.';
+const timeRules = {
+  'no-restricted-globals': [
+    'error',
+    ...['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'].map((name) => ({ name, message: clockOnly })),
+  ],
+  'no-restricted-properties': [
+    'error',
+    { object: 'Date', property: 'now', message: clockOnly },
+    { object: 'performance', property: 'now', message: clockOnly },
+    { object: 'AbortSignal', property: 'timeout', message: clockOnly },
+    ...['setTimeout', 'setInterval'].map((property) => ({ object: 'globalThis', property, message: clockOnly })),
+  ],
+  'no-restricted-syntax': [
+    'error',
+    { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: clockOnly },
+    { selector: "CallExpression[callee.name='Date']", message: clockOnly },
+  ],
+};
 
 const noVscode = { name: 'vscode', message: 'src/core and src/providers run in plain Node: no vscode import here.' };
 
@@ -75,6 +98,11 @@ export default tseslint.config(
       ],
     },
   })),
+  {
+    files: ['src/*.ts', 'src/{core,services,views,commands,ui}/**/*.ts'],
+    ignores: ['src/core/clock.ts'],
+    rules: timeRules,
+  },
   {
     // Tests load built bundles (out/, dist/) at run time: require() is the point there.
     files: ['test/**/*.ts'],

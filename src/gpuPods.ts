@@ -6,6 +6,7 @@ import { runPodAction } from './commands/podLifecycle';
 import { COMMANDS } from './commands/registerCommands';
 import { reportError, runGuarded } from './commands/runCommand';
 import type { Services } from './commands/services';
+import type { Clock } from './core/clock';
 import type { RateLimit } from './core/keyGate';
 import type { CloudId } from './core/model';
 import { OfferCache } from './core/offers';
@@ -50,6 +51,8 @@ export interface Shell {
    * simulator far faster than any cloud allows. The shipped entry never sets it.
    */
   rateLimit?: (cloud: CloudId) => RateLimit;
+  /** The one clock everything that reads the time or waits is built with (the shipped entry: systemClock). */
+  clock: Clock;
 }
 
 /** The loaded extension: its services and tree, and the command handlers startup's commands call. */
@@ -59,16 +62,17 @@ export interface GpuPods {
   runCommand(id: CommandId, args: unknown[]): Promise<unknown>;
 }
 
-export function buildGpuPods({ context, accounts, view, burnRate, rateLimit }: Shell): GpuPods {
+export function buildGpuPods({ context, accounts, view, burnRate, rateLimit, clock }: Shell): GpuPods {
   const log = createLog();
-  const providers = new ProviderManager(accounts, log, {}, rateLimit);
-  const priceQuotes = new PriceQuotes(context.globalState, Date.now, log);
-  const data = new AccountData(accounts, providers, log, priceQuotes);
+  const providers = new ProviderManager(accounts, log, clock, {}, rateLimit);
+  const priceQuotes = new PriceQuotes(context.globalState, () => clock.now(), log);
+  const data = new AccountData(accounts, providers, log, clock, priceQuotes);
   // Timers are read from global state and scheduled; nothing is asked of a cloud until one is due.
   const idleGuard = new IdleGuard(context.globalState, {
     accounts,
     data,
     log,
+    clock,
     workbench: () => services.workbench,
     act: async (account, pod, action) => {
       try {
@@ -86,13 +90,13 @@ export function buildGpuPods({ context, accounts, view, burnRate, rateLimit }: S
     providers,
   );
   // The GPU utilisation readings: built before the idle rules, which subscribe to them at construction.
-  const utilisation = createUtilisationSampler({ data, providers, ssh, log, view });
+  const utilisation = createUtilisationSampler({ data, providers, ssh, log, view, clock });
   // Idle rules are read from global state and armed at once: they run from startup, like the timers.
   const idleRules = new IdleRules({
     memento: context.globalState,
     feed: utilisation,
     log,
-    now: Date.now,
+    clock,
     graceMs: () => settings.idleGraceMs(),
     clouds: Object.keys(CLOUDS),
     pods: () => data.allPods().map(({ account, pod }) => ({ accountId: account.id, pod })),
@@ -101,7 +105,7 @@ export function buildGpuPods({ context, accounts, view, burnRate, rateLimit }: S
       return s && !s.error ? s.pods : undefined;
     },
     keepListed: (accountIds) => {
-      const now = Date.now();
+      const now = clock.now();
       for (const id of accountIds) {
         const account = accounts.get(id);
         const s = data.snapshot(id);
@@ -137,8 +141,11 @@ export function buildGpuPods({ context, accounts, view, burnRate, rateLimit }: S
     showWarning: (message, ...buttons) => services.workbench.showWarning(message, ...buttons),
     showInfo: (message, ...buttons) => services.workbench.showInfo(message, ...buttons),
   });
-  const tree = new PodsTreeProvider(accounts, data, providers, idleGuard, { feed: utilisation, rules: idleRules });
-  const idleStatus = new IdleStatus(data, utilisation, idleRules, () => settings.idleRuleDefaults());
+  const tree = new PodsTreeProvider(accounts, data, providers, clock, idleGuard, {
+    feed: utilisation,
+    rules: idleRules,
+  });
+  const idleStatus = new IdleStatus(data, utilisation, idleRules, () => settings.idleRuleDefaults(), clock);
   const podSecrets = new PodSecrets(context.secrets);
   const services: Services = {
     context,
@@ -153,11 +160,12 @@ export function buildGpuPods({ context, accounts, view, burnRate, rateLimit }: S
     ssh,
     jupyterServers: new JupyterServers(data, providers, podSecrets),
     timing: { waitIntervalMs: 3000, waitTimeoutMs: 20 * 60 * 1000 },
+    clock,
     burnRate,
     idleGuard,
     utilisation,
     idleRules,
-    offers: new OfferCache(60_000, 10_000),
+    offers: new OfferCache(clock, 60_000, 10_000),
     priceQuotes,
   };
   burnRate.attach(data);
@@ -180,6 +188,7 @@ export function buildGpuPods({ context, accounts, view, burnRate, rateLimit }: S
       data,
       fastSeconds: () => settings.fastPollSeconds(),
       slowSeconds: (cloud) => settings.slowPollSeconds(cloud),
+      clock,
     }),
   );
   return {

@@ -8,6 +8,7 @@ import type { SshService } from '../services/sshService';
 import type { JupyterServers } from '../services/jupyterServers';
 import type { Workbench } from '../services/workbench';
 import type { UserInput } from '../ui/userInput';
+import type { Clock } from '../core/clock';
 import type { OfferCache } from '../core/offers';
 import type { IdleGuard } from '../services/idleGuard';
 import type { IdleRules } from '../services/idleRules';
@@ -30,6 +31,8 @@ export interface Services {
   jupyterServers?: JupyterServers;
   /** How long lifecycle actions wait for the pod to arrive, and how often they look. */
   timing: { waitIntervalMs: number; waitTimeoutMs: number };
+  /** The one clock: waits, create settling and anything a command times. */
+  clock: Clock;
   /** The status-bar burn rate (its item can be read by tests). */
   burnRate?: BurnRateStatus;
   /** Per-pod stop/remind timers. */

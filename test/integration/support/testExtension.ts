@@ -7,6 +7,7 @@ import type * as vscode from 'vscode';
 import type { RateLimit } from '../../../src/core/keyGate';
 import type { GpuPods } from '../../../src/gpuPods';
 import { type Started, startGpuPods } from '../../../src/startup';
+import { TestClock } from './testClock';
 
 /**
  * The suites poll far faster than any cloud allows (they lift the simulator's budget too); the per-key limits
@@ -25,17 +26,23 @@ export interface TestHooks {
   restart(): void;
   /** VS Code's context for GPU Pods, for the test that runs the shipped entry in its place. */
   readonly context: vscode.ExtensionContext;
+  /**
+   * The clock GPU Pods is built with (kept across restarts, like the system's): a suite that waits for minutes of
+   * GPU Pods' time speeds it up instead of waiting.
+   */
+  readonly clock: TestClock;
 }
 
 export function activate(context: vscode.ExtensionContext): TestHooks {
   let subscriptions: vscode.Disposable[] = [];
   let started: Started;
+  const clock = new TestClock();
   const start = () => {
     subscriptions = [];
     // Same context, own subscriptions: stop() disposes this instance without touching VS Code's list.
     started = startGpuPods(
       Object.create(context, { subscriptions: { value: subscriptions } }) as vscode.ExtensionContext,
-      { rateLimit: () => SUITE_LIMIT },
+      { rateLimit: () => SUITE_LIMIT, clock },
     );
   };
   const stop = () => {
@@ -58,5 +65,6 @@ export function activate(context: vscode.ExtensionContext): TestHooks {
       start();
     },
     context,
+    clock,
   };
 }

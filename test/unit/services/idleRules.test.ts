@@ -4,6 +4,7 @@ import type { PodKey, SamplingDemand, UtilisationFeed } from '../../../src/core/
 import type { UtilisationSample } from '../../../src/core/utilisation/model';
 import { type FreshPod, IdleRules, type IdleRulesHost } from '../../../src/services/idleRules';
 import { IDLE_RULES_KEY } from '../../../src/services/idleRulesKey';
+import { FakeClock } from '../core/fakeClock';
 import { down, MINUTE, minutes, T0 } from '../core/utilisation/samples';
 
 /** A feed the test fills: readings per pod key, demand recorded. */
@@ -60,7 +61,7 @@ interface Warning {
 function setup(options: { memento?: Memento; canStop?: boolean; listReadable?: boolean } = {}) {
   const memento = options.memento ?? new Memento();
   const feed = new FakeFeed();
-  const clock = { now: T0 };
+  const clock = new FakeClock(T0);
   const pods = new Map<string, Pod>([['p1', pod('p1')]]);
   const warnings: Warning[] = [];
   const infos: string[] = [];
@@ -77,7 +78,7 @@ function setup(options: { memento?: Memento; canStop?: boolean; listReadable?: b
       warn: (m: string) => void logs.push(`WARN ${m}`),
       error: (m: string | Error) => void logs.push(`ERROR ${String(m)}`),
     },
-    now: () => clock.now,
+    clock,
     graceMs: () => 10 * MINUTE,
     clouds: ['yotta', 'novita', 'gpugeek', 'neevcloud'],
     pods: () => [...pods.values()].map((p) => ({ accountId: 'acc', pod: p })),
@@ -110,7 +111,12 @@ function setup(options: { memento?: Memento; canStop?: boolean; listReadable?: b
     },
   };
   const rules = new IdleRules(host);
-  const at = (m: number) => (clock.now = T0 + m * MINUTE);
+  /** The wall clock reads minute `m` (no timer fires: the test calls check() itself). */
+  const at = (m: number) => {
+    const by = T0 + m * MINUTE - clock.now();
+    if (by >= 0) clock.stepForward(by);
+    else clock.stepBack(-by);
+  };
   const arm = () =>
     rules.set({ accountId: 'acc', cloud: 'yotta', pod: pods.get('p1')! }, { thresholdPercent: 5, forMinutes: 30 });
   const podsChanged = () => podListeners.forEach((l) => l('acc'));
@@ -294,9 +300,10 @@ describe('IdleRules: stop when GPUs stay below X % for N minutes', () => {
   it('a cloud that cannot stop pods: nothing is stopped and nothing deleted', async () => {
     t = setup({ canStop: false });
     await t.arm();
-    t.feed.samples.set('acc/p1', minutes(0, 42, 2));
+    t.feed.samples.set('acc/p1', minutes(0, 31, 2));
     t.at(31);
     await t.rules.check();
+    t.feed.samples.set('acc/p1', minutes(0, 42, 2));
     t.at(42);
     await t.rules.check();
     assert.deepEqual(t.stopped, []);
@@ -349,9 +356,10 @@ describe('IdleRules: stop when GPUs stay below X % for N minutes', () => {
     it(`${button} pressed after the pod was paused says the warning is out of date, and changes nothing`, async () => {
       t = setup();
       await t.arm();
-      t.feed.samples.set('acc/p1', minutes(0, 42, 2));
+      t.feed.samples.set('acc/p1', minutes(0, 31, 2));
       t.at(31);
       await t.rules.check();
+      t.feed.samples.set('acc/p1', minutes(0, 42, 2));
       t.at(42);
       await t.rules.check();
       assert.deepEqual(t.stopped, ['p1']);
