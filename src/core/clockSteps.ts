@@ -4,8 +4,8 @@ import type { Clock } from './clock';
  * How the wall clock moved between two looks. Stop timers, reminders and idle-rule snoozes are stored as
  * absolute wall-clock times (so a reload keeps them); this is how they keep them when the clock itself moves.
  * The rule (also in CHANGELOG.md):
- *   - a step back is taken out of every stored due time, so each keeps the time it had left: a clock set back
- *     an hour neither postpones a stop by an hour nor fires anything early;
+ *   - a step back is taken out of every stored due time, so each keeps the time it had left (give or take the
+ *     minute between two looks): a clock set back an hour neither postpones a stop by an hour nor fires early;
  *   - a step back that happened while nobody looked (VS Code closed) is caught by the due time's own length:
  *     a due time is never further from now than its full length (it restarts at worst, it is never lost);
  *   - time that passes while the computer sleeps counts (the pod bills through it), so a due time that passed

@@ -63,6 +63,16 @@ describe('waitForPod', () => {
     );
   });
 
+  it('a clock set back an hour during the wait does not stretch it by an hour', async () => {
+    let looks = 0;
+    const lagging = async () => {
+      if (++looks === 3) clock.stepBack(60 * 60_000);
+      return pod('provisioning');
+    };
+    await assert.rejects(wait(lagging, 'running', opts()), TimeoutError);
+    assert.equal(looks, 11, 'the same ten intervals as without the step');
+  });
+
   it('stops at once when cancelled', async () => {
     const abort = new AbortController();
     abort.abort();
