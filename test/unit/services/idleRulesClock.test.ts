@@ -48,7 +48,7 @@ describe('GPU utilisation rules when the clock moves', () => {
       await t.clock.advance(5 * MINUTE);
       await t.arm();
       await t.clock.advance(MINUTE / 2);
-      assert.deepEqual(t.warnings, [], 'busy: no warning');
+      assert.equal(t.warnings.length, 0, 'busy: no warning');
       t.clock.stepBack(back * MINUTE);
       await t.clock.advance(15 * MINUTE);
       assert.deepEqual(t.stopped, [], 'not paused');
