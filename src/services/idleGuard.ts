@@ -6,6 +6,7 @@ import type { Clock } from '../core/clock';
 import { type IdleKind, type IdleTimer, newTimer, timerKey, withoutTimer, withTimer } from '../core/idleTimers';
 import type { Pod } from '../core/model';
 import type { PodAction } from '../core/provider';
+import { StopTimerSchedule } from '../core/stopTimerSchedule';
 import { CLOUDS } from '../providers/clouds';
 import { actionLabel, actionVerb } from '../ui/actionLabels';
 import type { AccountData } from './accountData';
@@ -14,7 +15,6 @@ import { describeForLog } from './log';
 import { IDLE_TIMERS_KEY } from './idleTimersKey';
 import { settings } from './settings';
 import type { Workbench } from './workbench';
-import { StopTimerSchedule } from '../core/stopTimerSchedule';
 
 export interface IdleGuardHost {
   accounts: AccountStore;
@@ -30,9 +30,10 @@ export interface IdleGuardHost {
 
 /**
  * Per-pod "stop after" and "remind me after" timers. They live in global state with absolute due times,
- * so they survive a window reload; one timer (StopTimerSchedule) waits for the next due time. Nothing here makes a request
- * until a timer is due. Where a cloud cannot stop a pod (NeevCloud), nothing is deleted unless the user
- * asks for it in the notification and confirms in the modal dialog.
+ * so they survive a window reload and keep them when the clock moves (StopTimerSchedule, core/clockSteps.ts);
+ * one timer waits for the next due time. Nothing here makes a request until a timer is due. Where a cloud
+ * cannot stop a pod (NeevCloud), nothing is deleted unless the user asks for it in the notification and
+ * confirms in the modal dialog.
  */
 export class IdleGuard implements vscode.Disposable {
   private readonly schedule: StopTimerSchedule;

@@ -81,7 +81,7 @@ describe('idle rules: stop when GPUs stay below X % for N minutes', function () 
   });
 
   after(async () => {
-    (await testHooks()).clock.speedUp(1);
+    (await testHooks()).clock.backToSystemTime();
     const config = vscode.workspace.getConfiguration('gpuPods');
     await config.update('idleGuard.graceMinutes', undefined, vscode.ConfigurationTarget.Global);
     await config.update('idle.stopAfterMinutes', undefined, vscode.ConfigurationTarget.Global);

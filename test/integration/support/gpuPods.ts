@@ -32,7 +32,7 @@ export async function onFasterClock<T>(rate: number, work: () => Promise<T>): Pr
   try {
     return await work();
   } finally {
-    clock.speedUp(1);
+    clock.backToSystemTime();
   }
 }
 

@@ -11,8 +11,10 @@ interface Timer {
  * The clock the integration suite's test entry builds GPU Pods with (GPU Pods never knows it is under test).
  * It reads the system's time until a suite speeds it up: `speedUp(50)` makes a minute pass in 1.2 s for
  * everything GPU Pods times (the sampler's rounds, idle rules, stop timers, waits, polling), the way the
- * simulator's `timeScale` speeds up the clouds; pending timers are re-armed at the new pace. `step(ms)` moves
- * the wall clock as NTP or a restored snapshot would: timers keep the time they had left.
+ * simulator's `timeScale` speeds up the clouds; pending timers are re-armed at the new pace. `backToSystemTime()`
+ * ends that: the system's pace, and its time again (the lead is taken back as a step, so the next suites
+ * compare the clouds' timestamps with the right now). `step(ms)` moves the wall clock as NTP or a restored
+ * snapshot would: timers keep the time they had left.
  */
 export class TestClock implements Clock {
   private rate = 1;
@@ -41,6 +43,13 @@ export class TestClock implements Clock {
     this.realAnchor = Date.now();
     this.rate = rate;
     for (const timer of this.timers) this.arm(timer);
+  }
+
+  /** The system's pace and time again; timers keep the time they had left. */
+  backToSystemTime(): void {
+    const lead = this.now() - Date.now();
+    this.speedUp(1);
+    this.step(-lead);
   }
 
   /** The wall clock is set by `ms` (negative: back); timers keep the time they had left. */
