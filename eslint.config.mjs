@@ -9,6 +9,9 @@
 //   - src/ui, src/services and src/views never import src/commands (commands sit on top; what they share with
 //     the layers below lives in src/workbench); src/ui and src/services never import src/views;
 //   - the pickers every command group uses (src/commands/pickTarget.ts, pickVolume.ts) never import src/views.
+//   - time only through the injected Clock (src/core/clock.ts is the one file that reads the system's):
+//     no Date.now, argument-less new Date(), setTimeout/setInterval or AbortSignal.timeout elsewhere in src/
+//     outside the clouds' folders, so tests can step time and the integration suite can speed it up.
 import js from '@eslint/js';
 import { readdirSync } from 'node:fs';
 import globals from 'globals';
@@ -17,6 +20,26 @@ import tseslint from 'typescript-eslint';
 const cloudFolders = readdirSync(new URL('./src/providers/', import.meta.url), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
+
+const clockOnly = 'Time only through the injected Clock (src/core/clock.ts): tests step it.';
+const timeRules = {
+  'no-restricted-globals': [
+    'error',
+    ...['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'].map((name) => ({ name, message: clockOnly })),
+  ],
+  'no-restricted-properties': [
+    'error',
+    { object: 'Date', property: 'now', message: clockOnly },
+    { object: 'performance', property: 'now', message: clockOnly },
+    { object: 'AbortSignal', property: 'timeout', message: clockOnly },
+    ...['setTimeout', 'setInterval'].map((property) => ({ object: 'globalThis', property, message: clockOnly })),
+  ],
+  'no-restricted-syntax': [
+    'error',
+    { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: clockOnly },
+    { selector: "CallExpression[callee.name='Date']", message: clockOnly },
+  ],
+};
 
 const noVscode = { name: 'vscode', message: 'src/core and src/providers run in plain Node: no vscode import here.' };
 
@@ -117,6 +140,11 @@ export default tseslint.config(
       ],
     },
   })),
+  {
+    files: ['src/*.ts', 'src/{core,services,views,commands,ui}/**/*.ts'],
+    ignores: ['src/core/clock.ts'],
+    rules: timeRules,
+  },
   {
     // Tests load built bundles (out/, dist/) at run time: require() is the point there.
     files: ['test/**/*.ts'],

@@ -1,6 +1,7 @@
 // Must stay the first import: the cloud registry's account options are translated while startup loads.
 import './bindTranslator';
 import type * as vscode from 'vscode';
+import { systemClock } from './core/clock';
 import { startGpuPods } from './startup';
 
 /**
@@ -10,7 +11,7 @@ import { startGpuPods } from './startup';
  * that leads to a key, a password or a service may be reachable that way.
  */
 export function activate(context: vscode.ExtensionContext): void {
-  startGpuPods(context);
+  startGpuPods(context, { clock: systemClock });
 }
 
 export function deactivate(): void {

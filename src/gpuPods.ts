@@ -88,9 +88,9 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
   const ui = seams.ui ? seams.ui(new VsCodeUserInput()) : new VsCodeUserInput();
   const workbench = seams.workbench ? seams.workbench(vscodeWorkbench) : vscodeWorkbench;
   const log = createLog();
-  const providers = new ProviderManager(accounts, log, {}, seams.rateLimit);
+  const providers = new ProviderManager(accounts, log, clock, {}, seams.rateLimit);
   const priceQuotes = new PriceQuotes(context.globalState, () => clock.now(), log);
-  const data = new AccountData(accounts, providers, log, priceQuotes, clock);
+  const data = new AccountData(accounts, providers, log, clock, priceQuotes);
   // The pod actions the idle timers and rules take go through the Stop command's own path.
   const podAction = async (account: Account, pod: Pod, action: PodAction) =>
     runPodAction(services, { account, pod, provider: await providers.get(account) }, action);
@@ -99,6 +99,7 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
     accounts,
     data,
     log,
+    clock,
     workbench: () => workbench,
     act: async (account, pod, action) => {
       try {
@@ -116,7 +117,7 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
     providers,
   );
   // The GPU utilisation readings: built before the idle rules, which subscribe to them at construction.
-  const utilisation = createUtilisationSampler({ data, providers, ssh, log, view });
+  const utilisation = createUtilisationSampler({ data, providers, ssh, log, view, clock });
   // Idle rules are read from global state and armed at once: they run from startup, like the timers.
   const idleRules = new IdleRules(
     new ExtensionIdleRulesHost({
@@ -130,6 +131,11 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
       stopPod: (account, pod) => podAction(account, pod, 'stop'),
     }),
   );
+  const tree = new PodsTreeProvider(accounts, data, providers, clock, idleGuard, {
+    feed: utilisation,
+    rules: idleRules,
+  });
+  const idleStatus = new IdleStatus(data, utilisation, idleRules, () => settings.idleRuleDefaults(), clock);
   const podSecrets = new PodSecrets(context.secrets);
   const services: Services = Object.freeze({
     context,
@@ -149,11 +155,9 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
     idleGuard,
     utilisation,
     idleRules,
-    offers: new OfferCache(OFFERS_TTL_MS, timing.offerTimeoutMs, () => clock.now()),
+    offers: new OfferCache(clock, OFFERS_TTL_MS, timing.offerTimeoutMs),
     priceQuotes,
   });
-  const tree = new PodsTreeProvider(accounts, data, providers, idleGuard, { feed: utilisation, rules: idleRules });
-  const idleStatus = new IdleStatus(data, utilisation, idleRules, () => settings.idleRuleDefaults());
   burnRate.attach(data);
   context.subscriptions.push(
     utilisation,

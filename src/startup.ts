@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from './workbench/commandIds';
 import { executeCommand, registerCommand } from './workbench/vscodeCommands';
-import { type IdleTimer, nextChange } from './core/idleTimers';
+import { type Clock, systemClock } from './core/clock';
+import type { IdleTimer } from './core/idleTimers';
+import { StopTimerSchedule } from './core/stopTimerSchedule';
 import type { GpuPods, Seams } from './gpuPods';
 import { AccountStore } from './services/accounts';
 import { CLOUDS } from './providers/clouds';
@@ -11,9 +13,6 @@ import { BurnRateStatus } from './views/burnRate';
 import type { TreeNode } from './views/nodes';
 import { paletteContext } from './views/paletteKeys';
 import { isPodRemoteWindow, WALKTHROUGH_KEYS } from './views/walkthroughKeys';
-
-/** Even a far-off timer is looked at this often, so a laptop waking from sleep acts within a minute. */
-const MAX_SLEEP_MS = 60_000;
 
 /** A started GPU Pods: `load()` builds the rest on first call (and returns the same object after). */
 export interface Started {
@@ -29,8 +28,9 @@ export interface Started {
  * for its rows, a command runs, an idle timer is due, a notebook opens. No request is made here.
  */
 export function startGpuPods(context: vscode.ExtensionContext, seams: Seams = {}): Started {
+  const clock = seams.clock ?? systemClock;
   const accounts = new AccountStore(context);
-  const burnRate = new BurnRateStatus(accounts);
+  const burnRate = new BurnRateStatus(accounts, clock);
   const tree = new LazyTree();
   const view = vscode.window.createTreeView<TreeNode>('gpuPods.pods', {
     treeDataProvider: tree,
@@ -62,7 +62,7 @@ export function startGpuPods(context: vscode.ExtensionContext, seams: Seams = {}
     );
   tree.load = load;
 
-  const idleWake = wakeForIdleTimers(context.globalState, () => loadAndReport('stop timer'));
+  const idleWake = wakeForIdleTimers(context.globalState, clock, () => loadAndReport('stop timer'));
   // Idle rules watch the pods' GPUs from startup: with any rule stored, the rest of GPU Pods loads now.
   const rules = context.globalState.get<unknown>(IDLE_RULES_KEY);
   if (Array.isArray(rules) && rules.length > 0 && accounts.list().length > 0) loadAndReport('GPU utilisation rule');
@@ -109,18 +109,19 @@ function paletteContextUpdater(accounts: AccountStore): () => void {
  * Calls `wake` when the earliest idle timer in global state is due (its grace period is not known here,
  * so a timer already notified wakes at once: the idle guard then works out what is due).
  */
-function wakeForIdleTimers(state: vscode.Memento, wake: () => void): vscode.Disposable {
-  let timeout: ReturnType<typeof setTimeout> | undefined;
-  const check = () => {
-    timeout = undefined;
-    const now = Date.now();
-    const next = nextChange(state.get<IdleTimer[]>(IDLE_TIMERS_KEY, []), now, 0);
-    if (next === undefined) return;
-    if (next <= now) wake();
-    else timeout = setTimeout(check, Math.min(MAX_SLEEP_MS, next - now));
-  };
-  check();
-  return { dispose: () => timeout && clearTimeout(timeout) };
+function wakeForIdleTimers(state: vscode.Memento, clock: Clock, wake: () => void): vscode.Disposable {
+  const schedule: StopTimerSchedule = new StopTimerSchedule({
+    clock,
+    store: { read: () => state.get<IdleTimer[]>(IDLE_TIMERS_KEY, []), write: (t) => state.update(IDLE_TIMERS_KEY, t) },
+    graceMs: () => 0,
+    wake: () =>
+      void schedule.phases().then((timers) => {
+        if (timers.some((t) => t.phase !== 'waiting')) wake();
+        else schedule.schedule();
+      }),
+  });
+  schedule.schedule();
+  return schedule;
 }
 
 /**

@@ -25,6 +25,7 @@ export function waitWithProgress(
         signal: abort.signal,
         intervalMs: services.timing.waitIntervalMs,
         timeoutMs: services.timing.waitTimeoutMs,
+        clock: services.clock,
         onUpdate: (fresh) => {
           if (!fresh) return;
           services.data.upsertPod(accountId, fresh);

@@ -1,3 +1,4 @@
+import { sleepOn, systemClock } from './clock';
 import { CancelledError } from './errors';
 
 /** A counting semaphore: caps how many tasks of one API key run at once. */
@@ -60,18 +61,7 @@ export class Semaphore {
   }
 }
 
-/** Sleep that ends early (rejecting) when the signal aborts. */
+/** Sleep on the system clock that ends early (rejecting) when the signal aborts (cloud code's own waits). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason ?? new Error('aborted'));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason ?? new Error('aborted'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  return sleepOn(systemClock, ms, signal);
 }

@@ -1,4 +1,5 @@
 import ky, { isHTTPError, type RetryOptions } from 'ky';
+import { systemClock } from './clock';
 import { Semaphore } from './concurrency';
 import {
   CloudError,
@@ -180,7 +181,7 @@ export class HttpClient {
                 free();
                 throw e;
               }
-              sentAt = Date.now();
+              sentAt = systemClock.now();
               this.traceRequest(req, url);
             },
           ],
@@ -275,7 +276,9 @@ export class HttpClient {
   private async read(res: Response, req: HttpRequest, url: string, sentAt: number): Promise<HttpResponse> {
     const text = await res.text();
     const log = this.log;
-    log.trace(`← ${res.status} ${req.method} ${redactUrl(url)} (${Date.now() - sentAt} ms, ${text.length} bytes)`);
+    log.trace(
+      `← ${res.status} ${req.method} ${redactUrl(url)} (${systemClock.now() - sentAt} ms, ${text.length} bytes)`,
+    );
     let body: unknown;
     if (text.trim() !== '') {
       try {

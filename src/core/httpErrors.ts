@@ -8,6 +8,7 @@ import {
   RateLimitError,
   TimeoutError,
 } from './errors';
+import { systemClock } from './clock';
 import { redact } from './redact';
 import { l10n } from './l10n';
 
@@ -61,8 +62,8 @@ export function errorForTransport(cloud: string, e: unknown, req: Failed, idempo
   return new NetworkError(l10n.t('Could not reach {0} ({1}): {2}.', cloud, req.what, networkReason(e)), detail);
 }
 
-/** Retry-After as seconds or an HTTP date, in milliseconds. */
-export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
+/** Retry-After as seconds or an HTTP date, in milliseconds (a date is the server's, read against the system clock). */
+export function retryAfterMs(headers: Headers, now = systemClock.now()): number | undefined {
   const value = headers.get('retry-after');
   if (!value) return undefined;
   const seconds = Number(value);

@@ -1,10 +1,12 @@
+import { type ClockMove, keptDue } from './clockSteps';
 import type { CloudId } from './model';
 import { l10n } from './l10n';
 
 /**
  * Idle guard timers as plain data. They are kept in global state with absolute times (epoch ms), so a
  * window reload, a sleeping laptop or a late setTimeout never stretches or shortens them: every check
- * compares the clock with `dueAt`.
+ * compares the clock with `dueAt`. When the clock itself is stepped, `timersAfterMove` keeps them (the rule
+ * is in core/clockSteps.ts).
  */
 
 /** 'stop': stop the pod when due unless the user keeps it; 'remind': only ask. */
@@ -53,6 +55,24 @@ export function nextChange(timers: readonly IdleTimer[], now: number, graceMs: n
     if (next === undefined || when < next) next = when;
   }
   return next;
+}
+
+/**
+ * The timers after the clock moved: each keeps the time it had left (and is never further than its length
+ * from now); a warning shown before a sleep or a step ahead gets its grace period again from now.
+ * Undefined when nothing changed.
+ */
+export function timersAfterMove(timers: readonly IdleTimer[], move: ClockMove): IdleTimer[] | undefined {
+  let changed = false;
+  const out = timers.map((t) => {
+    const dueAt = keptDue(t.dueAt, move, Math.max(0, t.dueAt - t.setAt));
+    const notifiedAt = move.aheadMs > 0 && t.notifiedAt !== undefined ? move.now : keptDue(t.notifiedAt, move, 0);
+    if (dueAt === t.dueAt && notifiedAt === t.notifiedAt) return t;
+    changed = true;
+    const moved = { ...t, dueAt, setAt: t.setAt + (dueAt - t.dueAt) };
+    return notifiedAt === undefined ? moved : { ...moved, notifiedAt };
+  });
+  return changed ? out : undefined;
 }
 
 export function newTimer(fields: Omit<IdleTimer, 'setAt' | 'dueAt' | 'notifiedAt'>, now: number): IdleTimer {

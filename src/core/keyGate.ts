@@ -1,3 +1,4 @@
+import type { Clock } from './clock';
 import { Semaphore } from './concurrency';
 import { RateBudget } from './rateBudget';
 import { SecretRedactor } from './secretRedactor';
@@ -15,8 +16,8 @@ export interface KeyGateOptions {
   concurrentRequests?: number;
   /** The budget's window; the bench shrinks it together with every other interval. */
   windowMs?: number;
-  now?: () => number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The budget's clock (the extension's one clock; a test's virtual one). */
+  clock: Clock;
 }
 
 /**
@@ -31,11 +32,11 @@ export class KeyGate extends Semaphore {
 
   constructor(
     readonly limit: RateLimit,
-    options: KeyGateOptions = {},
+    options: KeyGateOptions,
   ) {
     super(options.concurrentRequests ?? 5);
     const windowMs = options.windowMs ?? 60_000;
-    this.budget = new RateBudget({ perWindow: limit.perMinute, windowMs, now: options.now, sleep: options.sleep });
+    this.budget = new RateBudget({ perWindow: limit.perMinute, windowMs, clock: options.clock });
     this.operations = new Semaphore(limit.concurrentOperations);
   }
 }

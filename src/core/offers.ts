@@ -1,3 +1,4 @@
+import type { Clock } from './clock';
 import { GpuPodsError } from './errors';
 import type { CloudId, GpuOffer } from './model';
 import { usablePrice } from './burnRate';
@@ -39,12 +40,17 @@ export class OfferCache {
   readonly requests = new Map<string, number>();
 
   constructor(
+    /** Ages answers and times the slow ones out. */
+    private readonly clock: Clock,
     /** How long an answer is reused. */
     public ttlMs = 60_000,
     /** How long one account may take before its row says "unavailable". */
     public timeoutMs = 10_000,
-    private readonly now: () => number = Date.now,
   ) {}
+
+  private now(): number {
+    return this.clock.now();
+  }
 
   forget(key?: string): void {
     if (key === undefined) this.entries.clear();
@@ -70,9 +76,9 @@ export class OfferCache {
       sources.map(async (source): Promise<SourceResult> => {
         const started = this.now();
         const { promise, cached } = this.fetch(source);
-        let timer: ReturnType<typeof setTimeout> | undefined;
+        let timer: unknown;
         const timeout = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new OfferTimeout(this.timeoutMs)), this.timeoutMs);
+          timer = this.clock.setTimeout(() => reject(new OfferTimeout(this.timeoutMs)), this.timeoutMs);
         });
         try {
           const offers = await Promise.race([promise, timeout]);
@@ -80,7 +86,7 @@ export class OfferCache {
         } catch (e) {
           return { source, error: reason(e), cached, ms: this.now() - started };
         } finally {
-          clearTimeout(timer);
+          this.clock.clearTimeout(timer);
         }
       }),
     );

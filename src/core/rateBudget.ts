@@ -1,4 +1,4 @@
-import { sleep as realSleep } from './concurrency';
+import { type Clock, sleepOn } from './clock';
 import { CancelledError } from './errors';
 
 export interface RateBudgetOptions {
@@ -10,8 +10,8 @@ export interface RateBudgetOptions {
    * the two must not turn our 60 into its 61.
    */
   marginMs?: number;
-  now?: () => number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Send times and waits are on this clock. */
+  clock: Clock;
 }
 
 interface Waiter {
@@ -30,8 +30,7 @@ export class RateBudget {
   readonly perWindow: number;
   readonly windowMs: number;
   private readonly marginMs: number;
-  private readonly now: () => number;
-  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly clock: Clock;
   /** Send times of the last `perWindow` requests, oldest first. */
   private readonly sent: number[] = [];
   private readonly queue: Waiter[] = [];
@@ -43,8 +42,7 @@ export class RateBudget {
     this.perWindow = Math.max(1, Math.floor(options.perWindow));
     this.windowMs = options.windowMs ?? 60_000;
     this.marginMs = options.marginMs ?? Math.round(this.windowMs / 60);
-    this.now = options.now ?? Date.now;
-    this.sleep = options.sleep ?? realSleep;
+    this.clock = options.clock;
   }
 
   /** Resolves when this request may be sent (and counts it as sent); rejects with CancelledError on abort. */
@@ -70,25 +68,26 @@ export class RateBudget {
 
   /** The cloud said "wait": no request of this key goes out before then. */
   pauseFor(ms: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, this.now() + Math.max(0, ms));
+    this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + Math.max(0, ms));
   }
 
   /** Milliseconds the key still rests after a 429 (0 when it does not). */
   pausedFor(): number {
-    return Math.max(0, this.pausedUntil - this.now());
+    return Math.max(0, this.pausedUntil - this.clock.now());
   }
 
   /** How long the next request has to wait. */
   private delay(now: number): number {
     while (this.sent.length > this.perWindow) this.sent.shift();
     const full = this.sent.length >= this.perWindow ? this.sent[0] + this.windowMs + this.marginMs - now : 0;
-    return Math.max(0, full, this.pausedUntil - now);
+    // A clock stepped back leaves sends "in the future": never wait longer than one window for them.
+    return Math.max(0, Math.min(full, this.windowMs + this.marginMs), this.pausedUntil - now);
   }
 
   private pump(): void {
     if (this.timer) return;
     while (this.queue.length > 0) {
-      const now = this.now();
+      const now = this.clock.now();
       const wait = this.delay(now);
       if (wait > 0) {
         const timer = new AbortController();
@@ -97,7 +96,7 @@ export class RateBudget {
           if (this.timer === timer) this.timer = undefined;
           this.pump();
         };
-        this.sleep(wait, timer.signal).then(wake, wake);
+        sleepOn(this.clock, wait, timer.signal).then(wake, wake);
         return;
       }
       const next = this.queue.shift()!;

@@ -1,4 +1,4 @@
-import { sleep as defaultSleep } from './concurrency';
+import { type Clock, sleepOn } from './clock';
 import { CancelledError, CloudError, TimeoutError } from './errors';
 import type { Pod, PodStatus } from './model';
 import { l10n } from './l10n';
@@ -11,8 +11,8 @@ export interface WaitOptions {
   timeoutMs: number;
   /** Called with each fresh view of the pod (undefined once the cloud no longer knows it). */
   onUpdate?(pod: Pod | undefined): void;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  now?: () => number;
+  /** The deadline and the waits between looks are on this clock. */
+  clock: Clock;
 }
 
 /** True when `pod` has reached `goal`; a terminated or vanished pod counts as gone. */
@@ -30,10 +30,12 @@ export async function waitForPod(
   goal: PodGoal,
   options: WaitOptions,
 ): Promise<Pod | undefined> {
-  const now = options.now ?? Date.now;
-  const wait = options.sleep ?? defaultSleep;
-  const deadline = now() + options.timeoutMs;
+  const { clock } = options;
+  // Time waited is added up look by look, each at least the interval: a clock stepped back mid-wait
+  // cannot stretch the wait (a deadline on the wall clock would move back with it).
+  let waited = 0;
   for (;;) {
+    const lookedAt = clock.now();
     if (options.signal?.aborted) throw new CancelledError();
     const pod = await getPod(options.signal);
     options.onUpdate?.(pod);
@@ -45,7 +47,7 @@ export async function waitForPod(
       );
     }
     if (!pod && goal !== 'gone') throw new CloudError(l10n.t('The pod no longer exists.'), 'POD_GONE');
-    if (now() >= deadline) {
+    if (waited >= options.timeoutMs) {
       const state = pod ? pod.rawStatus : 'unknown';
       throw new TimeoutError(
         l10n.t(
@@ -56,7 +58,8 @@ export async function waitForPod(
       );
     }
     try {
-      await wait(options.intervalMs, options.signal);
+      await sleepOn(clock, options.intervalMs, options.signal);
+      waited += Math.max(options.intervalMs, clock.now() - lookedAt);
     } catch {
       throw new CancelledError();
     }

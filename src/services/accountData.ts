@@ -9,7 +9,7 @@ import {
   type OptionalGroup,
   rateLimitOf,
 } from '../core/accountLists';
-import { type Clock, systemClock } from '../core/clock';
+import type { Clock } from '../core/clock';
 import { RateLimitError } from '../core/errors';
 import type { Endpoint, Pod, Volume } from '../core/model';
 import { type Capabilities, capabilitiesOf } from '../core/capabilities';
@@ -64,9 +64,10 @@ export class AccountData implements vscode.Disposable {
     private readonly accounts: AccountStore,
     private readonly providers: ProviderManager,
     private readonly log: vscode.LogOutputChannel,
+    /** "As of" times, back-offs and the poller's due times are on this clock. */
+    private readonly clock: Pick<Clock, 'now'>,
     /** Prices quoted at create, shown on pods whose cloud lists none (GPUGeek). */
     private readonly quotes?: Pick<PriceQuotes, 'apply' | 'prune'>,
-    private readonly clock: Pick<Clock, 'now'> = systemClock,
   ) {}
 
   snapshot(accountId: string): AccountSnapshot | undefined {

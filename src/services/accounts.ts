@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { keyFingerprint } from '../core/keyFingerprint';
 import type { CloudId } from '../core/model';
@@ -90,7 +91,7 @@ export class AccountStore implements vscode.Disposable {
 }
 
 function newId(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  return randomBytes(8).toString('hex');
 }
 
 /** Trim what a paste brings along (spaces, newlines); an empty result is refused by the caller. */

@@ -2,18 +2,11 @@ import * as vscode from 'vscode';
 import { displayText } from '../core/displayText';
 import { formatDuration } from '../core/burnRate';
 import { hoursText } from '../core/plural';
-import {
-  type IdleKind,
-  type IdleTimer,
-  newTimer,
-  nextChange,
-  phaseOf,
-  timerKey,
-  withoutTimer,
-  withTimer,
-} from '../core/idleTimers';
+import type { Clock } from '../core/clock';
+import { type IdleKind, type IdleTimer, newTimer, timerKey, withoutTimer, withTimer } from '../core/idleTimers';
 import type { Pod } from '../core/model';
 import type { PodAction } from '../core/provider';
+import { StopTimerSchedule } from '../core/stopTimerSchedule';
 import { CLOUDS } from '../providers/clouds';
 import { actionLabel, actionVerb } from '../ui/actionLabels';
 import type { AccountData } from './accountData';
@@ -23,13 +16,12 @@ import { IDLE_TIMERS_KEY } from './idleTimersKey';
 import { settings } from './settings';
 import type { Workbench } from '../workbench/workbench';
 
-/** Even a far-off timer is re-checked this often, so a laptop waking from sleep acts within a minute. */
-const MAX_SLEEP_MS = 60_000;
-
 export interface IdleGuardHost {
   accounts: AccountStore;
   data: AccountData;
   log: vscode.LogOutputChannel;
+  /** Due times are on this clock (core/clockSteps.ts: what a clock step does to them). */
+  clock: Clock;
   /** The workbench GPU Pods was built with (the integration suites give a recording one). */
   workbench(): Workbench;
   /** Runs the pod action the usual way (progress, wait, errors reported). */
@@ -38,12 +30,13 @@ export interface IdleGuardHost {
 
 /**
  * Per-pod "stop after" and "remind me after" timers. They live in global state with absolute due times,
- * so they survive a window reload; one setTimeout waits for the next due time. Nothing here makes a request
- * until a timer is due. Where a cloud cannot stop a pod (NeevCloud), nothing is deleted unless the user
- * asks for it in the notification and confirms in the modal dialog.
+ * so they survive a window reload and keep them when the clock moves (StopTimerSchedule, core/clockSteps.ts);
+ * one timer waits for the next due time. Nothing here makes a request until a timer is due. Where a cloud
+ * cannot stop a pod (NeevCloud), nothing is deleted unless the user asks for it in the notification and
+ * confirms in the modal dialog.
  */
 export class IdleGuard implements vscode.Disposable {
-  private timeout?: ReturnType<typeof setTimeout>;
+  private readonly schedule: StopTimerSchedule;
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with the account id whose timers changed. */
   readonly onDidChange = this.changed.event;
@@ -51,21 +44,32 @@ export class IdleGuard implements vscode.Disposable {
   private checking?: Promise<void>;
 
   constructor(
-    private readonly memento: vscode.Memento,
+    memento: vscode.Memento,
     private readonly host: IdleGuardHost,
   ) {
+    this.schedule = new StopTimerSchedule({
+      clock: host.clock,
+      store: {
+        read: () => memento.get<IdleTimer[]>(IDLE_TIMERS_KEY, []),
+        write: (t) => memento.update(IDLE_TIMERS_KEY, t),
+      },
+      graceMs: () => settings.idleGraceMs(),
+      wake: () => void this.check(),
+    });
     // A notification shown before a reload is gone with the old window: show it again, with a full grace period.
     const timers = this.list();
     if (timers.some((t) => t.notifiedAt !== undefined)) void this.save(timers.map(({ notifiedAt: _n, ...t }) => t));
     this.disposables.push(
       host.data.onDidChange((accountId) => void this.prune(accountId)),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('gpuPods.idleGuard') && this.schedule()),
+      vscode.workspace.onDidChangeConfiguration(
+        (e) => e.affectsConfiguration('gpuPods.idleGuard') && this.schedule.schedule(),
+      ),
     );
-    this.schedule();
+    this.schedule.schedule();
   }
 
   list(): IdleTimer[] {
-    return this.memento.get<IdleTimer[]>(IDLE_TIMERS_KEY, []);
+    return this.schedule.list();
   }
 
   get(accountId: string, podId: string): IdleTimer | undefined {
@@ -75,7 +79,7 @@ export class IdleGuard implements vscode.Disposable {
   async set(account: Account, pod: Pod, kind: IdleKind, hours: number): Promise<IdleTimer> {
     const timer = newTimer(
       { accountId: account.id, cloud: account.cloud, podId: pod.id, podName: pod.name || pod.id, kind, hours },
-      Date.now(),
+      this.host.clock.now(),
     );
     await this.save(withTimer(this.list(), timer));
     this.host.log.info(
@@ -102,7 +106,7 @@ export class IdleGuard implements vscode.Disposable {
   }
 
   /** One line for the pod's tooltip, or undefined when it has no timer. */
-  describe(accountId: string, podId: string, now = Date.now()): string | undefined {
+  describe(accountId: string, podId: string, now = this.host.clock.now()): string | undefined {
     const t = this.get(accountId, podId);
     if (!t) return undefined;
     const at = new Date(t.dueAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -112,33 +116,22 @@ export class IdleGuard implements vscode.Disposable {
       : vscode.l10n.t('only a reminder after {0} h, at {1} ({2})', t.hours, at, left);
   }
 
-  private async save(timers: IdleTimer[]): Promise<void> {
-    await this.memento.update(IDLE_TIMERS_KEY, timers);
-    this.schedule();
-  }
-
-  private schedule(): void {
-    if (this.timeout) clearTimeout(this.timeout);
-    this.timeout = undefined;
-    const now = Date.now();
-    const next = nextChange(this.list(), now, settings.idleGraceMs());
-    if (next === undefined) return;
-    this.timeout = setTimeout(() => void this.check(), Math.min(MAX_SLEEP_MS, Math.max(0, next - now)));
+  private save(timers: IdleTimer[]): Promise<void> {
+    return this.schedule.save(timers);
   }
 
   /** Acts on every timer that is due; runs are serialised. */
   check(): Promise<void> {
     this.checking ??= this.run().finally(() => {
       this.checking = undefined;
-      this.schedule();
+      this.schedule.schedule();
     });
     return this.checking;
   }
 
   private async run(): Promise<void> {
     const grace = settings.idleGraceMs();
-    for (const t of this.list()) {
-      const phase = phaseOf(t, Date.now(), grace);
+    for (const { timer: t, phase } of await this.schedule.phases()) {
       try {
         if (phase === 'due') await this.notify(t, grace);
         else if (phase === 'act') await this.stopNow(t, vscode.l10n.t('no answer within the grace period'));
@@ -194,7 +187,9 @@ export class IdleGuard implements vscode.Disposable {
       );
       await this.save(
         this.list().map((x) =>
-          timerKey(x.accountId, x.podId) === timerKey(t.accountId, t.podId) ? { ...x, notifiedAt: Date.now() } : x,
+          timerKey(x.accountId, x.podId) === timerKey(t.accountId, t.podId)
+            ? { ...x, notifiedAt: this.host.clock.now() }
+            : x,
         ),
       );
     } else {
@@ -258,7 +253,7 @@ export class IdleGuard implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timeout) clearTimeout(this.timeout);
+    this.schedule.dispose();
     for (const d of this.disposables) d.dispose();
     this.changed.dispose();
   }

@@ -1,5 +1,7 @@
 import type * as vscode from 'vscode';
 import { formatDuration } from '../core/burnRate';
+import type { Clock } from '../core/clock';
+import { ClockSteps, keptDue } from '../core/clockSteps';
 import { displayText } from '../core/displayText';
 import { timerKey } from '../core/idleTimers';
 import { l10n } from '../core/l10n';
@@ -15,6 +17,7 @@ import {
   readRuleStates,
   ruleKey,
   snooze,
+  SNOOZE_MS,
   withoutRule,
   withRule,
 } from '../core/utilisation/idleRule';
@@ -46,7 +49,8 @@ export interface IdleRulesHost {
   /** The utilisation readings; without them no pod is ever judged idle. */
   feed?: UtilisationFeed;
   log: Pick<vscode.LogOutputChannel, 'info' | 'warn' | 'error'>;
-  now(): number;
+  /** Readings are judged, snoozes and grace periods counted, and the rules looked at again on this clock. */
+  clock: Clock;
   /** The same grace period as the idle timers (`gpuPods.idleGuard.graceMinutes`). */
   graceMs(): number;
   clouds: readonly string[];
@@ -86,12 +90,14 @@ export class IdleRules {
   private readonly notified = new Map<string, number>();
   private readonly stopping = new Set<string>();
   private readonly disposables: Array<{ dispose(): void }> = [];
-  private timeout?: ReturnType<typeof setTimeout>;
+  private timeout?: unknown;
+  private readonly steps: ClockSteps;
   private checking?: Promise<void>;
   private again?: Promise<void>;
   private loggedIgnored = false;
 
   constructor(private readonly host: IdleRulesHost) {
+    this.steps = new ClockSteps(host.clock, 2 * MAX_SLEEP_MS);
     this.disposables.push(host.onPodsChange((accountId) => void this.podsChanged(accountId)));
     if (host.feed) this.disposables.push(host.feed.onDidChange(() => void this.check()));
     this.updateDemand();
@@ -135,7 +141,7 @@ export class IdleRules {
       podId: pod.id,
       podName: pod.name || pod.id,
       rule,
-      setAt: this.host.now(),
+      setAt: this.host.clock.now(),
     };
     this.notified.delete(ruleKey(accountId, pod.id));
     await this.save(withRule(this.list(), state));
@@ -157,7 +163,7 @@ export class IdleRules {
   }
 
   /** The verdict the pod's readings give under `rule`; unknown without readings. */
-  verdict(accountId: string, podId: string, rule: IdleRule, now = this.host.now()): IdleVerdict {
+  verdict(accountId: string, podId: string, rule: IdleRule, now = this.host.clock.now()): IdleVerdict {
     const feed = this.host.feed;
     if (!feed) return { kind: 'unknown', why: 'no utilisation readings' };
     return evaluate(feed.history(timerKey(accountId, podId), now), rule, now);
@@ -183,7 +189,7 @@ export class IdleRules {
   }
 
   private async run(): Promise<void> {
-    const now = this.host.now();
+    const now = await this.afterClockMove();
     const grace = this.host.graceMs();
     const running = this.runningPods();
     for (const key of [...this.notified.keys()]) if (!running.has(key)) this.notified.delete(key);
@@ -257,7 +263,7 @@ export class IdleRules {
       this.host.log.info(`Idle rule: "${state.podName}" kept running (Turn Off Rule); its idle rule is off.`);
     } else {
       const current = this.get(state.accountId, state.podId);
-      if (current) await this.save(withRule(this.list(), snooze(current, this.host.now())));
+      if (current) await this.save(withRule(this.list(), snooze(current, this.host.clock.now())));
       this.host.log.info(`Idle rule: "${state.podName}" kept running for 1 hour.`);
       this.fire(state.accountId);
     }
@@ -285,7 +291,7 @@ export class IdleRules {
     // Another window may have answered (Turn Off Rule, Keep Running) or stopped it already.
     const stored = this.get(state.accountId, state.podId);
     if (!stored || stored.setAt !== state.setAt) return;
-    if (stored.snoozedUntil !== undefined && this.host.now() < stored.snoozedUntil) return;
+    if (stored.snoozedUntil !== undefined && this.host.clock.now() < stored.snoozedUntil) return;
     await this.stopOnce(state, async () => {
       const fresh = await this.host.fresh(state.accountId, state.podId);
       if (!fresh) {
@@ -393,15 +399,31 @@ export class IdleRules {
     this.schedule();
   }
 
+  /**
+   * The clock now; a step back since the last look moves the snoozes and the warnings' grace periods with it
+   * (core/clockSteps.ts). A jump ahead needs no care here: the readings are then too old, the verdict unknown,
+   * and a warning shown before it is withdrawn.
+   */
+  private async afterClockMove(): Promise<number> {
+    const move = this.steps.look();
+    for (const [key, at] of this.notified) this.notified.set(key, keptDue(at, move, 0));
+    const states = this.list();
+    const kept = states.map((s) =>
+      s.snoozedUntil === undefined ? s : { ...s, snoozedUntil: keptDue(s.snoozedUntil, move, SNOOZE_MS) },
+    );
+    if (kept.some((s, i) => s.snoozedUntil !== states[i].snoozedUntil)) await this.save(kept);
+    return move.now;
+  }
+
   private schedule(): void {
-    if (this.timeout) clearTimeout(this.timeout);
+    if (this.timeout !== undefined) this.host.clock.clearTimeout(this.timeout);
     this.timeout = undefined;
     if (this.list().length === 0) return;
-    const now = this.host.now();
+    const now = this.host.clock.now();
     const grace = this.host.graceMs();
     const due = [...this.notified.values()].map((at) => at + grace - now);
     const wait = Math.min(MAX_SLEEP_MS, ...due.map((ms) => Math.max(0, ms)));
-    this.timeout = setTimeout(() => this.tick(), wait);
+    this.timeout = this.host.clock.setTimeout(() => this.tick(), wait);
   }
 
   private fire(accountId: string): void {
@@ -409,7 +431,7 @@ export class IdleRules {
   }
 
   dispose(): void {
-    if (this.timeout) clearTimeout(this.timeout);
+    if (this.timeout !== undefined) this.host.clock.clearTimeout(this.timeout);
     for (const d of this.disposables) d.dispose();
     this.host.feed?.setDemand('idleRule', []);
     this.listeners.clear();

@@ -34,16 +34,14 @@ export class ExtensionIdleRulesHost implements IdleRulesHost {
   readonly memento: vscode.Memento;
   readonly feed: UtilisationFeed;
   readonly log: vscode.LogOutputChannel;
+  readonly clock: Clock;
   readonly clouds: readonly string[] = CLOUD_IDS;
 
   constructor(private readonly w: IdleRulesWiring) {
     this.memento = w.memento;
     this.feed = w.feed;
     this.log = w.log;
-  }
-
-  now(): number {
-    return this.w.clock.now();
+    this.clock = w.clock;
   }
 
   graceMs(): number {
@@ -61,7 +59,7 @@ export class ExtensionIdleRulesHost implements IdleRulesHost {
 
   keepListed(accountIds: readonly string[]): void {
     const { accounts, data } = this.w;
-    const now = this.now();
+    const now = this.clock.now();
     for (const id of accountIds) {
       const account = accounts.get(id);
       const s = data.snapshot(id);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Clock } from '../core/clock';
 import { AuthError } from '../core/errors';
 import { KeyGate, type RateLimit } from '../core/keyGate';
 import type { CloudId } from '../core/model';
@@ -24,6 +25,8 @@ export class ProviderManager implements vscode.Disposable {
   constructor(
     private readonly accounts: AccountStore,
     private readonly log: vscode.LogOutputChannel,
+    /** The request budgets' clock. */
+    private readonly clock: Clock,
     private readonly extraDeps: Partial<ProviderDeps> = {},
     /** Each cloud's limits per API key: its documented ones (its info.ts) unless the extension is built otherwise. */
     private readonly rateLimit: (cloud: CloudId) => RateLimit = (cloud) => CLOUDS[cloud].rateLimit,
@@ -54,7 +57,7 @@ export class ProviderManager implements vscode.Disposable {
       throw new AuthError(vscode.l10n.t('No API key is stored for {0} ({1}).', info.displayName, account.label));
     let gate = this.gates.get(account.id);
     if (!gate) {
-      gate = new KeyGate(this.rateLimit(account.cloud));
+      gate = new KeyGate(this.rateLimit(account.cloud), { clock: this.clock });
       this.gates.set(account.id, gate);
     }
     return this.create(account.cloud, account.options, apiKey, gate);
@@ -65,7 +68,7 @@ export class ProviderManager implements vscode.Disposable {
    * Same settings and options as the account it would become.
    */
   forUnsavedKey(cloud: CloudId, accountOptions: Record<string, string>, apiKey: string): Promise<Provider> {
-    return this.create(cloud, accountOptions, apiKey, new KeyGate(this.rateLimit(cloud)));
+    return this.create(cloud, accountOptions, apiKey, new KeyGate(this.rateLimit(cloud), { clock: this.clock }));
   }
 
   private async create(

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Clock } from '../core/clock';
 import { timerKey } from '../core/idleTimers';
 import type { Pod } from '../core/model';
 import { nodeProcessRunner, type ProcessRunner } from '../core/ssh/io';
@@ -23,6 +24,7 @@ export interface SamplerDeps {
   view: Pick<vscode.TreeView<unknown>, 'visible' | 'onDidChangeVisibility'>;
   runner?: ProcessRunner;
   intervalMs?: number;
+  clock: Clock;
 }
 
 export function createUtilisationSampler(deps: SamplerDeps): UtilisationSampler & vscode.Disposable {
@@ -34,6 +36,7 @@ export function createUtilisationSampler(deps: SamplerDeps): UtilisationSampler 
         source: () => sourceOf(deps, account, pod),
       })),
     intervalMs: deps.intervalMs,
+    clock: deps.clock,
     log: (m) => deps.log.info(m),
   });
   const { view } = deps;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CommandId } from '../workbench/commandIds';
 import { type BurnEntry, type BurnRate, computeBurnRate, formatDuration, formatUsd } from '../core/burnRate';
+import { type Clock, every } from '../core/clock';
 import { costText, spentText } from './format';
 import { formatRate, noCurrencyNote } from '../core/price';
 import { CLOUDS } from '../providers/clouds';
@@ -28,11 +29,15 @@ export class BurnRateStatus implements vscode.Disposable {
   /** Whether the item is shown (StatusBarItem has no getter for it). */
   visible = false;
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly ticker: ReturnType<typeof setInterval>;
+  private readonly ticker: { dispose(): void };
   /** The tree's lists; until GPU Pods is fully loaded (view opened, command run) there are none. */
   private data?: AccountData;
 
-  constructor(private readonly accounts: AccountStore) {
+  constructor(
+    private readonly accounts: AccountStore,
+    /** "Spent so far" is counted to its now, and moves on with its ticks. */
+    private readonly clock: Clock,
+  ) {
     this.item = vscode.window.createStatusBarItem('gpuPods.burnRate', vscode.StatusBarAlignment.Right, 100);
     this.item.name = vscode.l10n.t('GPU Pods: Burn Rate');
     this.item.command = 'gpuPods.showRunningPods' satisfies CommandId;
@@ -40,7 +45,7 @@ export class BurnRateStatus implements vscode.Disposable {
       this.item,
       accounts.onDidChange(() => this.update()),
     );
-    this.ticker = setInterval(() => this.state?.running && this.update(), TICK_MS);
+    this.ticker = every(clock, TICK_MS, () => this.state?.running && this.update());
     this.update();
   }
 
@@ -51,7 +56,7 @@ export class BurnRateStatus implements vscode.Disposable {
     this.update();
   }
 
-  update(now = Date.now()): void {
+  update(now = this.clock.now()): void {
     const accounts = this.accounts.list();
     if (accounts.length === 0) {
       this.state = undefined;
@@ -121,7 +126,7 @@ export class BurnRateStatus implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearInterval(this.ticker);
+    this.ticker.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

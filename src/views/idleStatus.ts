@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CommandId } from '../workbench/commandIds';
 import { formatUsd, oncePerPod, usablePrice } from '../core/burnRate';
+import type { Clock } from '../core/clock';
 import { minutesText } from '../core/plural';
 import type { IdleRule } from '../core/utilisation/idleRule';
 import { idleSummary, type IdleSummaryEntry } from '../core/utilisation/idleSummary';
@@ -27,6 +28,7 @@ export class IdleStatus implements vscode.Disposable {
     private readonly feed: UtilisationFeed,
     private readonly rules: IdleRules,
     private readonly defaults: () => IdleRule,
+    private readonly clock: Pick<Clock, 'now'>,
   ) {
     this.item = vscode.window.createStatusBarItem('gpuPods.idle', vscode.StatusBarAlignment.Right, 99);
     this.item.name = vscode.l10n.t('GPU Pods: Idle Pods');
@@ -41,7 +43,7 @@ export class IdleStatus implements vscode.Disposable {
     this.update();
   }
 
-  update(now = Date.now()): void {
+  update(now = this.clock.now()): void {
     const entries: Array<IdleSummaryEntry & { name: string }> = oncePerPod(this.data.allPods()).map(
       ({ account, pod }) => {
         const rule = this.rules.get(account.id, pod.id)?.rule ?? this.defaults();

@@ -1,5 +1,6 @@
 import { l10n } from '../core/l10n';
 import type { Pod, PortMapping } from '../core/model';
+import { redactText } from '../core/redact';
 import { formatDate, gpuLabel, podPriceText, staleDetail } from './format';
 import { statusText } from '../ui/statusText';
 
@@ -16,12 +17,15 @@ export interface PodFactsOptions {
   staleSince?: number;
 }
 
-/** "8888/http → https://…": where a port is reachable from outside, when the cloud says so. */
+/**
+ * "8888/http → https://…": where a port is reachable from outside, when the cloud says so. A credential in
+ * the address (Yotta's Jupyter `?token=`) is redacted: a tooltip is read over shoulders and in screenshots.
+ */
 function describePort(p: PortMapping, withWhere: boolean): string {
   const where = withWhere
     ? (p.url ?? (p.publicHost && p.publicPort ? `${p.publicHost}:${p.publicPort}` : undefined))
     : undefined;
-  return `${p.port}/${p.protocol}${where ? ` → ${where}` : ''}`;
+  return `${p.port}/${p.protocol}${where ? ` → ${redactText(where)}` : ''}`;
 }
 
 function sshRow(pod: Pod): string | undefined {

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { type Clock, systemClock } from '../core/clock';
+import type { Clock } from '../core/clock';
 import type { CloudId } from '../core/model';
 import type { AccountData } from '../services/accountData';
 import type { AccountStore } from '../services/accounts';
@@ -11,7 +11,7 @@ export interface PollerOptions {
   /** Seconds between refreshes while something changes state, and the cloud's interval when all is stable. */
   fastSeconds(): number;
   slowSeconds(cloud: CloudId): number;
-  clock?: Clock;
+  clock: Clock;
   tickMs?: number;
 }
 
@@ -29,7 +29,7 @@ export class Poller implements vscode.Disposable {
   private readonly tickMs: number;
 
   constructor(private readonly o: PollerOptions) {
-    this.clock = o.clock ?? systemClock;
+    this.clock = o.clock;
     this.tickMs = o.tickMs ?? 1000;
     this.disposables.push(o.view.onDidChangeVisibility(() => this.update()));
     this.update();

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { listFailed, type ListName, staleSince } from '../core/accountLists';
+import type { Clock } from '../core/clock';
 import { AuthError, ConfigError } from '../core/errors';
 import type { Pod } from '../core/model';
 import { timerKey } from '../core/idleTimers';
@@ -30,6 +31,8 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     private readonly accounts: AccountStore,
     private readonly data: AccountData,
     private readonly providers: ProviderManager,
+    /** Ages of readings and the rules' "idle for" are on this clock. */
+    private readonly clock: Pick<Clock, 'now'>,
     /** Stop timers and reminders (the idle guard), shown in each pod's tooltip. */
     private readonly idle?: {
       describe(accountId: string, podId: string): string | undefined;
@@ -59,7 +62,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const rows: Array<[string, string]> = line ? [[vscode.l10n.t('Stop timer'), line]] : [];
     const state = this.gpus.rules?.get(node.account.id, node.pod.id);
     if (state) {
-      const now = Date.now();
+      const now = this.clock.now();
       const verdict = this.gpus.rules!.verdict(node.account.id, node.pod.id, state.rule, now);
       rows.push([vscode.l10n.t('GPU utilisation rule'), idleRuleText(state, verdict, now)]);
     }
@@ -76,7 +79,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return {
       percentText:
         pod.status === 'running' && this.gpus.feed
-          ? gpuPercentText(this.gpus.feed.latest(timerKey(account.id, pod.id)), Date.now())
+          ? gpuPercentText(this.gpus.feed.latest(timerKey(account.id, pod.id)), this.clock.now())
           : undefined,
       idleRule: !!this.gpus.rules?.get(account.id, pod.id),
       idleTimer: this.idle?.describe(account.id, pod.id) !== undefined,
@@ -87,7 +90,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private gpuBlock(node: TreeNode & { type: 'pod' }): string | undefined {
     const { account, pod } = node;
     if (pod.status !== 'running' || !this.gpus.feed) return undefined;
-    const now = Date.now();
+    const now = this.clock.now();
     const rule = this.gpus.rules?.get(account.id, pod.id)?.rule;
     return utilisationMarkdown(this.gpus.feed.history(timerKey(account.id, pod.id), now), now, rule?.thresholdPercent);
   }

@@ -2,6 +2,7 @@
 //   1. time to gather every cloud's offers vs the slowest cloud alone      target ≤ 1.2 ×
 //   2. offers requests per cloud per cache period (five picker runs)        target 1
 // Per-cloud latency is injected with simulator faults (delayMs). Figures are printed; timing never fails it.
+import { systemClock } from '../../src/core/clock';
 import { Semaphore } from '../../src/core/concurrency';
 import { silentLogger } from '../../src/core/logger';
 import type { CloudId } from '../../src/core/model';
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
   // The picker's gathering, cold cache each time.
   const together: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const cache = new OfferCache(60_000, 10_000);
+    const cache = new OfferCache(systemClock, 60_000, 10_000);
     const t = performance.now();
     const results = await cache.gather(sources);
     together.push(performance.now() - t);
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
 
   // Requests within one cache period: five picker runs on one cache.
   sim.requests.length = 0;
-  const cache = new OfferCache(60_000, 10_000);
+  const cache = new OfferCache(systemClock, 60_000, 10_000);
   for (let i = 0; i < 5; i++) await cache.gather(sources);
   const http = (cloud: string) => sim.requestsFor(cloud).length;
 

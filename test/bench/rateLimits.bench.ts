@@ -5,6 +5,7 @@
 // per-key semaphore (what the extension did before the KeyGate), then on the account's KeyGate. Every interval
 // (poll, wait, the budget's minute, the pods' transitions) is shrunk by one time scale, so a minute of traffic
 // takes GPU_PODS_BENCH_TIME_SCALE (default 0.1) of a minute. The simulator's fake pod backend never runs ssh.
+import { systemClock } from '../../src/core/clock';
 import { Semaphore } from '../../src/core/concurrency';
 import { KeyGate } from '../../src/core/keyGate';
 import { silentLogger } from '../../src/core/logger';
@@ -109,6 +110,7 @@ async function scenario(limiter: Semaphore): Promise<Outcome> {
       await waitForPod((signal) => provider.getPod(id, signal), goal, {
         intervalMs: WAIT_INTERVAL_MS,
         timeoutMs: 20 * MINUTE,
+        clock: systemClock,
         onUpdate: (pod) => pod && tree.upsert(pod),
       });
     };
@@ -135,7 +137,7 @@ async function main(): Promise<void> {
     `documented rate limits: ${PODS} Yotta pods pause then resume (time scale ${SCALE}: one minute = ${(MINUTE / 1000).toFixed(1)} s)`,
   );
   const before = await scenario(new Semaphore(5));
-  const after = await scenario(new KeyGate(limit, { windowMs: MINUTE }));
+  const after = await scenario(new KeyGate(limit, { windowMs: MINUTE, clock: systemClock }));
   const line = (name: string, o: Outcome) =>
     `  ${name.padEnd(28)} peak ${String(o.peak).padStart(3)} requests/minute per key, ${o.requests} requests in ${o.minutes.toFixed(1)} min, ${o.rateLimited} answered 429`;
   console.log(line('per-key semaphore only:', before));

@@ -33,10 +33,9 @@ let clock = Date.now();
 
 function sampler(pods: Array<{ key: string; pod: Pod }>, source: (pod: Pod) => ReturnType<typeof podSource>) {
   return new UtilisationSampler({
-    now: () => clock,
     targets: () => pods.map(({ key, pod }) => ({ key, status: pod.status, source: () => source(pod) })),
     // the rounds are driven by hand below; the sampler's own timer must not add any
-    timers: { set: () => undefined, clear: () => undefined },
+    clock: { now: () => clock, setTimeout: () => undefined, clearTimeout: () => undefined },
   });
 }
 

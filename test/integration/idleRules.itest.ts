@@ -4,7 +4,7 @@ import type { GpuReading } from '../simulator/gpu';
 import { AutoInput } from '../support/autoInput';
 import { hoverWorkbench, screenshot } from './support/control';
 import { waitFor } from './support/extension';
-import { disconnectAll, gpuPods, item, recordingWorkbench, script, waitForPodNode } from './support/gpuPods';
+import { disconnectAll, gpuPods, item, recordingWorkbench, script, testHooks, waitForPodNode } from './support/gpuPods';
 import { startSimulator, type SimulatorHandle } from './support/simulator';
 
 /*
@@ -16,25 +16,29 @@ import { startSimulator, type SimulatorHandle } from './support/simulator';
  *   - cancel-c: 0 %, the user presses Turn Off Rule → keeps running, its rule is off;
  *   - dark-d: cannot be reached (SSH drops, metrics fail) → never stopped on a guess.
  * The rules read the real utilisation feed (`services.utilisation`, built by the sampler), which reads the
- * simulator's GPU readings through Yotta's metrics API.
+ * simulator's GPU readings through Yotta's metrics API. GPU Pods runs on a clock 60 times as fast as the
+ * system's (the test entry's TestClock), so its minute of readings and its grace period take seconds.
  */
 
 const RULE_MINUTES = 1;
-const GRACE_MINUTES = 0.03; // about 2 s
+const GRACE_MINUTES = 1;
+/** GPU Pods' clock runs this many times as fast while the rules work: a minute in a second. */
+const CLOCK_RATE = 60;
 
 function gpusAt(percent: number): GpuReading[] {
   return [{ name: 'NVIDIA GeForce RTX 4090', utilizationPct: percent, memoryUsedMiB: 2048, memoryTotalMiB: 24564 }];
 }
 
 describe('idle rules: stop when GPUs stay below X % for N minutes', function () {
-  // The rule needs a full minute of readings at the sampler's own pace, then the grace period.
-  this.timeout(8 * 60_000);
+  this.timeout(120_000);
   let sim: SimulatorHandle;
   const ids: Record<string, string> = {};
   const workbench = recordingWorkbench();
 
   before(async function () {
     sim = await startSimulator({ timeScale: 0.02 });
+    // GPU Pods' minute is a second here: far more requests a real minute than Yotta's plan allows.
+    sim.sim.controls.yotta.setBudget(100_000);
     await disconnectAll();
     await script(new AutoInput({ cloud: 'Yotta Labs', label: 'it', apiKey: 'yotta-idle-key' }), workbench);
     await vscode.commands.executeCommand('gpuPods.connectCloud');
@@ -71,9 +75,11 @@ describe('idle rules: stop when GPUs stay below X % for N minutes', function () 
         `${name} got no rule: ${workbench.infos.join(' | ')}`,
       );
     }
+    (await testHooks()).clock.speedUp(CLOCK_RATE);
   });
 
   after(async () => {
+    (await testHooks()).clock.backToSystemTime();
     const config = vscode.workspace.getConfiguration('gpuPods');
     await config.update('idleGuard.graceMinutes', undefined, vscode.ConfigurationTarget.Global);
     await config.update('idle.stopAfterMinutes', undefined, vscode.ConfigurationTarget.Global);
@@ -85,10 +91,10 @@ describe('idle rules: stop when GPUs stay below X % for N minutes', function () 
     await waitFor(
       'the warning about idle-a',
       () => workbench.warnings.some((m) => /"idle-a" has been idle for \d+ minutes? \(GPUs below 5%\)/.test(m)),
-      5 * 60_000,
-      500,
+      30_000,
+      200,
     );
-    await waitForPodNode('yotta', 'idle-a', 'stopped', 90_000);
+    await waitForPodNode('yotta', 'idle-a', 'stopped', 30_000);
     await waitFor(
       'the notification afterwards',
       () => workbench.infos.some((m) => /^Paused "idle-a": its GPUs were idle for \d+ minutes? \(below 5%\)/.test(m)),
@@ -125,8 +131,9 @@ describe('idle rules: stop when GPUs stay below X % for N minutes', function () 
   });
 
   it('Turn Off Rule keeps the pod running and turns its rule off', async () => {
-    await waitFor('the warning about cancel-c', () => workbench.warnings.some((m) => m.includes('cancel-c')), 60_000);
-    await new Promise((r) => setTimeout(r, GRACE_MINUTES * 60_000 * 3));
+    await waitFor('the warning about cancel-c', () => workbench.warnings.some((m) => m.includes('cancel-c')), 30_000);
+    // Three grace periods of GPU Pods' time pass.
+    await new Promise((r) => setTimeout(r, (GRACE_MINUTES * 60_000 * 3) / CLOCK_RATE));
     const node = await waitForPodNode('yotta', 'cancel-c', 'running');
     const { services } = await gpuPods();
     assert.equal(services.idleRules.get(node.account.id, node.pod.id), undefined, 'the rule is off');

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { systemClock } from '../../src/core/clock';
 import { Semaphore } from '../../src/core/concurrency';
 import type { Provider } from '../../src/core/provider';
 import { createYottaProvider } from '../../src/providers/yotta';
@@ -58,7 +59,7 @@ class SecondWindow {
       get: (id: string) => (id === this.account.id ? this.account : undefined),
     } as unknown as AccountStore;
     const providers = { get: async () => provider } as unknown as ProviderManager;
-    this.data = new AccountData(accounts, providers, log);
+    this.data = new AccountData(accounts, providers, log, systemClock);
     this.ssh = new SshService(accounts, this.data, log, join(homedir(), '.gpupods-it-unused'), providers);
   }
   dispose(): void {

@@ -77,6 +77,7 @@ export async function runPodAction(services: Services, target: PodTarget, action
           signal: abort.signal,
           intervalMs: services.timing.waitIntervalMs,
           timeoutMs: services.timing.waitTimeoutMs,
+          clock: services.clock,
           onUpdate: (fresh) => {
             if (fresh) {
               services.data.upsertPod(account.id, fresh);

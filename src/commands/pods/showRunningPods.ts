@@ -18,7 +18,7 @@ export async function showRunningPods(services: Services): Promise<PodNode | und
       where: accountName(account, accounts),
       pod,
     })),
-    Date.now(),
+    services.clock.now(),
   ).rows;
   if (rows.length === 0) {
     await services.workbench.executeCommand('gpuPods.pods.focus');
@@ -48,9 +48,9 @@ export async function showRunningPods(services: Services): Promise<PodNode | und
   if (!view.visible) {
     // A reveal sent while the view is still opening can be dropped: wait until it is shown (at most 2 s).
     const shown = new Promise<void>((resolve) => {
-      const done = () => (sub.dispose(), clearTimeout(timer), resolve());
+      const done = () => (sub.dispose(), services.clock.clearTimeout(timer), resolve());
       const sub = view.onDidChangeVisibility((e) => e.visible && done());
-      const timer = setTimeout(done, 2000);
+      const timer = services.clock.setTimeout(done, 2000);
     });
     await services.workbench.executeCommand('gpuPods.pods.focus');
     await shown;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { remoteFolderUri, sshCommandLine, sshTerminalArgs } from '../../core/ssh/commands';
+import { remoteFolderUri, sshCommandLine, sshTerminalArgs, sshTerminalName } from '../../core/ssh/commands';
 import { PodNotReachableError } from '../../core/ssh/errors';
 import { settings } from '../../services/settings';
 import { keyLoginOrHint } from './keyLoginHint';
@@ -78,7 +78,7 @@ function openTerminal(services: Services, target: PodTarget, hostFile: string, a
   const [shellPath, ...shellArgs] = sshTerminalArgs(hostFile, alias);
   // ssh is started directly (no shell), so no value can be read as shell syntax.
   const terminal = vscode.window.createTerminal({
-    name: vscode.l10n.t('SSH: {0}', target.pod.name),
+    name: sshTerminalName(target.pod.name || target.pod.id),
     shellPath,
     shellArgs,
     iconPath: new vscode.ThemeIcon('remote'),

@@ -1,3 +1,4 @@
+import { displayText } from '../displayText';
 import { ConfigError } from '../errors';
 import { checkAlias, checkPath, shellQuote } from './validate';
 import { l10n } from '../l10n';
@@ -10,6 +11,14 @@ import { l10n } from '../l10n';
 /** argv for "Open SSH terminal": our file directly, so it works even when the user's config has no Include. */
 export function sshTerminalArgs(hostFilePath: string, alias: string, ssh = 'ssh'): string[] {
   return [ssh, '-F', checkPath(hostFilePath, 'GPU Pods ssh config'), checkAlias(alias)];
+}
+
+/** Longest pod name in a terminal tab: the tab shows a few words, not a paragraph. */
+export const TERMINAL_NAME_MAX = 40;
+
+/** The terminal tab's "SSH: trainer": the cloud's name for the pod, made inert and short like any cloud text. */
+export function sshTerminalName(podName: string): string {
+  return l10n.t('SSH: {0}', displayText(podName, { maxLength: TERMINAL_NAME_MAX }));
 }
 
 /** "Copy SSH command": the same, as one POSIX-shell-quoted line. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
+import { sleepOn, systemClock } from '../clock';
 import { ConfigError } from '../errors';
 import type { SshFs } from './io';
 import { l10n } from '../l10n';
@@ -19,7 +20,8 @@ export interface LockOptions {
   retryMs?: number;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// The lock's age is compared with the file's mtime, which the system clock wrote: this is the system's time.
+const clock = systemClock;
 
 function code(e: unknown): string {
   return (e as NodeJS.ErrnoException)?.code ?? l10n.t('unknown error');
@@ -33,24 +35,24 @@ export async function withFileLock<T>(
 ): Promise<T> {
   const lock = `${target}.gpupods.lock`;
   const staleMs = opts.staleMs ?? 10_000;
-  const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
+  const deadline = clock.now() + (opts.timeoutMs ?? 15_000);
   for (;;) {
     let created: boolean;
     try {
-      created = await fs.openExcl(lock, `${process.pid} ${Date.now()}\n`);
+      created = await fs.openExcl(lock, `${process.pid} ${clock.now()}\n`);
     } catch (e) {
       throw new ConfigError(l10n.t('Could not create the lock file {0} ({1}).', lock, code(e)));
     }
     if (created) break;
     const info = await fs.lstat(lock).catch(() => undefined);
-    if (info && Date.now() - info.mtimeMs > staleMs) {
+    if (info && clock.now() - info.mtimeMs > staleMs) {
       await fs.unlink(lock).catch(() => undefined); // the writer died; its lock is stale
       continue;
     }
-    if (Date.now() > deadline) {
+    if (clock.now() > deadline) {
       throw new ConfigError(l10n.t('Another GPU Pods window is writing {0}; if none is, delete {1}.', target, lock));
     }
-    await sleep((opts.retryMs ?? 15) + Math.random() * 15);
+    await sleepOn(clock, (opts.retryMs ?? 15) + Math.random() * 15);
   }
   try {
     return await fn();

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { constants, promises as fsp } from 'node:fs';
+import { systemClock } from '../clock';
 
 /**
  * The narrow file-system and process interfaces the SSH core uses. Everything below goes through them so that
@@ -117,7 +118,8 @@ export const nodeProcessRunner: ProcessRunner = {
       let timedOut = false;
       const timer =
         options.timeoutMs !== undefined
-          ? setTimeout(() => {
+          ? // a hung process is killed after the system's seconds: it is the machine's time that ran out
+            systemClock.setTimeout(() => {
               timedOut = true;
               child.kill('SIGKILL');
             }, options.timeoutMs)
@@ -134,11 +136,11 @@ export const nodeProcessRunner: ProcessRunner = {
       });
       child.stdin.on('error', () => undefined); // the child may exit before reading stdin
       child.on('error', (e) => {
-        if (timer) clearTimeout(timer);
+        if (timer) systemClock.clearTimeout(timer);
         resolve({ code: null, stdout, stderr: stderr + String(e.message), timedOut });
       });
       child.on('close', (code) => {
-        if (timer) clearTimeout(timer);
+        if (timer) systemClock.clearTimeout(timer);
         resolve({ code, stdout, stderr, timedOut });
       });
       child.stdin.end(options.stdin ?? '');

@@ -14,7 +14,7 @@ export type SamplingDemand = 'view' | 'idleRule';
 export interface UtilisationFeed {
   /** The newest reading of the pod, or undefined before the first one. */
   latest(key: PodKey): UtilisationSample | undefined;
-  /** The last hour, oldest first. */
+  /** The last hour, oldest first, with any reading dated after `now` (the clock went back since it was taken). */
   history(key: PodKey, now?: number): UtilisationSample[];
   /** Fires after new readings were stored (any pod). */
   onDidChange(listener: () => void): { dispose(): void };

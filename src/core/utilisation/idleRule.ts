@@ -7,8 +7,9 @@ import { SAMPLE_INTERVAL_MS } from './sampling';
 /**
  * "Stop when GPUs stay below X % for N minutes", as data and pure decisions. A pod is idle only when the
  * readings prove it: every GPU below the threshold in every sample across the whole window, with no gap
- * longer than MAX_GAP_MS. A gap, a pod we cannot reach or a GPU that does not report makes the verdict
- * unknown, and an unknown pod is never stopped: we do not stop a pod on a guess.
+ * longer than MAX_GAP_MS and the newest reading at most MAX_GAP_MS old. A gap, readings that stopped
+ * arriving, a reading newer than now (the clock went back), a pod we cannot reach or a GPU that does not
+ * report makes the verdict unknown, and an unknown pod is never stopped: we do not stop a pod on a guess.
  */
 
 export interface IdleRule {
@@ -50,8 +51,11 @@ export function evaluate(
   if ('error' in valid) return unknown(`the idle rule is not valid: ${valid.error}`);
   const maxGap = options.maxGapMs ?? MAX_GAP_MS;
   const windowMs = valid.rule.forMinutes * 60_000;
-  const list = samples.filter((s) => Number.isFinite(s.at) && s.at <= now).sort((a, b) => a.at - b.at);
+  const list = samples.filter((s) => Number.isFinite(s.at)).sort((a, b) => a.at - b.at);
   if (list.length === 0) return { kind: 'unknown', why: 'no reading yet' };
+  // The clock went back since this reading was taken. Judging what is left would judge on old readings with
+  // the newest (maybe busy) ones hidden: nothing is judged until readings taken since fill the window.
+  if (list[list.length - 1].at > now) return unknown('the clock went back: the newest reading is dated after now');
   let runStart: number | undefined;
   let stop: IdleVerdict | undefined;
   let later = now;

@@ -1,3 +1,4 @@
+import { type Clock, timeoutSignal } from '../clock';
 import type { PodStatus } from '../model';
 import type { PodKey, SamplingDemand, UtilisationFeed } from './feed';
 import type { UtilisationSample, UtilisationSource } from './model';
@@ -23,19 +24,14 @@ export interface SamplerTarget {
   source(): Promise<TargetSource>;
 }
 
-export interface SamplerTimers {
-  set(fn: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
-
 export interface SamplerOptions {
   /** The pods as listed now (every account's last good list). */
   targets(): SamplerTarget[];
   intervalMs?: number;
   /** Longest one read may take before it counts as "did not answer". */
   readTimeoutMs?: number;
-  now?: () => number;
-  timers?: SamplerTimers;
+  /** Readings are stamped with its time; rounds and read time limits wait on it. */
+  clock: Clock;
   /** Where a failed read is logged (the reason is also the sample). */
   log?(message: string): void;
   /** Pods of one account read per round for the view alone (armed rules' pods are always read). */
@@ -51,10 +47,6 @@ export interface SamplerOptions {
 export const VIEW_READS_PER_ACCOUNT = 10;
 
 const DEFAULT_READ_TIMEOUT_MS = 30_000;
-const realTimers: SamplerTimers = {
-  set: (fn, ms) => setTimeout(fn, ms),
-  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
 
 export class UtilisationSampler implements UtilisationFeed {
   private readonly store = new SampleStore();
@@ -66,13 +58,15 @@ export class UtilisationSampler implements UtilisationFeed {
   private timer: unknown;
   private disposed = false;
   private readonly intervalMs: number;
-  private readonly now: () => number;
-  private readonly timers: SamplerTimers;
+  private readonly clock: Clock;
 
   constructor(private readonly o: SamplerOptions) {
     this.intervalMs = o.intervalMs ?? SAMPLE_INTERVAL_MS;
-    this.now = o.now ?? Date.now;
-    this.timers = o.timers ?? realTimers;
+    this.clock = o.clock;
+  }
+
+  private now(): number {
+    return this.clock.now();
   }
 
   latest(key: PodKey): UtilisationSample | undefined {
@@ -121,12 +115,14 @@ export class UtilisationSampler implements UtilisationFeed {
     const targets = this.o.targets();
     this.forgetGone(targets);
     const wanted = new Set(podsToSample(targets, this.context()));
-    const fresh = this.now() - this.intervalMs / 2;
+    const now = this.now();
+    const fresh = now - this.intervalMs / 2;
     const due = this.withinViewShare(
       targets.filter((t) => {
         const last = this.store.latest(t.key);
-        // showing the view again a moment after hiding it does not read every pod again
-        return wanted.has(t.key) && !(last && (options.onlyUnread || last.at > fresh));
+        // showing the view again a moment after hiding it does not read every pod again; a reading dated
+        // after now (the clock went back) says nothing about now: the pod is read again at once
+        return wanted.has(t.key) && !(last && last.at <= now && (options.onlyUnread || last.at > fresh));
       }),
     );
     // a pod already being read is not read twice; the round waits for that read instead
@@ -143,7 +139,7 @@ export class UtilisationSampler implements UtilisationFeed {
     const now = this.now();
     const lastAt = (t: SamplerTarget) => this.store.latest(t.key)?.at ?? -Infinity;
     const recent = (account: string) => {
-      const kept = (this.viewReads.get(account) ?? []).filter((at) => at > now - this.intervalMs);
+      const kept = (this.viewReads.get(account) ?? []).filter((at) => at > now - this.intervalMs && at <= now);
       this.viewReads.set(account, kept);
       return kept;
     };
@@ -178,7 +174,8 @@ export class UtilisationSampler implements UtilisationFeed {
   }
 
   private async readOnce(target: SamplerTarget): Promise<void> {
-    const signal = AbortSignal.timeout(this.o.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS);
+    const limit = timeoutSignal(this.clock, this.o.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS);
+    const { signal } = limit;
     let sample: UtilisationSample;
     try {
       const source = await target.source();
@@ -194,6 +191,8 @@ export class UtilisationSampler implements UtilisationFeed {
       }
     } catch (e) {
       sample = { at: this.now(), unavailable: reasonOf(e, signal) };
+    } finally {
+      limit.dispose();
     }
     const before = this.store.latest(target.key);
     // logged when the reason changes, not once a minute
@@ -212,15 +211,15 @@ export class UtilisationSampler implements UtilisationFeed {
   }
 
   private schedule(): void {
-    if (this.timer !== undefined) this.timers.clear(this.timer);
-    this.timer = this.timers.set(() => {
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    this.timer = this.clock.setTimeout(() => {
       this.timer = undefined;
       void this.round();
     }, this.intervalMs);
   }
 
   private stop(): void {
-    if (this.timer !== undefined) this.timers.clear(this.timer);
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
     this.timer = undefined;
   }
 

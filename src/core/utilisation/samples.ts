@@ -47,11 +47,14 @@ export class SampleStore {
     this.byPod.set(podKey, drop ? list.slice(drop) : list);
   }
 
-  /** The pod's readings within the history before `now` (all of them when `now` is not given), oldest first. */
+  /**
+   * The pod's readings of the hour before `now` (all of them when `now` is not given), oldest first, and any
+   * dated after `now`: the clock went back since they were taken, and whoever judges must know that.
+   */
   history(podKey: string, now?: number): readonly UtilisationSample[] {
     const list = this.byPod.get(podKey) ?? [];
     if (now === undefined) return [...list];
-    return list.filter((s) => s.at <= now && s.at >= now - this.historyMs);
+    return list.filter((s) => s.at >= now - this.historyMs);
   }
 
   latest(podKey: string): UtilisationSample | undefined {
@@ -65,7 +68,7 @@ export class SampleStore {
    */
   averageOver(podKey: string, windowMs: number, now: number): Average | undefined {
     const percents = this.history(podKey, now)
-      .filter((s) => s.at >= now - windowMs)
+      .filter((s) => s.at >= now - windowMs && s.at <= now)
       .map((s) => figuresOf(s)?.maxPercent)
       .filter((p): p is number => p !== undefined);
     if (percents.length === 0) return undefined;

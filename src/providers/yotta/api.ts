@@ -2,6 +2,7 @@ import type * as z from '../../core/zod';
 import {
   AuthError,
   CloudError,
+  CloudRefusal,
   type GpuPodsError,
   NotFoundError,
   RateLimitError,
@@ -18,6 +19,11 @@ export const SUCCESS = 10000;
 
 /** Business codes that mean "no such thing"; the rest of the documented codes are refusals with a reason. */
 const NOT_FOUND_CODES = new Set([10007, 11000, 13000, 14000, 24001, 24011]);
+/**
+ * 10001 "Invalid request parameters" (API guides, Standard Response Format): the request was refused as asked,
+ * so nothing was done, the one code that proves it. After a create, every other code leaves the outcome unknown.
+ */
+const INVALID_PARAMS = 10001;
 
 /** The cloud's message is untrusted text: one line, no control characters, bounded length. */
 export function cleanMessage(message: string | null | undefined): string {
@@ -45,7 +51,8 @@ export function envelopeError(
     );
   }
   const reason = said || l10n.t('no reason given');
-  return new CloudError(
+  const Kind = code === INVALID_PARAMS ? CloudRefusal : CloudError;
+  return new Kind(
     l10n.t('{0} refused to {1}: {2} (code {3}).', CLOUD_NAME, what, reason, code),
     String(code),
     httpStatus,

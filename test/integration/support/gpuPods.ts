@@ -23,6 +23,20 @@ export async function testHooks(): Promise<TestHooks> {
   return hooks;
 }
 
+/**
+ * Runs `work` with GPU Pods' clock `rate` times as fast (test/integration/support/testClock.ts): minutes of
+ * GPU Pods' waiting (sampling rounds, idle rules, the looks after an unclear create) pass in seconds.
+ */
+export async function onFasterClock<T>(rate: number, work: () => Promise<T>): Promise<T> {
+  const { clock } = await testHooks();
+  clock.speedUp(rate);
+  try {
+    return await work();
+  } finally {
+    clock.backToSystemTime();
+  }
+}
+
 /** The running extension's services and tree (activating it and loading the rest if needed). */
 export async function gpuPods(): Promise<GpuPodsApi> {
   return (await testHooks()).gpuPods();

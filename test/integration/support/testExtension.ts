@@ -11,6 +11,7 @@ import { type Started, startGpuPods } from '../../../src/startup';
 import type { UserInput } from '../../../src/ui/prompts';
 import type { Workbench } from '../../../src/workbench/workbench';
 import { Swappable } from './seams';
+import { TestClock } from './testClock';
 
 /**
  * The suites poll far faster than any cloud allows (they lift the simulator's budget too); the per-key limits
@@ -43,19 +44,25 @@ export interface TestHooks {
   readonly context: vscode.ExtensionContext;
   /** The running instance's seams (a restart builds new ones, answering as the real prompts and workbench). */
   readonly seams: SuiteSeams;
+  /**
+   * The clock GPU Pods is built with (kept across restarts, like the system's): a suite that waits for minutes of
+   * GPU Pods' time speeds it up instead of waiting.
+   */
+  readonly clock: TestClock;
 }
 
 export function activate(context: vscode.ExtensionContext): TestHooks {
   let subscriptions: vscode.Disposable[] = [];
   let started: Started;
   let seams: SuiteSeams;
+  const clock = new TestClock();
   const start = () => {
     subscriptions = [];
     seams = { ui: new Swappable<UserInput>(), workbench: new Swappable<Workbench>() };
     // Same context, own subscriptions: stop() disposes this instance without touching VS Code's list.
     started = startGpuPods(
       Object.create(context, { subscriptions: { value: subscriptions } }) as vscode.ExtensionContext,
-      { ui: seams.ui.wrap, workbench: seams.workbench.wrap, timing: SUITE_TIMING, rateLimit: () => SUITE_LIMIT },
+      { ui: seams.ui.wrap, workbench: seams.workbench.wrap, timing: SUITE_TIMING, rateLimit: () => SUITE_LIMIT, clock },
     );
   };
   const stop = () => {
@@ -81,5 +88,6 @@ export function activate(context: vscode.ExtensionContext): TestHooks {
     get seams() {
       return seams;
     },
+    clock,
   };
 }

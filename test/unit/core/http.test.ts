@@ -13,6 +13,7 @@ import {
   UnexpectedResponseError,
 } from '../../../src/core/errors';
 import { HttpClient, retryAfterMs } from '../../../src/core/http';
+import { systemClock } from '../../../src/core/clock';
 import { KeyGate } from '../../../src/core/keyGate';
 import type { Logger } from '../../../src/core/logger';
 
@@ -426,7 +427,7 @@ describe('HttpClient: secrets by value', () => {
       json(400, { message: `ssh login root:${password} refused; jupyter jt-5f6a7b8c9d unreachable` }),
     ]);
     try {
-      const gate = new KeyGate({ perMinute: 600, concurrentOperations: 5 });
+      const gate = new KeyGate({ perMinute: 600, concurrentOperations: 5 }, { clock: systemClock });
       const first = client(s.url, { limiter: gate });
       const second = client(s.url, { limiter: gate, headers: { 'X-Api-Key': 'another-client-same-account' } });
       await first.c.request({ method: 'GET', path: '/pods/p1', what: 'get pod' });
@@ -446,7 +447,7 @@ describe('HttpClient: secrets by value', () => {
   it('scrubs what a provider registers through the account’s secrets', async () => {
     const s = await server([json(500, { message: 'jupyter password hunter2-jupyter rejected' })]);
     try {
-      const gate = new KeyGate({ perMinute: 600, concurrentOperations: 5 });
+      const gate = new KeyGate({ perMinute: 600, concurrentOperations: 5 }, { clock: systemClock });
       gate.secrets.add('hunter2-jupyter');
       const { c, logger } = client(s.url, { limiter: gate, maxRetries: 1 });
       let caught: unknown;

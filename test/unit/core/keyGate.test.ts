@@ -88,7 +88,7 @@ describe('KeyGate: a cloud’s documented limits per API key', () => {
   it('200 requests from several clients on one key never exceed 60 in any 60 s window, and all succeed', async () => {
     const clock = new FakeClock();
     const cloud = fakeCloud(clock);
-    const gate = new KeyGate(CLOUDS.yotta.rateLimit, { now: clock.now, sleep: clock.sleep });
+    const gate = new KeyGate(CLOUDS.yotta.rateLimit, { clock });
     const clients = ['pods', 'volumes', 'vms', 'endpoints'].map((n) => clientOn(gate, clock, cloud.fetch, n));
     const all = Array.from({ length: 200 }, (_, i) => get(clients[i % clients.length]));
     const results = await clock.run(Promise.all(all));
@@ -104,7 +104,7 @@ describe('KeyGate: a cloud’s documented limits per API key', () => {
   it('keeps pod operations at the documented 5 in flight while reads still flow', async () => {
     const clock = new FakeClock();
     const cloud = fakeCloud(clock, () => okJson(), 2_000);
-    const gate = new KeyGate(CLOUDS.yotta.rateLimit, { now: clock.now, sleep: clock.sleep, concurrentRequests: 20 });
+    const gate = new KeyGate(CLOUDS.yotta.rateLimit, { clock, concurrentRequests: 20 });
     const a = clientOn(gate, clock, cloud.fetch, 'a');
     const b = clientOn(gate, clock, cloud.fetch, 'b');
     const work = [
@@ -122,7 +122,7 @@ describe('KeyGate: a cloud’s documented limits per API key', () => {
     const cloud = fakeCloud(clock, (_s, n) =>
       n === 1 ? okJson(429, { message: 'slow down' }, { 'retry-after': '30' }) : okJson(),
     );
-    const gate = new KeyGate(CLOUDS.yotta.rateLimit, { now: clock.now, sleep: clock.sleep });
+    const gate = new KeyGate(CLOUDS.yotta.rateLimit, { clock });
     const a = clientOn(gate, clock, cloud.fetch, 'a');
     const b = clientOn(gate, clock, cloud.fetch, 'b');
     const first = get(a);
@@ -144,7 +144,7 @@ describe('KeyGate: a cloud’s documented limits per API key', () => {
   it('every retry is a request of the key: it waits for the budget like any other', async () => {
     const clock = new FakeClock();
     const cloud = fakeCloud(clock, (_s, n) => (n <= 2 ? okJson(503, { message: 'busy' }) : okJson()));
-    const gate = new KeyGate({ perMinute: 2, concurrentOperations: 1 }, { now: clock.now, sleep: clock.sleep });
+    const gate = new KeyGate({ perMinute: 2, concurrentOperations: 1 }, { clock });
     await clock.run(get(clientOn(gate, clock, cloud.fetch, 'a')));
     const times = cloud.sent.map((s) => s.at);
     // ky backs off 1 s before the first retry; the second retry is the key's third request in a minute.
@@ -157,7 +157,7 @@ describe('KeyGate: a cloud’s documented limits per API key', () => {
     const cloud = fakeCloud(clock, (s) =>
       s.url.endsWith('/a/pods') && cloud.sent.length === 1 ? okJson(503) : okJson(),
     );
-    const gate = new KeyGate(CLOUDS.yotta.rateLimit, { now: clock.now, sleep: clock.sleep, concurrentRequests: 1 });
+    const gate = new KeyGate(CLOUDS.yotta.rateLimit, { clock, concurrentRequests: 1 });
     const [first] = await clock.run(
       Promise.all([get(clientOn(gate, clock, cloud.fetch, 'a')), get(clientOn(gate, clock, cloud.fetch, 'b'))]),
     );
@@ -175,7 +175,7 @@ describe('KeyGate: a cloud’s documented limits per API key', () => {
   it('a rest longer than we would wait fails requests at once instead of holding them or asking the cloud', async () => {
     const clock = new FakeClock();
     const cloud = fakeCloud(clock, (_s, n) => (n === 1 ? okJson(429, {}, { 'retry-after': '3600' }) : okJson()));
-    const gate = new KeyGate(CLOUDS.yotta.rateLimit, { now: clock.now, sleep: clock.sleep });
+    const gate = new KeyGate(CLOUDS.yotta.rateLimit, { clock });
     const a = clientOn(gate, clock, cloud.fetch, 'a');
     await assert.rejects(clock.run(get(a)), RateLimitError);
     await assert.rejects(clock.run(get(clientOn(gate, clock, cloud.fetch, 'b'))), (e: unknown) => {
@@ -189,7 +189,7 @@ describe('KeyGate: a cloud’s documented limits per API key', () => {
   it('a cancelled request stops waiting for budget and is never sent; the queue behind it moves on', async () => {
     const clock = new FakeClock();
     const cloud = fakeCloud(clock);
-    const gate = new KeyGate(CLOUDS.yotta.rateLimit, { now: clock.now, sleep: clock.sleep });
+    const gate = new KeyGate(CLOUDS.yotta.rateLimit, { clock });
     const c = clientOn(gate, clock, cloud.fetch, 'a');
     await clock.run(Promise.all(Array.from({ length: 60 }, () => get(c))));
     const abort = new AbortController();
@@ -216,7 +216,7 @@ describe('KeyGate: a cloud’s documented limits per API key', () => {
   it('a cancelled operation stops waiting for an operation slot', async () => {
     const clock = new FakeClock();
     const cloud = fakeCloud(clock, () => okJson(), 5_000);
-    const gate = new KeyGate({ perMinute: 60, concurrentOperations: 1 }, { now: clock.now, sleep: clock.sleep });
+    const gate = new KeyGate({ perMinute: 60, concurrentOperations: 1 }, { clock });
     const c = clientOn(gate, clock, cloud.fetch, 'a');
     const abort = new AbortController();
     const results = await clock.run(

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { systemClock } from '../../../src/core/clock';
 import type { GpuOffer } from '../../../src/core/model';
 import {
   matchesModel,
@@ -30,7 +31,7 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('cross-cloud offers', () => {
   it('asks every account in parallel: the total is the slowest, not the sum', async () => {
-    const cache = new OfferCache(60_000, 2000);
+    const cache = new OfferCache(systemClock, 60_000, 2000);
     const sources = [100, 150, 200].map((ms, i) =>
       source(`s${i}`, async () => (await wait(ms), [offer('novita', 'H100', 2)])),
     );
@@ -42,7 +43,7 @@ describe('cross-cloud offers', () => {
   });
 
   it('a slow account times out with its reason; the others are not held back', async () => {
-    const cache = new OfferCache(60_000, 100);
+    const cache = new OfferCache(systemClock, 60_000, 100);
     const results = await cache.gather([
       source('fast', async () => [offer('novita', 'H100', 2)]),
       source('slow', () => wait(1000).then(() => [])),
@@ -52,7 +53,7 @@ describe('cross-cloud offers', () => {
   });
 
   it('a failing account reports its message and is asked again next time', async () => {
-    const cache = new OfferCache(60_000, 1000);
+    const cache = new OfferCache(systemClock, 60_000, 1000);
     let fail = true;
     const s = source('flaky', async () => {
       if (fail) throw new Error('HTTP 503 from the cloud');
@@ -66,7 +67,7 @@ describe('cross-cloud offers', () => {
 
   it('costs one request per account per cache period', async () => {
     let now = 1000;
-    const cache = new OfferCache(60_000, 1000, () => now);
+    const cache = new OfferCache({ ...systemClock, now: () => now }, 60_000, 1000);
     const s = source('a', async () => [offer('novita', 'H100', 2)]);
     const first = await cache.gather([s]);
     now += 59_000;

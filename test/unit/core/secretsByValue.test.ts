@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Answers } from '../../../src/core/createForm';
 import { CloudError } from '../../../src/core/errors';
+import { systemClock } from '../../../src/core/clock';
 import { KeyGate } from '../../../src/core/keyGate';
 import type { Logger } from '../../../src/core/logger';
 import type { Provider } from '../../../src/core/provider';
@@ -42,7 +43,7 @@ describe('Secrets by value: a Yotta account built as ProviderManager builds it, 
   beforeEach(() => {
     h.sim.reset();
     logger = recordingLogger();
-    const gate = new KeyGate(CLOUDS.yotta.rateLimit);
+    const gate = new KeyGate(CLOUDS.yotta.rateLimit, { clock: systemClock });
     provider = buildAccountProvider(
       createYottaProvider,
       { apiKey: TEST_KEY, baseUrls: { base: h.sim.baseUrl('yotta') }, options: {} },

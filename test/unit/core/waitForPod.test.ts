@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { CancelledError, CloudError, TimeoutError } from '../../../src/core/errors';
 import type { Pod, PodStatus } from '../../../src/core/model';
 import { waitForPod } from '../../../src/core/waitForPod';
+import { FakeClock } from './fakeClock';
 
 const pod = (status: PodStatus, extra: Partial<Pod> = {}): Pod => ({
   cloud: 'yotta',
@@ -21,18 +22,15 @@ function sequence(states: Array<Pod | undefined>) {
 }
 
 describe('waitForPod', () => {
-  let clock = 0;
-  const opts = () => ({
-    intervalMs: 1000,
-    timeoutMs: 10_000,
-    now: () => clock,
-    sleep: async (ms: number) => void (clock += ms),
-  });
-  beforeEach(() => (clock = 0));
+  let clock: FakeClock;
+  const opts = () => ({ intervalMs: 1000, timeoutMs: 10_000, clock });
+  /** Runs the wait on virtual time. */
+  const wait = (...args: Parameters<typeof waitForPod>) => clock.run(waitForPod(...args));
+  beforeEach(() => (clock = new FakeClock()));
 
   it('resolves when the pod reaches the goal, reporting every view', async () => {
     const seen: string[] = [];
-    const result = await waitForPod(sequence([pod('provisioning'), pod('provisioning'), pod('running')]), 'running', {
+    const result = await wait(sequence([pod('provisioning'), pod('provisioning'), pod('running')]), 'running', {
       ...opts(),
       onUpdate: (p) => seen.push(p!.status),
     });
@@ -41,35 +39,45 @@ describe('waitForPod', () => {
   });
 
   it('treats a pending operation as not there yet', async () => {
-    const result = await waitForPod(sequence([pod('running', { pending: true }), pod('running')]), 'running', opts());
+    const result = await wait(sequence([pod('running', { pending: true }), pod('running')]), 'running', opts());
     assert.equal(result?.pending, undefined);
-    assert.equal(clock, 1000);
+    assert.equal(clock.now(), 1000);
   });
 
   it('counts a vanished or terminated pod as gone', async () => {
-    assert.equal(await waitForPod(sequence([pod('terminating'), undefined]), 'gone', opts()), undefined);
-    assert.equal((await waitForPod(sequence([pod('terminated')]), 'gone', opts()))?.status, 'terminated');
+    assert.equal(await wait(sequence([pod('terminating'), undefined]), 'gone', opts()), undefined);
+    assert.equal((await wait(sequence([pod('terminated')]), 'gone', opts()))?.status, 'terminated');
   });
 
   it('ends with the reason when the pod fails', async () => {
     await assert.rejects(
-      waitForPod(sequence([pod('failed', { statusReason: 'image pull failed' })]), 'running', opts()),
+      wait(sequence([pod('failed', { statusReason: 'image pull failed' })]), 'running', opts()),
       (e: unknown) => e instanceof CloudError && e.message.includes('image pull failed'),
     );
   });
 
   it('times out saying the pod is still on its way, not done', async () => {
     await assert.rejects(
-      waitForPod(sequence([pod('provisioning')]), 'running', opts()),
+      wait(sequence([pod('provisioning')]), 'running', opts()),
       (e: unknown) => e instanceof TimeoutError && e.message.includes('PROVISIONING'),
     );
+  });
+
+  it('a clock set back an hour during the wait does not stretch it by an hour', async () => {
+    let looks = 0;
+    const lagging = async () => {
+      if (++looks === 3) clock.stepBack(60 * 60_000);
+      return pod('provisioning');
+    };
+    await assert.rejects(wait(lagging, 'running', opts()), TimeoutError);
+    assert.equal(looks, 11, 'the same ten intervals as without the step');
   });
 
   it('stops at once when cancelled', async () => {
     const abort = new AbortController();
     abort.abort();
     await assert.rejects(
-      waitForPod(sequence([pod('provisioning')]), 'running', { ...opts(), signal: abort.signal }),
+      wait(sequence([pod('provisioning')]), 'running', { ...opts(), signal: abort.signal }),
       CancelledError,
     );
   });

@@ -3,6 +3,7 @@ import type { PickField } from '../../../src/core/createForm';
 import {
   AuthError,
   CloudError,
+  CloudRefusal,
   NetworkError,
   NotFoundError,
   RateLimitError,
@@ -67,6 +68,8 @@ describe('Yotta provider: errors and faults', () => {
         else {
           assert.ok(e instanceof CloudError, String(e));
           assert.equal(e.code, String(code));
+          // Only "Invalid request parameters" proves nothing was done: the one code that may offer Edit and Retry.
+          assert.equal(e instanceof CloudRefusal, code === 10001, `${code} is a documented refusal`);
         }
         assert.match((e as Error).message, new RegExp(`cloud says ${code} \\(code ${code}\\)\\.$`));
         oneSentence((e as Error).message);

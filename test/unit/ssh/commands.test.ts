@@ -1,7 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { ConfigError } from '../../../src/core/errors';
 import { checkKeyLogin, INSTALL_KEY_COMMAND, installPublicKeyWithPassword } from '../../../src/core/ssh/bootstrap';
-import { remoteAuthority, remoteFolderUri, sshCommandLine, sshTerminalArgs } from '../../../src/core/ssh/commands';
+import {
+  remoteAuthority,
+  remoteFolderUri,
+  sshCommandLine,
+  sshTerminalArgs,
+  sshTerminalName,
+  TERMINAL_NAME_MAX,
+} from '../../../src/core/ssh/commands';
 import { SshError } from '../../../src/core/ssh/errors';
 import type { ProcessRunner, RunOptions } from '../../../src/core/ssh/io';
 import { ensureKeyPair } from '../../../src/core/ssh/keys';
@@ -25,6 +32,16 @@ class FakeRunner implements ProcessRunner {
 }
 
 describe('commands for the VS Code layer', () => {
+  it("the SSH terminal's tab shows the pod's name made inert and short: no bidi override, no control character, no essay", () => {
+    assert.equal(sshTerminalName('trainer'), 'SSH: trainer');
+    const hostile = `\u202egnp.exe\u001b[31m\r\nrm -rf /${'x'.repeat(10_000)}`;
+    const tab = sshTerminalName(hostile);
+    assert.doesNotMatch(tab, /[\u202a-\u202e\u2066-\u2069\u0000-\u001f\u007f]/);
+    assert.ok(Array.from(tab).length <= 'SSH: '.length + TERMINAL_NAME_MAX, `${tab.length} characters`);
+    assert.ok(tab.startsWith('SSH: gnp.exe'), tab);
+    assert.ok(tab.endsWith('…'));
+  });
+
   it('terminal argv, copyable command line and Remote-SSH URI', () => {
     assert.deepEqual(sshTerminalArgs('/home/me/.ssh/gpupods/config', 'gpupods-yotta-a'), [
       'ssh',

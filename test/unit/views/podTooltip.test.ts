@@ -44,6 +44,16 @@ describe('pod tooltips: each fact once, and true', () => {
     assert.equal(row(rows, 'SSH'), 'root@203.0.113.7:30035');
   });
 
+  it("a Jupyter token in a port's address is not shown in the Ports row", () => {
+    const expose = [
+      YOTTA_POD.expose[0],
+      { ...YOTTA_POD.expose[1], ingressUrl: 'https://t-8888.yotta.example/lab?token=s3cr3t' },
+    ];
+    const ports = row(podTooltipRows(toPod(zPodV2.parse({ ...YOTTA_POD, expose }), 'v2')), 'Ports')!;
+    assert.doesNotMatch(ports, /s3cr3t/);
+    assert.equal(ports, '22/ssh, 8888/http → https://t-8888.yotta.example/lab?token=***');
+  });
+
   it('a failed Yotta pod says why once, in its Status row', () => {
     const rows = podTooltipRows(toPod(zPodV2.parse({ ...YOTTA_POD, status: 'FAILED' }), 'v2'));
     assert.deepEqual(repeated(rows), []);

@@ -121,6 +121,14 @@ describe('idle rule', () => {
     assert.equal(kindOf(evaluate(minutes(0, 40, 0), RULE, at(20))), 'unknown');
   });
 
+  it('a reading dated after now (the clock went back) makes the verdict unknown, never a judgement on the rest', () => {
+    // Idle for 50 minutes, then busy; the clock is set back to minute 45.
+    const samples = [...minutes(0, 50, 1), ...minutes(51, 55, 90)];
+    const verdict = evaluate(samples, RULE, at(45));
+    assert.equal(verdict.kind, 'unknown');
+    assert.match(verdict.kind === 'unknown' ? verdict.why : '', /clock went back/);
+  });
+
   it('a rule that is not valid (a NaN threshold from a broken setting) proves nothing', () => {
     const v = evaluate(minutes(0, 60, 0), { thresholdPercent: NaN, forMinutes: 30 }, at(60));
     assert.equal(v.kind, 'unknown');

@@ -10,7 +10,7 @@ import { nodeProcessRunner, nodeSshFs, type ProcessRunner } from '../../../../sr
 import { ensureKeyPair } from '../../../../src/core/ssh/keys';
 import { controlPathFor } from '../../../../src/core/ssh/multiplex';
 import { isUnavailable, type GpuSample, type UnavailableSample } from '../../../../src/core/utilisation/model';
-import { type SamplerTimers, UtilisationSampler } from '../../../../src/core/utilisation/sampler';
+import { UtilisationSampler } from '../../../../src/core/utilisation/sampler';
 import { podSource, type SshAccess } from '../../../../src/core/utilisation/sources';
 import { createYottaProvider } from '../../../../src/providers/yotta';
 import { createSimulator } from '../../../simulator';
@@ -26,7 +26,7 @@ const GPU = (utilizationPct: number): GpuReading => ({
 });
 
 /** Timers the test fires by hand: what the sampler schedules, and nothing runs on its own. */
-class ManualTimers implements SamplerTimers {
+class ManualTimers {
   pending: Array<{ fn: () => void; ms: number }> = [];
   set(fn: () => void, ms: number) {
     const t = { fn, ms };
@@ -123,9 +123,8 @@ describe('utilisation sampler (simulator-driven)', function () {
           status: pod.status,
           source: () => podSource(over === 'metrics' ? yotta : {}, pod, ssh ?? { unavailable: 'no sshd' }),
         })),
-      timers,
       intervalMs: 60_000,
-      now: () => clock,
+      clock: { now: () => clock, setTimeout: (fn, ms) => timers.set(fn, ms), clearTimeout: (h) => timers.clear(h) },
     });
   }
 

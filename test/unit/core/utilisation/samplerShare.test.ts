@@ -22,8 +22,7 @@ function fixture(pods: string[]) {
   }));
   const sampler = new UtilisationSampler({
     targets: () => targets,
-    now: () => now,
-    timers: { set: () => 1, clear: () => undefined },
+    clock: { now: () => now, setTimeout: () => 1, clearTimeout: () => undefined },
   });
   return { sampler, reads, later: (ms: number) => (now += ms) };
 }

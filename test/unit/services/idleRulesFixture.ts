@@ -1,0 +1,149 @@
+/** The idle rules over fake lists, feed, clock and workbench (shared by the idle-rule unit tests). */
+import type { Pod } from '../../../src/core/model';
+import type { PodKey, SamplingDemand, UtilisationFeed } from '../../../src/core/utilisation/feed';
+import type { UtilisationSample } from '../../../src/core/utilisation/model';
+import { type FreshPod, IdleRules, type IdleRulesHost } from '../../../src/services/idleRules';
+import { FakeClock } from '../core/fakeClock';
+import { MINUTE, T0 } from '../core/utilisation/samples';
+
+/** A feed the test fills: readings per pod key, demand recorded. */
+export class FakeFeed implements UtilisationFeed {
+  readonly samples = new Map<PodKey, UtilisationSample[]>();
+  readonly demand = new Map<SamplingDemand, readonly PodKey[] | 'allRunning'>();
+  private readonly listeners = new Set<() => void>();
+  latest(key: PodKey) {
+    return this.samples.get(key)?.at(-1);
+  }
+  history(key: PodKey) {
+    return this.samples.get(key) ?? [];
+  }
+  onDidChange(listener: () => void) {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+  setDemand(demand: SamplingDemand, keys: readonly PodKey[] | 'allRunning') {
+    this.demand.set(demand, keys);
+  }
+}
+
+export class Memento {
+  readonly values = new Map<string, unknown>();
+  get<T>(key: string, fallback?: T): T | undefined {
+    return (this.values.has(key) ? this.values.get(key) : fallback) as T | undefined;
+  }
+  async update(key: string, value: unknown) {
+    this.values.set(key, JSON.parse(JSON.stringify(value)));
+  }
+}
+
+export function pod(id: string, status: Pod['status'] = 'running', price = 1.55): Pod {
+  return {
+    cloud: 'yotta',
+    kind: 'pod',
+    id,
+    name: `pod-${id}`,
+    status,
+    rawStatus: status,
+    pricePerHour: price,
+    ports: [],
+    details: [],
+  };
+}
+
+interface Warning {
+  message: string;
+  buttons: string[];
+  answer(choice?: string): void;
+}
+
+/** The rules over fake lists, feed, clock and workbench; `stopped` lists the pods stopped, in order. */
+export function setup(
+  options: {
+    memento?: Memento;
+    canStop?: boolean;
+    listReadable?: boolean;
+    /** The readings: by default a feed the test fills by hand. */
+    feed?: UtilisationFeed;
+    clock?: FakeClock;
+    graceMinutes?: number;
+  } = {},
+) {
+  const memento = options.memento ?? new Memento();
+  const fake = new FakeFeed();
+  const feed = options.feed ?? fake;
+  const clock = options.clock ?? new FakeClock(T0);
+  const pods = new Map<string, Pod>([['p1', pod('p1')]]);
+  const warnings: Warning[] = [];
+  const infos: string[] = [];
+  const logs: string[] = [];
+  const stopped: string[] = [];
+  const state = { listReadable: options.listReadable ?? true };
+  const podListeners = new Set<(id: string) => void>();
+  const listedAsked: string[][] = [];
+  const host: IdleRulesHost = {
+    memento,
+    feed,
+    log: {
+      info: (m: string) => void logs.push(m),
+      warn: (m: string) => void logs.push(`WARN ${m}`),
+      error: (m: string | Error) => void logs.push(`ERROR ${String(m)}`),
+    },
+    clock,
+    graceMs: () => (options.graceMinutes ?? 10) * MINUTE,
+    clouds: ['yotta', 'novita', 'gpugeek', 'neevcloud'],
+    pods: () => [...pods.values()].map((p) => ({ accountId: 'acc', pod: p })),
+    listed: () => [...pods.values()],
+    keepListed: (ids) => void listedAsked.push([...ids]),
+    onPodsChange: (l) => {
+      podListeners.add(l);
+      return { dispose: () => podListeners.delete(l) };
+    },
+    fresh: async (_a, id): Promise<FreshPod | undefined> => {
+      const p = pods.get(id);
+      if (!state.listReadable || !p) return undefined;
+      return {
+        pod: p,
+        canStop: options.canStop ?? true,
+        stopVerb: 'pause',
+        stoppedWord: 'Paused',
+        cloudName: 'Yotta Labs',
+      };
+    },
+    stop: async (_a, p) => {
+      stopped.push(p.id);
+      pods.set(p.id, { ...p, status: 'stopped' });
+    },
+    showWarning: (message, ...buttons) =>
+      new Promise((resolve) => warnings.push({ message, buttons, answer: resolve })),
+    showInfo: async (message) => {
+      infos.push(message);
+      return undefined;
+    },
+  };
+  const rules = new IdleRules(host);
+  /** The wall clock reads minute `m` (no timer fires: the test calls check() itself). */
+  const at = (m: number) => {
+    const by = T0 + m * MINUTE - clock.now();
+    if (by >= 0) clock.stepForward(by);
+    else clock.stepBack(-by);
+  };
+  const arm = () =>
+    rules.set({ accountId: 'acc', cloud: 'yotta', pod: pods.get('p1')! }, { thresholdPercent: 5, forMinutes: 30 });
+  const podsChanged = () => podListeners.forEach((l) => l('acc'));
+  return {
+    rules,
+    feed: fake,
+    memento,
+    clock,
+    at,
+    arm,
+    pods,
+    warnings,
+    infos,
+    logs,
+    stopped,
+    state,
+    podsChanged,
+    listedAsked,
+  };
+}
