@@ -39,10 +39,25 @@ export async function waitForTitle(title: RegExp): Promise<void> {
  */
 export async function answer(title: RegExp, text?: string): Promise<void> {
   await waitForTitle(title);
+  const asked = await currentTitle();
   if (text !== undefined) await typeWorkbench(text);
-  // A pick list filters as it is typed: give it a moment before Enter takes the first match.
-  await new Promise((r) => setTimeout(r, 300));
+  // A pick list may still be loading, and filters as it is typed: Enter once the focused row is the one typed
+  // (an input box has no rows).
+  const wanted = text?.toLowerCase() ?? '';
+  await waitFor(
+    `the quick input to show "${text ?? ''}"`,
+    async () => {
+      const rows = (await readWorkbench(QUICK_ROWS)) ?? [];
+      const focused = (await readWorkbench(`${QUICK_ROWS}.focused`)) ?? [];
+      return rows.length === 0 || focused.some((r) => r.toLowerCase().includes(wanted));
+    },
+    10_000,
+    150,
+  ).catch(() => undefined); // Enter anyway: the next step's title says what went wrong
   await pressWorkbench('Enter');
+  // The next question (or none) replaces this one; an Enter lost to a busy page is pressed again once.
+  const moved = async () => (await currentTitle()) !== asked;
+  if (!(await waitFor('the next question', moved, 3000, 150).catch(() => false))) await pressWorkbench('Enter');
 }
 
 /** The visible rows of the GPU Pods tree (their accessible labels). */
