@@ -24,6 +24,8 @@ export interface Timing {
   readonly waitTimeoutMs: number;
   /** How long Create Pod on the Best Offer waits for one account's offers before marking it unavailable. */
   readonly offerTimeoutMs: number;
+  /** The first wait before a request that failed on the way (5xx, dropped, timed out) is sent again; doubled each try. */
+  readonly retryBackoffMs: number;
 }
 
 /**
