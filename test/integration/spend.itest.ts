@@ -221,7 +221,7 @@ describe('spend across clouds: burn rate, idle guard, best offer', function () {
     await script(new AutoInput({ gpuModel: 'A100', bestOffer: (items) => ((offers = items), undefined) }));
     const started = Date.now();
     // The 3 s GPU Pods gives each cloud pass on its clock three times as fast: in a second.
-    await onFasterClock(3, () => vscode.commands.executeCommand('gpuPods.createOnBestOffer'));
+    await onFasterClock(3, async () => vscode.commands.executeCommand('gpuPods.createOnBestOffer'));
     const took = Date.now() - started;
     sim.sim.clearFaults();
     const lines = offers.map((i) => `${i.label} | ${i.description} | ${i.disabledReason ?? ''}`);

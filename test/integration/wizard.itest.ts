@@ -84,7 +84,10 @@ const TITLE = '.quick-input-widget:not([style*="display: none"]) .quick-input-ti
  */
 async function shown(prompt: Prompt): Promise<void> {
   // No page to read (the @vscode/test-electron launcher): the fixed pause.
-  if ((await readWorkbench(TITLE)) === undefined) return settle();
+  if ((await readWorkbench(TITLE)) === undefined) {
+    await settle();
+    return;
+  }
   const counter = prompt.step ? `${prompt.step}/${prompt.totalSteps}` : '';
   await waitFor(`the "${prompt.title ?? ''}" prompt in the workbench`, async () =>
     ((await readWorkbench(TITLE)) ?? []).some((t) => t.includes(prompt.title ?? '') && t.includes(counter)),
