@@ -69,8 +69,17 @@ export interface Seams {
   rateLimit?: (cloud: CloudId) => RateLimit;
 }
 
-/** The shipped timing: pods are looked at every 3 s for 20 minutes; a cloud has 10 s to list its offers. */
-const TIMING: Timing = { waitIntervalMs: 3000, waitTimeoutMs: 20 * 60 * 1000, offerTimeoutMs: 10_000 };
+/**
+ * The shipped timing: pods are looked at every 3 s for 20 minutes; a cloud has 10 s to list its offers; a request
+ * that failed on the way is sent again after 1 s, 2 s, 4 s; GPUGeek's operations are asked after every 2 s.
+ */
+const TIMING: Timing = {
+  waitIntervalMs: 3000,
+  waitTimeoutMs: 20 * 60 * 1000,
+  offerTimeoutMs: 10_000,
+  retryBackoffMs: 1000,
+  operationPollMs: 2000,
+};
 /** How long the Best Offer picker reuses an account's offers. */
 const OFFERS_TTL_MS = 60_000;
 
@@ -88,7 +97,16 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
   const ui = seams.ui ? seams.ui(new VsCodeUserInput()) : new VsCodeUserInput();
   const workbench = seams.workbench ? seams.workbench(vscodeWorkbench) : vscodeWorkbench;
   const log = createLog();
-  const providers = new ProviderManager(accounts, log, clock, {}, seams.rateLimit);
+  const providers = new ProviderManager(
+    accounts,
+    log,
+    clock,
+    {
+      backoffMs: timing.retryBackoffMs,
+      operationPollMs: timing.operationPollMs,
+    },
+    seams.rateLimit,
+  );
   const priceQuotes = new PriceQuotes(context.globalState, () => clock.now(), log);
   const data = new AccountData(accounts, providers, log, clock, priceQuotes);
   // The pod actions the idle timers and rules take go through the Stop command's own path.

@@ -24,6 +24,10 @@ export interface Timing {
   readonly waitTimeoutMs: number;
   /** How long Create Pod on the Best Offer waits for one account's offers before marking it unavailable. */
   readonly offerTimeoutMs: number;
+  /** The first wait before a request that failed on the way (5xx, dropped, timed out) is sent again; doubled each try. */
+  readonly retryBackoffMs: number;
+  /** How often GPU Pods asks a cloud with asynchronous operations (GPUGeek) whether one has finished. */
+  readonly operationPollMs: number;
 }
 
 /**

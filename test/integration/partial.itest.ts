@@ -206,9 +206,9 @@ describe('partial failures stay partial', function () {
     sim.sim.requests.length = 0;
     const auto = new AutoInput({ gpu: 'RTX 4090', name: 'it-unknown', createUnknown: 'Close' });
     const { workbench } = await script(auto);
-    // The pod is looked for over two minutes of GPU Pods' time: seconds here.
+    // The pod is looked for over two minutes of GPU Pods' time: about a second here.
     const yotta = await accountNode('yotta');
-    await onFasterClock(40, async () => vscode.commands.executeCommand('gpuPods.createPod', yotta));
+    await onFasterClock(120, async () => vscode.commands.executeCommand('gpuPods.createPod', yotta));
     const asked = auto.asked.find((q) => q.id === 'createUnknown');
     assert.ok(asked, `the outcome is said to be unknown (asked: ${auto.asked.map((q) => q.id).join(', ')})`);
     assert.match(asked.title, /may or may not have been created/);

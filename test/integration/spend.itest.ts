@@ -4,7 +4,7 @@ import { BACK, type PickItem, type UserInput } from '../../src/ui/prompts';
 import { AutoInput } from '../support/autoInput';
 import { screenshot } from './support/control';
 import { waitFor } from './support/extension';
-import { accountNode, disconnectAll, gpuPods, item, script, waitForPodNode } from './support/gpuPods';
+import { accountNode, disconnectAll, gpuPods, item, onFasterClock, script, waitForPodNode } from './support/gpuPods';
 import { startSimulator, type SimulatorHandle } from './support/simulator';
 import { sshSandbox, type SshSandbox } from './support/sshSandbox';
 
@@ -112,8 +112,15 @@ describe('spend across clouds: burn rate, idle guard, best offer', function () {
     const row = await item(await waitForPodNode('novita', 'spend-novita', 'running'));
     assert.match((row.tooltip as vscode.MarkdownString).value, /Stop timer: stop after 0\\\.0008 h/);
     assert.match(String(row.contextValue), /\+idleTimer/);
-    await waitFor('the notification', () => workbench.warnings.some((m) => /spend-novita.*stop it in/.test(m)), 20_000);
-    await waitForPodNode('novita', 'spend-novita', 'stopped', 30_000);
+    // The timer's 3 s and the grace period pass on GPU Pods' clock, 20 times as fast as the system's.
+    await onFasterClock(20, async () => {
+      await waitFor(
+        'the notification',
+        () => workbench.warnings.some((m) => /spend-novita.*stop it in/.test(m)),
+        20_000,
+      );
+      await waitForPodNode('novita', 'spend-novita', 'stopped', 30_000);
+    });
     const { services } = await gpuPods();
     assert.equal(services.idleGuard.get(pod.account.id, pod.pod.id), undefined, 'the timer is gone');
     await waitFor(
@@ -127,12 +134,15 @@ describe('spend across clouds: burn rate, idle guard, best offer', function () {
     const { workbench, services } = await script(new AutoInput({ idleHours: '0.0005' }));
     const pod = await waitForPodNode('neevcloud', 'spend-neev', 'running');
     await vscode.commands.executeCommand('gpuPods.stopAfter', pod);
-    await waitFor(
-      'the notification',
-      () => workbench.warnings.some((m) => /spend-neev.*only deleting it stops the billing/.test(m)),
-      20_000,
-    );
-    await new Promise((r) => setTimeout(r, 3000)); // longer than the grace period
+    // The timer and the grace period pass on GPU Pods' clock, 20 times as fast: 600 ms here are 12 s there.
+    await onFasterClock(20, async () => {
+      await waitFor(
+        'the notification',
+        () => workbench.warnings.some((m) => /spend-neev.*only deleting it stops the billing/.test(m)),
+        20_000,
+      );
+      await new Promise((r) => setTimeout(r, 600)); // longer than the grace period on that clock
+    });
     assert.equal((await waitForPodNode('neevcloud', 'spend-neev', 'running')).pod.status, 'running');
     assert.equal(services.idleGuard.get(pod.account.id, pod.pod.id), undefined);
     assert.equal(sim.sim.requestsFor('neevcloud', 'DELETE').length, 0);
@@ -210,7 +220,8 @@ describe('spend across clouds: burn rate, idle guard, best offer', function () {
     let offers: PickItem<unknown>[] = [];
     await script(new AutoInput({ gpuModel: 'A100', bestOffer: (items) => ((offers = items), undefined) }));
     const started = Date.now();
-    await vscode.commands.executeCommand('gpuPods.createOnBestOffer');
+    // The 3 s GPU Pods gives each cloud pass on its clock three times as fast: in a second.
+    await onFasterClock(3, async () => vscode.commands.executeCommand('gpuPods.createOnBestOffer'));
     const took = Date.now() - started;
     sim.sim.clearFaults();
     const lines = offers.map((i) => `${i.label} | ${i.description} | ${i.disabledReason ?? ''}`);

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { BACK, ConfirmOptions, InputStep, PickStep, UserInput } from '../../src/ui/prompts';
 import { VsCodeUserInput } from '../../src/ui/userInput';
 import { AutoInput } from '../support/autoInput';
-import { screenshot } from './support/control';
+import { readWorkbench, screenshot } from './support/control';
 import { waitFor } from './support/extension';
 import { accountNode, disconnectAll, revealView, script } from './support/gpuPods';
 import { startSimulator, type SimulatorHandle } from './support/simulator';
@@ -53,7 +53,7 @@ class KeyboardUser implements UserInput {
       const p = opened[before];
       return p && !p.busy && (!isPick(p) || p.items.length > 0) ? p : undefined;
     }))!;
-    await settle();
+    await shown(prompt);
     this.seen.push({
       id,
       counter: `${prompt.step}/${prompt.totalSteps}`,
@@ -73,6 +73,26 @@ class KeyboardUser implements UserInput {
   async confirm(_options: ConfirmOptions): Promise<boolean> {
     return true;
   }
+}
+
+/** The visible quick input's title bar. */
+const TITLE = '.quick-input-widget:not([style*="display: none"]) .quick-input-title';
+
+/**
+ * Waits until the workbench shows `prompt` (its title and step counter in the quick input's title bar), then a
+ * moment for its list to take the focus, instead of a fixed pause per prompt.
+ */
+async function shown(prompt: Prompt): Promise<void> {
+  // No page to read (the @vscode/test-electron launcher): the fixed pause.
+  if ((await readWorkbench(TITLE)) === undefined) {
+    await settle();
+    return;
+  }
+  const counter = prompt.step ? `${prompt.step}/${prompt.totalSteps}` : '';
+  await waitFor(`the "${prompt.title ?? ''}" prompt in the workbench`, async () =>
+    ((await readWorkbench(TITLE)) ?? []).some((t) => t.includes(prompt.title ?? '') && t.includes(counter)),
+  );
+  await new Promise((r) => setTimeout(r, 100));
 }
 
 /** Whether `answer` is still pending after VS Code had time to act on a key. */

@@ -46,7 +46,7 @@ async function post(route: string, body: unknown): Promise<Record<string, unknow
  * (the @vscode/test-electron launcher) — a screenshot is evidence, never a reason to fail.
  * Waits `settleMs` first so that the view has painted what the test just did.
  */
-export async function screenshot(name: string, settleMs = 500): Promise<string | undefined> {
+export async function screenshot(name: string, settleMs = 250): Promise<string | undefined> {
   // The log panel (opened by earlier tests) would hide half of what the picture is about.
   await vscode.commands.executeCommand('workbench.action.closePanel');
   await new Promise((r) => setTimeout(r, settleMs));
