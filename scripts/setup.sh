@@ -117,12 +117,24 @@ JSON
   fi
 }
 
-setup_all() {
-  local t0=$SECONDS
+# What the type check, lint, build and unit tests need: Debian's packages and node_modules.
+setup_first() {
   setup_debian_packages || return 1
   setup_node_modules || { say "ERROR: npm ci failed"; return 1; }
+}
+
+# What only the integration suites and `npm start` need: Node 24 and code-server (npm test runs it in the background).
+setup_vscode() {
+  local t0=$SECONDS
   setup_node24 || { say "ERROR: installing Node 24 failed"; return 1; }
   setup_code_server || return 1
+  say "VS Code ready in $((SECONDS - t0)) s"
+}
+
+setup_all() {
+  local t0=$SECONDS
+  setup_first || return 1
+  setup_vscode || return 1
   say "done in $((SECONDS - t0)) s"
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: every check, from a fresh clone, on one command (CI runs it through .ci/run with CI=true).
-#   set-up (scripts/setup.sh) → typecheck → lint → build → unit tests (plain Node) → integration suite inside a real
+#   set-up (scripts/setup.sh; VS Code for the integration suites installs in the background meanwhile) → typecheck →
+#   lint → build → unit tests (plain Node) → integration suite inside a real
 #   VS Code (code-server + headless Chromium, test/integration/launch/runCodeServer.mjs) → the installed-artifact
 #   suite: `npm run package` builds the .vsix a user installs, VS Code's installer installs it, and
 #   test/installed/ drives the workbench with it (no staged copy).
@@ -90,10 +91,19 @@ finish() {
 }
 
 banner "set-up"
-if ! timed setup setup_all; then
+if ! timed setup setup_first; then
   echo "set-up failed: see the [setup] lines above"
   FAILED=$((FAILED + 1))
   finish
+fi
+# VS Code for the integration suites (Node 24 and code-server, about two minutes on a fresh clone) installs in
+# the background while the type check, lint and unit tests run; the integration stage waits for it.
+VSCODE_SETUP_LOG="$ARTIFACTS/setup-vscode.log"
+VSCODE_SETUP_T0=$SECONDS
+if [ "${SKIP_INTEGRATION:-}" != "1" ]; then
+  (setup_vscode) >"$VSCODE_SETUP_LOG" 2>&1 &
+  VSCODE_SETUP_PID=$!
+  echo "[setup] Node 24 and code-server: installing in the background (log: test-artifacts/setup-vscode.log)"
 fi
 
 banner "typecheck (tsc)"
@@ -136,7 +146,14 @@ PASSED=$((PASSED + U_PASS)) FAILED=$((FAILED + U_FAIL)) SKIPPED=$((SKIPPED + U_S
 
 if [ "${SKIP_INTEGRATION:-}" = "1" ]; then
   echo "integration: skipped (SKIP_INTEGRATION=1)"
+elif ! wait "$VSCODE_SETUP_PID"; then
+  record setup-vscode "$VSCODE_SETUP_T0" 1
+  sed 's/^/  /' "$VSCODE_SETUP_LOG"
+  echo "set-up of VS Code for the integration suites FAILED (counted as 1 failure; the suites are skipped)"
+  FAILED=$((FAILED + 1))
 elif [ "$BUILD_OK" -eq 1 ]; then
+  record setup-vscode "$VSCODE_SETUP_T0" 0
+  cat "$VSCODE_SETUP_LOG"
   banner "integration tests (VS Code $(node -p "require('$CODE_SERVER_DIR/node_modules/code-server/lib/vscode/package.json').version" 2>/dev/null || echo '?') in code-server + headless Chromium)"
   rm -f "$ARTIFACTS/integration-results.json"
   timed integration node test/integration/launch/runCodeServer.mjs --tests out/test/integration/index.js --label integration
