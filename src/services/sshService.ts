@@ -4,11 +4,16 @@ import * as vscode from 'vscode';
 import { CancelledError } from '../core/errors';
 import type { CloudId, Pod } from '../core/model';
 import type { CloudFacts } from '../core/provider';
-import { installPublicKeyWithPassword } from '../core/ssh/bootstrap';
+import type { Clock } from '../core/clock';
+import { nodePlatform } from '../core/platform/platform';
+import { sshAgentLocation } from '../core/platform/sshLocations';
+import type { HostKeyChangedError } from '../core/ssh/client/errors';
+import type { SshTarget } from '../core/ssh/client/connect';
+import { loadSshClient, type SshClientModule } from '../core/ssh/loadClient';
 import { PodNotReachableError } from '../core/ssh/errors';
 import { type HostEntry, hostKeyAlias, PodHostStore, unlistedEntries } from '../core/ssh/hostEntries';
 import { nodeProcessRunner, nodeSshFs, type ProcessRunner, type SshFs } from '../core/ssh/io';
-import { ensureKeyPair, forgetHostKey, type KeyPair } from '../core/ssh/keys';
+import { ensureKeyPair, type KeyPair } from '../core/ssh/keys';
 import { controlPathFor } from '../core/ssh/multiplex';
 import { confirmGone } from '../core/ssh/prune';
 import { installInclude, manualIncludeStatus, type ManualIncludeStatus } from '../core/ssh/userConfig';
@@ -34,7 +39,7 @@ export class SshService implements vscode.Disposable {
     private readonly accounts: AccountStore,
     private readonly data: AccountData,
     private readonly log: vscode.LogOutputChannel,
-    private readonly askpassDir: string,
+    private readonly clock: Clock,
     /** Asks the cloud about one pod before its entry goes; without it, no entry is ever pruned. */
     private readonly providers?: Pick<ProviderManager, 'get'>,
     private readonly fs: SshFs = nodeSshFs,
@@ -122,24 +127,63 @@ export class SshService implements vscode.Disposable {
     const store = this.store();
     const result = await store.upsert([pod], { account: account?.id });
     if (result.rejected.length) throw result.rejected[0].error;
-    for (const moved of result.refreshed) {
-      await forgetHostKey({ fs: this.fs, runner: this.runner }, this.knownHostsFile, hostKeyAlias(moved));
-    }
+    for (const moved of result.refreshed) await this.forgetHostKey(moved);
     const entry = (await store.list()).find((e) => e.cloud === pod.cloud && e.podId === pod.id)!;
     const podKey = `${pod.cloud}:${pod.id}`;
     if (facts.sshAuth === 'password' && pod.ssh.password && !this.bootstrapped.has(podKey)) {
       this.log.info(`Installing the GPU Pods key on "${pod.name}" with its password (once).`);
-      await installPublicKeyWithPassword(
-        { fs: this.fs, runner: this.runner, askpassDir: this.askpassDir },
-        { host: pod.ssh.host, port: pod.ssh.port, user: pod.ssh.user, password: pod.ssh.password },
-        key.publicKey,
-        this.knownHostsFile,
-        { hostKeyAlias: hostKeyAlias(entry) },
+      const client = await loadSshClient();
+      // our own client: no askpass, no ssh child; the host key goes to our known_hosts, under the entry's alias
+      await client.installPublicKey(
+        {
+          target: sshTarget(entry),
+          password: pod.ssh.password,
+          publicKey: key.publicKey,
+          hostKeys: { knownHostsFile: this.knownHostsFile, trustNew: true },
+          timeoutMs: 60_000,
+        },
+        this.clientDeps(),
       );
       this.bootstrapped.add(podKey);
     }
     await this.ensureInclude();
     return entry;
+  }
+
+  /** What our own SSH client needs: the files it reads and writes, the window's clock, our log. */
+  clientDeps(): Parameters<SshClientModule['connectSsh']>[1] {
+    return { fs: this.fs, clock: this.clock, log: this.log };
+  }
+
+  /**
+   * Proves the entry logs in with the key and no prompt (before Remote-SSH opens), through our own client
+   * with the entry's key, user, HostKeyAlias and known_hosts.
+   */
+  async checkKeyLogin(entry: HostEntry): Promise<void> {
+    const client = await loadSshClient();
+    const agent = sshAgentLocation(nodePlatform());
+    await client.checkLogin(
+      {
+        target: sshTarget(entry),
+        login: { method: 'key', privateKeyPath: this.identityFile, ...(agent && { agent }) },
+        hostKeys: { knownHostsFile: this.knownHostsFile, trustNew: true },
+        timeoutMs: 30_000,
+      },
+      this.clientDeps(),
+    );
+  }
+
+  /** After the user confirmed a changed host key: the key the pod showed replaces the ones on file. */
+  async acceptHostKey(e: HostKeyChangedError): Promise<void> {
+    const client = await loadSshClient();
+    await client.replaceHostKey(this.fs, this.knownHostsFile, e.hostKeyName, e.offered);
+    this.log.info(`Accepted the new host key of ${e.host} (${e.offeredFingerprint}).`);
+  }
+
+  /** Drops a pod's host keys from our known_hosts (gone, or back with a new address). */
+  private async forgetHostKey(e: HostEntry): Promise<void> {
+    const client = await loadSshClient();
+    await client.forgetHostKeys(this.fs, this.knownHostsFile, hostKeyAlias(e));
   }
 
   /** The managed Include, or in manual mode only a check. Returns the manual status when not managed. */
@@ -159,10 +203,7 @@ export class SshService implements vscode.Disposable {
   async forget(pods: Array<{ cloud: CloudId; id: string }>): Promise<HostEntry[]> {
     this.bootstrapped.forEach((k) => pods.some((p) => k === `${p.cloud}:${p.id}`) && this.bootstrapped.delete(k));
     const removed = await this.store().remove(pods);
-    for (const e of removed)
-      await forgetHostKey({ fs: this.fs, runner: this.runner }, this.knownHostsFile, hostKeyAlias(e)).catch(
-        () => undefined,
-      );
+    for (const e of removed) await this.forgetHostKey(e).catch(() => undefined);
     return removed;
   }
 
@@ -214,7 +255,7 @@ export class SshService implements vscode.Disposable {
       const result = await store.upsert(moved, { account: account.id, adoptOnly: true });
       for (const e of result.refreshed) {
         this.log.info(`SSH entry ${e.alias} now points at ${e.host}:${e.port}.`);
-        await forgetHostKey({ fs: this.fs, runner: this.runner }, this.knownHostsFile, hostKeyAlias(e));
+        await this.forgetHostKey(e);
       }
     }
     await this.prune(account, s);
@@ -254,9 +295,7 @@ export class SshService implements vscode.Disposable {
     );
     for (const e of removed) {
       this.log.info(`Removed the SSH entry ${e.alias}: its pod is gone.`);
-      await forgetHostKey({ fs: this.fs, runner: this.runner }, this.knownHostsFile, hostKeyAlias(e)).catch(
-        () => undefined,
-      );
+      await this.forgetHostKey(e).catch(() => undefined);
     }
     return removed;
   }
@@ -264,6 +303,11 @@ export class SshService implements vscode.Disposable {
   dispose(): void {
     this.subscription.dispose();
   }
+}
+
+/** Where our client logs in for an entry: its host, port, user and the known_hosts name ssh uses. */
+function sshTarget(entry: HostEntry): SshTarget {
+  return { host: entry.host, port: entry.port, user: entry.user, hostKeyAlias: hostKeyAlias(entry) };
 }
 
 /** Pods and VMs (keyed as their SSH entries are) of one snapshot. */
