@@ -14,7 +14,8 @@ import { PodNotReachableError } from '../core/ssh/errors';
 import { type HostEntry, hostKeyAlias, PodHostStore, unlistedEntries } from '../core/ssh/hostEntries';
 import { nodeProcessRunner, nodeSshFs, type ProcessRunner, type SshFs } from '../core/ssh/io';
 import { ensureKeyPair, type KeyPair } from '../core/ssh/keys';
-import { controlPathFor } from '../core/ssh/multiplex';
+import { type EntryFiles } from '../core/ssh/pooledGpus';
+import { configMentionsProxy, proxyFor } from '../core/ssh/proxyRoute';
 import { confirmGone } from '../core/ssh/prune';
 import { installInclude, manualIncludeStatus, type ManualIncludeStatus } from '../core/ssh/userConfig';
 import { claimedBy, readUserHostLines } from '../core/ssh/userHosts';
@@ -83,7 +84,6 @@ export class SshService implements vscode.Disposable {
       configPath: hostFile,
       identityFile: this.identityFile,
       knownHostsFile: this.knownHostsFile,
-      controlPath: controlPathFor(this.directory),
       logger: this.log,
       // read before each write: a Host the user added since must not be shadowed by a pod's alias
       claimedAliases: async () =>
@@ -160,12 +160,17 @@ export class SshService implements vscode.Disposable {
    * with the entry's key, user, HostKeyAlias and known_hosts.
    */
   async checkKeyLogin(entry: HostEntry): Promise<void> {
+    const proxy = await this.proxyOf(entry);
+    if (proxy) {
+      this.log.info(`Your ssh config sends ${entry.alias} through ${proxy}: GPU Pods' own client steps aside.`);
+      return;
+    }
     const client = await loadSshClient();
-    const agent = sshAgentLocation(nodePlatform());
+    const files = this.entryFiles();
     await client.checkLogin(
       {
         target: sshTarget(entry),
-        login: { method: 'key', privateKeyPath: this.identityFile, ...(agent && { agent }) },
+        login: { method: 'key', privateKeyPath: files.identityFile, ...(files.agent && { agent: files.agent }) },
         hostKeys: { knownHostsFile: this.knownHostsFile, trustNew: true },
         timeoutMs: 30_000,
       },
@@ -185,6 +190,27 @@ export class SshService implements vscode.Disposable {
     const client = await loadSshClient();
     await client.forgetHostKeys(this.fs, this.knownHostsFile, hostKeyAlias(e));
   }
+
+  /** The files our entries name, as our client reads them, and the user's agent (for a key with a passphrase). */
+  entryFiles(): EntryFiles {
+    const agent = sshAgentLocation(nodePlatform());
+    return { identityFile: this.identityFile, knownHostsFile: this.knownHostsFile, ...(agent && { agent }) };
+  }
+
+  /**
+   * The proxy (`proxyjump`, `proxycommand`) the user's ssh config sends this entry through, or undefined.
+   * `ssh -G` is asked once per alias per window, and only when the user's config has a Proxy line at all.
+   */
+  async proxyOf(entry: HostEntry): Promise<string | undefined> {
+    if (!(await configMentionsProxy(this.userConfig, homedir()))) return undefined;
+    let known = this.proxies.get(entry.alias);
+    if (!known) {
+      known = proxyFor(this.runner, 'ssh', this.userConfig, entry.alias).catch(() => undefined);
+      this.proxies.set(entry.alias, known);
+    }
+    return known;
+  }
+  private readonly proxies = new Map<string, Promise<string | undefined>>();
 
   /** The managed Include, or in manual mode only a check. Returns the manual status when not managed. */
   async ensureInclude(): Promise<ManualIncludeStatus | undefined> {
@@ -208,19 +234,19 @@ export class SshService implements vscode.Disposable {
   }
 
   /**
-   * Rewrites our file once per window, so entries written before multiplexing existed gain their
-   * ControlMaster lines (nothing is written when the bytes are already the same).
+   * Rewrites our file once per window, so entries written while they carried ControlMaster lines lose them
+   * (nothing is written when the bytes are already the same).
    */
-  ensureMultiplexing(): Promise<void> {
-    this.multiplexing ??= this.store()
+  ensureEntriesCurrent(): Promise<void> {
+    this.rewritten ??= this.store()
       .rewrite()
       .then(
         () => undefined,
         (e) => this.log.warn(`Rewriting the GPU Pods ssh file: ${String(e)}`),
       );
-    return this.multiplexing;
+    return this.rewritten;
   }
-  private multiplexing?: Promise<void>;
+  private rewritten?: Promise<void>;
 
   /** The entries in our host file now. */
   entries(): Promise<HostEntry[]> {

@@ -11,7 +11,7 @@ import {
 
 /**
  * `nvidia-smi` on a pod through our own client's pooled connection (one per pod, no ssh child): what the
- * sampler's nvidia-smi source calls instead of readGpusOverSsh. Only types come from the client here: the
+ * sampler's nvidia-smi source calls. Only types come from the client here: the
  * pool itself comes from the lazily loaded SSH bundle (loadSshClient).
  */
 
