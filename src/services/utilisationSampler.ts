@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
 import { timerKey } from '../core/idleTimers';
 import type { Pod } from '../core/model';
-import type { SshPool } from '../core/ssh/client/pool';
 import type { HostEntry } from '../core/ssh/hostEntries';
 import { loadSshClient } from '../core/ssh/loadClient';
 import { type SamplerTarget, type TargetSource, UtilisationSampler } from '../core/utilisation/sampler';
 import { podSource } from '../core/utilisation/sources';
+import { windowPool, type WindowPool } from '../core/utilisation/windowPool';
 import type { AccountData } from './accountData';
 import type { Account } from './accounts';
 import type { ProviderManager } from './providerManager';
@@ -30,7 +30,7 @@ export interface SamplerDeps {
 }
 
 export function createUtilisationSampler(deps: SamplerDeps): UtilisationSampler & vscode.Disposable {
-  const connections = windowPool(deps);
+  const connections = windowPool(() => loadSshClient().then((c) => new c.SshPool(deps.ssh.clientDeps())));
   const told = new Set<string>();
   const sampler = new UtilisationSampler({
     targets: () =>
@@ -54,7 +54,7 @@ export function createUtilisationSampler(deps: SamplerDeps): UtilisationSampler 
         .filter(({ pod }) => pod.status === 'running')
         .map(({ pod }) => poolKey(sshKeyed(pod))),
     );
-    connections.closeAllBut(running);
+    void connections.closeAllBut(running);
   };
   const subscriptions = [deps.data.onDidChange(podsChanged), view.onDidChangeVisibility(follow)];
   follow();
@@ -63,7 +63,7 @@ export function createUtilisationSampler(deps: SamplerDeps): UtilisationSampler 
     dispose() {
       for (const s of subscriptions) s.dispose();
       dispose();
-      connections.dispose();
+      void connections.dispose();
     },
   });
 }
@@ -73,31 +73,9 @@ function poolKey(pod: Pick<Pod, 'cloud' | 'id'>): string {
   return `${pod.cloud}:${pod.id}`;
 }
 
-/** The window's one SshPool, created with the SSH bundle on the first pod read over SSH. */
-function windowPool(deps: SamplerDeps) {
-  let pool: Promise<SshPool> | undefined;
-  let disposed = false;
-  return {
-    get(): Promise<SshPool> {
-      if (disposed) return Promise.reject(new Error('The window is closing.'));
-      pool ??= loadSshClient().then((client) => new client.SshPool(deps.ssh.clientDeps()));
-      return pool;
-    },
-    closeAllBut(keep: ReadonlySet<string>): void {
-      void pool?.then((p) => {
-        for (const key of p.openKeys()) if (!keep.has(key)) p.close(key);
-      });
-    },
-    dispose(): void {
-      disposed = true;
-      void pool?.then((p) => p.dispose());
-    },
-  };
-}
-
 async function sourceOf(
   deps: SamplerDeps,
-  connections: ReturnType<typeof windowPool>,
+  connections: WindowPool,
   told: Set<string>,
   account: Account,
   pod: Pod,
