@@ -34,6 +34,9 @@ export class SshService implements vscode.Disposable {
   /** Pods whose password we already used to install our key (memory only; a reload just does it again). */
   private readonly bootstrapped = new Set<string>();
   private readonly subscription: vscode.Disposable;
+  private readonly acceptedKeys = new vscode.EventEmitter<string>();
+  /** Fires with the known_hosts name (the entry's HostKeyAlias) whose new key the user accepted. */
+  readonly onDidAcceptHostKey = this.acceptedKeys.event;
   private following: Promise<void> = Promise.resolve();
 
   constructor(
@@ -183,6 +186,7 @@ export class SshService implements vscode.Disposable {
     const client = await loadSshClient();
     await client.replaceHostKey(this.fs, this.knownHostsFile, e.hostKeyName, e.offered);
     this.log.info(`Accepted the new host key of ${e.host} (${e.offeredFingerprint}).`);
+    this.acceptedKeys.fire(e.hostKeyName);
   }
 
   /** Drops a pod's host keys from our known_hosts (gone, or back with a new address). */
@@ -328,6 +332,7 @@ export class SshService implements vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
+    this.acceptedKeys.dispose();
   }
 }
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
 import { timerKey } from '../core/idleTimers';
 import type { Pod } from '../core/model';
-import type { HostEntry } from '../core/ssh/hostEntries';
+import { hostKeyAlias, type HostEntry } from '../core/ssh/hostEntries';
 import { loadSshClient } from '../core/ssh/loadClient';
 import { type SamplerTarget, type TargetSource, UtilisationSampler } from '../core/utilisation/sampler';
 import { podSource } from '../core/utilisation/sources';
@@ -22,7 +22,10 @@ import { sshKeyed, type SshService } from './sshService';
 export interface SamplerDeps {
   data: Pick<AccountData, 'allPods' | 'onDidChange'>;
   providers: Pick<ProviderManager, 'get'>;
-  ssh: Pick<SshService, 'entries' | 'ensureEntriesCurrent' | 'entryFiles' | 'clientDeps' | 'proxyOf'>;
+  ssh: Pick<
+    SshService,
+    'entries' | 'ensureEntriesCurrent' | 'entryFiles' | 'clientDeps' | 'proxyOf' | 'onDidAcceptHostKey'
+  >;
   log: Pick<vscode.LogOutputChannel, 'info'>;
   view: Pick<vscode.TreeView<unknown>, 'visible' | 'onDidChangeVisibility'>;
   intervalMs?: number;
@@ -56,7 +59,11 @@ export function createUtilisationSampler(deps: SamplerDeps): UtilisationSampler 
     );
     void connections.closeAllBut(running);
   };
-  const subscriptions = [deps.data.onDidChange(podsChanged), view.onDidChangeVisibility(follow)];
+  // a refused host key is never retried on its own: once the user accepted the new one, the pod is tried afresh
+  const accepted = deps.ssh.onDidAcceptHostKey(async (name) => {
+    for (const e of await deps.ssh.entries()) if (hostKeyAlias(e) === name) await connections.close(poolKey(e));
+  });
+  const subscriptions = [deps.data.onDidChange(podsChanged), view.onDidChangeVisibility(follow), accepted];
   follow();
   const dispose = sampler.dispose.bind(sampler);
   return Object.assign(sampler, {
@@ -69,8 +76,8 @@ export function createUtilisationSampler(deps: SamplerDeps): UtilisationSampler 
 }
 
 /** The key our pool files a pod's connection under (as samplingTarget names it). */
-function poolKey(pod: Pick<Pod, 'cloud' | 'id'>): string {
-  return `${pod.cloud}:${pod.id}`;
+function poolKey(pod: Pick<Pod, 'cloud' | 'id'> | Pick<HostEntry, 'cloud' | 'podId'>): string {
+  return `${pod.cloud}:${'podId' in pod ? pod.podId : pod.id}`;
 }
 
 async function sourceOf(

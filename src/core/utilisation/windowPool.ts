@@ -11,6 +11,8 @@ export interface WindowPool {
   get(): Promise<SamplingPool>;
   /** Closes every open connection whose key (`<cloud>:<pod id>`) is not in `keep`: the pod stopped or went. */
   closeAllBut(keep: ReadonlySet<string>): Promise<void>;
+  /** Forgets a pod's connection and its failures: after the user accepted its new host key, it is tried afresh. */
+  close(key: string): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -27,6 +29,9 @@ export function windowPool(create: () => Promise<SamplingPool>): WindowPool {
     async closeAllBut(keep) {
       const p = await ready();
       for (const key of p?.openKeys() ?? []) if (!keep.has(key)) p!.close(key);
+    },
+    async close(key) {
+      (await ready())?.close(key);
     },
     async dispose() {
       disposed = true;

@@ -32,6 +32,14 @@ describe("sampling's SSH connections never outlive their pod or the window", () 
     assert.deepEqual(f.closed.sort(), ['gpugeek:a', 'novita:c']);
   });
 
+  it('a pod whose new host key the user accepted is tried afresh (its refusal is forgotten)', async () => {
+    const f = fakePool(['gpugeek:a']);
+    const w = windowPool(async () => f.pool);
+    await w.get();
+    await w.close('gpugeek:b');
+    assert.deepEqual(f.closed, ['gpugeek:b']);
+  });
+
   it('closing the window closes every connection, and nothing opens after', async () => {
     const f = fakePool(['gpugeek:a']);
     const w = windowPool(async () => f.pool);
