@@ -5,8 +5,10 @@
 #      getExtension().activate() as a ratio to an empty extension's in the same run       target ≤ 1.5×
 #   3. HTTP requests the simulator saw during activation                 target 0
 #   4. peak requests/minute per key while 5 Yotta pods change state       target ≤ 60 (test/bench/rateLimits.bench.ts)
-#   5. utilisation sampling: SSH connections opened per pod per hour      target 1, and API requests/minute
-#      added per pod by the cloud-metrics source (test/bench/sampling.bench.ts)
+#   5. utilisation sampling: SSH connections opened per pod per hour      target 1, child processes started
+#      per pod per hour (target 0), and API requests/minute added per pod by the cloud-metrics source
+#      (test/bench/sampling.bench.ts)
+#   6. size of GPU Pods' own SSH client (minified dist/ssh.js, loaded on the first background SSH work)
 # The in-VS Code part is test/integration/bench/index.ts (GPU_PODS_BENCH_RUNS, default 20).
 # SSH settings point at a throw-away folder (see test/integration/launch/runCodeServer.mjs): the bench never
 # writes your ~/.ssh; GPU_PODS_REAL_SSH=1 lets it.
@@ -53,6 +55,7 @@ const ms = (n) => (typeof n === 'number' && !Number.isNaN(n) ? `${n.toFixed(2)} 
 const mark = (ok) => (ok ? 'ok' : 'OVER TARGET');
 console.log('\n==== bench ====');
 console.log(`bundle dist/extension.js (minified):   ${kb(bytes)}  (target ≤ 200 KB: ${mark(bytes <= 200_000)}); loaded on first use: dist/gpuPods.js ${kb(statSync('dist/gpuPods.js').size)}`);
+console.log(`SSH client dist/ssh.js (minified):     ${kb(statSync('dist/ssh.js').size)}  (loaded on the first background SSH work, never at activation)`);
 if (!existsSync('test-artifacts/bench.json')) {
   console.log(`activation: no figures (the run in VS Code ended with code ${rc}; see test-artifacts/bench-code-server.log)`);
 } else {

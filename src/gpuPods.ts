@@ -127,13 +127,7 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
       }
     },
   });
-  const ssh = new SshService(
-    accounts,
-    data,
-    log,
-    vscode.Uri.joinPath(context.globalStorageUri, 'askpass').fsPath,
-    providers,
-  );
+  const ssh = new SshService(accounts, data, log, clock, providers);
   // The GPU utilisation readings: built before the idle rules, which subscribe to them at construction.
   const utilisation = createUtilisationSampler({ data, providers, ssh, log, view, clock });
   // Idle rules are read from global state and armed at once: they run from startup, like the timers.

@@ -4,12 +4,18 @@ import * as vscode from 'vscode';
 import { CancelledError } from '../core/errors';
 import type { CloudId, Pod } from '../core/model';
 import type { CloudFacts } from '../core/provider';
-import { installPublicKeyWithPassword } from '../core/ssh/bootstrap';
+import type { Clock } from '../core/clock';
+import { nodePlatform } from '../core/platform/platform';
+import { sshAgentLocation } from '../core/platform/sshLocations';
+import type { HostKeyChangedError } from '../core/ssh/client/errors';
+import type { SshTarget } from '../core/ssh/client/connect';
+import { loadSshClient, type SshClientModule } from '../core/ssh/loadClient';
 import { PodNotReachableError } from '../core/ssh/errors';
 import { type HostEntry, hostKeyAlias, PodHostStore, unlistedEntries } from '../core/ssh/hostEntries';
 import { nodeProcessRunner, nodeSshFs, type ProcessRunner, type SshFs } from '../core/ssh/io';
-import { ensureKeyPair, forgetHostKey, type KeyPair } from '../core/ssh/keys';
-import { controlPathFor } from '../core/ssh/multiplex';
+import { ensureKeyPair, type KeyPair } from '../core/ssh/keys';
+import { type EntryFiles } from '../core/ssh/pooledGpus';
+import { configMentionsProxy, proxyFor } from '../core/ssh/proxyRoute';
 import { confirmGone } from '../core/ssh/prune';
 import { installInclude, manualIncludeStatus, type ManualIncludeStatus } from '../core/ssh/userConfig';
 import { claimedBy, readUserHostLines } from '../core/ssh/userHosts';
@@ -28,13 +34,16 @@ export class SshService implements vscode.Disposable {
   /** Pods whose password we already used to install our key (memory only; a reload just does it again). */
   private readonly bootstrapped = new Set<string>();
   private readonly subscription: vscode.Disposable;
+  private readonly acceptedKeys = new vscode.EventEmitter<string>();
+  /** Fires with the known_hosts name (the entry's HostKeyAlias) whose new key the user accepted. */
+  readonly onDidAcceptHostKey = this.acceptedKeys.event;
   private following: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly accounts: AccountStore,
     private readonly data: AccountData,
     private readonly log: vscode.LogOutputChannel,
-    private readonly askpassDir: string,
+    private readonly clock: Clock,
     /** Asks the cloud about one pod before its entry goes; without it, no entry is ever pruned. */
     private readonly providers?: Pick<ProviderManager, 'get'>,
     private readonly fs: SshFs = nodeSshFs,
@@ -78,7 +87,6 @@ export class SshService implements vscode.Disposable {
       configPath: hostFile,
       identityFile: this.identityFile,
       knownHostsFile: this.knownHostsFile,
-      controlPath: controlPathFor(this.directory),
       logger: this.log,
       // read before each write: a Host the user added since must not be shadowed by a pod's alias
       claimedAliases: async () =>
@@ -122,25 +130,91 @@ export class SshService implements vscode.Disposable {
     const store = this.store();
     const result = await store.upsert([pod], { account: account?.id });
     if (result.rejected.length) throw result.rejected[0].error;
-    for (const moved of result.refreshed) {
-      await forgetHostKey({ fs: this.fs, runner: this.runner }, this.knownHostsFile, hostKeyAlias(moved));
-    }
+    for (const moved of result.refreshed) await this.forgetHostKey(moved);
     const entry = (await store.list()).find((e) => e.cloud === pod.cloud && e.podId === pod.id)!;
     const podKey = `${pod.cloud}:${pod.id}`;
     if (facts.sshAuth === 'password' && pod.ssh.password && !this.bootstrapped.has(podKey)) {
       this.log.info(`Installing the GPU Pods key on "${pod.name}" with its password (once).`);
-      await installPublicKeyWithPassword(
-        { fs: this.fs, runner: this.runner, askpassDir: this.askpassDir },
-        { host: pod.ssh.host, port: pod.ssh.port, user: pod.ssh.user, password: pod.ssh.password },
-        key.publicKey,
-        this.knownHostsFile,
-        { hostKeyAlias: hostKeyAlias(entry) },
+      const client = await loadSshClient();
+      // our own client: no askpass, no ssh child; the host key goes to our known_hosts, under the entry's alias
+      await client.installPublicKey(
+        {
+          target: sshTarget(entry),
+          password: pod.ssh.password,
+          publicKey: key.publicKey,
+          hostKeys: { knownHostsFile: this.knownHostsFile, trustNew: true },
+          timeoutMs: 60_000,
+        },
+        this.clientDeps(),
       );
       this.bootstrapped.add(podKey);
     }
     await this.ensureInclude();
     return entry;
   }
+
+  /** What our own SSH client needs: the files it reads and writes, the window's clock, our log. */
+  clientDeps(): Parameters<SshClientModule['connectSsh']>[1] {
+    return { fs: this.fs, clock: this.clock, log: this.log };
+  }
+
+  /**
+   * Proves the entry logs in with the key and no prompt (before Remote-SSH opens), through our own client
+   * with the entry's key, user, HostKeyAlias and known_hosts.
+   */
+  async checkKeyLogin(entry: HostEntry): Promise<void> {
+    const proxy = await this.proxyOf(entry);
+    if (proxy) {
+      this.log.info(`Your ssh config sends ${entry.alias} through ${proxy}: GPU Pods' own client steps aside.`);
+      return;
+    }
+    const client = await loadSshClient();
+    const files = this.entryFiles();
+    await client.checkLogin(
+      {
+        target: sshTarget(entry),
+        login: { method: 'key', privateKeyPath: files.identityFile, ...(files.agent && { agent: files.agent }) },
+        hostKeys: { knownHostsFile: this.knownHostsFile, trustNew: true },
+        timeoutMs: 30_000,
+      },
+      this.clientDeps(),
+    );
+  }
+
+  /** After the user confirmed a changed host key: the key the pod showed replaces the ones on file. */
+  async acceptHostKey(e: HostKeyChangedError): Promise<void> {
+    const client = await loadSshClient();
+    await client.replaceHostKey(this.fs, this.knownHostsFile, e.hostKeyName, e.offered);
+    this.log.info(`Accepted the new host key of ${e.host} (${e.offeredFingerprint}).`);
+    this.acceptedKeys.fire(e.hostKeyName);
+  }
+
+  /** Drops a pod's host keys from our known_hosts (gone, or back with a new address). */
+  private async forgetHostKey(e: HostEntry): Promise<void> {
+    const client = await loadSshClient();
+    await client.forgetHostKeys(this.fs, this.knownHostsFile, hostKeyAlias(e));
+  }
+
+  /** The files our entries name, as our client reads them, and the user's agent (for a key with a passphrase). */
+  entryFiles(): EntryFiles {
+    const agent = sshAgentLocation(nodePlatform());
+    return { identityFile: this.identityFile, knownHostsFile: this.knownHostsFile, ...(agent && { agent }) };
+  }
+
+  /**
+   * The proxy (`proxyjump`, `proxycommand`) the user's ssh config sends this entry through, or undefined.
+   * `ssh -G` is asked once per alias per window, and only when the user's config has a Proxy line at all.
+   */
+  async proxyOf(entry: HostEntry): Promise<string | undefined> {
+    if (!(await configMentionsProxy(this.userConfig, homedir()))) return undefined;
+    let known = this.proxies.get(entry.alias);
+    if (!known) {
+      known = proxyFor(this.runner, 'ssh', this.userConfig, entry.alias).catch(() => undefined);
+      this.proxies.set(entry.alias, known);
+    }
+    return known;
+  }
+  private readonly proxies = new Map<string, Promise<string | undefined>>();
 
   /** The managed Include, or in manual mode only a check. Returns the manual status when not managed. */
   async ensureInclude(): Promise<ManualIncludeStatus | undefined> {
@@ -159,27 +233,24 @@ export class SshService implements vscode.Disposable {
   async forget(pods: Array<{ cloud: CloudId; id: string }>): Promise<HostEntry[]> {
     this.bootstrapped.forEach((k) => pods.some((p) => k === `${p.cloud}:${p.id}`) && this.bootstrapped.delete(k));
     const removed = await this.store().remove(pods);
-    for (const e of removed)
-      await forgetHostKey({ fs: this.fs, runner: this.runner }, this.knownHostsFile, hostKeyAlias(e)).catch(
-        () => undefined,
-      );
+    for (const e of removed) await this.forgetHostKey(e).catch(() => undefined);
     return removed;
   }
 
   /**
-   * Rewrites our file once per window, so entries written before multiplexing existed gain their
-   * ControlMaster lines (nothing is written when the bytes are already the same).
+   * Rewrites our file once per window, so entries written while they carried ControlMaster lines lose them
+   * (nothing is written when the bytes are already the same).
    */
-  ensureMultiplexing(): Promise<void> {
-    this.multiplexing ??= this.store()
+  ensureEntriesCurrent(): Promise<void> {
+    this.rewritten ??= this.store()
       .rewrite()
       .then(
         () => undefined,
         (e) => this.log.warn(`Rewriting the GPU Pods ssh file: ${String(e)}`),
       );
-    return this.multiplexing;
+    return this.rewritten;
   }
-  private multiplexing?: Promise<void>;
+  private rewritten?: Promise<void>;
 
   /** The entries in our host file now. */
   entries(): Promise<HostEntry[]> {
@@ -214,7 +285,7 @@ export class SshService implements vscode.Disposable {
       const result = await store.upsert(moved, { account: account.id, adoptOnly: true });
       for (const e of result.refreshed) {
         this.log.info(`SSH entry ${e.alias} now points at ${e.host}:${e.port}.`);
-        await forgetHostKey({ fs: this.fs, runner: this.runner }, this.knownHostsFile, hostKeyAlias(e));
+        await this.forgetHostKey(e);
       }
     }
     await this.prune(account, s);
@@ -254,16 +325,20 @@ export class SshService implements vscode.Disposable {
     );
     for (const e of removed) {
       this.log.info(`Removed the SSH entry ${e.alias}: its pod is gone.`);
-      await forgetHostKey({ fs: this.fs, runner: this.runner }, this.knownHostsFile, hostKeyAlias(e)).catch(
-        () => undefined,
-      );
+      await this.forgetHostKey(e).catch(() => undefined);
     }
     return removed;
   }
 
   dispose(): void {
     this.subscription.dispose();
+    this.acceptedKeys.dispose();
   }
+}
+
+/** Where our client logs in for an entry: its host, port, user and the known_hosts name ssh uses. */
+function sshTarget(entry: HostEntry): SshTarget {
+  return { host: entry.host, port: entry.port, user: entry.user, hostKeyAlias: hostKeyAlias(entry) };
 }
 
 /** Pods and VMs (keyed as their SSH entries are) of one snapshot. */

@@ -1,9 +1,11 @@
-// Benchmark figures for utilisation sampling (issue 16), in plain Node against the simulator and the real sshd:
-//   SSH connections opened per pod per hour of sampling (nvidia-smi over our entry)     target 1
+// Benchmark figures for utilisation sampling (issues 16 and 22), in plain Node against the simulator and the real sshd:
+//   SSH connections opened per pod per hour of sampling (nvidia-smi, GPU Pods' own client)  target 1
+//   child processes started per pod per hour of sampling                                    target 0
 //   API requests per minute added per pod (cloud-metrics source: Yotta, Novita, NeevCloud)  reported
 // An hour of sampling is SAMPLES_PER_HOUR rounds of the real sampler (one per SAMPLE_INTERVAL_MS), run back to
-// back: the master connection's ControlPersist (15 min) outlasts the real 60 s between rounds, so running them
-// faster changes nothing the count depends on. Connections are counted in sshd's own log ("Connection from").
+// back: the pool keeps a connection 5 minutes after its last use, which outlasts the real 60 s between rounds,
+// so running them faster changes nothing the count depends on. Connections are counted in sshd's own log
+// ("Connection from"), child processes by spying on node:child_process.
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { Semaphore } from '../../src/core/concurrency';
@@ -11,9 +13,10 @@ import { silentLogger } from '../../src/core/logger';
 import type { Pod } from '../../src/core/model';
 import type { Provider } from '../../src/core/provider';
 import { PodHostStore } from '../../src/core/ssh/hostEntries';
-import { nodeProcessRunner, nodeSshFs, type ProcessRunner } from '../../src/core/ssh/io';
+import { systemClock } from '../../src/core/clock';
+import { SshPool } from '../../src/core/ssh/client/pool';
+import { nodeProcessRunner, nodeSshFs } from '../../src/core/ssh/io';
 import { ensureKeyPair } from '../../src/core/ssh/keys';
-import { controlPathFor } from '../../src/core/ssh/multiplex';
 import { UtilisationSampler } from '../../src/core/utilisation/sampler';
 import { SAMPLE_INTERVAL_MS } from '../../src/core/utilisation/sampling';
 import { podSource } from '../../src/core/utilisation/sources';
@@ -50,19 +53,33 @@ async function anHour(s: UtilisationSampler): Promise<number> {
   return SAMPLES_PER_HOUR;
 }
 
-async function sshConnections(multiplex: boolean, pods: number): Promise<{ perPodHour: number; unavailable: number }> {
+/** Counts the child processes started (spawn, execFile, exec) until the returned function restores them. */
+function countProcesses(): { count: () => number; restore: () => void } {
+  const cp = require('node:child_process') as Record<string, unknown>;
+  const originals = { spawn: cp.spawn, execFile: cp.execFile, exec: cp.exec } as Record<
+    string,
+    (...a: unknown[]) => unknown
+  >;
+  let started = 0;
+  for (const name of Object.keys(originals)) {
+    cp[name] = (...args: unknown[]) => {
+      started++;
+      return originals[name](...args);
+    };
+  }
+  return { count: () => started, restore: () => Object.assign(cp, originals) };
+}
+
+async function sshConnections(
+  pods: number,
+): Promise<{ perPodHour: number; processesPerPodHour: number; unavailable: number }> {
   const backend = await RealPodBackend.start({ passwordUser: false });
   const sim = createSimulator({ backend, ledger: false });
   const dir = await fsp.mkdtemp('/tmp/gpupods-bench-');
   const ours = join(dir, 'gpupods');
-  const env = { PATH: process.env.PATH, HOME: dir };
-  const store = new PodHostStore({
-    fs: nodeSshFs,
-    configPath: join(ours, 'config'),
-    identityFile: join(ours, 'id_ed25519'),
-    knownHostsFile: join(ours, 'known_hosts'),
-    ...(multiplex && { controlPath: controlPathFor(ours) }),
-  });
+  const files = { identityFile: join(ours, 'id_ed25519'), knownHostsFile: join(ours, 'known_hosts') };
+  const store = new PodHostStore({ fs: nodeSshFs, configPath: join(ours, 'config'), ...files });
+  const pool = new SshPool({ fs: nodeSshFs, clock: systemClock });
   try {
     const pair = await ensureKeyPair({ fs: nodeSshFs, runner: nodeProcessRunner }, join(ours, 'id_ed25519'));
     backend.authorizeKey(pair.publicKey);
@@ -80,22 +97,25 @@ async function sshConnections(multiplex: boolean, pods: number): Promise<{ perPo
       await store.ensurePod(pod);
       listed.push({ key: `bench/${id}`, pod });
     }
-    const runner: ProcessRunner = { run: (cmd, args, o) => nodeProcessRunner.run(cmd, args, { ...o, env }) };
-    const ssh = { configPath: store.configPath, entries: () => store.list(), runner, noEntry: 'no entry' };
+    const ssh = { entries: () => store.list(), pool: async () => pool, files, noEntry: 'no entry' };
     const log = join(backend.sshd.dir, 'sshd.log');
     const count = async () => ((await fsp.readFile(log, 'utf8')).match(/Connection from /g) ?? []).length;
     const before = await count();
     const s = sampler(listed, (pod) => podSource({}, pod, ssh));
     let unavailable = 0;
-    await anHour(s);
+    const processes = countProcesses();
+    try {
+      await anHour(s);
+    } finally {
+      processes.restore();
+    }
     for (const { key } of listed) {
       unavailable += s.history(key).filter((x) => 'unavailable' in x).length;
     }
     const opened = (await count()) - before;
-    for (const e of await store.list())
-      await nodeProcessRunner.run('ssh', ['-F', store.configPath, '-O', 'exit', e.alias], { env, timeoutMs: 5000 });
-    return { perPodHour: opened / pods, unavailable };
+    return { perPodHour: opened / pods, processesPerPodHour: processes.count() / pods, unavailable };
   } finally {
+    pool.dispose();
     await backend.stop();
     await fsp.rm(dir, { recursive: true, force: true });
   }
@@ -148,12 +168,12 @@ async function main(): Promise<void> {
     `utilisation sampling: ${SAMPLES_PER_HOUR} samples per pod = one hour at one per ${SAMPLE_INTERVAL_MS / 1000} s`,
   );
   try {
-    const on = await sshConnections(true, PODS);
-    const off = await sshConnections(false, 1);
+    const on = await sshConnections(PODS);
     const mark = on.perPodHour <= 1 ? 'ok' : 'OVER TARGET';
+    const none = on.processesPerPodHour === 0 ? 'ok' : 'OVER TARGET';
     console.log(
-      `  SSH (nvidia-smi over our entry): ${on.perPodHour.toFixed(2)} connections opened per pod per hour over ${PODS} pods (target 1: ${mark}); ` +
-        `${on.unavailable} samples unavailable; without ControlMaster: ${off.perPodHour.toFixed(0)}`,
+      `  SSH (nvidia-smi, GPU Pods' own client): ${on.perPodHour.toFixed(2)} connections opened per pod per hour over ${PODS} pods (target 1: ${mark}); ` +
+        `${on.processesPerPodHour.toFixed(2)} child processes per pod per hour (target 0: ${none}); ${on.unavailable} samples unavailable`,
     );
   } catch (e) {
     console.log(`  SSH: no figure (the real sshd cannot run here: ${(e as Error).message})`);

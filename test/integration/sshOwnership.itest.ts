@@ -60,7 +60,7 @@ class SecondWindow {
     } as unknown as AccountStore;
     const providers = { get: async () => provider } as unknown as ProviderManager;
     this.data = new AccountData(accounts, providers, log, systemClock);
-    this.ssh = new SshService(accounts, this.data, log, join(homedir(), '.gpupods-it-unused'), providers);
+    this.ssh = new SshService(accounts, this.data, log, systemClock, providers);
   }
   dispose(): void {
     this.ssh.dispose();

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { remoteFolderUri, sshCommandLine, sshTerminalArgs, sshTerminalName } from '../../core/ssh/commands';
 import { PodNotReachableError } from '../../core/ssh/errors';
 import { settings } from '../../services/settings';
+import { withHostKeyCheck } from './hostKeyChanged';
 import { keyLoginOrHint } from './keyLoginHint';
 import { walkthroughStepDone } from '../walkthroughSteps';
 import { pickPod, type PodTarget } from '../pickTarget';
@@ -39,7 +40,7 @@ async function prepared(services: Services, arg: unknown, title: string, emptyMe
           vscode.l10n.t('"{0}" is not reachable over SSH yet; try again when it has started.', displayText(fresh.name)),
         );
       }
-      return ssh.prepare(fresh, target.provider.facts, services.ui, target.account);
+      return withHostKeyCheck(services, () => ssh.prepare(fresh, target.provider.facts, services.ui, target.account));
     },
   );
   return { target, entry, ssh };
@@ -47,7 +48,7 @@ async function prepared(services: Services, arg: unknown, title: string, emptyMe
 
 export async function connect(services: Services, arg: unknown, newWindow: boolean, emptyMessage?: string) {
   const { target, entry, ssh } = await prepared(services, arg, vscode.l10n.t('Connect to which pod?'), emptyMessage);
-  if (!(await keyLoginOrHint(services, target.pod, target.provider.facts, ssh.hostFile, entry.alias))) return;
+  if (!(await keyLoginOrHint(services, target.pod, target.provider.facts, entry))) return;
   if (settings.sshConfigMode() === 'manual') {
     const status = await ssh.includeStatus();
     if (!status.present) await offerIncludeLine(services, status.line, true);

@@ -4,7 +4,6 @@ import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
 import type { CloudId, Pod } from '../model';
 import { assignAliases, podKey } from './alias';
-import { CONTROL_PERSIST } from './multiplex';
 import { PodNotReachableError } from './errors';
 import { updateFile, type LockOptions } from './fileWrite';
 import type { SshFs } from './io';
@@ -39,11 +38,6 @@ export interface HostFileOptions {
   identityFile: string;
   /** The extension's own known_hosts: pods reuse addresses and ports, the user's file must never see that. */
   knownHostsFile: string;
-  /**
-   * Where each entry's connection master puts its socket (`controlPathFor` in multiplex.ts); undefined: no
-   * multiplexing (Windows, a directory ssh cannot put a socket in).
-   */
-  controlPath?: string;
 }
 
 const MARK = /^#\s*gpupods:\s+([a-z0-9]+)\s+(\S+)(?:\s+account=(\S+))?\s*$/;
@@ -112,14 +106,6 @@ export function renderHostFile(entries: readonly HostEntry[], opts: HostFileOpti
       line('UserKnownHostsFile', known),
       line('StrictHostKeyChecking', 'accept-new'), // a fresh pod's key is new by nature; a changed one is refused
       line('HostKeyAlias', hostKeyAlias(e)),
-      // one connection per pod for Remote-SSH and the utilisation sampler alike (see multiplex.ts)
-      ...(opts.controlPath
-        ? [
-            line('ControlMaster', 'auto'),
-            line('ControlPath', opts.controlPath),
-            line('ControlPersist', CONTROL_PERSIST),
-          ]
-        : []),
     );
     config.push(host);
   }

@@ -69,14 +69,3 @@ export async function readPublicKey(deps: KeyDeps, privateKeyPath: string): Prom
     );
   return checkPublicKey(r.stdout);
 }
-
-/** Drops a pod's host key from our known_hosts (a restarted pod that came back with a new host key). */
-export async function forgetHostKey(deps: KeyDeps, knownHostsFile: string, hostKeyAlias: string): Promise<void> {
-  checkPath(knownHostsFile, 'known hosts file');
-  if (!(await deps.fs.lstat(knownHostsFile))) return;
-  const r = await deps.runner.run(deps.sshKeygen ?? 'ssh-keygen', ['-R', hostKeyAlias, '-f', knownHostsFile], {
-    timeoutMs: 15_000,
-  });
-  if (r.code !== 0) throw new SshError(l10n.t('ssh-keygen -R failed: {0}', r.stderr.trim()), r.code, r.stderr);
-  await deps.fs.unlink(`${knownHostsFile}.old`); // ssh-keygen's backup: no value for a file we own
-}

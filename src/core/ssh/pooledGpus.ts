@@ -11,7 +11,7 @@ import {
 
 /**
  * `nvidia-smi` on a pod through our own client's pooled connection (one per pod, no ssh child): what the
- * sampler's nvidia-smi source calls instead of readGpusOverSsh. Only types come from the client here: the
+ * sampler's nvidia-smi source calls. Only types come from the client here: the
  * pool itself comes from the lazily loaded SSH bundle (loadSshClient).
  */
 
@@ -37,6 +37,9 @@ export function samplingTarget(entry: HostEntry, files: EntryFiles): PoolTarget 
   };
 }
 
+/** Client failures that are about logging in (key, agent, host key), not about reaching the pod. */
+const LOGIN_REFUSALS = new Set(['authRefused', 'keyNeedsAgent', 'hostKeyChanged', 'hostKeyUnknown']);
+
 export async function readGpusOverPool(
   pool: Pick<SshPool, 'exec'>,
   target: PoolTarget,
@@ -49,8 +52,11 @@ export async function readGpusOverPool(
       maxOutputBytes: MAX_OUTPUT_LENGTH + 1,
     });
   } catch (e) {
-    if ((e as { reason?: string }).reason === 'timeout')
+    const reason = (e as { reason?: string }).reason ?? '';
+    if (reason === 'timeout')
       return { unavailable: `the pod did not answer over SSH within ${Math.round(timeoutMs / 1000)} s` };
+    // the pod answered but the login did not go through: the user can do something about it, so say that
+    if (LOGIN_REFUSALS.has(reason)) return { unavailable: `GPU Pods cannot log in over SSH: ${(e as Error).message}` };
     return { unavailable: `the pod cannot be reached over SSH: ${(e as Error).message}` };
   }
   // cut off at the bound: the parser says the output is not a GPU list

@@ -89,7 +89,7 @@ export function includePath(arg: string, homeDir: string): string {
 }
 
 /** The files a glob names, sorted as ssh's glob(3) would; `*`, `?` and `[..]` in any path segment. */
-async function expandGlob(path: string): Promise<string[]> {
+export async function expandGlob(path: string): Promise<string[]> {
   if (!/[*?[]/.test(path)) return [path];
   const parts = path.split(sep);
   let found = [parts[0] === '' ? sep : parts[0]];

@@ -32,8 +32,6 @@ export const PATH_SETTINGS = {
   'identity file': 'gpuPods.ssh.identityFile',
   'known hosts file': 'gpuPods.ssh.directory',
   'GPU Pods ssh config': 'gpuPods.ssh.directory',
-  // in the extension's own storage: no setting moves it
-  'askpass folder': undefined,
 } as const;
 type SshPath = keyof typeof PATH_SETTINGS;
 /** How each path is named in a message (the keys above stay English: they pick the setting). */
@@ -41,7 +39,6 @@ const PATH_LABELS: Record<SshPath, () => string> = {
   'identity file': () => l10n.t('identity file'),
   'known hosts file': () => l10n.t('known hosts file'),
   'GPU Pods ssh config': () => l10n.t('GPU Pods ssh config'),
-  'askpass folder': () => l10n.t('askpass folder'),
 };
 
 /**
@@ -57,12 +54,6 @@ export function checkPath(path: string, what: SshPath): string {
     );
   }
   return /^[A-Za-z]:\\/.test(path) ? path.replace(/\\/g, '/') : path;
-}
-
-/** A path as a config value: quoted only when it contains whitespace. */
-export function configPathValue(path: string, what: SshPath): string {
-  const p = checkPath(path, what);
-  return /\s/.test(p) ? `"${p}"` : p;
 }
 
 const ALIAS = /^[a-z0-9][a-z0-9-]{0,99}$/;

@@ -1,21 +1,28 @@
 import type { Pod } from '../model';
 import type { Provider } from '../provider';
+import type { SshPool } from '../ssh/client/pool';
 import type { HostEntry } from '../ssh/hostEntries';
-import type { ProcessRunner } from '../ssh/io';
-import { readGpusOverSsh } from '../ssh/remoteGpus';
+import { readGpusOverPool, samplingTarget, type EntryFiles } from '../ssh/pooledGpus';
 import type { TargetSource } from './sampler';
 
 /**
  * Where one pod's readings come from, best first: the cloud's metrics API when the provider has one (no
- * connection to the pod at all), else nvidia-smi over the pod's entry in our own ssh file. A pod with no
- * entry is not connected to on our own initiative: it reads unavailable, with the reason.
+ * connection to the pod at all), else nvidia-smi through GPU Pods' own SSH client, on one pooled connection
+ * per pod (no ssh child, no ControlMaster: the same on every desktop). A pod with no entry is not connected
+ * to on our own initiative: it reads unavailable, with the reason.
  */
 export interface SshAccess {
-  /** Our ssh file (the entries' file, never the user's config). */
-  configPath: string;
-  /** The entries in it now; called only for a pod read over SSH. */
+  /** The entries in our ssh file now; called only for a pod read over SSH. */
   entries(): Promise<HostEntry[]>;
-  runner: ProcessRunner;
+  /** The window's connections (our own client, loaded on first use). */
+  pool(): Promise<Pick<SshPool, 'exec'>>;
+  /** The key and known_hosts our entries name, and the user's agent. */
+  files: EntryFiles;
+  /**
+   * Why our client leaves this entry alone (the user's ssh config sends it through a proxy our client does
+   * not follow); undefined when it does not.
+   */
+  stepsAside?(entry: HostEntry): Promise<string | undefined>;
   /** The text of "no entry yet" (localised by the caller). */
   noEntry: string;
 }
@@ -32,6 +39,8 @@ export async function podSource(
   if ('unavailable' in ssh) return ssh;
   const entry = (await ssh.entries()).find((e) => e.cloud === pod.cloud && e.podId === pod.id);
   if (!entry) return { unavailable: ssh.noEntry };
-  const { configPath, runner } = ssh;
-  return { kind: 'nvidia-smi', read: () => readGpusOverSsh({ runner, configPath, alias: entry.alias }) };
+  const aside = await ssh.stepsAside?.(entry);
+  if (aside) return { unavailable: aside };
+  const target = samplingTarget(entry, ssh.files);
+  return { kind: 'nvidia-smi', read: async () => readGpusOverPool(await ssh.pool(), target) };
 }

@@ -83,6 +83,8 @@ export function fakeServices(o: {
   ui?: UserInput;
   workbench?: Workbench;
   extensionId?: string;
+  /** The SSH service, for the commands that reach it. */
+  ssh?: Partial<Services['ssh']>;
 }): Services {
   const accounts = o.accounts ?? [];
   const byId = (id: string) => accounts.find((a) => a.account.id === id);
@@ -106,6 +108,7 @@ export function fakeServices(o: {
     workbench: o.workbench ?? recordingWorkbench(),
     context: { extension: { id: o.extensionId ?? 'gpu-pods.gpu-pods' } },
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    ...(o.ssh && { ssh: o.ssh }),
   };
   return new Proxy(known, {
     get(target, key) {

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import { ConfigError } from '../../../src/core/errors';
-import { checkKeyLogin, INSTALL_KEY_COMMAND, installPublicKeyWithPassword } from '../../../src/core/ssh/bootstrap';
 import {
   remoteAuthority,
   remoteFolderUri,
@@ -9,7 +8,6 @@ import {
   sshTerminalName,
   TERMINAL_NAME_MAX,
 } from '../../../src/core/ssh/commands';
-import { SshError } from '../../../src/core/ssh/errors';
 import type { ProcessRunner, RunOptions } from '../../../src/core/ssh/io';
 import { ensureKeyPair } from '../../../src/core/ssh/keys';
 import { checkPublicKey } from '../../../src/core/ssh/validate';
@@ -99,115 +97,5 @@ describe('keys', () => {
     ]) {
       assert.throws(() => checkPublicKey(bad), ConfigError, JSON.stringify(bad));
     }
-  });
-});
-
-describe('password bootstrap (argv and environment)', () => {
-  const login = { host: '203.0.113.7', port: 30022, user: 'root', password: 'Sup3r$ecret pass' };
-
-  it('runs ssh once, password only in the child environment, key on stdin, fixed remote command', async () => {
-    const runner = new FakeRunner();
-    const fs = new MemFs();
-    await installPublicKeyWithPassword(
-      { fs, runner, askpassDir: '/h/priv', env: { PATH: '/usr/bin' } },
-      login,
-      KEY,
-      '/h/gp/known hosts',
-      {
-        hostKeyAlias: 'gpupods-novita-abc',
-      },
-    );
-    assert.equal(runner.calls.length, 1);
-    const { cmd, args, opts } = runner.calls[0];
-    assert.equal(cmd, 'ssh');
-    assert.deepEqual(args, [
-      '-F',
-      'none',
-      '-o',
-      'PreferredAuthentications=password,keyboard-interactive',
-      '-o',
-      'PubkeyAuthentication=no',
-      '-o',
-      'NumberOfPasswordPrompts=1',
-      '-o',
-      'StrictHostKeyChecking=accept-new',
-      '-o',
-      'UserKnownHostsFile="/h/gp/known hosts"',
-      '-o',
-      'ConnectTimeout=15',
-      '-o',
-      'LogLevel=ERROR',
-      '-o',
-      'HostKeyAlias=gpupods-novita-abc',
-      '-T',
-      '-p',
-      '30022',
-      '--',
-      'root@203.0.113.7',
-      INSTALL_KEY_COMMAND,
-    ]);
-    assert.ok(!args.some((a) => a.includes(login.password)), 'the password is on no command line');
-    assert.equal(opts?.stdin, KEY + '\n');
-    assert.equal(opts?.env?.GPUPODS_SSH_PASSWORD, login.password);
-    assert.equal(opts?.env?.SSH_ASKPASS_REQUIRE, 'force');
-    assert.equal(opts?.env?.SSH_ASKPASS, '/h/priv/gpupods-askpass.sh');
-    assert.equal(fs.files.get('/h/priv/gpupods-askpass.sh')!.mode, 0o700);
-    assert.ok(!fs.text('/h/priv/gpupods-askpass.sh')!.includes('Sup3r'));
-  });
-
-  it('refuses hostile hosts, users and ports before running anything', async () => {
-    const runner = new FakeRunner();
-    for (const bad of [
-      { host: '-oProxyCommand=x' },
-      { host: 'a b' },
-      { user: 'root\nx' },
-      { port: 70000 },
-      { port: 0 },
-    ]) {
-      await assert.rejects(
-        installPublicKeyWithPassword({ fs: new MemFs(), runner, askpassDir: '/p' }, { ...login, ...bad }, KEY, '/k'),
-        ConfigError,
-      );
-    }
-    assert.equal(runner.calls.length, 0);
-  });
-
-  it("shows ssh's stderr plainly, with the password masked if anything echoed it", async () => {
-    const runner = new FakeRunner({
-      code: 255,
-      stderr: `Warning: Permanently added 'x' (ED25519) to the list of known hosts.\r\nbanner says ${login.password}\r\nroot@203.0.113.7: Permission denied (publickey,password).\r\n`,
-    });
-    const err: SshError = await installPublicKeyWithPassword(
-      { fs: new MemFs(), runner, askpassDir: '/p' },
-      login,
-      KEY,
-      '/k',
-    ).then(
-      () => assert.fail('should fail'),
-      (e) => e,
-    );
-    assert.ok(err instanceof SshError);
-    assert.equal(
-      err.message,
-      'Installing the SSH key on root@203.0.113.7:30022 failed: banner says ***\nroot@203.0.113.7: Permission denied (publickey,password).',
-    );
-    assert.ok(!err.message.includes(login.password) && !String(err.details).includes(login.password));
-  });
-
-  it('checkKeyLogin runs ssh -F <config> in batch mode', async () => {
-    const runner = new FakeRunner();
-    await checkKeyLogin({ fs: new MemFs(), runner }, '/h/gp/config', 'gpupods-yotta-a');
-    assert.deepEqual(runner.calls[0].args, [
-      '-F',
-      '/h/gp/config',
-      '-o',
-      'BatchMode=yes',
-      '-o',
-      'ConnectTimeout=15',
-      '-T',
-      '--',
-      'gpupods-yotta-a',
-      'true',
-    ]);
   });
 });

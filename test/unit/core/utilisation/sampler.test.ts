@@ -6,9 +6,11 @@ import { Semaphore } from '../../../../src/core/concurrency';
 import type { Pod, PodStatus } from '../../../../src/core/model';
 import type { Provider } from '../../../../src/core/provider';
 import { PodHostStore } from '../../../../src/core/ssh/hostEntries';
-import { nodeProcessRunner, nodeSshFs, type ProcessRunner } from '../../../../src/core/ssh/io';
+import { systemClock } from '../../../../src/core/clock';
+import { SshPool } from '../../../../src/core/ssh/client/pool';
+import { nodeProcessRunner, nodeSshFs } from '../../../../src/core/ssh/io';
 import { ensureKeyPair } from '../../../../src/core/ssh/keys';
-import { controlPathFor } from '../../../../src/core/ssh/multiplex';
+import { SAMPLE_INTERVAL_MS } from '../../../../src/core/utilisation/sampling';
 import { isUnavailable, type GpuSample, type UnavailableSample } from '../../../../src/core/utilisation/model';
 import { UtilisationSampler } from '../../../../src/core/utilisation/sampler';
 import { podSource, type SshAccess } from '../../../../src/core/utilisation/sources';
@@ -17,6 +19,19 @@ import { createSimulator } from '../../../simulator';
 import type { GpuReading } from '../../../simulator/gpu';
 import { RealPodBackend } from '../../../simulator/realBackend';
 import { tempDir } from '../../ssh/helpers';
+
+/** Reports every child process started (spawn, execFile) until the returned function restores them. */
+function spyOnProcesses(seen: (what: string) => void): () => void {
+  const cp = require('node:child_process') as Record<string, unknown>;
+  const originals = { spawn: cp.spawn, execFile: cp.execFile } as Record<string, (...a: unknown[]) => unknown>;
+  for (const name of Object.keys(originals)) {
+    cp[name] = (...args: unknown[]) => {
+      seen(`${name} ${String(args[0])}`);
+      return originals[name](...args);
+    };
+  }
+  return () => Object.assign(cp, originals);
+}
 
 const GPU = (utilizationPct: number): GpuReading => ({
   name: 'NVIDIA H100 80GB HBM3',
@@ -54,9 +69,13 @@ describe('utilisation sampler (simulator-driven)', function () {
   let yotta: Provider;
   let dir: string;
   let ssh: SshAccess | undefined;
+  let pool: SshPool | undefined;
+  let store: PodHostStore | undefined;
   let listed: Listed[];
   let timers: ManualTimers;
-  let sshRuns: number;
+  /** Child processes started while sampling (spied on child_process itself): there must be none. */
+  let processes: string[];
+  let restoreSpawn: (() => void) | undefined;
   /** The sampler's clock: a round reads a pod again only once half an interval has passed since its last reading. */
   let clock: number;
   const nextMinute = () => (clock += 60_000);
@@ -77,29 +96,19 @@ describe('utilisation sampler (simulator-driven)', function () {
       const ours = join(dir, 'gpupods');
       const pair = await ensureKeyPair({ fs: nodeSshFs, runner: nodeProcessRunner }, join(ours, 'id_ed25519'));
       backend.authorizeKey(pair.publicKey);
-      const store = new PodHostStore({
-        fs: nodeSshFs,
-        configPath: join(ours, 'config'),
-        identityFile: pair.privateKeyPath,
-        knownHostsFile: join(ours, 'known_hosts'),
-        controlPath: controlPathFor(ours),
-      });
-      const runner: ProcessRunner = {
-        run: (cmd, args, options) => {
-          sshRuns++;
-          return nodeProcessRunner.run(cmd, args, { ...options, env: { PATH: process.env.PATH, HOME: dir } });
-        },
-      };
-      ssh = { configPath: store.configPath, entries: () => store.list(), runner, noEntry: 'no SSH entry yet' };
-      (ssh as SshAccess & { store: PodHostStore }).store = store;
+      const files = { identityFile: pair.privateKeyPath, knownHostsFile: join(ours, 'known_hosts') };
+      store = new PodHostStore({ fs: nodeSshFs, configPath: join(ours, 'config'), ...files });
+      const entries = store;
+      const window = new SshPool({ fs: nodeSshFs, clock: systemClock });
+      pool = window;
+      ssh = { entries: () => entries.list(), pool: async () => window, files, noEntry: 'no SSH entry yet' };
     }
+    restoreSpawn = spyOnProcesses((what) => processes.push(what));
   });
 
   after(async () => {
-    if (ssh) {
-      for (const e of await ssh.entries())
-        await nodeProcessRunner.run('ssh', ['-F', ssh.configPath, '-O', 'exit', e.alias], { timeoutMs: 5000 });
-    }
+    restoreSpawn?.();
+    pool?.dispose();
     await sim?.stop();
     await backend?.stop();
     if (dir) await fsp.rm(dir, { recursive: true, force: true });
@@ -110,7 +119,7 @@ describe('utilisation sampler (simulator-driven)', function () {
     sim.controls.yotta.setBudget(100_000);
     listed = [];
     timers = new ManualTimers();
-    sshRuns = 0;
+    processes = [];
     clock = Date.now();
   });
 
@@ -272,7 +281,7 @@ describe('utilisation sampler (simulator-driven)', function () {
 
     async function withEntry(gpus: GpuReading[]): Promise<Listed> {
       const entry = await runningYottaPod(gpus);
-      await (ssh as SshAccess & { store: PodHostStore }).store.ensurePod(entry.pod);
+      await store!.ensurePod(entry.pod);
       return entry;
     }
 
@@ -304,24 +313,68 @@ describe('utilisation sampler (simulator-driven)', function () {
       s.dispose();
     });
 
-    it('a pod without an entry is not connected to: unavailable, and no ssh is run', async () => {
+    it('an hour of samples (one a minute) uses one SSH connection and starts no process', async () => {
       const s = sampler('ssh');
-      const { key } = await runningYottaPod([GPU(5)]);
+      const { key } = await withEntry([GPU(64)]);
+      const opened = pool!.opened;
       s.setDemand('view', 'allRunning');
-      await s.round();
-      assert.equal((s.latest(key) as UnavailableSample).unavailable, 'no SSH entry yet');
-      assert.equal(sshRuns, 0);
+      await s.round({ onlyUnread: true });
+      for (let i = 1; i < 3_600_000 / SAMPLE_INTERVAL_MS; i++) {
+        clock += SAMPLE_INTERVAL_MS;
+        await s.round();
+      }
+      assert.equal(s.history(key).filter((x) => !isUnavailable(x)).length, s.history(key).length);
+      assert.equal((s.latest(key) as GpuSample).gpus[0].utilisationPercent, 64);
+      assert.equal(pool!.opened - opened, 1, 'one connection for the hour');
+      assert.deepEqual(processes, [], 'no ssh child, no ControlMaster');
       s.dispose();
     });
 
-    it('no demand, or a stopped pod: no ssh is run', async () => {
+    it('a pod without an entry is not connected to: unavailable, and nothing is opened', async () => {
+      const s = sampler('ssh');
+      const { key } = await runningYottaPod([GPU(5)]);
+      const opened = pool!.opened;
+      s.setDemand('view', 'allRunning');
+      await s.round();
+      assert.equal((s.latest(key) as UnavailableSample).unavailable, 'no SSH entry yet');
+      assert.equal(pool!.opened, opened);
+      assert.deepEqual(processes, []);
+      s.dispose();
+    });
+
+    it("where the user's config sends the pod through a proxy, our client steps aside and the sample says why", async () => {
+      const s = new UtilisationSampler({
+        targets: () =>
+          listed.map(({ key, pod }) => ({
+            key,
+            status: pod.status,
+            source: () =>
+              podSource({}, pod, {
+                ...ssh!,
+                stepsAside: async () => 'your SSH config sends this pod through ProxyJump',
+              }),
+          })),
+        intervalMs: 60_000,
+        clock: { now: () => clock, setTimeout: (fn, ms) => timers.set(fn, ms), clearTimeout: (h) => timers.clear(h) },
+      });
+      const { key } = await withEntry([GPU(5)]);
+      const opened = pool!.opened;
+      s.setDemand('view', 'allRunning');
+      await s.round();
+      assert.match((s.latest(key) as UnavailableSample).unavailable, /ProxyJump/);
+      assert.equal(pool!.opened, opened, 'not connected to');
+      s.dispose();
+    });
+
+    it('no demand, or a stopped pod: nothing is opened', async () => {
       const s = sampler('ssh');
       const { key, pod } = await withEntry([GPU(5)]);
+      const opened = pool!.opened;
       await s.round();
       listed = [{ key, pod: { ...pod, status: 'stopped' } }];
       s.setDemand('view', 'allRunning');
       await s.round();
-      assert.equal(sshRuns, 0);
+      assert.equal(pool!.opened, opened);
       assert.equal(s.latest(key), undefined);
       s.dispose();
     });
