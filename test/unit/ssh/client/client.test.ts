@@ -18,12 +18,13 @@ import { freePort } from '../../../simulator/sshd';
 import { tempDir } from '../helpers';
 import { ManualClock } from './manualClock';
 import { startTestAgent } from './testAgent';
+import { sshKeyPair } from './keyPair';
 import { startTestServer, type TestServer } from './testServer';
 
 const PASSWORD = 'Pod-Passw0rd-7f3a';
 
 function keyPair(passphrase?: string) {
-  const pair = utils.generateKeyPairSync('ed25519', passphrase ? { passphrase, cipher: 'aes256-ctr', rounds: 4 } : {});
+  const pair = sshKeyPair('ed25519', { passphrase });
   const parsed = utils.parseKey(pair.private, passphrase) as ParsedKey;
   return { privateKey: pair.private, publicKey: pair.public.trim(), parsed, blob: parsed.getPublicSSH() };
 }

@@ -13,12 +13,10 @@ import {
 } from '../../../../src/core/ssh/client/knownHosts';
 import { nodeProcessRunner, nodeSshFs } from '../../../../src/core/ssh/io';
 import { tempDir } from '../helpers';
+import { sshKeyPair } from './keyPair';
 
 function newKey(type: 'ed25519' | 'ecdsa' = 'ed25519'): HostKey & { line: string } {
-  const pair = utils.generateKeyPairSync(
-    type === 'ed25519' ? 'ed25519' : 'ecdsa',
-    type === 'ecdsa' ? { bits: 256 } : {},
-  );
+  const pair = sshKeyPair(type);
   const parsed = utils.parseKey(pair.public);
   if (parsed instanceof Error) throw parsed;
   return { type: parsed.type, blob: parsed.getPublicSSH(), line: pair.public.trim() };

@@ -1,6 +1,7 @@
 import type * as net from 'node:net';
 import { Server, utils, type AuthContext, type Connection, type ServerChannel } from 'ssh2';
 import type { HostKey } from '../../../../src/core/ssh/client/knownHosts';
+import { sshKeyPair } from './keyPair';
 
 /**
  * An SSH server in this process (ssh2's own server side) for what the real sshd fixture cannot show without
@@ -31,7 +32,7 @@ export interface TestServer {
 }
 
 export function newHostKey(type: 'ed25519' | 'ecdsa' = 'ed25519') {
-  const pair = utils.generateKeyPairSync(type, type === 'ecdsa' ? { bits: 256 } : {});
+  const pair = sshKeyPair(type);
   const parsed = utils.parseKey(pair.public);
   if (parsed instanceof Error) throw parsed;
   return { privateKey: pair.private, hostKey: { type: parsed.type, blob: parsed.getPublicSSH() } as HostKey };
