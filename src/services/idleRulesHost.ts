@@ -8,7 +8,7 @@ import { actionVerb } from '../ui/actionLabels';
 import type { Workbench } from '../workbench/workbench';
 import type { AccountData } from './accountData';
 import type { Account, AccountStore } from './accounts';
-import type { FreshPod, IdleRulesHost } from './idleRules';
+import type { FreshPod, IdleRulesHost } from './idleRulesPort';
 import { settings } from './settings';
 
 /** What the running extension hands its idle rules. */

@@ -2,23 +2,10 @@ import * as assert from 'node:assert/strict';
 import { computeBurnRate, type BurnEntry } from '../../../src/core/burnRate';
 import type { Pod } from '../../../src/core/model';
 import { startGpuGeek, type GpuGeekHarness } from '../../simulator/gpugeek/testing';
+import { gpuGeekPod as pod } from './pods';
 
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 0, 1, 12);
-
-function pod(id: string, fields: Partial<Pod> = {}): Pod {
-  return {
-    cloud: 'gpugeek',
-    kind: 'pod',
-    id,
-    name: id,
-    status: 'running',
-    rawStatus: 'running',
-    ports: [],
-    details: [],
-    ...fields,
-  };
-}
 
 const entry = (p: Pod): BurnEntry => ({ accountId: 'a1', cloud: p.cloud, where: 'GPUGeek', pod: p });
 

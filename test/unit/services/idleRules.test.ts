@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { IDLE_RULES_KEY } from '../../../src/services/idleRulesKey';
 import { down, MINUTE, minutes, T0 } from '../core/utilisation/samples';
-import { Memento, pod, setup } from './idleRulesFixture';
+import { Memento, pod, setup, warnedAtMinute31 } from './idleRulesFixture';
 
 const settle = () => new Promise((r) => setImmediate(r));
 
@@ -10,11 +10,7 @@ describe('IdleRules: stop when GPUs stay below X % for N minutes', () => {
   afterEach(() => t?.rules.dispose());
 
   it('an idle pod gets a warning with its idle time and cost, and is paused once the grace period passes unanswered', async () => {
-    t = setup();
-    await t.arm();
-    t.feed.samples.set('acc/p1', minutes(0, 31, 2));
-    t.at(31);
-    await t.rules.check();
+    t = await warnedAtMinute31();
     assert.equal(t.warnings.length, 1);
     assert.match(
       t.warnings[0].message,
@@ -43,11 +39,7 @@ describe('IdleRules: stop when GPUs stay below X % for N minutes', () => {
   });
 
   it('a pod that becomes busy during the grace period keeps running', async () => {
-    t = setup();
-    await t.arm();
-    t.feed.samples.set('acc/p1', minutes(0, 31, 2));
-    t.at(31);
-    await t.rules.check();
+    t = await warnedAtMinute31();
     t.feed.samples.set('acc/p1', [...minutes(0, 31, 2), ...minutes(32, 45, 80)]);
     t.at(45);
     await t.rules.check();
@@ -56,20 +48,12 @@ describe('IdleRules: stop when GPUs stay below X % for N minutes', () => {
   });
 
   it('the idle warning offers Pause Now, Keep Running 1 Hour and Turn Off Rule: buttons that say what they do', async () => {
-    t = setup();
-    await t.arm();
-    t.feed.samples.set('acc/p1', minutes(0, 31, 2));
-    t.at(31);
-    await t.rules.check();
+    t = await warnedAtMinute31();
     assert.deepEqual(t.warnings[0].buttons, ['Pause Now', 'Keep Running 1 Hour', 'Turn Off Rule']);
   });
 
   it('Pause Now on the idle warning pauses the pod at once and says so', async () => {
-    t = setup();
-    await t.arm();
-    t.feed.samples.set('acc/p1', minutes(0, 31, 2));
-    t.at(31);
-    await t.rules.check();
+    t = await warnedAtMinute31();
     t.warnings[0].answer('Pause Now');
     await settle();
     await settle();
@@ -90,11 +74,7 @@ describe('IdleRules: stop when GPUs stay below X % for N minutes', () => {
   });
 
   it('Turn Off Rule keeps the pod running and turns its rule off', async () => {
-    t = setup();
-    await t.arm();
-    t.feed.samples.set('acc/p1', minutes(0, 31, 2));
-    t.at(31);
-    await t.rules.check();
+    t = await warnedAtMinute31();
     t.warnings[0].answer('Turn Off Rule');
     await settle();
     t.at(50);
@@ -106,11 +86,7 @@ describe('IdleRules: stop when GPUs stay below X % for N minutes', () => {
   });
 
   it('Keep Running 1 Hour: no warning and no stop for an hour, then asked again', async () => {
-    t = setup();
-    await t.arm();
-    t.feed.samples.set('acc/p1', minutes(0, 31, 2));
-    t.at(31);
-    await t.rules.check();
+    t = await warnedAtMinute31();
     t.warnings[0].answer('Keep Running 1 Hour');
     await settle();
     for (const m of [45, 60, 90]) {
@@ -139,11 +115,7 @@ describe('IdleRules: stop when GPUs stay below X % for N minutes', () => {
   });
 
   it('readings that stop arriving during the grace period stop nothing', async () => {
-    t = setup();
-    await t.arm();
-    t.feed.samples.set('acc/p1', minutes(0, 31, 2));
-    t.at(31);
-    await t.rules.check();
+    t = await warnedAtMinute31();
     t.at(45); // no reading since minute 31
     await t.rules.check();
     assert.deepEqual(t.stopped, []);

@@ -3,7 +3,7 @@ import type { Pod } from '../../../src/core/model';
 import { UtilisationSampler } from '../../../src/core/utilisation/sampler';
 import { FakeClock } from '../core/fakeClock';
 import { MINUTE, minutes, T0 } from '../core/utilisation/samples';
-import { setup } from './idleRulesFixture';
+import { setup, warnedAtMinute31 } from './idleRulesFixture';
 
 /**
  * Time faults never cost money: the idle rules on the real sampler, both on one virtual clock that the tests
@@ -104,11 +104,7 @@ describe('Keep Running 1 Hour when the clock moves', () => {
 
   /** Warned at minute 31, answered Keep Running 1 Hour, and looked at again at minute 40. */
   async function snoozedAt40() {
-    t = setup();
-    await t.arm();
-    t.feed.samples.set('acc/p1', minutes(0, 31, 2));
-    t.at(31);
-    await t.rules.check();
+    t = await warnedAtMinute31();
     t.warnings[0].answer('Keep Running 1 Hour');
     await new Promise((r) => setImmediate(r));
     t.at(40);

@@ -2,9 +2,10 @@
 import type { Pod } from '../../../src/core/model';
 import type { PodKey, SamplingDemand, UtilisationFeed } from '../../../src/core/utilisation/feed';
 import type { UtilisationSample } from '../../../src/core/utilisation/model';
-import { type FreshPod, IdleRules, type IdleRulesHost } from '../../../src/services/idleRules';
+import { IdleRules } from '../../../src/services/idleRules';
+import type { FreshPod, IdleRulesHost } from '../../../src/services/idleRulesPort';
 import { FakeClock } from '../core/fakeClock';
-import { MINUTE, T0 } from '../core/utilisation/samples';
+import { MINUTE, minutes, T0 } from '../core/utilisation/samples';
 
 /** A feed the test fills: readings per pod key, demand recorded. */
 export class FakeFeed implements UtilisationFeed {
@@ -146,4 +147,14 @@ export function setup(
     podsChanged,
     listedAsked,
   };
+}
+
+/** An armed 30-minute rule on p1, whose GPUs were idle from minute 0 to 31, looked at once: warned, not yet stopped. */
+export async function warnedAtMinute31(): Promise<ReturnType<typeof setup>> {
+  const t = setup();
+  await t.arm();
+  t.feed.samples.set('acc/p1', minutes(0, 31, 2));
+  t.at(31);
+  await t.rules.check();
+  return t;
 }

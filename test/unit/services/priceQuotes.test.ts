@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { Pod } from '../../../src/core/model';
 import { quotedText } from '../../../src/core/price';
 import { readQuotes } from '../../../src/core/priceQuotes';
 import { PRICE_QUOTES_KEY, PriceQuotes } from '../../../src/services/priceQuotes';
+import { gpuGeekPod as pod } from '../core/pods';
 
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 0, 1, 12);
@@ -17,20 +17,6 @@ class Memento {
   async update(key: string, value: unknown): Promise<void> {
     this.values.set(key, JSON.stringify(value));
   }
-}
-
-function pod(id: string, fields: Partial<Pod> = {}): Pod {
-  return {
-    cloud: 'gpugeek',
-    kind: 'pod',
-    id,
-    name: id,
-    status: 'running',
-    rawStatus: 'running',
-    ports: [],
-    details: [],
-    ...fields,
-  };
 }
 
 describe('a price quoted at create, kept per pod in global state', () => {
