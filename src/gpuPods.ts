@@ -9,6 +9,7 @@ import { type Clock, systemClock } from './core/clock';
 import type { RateLimit } from './core/keyGate';
 import type { CloudId, Pod } from './core/model';
 import { OfferCache } from './core/offers';
+import type { Platform } from './core/platform/platform';
 import type { PodAction } from './core/provider';
 import { AccountData } from './services/accountData';
 import type { Account, AccountStore } from './services/accounts';
@@ -67,6 +68,8 @@ export interface Seams {
    * faster than any cloud allows.
    */
   rateLimit?: (cloud: CloudId) => RateLimit;
+  /** The desktop the SSH side works for (its folders, ssh config paths, where ssh is); default this machine. */
+  platform?: Platform;
 }
 
 /**
@@ -127,7 +130,7 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
       }
     },
   });
-  const ssh = new SshService(accounts, data, log, clock, providers);
+  const ssh = new SshService({ accounts, data, log, clock, settings, providers, platform: seams.platform });
   // The GPU utilisation readings: built before the idle rules, which subscribe to them at construction.
   const utilisation = createUtilisationSampler({ data, providers, ssh, log, view, clock });
   // Idle rules are read from global state and armed at once: they run from startup, like the timers.

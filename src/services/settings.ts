@@ -98,6 +98,10 @@ export const settings = {
       String(userScopeValue(vscode.workspace.getConfiguration('remote.SSH').inspect<string>('configFile')) ?? '')
     );
   },
+  /** Remote-SSH's `remote.SSH.path` (user scope only, like its config file: a folder must not pick our ssh). */
+  remoteSshPath(): string {
+    return String(userScopeValue(vscode.workspace.getConfiguration('remote.SSH').inspect<string>('path')) ?? '');
+  },
 };
 
 function clamp(n: number, min: number, max: number): number {

@@ -1,11 +1,12 @@
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { CancelledError } from '../core/errors';
+import type { Clock } from '../core/clock';
+import { l10n } from '../core/l10n';
+import type { Logger } from '../core/logger';
 import type { CloudId, Pod } from '../core/model';
 import type { CloudFacts } from '../core/provider';
-import type { Clock } from '../core/clock';
-import { nodePlatform } from '../core/platform/platform';
+import { findOpenSsh, type OpenSshTools } from '../core/platform/executables';
+import { nodePlatform, type Platform } from '../core/platform/platform';
 import { sshAgentLocation } from '../core/platform/sshLocations';
 import type { HostKeyChangedError } from '../core/ssh/client/errors';
 import type { SshTarget } from '../core/ssh/client/connect';
@@ -17,44 +18,93 @@ import { ensureKeyPair, type KeyPair } from '../core/ssh/keys';
 import { type EntryFiles } from '../core/ssh/pooledGpus';
 import { configMentionsProxy, proxyFor } from '../core/ssh/proxyRoute';
 import { confirmGone } from '../core/ssh/prune';
+import { type SshPaths, sshPaths } from '../core/ssh/sshPaths';
 import { installInclude, manualIncludeStatus, type ManualIncludeStatus } from '../core/ssh/userConfig';
 import { claimedBy, readUserHostLines } from '../core/ssh/userHosts';
 import type { UserInput } from '../ui/prompts';
 import type { AccountData, AccountSnapshot } from './accountData';
 import type { Account, AccountStore } from './accounts';
 import type { ProviderManager } from './providerManager';
-import { settings } from './settings';
+import type { settings } from './settings';
+
+/** The settings the SSH side reads, each time it needs them (a change applies to the next action). */
+export type SshSettings = Pick<
+  typeof settings,
+  'sshConfigMode' | 'sshDirectory' | 'sshIdentityFile' | 'userSshConfigFile' | 'remoteSshPath'
+>;
+
+export interface SshServiceDeps {
+  accounts: Pick<AccountStore, 'list' | 'get'>;
+  data: Pick<AccountData, 'onDidChange' | 'snapshot'>;
+  log: Logger;
+  clock: Clock;
+  settings: SshSettings;
+  /** Asks the cloud about one pod before its entry goes; without it, no entry is ever pruned. */
+  providers?: Pick<ProviderManager, 'get'>;
+  /** The desktop: where the files are, how ssh config names them, where ssh is. Default: this one. */
+  platform?: Platform;
+  fs?: SshFs;
+  runner?: ProcessRunner;
+  /** GPU Pods' own SSH client, loaded on first use. */
+  loadClient?: () => Promise<SshClientModule>;
+}
+
+/** What connecting needs besides the entry: why GPU Pods did not install its key, when it did not. */
+export interface PreparedHost {
+  entry: HostEntry;
+  /**
+   * Set for a password pod whose entry the user's ssh config sends through a proxy: GPU Pods' own client
+   * made no direct connection, so its key is not on the pod and Remote-SSH will ask for the pod's password.
+   */
+  keyNotInstalled?: { proxy: 'ProxyJump' | 'ProxyCommand' };
+}
 
 /**
  * The SSH side of the extension: our host file and known_hosts (in `gpuPods.ssh.directory`), the managed
  * Include in the user's ssh config (the file `remote.SSH.configFile` names), the key, and the one-time
  * password bootstrap. Entries follow the pods: refreshed when a pod comes back elsewhere, removed when gone.
+ * No `vscode` import at run time: the unit suite builds it as Windows, macOS and Linux.
  */
 export class SshService implements vscode.Disposable {
   /** Pods whose password we already used to install our key (memory only; a reload just does it again). */
   private readonly bootstrapped = new Set<string>();
-  private readonly subscription: vscode.Disposable;
-  private readonly acceptedKeys = new vscode.EventEmitter<string>();
-  /** Fires with the known_hosts name (the entry's HostKeyAlias) whose new key the user accepted. */
-  readonly onDidAcceptHostKey = this.acceptedKeys.event;
+  private readonly subscription: { dispose(): void };
+  private readonly acceptedListeners = new Set<(hostKeyName: string) => unknown>();
   private following: Promise<void> = Promise.resolve();
+  private readonly accounts: SshServiceDeps['accounts'];
+  private readonly data: SshServiceDeps['data'];
+  private readonly log: Logger;
+  private readonly clock: Clock;
+  private readonly settings: SshSettings;
+  private readonly providers?: Pick<ProviderManager, 'get'>;
+  readonly platform: Platform;
+  private readonly fs: SshFs;
+  private readonly runner: ProcessRunner;
+  private readonly loadClient: () => Promise<SshClientModule>;
 
-  constructor(
-    private readonly accounts: AccountStore,
-    private readonly data: AccountData,
-    private readonly log: vscode.LogOutputChannel,
-    private readonly clock: Clock,
-    /** Asks the cloud about one pod before its entry goes; without it, no entry is ever pruned. */
-    private readonly providers?: Pick<ProviderManager, 'get'>,
-    private readonly fs: SshFs = nodeSshFs,
-    private readonly runner: ProcessRunner = nodeProcessRunner,
-  ) {
+  constructor(deps: SshServiceDeps) {
+    this.accounts = deps.accounts;
+    this.data = deps.data;
+    this.log = deps.log;
+    this.clock = deps.clock;
+    this.settings = deps.settings;
+    this.providers = deps.providers;
+    this.platform = deps.platform ?? nodePlatform();
+    this.fs = deps.fs ?? nodeSshFs;
+    this.runner = deps.runner ?? nodeProcessRunner;
+    this.loadClient = deps.loadClient ?? loadSshClient;
     // one refresh's follow-up at a time: each reads the file the previous one wrote
-    this.subscription = data.onDidChange((id) => {
+    this.subscription = this.data.onDidChange((id) => {
       this.following = this.following
         .then(() => this.follow(id))
         .catch((e) => this.log.warn(`Updating SSH entries: ${String(e)}`));
     });
+  }
+
+  /** Fires with the known_hosts name (the entry's HostKeyAlias) whose new key the user accepted. */
+  onDidAcceptHostKey(listener: (hostKeyName: string) => unknown): { dispose(): void } {
+    this.acceptedListeners.add(listener);
+    return { dispose: () => void this.acceptedListeners.delete(listener) };
   }
 
   /** Resolves once the entry updates of every refresh seen so far are done. */
@@ -62,35 +112,52 @@ export class SshService implements vscode.Disposable {
     return this.following;
   }
 
+  /** The files, from the settings as they are now, on this desktop. */
+  paths(): SshPaths {
+    return sshPaths(this.platform, {
+      directory: this.settings.sshDirectory(),
+      identityFile: this.settings.sshIdentityFile(),
+      userConfigFile: this.settings.userSshConfigFile(),
+    });
+  }
   get directory(): string {
-    return settings.sshDirectory() || join(homedir(), '.ssh', 'gpupods');
+    return this.paths().directory;
   }
   get hostFile(): string {
-    return join(this.directory, 'config');
+    return this.paths().hostFile;
   }
   get knownHostsFile(): string {
-    return join(this.directory, 'known_hosts');
+    return this.paths().knownHostsFile;
   }
   get userConfig(): string {
-    const configured = settings.userSshConfigFile();
-    return configured ? configured.replace(/^~(?=\/|$)/, homedir()) : join(homedir(), '.ssh', 'config');
+    return this.paths().userConfig;
   }
   get identityFile(): string {
-    return settings.sshIdentityFile().replace(/^~(?=\/|$)/, homedir()) || join(homedir(), '.ssh', 'gpupods_ed25519');
+    return this.paths().identityFile;
+  }
+
+  /**
+   * `ssh` and `ssh-keygen` as this desktop has them (`remote.SSH.path` first, then PATH, then where the OS keeps
+   * OpenSSH). Looked up each time: installing the OpenSSH Client needs no reload. Throws OpenSshMissingError,
+   * which names how to install it and opens `remote.SSH.path`.
+   */
+  openSsh(): Promise<OpenSshTools> {
+    return findOpenSsh(this.platform, this.settings.remoteSshPath());
   }
 
   private store(): PodHostStore {
-    const hostFile = this.hostFile;
-    const userConfig = this.userConfig;
+    const { hostFile, userConfig, identityFile, knownHostsFile } = this.paths();
+    const { fs, platform, log } = this;
     return new PodHostStore({
-      fs: this.fs,
+      fs,
+      platform,
       configPath: hostFile,
-      identityFile: this.identityFile,
-      knownHostsFile: this.knownHostsFile,
-      logger: this.log,
+      identityFile,
+      knownHostsFile,
+      logger: log,
       // read before each write: a Host the user added since must not be shadowed by a pod's alias
       claimedAliases: async () =>
-        claimedBy(await readUserHostLines(userConfig, { homeDir: homedir(), exclude: [hostFile], logger: this.log })),
+        claimedBy(await readUserHostLines(userConfig, { fs, platform, exclude: [hostFile], logger: log })),
     });
   }
 
@@ -100,57 +167,74 @@ export class SshService implements vscode.Disposable {
     if (!(await this.fs.lstat(path))) {
       const ok = await ui.confirm({
         id: 'createSshKey',
-        message: vscode.l10n.t('Create an SSH key for GPU Pods?'),
-        detail: vscode.l10n.t(
+        message: l10n.t('Create an SSH key for GPU Pods?'),
+        detail: l10n.t(
           'A new ed25519 key pair is created at {0} and used only for your pods. Set "gpuPods.ssh.identityFile" to use a key of your own instead.',
           path,
         ),
-        confirm: vscode.l10n.t('Create Key'),
+        confirm: l10n.t('Create Key'),
       });
       if (!ok) throw new CancelledError();
     }
-    const pair = await ensureKeyPair({ fs: this.fs, runner: this.runner }, path);
+    const pair = await ensureKeyPair(
+      {
+        fs: this.fs,
+        runner: this.runner,
+        platform: this.platform,
+        sshKeygen: async () => (await this.openSsh()).sshKeygen,
+      },
+      path,
+    );
     if (pair.created) this.log.info(`Created SSH key ${path}.`);
     return pair;
   }
 
   /**
-   * Everything needed before ssh can log in to this pod without a prompt: the key, the key installed
-   * (password clouds), the host entry, and the Include. Returns the entry.
+   * Everything needed before ssh can log in to this pod: the key, the host entry, the Include, and on a
+   * password cloud the key installed with the pod's password (once per pod per window), unless the user's
+   * ssh config sends the entry through a proxy: our client then makes no direct connection and says so.
    */
   async prepare(
     machine: Pod,
     facts: Pick<CloudFacts, 'sshAuth'>,
     ui: UserInput,
     account?: Account,
-  ): Promise<HostEntry> {
+  ): Promise<PreparedHost> {
     const pod = sshKeyed(machine);
-    if (!pod.ssh) throw new PodNotReachableError(vscode.l10n.t('"{0}" is not reachable over SSH yet.', pod.name));
+    if (!pod.ssh) throw new PodNotReachableError(l10n.t('"{0}" is not reachable over SSH yet.', pod.name));
     const key = await this.ensureKey(ui);
     const store = this.store();
     const result = await store.upsert([pod], { account: account?.id });
     if (result.rejected.length) throw result.rejected[0].error;
     for (const moved of result.refreshed) await this.forgetHostKey(moved);
     const entry = (await store.list()).find((e) => e.cloud === pod.cloud && e.podId === pod.id)!;
-    const podKey = `${pod.cloud}:${pod.id}`;
-    if (facts.sshAuth === 'password' && pod.ssh.password && !this.bootstrapped.has(podKey)) {
-      this.log.info(`Installing the GPU Pods key on "${pod.name}" with its password (once).`);
-      const client = await loadSshClient();
-      // our own client: no askpass, no ssh child; the host key goes to our known_hosts, under the entry's alias
-      await client.installPublicKey(
-        {
-          target: sshTarget(entry),
-          password: pod.ssh.password,
-          publicKey: key.publicKey,
-          hostKeys: { knownHostsFile: this.knownHostsFile, trustNew: true },
-          timeoutMs: 60_000,
-        },
-        this.clientDeps(),
-      );
-      this.bootstrapped.add(podKey);
-    }
+    // before the bootstrap: `ssh -G` then sees our entry as Remote-SSH will
     await this.ensureInclude();
-    return entry;
+    const podKey = `${pod.cloud}:${pod.id}`;
+    if (facts.sshAuth !== 'password' || !pod.ssh.password || this.bootstrapped.has(podKey)) return { entry };
+    const proxy = await this.proxyOf(entry);
+    if (proxy) {
+      const directive = proxyDirective(proxy);
+      this.log.info(
+        `Your ssh config sends ${entry.alias} through ${directive}: GPU Pods did not install its key on it (its own client makes no direct connection), so Remote-SSH will ask for the pod's password.`,
+      );
+      return { entry, keyNotInstalled: { proxy: directive } };
+    }
+    this.log.info(`Installing the GPU Pods key on "${pod.name}" with its password (once).`);
+    const client = await this.loadClient();
+    // our own client: no password-prompt helper, no ssh child; the host key goes to our known_hosts, under the entry's alias
+    await client.installPublicKey(
+      {
+        target: sshTarget(entry),
+        password: pod.ssh.password,
+        publicKey: key.publicKey,
+        hostKeys: { knownHostsFile: this.knownHostsFile, trustNew: true },
+        timeoutMs: 60_000,
+      },
+      this.clientDeps(),
+    );
+    this.bootstrapped.add(podKey);
+    return { entry };
   }
 
   /** What our own SSH client needs: the files it reads and writes, the window's clock, our log. */
@@ -165,10 +249,12 @@ export class SshService implements vscode.Disposable {
   async checkKeyLogin(entry: HostEntry): Promise<void> {
     const proxy = await this.proxyOf(entry);
     if (proxy) {
-      this.log.info(`Your ssh config sends ${entry.alias} through ${proxy}: GPU Pods' own client steps aside.`);
+      this.log.info(
+        `Your ssh config sends ${entry.alias} through ${proxyDirective(proxy)}: GPU Pods' own client steps aside.`,
+      );
       return;
     }
-    const client = await loadSshClient();
+    const client = await this.loadClient();
     const files = this.entryFiles();
     await client.checkLogin(
       {
@@ -183,33 +269,36 @@ export class SshService implements vscode.Disposable {
 
   /** After the user confirmed a changed host key: the key the pod showed replaces the ones on file. */
   async acceptHostKey(e: HostKeyChangedError): Promise<void> {
-    const client = await loadSshClient();
+    const client = await this.loadClient();
     await client.replaceHostKey(this.fs, this.knownHostsFile, e.hostKeyName, e.offered);
     this.log.info(`Accepted the new host key of ${e.host} (${e.offeredFingerprint}).`);
-    this.acceptedKeys.fire(e.hostKeyName);
+    for (const listener of [...this.acceptedListeners]) listener(e.hostKeyName);
   }
 
   /** Drops a pod's host keys from our known_hosts (gone, or back with a new address). */
   private async forgetHostKey(e: HostEntry): Promise<void> {
-    const client = await loadSshClient();
+    const client = await this.loadClient();
     await client.forgetHostKeys(this.fs, this.knownHostsFile, hostKeyAlias(e));
   }
 
   /** The files our entries name, as our client reads them, and the user's agent (for a key with a passphrase). */
   entryFiles(): EntryFiles {
-    const agent = sshAgentLocation(nodePlatform());
+    const agent = sshAgentLocation(this.platform);
     return { identityFile: this.identityFile, knownHostsFile: this.knownHostsFile, ...(agent && { agent }) };
   }
 
   /**
    * The proxy (`proxyjump`, `proxycommand`) the user's ssh config sends this entry through, or undefined.
    * `ssh -G` is asked once per alias per window, and only when the user's config has a Proxy line at all.
+   * Throws OpenSshMissingError when it must ask and there is no ssh (nothing is remembered then).
    */
   async proxyOf(entry: HostEntry): Promise<string | undefined> {
-    if (!(await configMentionsProxy(this.userConfig, homedir()))) return undefined;
+    const { userConfig } = this.paths();
+    if (!(await configMentionsProxy(userConfig, { fs: this.fs, platform: this.platform }))) return undefined;
     let known = this.proxies.get(entry.alias);
     if (!known) {
-      known = proxyFor(this.runner, 'ssh', this.userConfig, entry.alias).catch(() => undefined);
+      const { ssh } = await this.openSsh();
+      known = proxyFor(this.runner, ssh, userConfig, entry.alias).catch(() => undefined);
       this.proxies.set(entry.alias, known);
     }
     return known;
@@ -218,16 +307,18 @@ export class SshService implements vscode.Disposable {
 
   /** The managed Include, or in manual mode only a check. Returns the manual status when not managed. */
   async ensureInclude(): Promise<ManualIncludeStatus | undefined> {
-    if (settings.sshConfigMode() === 'include') {
-      if (await installInclude(this.fs, this.userConfig, this.hostFile))
-        this.log.info(`Added the GPU Pods Include to ${this.userConfig}.`);
+    if (this.settings.sshConfigMode() === 'include') {
+      const { userConfig, hostFile } = this.paths();
+      if (await installInclude(this.fs, userConfig, hostFile, { platform: this.platform }))
+        this.log.info(`Added the GPU Pods Include to ${userConfig}.`);
       return undefined;
     }
-    return manualIncludeStatus(this.fs, this.userConfig, this.hostFile, homedir());
+    return this.includeStatus();
   }
 
   includeStatus(): Promise<ManualIncludeStatus> {
-    return manualIncludeStatus(this.fs, this.userConfig, this.hostFile, homedir());
+    const { userConfig, hostFile } = this.paths();
+    return manualIncludeStatus(this.fs, userConfig, hostFile, this.platform);
   }
 
   async forget(pods: Array<{ cloud: CloudId; id: string }>): Promise<HostEntry[]> {
@@ -332,8 +423,13 @@ export class SshService implements vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
-    this.acceptedKeys.dispose();
+    this.acceptedListeners.clear();
   }
+}
+
+/** `proxyjump` (as `ssh -G` prints it) as the user wrote it in the config: `ProxyJump`. */
+function proxyDirective(proxy: string): 'ProxyJump' | 'ProxyCommand' {
+  return proxy === 'proxyjump' ? 'ProxyJump' : 'ProxyCommand';
 }
 
 /** Where our client logs in for an entry: its host, port, user and the known_hosts name ssh uses. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
 import { timerKey } from '../core/idleTimers';
 import type { Pod } from '../core/model';
+import { OpenSshMissingError } from '../core/platform/executables';
 import { hostKeyAlias, type HostEntry } from '../core/ssh/hostEntries';
 import { loadSshClient } from '../core/ssh/loadClient';
 import { type SamplerTarget, type TargetSource, UtilisationSampler } from '../core/utilisation/sampler';
@@ -103,7 +104,14 @@ async function sourceOf(
 
 /** Where the user's ssh config sends the pod through a proxy, our client leaves it alone and says so. */
 async function stepsAside(deps: SamplerDeps, told: Set<string>, entry: HostEntry): Promise<string | undefined> {
-  const proxy = await deps.ssh.proxyOf(entry);
+  let proxy: string | undefined;
+  try {
+    proxy = await deps.ssh.proxyOf(entry);
+  } catch (e) {
+    // the config has a Proxy line but there is no ssh to say where it applies: the reason is the missing ssh
+    if (e instanceof OpenSshMissingError) return e.message;
+    throw e;
+  }
   if (!proxy) return undefined;
   const directive = proxy === 'proxyjump' ? 'ProxyJump' : 'ProxyCommand';
   if (!told.has(entry.alias)) {

@@ -11,6 +11,7 @@ import { createYottaProvider } from '../../src/providers/yotta';
 import { AccountData } from '../../src/services/accountData';
 import type { Account, AccountStore } from '../../src/services/accounts';
 import type { ProviderManager } from '../../src/services/providerManager';
+import { settings } from '../../src/services/settings';
 import { SshService } from '../../src/services/sshService';
 import { createSimulator } from '../simulator';
 import { RealPodBackend } from '../simulator/realBackend';
@@ -60,7 +61,7 @@ class SecondWindow {
     } as unknown as AccountStore;
     const providers = { get: async () => provider } as unknown as ProviderManager;
     this.data = new AccountData(accounts, providers, log, systemClock);
-    this.ssh = new SshService(accounts, this.data, log, systemClock, providers);
+    this.ssh = new SshService({ accounts, data: this.data, log, clock: systemClock, settings, providers });
   }
   dispose(): void {
     this.ssh.dispose();
@@ -135,7 +136,7 @@ describe('SSH entries: user hosts, other windows, broken lists', function () {
     await windowB.data.refresh(windowB.account.id);
     const beta = windowB.data.snapshot(windowB.account.id)?.pods.find((p) => p.id === BETA);
     assert.ok(beta?.ssh, 'window B lists its pod');
-    aliasB = (await windowB.ssh.prepare(beta, windowB.provider.facts, new AutoInput(), windowB.account)).alias;
+    aliasB = (await windowB.ssh.prepare(beta, windowB.provider.facts, new AutoInput(), windowB.account)).entry.alias;
     assert.match(hostFile(), new RegExp(`# gpupods: yotta ${ALPHA} account=${accountA.id}\\s`));
     assert.match(hostFile(), new RegExp(`# gpupods: yotta ${BETA} account=${windowB.account.id}\\s`));
 

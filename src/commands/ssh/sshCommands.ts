@@ -28,7 +28,7 @@ function freshMachine(target: PodTarget) {
 async function prepared(services: Services, arg: unknown, title: string, emptyMessage?: string) {
   const target = await pickPod(services, arg, runningPod, title, emptyMessage, 'machines');
   const ssh = services.ssh;
-  const entry = await vscode.window.withProgress(
+  const { entry, keyNotInstalled, password } = await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
       title: vscode.l10n.t('Preparing SSH for "{0}"…', displayText(target.pod.name)),
@@ -40,10 +40,35 @@ async function prepared(services: Services, arg: unknown, title: string, emptyMe
           vscode.l10n.t('"{0}" is not reachable over SSH yet; try again when it has started.', displayText(fresh.name)),
         );
       }
-      return withHostKeyCheck(services, () => ssh.prepare(fresh, target.provider.facts, services.ui, target.account));
+      const host = await withHostKeyCheck(services, () =>
+        ssh.prepare(fresh, target.provider.facts, services.ui, target.account),
+      );
+      return { ...host, password: fresh.ssh.password };
     },
   );
+  if (keyNotInstalled) tellPasswordPrompt(services, target.pod.name, entry.alias, keyNotInstalled.proxy, password);
   return { target, entry, ssh };
+}
+
+/**
+ * A password pod the user's ssh config sends through a proxy: GPU Pods' own client did not connect, so its key
+ * is not on the pod and ssh will ask for the password. Not awaited: the connection goes on meanwhile.
+ */
+function tellPasswordPrompt(services: Services, podName: string, alias: string, proxy: string, password?: string) {
+  const copy = vscode.l10n.t('Copy Password');
+  void services.workbench
+    .showWarning(
+      vscode.l10n.t(
+        'Your SSH config sends {0} through {1}, so GPU Pods did not install its key on "{2}": Remote-SSH will ask for the pod\'s password.',
+        alias,
+        proxy,
+        displayText(podName),
+      ),
+      ...(password ? [copy] : []),
+    )
+    .then((choice) => {
+      if (choice === copy && password) void services.workbench.copy(password);
+    });
 }
 
 export async function connect(services: Services, arg: unknown, newWindow: boolean, emptyMessage?: string) {
@@ -66,7 +91,7 @@ export async function connect(services: Services, arg: unknown, newWindow: boole
       terminal,
     );
     if (choice === install) await services.workbench.installExtension(REMOTE_SSH_EXTENSIONS[0]);
-    if (choice === terminal) openTerminal(services, target, ssh.hostFile, entry.alias);
+    if (choice === terminal) await openTerminal(services, target, entry.alias);
     return;
   }
   const uri = vscode.Uri.parse(remoteFolderUri(entry.alias, settings.remoteFolder()), true);
@@ -75,8 +100,10 @@ export async function connect(services: Services, arg: unknown, newWindow: boole
   void walkthroughStepDone(services.workbench, 'ssh');
 }
 
-function openTerminal(services: Services, target: PodTarget, hostFile: string, alias: string): vscode.Terminal {
-  const [shellPath, ...shellArgs] = sshTerminalArgs(hostFile, alias);
+async function openTerminal(services: Services, target: PodTarget, alias: string): Promise<vscode.Terminal> {
+  // the ssh this desktop has (remote.SSH.path, PATH, System32\OpenSSH), or an error that says how to get one
+  const { ssh } = await services.ssh.openSsh();
+  const [shellPath, ...shellArgs] = sshTerminalArgs(services.ssh.hostFile, alias, ssh);
   // ssh is started directly (no shell), so no value can be read as shell syntax.
   const terminal = vscode.window.createTerminal({
     name: sshTerminalName(target.pod.name || target.pod.id),
@@ -105,8 +132,8 @@ export const sshCommands = {
     connect(services, arg, settings.remoteOpenIn() === 'newWindow'),
   'gpuPods.connectRemoteSshCurrentWindow': (services: Services, arg?: unknown) => connect(services, arg, false),
   'gpuPods.openSshTerminal': async (services: Services, arg?: unknown) => {
-    const { target, entry, ssh } = await prepared(services, arg, vscode.l10n.t('Open a terminal on which pod?'));
-    return openTerminal(services, target, ssh.hostFile, entry.alias);
+    const { target, entry } = await prepared(services, arg, vscode.l10n.t('Open a terminal on which pod?'));
+    return openTerminal(services, target, entry.alias);
   },
   'gpuPods.copySshCommand': async (services: Services, arg?: unknown) => {
     const { target, entry, ssh } = await prepared(services, arg, vscode.l10n.t('Copy the SSH command of which pod?'));

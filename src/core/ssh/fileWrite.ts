@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dirname } from 'node:path';
+import * as nodePath from 'node:path';
 import { sleepOn, systemClock } from '../clock';
 import { ConfigError } from '../errors';
 import type { SshFs } from './io';
@@ -117,9 +117,15 @@ export async function updateFile(
   fs: SshFs,
   path: string,
   transform: (current: Buffer | undefined) => Buffer | undefined,
-  opts: LockOptions & { newFileMode?: number; dirMode?: number; createDir?: boolean } = {},
+  opts: LockOptions & {
+    newFileMode?: number;
+    dirMode?: number;
+    createDir?: boolean;
+    /** The path rules of the desktop the file is on (the tests write Windows paths on Linux). */
+    pathRules?: Pick<nodePath.PlatformPath, 'dirname'>;
+  } = {},
 ): Promise<boolean> {
-  const dir = dirname(path);
+  const dir = (opts.pathRules ?? nodePath).dirname(path);
   if (!(await fs.lstat(dir).catch(() => undefined))) {
     if (opts.createDir === false) return false; // no folder, so no file to change either
     try {

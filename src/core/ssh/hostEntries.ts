@@ -3,11 +3,12 @@ import { ConfigError } from '../errors';
 import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
 import type { CloudId, Pod } from '../model';
+import { nodePlatform, type Platform } from '../platform/platform';
 import { assignAliases, podKey } from './alias';
 import { PodNotReachableError } from './errors';
 import { updateFile, type LockOptions } from './fileWrite';
 import type { SshFs } from './io';
-import { bareHost, checkAlias, checkPath, validateEndpoint } from './validate';
+import { bareHost, checkAlias, configPathValue, validateEndpoint } from './validate';
 import { l10n } from '../l10n';
 
 /**
@@ -38,6 +39,8 @@ export interface HostFileOptions {
   identityFile: string;
   /** The extension's own known_hosts: pods reuse addresses and ports, the user's file must never see that. */
   knownHostsFile: string;
+  /** The desktop whose OpenSSH reads the file (default: this one); decides how paths are written. */
+  platform?: Platform;
 }
 
 const MARK = /^#\s*gpupods:\s+([a-z0-9]+)\s+(\S+)(?:\s+account=(\S+))?\s*$/;
@@ -68,18 +71,34 @@ export function checkEntry(e: HostEntry): HostEntry {
 
 /** A directive built as data: ssh-config's text round trip drops the quotes of a single spaced path in
  * multi-value options (UserKnownHostsFile), which ssh would then read as two files. */
-function line(param: string, value: Directive['value']): Directive {
-  return { type: LineType.DIRECTIVE, param, separator: ' ', value, before: '  ', after: '\n' };
+function line(param: string, value: Directive['value'], quoted = false): Directive {
+  return {
+    type: LineType.DIRECTIVE,
+    param,
+    separator: ' ',
+    value,
+    before: '  ',
+    after: '\n',
+    ...(quoted && { quoted }),
+  };
 }
 
-function pathValue(path: string, what: Parameters<typeof checkPath>[1]): Directive['value'] {
-  const p = checkPath(path, what);
-  return /\s/.test(p) ? [{ val: p, separator: ' ', quoted: true }] : p;
+/** A path line as the platform's OpenSSH reads it (configPathValue), quotes and all. */
+function pathLine(
+  platform: Platform,
+  param: 'IdentityFile' | 'UserKnownHostsFile',
+  path: string,
+  what: Parameters<typeof configPathValue>[3],
+): Directive {
+  const value = configPathValue(platform, path, param, what);
+  const quoted = /^"(.*)"$/.exec(value);
+  return quoted ? line(param, quoted[1], true) : line(param, value);
 }
 
 export function renderHostFile(entries: readonly HostEntry[], opts: HostFileOptions): string {
-  const identity = pathValue(opts.identityFile, 'identity file');
-  const known = pathValue(opts.knownHostsFile, 'known hosts file');
+  const platform = opts.platform ?? nodePlatform();
+  const identity = pathLine(platform, 'IdentityFile', opts.identityFile, 'identity file');
+  const known = pathLine(platform, 'UserKnownHostsFile', opts.knownHostsFile, 'known hosts file');
   const checked = entries.map(checkEntry).sort((a, b) => (a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : 0));
   const aliases = new Set<string>();
   const config = SSHConfig.parse(HEADER.join('\n') + '\n');
@@ -99,11 +118,11 @@ export function renderHostFile(entries: readonly HostEntry[], opts: HostFileOpti
       line('HostName', e.host),
       line('Port', String(e.port)),
       line('User', e.user),
-      line('IdentityFile', identity),
+      { ...identity },
       line('IdentitiesOnly', 'yes'), // only our key: an agent with many keys would hit MaxAuthTries first
       line('ServerAliveInterval', '30'),
       line('ServerAliveCountMax', '4'),
-      line('UserKnownHostsFile', known),
+      { ...known },
       line('StrictHostKeyChecking', 'accept-new'), // a fresh pod's key is new by nature; a changed one is refused
       line('HostKeyAlias', hostKeyAlias(e)),
     );
@@ -305,8 +324,9 @@ export class PodHostStore {
 
   private mutate(change: (entries: HostEntry[]) => HostEntry[], o: { createFile?: boolean } = {}): Promise<boolean> {
     // validate the paths before taking the lock: a bad setting must not even create the folder
-    checkPath(this.o.identityFile, 'identity file');
-    checkPath(this.o.knownHostsFile, 'known hosts file');
+    const platform = this.o.platform ?? nodePlatform();
+    configPathValue(platform, this.o.identityFile, 'IdentityFile', 'identity file');
+    configPathValue(platform, this.o.knownHostsFile, 'UserKnownHostsFile', 'known hosts file');
     return updateFile(
       this.o.fs,
       this.o.configPath,
@@ -316,7 +336,7 @@ export class PodHostStore {
         const entries = current ? parseHostFile(current.toString('utf8'), this.o.logger) : [];
         return Buffer.from(renderHostFile(change(entries), this.o), 'utf8');
       },
-      { ...this.o.lock, createDir: o.createFile !== false },
+      { ...this.o.lock, createDir: o.createFile !== false, pathRules: platform.path },
     );
   }
 }

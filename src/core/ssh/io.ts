@@ -29,6 +29,8 @@ export interface SshFs {
   unlink(path: string): Promise<void>;
   /** Creates the folder and missing parents with `mode`; no error when it exists. */
   mkdir(path: string, mode: number): Promise<void>;
+  /** The names in a folder (for an `Include` with a glob); rejects like Node's fs when it cannot be read. */
+  readdir(path: string): Promise<string[]>;
 }
 
 export interface RunOptions {
@@ -102,6 +104,7 @@ export const nodeSshFs: SshFs = {
   async mkdir(path, mode) {
     await fsp.mkdir(path, { recursive: true, mode });
   },
+  readdir: (path) => fsp.readdir(path),
 };
 
 export const nodeProcessRunner: ProcessRunner = {

@@ -1,8 +1,8 @@
-import { dirname } from 'node:path';
 import { ConfigError } from '../errors';
+import { nodePlatform, type Platform } from '../platform/platform';
 import { SshError } from './errors';
 import type { ProcessRunner, SshFs } from './io';
-import { checkPath, checkPublicKey, PATH_SETTINGS } from './validate';
+import { checkPublicKey, configPathValue, PATH_SETTINGS } from './validate';
 import { l10n } from '../l10n';
 
 export interface KeyPair {
@@ -16,16 +16,25 @@ export interface KeyPair {
 export interface KeyDeps {
   fs: SshFs;
   runner: ProcessRunner;
-  /** The ssh-keygen executable (a setting may point elsewhere on Windows). */
-  sshKeygen?: string;
+  /** The desktop the key is made on (default: this one): its path rules and how ssh config reads the path. */
+  platform?: Platform;
+  /**
+   * Finds ssh-keygen, asked only when it is needed (findOpenSsh: PATH, System32\OpenSSH, beside
+   * `remote.SSH.path`); rejects with OpenSshMissingError when there is none. Default: `ssh-keygen` on PATH.
+   */
+  sshKeygen?: () => Promise<string>;
 }
+
+const keygen = (deps: KeyDeps) => deps.sshKeygen?.() ?? Promise.resolve('ssh-keygen');
 
 /**
  * The user's key when it exists, else a new ed25519 pair without passphrase (the caller has asked for consent:
  * Remote-SSH runs ssh without a terminal, so a passphrase would need an agent the user may not have).
  */
 export async function ensureKeyPair(deps: KeyDeps, privateKeyPath: string): Promise<KeyPair> {
-  checkPath(privateKeyPath, 'identity file');
+  const platform = deps.platform ?? nodePlatform();
+  // a key our host entries could not name is refused before it is made
+  configPathValue(platform, privateKeyPath, 'IdentityFile', 'identity file');
   const info = await deps.fs.lstat(privateKeyPath);
   if (info) {
     if (!info.isFile && !info.isSymbolicLink) {
@@ -35,12 +44,11 @@ export async function ensureKeyPair(deps: KeyDeps, privateKeyPath: string): Prom
     }
     return { privateKeyPath, publicKey: await readPublicKey(deps, privateKeyPath), created: false };
   }
-  await deps.fs.mkdir(dirname(privateKeyPath), 0o700);
-  const r = await deps.runner.run(
-    deps.sshKeygen ?? 'ssh-keygen',
-    ['-q', '-t', 'ed25519', '-N', '', '-C', 'gpupods', '-f', privateKeyPath],
-    { timeoutMs: 30_000 },
-  );
+  const program = await keygen(deps);
+  await deps.fs.mkdir(platform.path.dirname(privateKeyPath), 0o700);
+  const r = await deps.runner.run(program, ['-q', '-t', 'ed25519', '-N', '', '-C', 'gpupods', '-f', privateKeyPath], {
+    timeoutMs: 30_000,
+  });
   if (r.code !== 0)
     throw new SshError(
       l10n.t('ssh-keygen could not create {0}: {1}', privateKeyPath, r.stderr.trim() || `exit ${r.code}`),
@@ -58,7 +66,7 @@ export async function readPublicKey(deps: KeyDeps, privateKeyPath: string): Prom
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
   // -P '' : never prompt; a key with a passphrase fails here with ssh-keygen's own message
-  const r = await deps.runner.run(deps.sshKeygen ?? 'ssh-keygen', ['-y', '-P', '', '-f', privateKeyPath], {
+  const r = await deps.runner.run(await keygen(deps), ['-y', '-P', '', '-f', privateKeyPath], {
     timeoutMs: 15_000,
   });
   if (r.code !== 0)

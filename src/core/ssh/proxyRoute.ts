@@ -1,6 +1,6 @@
-import { promises as fsp } from 'node:fs';
-import type { ProcessRunner } from './io';
-import { expandGlob, includePath, scanConfigText } from './userHosts';
+import type { Platform } from '../platform/platform';
+import type { ProcessRunner, SshFs } from './io';
+import { expandGlob, fileKey, includePath, scanConfigText } from './userHosts';
 import { checkAlias } from './validate';
 
 /**
@@ -13,16 +13,25 @@ import { checkAlias } from './validate';
 const PROXY_LINE = /^\s*proxy(jump|command)\b/im;
 const MAX_FILES = 64;
 
-/** Whether the config or any file it includes (recursively, ssh's depth of 16) has a ProxyJump/ProxyCommand line. */
-export async function configMentionsProxy(configPath: string, homeDir: string): Promise<boolean> {
+/**
+ * Whether the config or any file it includes (recursively, ssh's depth of 16) has a ProxyJump/ProxyCommand
+ * line; Includes resolved as the platform's ssh does (`~`, relative to the ssh folder, Windows backslashes).
+ */
+export async function configMentionsProxy(configPath: string, o: { fs: SshFs; platform: Platform }): Promise<boolean> {
   const seen = new Set<string>();
   const visit = async (file: string, level: number): Promise<boolean> => {
-    if (level > 16 || seen.has(file) || seen.size >= MAX_FILES) return false;
-    seen.add(file);
-    const text = await fsp.readFile(file, 'utf8').catch(() => '');
+    const key = fileKey(o.platform, file);
+    if (level > 16 || seen.has(key) || seen.size >= MAX_FILES) return false;
+    seen.add(key);
+    const text = await o.fs.readFile(file).then(
+      (b) => b.toString('utf8'),
+      () => '',
+    );
     if (PROXY_LINE.test(text)) return true;
     for (const arg of scanConfigText(text, file).includes) {
-      for (const f of await expandGlob(includePath(arg, homeDir))) if (await visit(f, level + 1)) return true;
+      const path = includePath(o.platform, arg);
+      if (!path) return true; // a file only ssh can find (`${…}`): let `ssh -G` tell
+      for (const f of await expandGlob(o.fs, o.platform, path)) if (await visit(f, level + 1)) return true;
     }
     return false;
   };

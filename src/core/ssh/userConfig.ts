@@ -1,8 +1,9 @@
-import { isAbsolute, join, resolve } from 'node:path';
 import { ConfigError } from '../errors';
+import { nodePlatform, type Platform } from '../platform/platform';
 import { updateFile, type LockOptions } from './fileWrite';
 import type { SshFs } from './io';
-import { checkPath } from './validate';
+import { fileKey, includePath } from './userHosts';
+import { configPathValue } from './validate';
 import { l10n } from '../l10n';
 
 /**
@@ -13,16 +14,21 @@ import { l10n } from '../l10n';
  * of an Include only when it comes first.
  *
  * The text is handled as latin1 (one char per byte), so every byte we do not own — CRLF, tabs, a BOM,
- * invalid UTF-8, a missing final newline — is written back exactly as read.
+ * invalid UTF-8, a missing final newline — is written back exactly as read; our lines take the file's line
+ * ends. The path is written as the platform's OpenSSH reads it (forward slashes on Windows).
  */
 
 export const BEGIN_MARKER = '# --- GPU Pods: begin (managed, do not edit) ---';
 export const END_MARKER = '# --- GPU Pods: end ---';
 const BOM = '\xef\xbb\xbf';
 
-/** The line a user adds by hand in "never touch my config" mode (always quoted: home folders have spaces). */
-export function includeLine(hostFilePath: string): string {
-  return `Include "${checkPath(hostFilePath, 'GPU Pods ssh config')}"`;
+/**
+ * Our Include line (also the one a user adds by hand in "never touch my config" mode). Always quoted, as it
+ * always was: home folders have spaces, and a line already in a user's file stays byte for byte the same.
+ */
+export function includeLine(hostFilePath: string, platform: Platform = nodePlatform()): string {
+  const value = configPathValue(platform, hostFilePath, 'Include', 'GPU Pods ssh config');
+  return `Include ${value.startsWith('"') ? value : `"${value}"`}`;
 }
 
 interface RawLine {
@@ -88,9 +94,13 @@ function removeBlock(s: string, block: Block): string {
 }
 
 /** Pure: the user's config text (latin1) with our block present, up to date and before the first Host. */
-export function withInclude(text: string, hostFilePath: string, userConfigPath = l10n.t('your ssh config')): string {
-  const utf8Line = Buffer.from(includeLine(hostFilePath), 'utf8').toString('latin1');
-  const block = findBlock(text, userConfigPath);
+export function withInclude(
+  text: string,
+  hostFilePath: string,
+  o: { userConfigPath?: string; platform?: Platform } = {},
+): string {
+  const utf8Line = Buffer.from(includeLine(hostFilePath, o.platform), 'utf8').toString('latin1');
+  const block = findBlock(text, o.userConfigPath ?? l10n.t('your ssh config'));
   const s = block ? removeBlock(text, block) : text;
   const eol = /\r\n$/.test(s.slice(0, s.indexOf('\n') + 1)) ? '\r\n' : '\n'; // the file's own style
   const ours = [BEGIN_MARKER, utf8Line, END_MARKER].join(eol);
@@ -107,19 +117,24 @@ export function withInclude(text: string, hostFilePath: string, userConfigPath =
   return /\n$/.test(s) ? s + ours + eol : s + eol + ours;
 }
 
-/** Adds or updates the managed Include in the user's config (created 0600 if missing). True when written. */
+/**
+ * Adds or updates the managed Include in the user's config (created 0600 if missing). True when written.
+ * `platform`: the desktop whose OpenSSH reads the file (default: this one).
+ */
 export function installInclude(
   fs: SshFs,
   userConfigPath: string,
   hostFilePath: string,
-  lock?: LockOptions,
+  o: LockOptions & { platform?: Platform } = {},
 ): Promise<boolean> {
-  includeLine(hostFilePath); // refuse a bad path before touching anything
+  const { platform = nodePlatform(), ...lock } = o;
+  includeLine(hostFilePath, platform); // refuse a bad path before touching anything
   return updateFile(
     fs,
     userConfigPath,
-    (current) => Buffer.from(withInclude(current?.toString('latin1') ?? '', hostFilePath, userConfigPath), 'latin1'),
-    lock,
+    (current) =>
+      Buffer.from(withInclude(current?.toString('latin1') ?? '', hostFilePath, { userConfigPath, platform }), 'latin1'),
+    { ...lock, pathRules: platform.path },
   );
 }
 
@@ -132,35 +147,44 @@ export interface ManualIncludeStatus {
   misplaced: boolean;
 }
 
+/** The words of an Include line as ssh splits them: quotes group, `\ ` is a space, a word starting `#` ends it. */
 function includeArgs(rest: string): string[] {
   const out: string[] = [];
-  for (const m of rest.matchAll(/"([^"]*)"|(\S+)/g)) out.push(m[1] ?? m[2]);
+  for (const m of rest.matchAll(/"([^"]*)"|'([^']*)'|((?:\\ |\S)+)/g)) {
+    if (m[3]?.startsWith('#')) break;
+    out.push(m[1] ?? m[2] ?? m[3].replace(/\\ /g, ' '));
+  }
   return out;
 }
 
-/** "Never touch my config" mode: what to add, and whether it is already there. Reads only. */
+/**
+ * "Never touch my config" mode: what to add, and whether it is already there. Reads only. The Include
+ * arguments are read as the platform's ssh reads them: `~`, relative to the ssh folder, either slash on
+ * Windows, names compared as the platform compares them.
+ */
 export async function manualIncludeStatus(
   fs: SshFs,
   userConfigPath: string,
   hostFilePath: string,
-  homeDir: string,
+  platform: Platform,
 ): Promise<ManualIncludeStatus> {
-  const line = includeLine(hostFilePath);
+  const line = includeLine(hostFilePath, platform);
   const data = await fs.readFile(userConfigPath).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return Buffer.alloc(0);
     throw new ConfigError(l10n.t('Cannot read {0} ({1}).', userConfigPath, e.code ?? e.message));
   });
-  const target = resolve(hostFilePath);
-  // ssh resolves relative Include paths against ~/.ssh for the user's config, and expands a leading ~
-  const expand = (p: string) =>
-    p.startsWith('~/') ? join(homeDir, p.slice(2)) : isAbsolute(p) ? resolve(p) : join(homeDir, '.ssh', p);
+  const target = fileKey(platform, hostFilePath);
+  const ours = (arg: string) => {
+    const path = includePath(platform, arg);
+    return path !== undefined && fileKey(platform, path) === target;
+  };
   let seenSection = false;
   let present = false;
   let misplaced = false;
   for (const l of splitLines(data.toString('utf8'))) {
     if (isSectionLine(l.text)) seenSection = true;
     const m = /^\s*include(?:\s*=\s*|\s+)(.*)$/i.exec(l.text);
-    if (m && includeArgs(m[1]).some((a) => expand(a) === target)) {
+    if (m && includeArgs(m[1]).some(ours)) {
       if (seenSection) misplaced = true;
       else present = true;
     }

@@ -1,10 +1,12 @@
-import { isAbsolute, join, resolve, sep } from 'node:path';
-import { promises as fsp } from 'node:fs';
 import SSHConfig, { LineType, type Directive, type Line } from 'ssh-config';
 import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
 import type { CloudId } from '../model';
+import { fromSshConfigPath } from '../platform/configPaths';
+import type { Platform } from '../platform/platform';
+import { userSshDirectory } from '../platform/sshLocations';
 import { ALIAS_PREFIX } from './alias';
+import type { SshFs } from './io';
 
 /**
  * The host names the user's own ssh config claims, read only. Our Include stands before the user's Host
@@ -82,33 +84,48 @@ export function scanConfigText(text: string, file: string): { hosts: HostLine[];
   return { hosts, includes };
 }
 
-/** What ssh reads for `Include arg` in a user config: `~/` is the home folder, a relative path is under ~/.ssh. */
-export function includePath(arg: string, homeDir: string): string {
-  if (arg === '~' || arg.startsWith('~/')) return join(homeDir, arg.slice(2));
-  return isAbsolute(arg) ? resolve(arg) : join(homeDir, '.ssh', arg);
+/**
+ * What ssh reads for `Include arg` in a user config, on that platform: `~` is the home folder, a relative path
+ * is under the user's ssh folder (for files included from included files too), a Windows path may use either
+ * slash. Undefined for what only ssh resolves (`${…}`, `~user`, a Windows path without a drive).
+ */
+export function includePath(platform: Platform, arg: string): string | undefined {
+  const full = fromSshConfigPath(platform, arg, 'Include');
+  if (full !== undefined) return full;
+  if (arg.includes('${') || arg.startsWith('~')) return undefined;
+  const relative = platform.os === 'win32' ? arg.replace(/\//g, '\\') : arg;
+  if (platform.path.isAbsolute(relative)) return undefined;
+  return platform.path.join(userSshDirectory(platform), relative);
+}
+
+/** One key per file as the platform compares names: Windows and macOS (by default) ignore case. */
+export function fileKey(platform: Platform, path: string): string {
+  const normal = platform.path.normalize(path);
+  return platform.os === 'linux' ? normal : normal.toLowerCase();
 }
 
 /** The files a glob names, sorted as ssh's glob(3) would; `*`, `?` and `[..]` in any path segment. */
-export async function expandGlob(path: string): Promise<string[]> {
+export async function expandGlob(fs: SshFs, platform: Platform, path: string): Promise<string[]> {
   if (!/[*?[]/.test(path)) return [path];
-  const parts = path.split(sep);
-  let found = [parts[0] === '' ? sep : parts[0]];
-  for (const part of parts.slice(1)) {
+  const { root } = platform.path.parse(path);
+  const parts = path.slice(root.length).split(platform.os === 'win32' ? /[\\/]/ : /\//);
+  let found = [root];
+  for (const part of parts) {
     if (!part) continue;
     const next: string[] = [];
     for (const dir of found) {
       if (!/[*?[]/.test(part)) {
-        next.push(join(dir, part));
+        next.push(platform.path.join(dir, part));
         continue;
       }
       const re = new RegExp(
         `^${part
           .replace(/[.+^${}()|\\]/g, '\\$&')
-          .replace(/\*/g, '[^/]*')
-          .replace(/\?/g, '[^/]')}$`,
+          .replace(/\*/g, '.*')
+          .replace(/\?/g, '.')}$`,
       );
-      const names = await fsp.readdir(dir).catch(() => [] as string[]);
-      for (const n of names.sort()) if (!n.startsWith('.') && re.test(n)) next.push(join(dir, n));
+      const names = await fs.readdir(dir).catch(() => [] as string[]);
+      for (const n of names.sort()) if (!n.startsWith('.') && re.test(n)) next.push(platform.path.join(dir, n));
     }
     found = next;
   }
@@ -116,7 +133,9 @@ export async function expandGlob(path: string): Promise<string[]> {
 }
 
 export interface ReadUserHostsOptions {
-  homeDir: string;
+  fs: SshFs;
+  /** The desktop whose OpenSSH reads the config: where `~` and relative Includes point. */
+  platform: Platform;
   /** Our own host file: its Host lines are ours, not the user's. */
   exclude?: readonly string[];
   logger?: Logger;
@@ -129,26 +148,28 @@ export interface ReadUserHostsOptions {
  */
 export async function readUserHostLines(configPath: string, o: ReadUserHostsOptions): Promise<HostLine[]> {
   const logger = o.logger ?? silentLogger;
-  const skip = new Set((o.exclude ?? []).map((p) => resolve(p)));
+  const skip = new Set((o.exclude ?? []).map((p) => fileKey(o.platform, p)));
   const seen = new Set<string>();
   const out: HostLine[] = [];
   const visit = async (file: string, depth: number): Promise<void> => {
-    const full = resolve(file);
-    if (depth > 16 || skip.has(full) || seen.has(full)) return;
-    seen.add(full);
+    const key = fileKey(o.platform, file);
+    if (depth > 16 || skip.has(key) || seen.has(key)) return;
+    seen.add(key);
     let text: string;
     try {
-      text = await fsp.readFile(full, 'utf8');
+      text = (await o.fs.readFile(file)).toString('utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'EISDIR')
-        logger.warn(`Could not read ${full} to check its Host names (${code ?? e}).`);
+        logger.warn(`Could not read ${file} to check its Host names (${code ?? e}).`);
       return;
     }
-    const { hosts, includes } = scanConfigText(text, full);
+    const { hosts, includes } = scanConfigText(text, file);
     out.push(...hosts);
-    for (const arg of includes)
-      for (const f of await expandGlob(includePath(arg, o.homeDir))) await visit(f, depth + 1);
+    for (const arg of includes) {
+      const path = includePath(o.platform, arg);
+      if (path) for (const f of await expandGlob(o.fs, o.platform, path)) await visit(f, depth + 1);
+    }
   };
   await visit(configPath, 0);
   return out;

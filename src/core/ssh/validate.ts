@@ -1,5 +1,7 @@
 import { ConfigError } from '../errors';
 import type { SshEndpoint } from '../model';
+import { type PathDirective, toSshConfigPath } from '../platform/configPaths';
+import type { Platform } from '../platform/platform';
 import { isSafeHost, isSafeUser, isValidPort } from '../sshCommand';
 import { l10n } from '../l10n';
 
@@ -54,6 +56,21 @@ export function checkPath(path: string, what: SshPath): string {
     );
   }
   return /^[A-Za-z]:\\/.test(path) ? path.replace(/\\/g, '/') : path;
+}
+
+/**
+ * A local path as the value of a `directive` line, as that platform's OpenSSH reads it (toSshConfigPath:
+ * forward slashes on Windows, quoted when it holds a space); refused with the setting it came from.
+ */
+export function configPathValue(platform: Platform, path: string, directive: PathDirective, what: SshPath): string {
+  try {
+    return toSshConfigPath(platform, path, directive);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    throw new ConfigError(l10n.t('The {0} path is not usable: {1}', PATH_LABELS[what](), e.message), {
+      setting: PATH_SETTINGS[what],
+    });
+  }
 }
 
 const ALIAS = /^[a-z0-9][a-z0-9-]{0,99}$/;

@@ -1,6 +1,6 @@
 import { existsSync, promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, posix, resolve, type PlatformPath } from 'node:path';
 import type { FileInfo, SshFs } from '../../../src/core/ssh/io';
 import type { Pod } from '../../../src/core/model';
 
@@ -34,12 +34,26 @@ export function pod(over: Partial<Pod> & { id: string }): Pod {
   };
 }
 
-/** An in-memory SshFs that records every call, so tests can assert temp-file-then-rename. */
+/**
+ * An in-memory SshFs that records every call, so tests can assert temp-file-then-rename. `paths`: the path rules
+ * of the desktop it stands for (path.win32 holds `C:\Users\…` folders), posix by default.
+ */
 export class MemFs implements SshFs {
   files = new Map<string, { data: Buffer; mode: number; mtimeMs: number; link?: boolean; dir?: boolean }>();
   ops: string[] = [];
   /** Make the next call of this op throw an error with this code. */
   failNext = new Map<string, string>();
+
+  constructor(private readonly paths: Pick<PlatformPath, 'dirname'> = posix) {}
+
+  /** A file and the folders above it, as a user's disk would have them. */
+  put(path: string, content: string | Buffer, mode = 0o600): void {
+    const dir = this.paths.dirname(path);
+    for (let p = dir; p !== this.paths.dirname(p) && !this.files.has(p); p = this.paths.dirname(p)) {
+      this.files.set(p, { data: Buffer.alloc(0), mode: 0o700, mtimeMs: 0, dir: true });
+    }
+    this.files.set(path, { data: Buffer.from(content), mode, mtimeMs: 0 });
+  }
 
   private fail(op: string): void {
     const code = this.failNext.get(op);
@@ -92,9 +106,16 @@ export class MemFs implements SshFs {
   }
   async mkdir(path: string, mode: number): Promise<void> {
     this.ops.push(`mkdir ${path} ${mode.toString(8)}`);
-    for (let p = path; p !== dirname(p) && !this.files.has(p); p = dirname(p)) {
+    for (let p = path; p !== this.paths.dirname(p) && !this.files.has(p); p = this.paths.dirname(p)) {
       this.files.set(p, { data: Buffer.alloc(0), mode, mtimeMs: Date.now(), dir: true });
     }
+  }
+  async readdir(path: string): Promise<string[]> {
+    this.ops.push(`readdir ${path}`);
+    if (!this.files.get(path)?.dir) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+    return [...this.files.keys()]
+      .filter((k) => k !== path && this.paths.dirname(k) === path)
+      .map((k) => k.slice(path.length).replace(/^[\\/]+/, ''));
   }
   text(path: string): string | undefined {
     return this.files.get(path)?.data.toString('utf8');

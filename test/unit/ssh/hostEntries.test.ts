@@ -14,6 +14,8 @@ import {
   type HostEntry,
 } from '../../../src/core/ssh/hostEntries';
 import { nodeSshFs } from '../../../src/core/ssh/io';
+import { platformFor } from '../../../src/core/platform/platform';
+import { desktops } from './desktops';
 import { MemFs, pod, tempDir } from './helpers';
 
 const OPTS = { identityFile: '/home/me/.ssh/gpupods/id_ed25519', knownHostsFile: '/home/me/.ssh/gpupods/known_hosts' };
@@ -105,14 +107,14 @@ describe('our host file', () => {
     assert.doesNotMatch(renderHostFile(parseHostFile(old), OPTS), /Control/, 'no socket, the same on every desktop');
   });
 
-  it('quotes paths with spaces and refuses paths with quotes or control characters', () => {
+  it('quotes paths with spaces, a quote or a #, and refuses paths with double quotes or control characters', () => {
     const text = renderHostFile([e], {
       identityFile: '/Users/Jo Doe/.ssh/id',
-      knownHostsFile: 'C:\\Users\\Jo Doe\\known',
+      knownHostsFile: "/home/o'neil/#ssh/known",
     });
     assert.ok(text.includes('  IdentityFile "/Users/Jo Doe/.ssh/id"\n'));
-    assert.ok(text.includes('  UserKnownHostsFile "C:/Users/Jo Doe/known"\n'));
-    for (const bad of ['/tmp/a"b', "/tmp/a'b", '/tmp/a\nProxyCommand x', '/tmp/\u0007']) {
+    assert.ok(text.includes(`  UserKnownHostsFile "/home/o'neil/#ssh/known"\n`));
+    for (const bad of ['/tmp/a"b', '/tmp/a\nProxyCommand x', '/tmp/\u0007', 'relative/key']) {
       assert.throws(() => renderHostFile([e], { ...OPTS, identityFile: bad }), ConfigError);
       assert.throws(() => renderHostFile([e], { ...OPTS, knownHostsFile: bad }), ConfigError);
     }
@@ -287,3 +289,89 @@ describe('PodHostStore', () => {
     }
   });
 });
+
+describe('our host file as Windows, macOS and Linux read it', () => {
+  for (const d of desktops()) {
+    it(`${d.label}: IdentityFile and UserKnownHostsFile name the files as that OpenSSH reads them`, async () => {
+      const fs = d.fs();
+      const keys = d.platform.path.join(d.platform.homeDir, "Ann's keys", 'id_ed25519');
+      const store = new PodHostStore({
+        fs,
+        platform: d.platform,
+        configPath: d.expect.hostFile,
+        identityFile: d.platform.path.join(d.sshDir, 'gpupods_ed25519'),
+        knownHostsFile: d.platform.path.join(d.sshDir, 'gpupods', 'known_hosts'),
+      });
+      await store.upsert([pod({ id: '1', name: 'Trainer' })]);
+      const text = fs.text(d.expect.hostFile)!;
+      assert.ok(text.includes(`  ${d.expect.identityLine}\n`), text);
+      assert.ok(text.includes(`  ${d.expect.knownHostsLine}\n`), text);
+      assert.ok(fs.ops.includes(`mkdir ${d.platform.path.join(d.sshDir, 'gpupods')} 700`), 'our folder, made private');
+      // a key in a folder with an apostrophe: quoted, so every OpenSSH reads one path
+      const other = renderHostFile(await store.list(), {
+        platform: d.platform,
+        identityFile: keys,
+        knownHostsFile: d.platform.path.join(d.sshDir, 'gpupods', 'known_hosts'),
+      });
+      const expected = {
+        win32: `IdentityFile "C:/Users/Ann Lee/Ann's keys/id_ed25519"`,
+        darwin: `IdentityFile "/Users/ann/Ann's keys/id_ed25519"`,
+        linux: `IdentityFile "/home/ann/Ann's keys/id_ed25519"`,
+      }[d.os];
+      assert.ok(other.includes(`  ${expected}\n`), other);
+    });
+  }
+
+  it('as Windows: a % in a path is written %%, which ssh reads back as %, and a path without a drive is refused', () => {
+    const [win] = desktops();
+    const e: HostEntry = {
+      alias: 'gpupods-yotta-a',
+      cloud: 'yotta',
+      podId: '1',
+      host: '203.0.113.7',
+      port: 22,
+      user: 'root',
+    };
+    const text = renderHostFile([e], {
+      platform: win.platform,
+      identityFile: 'C:\\Users\\ann\\100%\\id',
+      knownHostsFile: 'D:\\ssh\\known_hosts',
+    });
+    assert.ok(text.includes('  IdentityFile C:/Users/ann/100%%/id\n'), text);
+    assert.ok(text.includes('  UserKnownHostsFile D:/ssh/known_hosts\n'), text);
+    assert.throws(
+      () => renderHostFile([e], { platform: win.platform, identityFile: '/home/ann/id', knownHostsFile: 'D:\\k' }),
+      (err: unknown) => err instanceof ConfigError && err.setting === 'gpuPods.ssh.identityFile',
+    );
+  });
+
+  it('as Linux: the real ssh reads back the key path we wrote, apostrophe and spaces included', async () => {
+    const dir = await tempDir();
+    try {
+      const linux = platformFor('linux', { homeDir: dir });
+      const key = join(dir, "Ann Lee's keys", 'id_ed25519');
+      const cfg = join(dir, 'gpupods', 'config');
+      const s = new PodHostStore({
+        fs: nodeSshFs,
+        platform: linux,
+        configPath: cfg,
+        identityFile: key,
+        knownHostsFile: join(dir, 'gpupods', '100% known_hosts'),
+      });
+      const entry = await s.ensurePod(pod({ id: '1', name: 'Trainer' }));
+      const r = await nodeProcessRunner.run('ssh', ['-G', '-F', cfg, entry.alias], { timeoutMs: 15_000 });
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, new RegExp(`^identityfile ${escapeRe(key)}$`, 'm'));
+      assert.match(
+        r.stdout,
+        new RegExp(`^userknownhostsfile ${escapeRe(join(dir, 'gpupods', '100% known_hosts'))}$`, 'm'),
+      );
+    } finally {
+      await fsp.rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { promises as fsp, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../../../src/core/errors';
+import { platformFor } from '../../../src/core/platform/platform';
 import { nodeSshFs } from '../../../src/core/ssh/io';
 import {
   BEGIN_MARKER,
@@ -11,6 +12,7 @@ import {
   manualIncludeStatus,
   withInclude,
 } from '../../../src/core/ssh/userConfig';
+import { desktops } from './desktops';
 import { fixturesDir, MemFs, tempDir } from './helpers';
 
 const OURS = '/home/me/.ssh/gpupods/config';
@@ -23,7 +25,10 @@ function corpus(): Array<[string, Buffer]> {
     .filter((n) => n.endsWith('.config'))
     .sort()) {
     const raw = readFileSync(join(fixturesDir(), name));
-    const lf = raw.toString('latin1').replace(/\r\n/g, '\n');
+    const lf = raw
+      .toString('latin1')
+      .replace(/^\xef\xbb\xbf/, '')
+      .replace(/\r\n/g, '\n');
     const variants: Record<string, string> = {
       '': raw.toString('latin1'),
       crlf: lf.replace(/\n/g, '\r\n'),
@@ -64,20 +69,42 @@ function firstSectionIndex(lines: string[]): number {
 
 describe('user ssh config: managed Include', () => {
   for (const [name, bytes] of corpus()) {
-    it(`keeps every byte of ${name} through write, update and rewrite`, () => {
+    it(`keeps every byte of ${name} through write, update and rewrite, as Windows, macOS and Linux`, () => {
       const original = bytes.toString('latin1');
-      const written = withInclude(original, OURS);
-      assert.equal(stripOurs(written), original, 'only our lines were added');
-      const lines = written.replace(/^\xef\xbb\xbf/, '').split(/\r?\n/);
-      const begin = lines.findIndex((l) => l === BEGIN_MARKER);
-      const section = firstSectionIndex(lines);
-      if (section >= 0) assert.ok(begin < section, 'block is before the first Host/Match line');
-      assert.equal(lines[begin + 1], includeLine(OURS));
-      if (/^[^\n]*\r\n/.test(original)) assert.ok(written.includes(BEGIN_MARKER + '\r\n'), 'CRLF file gets CRLF lines');
-      assert.equal(withInclude(written, OURS), written, 'a second write changes nothing');
-      const updated = withInclude(written, OURS2);
-      assert.equal(stripOurs(updated), original);
-      assert.ok(updated.includes(Buffer.from(includeLine(OURS2), 'utf8').toString('latin1')));
+      for (const d of desktops()) {
+        const ours = d.expect.hostFile;
+        const elsewhere = d.platform.path.join(
+          d.platform.homeDir,
+          'Library',
+          'Application Support',
+          'gpupods',
+          'config',
+        );
+        const o = { platform: d.platform };
+        const written = withInclude(original, ours, o);
+        assert.equal(stripOurs(written), original, `${d.label}: only our lines were added`);
+        const lines = written.replace(/^\xef\xbb\xbf/, '').split(/\r?\n/);
+        const begin = lines.findIndex((l) => l === BEGIN_MARKER);
+        const section = firstSectionIndex(lines);
+        if (section >= 0) assert.ok(begin < section, 'block is before the first Host/Match line');
+        assert.equal(lines[begin + 1], d.expect.includeLine, `${d.label}: the line its OpenSSH reads`);
+        if (/^[^\n]*\r\n/.test(original)) {
+          const block = written.slice(
+            written.indexOf(BEGIN_MARKER),
+            written.indexOf(END_MARKER) + END_MARKER.length + 2,
+          );
+          assert.doesNotMatch(
+            block,
+            /(^|[^\r])\n/,
+            `${d.label}: a CRLF file gets CRLF lines: ${JSON.stringify(block)}`,
+          );
+        }
+        assert.equal(withInclude(written, ours, o), written, 'a second write changes nothing');
+        const updated = withInclude(written, elsewhere, o);
+        assert.equal(stripOurs(updated), original, `${d.label}: moving our file changes only our line`);
+        assert.ok(updated.includes(Buffer.from(includeLine(elsewhere, d.platform), 'utf8').toString('latin1')));
+        assert.equal(stripOurs(withInclude(updated, ours, o)), original, `${d.label}: and back`);
+      }
     });
   }
 
@@ -271,11 +298,12 @@ describe('user ssh config: writing the file', () => {
 });
 
 describe('"never touch my config" mode', () => {
-  const home = '/home/me';
-  async function status(text: string | undefined) {
-    const fs = new MemFs();
-    if (text !== undefined) fs.files.set('/home/me/.ssh/config', { data: Buffer.from(text), mode: 0o600, mtimeMs: 0 });
-    const s = await manualIncludeStatus(fs, '/home/me/.ssh/config', OURS, home);
+  const linux = platformFor('linux', { homeDir: '/home/me' });
+  async function status(text: string | undefined, platform = linux, ours = OURS) {
+    const fs = new MemFs(platform.path);
+    const config = platform.path.join(platform.homeDir, '.ssh', 'config');
+    if (text !== undefined) fs.put(config, text);
+    const s = await manualIncludeStatus(fs, config, ours, platform);
     assert.ok(!fs.ops.some((o) => /^(write|rename|lock)/.test(o)), 'reads only');
     return s;
   }
@@ -289,5 +317,29 @@ describe('"never touch my config" mode', () => {
       present: false,
       misplaced: true,
     });
+  });
+
+  it('as Windows: sees the Include however the user wrote it — backslashes, either case, ~, relative, quoted', async () => {
+    const [win] = desktops();
+    const ours = win.expect.hostFile;
+    const present = (text: string) => status(text, win.platform, ours).then((st) => st.present);
+    assert.deepEqual(await status(undefined, win.platform, ours), {
+      line: win.expect.includeLine,
+      present: false,
+      misplaced: false,
+    });
+    assert.equal(await present('Include "C:\\Users\\Ann Lee\\.ssh\\gpupods\\config"\r\nHost a\r\n'), true);
+    assert.equal(await present('Include "c:/users/ann lee/.ssh/GPUPODS/config"\r\n'), true, 'Windows ignores case');
+    assert.equal(await present('Include ~\\.ssh\\gpupods\\config\r\n'), true);
+    assert.equal(await present('Include gpupods\\config\r\n'), true, 'relative to %USERPROFILE%\\.ssh');
+    assert.equal(await present('Include C:/Users/Ann\\ Lee/.ssh/gpupods/config\r\n'), true, 'an escaped space');
+    assert.equal(await present('Include C:\\Users\\Ann Lee\\.ssh\\gpupods\\config\r\n'), false, 'two words');
+    assert.equal(await present('# Include "C:/Users/Ann Lee/.ssh/gpupods/config"\r\n'), false, 'a comment');
+  });
+
+  it('as macOS: a relative Include is under /Users/<name>/.ssh', async () => {
+    const mac = desktops()[1];
+    const st = await status('Include gpupods/config\nHost a\n', mac.platform, mac.expect.hostFile);
+    assert.deepEqual(st, { line: mac.expect.includeLine, present: true, misplaced: false });
   });
 });

@@ -13,6 +13,8 @@ import {
   readUserHostLines,
   scanConfigText,
 } from '../../../src/core/ssh/userHosts';
+import { platformFor } from '../../../src/core/platform/platform';
+import { type Desktop, desktops } from './desktops';
 import { pod, tempDir } from './helpers';
 
 describe("aliases never take over the user's own hosts", () => {
@@ -34,10 +36,63 @@ describe("aliases never take over the user's own hosts", () => {
   });
 
   it('resolves Include paths as ssh does for a user config', () => {
-    assert.equal(includePath('config.d/*', '/home/me'), '/home/me/.ssh/config.d/*');
-    assert.equal(includePath('~/dot/ssh', '/home/me'), '/home/me/dot/ssh');
-    assert.equal(includePath('/etc/x', '/home/me'), '/etc/x');
+    const me = platformFor('linux', { homeDir: '/home/me' });
+    assert.equal(includePath(me, 'config.d/*'), '/home/me/.ssh/config.d/*');
+    assert.equal(includePath(me, '~/dot/ssh'), '/home/me/dot/ssh');
+    assert.equal(includePath(me, '/etc/x'), '/etc/x');
   });
+
+  it('resolves Include paths as Windows, macOS and Linux ssh do', () => {
+    const [win, mac, linux] = desktops();
+    const cases: Array<[Desktop, string, string | undefined]> = [
+      [win, 'config.d\\*.conf', 'C:\\Users\\Ann Lee\\.ssh\\config.d\\*.conf'],
+      [win, 'config.d/work.conf', 'C:\\Users\\Ann Lee\\.ssh\\config.d\\work.conf'],
+      [win, '~\\dot\\ssh', 'C:\\Users\\Ann Lee\\dot\\ssh'],
+      [win, '~/dot/ssh', 'C:\\Users\\Ann Lee\\dot\\ssh'],
+      [win, 'D:/Shared Keys/ssh.conf', 'D:\\Shared Keys\\ssh.conf'],
+      [win, '\\\\nas\\home\\ssh.conf', '\\\\nas\\home\\ssh.conf'],
+      [win, '${USERPROFILE}/x', undefined],
+      [mac, 'config.d/*', '/Users/ann/.ssh/config.d/*'],
+      [mac, '~/.colima/ssh_config', '/Users/ann/.colima/ssh_config'],
+      [linux, '~', '/home/ann'],
+      [linux, 'a\\b', '/home/ann/.ssh/a\\b'],
+    ];
+    for (const [d, arg, expected] of cases) assert.equal(includePath(d.platform, arg), expected, `${d.label}: ${arg}`);
+  });
+
+  for (const d of desktops()) {
+    it(`${d.label}: reads the Host names of the files the config includes, and never our own file's`, async () => {
+      const fs = d.fs();
+      const p = d.platform.path;
+      const config = p.join(d.sshDir, 'config');
+      const winSlash = (s: string) => (d.os === 'win32' ? s.replace(/\//g, '\\') : s);
+      fs.put(
+        config,
+        [
+          `Include ${winSlash('conf.d/*.conf')}`,
+          `Include "${p.join(d.platform.homeDir, 'Work Stuff', 'ssh.conf')}"`,
+          `Include ${winSlash('~/.colima/ssh_config')}`,
+          `Include "${d.os === 'win32' ? d.expect.hostFile.toUpperCase() : d.expect.hostFile}"`,
+          'Host mine',
+          '',
+        ].join('\r\n'),
+      );
+      fs.put(p.join(d.sshDir, 'conf.d', 'a.conf'), 'Host from-glob-a\n');
+      fs.put(p.join(d.sshDir, 'conf.d', 'b.conf'), 'Host from-glob-b\n');
+      fs.put(p.join(d.sshDir, 'conf.d', 'notes.txt'), 'Host not-a-conf\n');
+      fs.put(p.join(d.platform.homeDir, 'Work Stuff', 'ssh.conf'), 'Host from-spaced-folder\n');
+      fs.put(p.join(d.platform.homeDir, '.colima', 'ssh_config'), 'Host colima\n');
+      fs.put(d.expect.hostFile, 'Host gpupods-yotta-ours\n');
+      const lines = await readUserHostLines(config, { fs, platform: d.platform, exclude: [d.expect.hostFile] });
+      assert.deepEqual(lines.map((l) => l.patterns.join(' ')).sort(), [
+        'colima',
+        'from-glob-a',
+        'from-glob-b',
+        'from-spaced-folder',
+        'mine',
+      ]);
+    });
+  }
 
   it('an alias avoids an exact user host, a wildcard one, and a prefix pattern; a catch-all is ignored', () => {
     const claimed = claimedBy([
@@ -124,7 +179,13 @@ describe("aliases never take over the user's own hosts", () => {
         identityFile: join(dir, 'id'),
         knownHostsFile: join(dir, 'gpupods', 'known_hosts'),
         claimedAliases: async () =>
-          claimedBy(await readUserHostLines(userConfig, { homeDir: dir, exclude: [hostFile] })),
+          claimedBy(
+            await readUserHostLines(userConfig, {
+              fs: nodeSshFs,
+              platform: platformFor('linux', { homeDir: dir }),
+              exclude: [hostFile],
+            }),
+          ),
       });
       const pods = [
         pod({ id: 'y-0001', cloud: 'yotta', name: 'My Box', ssh: { host: '203.0.113.1', port: 2201, user: 'root' } }),

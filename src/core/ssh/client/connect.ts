@@ -22,7 +22,7 @@ import { addHostKey, blobType, checkHostKey, knownHostName, knownKeyTypes, readK
 
 /**
  * One SSH connection of our own, through ssh2 (pure JavaScript): the same on Windows, macOS and Linux, with no
- * ssh child process, no askpass and no ControlMaster. The host key is checked against our known_hosts before
+ * ssh child process, no password-prompt helper and no ControlMaster. The host key is checked against our known_hosts before
  * any login is sent.
  */
 

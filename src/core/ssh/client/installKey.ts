@@ -8,7 +8,7 @@ import type { SshLogin } from './auth';
 /**
  * The one-time password login of the password clouds (Novita, GPUGeek), done by our own client: log in with
  * the password (or keyboard-interactive), put our public key in ~/.ssh/authorized_keys, log out. From then
- * on Remote-SSH and the terminal log in with the key. No askpass program, no ssh child, the same on every
+ * on Remote-SSH and the terminal log in with the key. No password-prompt helper program, no ssh child, the same on every
  * desktop; the password lives only in memory for this one login.
  */
 
