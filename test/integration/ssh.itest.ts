@@ -161,6 +161,46 @@ describe('one-click Remote-SSH and Jupyter against a real sshd', function () {
     await screenshot('ssh-connected');
   });
 
+  it("Novita (password SSH) behind the user's ProxyJump: no key installed, and the user is told Remote-SSH will ask for the password", async function () {
+    if (backend.passwordUnavailable) this.skip();
+    const original = readFileSync(userConfig);
+    // the user's own rule for every pod: through a bastion (GPU Pods' client does not follow proxies)
+    writeFileSync(
+      userConfig,
+      original
+        .toString('latin1')
+        .replace('Host *\r\n', 'Host gpupods-novita-*\r\n  ProxyJump bastion.invalid\r\n\r\nHost *\r\n'),
+      'latin1',
+    );
+    try {
+      backend.resetPasswordPod('pw-proxied'); // the pod's user holds no key yet
+      sim.sim.controls.novita.seedInstance({ name: 'pw-proxied' });
+      const pod = await waitForPodNode('novita', 'pw-proxied', 'running');
+      const { workbench } = await script(new AutoInput());
+      await vscode.commands.executeCommand('gpuPods.connectRemoteSsh', pod);
+      assert.equal(workbench.errors.length, 0, workbench.errors.join(' | '));
+      assert.ok(
+        workbench.warnings.some((w) =>
+          /sends gpupods-novita-pw-proxied through ProxyJump, so GPU Pods did not install its key on "pw-proxied": Remote-SSH will ask for the pod's password/.test(
+            w,
+          ),
+        ),
+        workbench.warnings.join(' | '),
+      );
+      assert.deepEqual(
+        workbench.folders.map((f) => f.uri),
+        ['vscode-remote://ssh-remote+gpupods-novita-pw-proxied/root'],
+        'Remote-SSH still opens',
+      );
+      // straight to the pod with our entry alone (no proxy): our key is not there
+      const direct = sshTrue(sandbox.hostFile, 'gpupods-novita-pw-proxied');
+      assert.notEqual(direct.code, 0);
+      assert.match(direct.stderr, /Permission denied/);
+    } finally {
+      writeFileSync(userConfig, original);
+    }
+  });
+
   it('says "not reachable yet" for a running pod without SSH details, and writes nothing', async () => {
     const before = readFileSync(join(dir, 'gpupods', 'config'), 'utf8');
     const id = sim.sim.controls.novita.seedInstance({ name: 'no-ssh' });

@@ -11,6 +11,8 @@ import {
 import type { ProcessRunner, RunOptions } from '../../../src/core/ssh/io';
 import { ensureKeyPair } from '../../../src/core/ssh/keys';
 import { checkPublicKey } from '../../../src/core/ssh/validate';
+import { findOpenSsh } from '../../../src/core/platform/executables';
+import { desktops, OPENSSH } from './desktops';
 import { MemFs } from './helpers';
 
 const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq0k0gL4P0xQm2k3nJx8o4vQ1d0m7mXc2pZfH0mX9kP gpupods';
@@ -84,6 +86,39 @@ describe('keys', () => {
     const again = await ensureKeyPair({ fs, runner: new FakeRunner({ code: 1 }) }, '/h/.ssh/gpupods/id_ed25519');
     assert.equal(again.created, false);
   });
+
+  for (const d of desktops()) {
+    it(`${d.label}: the key is made in that desktop's ssh folder by the ssh-keygen found there`, async () => {
+      const fs = d.fs();
+      const key = d.platform.path.join(d.sshDir, 'gpupods_ed25519');
+      const runner = new FakeRunner({ code: 0 });
+      const deps = {
+        fs,
+        runner,
+        platform: d.platform,
+        sshKeygen: async () => (await findOpenSsh(d.platform)).sshKeygen,
+      };
+      const run = runner.run.bind(runner);
+      runner.run = async (cmd, args, opts) => {
+        fs.put(key, 'PRIVATE');
+        fs.put(`${key}.pub`, `${KEY}\n`, 0o644);
+        return run(cmd, args, opts);
+      };
+      assert.equal((await ensureKeyPair(deps, key)).created, true);
+      assert.deepEqual(
+        runner.calls.map((c) => [c.cmd, c.args.at(-1)]),
+        [[OPENSSH[d.os].sshKeygen, key]],
+      );
+      assert.ok(fs.ops.includes(`mkdir ${d.sshDir} 700`), fs.ops.join('\n'));
+      // a path that desktop's ssh config cannot name is refused before anything runs, with its setting
+      const foreign = d.os === 'win32' ? '/home/ann/.ssh/id' : 'C:\\Users\\ann\\id';
+      await assert.rejects(
+        ensureKeyPair(deps, foreign),
+        (e: unknown) => e instanceof ConfigError && e.setting === 'gpuPods.ssh.identityFile',
+      );
+      assert.equal(runner.calls.length, 1);
+    });
+  }
 
   it('accepts one OpenSSH public key line only', () => {
     assert.equal(checkPublicKey(`  ${KEY}\n`), KEY);
