@@ -22,42 +22,10 @@ import { type SshPaths, sshPaths } from '../core/ssh/sshPaths';
 import { installInclude, manualIncludeStatus, type ManualIncludeStatus } from '../core/ssh/userConfig';
 import { claimedBy, readUserHostLines } from '../core/ssh/userHosts';
 import type { UserInput } from '../ui/prompts';
-import type { AccountData, AccountSnapshot } from './accountData';
-import type { Account, AccountStore } from './accounts';
+import type { AccountSnapshot } from './accountData';
+import type { Account } from './accounts';
 import type { ProviderManager } from './providerManager';
-import type { settings } from './settings';
-
-/** The settings the SSH side reads, each time it needs them (a change applies to the next action). */
-export type SshSettings = Pick<
-  typeof settings,
-  'sshConfigMode' | 'sshDirectory' | 'sshIdentityFile' | 'userSshConfigFile' | 'remoteSshPath'
->;
-
-export interface SshServiceDeps {
-  accounts: Pick<AccountStore, 'list' | 'get'>;
-  data: Pick<AccountData, 'onDidChange' | 'snapshot'>;
-  log: Logger;
-  clock: Clock;
-  settings: SshSettings;
-  /** Asks the cloud about one pod before its entry goes; without it, no entry is ever pruned. */
-  providers?: Pick<ProviderManager, 'get'>;
-  /** The desktop: where the files are, how ssh config names them, where ssh is. Default: this one. */
-  platform?: Platform;
-  fs?: SshFs;
-  runner?: ProcessRunner;
-  /** GPU Pods' own SSH client, loaded on first use. */
-  loadClient?: () => Promise<SshClientModule>;
-}
-
-/** What connecting needs besides the entry: why GPU Pods did not install its key, when it did not. */
-export interface PreparedHost {
-  entry: HostEntry;
-  /**
-   * Set for a password pod whose entry the user's ssh config sends through a proxy: GPU Pods' own client
-   * made no direct connection, so its key is not on the pod and Remote-SSH will ask for the pod's password.
-   */
-  keyNotInstalled?: { proxy: 'ProxyJump' | 'ProxyCommand' };
-}
+import type { PreparedHost, SshServiceDeps, SshSettings } from './sshServicePort';
 
 /**
  * The SSH side of the extension: our host file and known_hosts (in `gpuPods.ssh.directory`), the managed
