@@ -153,7 +153,9 @@ describe('Yotta VMs on a v1 account', () => {
         { jupyterPassword: 'x' },
       );
     assert.equal(h.sim.requestsFor('yotta', 'POST', '/openapi/v1/vms/create').length, 1);
-    assert.deepEqual([created.name, created.status, created.region], ['v1-vm', 'provisioning', 'ap-southeast-1']);
+    assert.deepEqual([created.name, created.region], ['v1-vm', 'ap-southeast-1']);
+    // the simulator runs its state machine on scaled real time: on a loaded machine the VM may be up already
+    assert.ok(['provisioning', 'running'].includes(created.status), `status ${created.status}`);
     assert.equal(
       h.sim.requestsFor('yotta', 'GET', `/openapi/v1/vms/${created.id}`).length,
       1,
