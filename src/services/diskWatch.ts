@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { type Clock, every } from '../core/clock';
 import { displayText } from '../core/displayText';
 import { DiskAlarms, diskText } from '../core/diskUsage';
@@ -8,7 +8,6 @@ import type { DiskUsage, Pod } from '../core/model';
 import type { Workbench } from '../workbench/workbench';
 import type { AccountData } from './accountData';
 import type { Account, AccountStore } from './accounts';
-import { describeForLog } from './log';
 import type { ProviderManager } from './providerManager';
 
 /** How often running pods' disks are read from a cloud's monitoring while the view is shown. */
@@ -36,9 +35,7 @@ export interface DiskWatchDeps {
 export class DiskWatch implements vscode.Disposable {
   private readonly read = new Map<string, { disks: DiskUsage[]; at: number }>();
   private readonly alarms = new DiskAlarms();
-  private readonly changed = new vscode.EventEmitter<string>();
-  /** Fires with the account whose disks changed. */
-  readonly onDidChange = this.changed.event;
+  private readonly listeners = new Set<(accountId: string) => void>();
   private readonly disposables: Array<{ dispose(): void }>;
   private running = false;
 
@@ -46,8 +43,13 @@ export class DiskWatch implements vscode.Disposable {
     this.disposables = [
       d.data.onDidChange((accountId) => this.listed(accountId)),
       every(d.clock, d.intervalMs ?? DISK_READ_MS, () => void this.round()),
-      this.changed,
     ];
+  }
+
+  /** Fires with the account whose disks changed. */
+  onDidChange(listener: (accountId: string) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
   }
 
   /** The pod's disks: its own record's, else the last reading of its cloud's monitoring. */
@@ -59,7 +61,7 @@ export class DiskWatch implements vscode.Disposable {
   record(account: Account, pod: Pod, disks: DiskUsage[]): void {
     this.read.set(timerKey(account.id, pod.id), { disks, at: this.d.clock.now() });
     this.warn(account, pod, disks);
-    this.changed.fire(account.id);
+    for (const l of [...this.listeners]) l(account.id);
   }
 
   private listed(accountId: string): void {
@@ -115,12 +117,15 @@ export class DiskWatch implements vscode.Disposable {
         this.record(account, pod, await provider.diskUsage(pod.id));
       } catch (e) {
         // The row keeps its last reading; a failed read is not worth a toast.
-        this.d.log.debug(`Reading the disks of ${account.cloud} pod ${pod.id} failed: ${describeForLog(e)}`);
+        this.d.log.debug(
+          `Reading the disks of ${account.cloud} pod ${pod.id} failed: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
     }
   }
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+    this.listeners.clear();
   }
 }

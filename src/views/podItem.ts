@@ -20,7 +20,7 @@ export function podItem(
   gpu: { percentText?: string; idleRule?: boolean; idleTimer?: boolean } = {},
   /** When the pod's list was last read, if its latest read failed (the row is kept from that list). */
   staleSince?: number,
-  /** "spot" / "spot: reclaimed in 4 min" and "disk 93% full" (views/podMarks.ts); a warning sets the icon. */
+  /** "spot: reclaimed in 4 min" and "disk 93% full" first, "spot" after the price (views/podMarks.ts). */
   marks: PodMarks = {},
 ): vscode.TreeItem {
   const { pod, account } = node;
@@ -29,12 +29,12 @@ export function podItem(
   item.description = displayText(
     [
       staleText(staleSince),
+      ...(marks.urgent ?? []),
       gpuLabel(pod),
       pod.region,
       podPriceText(pod),
       marks.spot,
       gpu.percentText,
-      marks.disk,
       pod.pending ? vscode.l10n.t('{0} (operation pending)', statusText(pod)) : statusText(pod),
     ]
       .filter(Boolean)

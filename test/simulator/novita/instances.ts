@@ -103,6 +103,7 @@ function validateCreate(s: NovitaState, b: Record<string, unknown>): SimResponse
 }
 
 function create(s: NovitaState, req: SimRequest): SimResponse {
+  s.createBodies.push(structuredClone(req.body));
   const forced = s.createFailures.shift();
   if (forced) return forced;
   const b = bodyOf(req);
