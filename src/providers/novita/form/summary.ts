@@ -44,7 +44,9 @@ export async function summarize(cat: NovitaCatalog, answers: Answers, ctx: Creat
     [
       !fresh && {
         label: l10n.t('Warning'),
-        value: l10n.t('This product is no longer listed; the create will probably be refused.'),
+        value: spot
+          ? l10n.t('This product is not offered as spot right now; the create will probably be refused.')
+          : l10n.t('This product is no longer listed; the create will probably be refused.'),
       },
       fresh &&
         !isDeployable(fresh) && { label: l10n.t('Warning'), value: l10n.t('This product is sold out right now.') },
