@@ -39,7 +39,10 @@ export function spotStateOf(raw: RawInstance): SpotState | undefined {
   const status = text(raw.spotStatus).toLowerCase();
   if (text(raw.billingMode) !== 'spot' && !['notified', 'reclaiming'].includes(status)) return undefined;
   const reclaimAt = reclaimTime(raw.spotReclaimTime);
-  const state: SpotState = { reclaimNotice: status === 'notified' || status === 'reclaiming' };
+  // Either field announces it: a reclaim time other than "0" means the reclaim has started.
+  const announced =
+    status === 'notified' || status === 'reclaiming' || (reclaimAt !== undefined && status !== 'terminated');
+  const state: SpotState = { reclaimNotice: announced };
   if (reclaimAt !== undefined) state.reclaimAt = reclaimAt;
   return state;
 }

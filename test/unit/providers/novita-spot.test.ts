@@ -31,6 +31,14 @@ describe('Novita spot pods as listed: spotStatus and spotReclaimTime', () => {
     assert.match(rows.get('Spot capacity')!, /^the cloud reclaims this pod in 4 min \(at .+\)$/);
   });
 
+  it('a reclaim time alone (spotStatus still running) is an announcement too; "0" is none', async () => {
+    const id = h.control.seedInstance({ name: 'cheap', billingMode: 'spot' });
+    h.control.overrideFields(id, { spotStatus: 'running', spotReclaimTime: '0' });
+    assert.equal((await h.provider().getPod(id))?.spot?.reclaimNotice, false);
+    h.control.overrideFields(id, { spotReclaimTime: '1893456000' });
+    assert.deepEqual((await h.provider().getPod(id))?.spot, { reclaimNotice: true, reclaimAt: 1893456000_000 });
+  });
+
   it('a reclaimed pod is stopped and says why', async () => {
     const id = h.control.seedInstance({ name: 'cheap', billingMode: 'spot' });
     h.control.scheduleReclaim(id, 60_000);
