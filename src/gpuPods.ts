@@ -24,6 +24,8 @@ import { ProviderManager } from './services/providerManager';
 import { settings } from './services/settings';
 import { SshService } from './services/sshService';
 import { createUtilisationSampler } from './services/utilisationSampler';
+import { DiskWatch } from './services/diskWatch';
+import { SpotWatch } from './services/spotWatch';
 import type { UserInput } from './ui/prompts';
 import { VsCodeUserInput } from './ui/userInput';
 import type { BurnRateStatus } from './views/burnRate';
@@ -146,10 +148,18 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
       stopPod: (account, pod) => podAction(account, pod, 'stop'),
     }),
   );
-  const tree = new PodsTreeProvider(accounts, data, providers, clock, idleGuard, {
-    feed: utilisation,
-    rules: idleRules,
-  });
+  // Disks about to fill (GPUGeek's pod list, Yotta's storage metrics) and spot pods about to be reclaimed.
+  const diskWatch = new DiskWatch({ accounts, data, providers, view, clock, workbench, log });
+  const spotWatch = new SpotWatch({ accounts, data, view, clock, workbench, log });
+  const tree = new PodsTreeProvider(
+    accounts,
+    data,
+    providers,
+    clock,
+    idleGuard,
+    { feed: utilisation, rules: idleRules },
+    diskWatch,
+  );
   const idleStatus = new IdleStatus(data, utilisation, idleRules, () => settings.idleRuleDefaults(), clock);
   const podSecrets = new PodSecrets(context.secrets);
   const services: Services = Object.freeze({
@@ -184,6 +194,8 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
     idleGuard,
     idleRules,
     idleStatus,
+    diskWatch,
+    spotWatch,
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('gpuPods.idle') && idleStatus.update()),
     accounts.onDidChange(() => services.offers.forget()),
     services.jupyterServers,

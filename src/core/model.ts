@@ -76,6 +76,26 @@ export interface Pod {
   pending?: boolean;
   /** Extra facts for the tooltip, already formatted: label → value. */
   details: Array<[string, string]>;
+  /** Spot (interruptible) capacity: cheaper, and the cloud may take the pod back (Novita `billingMode: spot`). */
+  spot?: SpotState;
+  /** Disks with their use, where the cloud's pod record reports them (GPUGeek). */
+  disks?: DiskUsage[];
+}
+
+/** A spot pod's reclaim state as the cloud reports it. */
+export interface SpotState {
+  /** The cloud has announced that it will reclaim the pod (Novita `spotStatus` notified/reclaiming). */
+  reclaimNotice: boolean;
+  /** When the cloud reclaims it (epoch ms), when it says. */
+  reclaimAt?: number;
+}
+
+/** One disk of a pod and how full it is, in bytes. */
+export interface DiskUsage {
+  /** What the cloud calls it ("System disk", "Data disk (/gz-data)"), already localised. */
+  label: string;
+  usedBytes: number;
+  totalBytes: number;
 }
 
 /** Currencies a cloud's price can be in; a quote that names none has no currency (it is never assumed). */

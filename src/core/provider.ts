@@ -1,5 +1,5 @@
 import type { CreateForm } from './createForm';
-import type { CloudId, Endpoint, GpuOffer, Pod, Volume } from './model';
+import type { CloudId, DiskUsage, Endpoint, GpuOffer, Pod, Volume } from './model';
 import type { GpuReading } from './utilisation/model';
 
 /** What a pod can be asked to do. Each cloud maps it to its own word (Yotta "pause", GPUGeek "release"). */
@@ -76,11 +76,28 @@ export interface Utilisation {
   cpuPercent?: number;
   ramPercent?: number;
   gpuPercent?: number;
+  /** Memory in use and in all, where the cloud reports sizes (Yotta). */
+  ramUsedBytes?: number;
+  ramTotalBytes?: number;
+  /** The pod's disks, where the cloud's monitoring reports them (Yotta storage metrics). */
+  disks?: DiskUsage[];
 }
 
 /** "Notify me when available" for a sold-out offer (NeevCloud availability alerts). */
 export interface AvailabilityAlerts {
   register(regionId: string, offerId: string, signal?: AbortSignal): Promise<'registered' | 'alreadyRegistered'>;
+  /** The alerts the account has registered, as the cloud lists them. */
+  list?(signal?: AbortSignal): Promise<AvailabilityAlert[]>;
+}
+
+/** One registered alert: the offer (config) and region it watches, in the cloud's own words for its state. */
+export interface AvailabilityAlert {
+  regionId: string;
+  offerId: string;
+  /** The cloud's status word ("pending"), as it wrote it. */
+  status?: string;
+  /** Epoch ms. */
+  createdAt?: number;
 }
 
 /**
@@ -134,6 +151,11 @@ export interface Provider {
   gpuReadings?(id: string, signal?: AbortSignal): Promise<GpuReading[]>;
   alerts?: AvailabilityAlerts;
   vms?: VmOps;
+  /**
+   * The running pod's disks from the cloud's own monitoring (Yotta), read now and then to warn before one fills;
+   * clouds whose pod record carries its disks (GPUGeek) put them on the Pod instead.
+   */
+  diskUsage?(id: string, signal?: AbortSignal): Promise<DiskUsage[]>;
 }
 
 /** What building a provider needs; all values come from settings and SecretStorage. */

@@ -3,6 +3,8 @@ import type { Pod, PortMapping } from '../core/model';
 import { redactText } from '../core/redact';
 import { formatDate, gpuLabel, podPriceText, staleDetail } from './format';
 import { statusText } from '../ui/statusText';
+import { diskRows } from '../core/diskUsage';
+import { spotRow } from '../core/spotReclaim';
 
 /*
  * What a pod's tooltip says, as label/value rows, each fact once: the shared facts first, then what only the
@@ -15,6 +17,8 @@ export interface PodFactsOptions {
   extra?: Array<[string, string]>;
   /** The pod comes from an older good list: the latest read of the list failed. */
   staleSince?: number;
+  /** Now, on GPU Pods' clock: a spot pod's time left until the cloud reclaims it is said from it. */
+  now?: number;
 }
 
 /**
@@ -36,7 +40,8 @@ function sshRow(pod: Pod): string | undefined {
 }
 
 export function podTooltipRows(pod: Pod, options: PodFactsOptions = {}): Array<[string, string]> {
-  const { extra = [], staleSince } = options;
+  const { extra = [], staleSince, now } = options;
+  const spot = now !== undefined ? spotRow(pod, now) : undefined;
   const rows: Array<[string, string | undefined]> = [
     [l10n.t('Status'), statusText(pod) + (pod.statusReason ? ` — ${pod.statusReason}` : '')],
     [l10n.t('Listed'), staleDetail(staleSince)],
@@ -51,7 +56,9 @@ export function podTooltipRows(pod: Pod, options: PodFactsOptions = {}): Array<[
     ],
     [l10n.t('SSH'), sshRow(pod)],
     [l10n.t('Created'), formatDate(pod.createdAt)],
+    ...(spot ? [spot] : []),
     ...pod.details,
+    ...diskRows(pod.disks),
     ...extra,
     [l10n.t('Id'), pod.id],
   ];

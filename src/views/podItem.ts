@@ -8,6 +8,7 @@ import type { PodNode } from './nodes';
 import { type PodFactsOptions, podTooltipRows } from './podFacts';
 import { contextValue, podMenuFlags } from './menuFlags';
 import { statusIcon } from './statusIcon';
+import type { PodMarks } from './podMarks';
 
 export function podItem(
   node: PodNode,
@@ -19,6 +20,8 @@ export function podItem(
   gpu: { percentText?: string; idleRule?: boolean; idleTimer?: boolean } = {},
   /** When the pod's list was last read, if its latest read failed (the row is kept from that list). */
   staleSince?: number,
+  /** "spot: reclaimed in 4 min" and "disk 93% full" first, "spot" after the price (views/podMarks.ts). */
+  marks: PodMarks = {},
 ): vscode.TreeItem {
   const { pod, account } = node;
   const item = new vscode.TreeItem(displayText(pod.name || pod.id), vscode.TreeItemCollapsibleState.None);
@@ -26,16 +29,20 @@ export function podItem(
   item.description = displayText(
     [
       staleText(staleSince),
+      ...(marks.urgent ?? []),
       gpuLabel(pod),
       pod.region,
       podPriceText(pod),
+      marks.spot,
       gpu.percentText,
       pod.pending ? vscode.l10n.t('{0} (operation pending)', statusText(pod)) : statusText(pod),
     ]
       .filter(Boolean)
       .join(' · '),
   );
-  item.iconPath = statusIcon(pod.status, pod.pending);
+  item.iconPath = marks.warning
+    ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+    : statusIcon(pod.status, pod.pending);
   // The tooltip is built in resolveTreeItem, when the user hovers: building 500 of them up front
   // costs more than the rest of the tree.
   item.contextValue = contextValue('pod', podMenuFlags(pod, capabilities, !!gpu.idleTimer, !!gpu.idleRule));

@@ -15,6 +15,11 @@ import { podItem, podTooltip } from './podItem';
 import { vmItem } from './vmItem';
 import type { ProviderManager } from '../services/providerManager';
 import { emptyMessage, podsListFailed, rowsOf } from './groupRows';
+import { diskRows } from '../core/diskUsage';
+import type { Utilisation } from '../core/provider';
+import type { DiskWatch } from '../services/diskWatch';
+import { podMarks } from './podMarks';
+import { utilisationRows } from './utilisationRows';
 
 /**
  * Providers → pods / volumes / endpoints. Data comes from AccountData; a change to one account
@@ -40,6 +45,8 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     },
     /** GPU readings (row description, tooltip sparkline) and idle rules; absent where no sampler is wired. */
     private readonly gpus: { feed?: UtilisationFeed; rules?: IdleRules } = {},
+    /** Pods' disks from their cloud's monitoring (the disk-fill warning); absent where none is wired. */
+    private readonly disks?: Pick<DiskWatch, 'disks' | 'record' | 'onDidChange'>,
   ) {
     this.disposables = [
       accounts.onDidChange(() => this.changed.fire(undefined)),
@@ -47,6 +54,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     ];
     if (idle) this.disposables.push(idle.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))));
     if (gpus.rules) this.disposables.push(gpus.rules.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))));
+    if (disks) this.disposables.push(disks.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))));
     // New readings move the rows' "GPU 37%": redraw the accounts that have a running pod.
     if (gpus.feed)
       this.disposables.push(
@@ -109,6 +117,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
           this.data.snapshot(node.account.id)?.capabilities,
           this.gpuFacts(node),
           this.staleSince(node, 'pods'),
+          podMarks(node.pod, this.clock.now(), this.disks?.disks(node.account.id, node.pod)),
         );
       case 'volume':
         return volumeItem(node, this.staleSince(node, 'volumes'));
@@ -147,20 +156,26 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const snapshot = this.data.snapshot(node.account.id);
     const vm = node.pod.kind === 'vm';
     const rows = vm ? [] : this.idleRows(node);
+    // Disks from the cloud's monitoring (the pod's own record's are among its facts already).
+    const lastDisks = vm || node.pod.disks ? [] : diskRows(this.disks?.disks(node.account.id, node.pod));
     const options = {
       capabilities: vm ? undefined : snapshot?.capabilities,
       utilisation: vm ? undefined : this.gpuBlock(node),
       staleSince: snapshot && staleSince(snapshot, vm ? 'vms' : 'pods'),
+      now: this.clock.now(),
     };
-    item.tooltip = podTooltip(node.pod, { ...options, extra: rows });
+    item.tooltip = podTooltip(node.pod, { ...options, extra: [...rows, ...lastDisks] });
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
     const [pod, usage] = await Promise.all([
       this.withSshAddress(node, options.staleSince !== undefined, abort.signal),
-      this.utilisationRow(node, abort.signal),
+      this.utilisation(node, abort.signal),
     ]);
-    if (pod !== node.pod || usage)
-      item.tooltip = podTooltip(pod, { ...options, extra: usage ? [...rows, usage] : rows });
+    if (pod !== node.pod || usage) {
+      const fresh = usage ? utilisationRows(usage) : [];
+      const disks = usage?.disks?.length ? [] : lastDisks;
+      item.tooltip = podTooltip(pod, { ...options, extra: [...rows, ...fresh, ...disks] });
+    }
     return item;
   }
 
@@ -180,18 +195,18 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     }
   }
 
-  /** CPU, RAM and GPU now, for a running pod of a cloud that reports them; undefined when it cannot be read. */
-  private async utilisationRow(node: PodNode, signal: AbortSignal): Promise<[string, string] | undefined> {
+  /**
+   * CPU, RAM, GPU and disks now, for a running pod of a cloud that reports them; undefined when they cannot be
+   * read. Disks read here also feed the disk-fill warning.
+   */
+  private async utilisation(node: PodNode, signal: AbortSignal): Promise<Utilisation | undefined> {
     const caps = this.data.snapshot(node.account.id)?.capabilities;
     if (node.pod.status !== 'running' || !caps?.utilisation || node.pod.kind === 'vm') return undefined;
     try {
       const provider = await this.providers.get(node.account);
       const u = await provider.utilisation!(node.pod.id, signal);
-      const pct = (v?: number) => (v === undefined ? '—' : `${Math.round(v)}%`);
-      return [
-        vscode.l10n.t('Utilisation'),
-        vscode.l10n.t('CPU {0} · RAM {1} · GPU {2}', pct(u.cpuPercent), pct(u.ramPercent), pct(u.gpuPercent)),
-      ];
+      if (u.disks?.length && !node.pod.disks) this.disks?.record(node.account, node.pod, u.disks);
+      return u;
     } catch {
       // The tooltip simply shows no utilisation; the error is not worth a toast.
       return undefined;

@@ -15,6 +15,8 @@ export interface GpuFacts {
   pricePerGpuHour?: number;
   /** Why there is no price, when there is none. */
   priceMissing?: 'notPublished' | 'quotedAtCreate';
+  /** USD per GPU-hour on spot (interruptible) capacity, where the cloud offers it for this GPU. */
+  spotPricePerGpuHour?: number;
   /** "high", "3 free", "in 2 regions"; undefined: the cloud does not publish stock. */
   stock?: string;
   /** Why it cannot be picked ("sold out"); the description then leaves the stock out. */
@@ -37,7 +39,14 @@ export function gpuOption<T>(facts: GpuFacts, value: T): PickOption<T> {
   const stock = facts.stock !== undefined ? l10n.t('stock: {0}', facts.stock) : l10n.t('stock not published');
   return {
     label: facts.name,
-    description: [vram, gpuPriceText(facts), ...(facts.soldOut ? [] : [stock])].join(' · '),
+    description: [
+      vram,
+      gpuPriceText(facts),
+      ...(facts.spotPricePerGpuHour !== undefined
+        ? [l10n.t('spot {0}', formatRate(facts.spotPricePerGpuHour, 'gpuHour'))]
+        : []),
+      ...(facts.soldOut ? [] : [stock]),
+    ].join(' · '),
     ...(facts.detail ? { detail: facts.detail } : {}),
     value,
     ...(facts.soldOut ? { disabledReason: facts.soldOut } : {}),

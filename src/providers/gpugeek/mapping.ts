@@ -1,4 +1,4 @@
-import type { GpuOffer, JupyterEndpoint, Pod, PodStatus, PortMapping } from '../../core/model';
+import type { DiskUsage, GpuOffer, JupyterEndpoint, Pod, PodStatus, PortMapping } from '../../core/model';
 import { isSafeHost, isValidPort, parseSshCommand } from '../../core/sshCommand';
 import { cleanMessage } from './api';
 import { flag, type RawDatacenter, type RawInstance } from './schemas';
@@ -140,8 +140,12 @@ export function mapInstance(raw: RawInstance, datacenters: ReadonlyMap<string, s
   add(l10n.t('Datacenter'), dcName && raw.dcId && dcName !== raw.dcId ? `${dcName} (${raw.dcId})` : dcName);
   if (raw.cpuCoreNum !== undefined) add(l10n.t('CPU cores'), String(raw.cpuCoreNum));
   if (raw.memorySize !== undefined) add(l10n.t('Memory'), l10n.t('{0} GB', gb(raw.memorySize)));
-  add(l10n.t('System disk'), usage(raw.systemDiskUsedSize, raw.systemDiskSize));
-  add(l10n.t('Data disk (/gz-data)'), usage(raw.dataDiskUsedSize, raw.dataDiskSize));
+  // Disks with their use go to `disks` (the tooltip says how full, the row warns before one fills); a size alone stays here.
+  const disks = [
+    disk(l10n.t('System disk'), raw.systemDiskUsedSize, raw.systemDiskSize),
+    disk(l10n.t('Data disk (/gz-data)'), raw.dataDiskUsedSize, raw.dataDiskSize),
+  ];
+  for (const d of disks) if (!d.usage) add(d.label, usage(undefined, d.total));
   if (raw.availableGpuNum !== undefined) add(l10n.t('Free GPUs on host'), String(raw.availableGpuNum));
   if (startable !== undefined) add(STARTABLE_LABEL, startable ? 'yes' : STARTABLE_NO);
   if (pending) add(l10n.t('Operation'), l10n.t('in progress{0}', raw.operationId ? ` (${raw.operationId})` : ''));
@@ -168,7 +172,17 @@ export function mapInstance(raw: RawInstance, datacenters: ReadonlyMap<string, s
     jupyter,
     pending,
     details,
+    disks: disks.flatMap((d) => (d.usage ? [d.usage] : [])),
   };
+}
+
+/** A disk as GPUGeek lists it (`systemDiskSize`/`systemDiskUsedSize`, `dataDiskSize`/`dataDiskUsedSize`, bytes). */
+function disk(label: string, used: number | undefined, total: number | undefined) {
+  const usage: DiskUsage | undefined =
+    used !== undefined && total !== undefined && total > 0 && used >= 0
+      ? { label, usedBytes: used, totalBytes: total }
+      : undefined;
+  return { label, total, usage };
 }
 
 /**

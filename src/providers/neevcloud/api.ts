@@ -1,5 +1,13 @@
 import { validateBaseUrl } from '../../core/baseUrl';
-import { AuthError, CloudError, CloudRefusal, ConfigError, NotFoundError, type GpuPodsError } from '../../core/errors';
+import {
+  AuthError,
+  CloudError,
+  CloudRefusal,
+  ConfigError,
+  NotFoundError,
+  type GpuPodsError,
+  UnexpectedResponseError,
+} from '../../core/errors';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../../core/http';
 import type { Logger } from '../../core/logger';
 import { fetchAllPages } from '../../core/paging';
@@ -16,6 +24,8 @@ import {
   zRuntime,
   zTemplate,
   zTemplatePage,
+  zAlert,
+  type RawAlert,
   type RawGpuConfig,
   type RawInventoryItem,
   type RawRuntime,
@@ -137,6 +147,36 @@ export class NeevCloudApi {
       idempotent: true,
       signal,
     });
+  }
+
+  /**
+   * The account's availability alerts (GPUNotifyAvailabilityRequest[]): the documented answer is a bare array; an
+   * array under `data` is read too. An item without its region or config is skipped, not the list.
+   */
+  async listAlerts(signal?: AbortSignal): Promise<RawAlert[]> {
+    const what = l10n.t('list availability alerts');
+    const body = await this.send(this.inventory, {
+      method: 'GET',
+      path: `${V}/inventory/gpu/notify-availability`,
+      what,
+      signal,
+    });
+    const list = Array.isArray(body) ? body : (body as { data?: unknown } | undefined)?.data;
+    if (!Array.isArray(list))
+      throw new UnexpectedResponseError(
+        l10n.t('{0} sent an unreadable answer for {1}.', CLOUD, what),
+        JSON.stringify(body ?? '').slice(0, 200),
+      );
+    const out: RawAlert[] = [];
+    list.forEach((raw, i) => {
+      const item = zAlert.safeParse(raw);
+      if (item.success) out.push(item.data);
+      else
+        this.logger.warn(
+          `${CLOUD}: skipped availability alert ${i} that could not be read (${describeIssues(item.error)}).`,
+        );
+    });
+    return out;
   }
 
   async listRuntimes(signal?: AbortSignal): Promise<RawRuntime[]> {

@@ -6,7 +6,7 @@ import type { ProviderDeps } from '../deps';
 import { NeevCloudApi } from './api';
 import { neevCreateForm } from './createForm';
 import type { RawRuntime } from './schemas';
-import { gpuReadingsOf, isRuntimeItem, mapMetrics, mapOffers, mapRuntime } from './mapping';
+import { gpuReadingsOf, isRuntimeItem, mapAlert, mapMetrics, mapOffers, mapRuntime } from './mapping';
 import { l10n } from '../../core/l10n';
 
 /** NeevCloud has no stop/start: a runtime can only be deleted. */
@@ -131,6 +131,8 @@ export function createNeevCloudProvider(config: ProviderConfig, deps: ProviderDe
           throw e;
         }
       },
+      /** The account's alerts (list GPU notification requests); NeevCloud documents no way to remove one. */
+      list: async (signal) => (await api.listAlerts(signal)).map(mapAlert),
     },
     /** CPU / RAM / GPU utilisation in percent; poll only while shown. */
     utilisation: async (id, signal) => mapMetrics(await api.getMetrics(id, signal)),

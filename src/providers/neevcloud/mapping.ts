@@ -1,7 +1,8 @@
 import type { GpuOffer, JupyterEndpoint, Pod, PodStatus, PortMapping, SshEndpoint } from '../../core/model';
 import type { GpuReading } from '../../core/utilisation/model';
 import { isSafeHost, isSafeUser, isValidPort, parseSshCommand } from '../../core/sshCommand';
-import type { RawInventoryItem, RawRuntime } from './schemas';
+import type { AvailabilityAlert } from '../../core/provider';
+import type { RawAlert, RawInventoryItem, RawRuntime } from './schemas';
 import { l10n } from '../../core/l10n';
 
 /** `Running` is the only documented status; the rest are the usual words, matched case-insensitively. */
@@ -297,4 +298,14 @@ export function gpuReadingsOf(metrics: NeevCloudMetrics): GpuReading[] {
         g.utilizationPercent <= 100 && { utilisationPercent: g.utilizationPercent }),
     }))
     .sort((a, b) => a.index - b.index);
+}
+
+/** A registered availability alert in the shared shape (the cloud's status word kept as written). */
+export function mapAlert(raw: RawAlert): AvailabilityAlert {
+  const out: AvailabilityAlert = { regionId: raw.region_id, offerId: raw.config_id };
+  const status = raw.status?.trim();
+  if (status) out.status = status;
+  const created = epochMs(raw.created_at);
+  if (created !== undefined) out.createdAt = created;
+  return out;
 }

@@ -129,3 +129,16 @@ export const zRuntime = z.object({
 export type RawRuntime = z.infer<typeof zRuntime>;
 
 export const zMetricsBody = z.record(z.string(), z.unknown());
+
+/**
+ * GPUNotifyAvailabilityRequest (list GPU notification requests): named in the reference, fields unpublished.
+ * region_id and config_id as the register body names them; the rest read if present. Items are read one by one.
+ */
+export const zAlert = z.object({
+  id: zMaybe(zId),
+  region_id: z.string(),
+  config_id: z.string(),
+  status: zText,
+  created_at: zMaybe(z.union([z.string(), z.number()])),
+});
+export type RawAlert = z.infer<typeof zAlert>;

@@ -45,6 +45,8 @@ export interface CreateInstanceBody {
   envs?: Array<{ key: string; value: string }>;
   localStorageMountPoint?: string;
   networkStorages?: Array<{ Id: string; mountPoint: string }>;
+  /** gpu-instance-create-instance `billingMode`: onDemand | monthly | spot (monthly is not offered here). */
+  billingMode?: 'onDemand' | 'spot';
 }
 
 export interface ProductQuery {

@@ -2,6 +2,7 @@ import type { CreateForm } from '../../core/createForm';
 import { mustMatch, nameStep, slug } from '../../core/formSteps/names';
 import type { Pod } from '../../core/model';
 import type { NovitaApi } from './api';
+import { billingStep } from './form/billingStep';
 import { NovitaCatalog, str } from './form/catalog';
 import { create } from './form/create';
 import { diskSteps } from './form/diskSteps';
@@ -17,9 +18,13 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 /** Novita's create wizard as data. Caches what each step loaded so later steps and create see the same facts. */
 export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
   const cat = new NovitaCatalog(api);
+  const [gpu, count, cluster] = gpuSteps(cat);
   return {
     fields: [
-      ...gpuSteps(cat),
+      gpu,
+      count,
+      billingStep(cat),
+      cluster,
       imageStep(cat),
       ...diskSteps(cat),
       ...portSteps(cat),

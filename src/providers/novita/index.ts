@@ -8,6 +8,7 @@ import { novitaCreateForm } from './createForm';
 import { mapInstance, mapOffer } from './mapping';
 import { parsePorts } from './ports';
 import type { RawInstance } from './schemas';
+import { spotUnits } from './spot';
 import { novitaVolumes } from './volumes';
 import { l10n } from '../../core/l10n';
 
@@ -38,15 +39,17 @@ export function createNovitaProvider(config: ProviderConfig, deps: ProviderDeps)
   /** Product prices only when some instance has none; a failure here must not hide the pods. */
   async function mapAll(raws: RawInstance[], signal?: AbortSignal): Promise<Pod[]> {
     let prices: Map<string, number> | undefined;
+    let spotPrices: Map<string, number> | undefined;
     if (raws.some((r) => !(r.instancePrice && r.instancePrice > 0))) {
       try {
         const products = await api.listProducts({}, signal);
         prices = new Map(products.filter((p) => p.price).map((p) => [p.id, p.price as number]));
+        spotPrices = new Map(products.flatMap((p) => (spotUnits(p) ? [[p.id, spotUnits(p)!] as const] : [])));
       } catch (e) {
         deps.logger.debug(`Novita: no product prices for the pod list (${(e as Error).message})`);
       }
     }
-    return raws.map((r) => mapInstance(r, prices));
+    return raws.map((r) => mapInstance(r, prices, spotPrices));
   }
 
   /** `ports` as in the wizard: "8080/tcp,8081/http"; checked here before the cloud is asked. */

@@ -3,6 +3,7 @@ import { isSafeHost, isValidPort, parseSshCommand } from '../../core/sshCommand'
 import type { RawCluster, RawInstance, RawProduct, RawStorage } from './schemas';
 import { l10n } from '../../core/l10n';
 import { unitNotPublished } from '../../core/price';
+import { reclaimedReason, spotStateOf } from './spot';
 
 /** Novita prices are integers in 1/100000 USD per hour (67000 = $0.67/h). */
 export const PRICE_UNIT = 100_000;
@@ -113,8 +114,15 @@ function mapSsh(raw: RawInstance): SshEndpoint | undefined {
   return password ? { ...ssh, password } : ssh;
 }
 
-/** `productPrices`: per-GPU price by product id, used only when the instance carries no price. */
-export function mapInstance(raw: RawInstance, productPrices?: Map<string, number>): Pod {
+/**
+ * `productPrices`: per-GPU price by product id, used only when the instance carries no price (`spotPrices` for a
+ * spot instance).
+ */
+export function mapInstance(
+  raw: RawInstance,
+  productPrices?: Map<string, number>,
+  spotPrices?: Map<string, number>,
+): Pod {
   const rawStatus = str(raw.status) ?? '';
   let status = mapStatus(rawStatus);
   const reason = str(raw.statusError?.message);
@@ -122,7 +130,8 @@ export function mapInstance(raw: RawInstance, productPrices?: Map<string, number
   if (reason && status === 'stopped') status = 'failed';
   const gpuCount = raw.gpuNum ?? undefined;
   let price = usdPerHour(raw.instancePrice);
-  const productPrice = raw.productId ? productPrices?.get(raw.productId) : undefined;
+  const spot = spotStateOf(raw);
+  const productPrice = raw.productId ? (spot ? spotPrices : productPrices)?.get(raw.productId) : undefined;
   if (price === undefined && productPrice !== undefined && gpuCount) price = usdPerHour(productPrice * gpuCount);
 
   const pod: Pod = {
@@ -136,6 +145,8 @@ export function mapInstance(raw: RawInstance, productPrices?: Map<string, number
     details: [],
   };
   if (reason) pod.statusReason = reason;
+  else if (status === 'stopped' && reclaimedReason(raw)) pod.statusReason = reclaimedReason(raw);
+  if (spot) pod.spot = spot;
   const gpuName = str(raw.productName);
   if (gpuName) pod.gpuName = gpuName;
   if (gpuCount !== undefined) pod.gpuCount = gpuCount;
@@ -172,7 +183,6 @@ function details(raw: RawInstance): Array<[string, string]> {
   add(l10n.t('Memory'), raw.memory ? l10n.t('{0} GB', raw.memory) : undefined);
   add(l10n.t('Root disk'), raw.rootfsSize ? l10n.t('{0} GB', raw.rootfsSize) : undefined);
   add(l10n.t('Billing'), str(raw.billingMode));
-  add(l10n.t('Spot'), str(raw.spotStatus));
   const mounts = (raw.volumeMounts ?? [])
     .map((v) => [str(v.type), str(v.mountPath), v.size ? `${v.size} GB` : undefined].filter(Boolean).join(' '))
     .filter((s) => s !== '');

@@ -49,6 +49,7 @@ export const zInstance = z.object({
   createdAt: zText,
   instancePrice: zMaybe(zLooseNumber),
   spotStatus: zText,
+  spotReclaimTime: zText,
   connectComponentSSH: zMaybe(z.object({ sshCommand: zText, password: zText, isRunning: zMaybe(zLooseBool) })),
   connectComponentJupyter: zMaybe(
     z.object({ port: zMaybe(zLooseNumber), address: zText, token: zText, isRunning: zMaybe(zLooseBool) }),

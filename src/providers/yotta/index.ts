@@ -5,6 +5,7 @@ import type { ProviderDeps } from '../deps';
 import { YottaApi } from './api';
 import { podCreateForm } from './createForm';
 import { yottaGpuReadings } from './metrics';
+import { yottaDisks, yottaUtilisation } from './podMetrics';
 import { type ApiVersion, YottaPods } from './pods';
 import { YottaResources } from './resources';
 import { volumeCreateForm } from './volumeForm';
@@ -92,6 +93,8 @@ export function createYottaProvider(config: ProviderConfig, deps: ProviderDeps):
     createForm: () => podCreateForm(pods, res),
     listOffers: (signal) => res.listOffers(signal),
     gpuReadings: (id, signal) => yottaGpuReadings(api, id, signal),
+    utilisation: (id, signal) => yottaUtilisation(api, id, signal),
+    diskUsage: (id, signal) => yottaDisks(api, id, signal),
     volumes: {
       list: (signal) => res.listVolumes(signal),
       createForm: () => volumeCreateForm(res),

@@ -75,6 +75,10 @@ export interface SimInstance {
   createdAt: number;
   /** 1/100000 USD per hour for the whole instance. */
   instancePrice: number;
+  /** Create's `billingMode` (on demand unless spot was asked for). */
+  billingMode: 'onDemand' | 'spot';
+  /** Spot instances only: `spotStatus` and `spotReclaimTime` (epoch seconds; 0 while no reclaim started). */
+  spot?: { status: 'running' | 'notified' | 'reclaiming' | 'terminated'; reclaimTime: number };
   ssh?: { host: string; port: number; user: string; password?: string };
   jupyterTarget?: { baseUrl: string; token: string };
   /** Fields merged into every answer about this instance (odd shapes for parsing tests). */
@@ -89,7 +93,7 @@ export function seedProducts(): SimProduct[] {
     maxRootFS: 500,
     minLocalStorage: 0,
     maxLocalStorage: 2000,
-    billingMethods: ['onDemand', 'spot'],
+    billingMethods: ['onDemand'],
   };
   return [
     {
@@ -98,6 +102,7 @@ export function seedProducts(): SimProduct[] {
       name: 'RTX 4090 24GB',
       price: 35000,
       spotPrice: 18000,
+      billingMethods: ['onDemand', 'spot'],
       inventoryState: 'high',
       regions: [],
       freeGpus: 8,

@@ -34,6 +34,13 @@ export interface NovitaSimControl {
   seedTemplate(template: SimTemplate): void;
   /** Serve at most `n` items a page, whatever pageSize asks. */
   setPageCap(n: number): void;
+  /**
+   * Novita announces that it will reclaim a spot instance `inMs` from now: `spotStatus` "notified" and
+   * `spotReclaimTime` (epoch seconds) in every answer about it. Nothing else changes until `reclaim`.
+   */
+  scheduleReclaim(id: string, inMs: number): void;
+  /** The spot instance is taken back: status exited, `spotStatus` "terminated", no SSH or Jupyter. */
+  reclaim(id: string): void;
 }
 
 export function installNovita(sim: Simulator): NovitaSimControl {
@@ -48,10 +55,16 @@ export function installNovita(sim: Simulator): NovitaSimControl {
     const cluster = q.get('clusterId');
     const name = q.get('productName');
     const gpuNum = Number(q.get('gpuNum') || 0);
+    const method = q.get('billingMethod');
     if (!Number.isInteger(gpuNum) || gpuNum < 0 || gpuNum > 8)
       return bad('VALIDATOR_PARAM', 'invalid parameter: gpuNum');
     const data = s.products
-      .filter((p) => (!cluster || !p.regions.length || p.regions.includes(cluster)) && (!name || p.name.includes(name)))
+      .filter(
+        (p) =>
+          (!cluster || !p.regions.length || p.regions.includes(cluster)) &&
+          (!name || p.name.includes(name)) &&
+          (!method || p.billingMethods.includes(method)),
+      )
       .map((p) => {
         const { freeGpus, ...rest } = p;
         const { spotPrice, ...priced } = rest;
@@ -188,7 +201,9 @@ export function installNovita(sim: Simulator): NovitaSimControl {
         networkStorages: [],
         status: 'running',
         createdAt: Math.floor(Date.now() / 1000) - 3600,
-        instancePrice: Number(p.price) * gpuNum,
+        instancePrice: Number(seed.billingMode === 'spot' ? (p.spotPrice ?? p.price) : p.price) * gpuNum,
+        billingMode: 'onDemand',
+        ...(seed.billingMode === 'spot' ? { spot: { status: 'running' as const, reclaimTime: 0 } } : {}),
         overrides: {},
         ...seed,
         generation: 0,
@@ -250,6 +265,20 @@ export function installNovita(sim: Simulator): NovitaSimControl {
     },
     setPageCap(n) {
       s.pageCap = n;
+    },
+    scheduleReclaim(id, inMs) {
+      const inst = must(id);
+      if (inst.billingMode !== 'spot') throw new Error(`simulated Novita instance ${id} is not spot`);
+      inst.spot = { status: 'notified', reclaimTime: Math.floor((Date.now() + inMs) / 1000) };
+    },
+    reclaim(id) {
+      const inst = must(id);
+      if (inst.billingMode !== 'spot') throw new Error(`simulated Novita instance ${id} is not spot`);
+      inst.generation++;
+      inst.status = 'exited';
+      inst.spot = { status: 'terminated', reclaimTime: inst.spot?.reclaimTime || Math.floor(Date.now() / 1000) };
+      inst.ssh = undefined;
+      inst.jupyterTarget = undefined;
     },
   };
 }

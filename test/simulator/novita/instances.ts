@@ -26,7 +26,8 @@ function baseItem(s: NovitaState, i: SimInstance): Record<string, unknown> {
     gpuNum: String(i.gpuNum),
     rootfsSize: i.rootfsSize,
     portMappings: ports(i).map((p) => ({ port: p.port, type: p.type })),
-    billingMode: 'onDemand',
+    billingMode: i.billingMode,
+    ...(i.spot ? { spotStatus: i.spot.status, spotReclaimTime: String(i.spot.reclaimTime) } : {}),
     endTime: '-1',
     createdAt: String(i.createdAt),
     instancePrice: String(i.instancePrice),
@@ -91,6 +92,8 @@ function validateCreate(s: NovitaState, b: Record<string, unknown>): SimResponse
     need('command', b.command === undefined || (typeof b.command === 'string' && b.command.length <= 2047)) ??
     need('ports', b.ports === undefined || typeof b.ports === 'string') ??
     need('kind', b.kind === 'gpu') ??
+    // Only the modes this simulator rents: a subscription (monthly + month) is not simulated.
+    need('billingMode', b.billingMode === undefined || b.billingMode === 'onDemand' || b.billingMode === 'spot') ??
     need('envs', b.envs === undefined || (Array.isArray(b.envs) && b.envs.length <= 100)) ??
     need(
       'networkStorages',
@@ -100,6 +103,7 @@ function validateCreate(s: NovitaState, b: Record<string, unknown>): SimResponse
 }
 
 function create(s: NovitaState, req: SimRequest): SimResponse {
+  s.createBodies.push(structuredClone(req.body));
   const forced = s.createFailures.shift();
   if (forced) return forced;
   const b = bodyOf(req);
@@ -138,6 +142,9 @@ function create(s: NovitaState, req: SimRequest): SimResponse {
     mounts.push({ id, mountPoint: String(raw.mountPoint ?? raw.networkStorageMountPoint ?? `/network_${n}`) });
   }
   const gpuNum = b.gpuNum as number;
+  const spot = b.billingMode === 'spot';
+  if (spot && (!product.billingMethods.includes('spot') || product.spotPrice === undefined))
+    return bad('VALIDATOR_PARAM', `${product.name} is not offered as spot`);
   if (product.inventoryState === 'none' || gpuNum > product.freeGpus) {
     return bad('INSUFFICIENT_RESOURCE', `not enough ${product.name} available for ${gpuNum} GPU(s)`);
   }
@@ -159,7 +166,9 @@ function create(s: NovitaState, req: SimRequest): SimResponse {
     networkStorages: mounts,
     status: 'toCreate',
     createdAt: Math.floor(Date.now() / 1000),
-    instancePrice: priceUnits(product) * gpuNum,
+    instancePrice: (spot ? product.spotPrice! : priceUnits(product)) * gpuNum,
+    billingMode: spot ? 'spot' : 'onDemand',
+    ...(spot ? { spot: { status: 'running' as const, reclaimTime: 0 } } : {}),
     overrides: {},
     generation: 0,
   };

@@ -12,6 +12,9 @@ const MCP = 'novitalabs/novita-mcp-server src/tools.ts';
 const SDK = 'php-workx/novita-sdk-python openapi/novita-api.yaml (third-party, written from the reference pages)';
 const SEED = '../shared/seeds/novita-gpu-instance-create.txt';
 const FACTS = '../shared/providers/novita.md';
+/** Where spotReclaimTime's unit is seen: no published page gives it. */
+const SPOT_CLIENTS =
+  'third-party Novita clients that migrate reclaimed spot instances (exited, spotReclaimTime "1704067200", not "0")';
 
 const str: FieldSpec = { type: 'string' };
 const int: FieldSpec = { type: 'integer' };
@@ -108,9 +111,16 @@ const instanceFields: Record<string, FieldSpec> = {
   spotStatus: {
     type: 'string',
     enum: ['running', 'notified', 'reclaiming', 'terminated'],
-    observed: `${SDK} InstanceInfo; ${FACTS}`,
+    observed: `${SDK} InstanceInfo ("Spot instance status"); ${FACTS} (list items carry it)`,
+    decision:
+      'Served for spot instances only (nullable in the SDK schema). The simulator says running, then notified once a ' +
+      'test schedules a reclaim, then terminated (with status exited) once it is reclaimed.',
   },
-  spotReclaimTime: { type: 'string', observed: `${SDK} InstanceInfo ("0" when reclaim has not started)` },
+  spotReclaimTime: {
+    type: 'string',
+    observed: `${SDK} InstanceInfo ("Spot instance reclaim time", "0" when reclaim has not started); ${SPOT_CLIENTS}`,
+    decision: 'Epoch seconds as text, as the third-party clients read it; "0" until a reclaim is announced.',
+  },
 };
 
 const productFields: Record<string, FieldSpec> = {
@@ -133,7 +143,13 @@ const productFields: Record<string, FieldSpec> = {
   price: int,
   monthlyPrice: arr(obj({ price: int, month: int })),
   billingMethods: arr(str),
-  spotPrice: { type: 'string', decision: '"<string>" on the reference page' },
+  spotPrice: {
+    type: 'string',
+    decision:
+      '"<string>" on the reference page ("Spot billing instance price" in the SDK schema). Read in the unit of `price` ' +
+      '(1/100000 USD per GPU-hour), the only price unit Novita is known to use; served only for products whose ' +
+      'billingMethods include spot.',
+  },
   inventoryState: { type: 'string', enum: ['none', 'low', 'normal', 'high'], observed: `${SDK} GPUProduct; ${FACTS}` },
 };
 
@@ -244,7 +260,15 @@ const endpoints: EndpointSpec[] = [
       networkId: str,
       kind: req({ type: 'string', enum: ['gpu', 'cpu'] }),
       month: int,
-      billingMode: { type: 'string', enum: BILLING },
+      billingMode: {
+        type: 'string',
+        enum: BILLING,
+        decision:
+          'On the current create page (body field billingMode) with the values of the SDK schema and the list-products ' +
+          'filter (onDemand: pay-as-you-go, the default; monthly: subscription, with month; spot). The simulator rents ' +
+          'onDemand and spot; spot only for a product whose billingMethods include it (else VALIDATOR_PARAM), billed ' +
+          'at its spotPrice.',
+      },
     }),
     response: obj({ id: req(str) }),
   },
@@ -277,7 +301,11 @@ const endpoints: EndpointSpec[] = [
       minCpuPerGpu: int,
       minMemoryPerGpu: int,
       minRootFSSize: int,
-      billingMethod: { type: 'string', enum: BILLING },
+      billingMethod: {
+        type: 'string',
+        enum: BILLING,
+        decision: '"Filter by billing method" (reference page): only products whose billingMethods include it.',
+      },
     },
     response: obj({ data: req(arr(obj(productFields))) }),
   },

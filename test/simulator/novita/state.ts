@@ -31,6 +31,8 @@ export class NovitaState {
   instances = new Map<string, SimInstance>();
   /** Errors the next creates answer with, in order. */
   createFailures: SimResponse[] = [];
+  /** Bodies of every create request, in order (tests check what the cloud received). */
+  createBodies: unknown[] = [];
   /** The largest page the server hands out, whatever pageSize asks (a real server may cap lower). */
   pageCap = 100;
   private timers = new Set<NodeJS.Timeout>();
@@ -47,6 +49,7 @@ export class NovitaState {
     this.templates = seedTemplates();
     this.instances.clear();
     this.createFailures = [];
+    this.createBodies = [];
     this.pageCap = 100;
     this.counter = 0;
   }

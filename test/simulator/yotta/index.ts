@@ -6,6 +6,7 @@ import {
   CATALOG,
   type Delays,
   type PodStatusWord,
+  type PodUsage,
   type SimPod,
   type SimVm,
   type SimVolume,
@@ -49,6 +50,8 @@ export interface YottaSimControl {
   setVmTerminable(id: string, terminable: boolean): void;
   /** The VM as the simulator holds it (advanced past `initializing` when its time has come). */
   vm(id: string): SimVm | undefined;
+  /** What the pod's CPU, memory and storage metrics report from now on. */
+  setPodUsage(id: string, usage: Partial<PodUsage>): void;
 }
 
 export function installYotta(sim: Simulator): YottaSimControl {
@@ -141,6 +144,11 @@ export function installYotta(sim: Simulator): YottaSimControl {
       v.terminable = terminable;
     },
     vm: (id) => state.vm(id),
+    setPodUsage(id, usage) {
+      const p = state.pods.get(id);
+      if (!p) throw new Error(`no pod ${id}`);
+      p.usage = { ...p.usage, ...usage };
+    },
   };
   installControlRoutes(sim, control);
   return control;

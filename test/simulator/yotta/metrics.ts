@@ -2,10 +2,23 @@ import type { GpuReading } from '../gpu';
 import type { Simulator } from '../server';
 import { invalid, ok, podNotFound, wrap } from './common';
 import { METRIC_STEPS } from './spec';
-import type { YottaState } from './state';
+import type { PodUsage, SimPod, YottaState } from './state';
 
 const HOUR = 3_600_000;
 const MIB = 1024 * 1024;
+const GIB = 1024 * MIB;
+
+/** A running pod's CPU, memory and storage unless a test set them: light use of a 32 GB pod and its container disk. */
+function usageOf(pod: SimPod): PodUsage {
+  return {
+    cpuRatio: 0.12,
+    memoryUsedBytes: 9.6 * GIB,
+    memoryTotalBytes: 32 * GIB,
+    storageUsedBytes: 4.2 * GIB,
+    storageTotalBytes: pod.containerVolumeInGb * GIB,
+    ...pod.usage,
+  };
+}
 
 /**
  * GET /v2/metrics/gpu/pods/{pod_id} and …/memory (spec.ts "metrics.*"), answered from the pod's GPU readings
@@ -41,6 +54,33 @@ export function installMetricRoutes(sim: Simulator, state: YottaState): void {
       return ok({ metric_name: 'gpu_memory_used', series });
     }),
   );
+
+  // CPU, memory and storage: one series for the pod, from its usage (none for a pod that is not running).
+  const podSeries = (kind: 'cpu' | 'memory' | 'storage', name: string) =>
+    r.get(
+      `/v2/metrics/${kind}/pods/:id`,
+      w((req) => {
+        const m = samples(sim, state, req.params.id, req.query);
+        const pod = state.pod(req.params.id)!;
+        if (pod.status !== 'RUNNING') return ok({ metric_name: name, series: [] });
+        const u = usageOf(pod);
+        const [value, total] =
+          kind === 'cpu'
+            ? [u.cpuRatio, undefined]
+            : kind === 'memory'
+              ? [u.memoryUsedBytes, u.memoryTotalBytes]
+              : [u.storageUsedBytes, u.storageTotalBytes];
+        const series = {
+          labels: { pod_id: req.params.id },
+          data_points: m.times.map((t) => ({ timestamp: t, value })),
+          ...(total === undefined ? {} : { latest_total: total }),
+        };
+        return ok({ metric_name: name, series: [series] });
+      }),
+    );
+  podSeries('cpu', 'cpu_usage');
+  podSeries('memory', 'memory_usage');
+  podSeries('storage', 'storage_usage');
 }
 
 /** The GPUs to report and the sample times in the asked window (spec.ts: start/end in ms, 1 h by default). */

@@ -528,6 +528,37 @@ const endpoints: EndpointSpec[] = [
     response: envelope(obj({ metric_name: req(str), series: req(arr(obj({ ...seriesFields, latest_total: num }))) })),
   },
 
+  // ---- metrics (METRICS): the pod's CPU, memory and storage
+  {
+    id: 'metrics.cpu',
+    method: 'GET',
+    path: '/v2/metrics/cpu/pods/:pod_id',
+    source: `${METRICS} "Get pod CPU metrics" ("Returns CPU usage ratio time series. Unit: ratio, where 1.0 means 100% of requested CPU cores"; MetricResultNoCapacity)`,
+    decision: `${METRICS_DECISION} One series for the pod; a pod that is not running answers no series.`,
+    query: metricsQuery,
+    response: envelope(obj({ metric_name: req(str), series: req(arr(obj(seriesFields))) })),
+  },
+  {
+    id: 'metrics.memory',
+    method: 'GET',
+    path: '/v2/metrics/memory/pods/:pod_id',
+    source: `${METRICS} "Get pod memory metrics" ("Returns memory usage bytes time series with latest total memory. Unit: bytes for data_points.value and latest_total")`,
+    decision: `${METRICS_DECISION} One series for the pod with latest_total; a pod that is not running answers no series.`,
+    query: metricsQuery,
+    response: envelope(obj({ metric_name: req(str), series: req(arr(obj({ ...seriesFields, latest_total: num }))) })),
+  },
+  {
+    id: 'metrics.storage',
+    method: 'GET',
+    path: '/v2/metrics/storage/pods/:pod_id',
+    source: `${METRICS} (the page lists GET /v2/metrics/storage/pods/{pod_id} with the same parameters)`,
+    decision:
+      `${METRICS_DECISION} Its answer schema did not reach us: it is taken to be the "with capacity" form of pod ` +
+      'memory (bytes used per data point, latest_total the size in bytes), one series per disk of the pod (one here).',
+    query: metricsQuery,
+    response: envelope(obj({ metric_name: req(str), series: req(arr(obj({ ...seriesFields, latest_total: num }))) })),
+  },
+
   // ---- serverless endpoints (OPENAPI paths./v2/serverless*)
   {
     id: 'serverless.list',

@@ -34,6 +34,18 @@ export interface SimPod {
   /** Addresses from the backend, asked once when the pod first runs. */
   ssh?: { host: string; port: number; user: string };
   jupyterUrl?: string;
+  /** CPU, memory and storage the metrics report (metrics.ts fills in defaults; tests set them). */
+  usage?: Partial<PodUsage>;
+}
+
+/** What the CPU, memory and storage metrics of a running pod say (spec.ts metrics.cpu/memory/storage). */
+export interface PodUsage {
+  /** "1.0 means 100% of requested CPU cores". */
+  cpuRatio: number;
+  memoryUsedBytes: number;
+  memoryTotalBytes: number;
+  storageUsedBytes: number;
+  storageTotalBytes: number;
 }
 
 export interface SimVolume {

@@ -1,9 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { type CloudUnderTest, pickField, startFourClouds } from './fourClouds';
 
-/** "name" as the label; "VRAM · price with its unit · stock" as the description, on every cloud. */
+/**
+ * "name" as the label; "VRAM · price with its unit · stock" as the description, on every cloud; a GPU a cloud also
+ * offers on spot capacity names that price after its own (Novita).
+ */
 const LAYOUT =
-  /^(\d+(\.\d+)? GB VRAM|VRAM not published) · (\$\d+\.\d+\/GPU·h|price not published|price quoted in the summary) · (stock: .+|stock not published)$/;
+  /^(\d+(\.\d+)? GB VRAM|VRAM not published) · (\$\d+\.\d+\/GPU·h|price not published|price quoted in the summary)( · spot \$\d+\.\d+\/GPU·h)? · (stock: .+|stock not published)$/;
 /** A sold-out GPU: the same, without the stock (the reason it cannot be picked says it). */
 const SOLD_OUT_LAYOUT =
   /^(\d+(\.\d+)? GB VRAM|VRAM not published) · (\$\d+\.\d+\/GPU·h|price not published|price quoted in the summary)$/;
@@ -75,7 +78,7 @@ describe('the GPU step on every cloud', () => {
     const nForm = novita.provider().createForm();
     await pickField(nForm, 'productId').options({});
     const nCounts = await pickField(nForm, 'gpuNum').options({ productId: 'prod-4090' });
-    assert.equal(`${nCounts[1].label} | ${nCounts[1].description}`, '2 × RTX 4090 24GB | $0.70/h');
+    assert.equal(`${nCounts[1].label} | ${nCounts[1].description}`, '2 × RTX 4090 24GB | $0.70/h · spot $0.36/h');
     const eForm = neev.provider().createForm();
     const answers = await neev.answers(eForm);
     const eCounts = await pickField(eForm, 'count').options(answers);

@@ -131,7 +131,7 @@ describe('GPUGeek provider: create', () => {
     assert.equal(pod.region, 'Suqian-B');
     assert.ok(BigInt(pod.id) > BigInt(Number.MAX_SAFE_INTEGER), 'id from InstanceId, exact');
     assert.deepEqual(reset, [pod.id]);
-    assert.equal(new Map(pod.details).get('System disk'), '4.2 / 50 GB');
+    assert.equal(pod.disks?.find((d) => d.label === 'System disk')?.totalBytes, 50 * 1024 ** 3);
     assert.deepEqual(
       pod.ports.filter((p) => p.protocol === 'http').map((p) => p.port),
       [8080, 7860],

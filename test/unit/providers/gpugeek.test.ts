@@ -1,3 +1,4 @@
+import { podTooltipRows } from '../../../src/views/podFacts';
 import assert from 'node:assert/strict';
 import { AuthError, CloudError, NotFoundError } from '../../../src/core/errors';
 import { FakePodBackend } from '../../simulator/backend';
@@ -48,8 +49,14 @@ describe('GPUGeek provider: reading', () => {
     assert.equal(pod.pending, false);
     const details = new Map(pod.details);
     assert.equal(details.get('Billing'), 'Daily');
-    assert.equal(details.get('System disk'), '12.1 / 30 GB');
-    assert.equal(details.get('Data disk (/gz-data)'), '0 / 20 GB');
+    assert.deepEqual(
+      podTooltipRows(pod).filter(([label]) => /disk/.test(label)),
+      [
+        ['System disk', '12.1 / 30 GB (40%)'],
+        ['Data disk (/gz-data)', '0 / 20 GB (0%)'],
+      ],
+      'both disks with their use, each once',
+    );
     assert.equal(details.get('Memory'), '64 GB');
     assert.equal(details.get('GPU'), undefined, 'the GPU is in its own tooltip row, not repeated');
     assert.deepEqual(pod.ssh, { host: '127.0.0.1', port: 30022, user: 'root', password: `pw-${inst.id.slice(-6)}` });

@@ -55,7 +55,7 @@ describe('Novita provider: create form against the simulator', () => {
     assert.equal(opts[0].disabledReason, 'sold out');
     assert.equal(opts[0].description, '24 GB VRAM · $0.21/GPU·h', 'sold out is said once, as the reason');
     assert.equal(opts[1].disabledReason, undefined);
-    assert.equal(opts[1].description, '24 GB VRAM · $0.35/GPU·h · stock: high');
+    assert.equal(opts[1].description, '24 GB VRAM · $0.35/GPU·h · spot $0.18/GPU·h · stock: high');
     assert.match(opts[2].description!, /\$1\.39\/GPU·h/); // price sent as a string
   });
 
@@ -66,7 +66,7 @@ describe('Novita provider: create form against the simulator', () => {
       opts.map((o) => o.value),
       [1, 2, 3, 4, 5, 6, 7, 8],
     );
-    assert.equal(opts[1].description, '$0.70/h');
+    assert.equal(opts[1].description, '$0.70/h · spot $0.36/h');
   });
 
   it('clusters where the product is offered; not enough free GPUs disables them with a reason', async () => {
@@ -130,6 +130,7 @@ describe('Novita provider: create form against the simulator', () => {
     assert.equal(price?.value, '$0.70/h (2 × $0.35/GPU·h)');
     assertSummaryLeadsToSteps(form, lines, {
       GPU: 'productId',
+      Billing: 'billingMode',
       Region: 'clusterId',
       Image: 'image',
       'Root disk': 'rootfsSize',
@@ -250,5 +251,44 @@ describe('Novita provider: create form against the simulator', () => {
       (e: unknown) => e instanceof CloudError && e.code === 'VALIDATOR_PARAM' && /reserved/.test(e.message),
     );
     await assert.rejects(h.api().createInstance({ ...body, ports: '', rootfsSize: 5 }), /rootfsSize/);
+  });
+  it('spot is offered beside on demand with both prices for the count; a GPU without spot says so', async () => {
+    const form = await loaded(h);
+    const billing = field<PickField>(form, 'billingMode');
+    const spot = await billing.options({ productId: 'prod-4090', gpuNum: 2 });
+    assert.deepEqual(
+      spot.map((o) => `${o.label} | ${o.description} | ${o.disabledReason ?? ''}`),
+      ['On demand | $0.70/h | ', 'Spot | $0.36/h | '],
+    );
+    assert.equal(spot.find((o) => o.picked)?.value, 'onDemand', 'on demand unless spot is asked for');
+    assert.match(spot[1].detail!, /reclaim the pod at any time/);
+    const none = await billing.options({ productId: 'prod-a100', gpuNum: 1 });
+    assert.equal(none[1].disabledReason, 'spot is not offered for this GPU');
+  });
+
+  it('a spot pod: the summary says the spot price, what on demand would cost and that it can be reclaimed; the create carries billingMode', async () => {
+    const form = await loaded(h);
+    const a = answers({ billingMode: 'spot' });
+    const lines = await form.summarize(a, ctx);
+    assert.equal(lines.find((l) => l.label === 'Price')?.value, '$0.36/h (2 × $0.18/GPU·h)');
+    assert.equal(
+      lines.find((l) => l.label === 'Billing')?.value,
+      'spot — instead of $0.70/h on demand; Novita can reclaim the pod at any time (GPU Pods warns you as soon as Novita announces it)',
+    );
+    assert.match(h.sim.requestsFor('novita', 'GET', '/products').at(-1)!.query, /billingMethod=spot/);
+    const pod = await form.create(a, ctx);
+    assert.equal((h.control.state.createBodies[0] as { billingMode?: string }).billingMode, 'spot');
+    assert.equal(h.control.instance(pod.id)?.billingMode, 'spot');
+    const listed = (await h.provider().listPods()).find((p) => p.id === pod.id)!;
+    assert.deepEqual(listed.spot, { reclaimNotice: false });
+    assert.equal(listed.pricePerHour, 0.36);
+  });
+
+  it('on demand by default: the create says billingMode onDemand and the summary says what that means', async () => {
+    const form = await loaded(h);
+    const lines = await form.summarize(answers(), ctx);
+    assert.equal(lines.find((l) => l.label === 'Billing')?.value, 'on demand — runs until you stop or delete it');
+    await form.create(answers(), ctx);
+    assert.equal((h.control.state.createBodies[0] as { billingMode?: string }).billingMode, 'onDemand');
   });
 });

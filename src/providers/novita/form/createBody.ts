@@ -2,6 +2,7 @@ import { type Answers, answerNumber, answerStrings, answerString } from '../../.
 import { CloudError } from '../../../core/errors';
 import type { CreateInstanceBody } from '../api';
 import { formatPorts, JUPYTER_PORT, parsePorts } from '../ports';
+import { billingModeOf } from './billingStep';
 import type { NovitaCatalog } from './catalog';
 
 /** The create body from the answers and the resolved image; the summary shows this very body. */
@@ -25,6 +26,7 @@ export function createBody(
     ports: formatPorts(parsed.ports),
     command: image.command,
     kind: 'gpu',
+    billingMode: billingModeOf(answers),
   };
   const cluster = answerString(answers, 'clusterId');
   if (cluster) out.clusterId = cluster;

@@ -4,6 +4,8 @@ import { gpuOption } from '../../../core/formSteps/gpus';
 import { formatRate } from '../../../core/price';
 import { isDeployable, productInCluster, stockWord, usdPerHour, vramFromName } from '../mapping';
 import type { RawProduct } from '../schemas';
+import { spotUnits } from '../spot';
+import { spotQuery } from './billingStep';
 import { byPrice, type NovitaCatalog, str } from './catalog';
 import { l10n } from '../../../core/l10n';
 
@@ -17,6 +19,7 @@ function productOption(p: RawProduct): PickOption {
       name,
       vramGb: vramFromName(name),
       pricePerGpuHour: usdPerHour(p.price),
+      spotPricePerGpuHour: usdPerHour(spotUnits(p)),
       stock: stockWord(p),
       soldOut: isDeployable(p) ? undefined : l10n.t('sold out'),
       detail: [
@@ -53,8 +56,12 @@ export function gpuSteps(cat: NovitaCatalog): FormField[] {
       title: l10n.t('GPU count'),
       async options(a) {
         const price = usdPerHour(product(a)?.price);
+        const spot = usdPerHour(spotUnits(product(a)));
         return gpuCountOptions(GPU_COUNTS, str(product(a)?.name) ?? 'GPU', (n) => ({
-          description: price !== undefined ? formatRate(price * n, 'hour') : l10n.t('price unknown'),
+          description: [
+            price !== undefined ? formatRate(price * n, 'hour') : l10n.t('price unknown'),
+            ...(spot !== undefined ? [l10n.t('spot {0}', formatRate(spot * n, 'hour'))] : []),
+          ].join(' · '),
         }));
       },
     },
@@ -67,7 +74,7 @@ export function gpuSteps(cat: NovitaCatalog): FormField[] {
         const n = gpuNum(a);
         // Ask again for this count: availability depends on how many GPUs are free together.
         const [fresh, clusters] = await Promise.all([
-          api.listProducts({ gpuNum: n, productName: str(p?.name) }, signal),
+          api.listProducts({ gpuNum: n, productName: str(p?.name), ...spotQuery(a) }, signal),
           cat.clusters(signal),
         ]);
         const now = fresh.find((f) => f.id === p?.id);

@@ -4,6 +4,8 @@ import { formatRate } from '../../../core/price';
 import { isDeployable, usdPerHour, vramFromName } from '../mapping';
 import { type NovitaCatalog, str } from './catalog';
 import { createBody } from './createBody';
+import { spotUnits } from '../spot';
+import { spotQuery } from './billingStep';
 import { l10n } from '../../../core/l10n';
 
 /** The body that will be sent, with a fresh price: the product list may be minutes old by now. */
@@ -12,10 +14,12 @@ export async function summarize(cat: NovitaCatalog, answers: Answers, ctx: Creat
   const p = cat.product(answers);
   const image = await cat.resolveImage(answers);
   const b = createBody(cat, answers, image);
-  const fresh = (await cat.api.listProducts({ gpuNum: n, productName: str(p?.name) }, ctx.signal)).find(
-    (f) => f.id === b.productId,
-  );
-  const perGpu = usdPerHour(fresh?.price ?? p?.price);
+  const spot = b.billingMode === 'spot';
+  const fresh = (
+    await cat.api.listProducts({ gpuNum: n, productName: str(p?.name), ...spotQuery(answers) }, ctx.signal)
+  ).find((f) => f.id === b.productId);
+  const onDemand = usdPerHour(fresh?.price ?? p?.price);
+  const perGpu = spot ? usdPerHour(spotUnits(fresh) ?? spotUnits(p)) : onDemand;
   const name = str(p?.name) ?? b.productId;
   const storages = await cat.storageNames(b.networkStorages?.map((s) => s.Id) ?? [], ctx.signal);
   return orderedSummary(
@@ -40,10 +44,13 @@ export async function summarize(cat: NovitaCatalog, answers: Answers, ctx: Creat
     [
       !fresh && {
         label: l10n.t('Warning'),
-        value: l10n.t('This product is no longer listed; the create will probably be refused.'),
+        value: spot
+          ? l10n.t('This product is not offered as spot right now; the create will probably be refused.')
+          : l10n.t('This product is no longer listed; the create will probably be refused.'),
       },
       fresh &&
         !isDeployable(fresh) && { label: l10n.t('Warning'), value: l10n.t('This product is sold out right now.') },
+      billingLine(spot, onDemand, n),
       { label: l10n.t('Root disk'), value: l10n.t('{0} GB', b.rootfsSize), fieldId: 'rootfsSize' },
       { label: l10n.t('Local disk'), value: l10n.t('{0} GB', b.diskSize), fieldId: 'diskSize' },
       { label: l10n.t('Ports'), value: b.ports || l10n.t('none'), fieldId: 'ports' },
@@ -51,4 +58,19 @@ export async function summarize(cat: NovitaCatalog, answers: Answers, ctx: Creat
       { label: l10n.t('Network storage'), value: storages.join(', ') || l10n.t('none'), fieldId: 'networkStorages' },
     ],
   );
+}
+
+/** What the billing mode means, said before anything is rented: the on-demand price beside spot's, and the risk. */
+function billingLine(spot: boolean, onDemandPerGpu: number | undefined, n: number): SummaryLine {
+  const onDemand = onDemandPerGpu === undefined ? l10n.t('price unknown') : formatRate(onDemandPerGpu * n, 'hour');
+  return {
+    label: l10n.t('Billing'),
+    value: spot
+      ? l10n.t(
+          'spot — instead of {0} on demand; Novita can reclaim the pod at any time (GPU Pods warns you as soon as Novita announces it)',
+          onDemand,
+        )
+      : l10n.t('on demand — runs until you stop or delete it'),
+    fieldId: 'billingMode',
+  };
 }
