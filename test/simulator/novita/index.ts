@@ -1,6 +1,7 @@
 import type { SimResponse, Simulator } from '../server';
 import type { SimInstance, SimProduct, SimStorage, SimTemplate } from './data';
 import { installInstanceRoutes } from './instances';
+import { installImageRoutes } from './images';
 import { novitaSpec } from './spec';
 import { bad, bodyOf, NovitaState, novitaError, page } from './state';
 
@@ -34,6 +35,8 @@ export interface NovitaSimControl {
   seedTemplate(template: SimTemplate): void;
   /** Serve at most `n` items a page, whatever pageSize asks. */
   setPageCap(n: number): void;
+  /** The next save-image job fails with this message. */
+  failNextSave(message: string): void;
 }
 
 export function installNovita(sim: Simulator): NovitaSimControl {
@@ -42,6 +45,7 @@ export function installNovita(sim: Simulator): NovitaSimControl {
   sim.onReset(() => s.reset());
   const r = sim.router('novita');
   installInstanceRoutes(r, s);
+  installImageRoutes(r, s);
 
   r.get('/products', (req) => {
     const q = req.query;
@@ -250,6 +254,9 @@ export function installNovita(sim: Simulator): NovitaSimControl {
     },
     setPageCap(n) {
       s.pageCap = n;
+    },
+    failNextSave(message) {
+      s.saveFailures.push(message);
     },
   };
 }
