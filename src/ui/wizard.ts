@@ -252,8 +252,8 @@ async function runInline(
   }
 }
 
-/** The prompts an inline flow gets: each one offers Back, and Back or Escape ends the flow. */
-function inlineAsk(ui: UserInput, title: string): InlineAsk {
+/** The prompts an inline flow gets (and a command asking the same questions): Back or Escape ends the flow. */
+export function inlineAsk(ui: UserInput, title: string): InlineAsk {
   return {
     async text(q) {
       const value = await ui.input({
