@@ -54,10 +54,19 @@ export async function runImageSave(services: Services, target: PodTarget): Promi
       validate: validateSaveTarget,
     })
   ).trim();
-  const credentialId = provider.credentials ? await pickPushCredential(services, provider.credentials, title) : undefined;
+  const credentialId = provider.credentials
+    ? await pickPushCredential(services, provider.credentials, title)
+    : undefined;
   const jobId = await saves.save(pod.id, image, credentialId);
   const store = new SavedImages(services.context.globalState);
-  await store.add(account.id, { image, credentialId, jobId, podName: pod.name, savedAt: services.clock.now(), done: false });
+  await store.add(account.id, {
+    image,
+    credentialId,
+    jobId,
+    podName: pod.name,
+    savedAt: services.clock.now(),
+    done: false,
+  });
   const cloud = CLOUDS[account.cloud].displayName;
   const state = await follow(services, saves, jobId, title);
   if (state === 'done') {
@@ -67,7 +76,10 @@ export async function runImageSave(services: Services, target: PodTarget): Promi
     );
   } else {
     void services.workbench.showInfo(
-      vscode.l10n.t('Stopped following; the save of {0} carries on, and Create Pod offers it once it is done.', displayText(image)),
+      vscode.l10n.t(
+        'Stopped following; the save of {0} carries on, and Create Pod offers it once it is done.',
+        displayText(image),
+      ),
     );
   }
   return { image, jobId, state };

@@ -16,9 +16,7 @@ export const zSaveImageJob = z.object({ jobId: zId });
 export const zJob = z.object({
   Id: zId,
   type: zMaybe(z.string()),
-  state: zMaybe(
-    z.object({ state: zMaybe(z.string()), error: zMaybe(z.string()), message: zMaybe(z.string()) }),
-  ),
+  state: zMaybe(z.object({ state: zMaybe(z.string()), error: zMaybe(z.string()), message: zMaybe(z.string()) })),
   instanceId: zMaybe(z.string()),
 });
 export type RawJob = z.infer<typeof zJob>;

@@ -43,7 +43,11 @@ export function novitaRegistryAuths(api: NovitaApi, secrets?: SecretValues): Reg
       const made = newlyListed(before, await list(signal), c.name);
       if (!made)
         throw new CloudError(
-          l10n.t('{0} saved the credential "{1}" but it could not be told apart in the list; pick it there.', CLOUD, c.name),
+          l10n.t(
+            '{0} saved the credential "{1}" but it could not be told apart in the list; pick it there.',
+            CLOUD,
+            c.name,
+          ),
           'CREDENTIAL_NOT_LISTED',
         );
       return made;

@@ -36,7 +36,8 @@ export function installImageRoutes(r: CloudRouter, s: NovitaState): void {
   });
   r.post('/repository/auth/delete', (req) => {
     const id = bodyOf(req).id;
-    if (!s.registryAuths.some((a) => a.id === id)) return bad('RESOURCE_NOT_FOUND', `registry auth ${String(id)} not found`);
+    if (!s.registryAuths.some((a) => a.id === id))
+      return bad('RESOURCE_NOT_FOUND', `registry auth ${String(id)} not found`);
     s.registryAuths = s.registryAuths.filter((a) => a.id !== id);
     return { body: {} };
   });
@@ -44,7 +45,8 @@ export function installImageRoutes(r: CloudRouter, s: NovitaState): void {
   r.post('/job/save/image', (req) => {
     const b = bodyOf(req);
     const inst = typeof b.instanceId === 'string' ? s.instances.get(b.instanceId) : undefined;
-    if (!inst || inst.status === 'removed') return bad('RESOURCE_NOT_FOUND', `instance ${String(b.instanceId)} not found`);
+    if (!inst || inst.status === 'removed')
+      return bad('RESOURCE_NOT_FOUND', `instance ${String(b.instanceId)} not found`);
     if (typeof b.image !== 'string' || b.image === '' || b.image.length > 4095)
       return bad('VALIDATOR_PARAM', 'invalid parameter: image');
     const authId = typeof b.registryAuthId === 'string' && b.registryAuthId !== '' ? b.registryAuthId : undefined;

@@ -403,7 +403,7 @@ const endpoints: EndpointSpec[] = [
     path: '/job/save/image',
     source: `${REF}gpu-instance-save-image (instanceId, image, registryAuthId); ${SDK} SaveImageRequest ("omit for public or platform registries") and its 200 {jobId}`,
     decision:
-      'instanceId and image are required (SDK; PPIO\'s copy of the page: image 1–4095 characters). The page names no ' +
+      "instanceId and image are required (SDK; PPIO's copy of the page: image 1–4095 characters). The page names no " +
       'instance state: the simulator saves running and exited instances and refuses others with VALIDATOR_PARAM. ' +
       'The job goes pulling → running → success (or fail).',
     body: req(obj({ instanceId: req(str), image: req(str), registryAuthId: str })),
