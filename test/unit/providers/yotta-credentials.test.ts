@@ -106,6 +106,20 @@ describe('Yotta registry credentials: the requests the cloud receives', () => {
     assert.match(summary.find((l) => l.label === 'Not sent')!.value, /needs a registry credential/);
   });
 
+  it('a v1 account, which passes no credential, refuses a private-registry image and says how to pass one', async () => {
+    const v1 = h.provider({ apiVersion: 'v1' });
+    const e = await v1
+      .createForm()
+      .create({ ...privateImage }, { jupyterPassword: 'j' })
+      .catch((x: unknown) => x);
+    assert.ok(e instanceof ConfigError, String(e));
+    assert.match(
+      e.message,
+      /none can be given: Yotta Labs v1 accounts take no registry credential from GPU Pods \(set gpuPods\.yotta\.apiVersion to v2\)\.$/,
+    );
+    assert.equal(h.sim.requestsFor('yotta', 'POST', '/openapi/v1/pods/create').length, 0);
+  });
+
   it('the image step adds a credential inline and answers with its id', async () => {
     const step = provider.createForm().fields.find((f) => f.id === 'registryAuth') as PickField;
     const asked: string[] = [];
