@@ -25,5 +25,7 @@ export const mycloud: CloudInfo<'mycloud'> = {
     endpoints: false,
     ports: false,
     alerts: false,
+    credentials: false,
+    imageSaves: false,
   },
 };

@@ -12,6 +12,8 @@ import { startEndpoint, stopEndpoint } from './endpoints/endpointCommands';
 import { copyJupyterUrl, openJupyter } from './jupyter/jupyter';
 import { podActionCommand } from './pods/podLifecycle';
 import { managePorts } from './pods/managePorts';
+import { manageRegistryCredentials } from './images/manageCredentials';
+import { saveImage } from './images/saveImage';
 import { notifyWhenAvailable } from './offers/notifyWhenAvailable';
 import { openWalkthrough } from './help/openWalkthrough';
 import { refresh } from './accounts/refresh';
@@ -67,5 +69,7 @@ export const COMMANDS: Record<CommandId, Handler> = {
   'gpuPods.renameVm': renameVm,
   'gpuPods.terminateVm': terminateVm,
   'gpuPods.openWalkthrough': openWalkthrough,
+  'gpuPods.manageRegistryCredentials': manageRegistryCredentials,
+  'gpuPods.saveImage': saveImage,
   ...sshCommands,
 };

@@ -20,6 +20,10 @@ export interface Capabilities extends CloudFacts {
   gpuMetrics: boolean;
   /** "Notify me when available" for sold-out offers. */
   alerts: boolean;
+  /** Registry credentials can be listed, added and deleted (Yotta, Novita). */
+  credentials: boolean;
+  /** A pod can be saved as an image (Novita). */
+  imageSaves: boolean;
   /**
    * Whether the pod can be asked to do this now: the cloud carries the action out, the pod's state allows it,
    * and no operation is pending on it. Tree menus and palette pickers both ask this one question.
@@ -27,6 +31,8 @@ export interface Capabilities extends CloudFacts {
   allows(action: PodAction, pod: Pod): boolean;
   /** The same for a VM; false on a cloud without VMs. */
   allowsVm(action: VmAction, vm: Pod): boolean;
+  /** Whether the pod can be saved as an image now; false on a cloud that cannot. */
+  allowsImageSave(pod: Pod): boolean;
 }
 
 export function capabilitiesOf(provider: Provider): Capabilities {
@@ -41,8 +47,11 @@ export function capabilitiesOf(provider: Provider): Capabilities {
     utilisation: typeof provider.utilisation === 'function',
     gpuMetrics: typeof provider.gpuReadings === 'function',
     alerts: !!provider.alerts,
+    credentials: !!provider.credentials,
+    imageSaves: !!provider.imageSaves,
     allows: (action, pod) => !pod.pending && podActions.has(action) && provider.allows(action, pod),
     allowsVm: (action, vm) => !!vms && vms.allows(action, vm),
+    allowsImageSave: (pod) => !pod.pending && !!provider.imageSaves?.allows(pod),
   };
 }
 
@@ -60,14 +69,16 @@ export interface PaletteFacts {
   endpoints: boolean;
   ports: boolean;
   alerts: boolean;
+  credentials: boolean;
+  imageSaves: boolean;
 }
 
 const ACTION_ORDER: PodAction[] = ['stop', 'start', 'restart', 'terminate'];
 
 export function paletteFactsOf(caps: Capabilities): PaletteFacts {
-  const { stopWord, vms, volumes, endpoints, ports, alerts } = caps;
+  const { stopWord, vms, volumes, endpoints, ports, alerts, credentials, imageSaves } = caps;
   const podActions = ACTION_ORDER.filter((a) => caps.podActions.has(a));
-  return { stopWord, podActions, vms, volumes, endpoints, ports, alerts };
+  return { stopWord, podActions, vms, volumes, endpoints, ports, alerts, credentials, imageSaves };
 }
 
 /** Ports can be changed on a pod that is running or stopped and has nothing pending, on a cloud that edits ports. */

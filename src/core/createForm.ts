@@ -5,6 +5,7 @@
  */
 
 import type { GpuOffer } from './model';
+import type { SavedImage } from './savedImages';
 
 export type Answers = Record<string, unknown>;
 
@@ -47,6 +48,26 @@ export interface PickField extends FieldBase {
   optional?: OptionalList & { without: PickOption };
   /** Also offer "Custom…" which asks for free text, validated by `validateCustom`. */
   allowCustom?: { prompt: string; validate?(value: string, answers: Answers): string | undefined };
+  /**
+   * One more option that runs a small flow of its own ("Add credential…"): its result is the step's answer and
+   * the wizard goes on with it picked. Dismissing the flow, or Back in it, shows the step again; a failure shows
+   * the step again with the reason on top.
+   */
+  inline?: { label: string; run(ask: InlineAsk, answers: Answers): Promise<unknown> };
+}
+
+/** The prompts an inline flow may use; a dismissed or backed-out prompt rejects with CancelledError. */
+export interface InlineAsk {
+  text(question: {
+    id: string;
+    title: string;
+    prompt: string;
+    value?: string;
+    /** Typed characters are hidden. */
+    password?: boolean;
+    validate?(value: string): string | undefined;
+  }): Promise<string>;
+  pick<T>(question: { id: string; title: string; options: PickOption<T>[] }): Promise<T>;
 }
 
 export interface MultiPickField extends FieldBase {
@@ -79,6 +100,12 @@ export interface CreateContext {
   /** The user's public key, for clouds that take keys at create time. */
   sshPublicKey?: string;
   signal?: AbortSignal;
+}
+
+/** What GPU Pods knows besides the cloud, for a form that wants it. */
+export interface FormExtras {
+  /** Images GPU Pods saved from this account's pods. */
+  savedImages?: readonly SavedImage[];
 }
 
 export interface CreateForm<R = unknown> {

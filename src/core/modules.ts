@@ -5,6 +5,7 @@ import * as createForm from './createForm';
 import * as errors from './errors';
 import * as burnRate from './burnRate';
 import * as formStepCounts from './formSteps/counts';
+import * as formStepCredential from './formSteps/credentialStep';
 import * as formStepGpus from './formSteps/gpus';
 import * as formStepNames from './formSteps/names';
 import * as formStepSummary from './formSteps/summary';
@@ -14,7 +15,9 @@ import * as logger from './logger';
 import * as model from './model';
 import * as paging from './paging';
 import * as price from './price';
+import * as privateImage from './privateImage';
 import * as provider from './provider';
+import * as registryCredentials from './registryCredentials';
 import * as schema from './schema';
 import * as sshCommand from './sshCommand';
 import * as zod from './zod';
@@ -33,6 +36,7 @@ export const coreModules: Record<string, unknown> = {
   createForm,
   errors,
   'formSteps/counts': formStepCounts,
+  'formSteps/credentialStep': formStepCredential,
   'formSteps/gpus': formStepGpus,
   'formSteps/names': formStepNames,
   'formSteps/summary': formStepSummary,
@@ -42,7 +46,9 @@ export const coreModules: Record<string, unknown> = {
   model,
   paging,
   price,
+  privateImage,
   provider,
+  registryCredentials,
   schema,
   sshCommand,
   zod,

@@ -1,5 +1,7 @@
-import type { CreateForm } from './createForm';
+import type { CreateForm, FormExtras } from './createForm';
 import type { CloudId, DiskUsage, Endpoint, GpuOffer, Pod, Volume } from './model';
+import type { RegistryCredentialOps } from './registryCredentials';
+import type { ImageSaveOps } from './savedImages';
 import type { GpuReading } from './utilisation/model';
 
 /** What a pod can be asked to do. Each cloud maps it to its own word (Yotta "pause", GPUGeek "release"). */
@@ -136,7 +138,8 @@ export interface Provider {
   allows(action: PodAction, pod: Pod): boolean;
   /** Pods (or VMs) whose name is exactly `name`; used to look for a pod before any retry of a create. */
   findPodsByName(name: string, signal?: AbortSignal): Promise<Pod[]>;
-  createForm(): CreateForm<Pod>;
+  /** `extras`: what GPU Pods knows besides the cloud (the images it saved on this account). */
+  createForm(extras?: FormExtras): CreateForm<Pod>;
   /** GPU offers for the cross-cloud picker. */
   listOffers(signal?: AbortSignal): Promise<GpuOffer[]>;
   volumes?: VolumeOps;
@@ -156,6 +159,10 @@ export interface Provider {
    * clouds whose pod record carries its disks (GPUGeek) put them on the Pod instead.
    */
   diskUsage?(id: string, signal?: AbortSignal): Promise<DiskUsage[]>;
+  /** Registry credentials for private images, kept by the cloud (Yotta, Novita). */
+  credentials?: RegistryCredentialOps;
+  /** Saving a pod as an image (Novita). */
+  imageSaves?: ImageSaveOps;
 }
 
 /** What building a provider needs; all values come from settings and SecretStorage. */

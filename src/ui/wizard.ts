@@ -6,6 +6,7 @@ import type {
   CreateContext,
   CreateForm,
   FormField,
+  InlineAsk,
   MultiPickField,
   PickField,
   PickOption,
@@ -19,6 +20,7 @@ import { stepCounter } from './stepCounter';
 const l10n: Pick<typeof vscode.l10n, 't'> = translations;
 
 const CUSTOM = Symbol('custom');
+const INLINE = Symbol('inline');
 const CREATE = Symbol('create');
 /** The "could not be loaded" line of an optional step: shown, never an answer. */
 const UNAVAILABLE = Symbol('unavailable');
@@ -186,14 +188,25 @@ async function askField(
     return { value: field.kind === 'number' ? Number(value.trim()) : value.trim() };
   }
   const choice = field as PickField | MultiPickField;
+  let notice: PickOption | undefined;
   for (;;) {
-    const items = loadOptions(choice, answers, log).then((options) =>
-      toItems(options, answers[choice.id], choice.kind === 'pick' && !!choice.allowCustom),
-    );
+    const shownNotice = notice;
+    notice = undefined;
+    const items = loadOptions(choice, answers, log).then((options) => [
+      ...(shownNotice ? toItems([shownNotice], undefined, false) : []),
+      ...toItems(options, answers[choice.id], choice.kind === 'pick' && !!choice.allowCustom),
+      ...(choice.kind === 'pick' && choice.inline ? [{ label: `$(add) ${choice.inline.label}`, value: INLINE }] : []),
+    ]);
     const picked = await ui.pick<unknown>({ ...base, items, canPickMany: field.kind === 'multiPick' });
     if (picked === undefined || picked === BACK) return picked;
     if (Array.isArray(picked)) return { value: picked.filter((v) => v !== UNAVAILABLE) };
     if (picked === UNAVAILABLE) continue;
+    if (picked === INLINE && field.kind === 'pick' && field.inline) {
+      const ran = await runInline(ui, field, field.inline, answers, title, log);
+      if ('value' in ran) return ran;
+      notice = ran.notice;
+      continue;
+    }
     if (picked !== CUSTOM) return { value: picked };
     if (field.kind !== 'pick' || !field.allowCustom) continue;
     const custom = field.allowCustom;
@@ -208,6 +221,64 @@ async function askField(
     if (text === undefined) return undefined;
     if (text !== BACK) return { value: text.trim() };
   }
+}
+
+/**
+ * Runs a step's inline flow ("Add credential…"). Its result answers the step; a dismissed flow shows the step
+ * again as it was; a failure shows it again with the reason as a line that cannot be picked.
+ */
+async function runInline(
+  ui: UserInput,
+  field: PickField,
+  inline: NonNullable<PickField['inline']>,
+  answers: Answers,
+  title: string,
+  log?: (message: string) => void,
+): Promise<{ value: unknown } | { notice?: PickOption }> {
+  try {
+    return { value: await inline.run(inlineAsk(ui, title), answers) };
+  } catch (error) {
+    if (error instanceof CancelledError) return {};
+    const reason = userMessage(error);
+    const details = error instanceof GpuPodsError && error.details ? ` (${error.details})` : '';
+    log?.(`"${inline.label}" in the "${field.title}" step failed: ${reason}${details}`);
+    return {
+      notice: {
+        label: l10n.t('{0} failed: {1}', inline.label, reason),
+        value: UNAVAILABLE,
+        disabledReason: l10n.t('this line only says why; pick another option or try again'),
+      },
+    };
+  }
+}
+
+/** The prompts an inline flow gets (and a command asking the same questions): Back or Escape ends the flow. */
+export function inlineAsk(ui: UserInput, title: string): InlineAsk {
+  return {
+    async text(q) {
+      const value = await ui.input({
+        id: q.id,
+        title: l10n.t('{0}: {1}', title, q.title),
+        prompt: q.prompt,
+        value: q.value,
+        password: q.password,
+        canGoBack: true,
+        validate: q.validate,
+      });
+      if (value === undefined || value === BACK) throw new CancelledError();
+      return value;
+    },
+    async pick(q) {
+      const value = await ui.pick({
+        id: q.id,
+        title: l10n.t('{0}: {1}', title, q.title),
+        items: toItems(q.options, undefined, false) as PickItem<never>[],
+        canGoBack: true,
+      });
+      if (value === undefined || value === BACK || Array.isArray(value)) throw new CancelledError();
+      return value;
+    },
+  };
 }
 
 /**

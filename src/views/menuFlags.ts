@@ -22,7 +22,7 @@ const STATUS_FLAGS = Object.keys(STATUS) as PodStatus[];
 
 /** The flags each row kind can carry. A pod or VM also carries its status (`+running`). */
 export const MENU_FLAGS = {
-  account: ['ok', 'hasOptions', 'vms', 'alerts'],
+  account: ['ok', 'hasOptions', 'vms', 'alerts', 'credentials'],
   group: ['pods', 'vms', 'volumes', 'endpoints'],
   pod: [
     ...STATUS_FLAGS,
@@ -36,6 +36,7 @@ export const MENU_FLAGS = {
     'jupyter',
     'idleTimer',
     'idleRule',
+    'canSaveImage',
   ],
   vm: [...STATUS_FLAGS, 'canRename', 'canTerminate', 'ssh'],
   volume: ['canRename', 'canResize', 'canDelete'],
@@ -68,6 +69,7 @@ export function accountMenuFlags(account: {
     hasOptions: account.hasOptions,
     vms: !!account.capabilities?.vms,
     alerts: !!account.capabilities?.alerts,
+    credentials: !!account.capabilities?.credentials,
   };
 }
 
@@ -95,6 +97,7 @@ export function podMenuFlags(
     jupyter: jupyterPossible(caps, pod),
     idleTimer,
     idleRule,
+    canSaveImage: !!caps?.allowsImageSave(pod),
   };
 }
 

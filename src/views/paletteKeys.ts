@@ -21,6 +21,10 @@ export const PALETTE_KEYS = [
   'ports',
   'alerts',
   'accountSettings',
+  /** Registry credentials can be managed. */
+  'credentials',
+  /** Pods can be saved as images. */
+  'imageSaves',
 ] as const;
 
 export type PaletteKey = (typeof PALETTE_KEYS)[number];
@@ -47,6 +51,8 @@ function keysOf({ palette, accountOptions }: PaletteCloud): Record<PaletteKey, b
     ports: palette.ports,
     alerts: palette.alerts,
     accountSettings: accountOptions.length > 0,
+    credentials: palette.credentials,
+    imageSaves: palette.imageSaves,
   };
 }
 

@@ -42,6 +42,8 @@ export const COMMAND_IDS = [
   'gpuPods.renameVm',
   'gpuPods.terminateVm',
   'gpuPods.openWalkthrough',
+  'gpuPods.manageRegistryCredentials',
+  'gpuPods.saveImage',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

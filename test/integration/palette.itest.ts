@@ -127,7 +127,8 @@ describe('palette, Open Setting and the Remote indicator (issue #15)', function 
     await palette('GPU Pods: Pause Pod', (t) => t.includes('Pause Pod'));
     await palette('GPU Pods: Resume Pod', (t) => t.includes('Resume Pod'));
     await palette('GPU Pods: Create Volume', (t) => t.includes('Create Volume…'));
-    for (const absent of ['Stop Pod', 'Start Pod', 'Restart Pod', 'Manage Ports…'])
+    await palette('GPU Pods: Manage Registry', (t) => t.includes('Manage Registry Credentials…'));
+    for (const absent of ['Stop Pod', 'Start Pod', 'Restart Pod', 'Manage Ports…', 'Save Image…'])
       assert.equal(await paletteOffers(absent), false, `${absent} is offered for Yotta`);
 
     await disconnectAll();
@@ -135,6 +136,8 @@ describe('palette, Open Setting and the Remote indicator (issue #15)', function 
     await palette('GPU Pods: Stop Pod', (t) => t.includes('Stop Pod'));
     await palette('GPU Pods: Start Pod', (t) => t.includes('Start Pod'));
     await palette('GPU Pods: Manage Ports', (t) => t.includes('Manage Ports…'));
+    await palette('GPU Pods: Manage Registry', (t) => t.includes('Manage Registry Credentials…'));
+    await palette('GPU Pods: Save Image', (t) => t.includes('Save Image…'));
     for (const absent of ['Pause Pod', 'Resume Pod', 'Create Virtual Machine…'])
       assert.equal(await paletteOffers(absent), false, `${absent} is offered for Novita`);
   });

@@ -69,6 +69,8 @@ export interface LoggedRequest {
   status: number;
   /** The auth header's value was present (the value itself is never kept). */
   authenticated: boolean;
+  /** The JSON body as sent (tests check the exact fields a cloud received), or undefined without one. */
+  body?: unknown;
 }
 
 interface Route {
@@ -115,6 +117,15 @@ export interface SimulatorOptions {
   backend?: PodBackend;
   /** Record spec misses in the process-wide ledger (default true; strictness tests turn it off). */
   ledger?: boolean;
+}
+
+function loggedBody(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 export class Simulator {
@@ -244,6 +255,7 @@ export class Simulator {
       query: url.search,
       status: 0,
       authenticated: !!(req.headers['authorization'] || req.headers['x-api-key'] || req.headers['gz-api-token']),
+      body: loggedBody(text),
     };
     this.requests.push(entry);
     if (this.latencyMs > 0) await wait(this.latencyMs);

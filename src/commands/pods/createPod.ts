@@ -6,6 +6,7 @@ import type { Pod } from '../../core/model';
 import type { Provider } from '../../core/provider';
 import { CLOUDS } from '../../providers/clouds';
 import type { Account } from '../../services/accounts';
+import { SavedImages } from '../../services/savedImages';
 import { settings } from '../../services/settings';
 import { pickAccount } from '../pickTarget';
 import { reportError } from '../runCommand';
@@ -41,7 +42,7 @@ export async function createPod(
     sshPublicKey: provider.facts.sshAuth === 'createKey' ? await publicKeyIfWanted(services) : undefined,
   };
   const pod = await createThroughWizard(services, {
-    form: () => provider.createForm(),
+    form: () => provider.createForm({ savedImages: new SavedImages(services.context.globalState).of(account.id) }),
     ctx,
     wizard: {
       title: vscode.l10n.t('Create pod on {0}', cloud),

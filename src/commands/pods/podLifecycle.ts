@@ -7,6 +7,7 @@ import { waitForPod, type PodGoal } from '../../core/waitForPod';
 import { CLOUDS } from '../../providers/clouds';
 import { actionLabel } from '../../ui/actionLabels';
 import { pickPod, type PodTarget } from '../pickTarget';
+import { offerSaveBeforeTerminate } from '../images/saveBeforeTerminate';
 import type { Services } from '../services';
 
 const GOALS: Record<PodAction, PodGoal> = { stop: 'stopped', start: 'running', restart: 'running', terminate: 'gone' };
@@ -51,6 +52,7 @@ export async function runPodAction(services: Services, target: PodTarget, action
   const cloud = CLOUDS[account.cloud].displayName;
   const word = actionLabel(provider.facts, action);
   if (action === 'terminate') {
+    await offerSaveBeforeTerminate(services, target);
     const ok = await services.ui.confirm({
       id: 'confirmTerminate',
       message: vscode.l10n.t('{0} "{1}" on {2}?', word, displayText(pod.name || pod.id), cloud),

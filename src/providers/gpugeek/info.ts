@@ -20,5 +20,7 @@ export const gpugeek: CloudInfo<'gpugeek'> = {
     endpoints: false,
     ports: true,
     alerts: false,
+    credentials: false,
+    imageSaves: false,
   },
 };

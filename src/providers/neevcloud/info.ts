@@ -28,5 +28,7 @@ export const neevcloud: CloudInfo<'neevcloud'> = {
     endpoints: false,
     ports: false,
     alerts: true,
+    credentials: false,
+    imageSaves: false,
   },
 };

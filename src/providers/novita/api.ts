@@ -37,6 +37,8 @@ export interface CreateInstanceBody {
   rootfsSize: number;
   diskSize: number;
   imageUrl: string;
+  /** A registry credential Novita keeps (repository auth id), for a private image. */
+  imageAuthId?: string;
   ports: string;
   command: string;
   kind: 'gpu';
@@ -108,8 +110,13 @@ export class NovitaApi {
     return parseWith(zInstanceMetrics, res.body, l10n.t('read GPU metrics'));
   }
 
+  /** A request whose answer is not read (Novita answers `{}` or nothing). */
+  async send(req: HttpRequest): Promise<void> {
+    await this.http.request(req);
+  }
+
   /** An empty 2xx body is no answer: it must not read as an empty object (or an empty list). */
-  private async call<T>(schema: z.ZodMiniType<T>, req: HttpRequest): Promise<T> {
+  async call<T>(schema: z.ZodMiniType<T>, req: HttpRequest): Promise<T> {
     const res = await this.http.request(req);
     if (res.body === undefined || res.body === null) {
       throw new UnexpectedResponseError(

@@ -1,4 +1,4 @@
-import type { CreateForm } from '../../core/createForm';
+import type { CreateForm, FormExtras } from '../../core/createForm';
 import { mustMatch, nameStep, slug } from '../../core/formSteps/names';
 import type { Pod } from '../../core/model';
 import type { NovitaApi } from './api';
@@ -8,6 +8,9 @@ import { create } from './form/create';
 import { diskSteps } from './form/diskSteps';
 import { gpuSteps } from './form/gpuSteps';
 import { imageStep } from './form/imageStep';
+import { NovitaPrivateImages } from './form/privateImage';
+import type { RegistryCredentialOps } from '../../core/registryCredentials';
+import type { ImageSaveOps } from '../../core/savedImages';
 import { portSteps } from './form/portSteps';
 import { storageStep } from './form/storageStep';
 import { summarize } from './form/summary';
@@ -16,8 +19,14 @@ import { l10n } from '../../core/l10n';
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 /** Novita's create wizard as data. Caches what each step loaded so later steps and create see the same facts. */
-export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
+export function novitaCreateForm(
+  api: NovitaApi,
+  creds: RegistryCredentialOps,
+  saves: ImageSaveOps,
+  extras: FormExtras = {},
+): CreateForm<Pod> {
   const cat = new NovitaCatalog(api);
+  const priv = new NovitaPrivateImages(creds, saves, extras.savedImages);
   const [gpu, count, cluster] = gpuSteps(cat);
   return {
     fields: [
@@ -25,7 +34,8 @@ export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
       count,
       billingStep(cat),
       cluster,
-      imageStep(cat),
+      imageStep(cat, priv),
+      priv.step(),
       ...diskSteps(cat),
       ...portSteps(cat),
       storageStep(cat),
@@ -38,8 +48,8 @@ export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
         ),
       }),
     ],
-    summarize: (answers, ctx) => summarize(cat, answers, ctx),
+    summarize: (answers, ctx) => summarize(cat, answers, ctx, priv),
     answersForOffer: (offer, regionId) => ({ productId: offer.id, ...(regionId ? { clusterId: regionId } : {}) }),
-    create: (answers, ctx) => create(cat, answers, ctx),
+    create: (answers, ctx) => create(cat, answers, ctx, priv),
   };
 }

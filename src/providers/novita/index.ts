@@ -10,6 +10,8 @@ import { parsePorts } from './ports';
 import type { RawInstance } from './schemas';
 import { spotUnits } from './spot';
 import { novitaVolumes } from './volumes';
+import { novitaRegistryAuths } from './registryAuths';
+import { novitaImageSaves } from './imageSaves';
 import { l10n } from '../../core/l10n';
 
 const ALLOWED: Record<PodAction, ReadonlySet<string>> = {
@@ -35,6 +37,8 @@ const ACTION: Record<PodAction, 'start' | 'stop' | 'restart' | 'delete'> = {
 
 export function createNovitaProvider(config: ProviderConfig, deps: ProviderDeps): Provider {
   const api = new NovitaApi(config, deps);
+  const credentials = novitaRegistryAuths(api, deps.secrets);
+  const imageSaves = novitaImageSaves(api);
 
   /** Product prices only when some instance has none; a failure here must not hide the pods. */
   async function mapAll(raws: RawInstance[], signal?: AbortSignal): Promise<Pod[]> {
@@ -87,7 +91,7 @@ export function createNovitaProvider(config: ProviderConfig, deps: ProviderDeps)
         signal,
       );
     },
-    createForm: () => novitaCreateForm(api),
+    createForm: (extras) => novitaCreateForm(api, credentials, imageSaves, extras),
     async listOffers(signal): Promise<GpuOffer[]> {
       const [products, clusters] = await Promise.all([api.listProducts({}, signal), api.listClusters(signal)]);
       return products.map((p) => mapOffer(p, clusters));
@@ -95,6 +99,8 @@ export function createNovitaProvider(config: ProviderConfig, deps: ProviderDeps)
     volumes: novitaVolumes(api),
     /** Per-GPU utilisation; memory comes as a bare percentage there (no size), so it is left out, not guessed. */
     gpuReadings: async (id, signal) => gpuReadingsOf(await api.getInstanceMetrics(id, signal)),
+    credentials,
+    imageSaves,
     ports: {
       max: 15,
       set: (id, ports) => editPorts(id, ports.map((p) => `${p.port}/${p.protocol}`).join(',')),

@@ -20,5 +20,7 @@ export const novita: CloudInfo<'novita'> = {
     endpoints: false,
     ports: true,
     alerts: false,
+    credentials: true,
+    imageSaves: true,
   },
 };

@@ -6,7 +6,10 @@ import { podGpuSteps } from './form/podGpuSteps';
 import { podImageSteps } from './form/podImageSteps';
 import { PodLookups } from './form/podLookups';
 import { podPortSteps } from './form/podPortSteps';
-import { podSpec } from './form/podSpec';
+import { imageProblem, podSpec } from './form/podSpec';
+import { ConfigError } from '../../core/errors';
+import type { RegistryCredentialOps } from '../../core/registryCredentials';
+import { l10n } from '../../core/l10n';
 import { podSummary } from './form/podSummary';
 import { podVolumeSteps, volumeChoice } from './form/podVolumeSteps';
 import { createThenForgetOnFailure } from './form/stock';
@@ -15,14 +18,14 @@ import type { YottaPods } from './pods';
 import type { YottaResources } from './resources';
 
 /** The pod wizard: GPU, count, region, image, disk, volume, ports, environment, name, then the summary. */
-export function podCreateForm(pods: YottaPods, res: YottaResources): CreateForm<Pod> {
+export function podCreateForm(pods: YottaPods, res: YottaResources, creds: RegistryCredentialOps): CreateForm<Pod> {
   const look = new PodLookups(res);
   const v1 = pods.version === 'v1';
 
   return {
     fields: [
       ...podGpuSteps(look),
-      ...podImageSteps(look, v1),
+      ...podImageSteps(look, v1, creds),
       ...podVolumeSteps(look, v1),
       ...podPortSteps(),
       nameStep({
@@ -34,15 +37,22 @@ export function podCreateForm(pods: YottaPods, res: YottaResources): CreateForm<
 
     async summarize(answers, ctx) {
       const s = await podSpec(look, v1, answers, ctx);
-      return podSummary(s, await look.offer(answers), volumeChoice(answers), v1, await look.names(s, ctx.signal));
+      const names = await look.names(s, ctx.signal);
+      const lines = podSummary(s, await look.offer(answers), volumeChoice(answers), v1, names);
+      const problem = imageProblem(v1, answers);
+      return problem ? [...lines, { label: l10n.t('Not sent'), value: problem, fieldId: 'image' }] : lines;
     },
 
     answersForOffer: (offer, regionId) => ({ gpu: offer.id, ...(regionId ? { region: regionId } : {}) }),
 
-    create: (answers, ctx) =>
-      createThenForgetOnFailure(
+    create: (answers, ctx) => {
+      // Refused before anything is sent: a private image pulled without a credential fails after billing starts.
+      const problem = imageProblem(v1, answers);
+      if (problem) return Promise.reject(new ConfigError(l10n.t('Not sent: {0}.', problem)));
+      return createThenForgetOnFailure(
         async () => pods.create(await podSpec(look, v1, answers, ctx), ctx.signal),
         () => look.forget(),
-      ),
+      );
+    },
   };
 }

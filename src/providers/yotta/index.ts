@@ -4,6 +4,7 @@ import { actionsOf, type CloudFacts, type PodAction, type Provider, type Provide
 import type { ProviderDeps } from '../deps';
 import { YottaApi } from './api';
 import { podCreateForm } from './createForm';
+import { yottaCredentials } from './credentials';
 import { yottaGpuReadings } from './metrics';
 import { yottaDisks, yottaUtilisation } from './podMetrics';
 import { type ApiVersion, YottaPods } from './pods';
@@ -50,6 +51,7 @@ export function createYottaProvider(config: ProviderConfig, deps: ProviderDeps):
   const res = new YottaResources(api);
   // VMs on both API versions: v1 accounts use Yotta's v1 VM paths where its reference lists them (see vms.ts).
   const vms = new YottaVms(api, version);
+  const credentials = yottaCredentials(api, res, deps.secrets);
   /** Yotta's pod actions (no restart): this table is what `podAction` runs and what `podActions` lists. */
   const actions: Partial<Record<PodAction, (id: string) => Promise<void>>> = {
     stop: (id) => pods.pause(id),
@@ -90,7 +92,7 @@ export function createYottaProvider(config: ProviderConfig, deps: ProviderDeps):
     async findPodsByName(name, signal) {
       return (await pods.list(signal)).filter((p) => p.name === name);
     },
-    createForm: () => podCreateForm(pods, res),
+    createForm: () => podCreateForm(pods, res, credentials),
     listOffers: (signal) => res.listOffers(signal),
     gpuReadings: (id, signal) => yottaGpuReadings(api, id, signal),
     utilisation: (id, signal) => yottaUtilisation(api, id, signal),
@@ -107,6 +109,7 @@ export function createYottaProvider(config: ProviderConfig, deps: ProviderDeps):
       start: (id) => res.startEndpoint(id),
       stop: (id) => res.stopEndpoint(id),
     },
+    credentials,
     vms: {
       list: (signal) => vms.list(signal),
       async get(id, signal) {

@@ -24,5 +24,7 @@ export const yotta: CloudInfo<'yotta'> = {
     endpoints: true,
     ports: false,
     alerts: false,
+    credentials: true,
+    imageSaves: false,
   },
 };

@@ -1,5 +1,6 @@
 import * as z from '../../core/zod';
 import type { Endpoint, GpuOffer, Volume } from '../../core/model';
+import type { RegistryCredential } from '../../core/registryCredentials';
 import { fetchAllPages } from '../../core/paging';
 import { CLOUD_NAME, type YottaApi } from './api';
 import { toEndpoint, toOffer, toVolume } from './mapping';
@@ -16,12 +17,6 @@ export const VOLUME_PAGE_SIZE = 500;
  * pays for and our volume form creates, so all four are listed: one request each for most accounts.
  */
 export const STORAGE_TYPES = ['CEPH', 'VENDOR', 'S3', 'R2'] as const;
-
-export interface RegistryCredential {
-  id: string;
-  name: string;
-  type?: string;
-}
 
 export interface NewVolume {
   name: string;
@@ -129,7 +124,7 @@ export class YottaResources {
       { method: 'GET', path: '/v2/container-registry-auths', what: l10n.t('list registry credentials'), signal },
       zRegistryAuthList,
     );
-    return raw.map((c) => ({ id: c.id, name: c.name || c.id, type: c.type ?? undefined }));
+    return raw.map((c) => ({ id: c.id, name: c.name || c.id, detail: c.type ?? undefined }));
   }
 }
 

@@ -69,6 +69,8 @@ export interface SimInstance {
   ports: SimPort[];
   jupyter: boolean;
   networkStorages: Array<{ id: string; mountPoint: string }>;
+  /** The repository auth the image is pulled with (create's imageAuthId). */
+  imageAuthId?: string;
   status: string;
   statusError?: { state: string; message: string };
   /** Epoch seconds, as a string (Novita sends strings). */
@@ -214,4 +216,25 @@ export function parsePortString(text: string): SimPort[] | string {
 
 export function priceUnits(p: SimProduct): number {
   return Number(p.price);
+}
+
+/** A container registry auth as the account keeps it (gpu-instance-list-container-registry-auth). */
+export interface SimRegistryAuth {
+  id: string;
+  name: string;
+  username: string;
+  password: string;
+}
+
+/** A background job (gpu-instance-list-jobs); only saveImage jobs are simulated. */
+export interface SimJob {
+  Id: string;
+  type: 'saveImage';
+  instanceId: string;
+  image: string;
+  registryAuthId?: string;
+  state: 'pulling' | 'running' | 'fail' | 'success' | 'break';
+  message: string;
+  /** Epoch seconds. */
+  createdAt: number;
 }

@@ -1,6 +1,7 @@
 import type { SimResponse, Simulator } from '../server';
 import type { SimInstance, SimProduct, SimStorage, SimTemplate } from './data';
 import { installInstanceRoutes } from './instances';
+import { installImageRoutes } from './images';
 import { novitaSpec } from './spec';
 import { bad, bodyOf, NovitaState, novitaError, page } from './state';
 
@@ -41,6 +42,8 @@ export interface NovitaSimControl {
   scheduleReclaim(id: string, inMs: number): void;
   /** The spot instance is taken back: status exited, `spotStatus` "terminated", no SSH or Jupyter. */
   reclaim(id: string): void;
+  /** The next save-image job fails with this message. */
+  failNextSave(message: string): void;
 }
 
 export function installNovita(sim: Simulator): NovitaSimControl {
@@ -49,6 +52,7 @@ export function installNovita(sim: Simulator): NovitaSimControl {
   sim.onReset(() => s.reset());
   const r = sim.router('novita');
   installInstanceRoutes(r, s);
+  installImageRoutes(r, s);
 
   r.get('/products', (req) => {
     const q = req.query;
@@ -279,6 +283,9 @@ export function installNovita(sim: Simulator): NovitaSimControl {
       inst.spot = { status: 'terminated', reclaimTime: inst.spot?.reclaimTime || Math.floor(Date.now() / 1000) };
       inst.ssh = undefined;
       inst.jupyterTarget = undefined;
+    },
+    failNextSave(message) {
+      s.saveFailures.push(message);
     },
   };
 }

@@ -19,6 +19,7 @@ function baseItem(s: NovitaState, i: SimInstance): Record<string, unknown> {
     productId: i.productId,
     productName: i.productName,
     imageUrl: i.imageUrl,
+    ...(i.imageAuthId ? { imageAuthId: i.imageAuthId } : {}),
     status: i.status,
     statusError: i.statusError ?? { state: '', message: '' },
     cpuNum: String((s.product(i.productId)?.cpuPerGpu ?? 8) * i.gpuNum),
@@ -141,6 +142,11 @@ function create(s: NovitaState, req: SimRequest): SimResponse {
       return bad('NETWORK_STORAGE_NOT_FOUND', `network storage ${id} not found`);
     mounts.push({ id, mountPoint: String(raw.mountPoint ?? raw.networkStorageMountPoint ?? `/network_${n}`) });
   }
+  // Decision: an imageAuthId must name one of the account's repository auths (the page says only
+  // "Image repository authentication ID"); Novita's generic refusal otherwise.
+  const imageAuthId = typeof b.imageAuthId === 'string' && b.imageAuthId !== '' ? b.imageAuthId : undefined;
+  if (imageAuthId && !s.registryAuths.some((a) => a.id === imageAuthId))
+    return bad('VALIDATOR_PARAM', `invalid parameter: imageAuthId ${imageAuthId} not found`);
   const gpuNum = b.gpuNum as number;
   const spot = b.billingMode === 'spot';
   if (spot && (!product.billingMethods.includes('spot') || product.spotPrice === undefined))
@@ -164,6 +170,7 @@ function create(s: NovitaState, req: SimRequest): SimResponse {
     ports: parsed,
     jupyter,
     networkStorages: mounts,
+    imageAuthId,
     status: 'toCreate',
     createdAt: Math.floor(Date.now() / 1000),
     instancePrice: (spot ? product.spotPrice! : priceUnits(product)) * gpuNum,

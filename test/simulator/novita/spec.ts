@@ -234,7 +234,8 @@ const endpoints: EndpointSpec[] = [
     source: `${REF}gpu-instance-create-instance; ${SEED}; ${MCP} create-gpu-instance`,
     decision:
       'Two versions of the page: the seed requires name, diskSize, ports and command; the current page makes them ' +
-      'optional and drops diskSize/localStorageMountPoint. The union of both is accepted, required only what both require.',
+      'optional and drops diskSize/localStorageMountPoint. The union of both is accepted, required only what both require. ' +
+      'imageAuthId ("Image repository authentication ID") must name one of the account\'s repository auths (decided; VALIDATOR_PARAM otherwise).',
     body: obj({
       name: str,
       productId: req(str),
@@ -395,6 +396,81 @@ const endpoints: EndpointSpec[] = [
     response: obj({ template: req(obj(templateFields)) }),
   },
   {
+    id: 'registryAuths.list',
+    method: 'GET',
+    path: '/repository/auths',
+    source: `${REF}gpu-instance-list-container-registry-auth; ${MCP} list-container-registry-auths; ${SDK} ListRepositoryAuthsResponse`,
+    decision:
+      'The reference example returns each password as stored ("password": "1111"; the SDK says "returned as masked"): ' +
+      'the simulator echoes it, so a test can prove the client never shows or logs it.',
+    response: obj({ data: arr(obj({ id: str, name: str, username: str, password: str })) }),
+  },
+  {
+    id: 'registryAuths.save',
+    method: 'POST',
+    path: '/repository/auth/save',
+    source: `${REF}gpu-instance-create-container-registry-auth (name, username, password: all required; answer {}); ${MCP} create-container-registry-auth`,
+    decision:
+      'MCP caps name 255, username 511, password 1024; the SDK 500 each: the tighter 500 is enforced. ' +
+      'The answer carries no id (the reference example is {}; the SDK documents 204): the client finds the new auth in the list.',
+    body: req(obj({ name: req(str), username: req(str), password: req(str) })),
+    response: empty,
+  },
+  {
+    id: 'registryAuths.delete',
+    method: 'POST',
+    path: '/repository/auth/delete',
+    source: `${REF}gpu-instance-delete-container-registry-auth ({id}); ${MCP} delete-container-registry-auth`,
+    decision: "The SDK's answer schema ({instance_id, success}) contradicts the page; the page's {} is served.",
+    body: req(obj({ id: req(str) })),
+    response: empty,
+  },
+  {
+    id: 'jobs.saveImage',
+    method: 'POST',
+    path: '/job/save/image',
+    source: `${REF}gpu-instance-save-image (instanceId, image, registryAuthId); ${SDK} SaveImageRequest ("omit for public or platform registries") and its 200 {jobId}`,
+    decision:
+      "instanceId and image are required (SDK; PPIO's copy of the page: image 1–4095 characters). The page names no " +
+      'instance state: the simulator saves running and exited instances and refuses others with VALIDATOR_PARAM. ' +
+      'The job goes pulling → running → success (or fail).',
+    body: req(obj({ instanceId: req(str), image: req(str), registryAuthId: str })),
+    response: obj({ jobId: req(str) }),
+  },
+  {
+    id: 'jobs.list',
+    method: 'GET',
+    path: '/jobs',
+    source: `${REF}gpu-instance-list-jobs (pageSize, pageNum, jobId, state, type, startTime, endTime, creators); ${SDK} ListJobsResponse, Job`,
+    query: {
+      pageSize: int,
+      pageNum: int,
+      jobId: str,
+      state: { type: 'string', enum: ['pulling', 'running', 'fail', 'success', 'break'] },
+      type: { type: 'string', enum: ['saveImage', 'instanceMigrate', 'autoInstanceMigrate'] },
+      startTime: int,
+      endTime: int,
+      creators: str,
+    },
+    response: obj({
+      jobs: req(
+        arr(
+          obj({
+            Id: req(str),
+            user: req(str),
+            type: req({ type: 'string', enum: ['saveImage', 'instanceMigrate', 'autoInstanceMigrate'] }),
+            envs: arr(keyValue, { nullable: true }),
+            state: req(obj({ state: str, error: str, message: str })),
+            logAddress: str,
+            createdAt: req(str),
+            instanceId: req(str),
+          }),
+        ),
+      ),
+      total: req(int),
+    }),
+  },
+  {
     id: 'metrics.instance',
     method: 'GET',
     path: '/metrics/gpu/instance',
@@ -419,7 +495,8 @@ const endpoints: EndpointSpec[] = [
 export const novitaSpec: CloudSpec = {
   cloud: 'novita',
   sources: [
-    `${REF}gpu-instance-* (list/get/create/start/stop/restart/delete instance, list products, templates, metrics)`,
+    `${REF}gpu-instance-* (list/get/create/start/stop/restart/delete instance, list products, templates, metrics, ` +
+      'container registry auths, save image, list jobs)',
     `${REF}basic-error-code (GPU error names and statuses)`,
     SEED,
     MCP,

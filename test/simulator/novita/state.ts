@@ -2,6 +2,8 @@ import type { SimRequest, SimResponse, Simulator } from '../server';
 import {
   type SimCluster,
   type SimInstance,
+  type SimJob,
+  type SimRegistryAuth,
   type SimProduct,
   type SimStorage,
   type SimTemplate,
@@ -29,6 +31,10 @@ export class NovitaState {
   storages: SimStorage[] = seedStorages();
   templates: SimTemplate[] = seedTemplates();
   instances = new Map<string, SimInstance>();
+  registryAuths: SimRegistryAuth[] = [];
+  jobs: SimJob[] = [];
+  /** Why the next save-image jobs fail (in order), instead of succeeding. */
+  saveFailures: string[] = [];
   /** Errors the next creates answer with, in order. */
   createFailures: SimResponse[] = [];
   /** Bodies of every create request, in order (tests check what the cloud received). */
@@ -48,6 +54,9 @@ export class NovitaState {
     this.storages = seedStorages();
     this.templates = seedTemplates();
     this.instances.clear();
+    this.registryAuths = [];
+    this.jobs = [];
+    this.saveFailures = [];
     this.createFailures = [];
     this.createBodies = [];
     this.pageCap = 100;
@@ -57,6 +66,15 @@ export class NovitaState {
   nextId(prefix = ''): string {
     this.counter++;
     return `${prefix}${(0x5f3a1c00 + this.counter).toString(16)}${String(this.counter).padStart(8, '0')}`;
+  }
+
+  /** Runs `act` after `ms` (scaled), unless the state was reset meanwhile. */
+  later(ms: number, act: () => void): void {
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      act();
+    }, this.sim.delay(ms));
+    this.timers.add(t);
   }
 
   /** Runs `steps` one after another, each after its delay, unless a newer action took over. */

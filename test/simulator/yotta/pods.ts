@@ -16,6 +16,8 @@ export interface PodInput {
   persistentVolumes?: unknown;
   persistentVolumeInGb?: unknown;
   persistentMountPath?: unknown;
+  containerRegistryAuthId?: unknown;
+  imagePublicType?: unknown;
 }
 
 export const DOCKER_HUB = 'https://index.docker.io/v1/';
@@ -54,6 +56,16 @@ export function createPod(state: YottaState, input: PodInput): SimPod {
     if (!['SSH', 'HTTP', 'TCP'].includes(protocol)) throw invalid(`expose protocol ${protocol} is invalid`);
     expose.push({ port, protocol });
   }
+
+  // Decision (OPENAPI CreatePodRequest gives the fields, not their rules): a credential id must name one of the
+  // account's credentials, and a PRIVATE image needs one; otherwise 10001 "Invalid request parameters".
+  let credentialId: string | undefined;
+  if (input.containerRegistryAuthId !== undefined) {
+    credentialId = String(input.containerRegistryAuthId);
+    if (!state.credentials.has(credentialId)) throw invalid(`containerRegistryAuthId ${credentialId} does not exist`);
+  }
+  if (input.imagePublicType === 'PRIVATE' && !credentialId)
+    throw invalid('a PRIVATE image needs containerRegistryAuthId');
 
   const volumeIds: string[] = [];
   for (const pv of Array.isArray(input.persistentVolumes)
@@ -101,6 +113,7 @@ export function createPod(state: YottaState, input: PodInput): SimPod {
     publicKey:
       typeof publicKey?.value === 'string' && publicKey.value.trim() !== '' ? publicKey.value.trim() : undefined,
     volumeIds,
+    credentialId,
   };
   state.pods.set(pod.id, pod);
   state.setPod(pod, 'INITIALIZING');

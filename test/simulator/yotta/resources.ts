@@ -1,6 +1,6 @@
 import type { Simulator } from '../server';
 import { bodyOf, emitId, invalid, listParam, ok, volumeV2, wrap } from './common';
-import { CATALOG, type SimEndpoint, SimError, type SimVolume, type YottaState } from './state';
+import { CATALOG, type SimCredential, type SimEndpoint, SimError, type SimVolume, type YottaState } from './state';
 
 const STORAGE = ['S3', 'CEPH', 'VENDOR', 'R2'];
 
@@ -192,10 +192,16 @@ export function installResourceRoutes(sim: Simulator, state: YottaState): void {
     }),
   );
 
-  // Registry credentials (secrets are never returned)
+  // Registry credentials (OPENAPI Credential: id, name, type, createdAt; the username and password are never returned)
+  const credentialJson = ({ username: _u, ...c }: SimCredential) => ({ ...c, id: emitId(c.id) });
+  const mustCredential = (id: string) => {
+    const c = state.credentials.get(id);
+    if (!c) throw new SimError(404, 10007, `Record not exist: credential ${id}`);
+    return c;
+  };
   r.get(
     '/v2/container-registry-auths',
-    w(() => ok([...state.credentials.values()].map((c) => ({ ...c, id: emitId(c.id) })))),
+    w(() => ok([...state.credentials.values()].map(credentialJson))),
   );
   r.post(
     '/v2/container-registry-auths',
@@ -204,9 +210,42 @@ export function installResourceRoutes(sim: Simulator, state: YottaState): void {
       for (const f of ['name', 'type', 'username', 'password'])
         if (typeof b[f] !== 'string' || b[f] === '') throw invalid(`${f} is required`);
       const id = state.newCredentialId();
-      const c = { id, name: String(b.name), type: String(b.type), createdAt: new Date().toISOString() };
+      const c: SimCredential = {
+        id,
+        name: String(b.name),
+        type: String(b.type),
+        createdAt: new Date().toISOString(),
+        username: String(b.username),
+      };
       state.credentials.set(id, c);
-      return ok({ ...c, id: emitId(id) });
+      return ok(credentialJson(c));
+    }),
+  );
+  r.get(
+    '/v2/container-registry-auths/:id',
+    w((req) => ok(credentialJson(mustCredential(req.params.id)))),
+  );
+  r.patch(
+    '/v2/container-registry-auths/:id',
+    w((req) => {
+      const c = mustCredential(req.params.id);
+      const b = bodyOf(req);
+      for (const f of ['name', 'username', 'password'])
+        if (b[f] !== undefined && (typeof b[f] !== 'string' || b[f] === '')) throw invalid(`${f} must not be empty`);
+      if (typeof b.name === 'string') c.name = b.name;
+      if (typeof b.username === 'string') c.username = b.username;
+      return ok(credentialJson(c));
+    }),
+  );
+  r.delete(
+    '/v2/container-registry-auths/:id',
+    w((req) => {
+      const c = mustCredential(req.params.id);
+      // OPENAPI: 409 "Credential is in use by Pod or Endpoint" (no body documented: the envelope, as elsewhere).
+      if (state.allPods().some((p) => p.credentialId === c.id))
+        throw new SimError(409, 409, `Credential ${c.id} is in use by a pod`);
+      state.credentials.delete(c.id);
+      return ok(true);
     }),
   );
 }

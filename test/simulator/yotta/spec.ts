@@ -23,6 +23,9 @@ const METRICS =
   'yottalabsai/docs api-and-sdk/api-reference-v2/metrics.md (renders the OpenAPI "yotta-platform-api-openapi-updated"; ' +
   'read as docs.yottalabs.ai/api-and-sdk/api-reference-v2/metrics: "Get pod GPU utilization metrics", schemas ' +
   'Response, MetricResultNoCapacity, TimeSeriesNoCapacity, DataPoint)';
+const CREDENTIAL_GUIDE =
+  'yottalabsai/docs api-and-sdk/api-guides/credential.md ("Credential": list, get, create, update (partial), delete; ' +
+  '"Will fail if credential is in use by any Pod or Endpoint")';
 const CUSTOM_IMAGES =
   'yottalabsai/docs products/custom-images.md (official images start through /start.sh, which must not be overridden)';
 
@@ -41,6 +44,7 @@ export const YOTTA_SOURCES = [
   START_SH,
   CUSTOM_IMAGES,
   METRICS,
+  CREDENTIAL_GUIDE,
 ] as const;
 
 /**
@@ -292,6 +296,7 @@ const endpoints: EndpointSpec[] = [
     path: '/v2/pods',
     source: `${OPENAPI} CreatePodRequest; ${PODS_GUIDE} "Create Pod"`,
     decision:
+      'containerRegistryAuthId ("Container registry credential ID") must name one of the account\'s credentials and a PRIVATE imagePublicType needs one (decided; the rules are not written down): 10001 otherwise. ' +
       "No key field is documented. The key travels as environment variable PUBLIC_KEY, which the start script of Yotta's official images appends to ~/.ssh/authorized_keys (START_SH). initializationCommand is not used: it is documented only as \"run on container start\", Yotta's SkyPilot provisioner uses it as the container's whole command (ending in sleep infinity), and CUSTOM_IMAGES says overriding /start.sh stops the container from starting. An image that does not read PUBLIC_KEY gets no key (the connect hint says what to do).",
     body: req(createPodBody),
     response: envelope(podV2),
@@ -620,6 +625,31 @@ const endpoints: EndpointSpec[] = [
       }),
     ),
     response: envelope(credential),
+  },
+  {
+    id: 'credentials.get',
+    method: 'GET',
+    path: '/v2/container-registry-auths/:id',
+    source: `${OPENAPI} paths./v2/container-registry-auths/{id}.get (CredentialResponse); ${CREDENTIAL_GUIDE}`,
+    response: envelope(credential),
+  },
+  {
+    id: 'credentials.update',
+    method: 'PATCH',
+    path: '/v2/container-registry-auths/:id',
+    source: `${OPENAPI} UpdateCredentialRequest ("Update Credential (Partial)"); ${CREDENTIAL_GUIDE} "All fields optional"`,
+    body: req(obj({ name: str, username: str, password: str })),
+    response: envelope(credential),
+  },
+  {
+    id: 'credentials.delete',
+    method: 'DELETE',
+    path: '/v2/container-registry-auths/:id',
+    source: `${OPENAPI} paths./v2/container-registry-auths/{id}.delete (SuccessResponse; 409 "Credential is in use by Pod or Endpoint")`,
+    decision:
+      'The 409 has no documented body: it is answered with the envelope every other error carries, code 409. ' +
+      'A pod created with containerRegistryAuthId uses the credential until it is terminated.',
+    response: success,
   },
 ];
 

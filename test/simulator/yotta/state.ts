@@ -31,6 +31,8 @@ export interface SimPod {
   /** Kept for control hooks only: no documented pod field carries a failure reason. */
   failedReason?: string;
   volumeIds: string[];
+  /** The registry credential it was created with (a credential in use cannot be deleted). */
+  credentialId?: string;
   /** Addresses from the backend, asked once when the pod first runs. */
   ssh?: { host: string; port: number; user: string };
   jupyterUrl?: string;
@@ -103,6 +105,8 @@ export interface SimCredential {
   name: string;
   type: string;
   createdAt: string;
+  /** Kept for tests (is the update applied?); never in an answer (OPENAPI Credential has no such field). */
+  username?: string;
 }
 
 /** Errors a handler throws; the route wrapper answers them in Yotta's envelope. */

@@ -107,7 +107,7 @@ describe('Yotta provider: create wizard', () => {
     const creds = await pick(f, 'registryAuth').options({ image: 'me/private:1' });
     assert.deepEqual(
       creds.map((c) => c.value),
-      ['', '101'],
+      [':public', '101'],
     );
   });
 

@@ -177,6 +177,8 @@ describe('Yotta provider: volumes, GPU offers, endpoints, registry credentials',
       .createForm()
       .fields.find((f) => f.id === 'registryAuth') as PickField;
     const creds = await field.options({ image: 'me/private:1' });
-    assert.deepEqual(creds.slice(1), [{ label: 'my-docker-hub', description: 'DOCKER_HUB', value: '101' }]);
+    assert.deepEqual(creds.slice(1), [
+      { label: 'my-docker-hub', description: 'DOCKER_HUB', value: '101', picked: false },
+    ]);
   });
 });

@@ -97,8 +97,11 @@ const deleteOnly = caps({ sshAuth: 'createKey' }, ['terminate'], {
   alerts: { register: unused },
   utilisation: unused,
 });
+const credentialOps: Provider['credentials'] = { list: unused, create: unused, delete: unused };
 const withPorts = caps({ terminateWord: 'release' }, ['stop', 'start', 'restart', 'terminate'], {
   ports: { max: 3, set: unused },
+  credentials: credentialOps,
+  imageSaves: { save: unused, job: unused, allows: (p) => p.status === 'running' || p.status === 'stopped' },
 });
 const CLOUDS_LIKE_OURS = [pausing, deleteOnly, withPorts, undefined];
 
@@ -239,6 +242,23 @@ describe('menu flags: one pure function per row, and the when clauses that read 
     assert.ok(account(deleteOnly).includes('gpuPods.notifyWhenAvailable'));
     assert.ok(!account(deleteOnly).includes('gpuPods.createVm'));
     assert.ok(!account(undefined).includes('gpuPods.createVm'), 'not before the cloud is known');
+  });
+
+  it('Save Image… shows on a running or stopped pod of a cloud that saves images, never while pending or elsewhere', () => {
+    const menu = (p: Pod, c: Capabilities) => shown(contextValue('pod', podMenuFlags(p, c)));
+    assert.ok(menu(pod('running'), withPorts).includes('gpuPods.saveImage'));
+    assert.ok(menu(pod('stopped'), withPorts).includes('gpuPods.saveImage'));
+    assert.ok(!menu(pod('provisioning'), withPorts).includes('gpuPods.saveImage'));
+    assert.ok(!menu(pod('running', { pending: true }), withPorts).includes('gpuPods.saveImage'));
+    assert.ok(!menu(pod('running'), pausing).includes('gpuPods.saveImage'), 'not on a cloud without image saves');
+  });
+
+  it('Manage Registry Credentials… shows on the account of a cloud that keeps them, from its capabilities', () => {
+    const account = (c: Capabilities | undefined) =>
+      shown(contextValue('account', accountMenuFlags({ ok: true, hasOptions: false, capabilities: c })));
+    assert.ok(account(withPorts).includes('gpuPods.manageRegistryCredentials'));
+    assert.ok(!account(deleteOnly).includes('gpuPods.manageRegistryCredentials'));
+    assert.ok(!account(undefined).includes('gpuPods.manageRegistryCredentials'), 'not before the cloud is known');
   });
 
   it('a volume being deleted, or mounted, shows no Delete; the palette asks the same rule', () => {

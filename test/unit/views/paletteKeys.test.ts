@@ -65,6 +65,8 @@ describe('palette context keys: the palette offers what the connected clouds can
         endpoints: false,
         ports: false,
         alerts: false,
+        credentials: false,
+        imageSaves: false,
       },
       accountOptions: [],
     };
@@ -79,7 +81,8 @@ describe('palette context keys: the palette offers what the connected clouds can
       'stopWhenIdle',
     ])
       assert.ok(!bare.includes(`gpuPods.${id}`), id);
-    for (const id of ['notifyWhenAvailable', 'createVm', 'editAccount']) assert.ok(!bare.includes(`gpuPods.${id}`), id);
+    for (const id of ['notifyWhenAvailable', 'createVm', 'editAccount', 'manageRegistryCredentials', 'saveImage'])
+      assert.ok(!bare.includes(`gpuPods.${id}`), id);
     assert.ok(bare.includes('gpuPods.terminatePod') && bare.includes('gpuPods.createPod'));
     const full = offered(
       paletteContext([
@@ -92,6 +95,8 @@ describe('palette context keys: the palette offers what the connected clouds can
             endpoints: true,
             ports: true,
             alerts: true,
+            credentials: true,
+            imageSaves: true,
           },
           accountOptions: [{}],
         },
@@ -105,6 +110,8 @@ describe('palette context keys: the palette offers what the connected clouds can
       'notifyWhenAvailable',
       'createVm',
       'editAccount',
+      'manageRegistryCredentials',
+      'saveImage',
     ])
       assert.ok(full.includes(`gpuPods.${id}`), id);
   });

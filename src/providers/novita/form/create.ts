@@ -3,11 +3,22 @@ import type { Pod } from '../../../core/model';
 import { mapInstance } from '../mapping';
 import type { NovitaCatalog } from './catalog';
 import { createBody } from './createBody';
+import { ConfigError } from '../../../core/errors';
+import { l10n } from '../../../core/l10n';
+import type { NovitaPrivateImages } from './privateImage';
 
 /** Creates once, then reads the instance back; a failed read still reports the instance that now exists. */
-export async function create(cat: NovitaCatalog, answers: Answers, ctx: CreateContext): Promise<Pod> {
+export async function create(
+  cat: NovitaCatalog,
+  answers: Answers,
+  ctx: CreateContext,
+  priv: NovitaPrivateImages,
+): Promise<Pod> {
+  // Refused before anything is sent: a private image pulled without a credential fails after billing starts.
+  const problem = priv.problem(answers);
+  if (problem) throw new ConfigError(l10n.t('Not sent: {0}.', problem));
   const image = await cat.resolveImage(answers);
-  const b = createBody(cat, answers, image);
+  const b = createBody(cat, answers, image, priv.credentialId(answers));
   const id = await cat.api.createInstance(b, ctx.signal);
   try {
     return mapInstance(await cat.api.getInstance(id, ctx.signal));

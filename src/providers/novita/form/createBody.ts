@@ -10,6 +10,8 @@ export function createBody(
   cat: NovitaCatalog,
   answers: Answers,
   image: { imageUrl: string; command: string },
+  /** The registry credential (Novita repository auth id) a private image is pulled with. */
+  imageAuthId?: string,
 ): CreateInstanceBody {
   const jupyter = answers.jupyter !== false;
   const parsed = parsePorts(answerString(answers, 'ports') ?? '', cat.toolPorts(answers));
@@ -28,6 +30,7 @@ export function createBody(
     kind: 'gpu',
     billingMode: billingModeOf(answers),
   };
+  if (imageAuthId) out.imageAuthId = imageAuthId;
   const cluster = answerString(answers, 'clusterId');
   if (cluster) out.clusterId = cluster;
   if (jupyter) out.tools = [{ name: 'Jupyter', port: String(JUPYTER_PORT), type: 'http' }];

@@ -1,5 +1,6 @@
 import type { PickField } from '../../../core/createForm';
 import { DEFAULT_IMAGE, type NovitaCatalog, str, TEMPLATE_PREFIX } from './catalog';
+import type { NovitaPrivateImages } from './privateImage';
 import { l10n } from '../../../core/l10n';
 
 export function validateImage(value: string): string | undefined {
@@ -10,8 +11,8 @@ export function validateImage(value: string): string | undefined {
   return undefined;
 }
 
-/** PyTorch by default, the account's and Novita's templates, or any image typed in. */
-export function imageStep(cat: NovitaCatalog): PickField {
+/** PyTorch by default, images GPU Pods saved, the account's and Novita's templates, or any image typed in. */
+export function imageStep(cat: NovitaCatalog, priv: NovitaPrivateImages): PickField {
   return {
     kind: 'pick',
     id: 'image',
@@ -21,9 +22,10 @@ export function imageStep(cat: NovitaCatalog): PickField {
       without: { label: 'PyTorch', description: DEFAULT_IMAGE, value: DEFAULT_IMAGE },
     },
     async options(_a, signal) {
-      const list = await cat.loadTemplates(signal);
+      const [list, saved] = await Promise.all([cat.loadTemplates(signal), priv.savedOptions(signal)]);
       return [
         { label: 'PyTorch', description: DEFAULT_IMAGE, value: DEFAULT_IMAGE, picked: true },
+        ...saved,
         ...list
           .filter((t) => str(t.image))
           .map((t) => ({

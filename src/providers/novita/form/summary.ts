@@ -6,14 +6,21 @@ import { type NovitaCatalog, str } from './catalog';
 import { createBody } from './createBody';
 import { spotUnits } from '../spot';
 import { spotQuery } from './billingStep';
+import type { NovitaPrivateImages } from './privateImage';
 import { l10n } from '../../../core/l10n';
 
 /** The body that will be sent, with a fresh price: the product list may be minutes old by now. */
-export async function summarize(cat: NovitaCatalog, answers: Answers, ctx: CreateContext): Promise<SummaryLine[]> {
+export async function summarize(
+  cat: NovitaCatalog,
+  answers: Answers,
+  ctx: CreateContext,
+  priv: NovitaPrivateImages,
+): Promise<SummaryLine[]> {
   const n = cat.gpuNum(answers);
   const p = cat.product(answers);
   const image = await cat.resolveImage(answers);
-  const b = createBody(cat, answers, image);
+  const b = createBody(cat, answers, image, priv.credentialId(answers));
+  const problem = priv.problem(answers);
   const spot = b.billingMode === 'spot';
   const fresh = (
     await cat.api.listProducts({ gpuNum: n, productName: str(p?.name), ...spotQuery(answers) }, ctx.signal)
@@ -51,6 +58,12 @@ export async function summarize(cat: NovitaCatalog, answers: Answers, ctx: Creat
       fresh &&
         !isDeployable(fresh) && { label: l10n.t('Warning'), value: l10n.t('This product is sold out right now.') },
       billingLine(spot, onDemand, n),
+      !!problem && { label: l10n.t('Not sent'), value: problem, fieldId: 'image' },
+      !!b.imageAuthId && {
+        label: l10n.t('Registry credential'),
+        value: await priv.credentialName(b.imageAuthId, ctx.signal),
+        fieldId: 'imageAuthId',
+      },
       { label: l10n.t('Root disk'), value: l10n.t('{0} GB', b.rootfsSize), fieldId: 'rootfsSize' },
       { label: l10n.t('Local disk'), value: l10n.t('{0} GB', b.diskSize), fieldId: 'diskSize' },
       { label: l10n.t('Ports'), value: b.ports || l10n.t('none'), fieldId: 'ports' },

@@ -1,12 +1,14 @@
 import { type Answers, answerString, type FormField } from '../../../core/createForm';
 import { CONTAINER_DISK, DEFAULT_IMAGE, validateImage, validateIntRange } from '../formInput';
 import type { PodLookups } from './podLookups';
+import { credentialStep } from '../../../core/formSteps/credentialStep';
+import type { RegistryCredentialOps } from '../../../core/registryCredentials';
 import { l10n } from '../../../core/l10n';
 
 export const imageOf = (a: Answers) => answerString(a, 'image') || DEFAULT_IMAGE;
 
 /** Image, the registry credential a private image needs, and the container disk. */
-export function podImageSteps(look: PodLookups, v1: boolean): FormField[] {
+export function podImageSteps(look: PodLookups, v1: boolean, creds: RegistryCredentialOps): FormField[] {
   return [
     {
       kind: 'pick',
@@ -24,20 +26,14 @@ export function podImageSteps(look: PodLookups, v1: boolean): FormField[] {
       },
       allowCustom: { prompt: l10n.t('Image, e.g. docker.io/library/ubuntu:22.04'), validate: (v) => validateImage(v) },
     },
-    {
-      kind: 'pick',
+    credentialStep({
       id: 'registryAuth',
-      title: l10n.t('Registry credential'),
-      optional: { what: l10n.t('Registry credentials'), without: { label: l10n.t('None (public image)'), value: '' } },
+      facts: (a) => ({ image: imageOf(a) }),
       skip: (a) => v1 || imageOf(a) === DEFAULT_IMAGE,
-      async options(_a, signal) {
-        const creds = await look.credList(signal);
-        return [
-          { label: l10n.t('None (public image)'), value: '', picked: true },
-          ...creds.map((c) => ({ label: c.name, description: c.type, value: c.id })),
-        ];
-      },
-    },
+      list: (signal) => look.credList(signal),
+      ops: creds,
+      added: () => look.forgetCredentials(),
+    }),
     {
       kind: 'number',
       id: 'containerDisk',

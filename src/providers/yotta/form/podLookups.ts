@@ -2,7 +2,8 @@ import { CachedLoad } from '../../../core/cachedLoad';
 import { type Answers, answerString } from '../../../core/createForm';
 import type { GpuOffer, Volume } from '../../../core/model';
 import type { PodSpec } from '../pods';
-import type { RegistryCredential, YottaResources } from '../resources';
+import type { RegistryCredential } from '../../../core/registryCredentials';
+import type { YottaResources } from '../resources';
 import type { PodNames } from './podSummary';
 
 /** Keeps what the cloud said during one pod wizard run, so Back and the region step need no extra requests. */
@@ -19,6 +20,10 @@ export class PodLookups {
   forget() {
     this.offers.forget();
     this.volumes.forget();
+  }
+  /** A credential was added during the run: the step and the summary read the list again. */
+  forgetCredentials() {
+    this.creds.forget();
   }
   offerList(signal?: AbortSignal) {
     return this.offers.get(signal);

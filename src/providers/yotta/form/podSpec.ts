@@ -1,4 +1,7 @@
 import { type Answers, answerNumber, answerString, type CreateContext } from '../../../core/createForm';
+import { credentialAnswer, credentialIdOf, NO_LIST_ANSWER } from '../../../core/formSteps/credentialStep';
+import { privateImageProblem } from '../../../core/privateImage';
+import { l10n } from '../../../core/l10n';
 import { CONTAINER_DISK, DEFAULT_MOUNT_PATH, defaultName } from '../formInput';
 import type { PodSpec } from '../pods';
 import { imageOf } from './podImageSteps';
@@ -19,7 +22,7 @@ export async function podSpec(look: PodLookups, v1: boolean, answers: Answers, c
     gpuCount: answerNumber(answers, 'gpuCount') ?? 1,
     regions: region ? [region] : [],
     containerVolumeInGb: answerNumber(answers, 'containerDisk') ?? CONTAINER_DISK.initial,
-    containerRegistryAuthId: answerString(answers, 'registryAuth') || undefined,
+    containerRegistryAuthId: v1 ? undefined : credentialIdOf(answers, 'registryAuth'),
     // Jupyter reads its password from the environment; it is the one the extension keeps in SecretStorage.
     environmentVars: [
       ...envOf(answers),
@@ -31,4 +34,24 @@ export async function podSpec(look: PodLookups, v1: boolean, answers: Answers, c
     newVolumeGb: !v1 && vol === 'new' ? answerNumber(answers, 'volumeSize') : undefined,
     mountPath: !v1 && vol !== 'none' ? (answerString(answers, 'mountPath') ?? DEFAULT_MOUNT_PATH) : undefined,
   };
+}
+
+/**
+ * Why the pod must not be sent (a private image without a credential), or undefined. v1 accounts pass no
+ * credential: the v1 create names none by id (it takes a user name and token, which GPU Pods does not keep).
+ */
+export function imageProblem(v1: boolean, answers: Answers): string | undefined {
+  const image = imageOf(answers);
+  if (v1)
+    return privateImageProblem(
+      { image },
+      undefined,
+      l10n.t('Yotta Labs v1 accounts take no registry credential from GPU Pods (set gpuPods.yotta.apiVersion to v2)'),
+    );
+  const unreadable = answerString(answers, 'registryAuth') === NO_LIST_ANSWER;
+  return privateImageProblem(
+    { image },
+    credentialAnswer(answers, 'registryAuth'),
+    unreadable ? l10n.t('the list of credentials could not be loaded') : undefined,
+  );
 }
