@@ -5,6 +5,8 @@ import * as createForm from './createForm';
 import * as errors from './errors';
 import * as burnRate from './burnRate';
 import * as formStepCounts from './formSteps/counts';
+import * as formStepEnvironment from './formSteps/environment';
+import * as formStepEnvVars from './formSteps/envVars';
 import * as formStepGpus from './formSteps/gpus';
 import * as formStepNames from './formSteps/names';
 import * as formStepSummary from './formSteps/summary';
@@ -33,6 +35,8 @@ export const coreModules: Record<string, unknown> = {
   createForm,
   errors,
   'formSteps/counts': formStepCounts,
+  'formSteps/environment': formStepEnvironment,
+  'formSteps/envVars': formStepEnvVars,
   'formSteps/gpus': formStepGpus,
   'formSteps/names': formStepNames,
   'formSteps/summary': formStepSummary,

@@ -10,6 +10,7 @@ import { settings } from '../../services/settings';
 import { pickAccount } from '../pickTarget';
 import { reportError } from '../runCommand';
 import { createThroughWizard } from '../createWithUser';
+import { envSecretValue } from './envSecretValue';
 import type { Services } from '../services';
 import { waitWithProgress } from '../waitWithProgress';
 import { displayText } from '../../core/displayText';
@@ -39,6 +40,7 @@ export async function createPod(
     jupyterPassword: randomBytes(18).toString('base64url'),
     // Clouds that take the public key at create time (Yotta, NeevCloud) get ours.
     sshPublicKey: provider.facts.sshAuth === 'createKey' ? await publicKeyIfWanted(services) : undefined,
+    secretValue: envSecretValue(services, account),
   };
   const pod = await createThroughWizard(services, {
     form: () => provider.createForm(),
@@ -48,6 +50,7 @@ export async function createPod(
       prefilled: options.prefilled,
       backToCaller: options.backToCaller,
       confirmLabel: vscode.l10n.t('Create pod'),
+      envVault: services.env.forAccount(account.id),
     },
     accountId: account.id,
     cloud,

@@ -43,6 +43,7 @@ export interface CreateInstanceBody {
   clusterId?: string;
   tools?: Array<{ name: string; port: string; type: string }>;
   envs?: Array<{ key: string; value: string }>;
+  entrypoint?: string;
   localStorageMountPoint?: string;
   networkStorages?: Array<{ Id: string; mountPoint: string }>;
 }

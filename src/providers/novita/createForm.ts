@@ -5,6 +5,7 @@ import type { NovitaApi } from './api';
 import { NovitaCatalog, str } from './form/catalog';
 import { create } from './form/create';
 import { diskSteps } from './form/diskSteps';
+import { novitaEnvStep } from './form/envStep';
 import { gpuSteps } from './form/gpuSteps';
 import { imageStep } from './form/imageStep';
 import { portSteps } from './form/portSteps';
@@ -24,6 +25,7 @@ export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
       ...diskSteps(cat),
       ...portSteps(cat),
       storageStep(cat),
+      novitaEnvStep(cat),
       nameStep({
         prompt: l10n.t('Instance name'),
         initial: (a) => `${slug(str(cat.product(a)?.name) ?? 'gpu')}-pod`,

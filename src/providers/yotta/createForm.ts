@@ -1,4 +1,5 @@
 import { answerNumber, answerString, type CreateForm } from '../../core/createForm';
+import { resolveEnvironment } from '../../core/formSteps/environment';
 import { nameStep } from '../../core/formSteps/names';
 import type { Pod } from '../../core/model';
 import { defaultName, validateName } from './formInput';
@@ -6,6 +7,7 @@ import { podGpuSteps } from './form/podGpuSteps';
 import { podImageSteps } from './form/podImageSteps';
 import { PodLookups } from './form/podLookups';
 import { podPortSteps } from './form/podPortSteps';
+import { YOTTA_ENV, yottaEnvStep, yottaEnvSummary } from './form/envStep';
 import { podSpec } from './form/podSpec';
 import { podSummary } from './form/podSummary';
 import { podVolumeSteps, volumeChoice } from './form/podVolumeSteps';
@@ -25,6 +27,7 @@ export function podCreateForm(pods: YottaPods, res: YottaResources): CreateForm<
       ...podImageSteps(look, v1),
       ...podVolumeSteps(look, v1),
       ...podPortSteps(),
+      yottaEnvStep(),
       nameStep({
         // initial() is synchronous: the name comes from the GPU table rather than the (async) offer list.
         initial: (a) => defaultName(gpuInfo(answerString(a, 'gpu'))?.name, answerNumber(a, 'gpuCount')),
@@ -34,14 +37,20 @@ export function podCreateForm(pods: YottaPods, res: YottaResources): CreateForm<
 
     async summarize(answers, ctx) {
       const s = await podSpec(look, v1, answers, ctx);
-      return podSummary(s, await look.offer(answers), volumeChoice(answers), v1, await look.names(s, ctx.signal));
+      const names = await look.names(s, ctx.signal);
+      return podSummary(s, await look.offer(answers), volumeChoice(answers), v1, names, yottaEnvSummary(answers, s));
     },
 
     answersForOffer: (offer, regionId) => ({ gpu: offer.id, ...(regionId ? { region: regionId } : {}) }),
 
     create: (answers, ctx) =>
       createThenForgetOnFailure(
-        async () => pods.create(await podSpec(look, v1, answers, ctx), ctx.signal),
+        // Secret values are read here, for the request, and nowhere else.
+        async () =>
+          pods.create(
+            await podSpec(look, v1, answers, ctx, await resolveEnvironment(answers, ctx, YOTTA_ENV)),
+            ctx.signal,
+          ),
         () => look.forget(),
       ),
   };

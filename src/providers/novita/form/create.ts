@@ -1,13 +1,16 @@
 import type { Answers, CreateContext } from '../../../core/createForm';
+import { resolveEnvironment } from '../../../core/formSteps/environment';
 import type { Pod } from '../../../core/model';
 import { mapInstance } from '../mapping';
 import type { NovitaCatalog } from './catalog';
 import { createBody } from './createBody';
+import { NOVITA_ENV } from './envStep';
 
 /** Creates once, then reads the instance back; a failed read still reports the instance that now exists. */
 export async function create(cat: NovitaCatalog, answers: Answers, ctx: CreateContext): Promise<Pod> {
   const image = await cat.resolveImage(answers);
-  const b = createBody(cat, answers, image);
+  // Secret values are read here, for the request, and nowhere else.
+  const b = createBody(cat, answers, image, await resolveEnvironment(answers, ctx, NOVITA_ENV));
   const id = await cat.api.createInstance(b, ctx.signal);
   try {
     return mapInstance(await cat.api.getInstance(id, ctx.signal));

@@ -4,6 +4,7 @@ import { formatRate } from '../../../core/price';
 import { isDeployable, usdPerHour, vramFromName } from '../mapping';
 import { type NovitaCatalog, str } from './catalog';
 import { createBody } from './createBody';
+import { novitaEnvSummary } from './envStep';
 import { l10n } from '../../../core/l10n';
 
 /** The body that will be sent, with a fresh price: the product list may be minutes old by now. */
@@ -49,6 +50,7 @@ export async function summarize(cat: NovitaCatalog, answers: Answers, ctx: Creat
       { label: l10n.t('Ports'), value: b.ports || l10n.t('none'), fieldId: 'ports' },
       { label: l10n.t('Jupyter'), value: b.tools ? l10n.t('on') : l10n.t('off'), fieldId: 'jupyter' },
       { label: l10n.t('Network storage'), value: storages.join(', ') || l10n.t('none'), fieldId: 'networkStorages' },
+      ...novitaEnvSummary(cat, answers),
     ],
   );
 }
