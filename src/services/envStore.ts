@@ -19,8 +19,8 @@ const SETS = 'gpuPods.envSets';
  */
 export class EnvStore {
   constructor(
-    private readonly secrets: vscode.SecretStorage,
-    private readonly state: vscode.Memento,
+    private readonly secrets: Pick<vscode.SecretStorage, 'get' | 'store' | 'delete'>,
+    private readonly state: Pick<vscode.Memento, 'get' | 'update'>,
   ) {}
 
   /** The value kept under `name`; only the create request's builder asks (CreateContext.secretValue). */

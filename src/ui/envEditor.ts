@@ -3,7 +3,14 @@ import type * as vscode from 'vscode';
 import type { Answers, EnvField } from '../core/createForm';
 import { displayText } from '../core/displayText';
 import type { EnvVault } from '../core/envVault';
-import { type EnvAnswer, envAnswer, type EnvRules, envValueText, MASKED, mergeEnvVars } from '../core/formSteps/envVars';
+import {
+  type EnvAnswer,
+  envAnswer,
+  type EnvRules,
+  envValueText,
+  MASKED,
+  mergeEnvVars,
+} from '../core/formSteps/envVars';
 import type { EnvFrame } from './envFrame';
 import { editVariable, newVariable } from './envVariable';
 import { manageKept, saveAsSet } from './envManage';
@@ -26,7 +33,8 @@ type Action =
  * The environment step as one list: Continue, the variables (select one to change or remove it), Add
  * Variable…, the start command and entrypoint where the cloud takes them, the account's saved sets (select
  * one to use it), Save as a Set…, Manage…. It comes back to the list after each action; Continue answers.
- * Back from a question inside returns to the list; Back on the list leaves the step; Escape ends the wizard.
+ * Back from a question inside returns to the list; Back on the list leaves the step with the changes kept;
+ * Escape ends the wizard.
  */
 export async function editEnvironment(
   frame: EnvFrame,
@@ -45,9 +53,11 @@ export async function editEnvironment(
       placeholder: l10n.t('Add variables, or Continue'),
       items: menu(env, field, answers, frame.vault),
     });
+    // Back keeps what was changed (the list edits, it does not choose); Escape ends the wizard as any step does.
+    if (action === BACK) answers[field.id] = tidy(env);
     if (action === undefined || action === BACK) return action;
     if (Array.isArray(action)) continue;
-    if (action.do === 'done') return { value: env };
+    if (action.do === 'done') return { value: tidy(env) };
     const next = await act(frame, field, env, action);
     if (next === undefined) return undefined;
     if (next !== BACK) env = next;
@@ -68,9 +78,16 @@ async function act(
       return v === undefined || v === BACK ? v : { ...env, vars: [...env.vars, v] };
     }
     case 'edit': {
-      const v = await editVariable(frame, rules, env.vars.find((x) => x.name === action.name)!);
+      const v = await editVariable(
+        frame,
+        rules,
+        env.vars.find((x) => x.name === action.name)!,
+      );
       if (v === undefined || v === BACK) return v;
-      const vars = v === 'remove' ? env.vars.filter((x) => x.name !== action.name) : env.vars.map((x) => (x.name === action.name ? v : x));
+      const vars =
+        v === 'remove'
+          ? env.vars.filter((x) => x.name !== action.name)
+          : env.vars.map((x) => (x.name === action.name ? v : x));
       return { ...env, vars };
     }
     case 'command':
@@ -87,6 +104,15 @@ async function act(
     case 'manage':
       return (await manageKept(frame)) === undefined ? undefined : BACK;
   }
+}
+
+/** The answer without the start fields left empty. */
+function tidy(env: EnvAnswer): EnvAnswer {
+  return {
+    vars: env.vars,
+    ...(env.command ? { command: env.command } : {}),
+    ...(env.entrypoint ? { entrypoint: env.entrypoint } : {}),
+  };
 }
 
 function menu(env: EnvAnswer, field: EnvField, answers: Answers, vault?: EnvVault): PickItem<Action>[] {

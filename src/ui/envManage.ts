@@ -128,7 +128,7 @@ async function manageSecret(frame: EnvFrame, secret: string): Promise<typeof BAC
       id: 'env.forgetSecret',
       message: l10n.t('Forget the secret "{0}"?', secret),
       detail: l10n.t(
-        'It is deleted from VS Code\'s secret storage. Pods already created keep it; a set that names it needs it set again.',
+        "It is deleted from VS Code's secret storage. Pods already created keep it; a set that names it needs it set again.",
       ),
       confirm: l10n.t('Forget'),
     });

@@ -54,12 +54,14 @@ export async function editVariable(
           detail: l10n.t('The new value replaces the kept one, for every variable and set that names it'),
           value: 'value',
         },
-    ...(frame.vault
-      ? [{ label: `$(lock) ${l10n.t('Keep Its Value Another Way…')}`, value: 'secret' as const }]
-      : []),
+    ...(frame.vault ? [{ label: `$(lock) ${l10n.t('Keep Its Value Another Way…')}`, value: 'secret' as const }] : []),
     { label: `$(trash) ${l10n.t('Remove {0}', displayText(v.name))}`, value: 'remove' },
   ];
-  const choice = await frame.ui.pick({ ...framePrompt(frame, 'env.variable'), placeholder: displayText(v.name), items });
+  const choice = await frame.ui.pick({
+    ...framePrompt(frame, 'env.variable'),
+    placeholder: displayText(v.name),
+    items,
+  });
   if (choice === undefined || choice === BACK || Array.isArray(choice)) return choice === undefined ? undefined : BACK;
   if (choice === 'remove') return 'remove';
   if (choice === 'secret') {
@@ -141,7 +143,7 @@ function secretValue(frame: EnvFrame, rules: EnvRules, name: string, secret: str
   return frame.ui.input({
     ...framePrompt(frame, 'env.secretValue'),
     password: true,
-    prompt: l10n.t("Value of {0}, kept in VS Code's secret storage as \"{1}\"", displayText(name), secret),
+    prompt: l10n.t('Value of {0}, kept in VS Code\'s secret storage as "{1}"', displayText(name), secret),
     validate: (v) => (v === '' ? l10n.t('Enter the value to keep.') : validateEnvValue(v, rules)),
   });
 }

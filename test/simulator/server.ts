@@ -69,6 +69,8 @@ export interface LoggedRequest {
   status: number;
   /** The auth header's value was present (the value itself is never kept). */
   authenticated: boolean;
+  /** The JSON body as the cloud received it (undefined for none or not JSON): what a test checks was sent. */
+  body?: unknown;
 }
 
 interface Route {
@@ -244,6 +246,7 @@ export class Simulator {
       query: url.search,
       status: 0,
       authenticated: !!(req.headers['authorization'] || req.headers['x-api-key'] || req.headers['gz-api-token']),
+      body: receivedBody(text),
     };
     this.requests.push(entry);
     if (this.latencyMs > 0) await wait(this.latencyMs);
@@ -427,4 +430,13 @@ function findRoute(router: CloudRouter, method: string, path: string) {
 
 function wait(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+/** The body as received, for the request log; anything but JSON is left out. */
+function receivedBody(text: string): unknown {
+  try {
+    return parseBody(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -52,11 +52,7 @@ const SECRET_LOOKING = /TOKEN|SECRET|PASSWORD|PASSWD|PASS\b|PWD|API_?KEY|ACCESS_
 /** How a secret's value is shown: always the same length, so the length tells nothing. */
 export const MASKED = '••••••';
 
-export function validateEnvName(
-  name: string,
-  rules: EnvRules,
-  taken: readonly string[] = [],
-): string | undefined {
+export function validateEnvName(name: string, rules: EnvRules, taken: readonly string[] = []): string | undefined {
   const n = name.trim();
   if (!SHELL_NAME.test(n)) return l10n.t('Use letters, digits and _, not starting with a digit (e.g. HF_TOKEN).');
   if (rules.maxNameLength !== undefined && n.length > rules.maxNameLength)
@@ -69,8 +65,7 @@ export function validateEnvName(
 export function validateEnvValue(value: string, rules: EnvRules): string | undefined {
   if (rules.maxValueLength !== undefined && value.length > rules.maxValueLength)
     return l10n.t('{0} takes values of at most {1} characters.', rules.cloud, rules.maxValueLength);
-  if (rules.singleLineValues && /[\r\n]/.test(value))
-    return l10n.t('{0} takes values on one line only.', rules.cloud);
+  if (rules.singleLineValues && /[\r\n]/.test(value)) return l10n.t('{0} takes values on one line only.', rules.cloud);
   return undefined;
 }
 
