@@ -1,33 +1,15 @@
 // Type-only (runs in plain Node in the unit tests; lets `@vscode/l10n-dev export` find the l10n.t calls).
 import type * as vscode from 'vscode';
 import type { Answers, EnvField } from '../core/createForm';
-import { displayText } from '../core/displayText';
-import type { EnvVault } from '../core/envVault';
-import {
-  type EnvAnswer,
-  envAnswer,
-  type EnvRules,
-  envValueText,
-  MASKED,
-  mergeEnvVars,
-} from '../core/formSteps/envVars';
+import { type EnvAnswer, envAnswer, type EnvRules, mergeEnvVars } from '../core/formSteps/envVars';
 import type { EnvFrame } from './envFrame';
+import { type EnvAction, envMenu, tidy } from './envMenu';
 import { editVariable, newVariable } from './envVariable';
 import { manageKept, saveAsSet } from './envManage';
 import { l10n as translations } from './l10n';
-import { BACK, type PickItem } from './prompts';
+import { BACK } from './prompts';
 
 const l10n: Pick<typeof vscode.l10n, 't'> = translations;
-
-type Action =
-  | { do: 'done' }
-  | { do: 'add' }
-  | { do: 'edit'; name: string }
-  | { do: 'command' }
-  | { do: 'entrypoint' }
-  | { do: 'useSet'; name: string }
-  | { do: 'saveSet' }
-  | { do: 'manage' };
 
 /**
  * The environment step as one list: Continue, the variables (select one to change or remove it), Add
@@ -44,14 +26,14 @@ export async function editEnvironment(
 ): Promise<{ value: EnvAnswer } | typeof BACK | undefined> {
   let env = envAnswer(answers, field.id);
   for (;;) {
-    const action = await frame.ui.pick<Action>({
+    const action = await frame.ui.pick<EnvAction>({
       id: field.id,
       title: frame.title,
       step: frame.step,
       totalSteps: frame.totalSteps,
       canGoBack,
       placeholder: l10n.t('Add variables, or Continue'),
-      items: menu(env, field, answers, frame.vault),
+      items: envMenu(env, field, answers, frame.vault),
     });
     // Back keeps what was changed (the list edits, it does not choose); Escape ends the wizard as any step does.
     if (action === BACK) answers[field.id] = tidy(env);
@@ -69,7 +51,7 @@ async function act(
   frame: EnvFrame,
   field: EnvField,
   env: EnvAnswer,
-  action: Exclude<Action, { do: 'done' }>,
+  action: Exclude<EnvAction, { do: 'done' }>,
 ): Promise<EnvAnswer | typeof BACK | undefined> {
   const rules = field.rules;
   switch (action.do) {
@@ -104,77 +86,6 @@ async function act(
     case 'manage':
       return (await manageKept(frame)) === undefined ? undefined : BACK;
   }
-}
-
-/** The answer without the start fields left empty. */
-function tidy(env: EnvAnswer): EnvAnswer {
-  return {
-    vars: env.vars,
-    ...(env.command ? { command: env.command } : {}),
-    ...(env.entrypoint ? { entrypoint: env.entrypoint } : {}),
-  };
-}
-
-function menu(env: EnvAnswer, field: EnvField, answers: Answers, vault?: EnvVault): PickItem<Action>[] {
-  const rules = field.rules;
-  const kept = new Set(vault?.secretNames() ?? []);
-  const full = rules.maxCount !== undefined && env.vars.length >= rules.maxCount;
-  const items: PickItem<Action>[] = [
-    {
-      label: `$(check) ${l10n.t('Continue')}`,
-      description: env.vars.length ? env.vars.map((v) => displayText(v.name)).join(', ') : l10n.t('no variables'),
-      value: { do: 'done' },
-      picked: true,
-    },
-    ...env.vars.map((v) => ({
-      label: displayText(v.name),
-      description: displayText(valueText(v, vault ? kept : undefined), { maxLength: 120 }),
-      detail: l10n.t('Select to change or remove'),
-      value: { do: 'edit', name: v.name } as Action,
-      group: l10n.t('Variables'),
-    })),
-    {
-      label: `$(add) ${l10n.t('Add Variable…')}`,
-      value: { do: 'add' },
-      group: env.vars.length ? undefined : l10n.t('Variables'),
-      disabledReason: full ? l10n.t('{0} takes at most {1} variables', rules.cloud, rules.maxCount!) : undefined,
-    },
-  ];
-  if (rules.command)
-    items.push({
-      label: `$(terminal) ${l10n.t('Start Command…')}`,
-      description: displayText(env.command ?? field.commandDefault?.(answers) ?? l10n.t("the image's own")),
-      value: { do: 'command' },
-      group: l10n.t('Start'),
-    });
-  if (rules.entrypoint)
-    items.push({
-      label: `$(debug-start) ${l10n.t('Entrypoint…')}`,
-      description: displayText(env.entrypoint ?? l10n.t("the image's own")),
-      value: { do: 'entrypoint' },
-      group: rules.command ? undefined : l10n.t('Start'),
-    });
-  if (!vault) return items;
-  const group = l10n.t('Saved sets of this account');
-  for (const set of vault.sets())
-    items.push({
-      label: `$(library) ${l10n.t('Use "{0}"', displayText(set.name, { maxLength: 64 }))}`,
-      description: displayText(set.vars.map((v) => v.name).join(', '), { maxLength: 120 }),
-      value: { do: 'useSet', name: set.name },
-      group,
-    });
-  if (env.vars.length)
-    items.push({ label: `$(save) ${l10n.t('Save These Variables as a Set…')}`, value: { do: 'saveSet' }, group });
-  if (vault.sets().length || vault.secretNames().length)
-    items.push({ label: `$(gear) ${l10n.t('Manage Saved Sets and Secrets…')}`, value: { do: 'manage' }, group });
-  return items;
-}
-
-/** "demo", "•••••• (secret: hf-token)", saying so when the secret is no longer kept. */
-function valueText(v: EnvAnswer['vars'][number], kept?: ReadonlySet<string>): string {
-  if (v.secret !== undefined && kept && !kept.has(v.secret))
-    return `${MASKED} ${l10n.t('(secret: {0} — no longer kept; set it again)', v.secret)}`;
-  return envValueText(v);
 }
 
 /** The start command or entrypoint typed; '' keeps the image's own. */

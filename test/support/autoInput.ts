@@ -59,7 +59,9 @@ export class AutoInput implements UserInput {
     const value = typeof wanted === 'string' ? wanted : (step.value ?? '');
     const validation = step.validate?.(value);
     this.asked.push({ ...counter(step), id: step.id, title: step.title, kind: 'input', value: step.value, validation });
-    if (validation) throw new Error(`AutoInput: "${step.id}" refuses "${value}": ${validation}`);
+    // A password box's value stays out of the error: GPU Pods logs the errors a command ends with.
+    const shown = step.password ? '(the password typed)' : `"${value}"`;
+    if (validation) throw new Error(`AutoInput: "${step.id}" refuses ${shown}: ${validation}`);
     return value;
   }
 

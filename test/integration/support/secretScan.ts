@@ -58,7 +58,9 @@ export async function scanForSecrets(secrets: readonly string[], captured: Captu
     ...texts.map((t, i): [string, string] => [`captured text #${i + 1}: ${redacted(t, known).slice(0, 160)}`, t]),
   ];
   const hits = known.flatMap((secret, n) =>
-    places.filter(([, text]) => contains(text, secret)).map(([where]) => `secret #${n + 1} in ${where}`),
+    places
+      .filter(([, text]) => contains(text, secret))
+      .map(([where, text]) => `secret #${n + 1} in ${where}: …${around(text, secret, known)}…`),
   );
   assert.deepEqual(hits, [], 'a secret reached a place the user or another program can read');
   return {
@@ -129,6 +131,12 @@ function recorded(wb: RecordedWorkbench): string[] {
 /** The secret as it is, JSON-escaped or URL-encoded. */
 function contains(text: string, secret: string): boolean {
   return [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)].some((form) => text.includes(form));
+}
+
+/** Where in `text` the secret sits, for the failure message: 80 characters each side, every secret masked. */
+function around(text: string, secret: string, secrets: readonly string[]): string {
+  const at = Math.max(0, text.indexOf(secret));
+  return redacted(text.slice(Math.max(0, at - 80), at + secret.length + 80), secrets).replace(/\s+/g, ' ');
 }
 
 /** A place's text for the failure message, with every known secret masked. */
