@@ -13,6 +13,7 @@ import type { Platform } from './core/platform/platform';
 import type { PodAction } from './core/provider';
 import { AccountData } from './services/accountData';
 import type { Account, AccountStore } from './services/accounts';
+import { EnvStore } from './services/envStore';
 import { IdleGuard } from './services/idleGuard';
 import { IdleRules } from './services/idleRules';
 import { ExtensionIdleRulesHost } from './services/idleRulesHost';
@@ -182,6 +183,7 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
     idleRules,
     offers: new OfferCache(clock, OFFERS_TTL_MS, timing.offerTimeoutMs),
     priceQuotes,
+    env: new EnvStore(context.secrets, context.globalState),
   });
   burnRate.attach(data);
   context.subscriptions.push(

@@ -4,6 +4,7 @@
  * same wizard behaviour.
  */
 
+import type { EnvRules } from './formSteps/envVars';
 import type { GpuOffer } from './model';
 import type { SavedImage } from './savedImages';
 
@@ -85,7 +86,18 @@ export interface TextField extends FieldBase {
   validate?(value: string, answers: Answers): string | undefined;
 }
 
-export type FormField = PickField | MultiPickField | TextField;
+/**
+ * The environment step (core/formSteps/environment.ts): variables (plain or secret), saved sets and, where the
+ * cloud takes them, a start command and an entrypoint, edited in one list. Its answer is an `EnvAnswer`.
+ */
+export interface EnvField extends FieldBase {
+  kind: 'env';
+  rules: EnvRules;
+  /** What an empty start command means for these answers ("the template's: python app.py"). */
+  commandDefault?(answers: Answers): string;
+}
+
+export type FormField = PickField | MultiPickField | TextField | EnvField;
 
 export interface SummaryLine {
   label: string;
@@ -99,6 +111,12 @@ export interface CreateContext {
   jupyterPassword: string;
   /** The user's public key, for clouds that take keys at create time. */
   sshPublicKey?: string;
+  /**
+   * The value kept in VS Code's secret storage under `name` (a secret environment variable), undefined when none
+   * is. Called only while the create request is built, never for a summary; the caller also makes sure the value
+   * is scrubbed from the account's logs and errors from then on.
+   */
+  secretValue?(name: string): Promise<string | undefined>;
   signal?: AbortSignal;
 }
 

@@ -6,6 +6,8 @@ import * as errors from './errors';
 import * as burnRate from './burnRate';
 import * as formStepCounts from './formSteps/counts';
 import * as formStepCredential from './formSteps/credentialStep';
+import * as formStepEnvironment from './formSteps/environment';
+import * as formStepEnvVars from './formSteps/envVars';
 import * as formStepGpus from './formSteps/gpus';
 import * as formStepNames from './formSteps/names';
 import * as formStepSummary from './formSteps/summary';
@@ -37,6 +39,8 @@ export const coreModules: Record<string, unknown> = {
   errors,
   'formSteps/counts': formStepCounts,
   'formSteps/credentialStep': formStepCredential,
+  'formSteps/environment': formStepEnvironment,
+  'formSteps/envVars': formStepEnvVars,
   'formSteps/gpus': formStepGpus,
   'formSteps/names': formStepNames,
   'formSteps/summary': formStepSummary,

@@ -14,6 +14,22 @@ export function redactText(text: string): string {
   return text.replace(SECRET_IN_TEXT, '$1***');
 }
 
+/** Fields that carry a pod's environment (Novita `envs`, Yotta `environmentVars`, GPUGeek's `env` string). */
+const ENV_FIELD = /^(envs?|environmentVars)$/i;
+
+/**
+ * Every value of an environment, whatever its name: a secret environment value need not be named like one,
+ * and a cloud that echoes the environment back (Novita's instance answers) must not put it in the trace log.
+ * Names stay, so the log still says which variables were sent.
+ */
+function redactEnv(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/^([^=\n]*)=.*$/gm, '$1=***');
+  if (!Array.isArray(value)) return redact(value, 1);
+  return value.map((pair: unknown) =>
+    pair && typeof pair === 'object' && 'value' in pair ? { ...pair, value: '***' } : redact(pair, 1),
+  );
+}
+
 export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactText(value);
   if (depth > 8 || value === null || typeof value !== 'object') return value;
@@ -24,6 +40,10 @@ export function redact(value: unknown, depth = 0): unknown {
     typeof record.key === 'string' ? record.key : typeof record.name === 'string' ? record.name : undefined;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(record)) {
+    if (ENV_FIELD.test(k)) {
+      out[k] = redactEnv(v);
+      continue;
+    }
     const r = k === 'value' && pairName !== undefined ? redactValue(pairName, v) : redactValue(k, v);
     out[k] = r === '***' ? r : redact(v, depth + 1);
   }

@@ -4,6 +4,7 @@ import { AuthError } from '../core/errors';
 import { KeyGate, type RateLimit } from '../core/keyGate';
 import type { CloudId } from '../core/model';
 import type { Provider } from '../core/provider';
+import type { SecretValues } from '../core/secretRedactor';
 import { CLOUDS } from '../providers/clouds';
 import { buildAccountProvider, type ProviderDeps } from '../providers/deps';
 import type { Account, AccountStore } from './accounts';
@@ -61,6 +62,14 @@ export class ProviderManager implements vscode.Disposable {
       this.gates.set(account.id, gate);
     }
     return this.create(account.cloud, account.options, apiKey, gate);
+  }
+
+  /**
+   * The account's secret values, once its provider was built: a value added here (a secret environment value
+   * read for a create) is scrubbed from every log line and error of the account from then on.
+   */
+  secretValues(accountId: string): SecretValues | undefined {
+    return this.gates.get(accountId)?.secrets;
   }
 
   /**

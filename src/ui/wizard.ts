@@ -12,7 +12,9 @@ import type {
   PickOption,
 } from '../core/createForm';
 import { displayText } from '../core/displayText';
+import type { EnvVault } from '../core/envVault';
 import { CancelledError, GpuPodsError, userMessage } from '../core/errors';
+import { editEnvironment } from './envEditor';
 import { l10n as translations } from './l10n';
 import { BACK, type PickItem, type UserInput } from './prompts';
 import { stepCounter } from './stepCounter';
@@ -46,6 +48,8 @@ export interface WizardOptions {
    * the wizard with BackToCaller so the caller can show its list again.
    */
   backToCaller?: boolean;
+  /** The account's saved environment sets and kept secrets, for the environment step (core/envVault.ts). */
+  envVault?: EnvVault;
 }
 
 /** Back on the first step of a wizard opened with `backToCaller`. A cancellation for everyone else. */
@@ -112,7 +116,15 @@ export async function runWizard(
     notAsked.delete(field.id);
     const counter = stepCounter(fields, answers, notAsked, index);
     const canGoBack = history.length > 0 || !!options.backToCaller;
-    const result = await askField(ui, field, answers, options.title, counter, canGoBack, options.log);
+    const result =
+      field.kind === 'env'
+        ? await editEnvironment(
+            { ui, title: l10n.t('{0}: {1}', options.title, field.title), ...counter, vault: options.envVault },
+            field,
+            answers,
+            canGoBack,
+          )
+        : await askField(ui, field, answers, options.title, counter, canGoBack, options.log);
     if (result === undefined) return undefined;
     if (result === BACK) {
       const previous = history.pop();
@@ -137,7 +149,7 @@ async function takePrefilled(field: FormField, answers: Answers): Promise<{ valu
   if (value === undefined) return undefined;
   if (field.kind === 'text' || field.kind === 'number')
     return field.validate?.(String(value), answers) ? undefined : { value };
-  if (field.kind === 'multiPick') return { value };
+  if (field.kind === 'multiPick' || field.kind === 'env') return { value };
   const options = await (field as PickField).options(answers).catch(() => [] as PickOption[]);
   const match = options.find((o) => !o.disabledReason && sameValue(o.value, value));
   return match ? { value: match.value } : undefined;
@@ -160,7 +172,7 @@ function lastActive(fields: FormField[], answers: Answers): number {
 
 async function askField(
   ui: UserInput,
-  field: FormField,
+  field: Exclude<FormField, { kind: 'env' }>,
   answers: Answers,
   title: string,
   counter: { step: number; totalSteps: number },

@@ -69,7 +69,7 @@ export interface LoggedRequest {
   status: number;
   /** The auth header's value was present (the value itself is never kept). */
   authenticated: boolean;
-  /** The JSON body as sent (tests check the exact fields a cloud received), or undefined without one. */
+  /** The JSON body as the cloud received it (undefined for none or not JSON): what a test checks was sent. */
   body?: unknown;
 }
 
@@ -117,15 +117,6 @@ export interface SimulatorOptions {
   backend?: PodBackend;
   /** Record spec misses in the process-wide ledger (default true; strictness tests turn it off). */
   ledger?: boolean;
-}
-
-function loggedBody(text: string): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }
 
 export class Simulator {
@@ -255,7 +246,7 @@ export class Simulator {
       query: url.search,
       status: 0,
       authenticated: !!(req.headers['authorization'] || req.headers['x-api-key'] || req.headers['gz-api-token']),
-      body: loggedBody(text),
+      body: receivedBody(text),
     };
     this.requests.push(entry);
     if (this.latencyMs > 0) await wait(this.latencyMs);
@@ -439,4 +430,13 @@ function findRoute(router: CloudRouter, method: string, path: string) {
 
 function wait(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+/** The body as received, for the request log; anything but JSON is left out. */
+function receivedBody(text: string): unknown {
+  try {
+    return parseBody(text);
+  } catch {
+    return undefined;
+  }
 }

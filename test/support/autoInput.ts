@@ -11,7 +11,9 @@ import { type AskedQuestion, counter } from './scriptedInput';
 /**
  * Answers any wizard the way a hurried user would: the preselected or first pickable item, the prompt's own
  * initial value; `answers` overrides by question id (a label substring for picks — or a function, whose
- * undefined means Escape —, a value for inputs, a boolean for confirms). Every question is recorded, so a test can check what was offered.
+ * undefined means Escape —, a value for inputs, a boolean for confirms). A list answers a question asked again
+ * and again (a step that comes back to its list) one item per asking, then as if unscripted. Every question is
+ * recorded, so a test can check what was offered.
  */
 export class AutoInput implements UserInput {
   readonly asked: AskedQuestion[] = [];
@@ -19,14 +21,20 @@ export class AutoInput implements UserInput {
   constructor(
     private readonly answers: Record<
       string,
-      string | boolean | ((items: PickItem<unknown>[]) => PickItem<unknown> | undefined)
+      string | string[] | boolean | ((items: PickItem<unknown>[]) => PickItem<unknown> | undefined)
     > = {},
   ) {}
+
+  /** The answer for this asking of `id`: a list gives its next item. */
+  private wanted(id: string) {
+    const a = this.answers[id];
+    return Array.isArray(a) ? a.shift() : a;
+  }
 
   async pick<T>(step: PickStep<T>): Promise<T | T[] | typeof BACK | undefined> {
     const items = (await step.items) as PickItem<unknown>[];
     this.asked.push({ ...counter(step), id: step.id, title: step.title, kind: 'pick', items });
-    const wanted = this.answers[step.id];
+    const wanted = this.wanted(step.id);
     const usable = items.filter((i) => !i.disabledReason);
     if (step.canPickMany) {
       return items.filter((i) => i.picked).map((i) => i.value as T);
@@ -47,17 +55,19 @@ export class AutoInput implements UserInput {
   }
 
   async input(step: InputStep): Promise<string | typeof BACK | undefined> {
-    const wanted = this.answers[step.id];
+    const wanted = this.wanted(step.id);
     const value = typeof wanted === 'string' ? wanted : (step.value ?? '');
     const validation = step.validate?.(value);
     this.asked.push({ ...counter(step), id: step.id, title: step.title, kind: 'input', value: step.value, validation });
-    if (validation) throw new Error(`AutoInput: "${step.id}" refuses "${value}": ${validation}`);
+    // A password box's value stays out of the error: GPU Pods logs the errors a command ends with.
+    const shown = step.password ? '(the password typed)' : `"${value}"`;
+    if (validation) throw new Error(`AutoInput: "${step.id}" refuses ${shown}: ${validation}`);
     return value;
   }
 
   async confirm(options: ConfirmOptions): Promise<boolean> {
     this.asked.push({ id: options.id, title: options.message, kind: 'confirm' });
-    const wanted = this.answers[options.id];
+    const wanted = this.wanted(options.id);
     return typeof wanted === 'boolean' ? wanted : true;
   }
 }

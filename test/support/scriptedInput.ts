@@ -97,7 +97,9 @@ export class ScriptedInput implements UserInput {
     const error = step.validate?.(s.input);
     if (error) {
       question.validation = error;
-      throw new Error(`The prompt "${step.id}" refuses "${s.input}": ${error}`);
+      // A password box's value stays out of the error: GPU Pods logs the errors a command ends with.
+      const shown = step.password ? '(the password typed)' : `"${s.input}"`;
+      throw new Error(`The prompt "${step.id}" refuses ${shown}: ${error}`);
     }
     return s.input;
   }

@@ -19,5 +19,6 @@ export async function disconnect(services: Services, arg?: unknown): Promise<voi
   if (!ok) throw new CancelledError();
   await services.accounts.remove(account.id);
   services.data.forget(account.id);
+  await services.env.forgetAccount(account.id);
   services.log.info(`Disconnected ${name}.`);
 }

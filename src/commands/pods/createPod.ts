@@ -11,6 +11,7 @@ import { settings } from '../../services/settings';
 import { pickAccount } from '../pickTarget';
 import { reportError } from '../runCommand';
 import { createThroughWizard } from '../createWithUser';
+import { envSecretValue } from './envSecretValue';
 import type { Services } from '../services';
 import { waitWithProgress } from '../waitWithProgress';
 import { displayText } from '../../core/displayText';
@@ -40,6 +41,7 @@ export async function createPod(
     jupyterPassword: randomBytes(18).toString('base64url'),
     // Clouds that take the public key at create time (Yotta, NeevCloud) get ours.
     sshPublicKey: provider.facts.sshAuth === 'createKey' ? await publicKeyIfWanted(services) : undefined,
+    secretValue: envSecretValue(services, account),
   };
   const pod = await createThroughWizard(services, {
     form: () => provider.createForm({ savedImages: new SavedImages(services.context.globalState).of(account.id) }),
@@ -49,6 +51,7 @@ export async function createPod(
       prefilled: options.prefilled,
       backToCaller: options.backToCaller,
       confirmLabel: vscode.l10n.t('Create pod'),
+      envVault: services.env.forAccount(account.id),
     },
     accountId: account.id,
     cloud,

@@ -54,6 +54,9 @@ export interface CreateBody {
   dataDiskSize?: number;
   servicePort?: number[];
   httpServicePort?: number[];
+  /** One KEY=VALUE per line (form/envStep.ts); sent with the create only, never with the dry run. */
+  env?: string;
+  cmd?: string;
 }
 
 export interface CreateResult {

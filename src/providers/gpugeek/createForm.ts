@@ -2,6 +2,7 @@ import type { CreateForm } from '../../core/createForm';
 import { mustMatch, nameStep } from '../../core/formSteps/names';
 import type { Pod } from '../../core/model';
 import { create, type CreateFormDeps } from './form/create';
+import { gpuGeekEnvStep } from './form/envStep';
 import { imageSteps } from './form/imageSteps';
 import { GpuGeekLookups } from './form/lookups';
 import { machineSteps } from './form/machineSteps';
@@ -19,6 +20,7 @@ export function gpuGeekCreateForm(deps: CreateFormDeps): CreateForm<Pod> {
       ...machineSteps(deps.api, look),
       ...imageSteps(look),
       ...portSteps(),
+      gpuGeekEnvStep(),
       nameStep({
         prompt: l10n.t('Instance name (letters, digits, . _ -)'),
         initial: () => `gpu-pod-${Date.now().toString(36).slice(-6)}`,

@@ -45,6 +45,7 @@ export interface CreateInstanceBody {
   clusterId?: string;
   tools?: Array<{ name: string; port: string; type: string }>;
   envs?: Array<{ key: string; value: string }>;
+  entrypoint?: string;
   localStorageMountPoint?: string;
   networkStorages?: Array<{ Id: string; mountPoint: string }>;
   /** gpu-instance-create-instance `billingMode`: onDemand | monthly | spot (monthly is not offered here). */

@@ -6,6 +6,7 @@ import { billingStep } from './form/billingStep';
 import { NovitaCatalog, str } from './form/catalog';
 import { create } from './form/create';
 import { diskSteps } from './form/diskSteps';
+import { novitaEnvStep } from './form/envStep';
 import { gpuSteps } from './form/gpuSteps';
 import { imageStep } from './form/imageStep';
 import { NovitaPrivateImages } from './form/privateImage';
@@ -39,6 +40,7 @@ export function novitaCreateForm(
       ...diskSteps(cat),
       ...portSteps(cat),
       storageStep(cat),
+      novitaEnvStep(cat),
       nameStep({
         prompt: l10n.t('Instance name'),
         initial: (a) => `${slug(str(cat.product(a)?.name) ?? 'gpu')}-pod`,

@@ -1,4 +1,5 @@
 import { answerNumber, answerString, type CreateForm } from '../../core/createForm';
+import { resolveEnvironment } from '../../core/formSteps/environment';
 import { nameStep } from '../../core/formSteps/names';
 import type { Pod } from '../../core/model';
 import { defaultName, validateName } from './formInput';
@@ -10,6 +11,7 @@ import { imageProblem, podSpec } from './form/podSpec';
 import { ConfigError } from '../../core/errors';
 import type { RegistryCredentialOps } from '../../core/registryCredentials';
 import { l10n } from '../../core/l10n';
+import { YOTTA_ENV, yottaEnvStep, yottaEnvSummary } from './form/envStep';
 import { podSummary } from './form/podSummary';
 import { podVolumeSteps, volumeChoice } from './form/podVolumeSteps';
 import { createThenForgetOnFailure } from './form/stock';
@@ -28,6 +30,7 @@ export function podCreateForm(pods: YottaPods, res: YottaResources, creds: Regis
       ...podImageSteps(look, v1, creds),
       ...podVolumeSteps(look, v1),
       ...podPortSteps(),
+      yottaEnvStep(),
       nameStep({
         // initial() is synchronous: the name comes from the GPU table rather than the (async) offer list.
         initial: (a) => defaultName(gpuInfo(answerString(a, 'gpu'))?.name, answerNumber(a, 'gpuCount')),
@@ -38,7 +41,14 @@ export function podCreateForm(pods: YottaPods, res: YottaResources, creds: Regis
     async summarize(answers, ctx) {
       const s = await podSpec(look, v1, answers, ctx);
       const names = await look.names(s, ctx.signal);
-      const lines = podSummary(s, await look.offer(answers), volumeChoice(answers), v1, names);
+      const lines = podSummary(
+        s,
+        await look.offer(answers),
+        volumeChoice(answers),
+        v1,
+        names,
+        yottaEnvSummary(answers, s),
+      );
       const problem = imageProblem(v1, answers);
       return problem ? [...lines, { label: l10n.t('Not sent'), value: problem, fieldId: 'image' }] : lines;
     },
@@ -50,7 +60,12 @@ export function podCreateForm(pods: YottaPods, res: YottaResources, creds: Regis
       const problem = imageProblem(v1, answers);
       if (problem) return Promise.reject(new ConfigError(l10n.t('Not sent: {0}.', problem)));
       return createThenForgetOnFailure(
-        async () => pods.create(await podSpec(look, v1, answers, ctx), ctx.signal),
+        // Secret values are read here, for the request, and nowhere else.
+        async () =>
+          pods.create(
+            await podSpec(look, v1, answers, ctx, await resolveEnvironment(answers, ctx, YOTTA_ENV)),
+            ctx.signal,
+          ),
         () => look.forget(),
       );
     },

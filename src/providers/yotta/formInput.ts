@@ -47,27 +47,6 @@ export function validateMountPath(value: string): string | undefined {
   return undefined;
 }
 
-const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** We set them ourselves: the password kept in SecretStorage, the user's public key. */
-const RESERVED_ENV = new Set(['JUPYTER_PASSWORD', 'PUBLIC_KEY']);
-
-/** "KEY=VALUE, KEY2=VALUE2" → pairs, or an error sentence. Values cannot contain commas. */
-export function parseEnv(text: string): { vars: Array<{ key: string; value: string }> } | { error: string } {
-  const vars: Array<{ key: string; value: string }> = [];
-  for (const part of text.split(/[,\n]/)) {
-    const item = part.trim();
-    if (!item) continue;
-    const eq = item.indexOf('=');
-    if (eq <= 0) return { error: l10n.t('"{0}" is not KEY=VALUE.', item.slice(0, 40)) };
-    const key = item.slice(0, eq).trim();
-    if (!ENV_KEY.test(key)) return { error: l10n.t('"{0}" is not a valid variable name.', key.slice(0, 40)) };
-    if (RESERVED_ENV.has(key)) return { error: l10n.t('{0} is set by GPU Pods; leave it out.', key) };
-    if (vars.some((v) => v.key === key)) return { error: l10n.t('{0} is given twice.', key) };
-    vars.push({ key, value: item.slice(eq + 1).trim() });
-  }
-  return { vars };
-}
-
 /** "8080/http, 9000/tcp, 7000" → ports (tcp by default), or an error sentence. */
 export function parsePorts(text: string): { ports: ExposedPort[] } | { error: string } {
   const ports: ExposedPort[] = [];

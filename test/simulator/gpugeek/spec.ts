@@ -181,8 +181,14 @@ export const gpuGeekEndpoints: EndpointSpec[] = [
       name: str,
       servicePort: ints,
       httpServicePort: ints,
-      cmd: str,
-      env: str,
+      cmd: { ...str, decision: 'DOC: "Startup command", a String; no length limit is given, none is checked.' },
+      env: {
+        ...str,
+        decision:
+          'DOC: "Environment variables", one String; how several variables go into it is not published. The ' +
+          "client sends one KEY=VALUE per line (Docker's --env-file format); the simulator takes any string, as " +
+          'nothing documents what GPUGeek refuses.',
+      },
       dryRun: { type: 'boolean' },
       dcId: str,
       systemDiskSize: int,

@@ -66,6 +66,10 @@ export interface SimInstance {
   diskSize: number;
   imageUrl: string;
   command: string;
+  /** The create's `entrypoint`, when one was given. */
+  entrypoint?: string;
+  /** The create's `envs`: the get-instance answer carries them back (gpu-instance-get-instance `envs`). */
+  envs?: Array<{ key: string; value: string }>;
   ports: SimPort[];
   jupyter: boolean;
   networkStorages: Array<{ id: string; mountPoint: string }>;

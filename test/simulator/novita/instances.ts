@@ -59,7 +59,9 @@ function detail(s: NovitaState, i: SimInstance): Record<string, unknown> {
         { type: 'local', size: String(i.diskSize), id: '', mountPath: '/workspace' },
         ...i.networkStorages.map((n) => ({ type: 'network', size: '', id: n.id, mountPath: n.mountPoint })),
       ],
-      envs: [],
+      envs: i.envs ?? [],
+      command: i.command,
+      entrypoint: i.entrypoint ?? '',
       lastStartedAt: String(i.createdAt),
       lastStoppedAt: '0',
       connectComponentSSH: {
@@ -79,6 +81,17 @@ function detail(s: NovitaState, i: SimInstance): Record<string, unknown> {
   );
 }
 
+/** One `envs` item as the MCP server takes it: a non-empty key and a value, each at most 2048 characters. */
+function envPair(e: unknown): boolean {
+  const { key, value } = (e ?? {}) as { key?: unknown; value?: unknown };
+  return (
+    typeof key === 'string' &&
+    key !== '' &&
+    key.length <= 2048 &&
+    (value === undefined || (typeof value === 'string' && value.length <= 2048))
+  );
+}
+
 /** Checks Novita makes before renting anything. Undefined = fine. */
 function validateCreate(s: NovitaState, b: Record<string, unknown>): SimResponse | undefined {
   const need = (k: string, ok: boolean) => (ok ? undefined : bad('VALIDATOR_PARAM', `invalid parameter: ${k}`));
@@ -95,7 +108,11 @@ function validateCreate(s: NovitaState, b: Record<string, unknown>): SimResponse
     need('kind', b.kind === 'gpu') ??
     // Only the modes this simulator rents: a subscription (monthly + month) is not simulated.
     need('billingMode', b.billingMode === undefined || b.billingMode === 'onDemand' || b.billingMode === 'spot') ??
-    need('envs', b.envs === undefined || (Array.isArray(b.envs) && b.envs.length <= 100)) ??
+    need('envs', b.envs === undefined || (Array.isArray(b.envs) && b.envs.length <= 100 && b.envs.every(envPair))) ??
+    need(
+      'entrypoint',
+      b.entrypoint === undefined || (typeof b.entrypoint === 'string' && b.entrypoint.length <= 2047),
+    ) ??
     need(
       'networkStorages',
       b.networkStorages === undefined || (Array.isArray(b.networkStorages) && b.networkStorages.length <= 30),
@@ -167,6 +184,11 @@ function create(s: NovitaState, req: SimRequest): SimResponse {
     diskSize: disk,
     imageUrl: b.imageUrl as string,
     command: (b.command as string | undefined) ?? '',
+    entrypoint: b.entrypoint as string | undefined,
+    envs: ((b.envs as Array<{ key: string; value?: string }> | undefined) ?? []).map((e) => ({
+      key: e.key,
+      value: e.value ?? '',
+    })),
     ports: parsed,
     jupyter,
     networkStorages: mounts,

@@ -248,10 +248,23 @@ const endpoints: EndpointSpec[] = [
       imageAuth: str,
       imageAuthId: str,
       ports: str,
-      envs: arr(keyValue),
+      envs: arr(obj({ key: req(str), value: str }), {
+        decision:
+          'The reference: "Instance environment variables. Up to 100 environment variables can be created." The MCP ' +
+          'server (create-gpu-instance `env`): key non-empty, key and value at most 2048 characters. Checked by the route.',
+      }),
       tools: arr(obj({ name: str, port: str, type: str })),
-      command: str,
-      entrypoint: str,
+      command: {
+        ...str,
+        decision:
+          'The reference: "Instance startup command. String, length limit: 0-2047 characters." Checked by the route.',
+      },
+      entrypoint: {
+        ...str,
+        decision:
+          'The reference: "Instance startup entrypoint. This setting will override the Docker image\'s ENTRYPOINT. ' +
+          'String, length limit: 0-2047 characters." Checked by the route.',
+      },
       clusterId: str,
       localStorageMountPoint: str,
       networkStorages: arr(obj({ Id: str, mountPoint: str, networkStorageId: str, networkStorageMountPoint: str }), {

@@ -30,6 +30,23 @@ describe('redact', () => {
     );
   });
 
+  it('hides every value of a pod environment, whatever its name, and keeps the names', () => {
+    assert.deepEqual(
+      redact({
+        envs: [{ key: 'MY_VAR', value: 'plain-looking-secret' }],
+        environmentVars: [{ key: 'MODE', value: 'train' }],
+        env: 'A=one\nB=two=three',
+        name: 'pod',
+      }),
+      {
+        envs: [{ key: 'MY_VAR', value: '***' }],
+        environmentVars: [{ key: 'MODE', value: '***' }],
+        env: 'A=***\nB=***',
+        name: 'pod',
+      },
+    );
+  });
+
   it('scrubs tokens embedded in URLs inside any string', () => {
     assert.deepEqual(
       redact({

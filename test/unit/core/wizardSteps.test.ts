@@ -58,7 +58,7 @@ describe('runWizard: the step counter never jumps (the Yotta pod wizard)', () =>
       { id: 'mountPath', input: '/data' },
       { id: 'ports', pick: (items) => items.filter((i) => i.picked) },
       { id: 'customPorts', input: '' },
-      { id: 'env', input: '' },
+      { id: 'env', pick: 'Continue' },
       { id: 'name', input: 'trainer' },
       { id: 'summary', pick: 'Create pod' },
     ]);
@@ -99,7 +99,7 @@ describe('runWizard: the step counter never jumps (the Yotta pod wizard)', () =>
       { id: 'volume', pick: 'None' },
       { id: 'ports', pick: (items) => items.filter((i) => i.picked) },
       { id: 'customPorts', input: '' },
-      { id: 'env', input: '' },
+      { id: 'env', pick: 'Continue' },
       { id: 'name', input: 'trainer' },
       { id: 'summary', pick: 'Create pod' },
     ]);

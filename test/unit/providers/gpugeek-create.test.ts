@@ -45,6 +45,7 @@ describe('GPUGeek provider: create', () => {
         'dataDiskSize',
         'tcpPorts',
         'httpPorts',
+        'env',
         'name',
       ],
     );

@@ -1,7 +1,9 @@
 import { assertSummaryLeadsToSteps } from './summaryLinks';
 import * as assert from 'node:assert/strict';
 import type { Answers, FormField, PickField, TextField } from '../../../src/core/createForm';
-import { parseEnv, parsePorts } from '../../../src/providers/yotta/formInput';
+import type { EnvField } from '../../../src/core/createForm';
+import { validateEnvName } from '../../../src/core/formSteps/envVars';
+import { parsePorts } from '../../../src/providers/yotta/formInput';
 import { startYotta, type YottaHarness } from '../../simulator/yotta/harness';
 
 const ctx = { jupyterPassword: 'jp-1' };
@@ -65,21 +67,17 @@ describe('Yotta provider: create wizard', () => {
     );
     assert.ok(text(f, 'customPorts').validate!('70000', {}));
     assert.equal(text(f, 'customPorts').validate!('8080/http, 9000', {}), undefined);
-    assert.ok(text(f, 'env').validate!('NOEQUALS', {}));
-    assert.ok(text(f, 'env').validate!('JUPYTER_PASSWORD=x', {}));
-    assert.ok(text(f, 'env').validate!('1BAD=x', {}));
-    assert.equal(text(f, 'env').validate!('A=1, B=two words', {}), undefined);
+    const env = (field(f, 'env') as EnvField).rules;
+    assert.ok(validateEnvName('JUPYTER_PASSWORD', env), 'GPU Pods sets it');
+    assert.ok(validateEnvName('PUBLIC_KEY', env), 'GPU Pods sets it');
+    assert.ok(validateEnvName('1BAD', env));
+    assert.equal(validateEnvName('HF_HOME', env), undefined);
+    assert.equal(env.command, undefined, 'no start command: it would replace the start script');
     const name = text(f, 'name');
     assert.equal(name.initial!({ gpu: 'NVIDIA_H100_80G', gpuCount: 2 }), 'h100-2x');
     assert.ok(name.validate!('', {}));
     assert.ok(name.validate!('x'.repeat(256), {}));
     assert.equal(name.validate!('x'.repeat(255), {}), undefined);
-    assert.deepEqual(parseEnv('A=1,B=x=y'), {
-      vars: [
-        { key: 'A', value: '1' },
-        { key: 'B', value: 'x=y' },
-      ],
-    });
     assert.deepEqual(parsePorts('8080/http 22/ssh'), {
       ports: [
         { port: 8080, protocol: 'HTTP' },
@@ -125,7 +123,7 @@ describe('Yotta provider: create wizard', () => {
       mountPath: '/data',
       ports: ['22/SSH', '8888/HTTP'],
       customPorts: '7000/tcp',
-      env: 'A=1',
+      env: { vars: [{ name: 'A', value: '1' }] },
       name: 'full',
     };
     const lines = await form.summarize(a, ctx);
@@ -135,7 +133,7 @@ describe('Yotta provider: create wizard', () => {
     assert.equal(get('Image'), 'me/private:1');
     assert.equal(get('Container disk'), '60 GB');
     assert.equal(get('Ports'), '22/SSH, 8888/HTTP, 7000/TCP');
-    assert.equal(get('Environment'), 'A, JUPYTER_PASSWORD');
+    assert.equal(get('Environment'), 'A = 1, JUPYTER_PASSWORD = •••••• (set by GPU Pods for Jupyter)');
     assert.equal(get('Persistent volume'), 'new, 40 GB at /data');
     assert.equal(get('Name'), 'full');
     assertSummaryLeadsToSteps(form, lines, {

@@ -17,7 +17,12 @@ function answers(extra: Answers = {}): Answers {
     volume: 'none',
     ports: ['22/SSH', '8888/HTTP'],
     customPorts: '',
-    env: 'HF_HOME=/workspace/hf, DEBUG=1',
+    env: {
+      vars: [
+        { name: 'HF_HOME', value: '/workspace/hf' },
+        { name: 'DEBUG', value: '1' },
+      ],
+    },
     name: 'train-1',
     ...extra,
   };

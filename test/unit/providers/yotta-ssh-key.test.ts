@@ -7,7 +7,8 @@ import { Semaphore } from '../../../src/core/concurrency';
 import { silentLogger } from '../../../src/core/logger';
 import { nodeProcessRunner } from '../../../src/core/ssh/io';
 import { createYottaProvider } from '../../../src/providers/yotta';
-import { parseEnv } from '../../../src/providers/yotta/formInput';
+import { validateEnvName } from '../../../src/core/formSteps/envVars';
+import { YOTTA_ENV } from '../../../src/providers/yotta/form/envStep';
 import { RealPodBackend } from '../../simulator/realBackend';
 import { Simulator } from '../../simulator/server';
 import { installYotta, type YottaSimControl } from '../../simulator/yotta';
@@ -38,7 +39,7 @@ describe("Yotta provider: the user's key and image registry go with the create r
     const pod = await form.create(answers(), ctx);
     assert.equal(h.control.pod(pod.id)!.publicKey, key);
     assert.equal(capabilitiesOf(h.provider()).sshAuth, 'createKey', 'so the create command hands the key over');
-    assert.match((parseEnv('PUBLIC_KEY=x') as { error: string }).error, /set by GPU Pods/);
+    assert.match(validateEnvName('PUBLIC_KEY', YOTTA_ENV)!, /GPU Pods sets PUBLIC_KEY itself/);
   });
 
   it('v1 create carries PUBLIC_KEY too', async () => {

@@ -1,8 +1,10 @@
 import type { Answers, CreateContext } from '../../../core/createForm';
 import { CloudError, TimeoutError } from '../../../core/errors';
+import { resolveEnvironment } from '../../../core/formSteps/environment';
 import type { Pod } from '../../../core/model';
 import type { GpuGeekApi } from '../api';
 import { createBody } from './createBody';
+import { GPUGEEK_ENV, gpuGeekEnvFields } from './envStep';
 import type { GpuGeekLookups } from './lookups';
 import { l10n } from '../../../core/l10n';
 
@@ -25,7 +27,10 @@ export async function create(
 ): Promise<Pod> {
   const body = createBody(answers);
   const quote = look?.quoteFor(body);
-  const result = await api.create(body, false, ctx.signal);
+  // The environment goes with the create alone: the dry run only prices a machine, and secret values are read
+  // for the request that needs them, nowhere else.
+  const env = gpuGeekEnvFields(await resolveEnvironment(answers, ctx, GPUGEEK_ENV));
+  const result = await api.create({ ...body, ...env }, false, ctx.signal);
   const id = result.instanceId;
   if (!id || id === '0') {
     throw new CloudError(

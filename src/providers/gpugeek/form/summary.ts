@@ -5,6 +5,7 @@ import { formatRate, noCurrencyNote, parseAmount } from '../../../core/price';
 import { cleanMessage, type GpuGeekApi } from '../api';
 import { BILLING, gb } from '../mapping';
 import { createBody, PRICE_UNIT } from './createBody';
+import { gpuGeekEnvSummary } from './envStep';
 import type { GpuGeekLookups } from './lookups';
 import { l10n } from '../../../core/l10n';
 
@@ -74,6 +75,7 @@ export async function summarize(
         'systemDiskSize',
       ),
       line(l10n.t('Ports'), ports.length ? ports.join(', ') : l10n.t('none'), 'tcpPorts'),
+      ...gpuGeekEnvSummary(answers),
     ],
   );
 }

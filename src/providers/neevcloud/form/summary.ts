@@ -1,4 +1,5 @@
 import type { Answers, CreateContext, SummaryLine } from '../../../core/createForm';
+import { environmentNotOffered } from '../../../core/formSteps/environment';
 import { gpuLine, orderedSummary } from '../../../core/formSteps/summary';
 import { formatRate } from '../../../core/price';
 import type { NeevCloudApi } from '../api';
@@ -50,6 +51,8 @@ export async function summarize(
         label: l10n.t('Note'),
         value: l10n.t('NeevCloud runtimes cannot be stopped; delete the runtime to stop paying.'),
       },
+      // The create body is published only through the CLI's examples, which carry no environment or command.
+      environmentNotOffered('NeevCloud'),
     ],
   );
 }

@@ -91,6 +91,7 @@ export class NovitaCatalog {
     if (!choice.startsWith(TEMPLATE_PREFIX)) return { imageUrl: choice.trim(), command: '' };
     const id = choice.slice(TEMPLATE_PREFIX.length);
     const t = this.templates.get(id) ?? (await this.api.getTemplate(id));
+    this.templates.set(id, t); // the environment step's start command says what this template runs
     const imageUrl = str(t.image);
     if (!imageUrl)
       throw new CloudError(l10n.t('The Novita template {0} has no image.', str(t.name) ?? id), 'TEMPLATE_NO_IMAGE');

@@ -7,6 +7,7 @@ import { createBody } from './createBody';
 import { spotUnits } from '../spot';
 import { spotQuery } from './billingStep';
 import type { NovitaPrivateImages } from './privateImage';
+import { novitaEnvSummary } from './envStep';
 import { l10n } from '../../../core/l10n';
 
 /** The body that will be sent, with a fresh price: the product list may be minutes old by now. */
@@ -69,6 +70,7 @@ export async function summarize(
       { label: l10n.t('Ports'), value: b.ports || l10n.t('none'), fieldId: 'ports' },
       { label: l10n.t('Jupyter'), value: b.tools ? l10n.t('on') : l10n.t('off'), fieldId: 'jupyter' },
       { label: l10n.t('Network storage'), value: storages.join(', ') || l10n.t('none'), fieldId: 'networkStorages' },
+      ...novitaEnvSummary(cat, answers),
     ],
   );
 }

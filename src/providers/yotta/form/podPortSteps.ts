@@ -1,5 +1,5 @@
 import { type Answers, answerStrings, answerString, type FormField } from '../../../core/createForm';
-import { type ExposedPort, parseEnv, parsePorts } from '../formInput';
+import { type ExposedPort, parsePorts } from '../formInput';
 import { l10n } from '../../../core/l10n';
 
 const PORT_CHOICES: Array<{ value: string; label: string; picked: boolean }> = [
@@ -18,12 +18,7 @@ export function selectedPorts(answers: Answers): ExposedPort[] {
   return all.filter((p, i) => all.findIndex((q) => q.port === p.port) === i);
 }
 
-export function envOf(answers: Answers) {
-  const parsed = parseEnv(answerString(answers, 'env') ?? '');
-  return 'vars' in parsed ? parsed.vars : [];
-}
-
-/** Exposed ports (common ones to tick, then more to type) and environment variables. */
+/** Exposed ports: common ones to tick, then more to type. */
 export function podPortSteps(): FormField[] {
   return [
     {
@@ -42,17 +37,6 @@ export function podPortSteps(): FormField[] {
       initial: () => '',
       validate: (v) => {
         const r = parsePorts(v);
-        return 'error' in r ? r.error : undefined;
-      },
-    },
-    {
-      kind: 'text',
-      id: 'env',
-      title: l10n.t('Environment variables (optional)'),
-      prompt: l10n.t('KEY=VALUE, KEY2=VALUE2 (values cannot contain commas; empty for none)'),
-      initial: () => '',
-      validate: (v) => {
-        const r = parseEnv(v);
         return 'error' in r ? r.error : undefined;
       },
     },

@@ -2,15 +2,25 @@ import { type Answers, answerNumber, answerString, type CreateContext } from '..
 import { credentialAnswer, credentialIdOf, NO_LIST_ANSWER } from '../../../core/formSteps/credentialStep';
 import { privateImageProblem } from '../../../core/privateImage';
 import { l10n } from '../../../core/l10n';
+import type { ResolvedEnvironment } from '../../../core/formSteps/environment';
 import { CONTAINER_DISK, DEFAULT_MOUNT_PATH, defaultName } from '../formInput';
 import type { PodSpec } from '../pods';
 import { imageOf } from './podImageSteps';
 import type { PodLookups } from './podLookups';
-import { envOf, selectedPorts } from './podPortSteps';
+import { selectedPorts } from './podPortSteps';
 import { volumeChoice } from './podVolumeSteps';
 
-/** The pod to create from the answers; the summary shows this very spec. */
-export async function podSpec(look: PodLookups, v1: boolean, answers: Answers, ctx: CreateContext): Promise<PodSpec> {
+/**
+ * The pod to create from the answers; the summary shows this very spec, built without `env` (it lists the
+ * variables from the answers, secrets masked); the create passes the resolved environment.
+ */
+export async function podSpec(
+  look: PodLookups,
+  v1: boolean,
+  answers: Answers,
+  ctx: CreateContext,
+  env?: ResolvedEnvironment,
+): Promise<PodSpec> {
   const offer = await look.offer(answers);
   const vol = volumeChoice(answers);
   const ports = selectedPorts(answers);
@@ -25,7 +35,7 @@ export async function podSpec(look: PodLookups, v1: boolean, answers: Answers, c
     containerRegistryAuthId: v1 ? undefined : credentialIdOf(answers, 'registryAuth'),
     // Jupyter reads its password from the environment; it is the one the extension keeps in SecretStorage.
     environmentVars: [
-      ...envOf(answers),
+      ...(env?.vars ?? []),
       ...(ports.some((p) => p.port === 8888) ? [{ key: 'JUPYTER_PASSWORD', value: ctx.jupyterPassword }] : []),
     ],
     publicKey: ctx.sshPublicKey,

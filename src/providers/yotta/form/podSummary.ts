@@ -20,6 +20,8 @@ export function podSummary(
   volume: string,
   v1: boolean,
   names: PodNames = {},
+  /** The environment step's lines (form/envStep.ts): the variables from the answers, secrets masked. */
+  env: readonly SummaryLine[] = [],
 ): SummaryLine[] {
   const region = s.regions[0];
   const regionName = offer?.regions.find((r) => r.id === region)?.name ?? region;
@@ -54,12 +56,7 @@ export function podSummary(
         value: s.expose.map((p) => `${p.port}/${p.protocol}`).join(', ') || l10n.t('none'),
         fieldId: 'ports',
       },
-      // Names only: values may be secrets (the Jupyter password is).
-      {
-        label: l10n.t('Environment'),
-        value: s.environmentVars.map((e) => e.key).join(', ') || l10n.t('none'),
-        fieldId: 'env',
-      },
+      ...env,
       { label: l10n.t('SSH'), value: sshLine(s) },
     ],
   );
