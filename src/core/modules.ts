@@ -13,6 +13,7 @@ import * as l10n from './l10n';
 import * as logger from './logger';
 import * as model from './model';
 import * as paging from './paging';
+import * as podPrefill from './podPrefill';
 import * as price from './price';
 import * as provider from './provider';
 import * as schema from './schema';
@@ -41,6 +42,7 @@ export const coreModules: Record<string, unknown> = {
   logger,
   model,
   paging,
+  podPrefill,
   price,
   provider,
   schema,

@@ -1,5 +1,6 @@
 import type { CreateForm } from './createForm';
 import type { CloudId, Endpoint, GpuOffer, Pod, Volume } from './model';
+import type { PodPrefill } from './podPrefill';
 import type { GpuReading } from './utilisation/model';
 
 /** What a pod can be asked to do. Each cloud maps it to its own word (Yotta "pause", GPUGeek "release"). */
@@ -120,6 +121,11 @@ export interface Provider {
   /** Pods (or VMs) whose name is exactly `name`; used to look for a pod before any retry of a create. */
   findPodsByName(name: string, signal?: AbortSignal): Promise<Pod[]>;
   createForm(): CreateForm<Pod>;
+  /**
+   * Create Pod Like This…: what the pod's own answer lets GPU Pods read back of its settings (one request);
+   * undefined when the cloud no longer knows the pod.
+   */
+  podPrefill?(id: string, signal?: AbortSignal): Promise<PodPrefill | undefined>;
   /** GPU offers for the cross-cloud picker. */
   listOffers(signal?: AbortSignal): Promise<GpuOffer[]>;
   volumes?: VolumeOps;

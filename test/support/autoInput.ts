@@ -25,7 +25,14 @@ export class AutoInput implements UserInput {
 
   async pick<T>(step: PickStep<T>): Promise<T | T[] | typeof BACK | undefined> {
     const items = (await step.items) as PickItem<unknown>[];
-    this.asked.push({ ...counter(step), id: step.id, title: step.title, kind: 'pick', items });
+    this.asked.push({
+      ...counter(step),
+      id: step.id,
+      title: step.title,
+      kind: 'pick',
+      items,
+      placeholder: step.placeholder,
+    });
     const wanted = this.answers[step.id];
     const usable = items.filter((i) => !i.disabledReason);
     if (step.canPickMany) {
@@ -50,7 +57,15 @@ export class AutoInput implements UserInput {
     const wanted = this.answers[step.id];
     const value = typeof wanted === 'string' ? wanted : (step.value ?? '');
     const validation = step.validate?.(value);
-    this.asked.push({ ...counter(step), id: step.id, title: step.title, kind: 'input', value: step.value, validation });
+    this.asked.push({
+      ...counter(step),
+      id: step.id,
+      title: step.title,
+      kind: 'input',
+      value: step.value,
+      prompt: step.prompt,
+      validation,
+    });
     if (validation) throw new Error(`AutoInput: "${step.id}" refuses "${value}": ${validation}`);
     return value;
   }

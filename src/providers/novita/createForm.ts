@@ -7,6 +7,7 @@ import { create } from './form/create';
 import { diskSteps } from './form/diskSteps';
 import { gpuSteps } from './form/gpuSteps';
 import { imageStep } from './form/imageStep';
+import { novitaAnswersLike } from './form/podLike';
 import { portSteps } from './form/portSteps';
 import { storageStep } from './form/storageStep';
 import { summarize } from './form/summary';
@@ -35,6 +36,7 @@ export function novitaCreateForm(api: NovitaApi): CreateForm<Pod> {
     ],
     summarize: (answers, ctx) => summarize(cat, answers, ctx),
     answersForOffer: (offer, regionId) => ({ productId: offer.id, ...(regionId ? { clusterId: regionId } : {}) }),
+    answersLike: novitaAnswersLike,
     create: (answers, ctx) => create(cat, answers, ctx),
   };
 }

@@ -4,6 +4,7 @@ import type { Pod } from '../../core/model';
 import { defaultName, validateName } from './formInput';
 import { podGpuSteps } from './form/podGpuSteps';
 import { podImageSteps } from './form/podImageSteps';
+import { podAnswersLike } from './form/podLike';
 import { PodLookups } from './form/podLookups';
 import { podPortSteps } from './form/podPortSteps';
 import { podSpec } from './form/podSpec';
@@ -38,6 +39,8 @@ export function podCreateForm(pods: YottaPods, res: YottaResources): CreateForm<
     },
 
     answersForOffer: (offer, regionId) => ({ gpu: offer.id, ...(regionId ? { region: regionId } : {}) }),
+
+    answersLike: (prefill) => podAnswersLike(prefill, v1),
 
     create: (answers, ctx) =>
       createThenForgetOnFailure(

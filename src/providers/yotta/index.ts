@@ -6,6 +6,7 @@ import { YottaApi } from './api';
 import { podCreateForm } from './createForm';
 import { yottaGpuReadings } from './metrics';
 import { type ApiVersion, YottaPods } from './pods';
+import { yottaPrefill } from './prefill';
 import { YottaResources } from './resources';
 import { volumeCreateForm } from './volumeForm';
 import { YottaVms } from './vms';
@@ -90,6 +91,14 @@ export function createYottaProvider(config: ProviderConfig, deps: ProviderDeps):
       return (await pods.list(signal)).filter((p) => p.name === name);
     },
     createForm: () => podCreateForm(pods, res),
+    async podPrefill(id, signal) {
+      try {
+        return yottaPrefill(await pods.getRaw(id, signal), version);
+      } catch (e) {
+        if (e instanceof NotFoundError) return undefined;
+        throw e;
+      }
+    },
     listOffers: (signal) => res.listOffers(signal),
     gpuReadings: (id, signal) => yottaGpuReadings(api, id, signal),
     volumes: {
