@@ -23,8 +23,6 @@ export function novitaPrefill(raw: RawInstance): PodPrefill {
     ports: raw.portMappings
       ?.filter((m) => m.port !== undefined && isValidPort(m.port))
       .map((m) => ({ port: m.port as number, protocol: str(m.type) === 'http' ? 'http' : 'tcp' })),
-    volumes: mounts
-      ?.filter((m) => str(m.id))
-      .map((m) => ({ id: str(m.id) as string, mountPath: str(m.mountPath) })),
+    volumes: mounts?.filter((m) => str(m.id)).map((m) => ({ id: str(m.id) as string, mountPath: str(m.mountPath) })),
   };
 }

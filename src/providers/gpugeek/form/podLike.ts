@@ -24,7 +24,10 @@ export function gpuGeekAnswersLike(p: PodPrefill): SuggestedAnswers {
   if (!p.ports) s.note(['tcpPorts', 'httpPorts'], 'ports');
   else {
     const of = (protocol: 'tcp' | 'http') =>
-      p.ports!.filter((x) => x.protocol === protocol).map((x) => String(x.port)).join(', ');
+      p
+        .ports!.filter((x) => x.protocol === protocol)
+        .map((x) => String(x.port))
+        .join(', ');
     if (p.unreadablePorts?.includes('tcp')) s.note(['tcpPorts'], 'tcpPorts');
     else s.set('tcpPorts', of('tcp'));
     if (p.unreadablePorts?.includes('http')) s.note(['httpPorts'], 'ports');

@@ -24,7 +24,11 @@ export function novitaAnswersLike(p: PodPrefill): SuggestedAnswers {
     const rest = p.ports.filter((x) => !(jupyter && x.port === JUPYTER_PORT) && x.protocol !== 'ssh');
     s.set('ports', formatPorts(rest.map((x) => ({ port: x.port, type: x.protocol === 'http' ? 'http' : 'tcp' }))));
   } else s.note(['ports'], 'ports');
-  if (p.volumes) s.set('networkStorages', p.volumes.map((v) => v.id));
+  if (p.volumes)
+    s.set(
+      'networkStorages',
+      p.volumes.map((v) => v.id),
+    );
   else s.note(['networkStorages'], 'volumes');
   return { answers: s.answers, notes: s.notes };
 }
