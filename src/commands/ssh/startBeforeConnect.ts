@@ -57,15 +57,16 @@ function whatFollows(intent: ConnectIntent): string {
 }
 
 /**
- * Why this pod cannot be started to connect to it (a cloud without start, an operation under way, a state the
- * cloud refuses), or undefined when it can be. Only a stopped pod is asked about: others are not startable.
+ * Why this stopped machine cannot be started to connect to it (a VM, a cloud without start, an operation under
+ * way, a state the cloud refuses), or undefined when it can be.
  */
 export function whyNotStartable(target: PodTarget): string | undefined {
   const { pod, provider, account } = target;
-  if (pod.status !== 'stopped' || pod.kind !== 'pod') return undefined;
   const caps = capabilitiesOf(provider);
   const name = displayText(pod.name || pod.id);
   const cloud = CLOUDS[account.cloud].displayName;
+  if (pod.kind !== 'pod')
+    return l10n.t('"{0}" is {1}; start it in the {2} console, then connect.', name, statusText(pod), cloud);
   if (!caps.podActions.has('start'))
     return l10n.t(
       '"{0}" is {1}, and {2} cannot start pods, so GPU Pods cannot connect to it.',
@@ -82,7 +83,7 @@ export function whyNotStartable(target: PodTarget): string | undefined {
 /**
  * Asks once, starts the pod once, waits until it runs and `ready` answers, and resolves with the fresh pod and
  * `ready`'s value. Declined: CancelledError, nothing sent. Cancelled while waiting: the pod carries on starting
- * (the user is told), CancelledError. A pod that cannot be started: ConfigError saying why.
+ * (the user is told), CancelledError. A pod that cannot be started: ConfigError saying why. For stopped pods.
  */
 export async function startBeforeConnect<T>(
   services: Services,
