@@ -92,4 +92,19 @@ describe('Start and Connect on a paused pod', function () {
     ]);
     assert.deepEqual(openedWith, [true], 'Remote-SSH was opened after SSH answered');
   });
+  it('Resume and Open Jupyter: one resume request, then Jupyter opens at the address the running pod gives', async () => {
+    const id = sim.sim.controls.yotta.addPod({ name: 'notebook', status: 'PAUSED' });
+    const pod = await waitForPodNode('yotta', 'notebook', 'stopped');
+    const ui = new AutoInput({ startBeforeConnect: true });
+    const { workbench } = await script(ui);
+    await vscode.commands.executeCommand('gpuPods.openJupyter', pod);
+    assert.deepEqual(workbench.errors, []);
+    assert.deepEqual(
+      ui.asked.filter((q) => q.kind === 'confirm').map((q) => q.title),
+      ['"notebook" is paused.'],
+    );
+    assert.equal(resumes().filter((r) => r.path.endsWith(`/v2/pods/${id}/resume`)).length, 1);
+    assert.equal(workbench.opened.length, 1);
+    assert.equal(new URL(workbench.opened[0]).protocol, 'http:');
+  });
 });

@@ -4,7 +4,7 @@ import { CLOUDS } from '../../providers/clouds';
 import { statusText } from '../../ui/statusText';
 import { clickedPod, pickAmong, podCandidates, type PodTarget } from '../pickTarget';
 import type { Services } from '../services';
-import type { ConnectIntent } from './startBeforeConnect';
+import { type ConnectIntent, whyNotStartable } from './startBeforeConnect';
 
 /**
  * The machine to connect to: the clicked row, or from the palette (and the Remote indicator) a pick of the
@@ -31,7 +31,8 @@ export async function pickConnectTarget(
   );
   const running = candidates.filter((c) => c.pod.status === 'running');
   const stopped = candidates.filter((c) => c.pod.status !== 'running');
-  return pickAmong(services, [...running, ...stopped], title, emptyMessage, (c) =>
+  const empty = candidates.length ? emptyMessage : await withWhyNotStartable(services, emptyMessage);
+  return pickAmong(services, [...running, ...stopped], title, empty, (c) =>
     c.pod.status === 'running' ? statusText(c.pod) : willBeStarted(c),
   );
 }
@@ -42,4 +43,13 @@ function willBeStarted(c: PodTarget): string {
   return pauses
     ? l10n.t('{0} — will be resumed', statusText(c.pod))
     : l10n.t('{0} — will be started', statusText(c.pod));
+}
+
+/** Nothing to connect to: when a stopped pod is the reason, the sentence also says why it cannot be started. */
+async function withWhyNotStartable(services: Services, emptyMessage: string | undefined): Promise<string> {
+  const base = emptyMessage ?? l10n.t('No pod where this can be done right now.');
+  const stopped = services.data.allPods().find(({ pod }) => pod.kind === 'pod' && pod.status === 'stopped');
+  if (!stopped) return base;
+  const why = whyNotStartable({ ...stopped, provider: await services.providers.get(stopped.account) });
+  return why ? `${base} ${why}` : base;
 }

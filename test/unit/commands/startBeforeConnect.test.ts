@@ -252,4 +252,21 @@ describe('the pods Connect offers from the palette and the Remote indicator', ()
       ['serving | Novita AI (a) · running', 'trainer | Novita AI (a) · stopped — will be started'],
     );
   });
+  it('with only a stopped pod its cloud cannot start, says why instead of an empty list', async () => {
+    const cannot = startingCloud({ canStart: false, pods: [stopped({ name: 'frozen' })] });
+    const workbench = recordingWorkbench();
+    const services = fakeServices({ accounts: [fakeAccount('novita', 'b', cannot.provider)], workbench });
+    await assert.rejects(
+      pickConnectTarget(services, undefined, 'connect', 'Connect to which pod?', 'No GPU pod is running.'),
+      {
+        name: 'CancelledError',
+      },
+    );
+    assert.deepEqual(
+      workbench.infos.map((i) => i.message),
+      [
+        'No GPU pod is running. "frozen" is stopped, and Novita AI cannot start pods, so GPU Pods cannot connect to it.',
+      ],
+    );
+  });
 });
