@@ -71,13 +71,29 @@ export async function pickPod(
   /** Said instead of the generic sentence when no pod qualifies. */
   emptyMessage?: string,
   /** Which machines to offer from the palette: pods (default), Yotta VMs, or both (SSH works on either). */
-  pool: 'pods' | 'vms' | 'machines' = 'pods',
+  pool: MachinePool = 'pods',
 ): Promise<PodTarget> {
+  const clicked = await clickedPod(services, arg);
+  if (clicked) return clicked;
+  return pickAmong(services, await podCandidates(services, valid, pool), title, emptyMessage);
+}
+
+/** Which machines a palette pick offers: pods, Yotta VMs, or both (SSH works on either). */
+export type MachinePool = 'pods' | 'vms' | 'machines';
+
+/** The pod of the clicked tree row, or undefined when the command was run from the palette. */
+export async function clickedPod(services: Services, arg: unknown): Promise<PodTarget | undefined> {
   const row = clickedRow(arg);
-  if (row?.type === 'pod' && row.account && row.pod) {
-    const provider = await services.providers.get(row.account);
-    return { account: row.account, pod: row.pod, provider };
-  }
+  if (row?.type !== 'pod' || !row.account || !row.pod) return undefined;
+  return { account: row.account, pod: row.pod, provider: await services.providers.get(row.account) };
+}
+
+/** Every account's pods (and/or VMs) for which `valid` holds, each account loaded once first. */
+export async function podCandidates(
+  services: Services,
+  valid: (pod: Pod, capabilities: Capabilities, account: Account) => boolean,
+  pool: MachinePool,
+): Promise<PodTarget[]> {
   // Make sure every account has been loaded once, so the list is complete.
   await Promise.all(
     services.accounts
@@ -95,6 +111,20 @@ export async function pickPod(
     if (!caps || !valid(pod, caps, account)) continue;
     candidates.push({ account, pod, provider: await services.providers.get(account) });
   }
+  return candidates;
+}
+
+/**
+ * The user's pick among `candidates` ("name", then "cloud (account) · state" or what `describe` says); when there
+ * is none, `emptyMessage` (or the generic sentence) is said and the command ends.
+ */
+export async function pickAmong(
+  services: Services,
+  candidates: PodTarget[],
+  title: string,
+  emptyMessage?: string,
+  describe: (target: PodTarget) => string = (c) => statusText(c.pod),
+): Promise<PodTarget> {
   if (candidates.length === 0) {
     void services.workbench.showInfo(emptyMessage ?? l10n.t('No pod where this can be done right now.'));
     throw new CancelledError();
@@ -104,7 +134,7 @@ export async function pickPod(
     title,
     items: candidates.map((c) => ({
       label: displayText(c.pod.name || c.pod.id),
-      description: displayText(`${CLOUDS[c.account.cloud].displayName} (${c.account.label}) · ${statusText(c.pod)}`),
+      description: displayText(`${CLOUDS[c.account.cloud].displayName} (${c.account.label}) · ${describe(c)}`),
       value: c,
     })),
   });

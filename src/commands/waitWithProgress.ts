@@ -35,3 +35,18 @@ export function waitWithProgress(
     },
   );
 }
+
+/** Cancellable notification progress with a plain report and an abort signal (flows that run in plain Node take this). */
+export function notificationProgress<T>(
+  title: string,
+  task: (report: (message: string) => void, signal: AbortSignal) => Promise<T>,
+): Thenable<T> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+    (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      return task((message) => progress.report({ message }), abort.signal);
+    },
+  );
+}

@@ -92,6 +92,19 @@ export function jupyterPossible(caps: Pick<Capabilities, 'jupyter'> | undefined,
 }
 
 /**
+ * A stopped (paused) pod its cloud can start now: Connect, Open SSH Terminal and Open Jupyter offer to start it
+ * first ("Start and Connect"). Never on a cloud without start, nor while an operation is pending.
+ */
+export function startsBeforeConnect(caps: Pick<Capabilities, 'allows'> | undefined, pod: Pod): boolean {
+  return pod.kind === 'pod' && pod.status === 'stopped' && !!caps?.allows('start', pod);
+}
+
+/** The same for Open Jupyter: the pod can be started and its cloud serves Jupyter on running pods. */
+export function startsBeforeJupyter(caps: Pick<Capabilities, 'allows' | 'jupyter'> | undefined, pod: Pod): boolean {
+  return startsBeforeConnect(caps, pod) && !!caps?.jupyter;
+}
+
+/**
  * Which states allow a volume action, for every cloud's volumes: menus and palette pickers both ask this.
  * A mounted volume can be neither resized nor deleted; one already being deleted is not offered for delete again.
  */

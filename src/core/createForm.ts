@@ -7,6 +7,7 @@
 import type { EnvRules } from './formSteps/envVars';
 import type { GpuOffer } from './model';
 import type { SavedImage } from './savedImages';
+import type { PodPrefill, SuggestedAnswers } from './podPrefill';
 
 export type Answers = Record<string, unknown>;
 
@@ -141,6 +142,11 @@ export interface CreateForm<R = unknown> {
    * the option whose value has the same fields (the option may carry more).
    */
   answersForOffer?(offer: GpuOffer, regionId?: string): Answers;
+  /**
+   * Create Pod Like This…: the answers an existing pod's settings give (`Provider.podPrefill`), each step to
+   * start on, and a note for each step the pod's answer could not fill.
+   */
+  answersLike?(prefill: PodPrefill): SuggestedAnswers;
 }
 
 /** Field value helpers: answers are unknown-typed, read them safely. */

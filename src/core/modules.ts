@@ -16,6 +16,7 @@ import * as l10n from './l10n';
 import * as logger from './logger';
 import * as model from './model';
 import * as paging from './paging';
+import * as podPrefill from './podPrefill';
 import * as price from './price';
 import * as privateImage from './privateImage';
 import * as provider from './provider';
@@ -49,6 +50,7 @@ export const coreModules: Record<string, unknown> = {
   logger,
   model,
   paging,
+  podPrefill,
   price,
   privateImage,
   provider,

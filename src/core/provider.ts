@@ -1,5 +1,6 @@
 import type { CreateForm, FormExtras } from './createForm';
 import type { CloudId, DiskUsage, Endpoint, GpuOffer, Pod, Volume } from './model';
+import type { PodPrefill } from './podPrefill';
 import type { RegistryCredentialOps } from './registryCredentials';
 import type { ImageSaveOps } from './savedImages';
 import type { GpuReading } from './utilisation/model';
@@ -140,6 +141,11 @@ export interface Provider {
   findPodsByName(name: string, signal?: AbortSignal): Promise<Pod[]>;
   /** `extras`: what GPU Pods knows besides the cloud (the images it saved on this account). */
   createForm(extras?: FormExtras): CreateForm<Pod>;
+  /**
+   * Create Pod Like This…: what the pod's own answer lets GPU Pods read back of its settings (one request);
+   * undefined when the cloud no longer knows the pod.
+   */
+  podPrefill?(id: string, signal?: AbortSignal): Promise<PodPrefill | undefined>;
   /** GPU offers for the cross-cloud picker. */
   listOffers(signal?: AbortSignal): Promise<GpuOffer[]>;
   volumes?: VolumeOps;

@@ -13,6 +13,7 @@ import type {
 } from '../core/createForm';
 import { displayText } from '../core/displayText';
 import type { EnvVault } from '../core/envVault';
+import type { SuggestedAnswers } from '../core/podPrefill';
 import { CancelledError, GpuPodsError, userMessage } from '../core/errors';
 import { editEnvironment } from './envEditor';
 import { l10n as translations } from './l10n';
@@ -41,6 +42,12 @@ export interface WizardOptions {
    * when `previous` is given.
    */
   prefilled?: Answers;
+  /**
+   * Answers read from an existing pod (Create Pod Like This…): every step is asked, starting on its suggested
+   * answer (Enter keeps it); a step the pod could not fill says so (its note). Ignored when `previous` is given,
+   * except the notes, which stay true.
+   */
+  suggested?: SuggestedAnswers;
   /** Where an optional list's failure is written in full (the step itself shows one sentence). */
   log?(message: string): void;
   /**
@@ -70,7 +77,7 @@ export async function runWizard(
   ctx: CreateContext,
   options: WizardOptions,
 ): Promise<Answers | undefined> {
-  const answers: Answers = { ...(options.previous ?? options.prefilled) };
+  const answers: Answers = { ...(options.previous ?? options.prefilled ?? options.suggested?.answers) };
   const pending = new Set(options.previous ? [] : Object.keys(options.prefilled ?? {}));
   // Steps the user is not asked: prefilled ones still to come or taken without showing (see stepCounter).
   const notAsked = new Set(pending);
@@ -116,6 +123,7 @@ export async function runWizard(
     notAsked.delete(field.id);
     const counter = stepCounter(fields, answers, notAsked, index);
     const canGoBack = history.length > 0 || !!options.backToCaller;
+    const note = options.suggested?.notes[field.id];
     const result =
       field.kind === 'env'
         ? await editEnvironment(
@@ -124,7 +132,7 @@ export async function runWizard(
             answers,
             canGoBack,
           )
-        : await askField(ui, field, answers, options.title, counter, canGoBack, options.log);
+        : await askField(ui, field, answers, options.title, counter, canGoBack, options.log, note);
     if (result === undefined) return undefined;
     if (result === BACK) {
       const previous = history.pop();
@@ -178,19 +186,21 @@ async function askField(
   counter: { step: number; totalSteps: number },
   canGoBack: boolean,
   log?: (message: string) => void,
+  /** Why the step could not be filled from the pod it copies: said where the step says what it asks. */
+  note?: string,
 ): Promise<{ value: unknown } | typeof BACK | undefined> {
   const base = {
     id: field.id,
     title: l10n.t('{0}: {1}', title, field.title),
     ...counter,
     canGoBack,
-    placeholder: field.placeholder,
+    placeholder: note ?? field.placeholder,
   };
   if (field.kind === 'text' || field.kind === 'number') {
     const previous = answers[field.id];
     const value = await ui.input({
       ...base,
-      prompt: field.prompt,
+      prompt: note && field.prompt ? `${note} ${field.prompt}` : (note ?? field.prompt),
       value: previous !== undefined ? String(previous) : field.initial?.(answers),
       validate: (v) =>
         field.validate?.(v, answers) ??
@@ -328,7 +338,10 @@ async function loadOptions(
 }
 
 function toItems(options: PickOption[], previous: unknown, allowCustom: boolean): PickItem<unknown>[] {
-  const prev = previous === undefined ? undefined : JSON.stringify(previous);
+  // An object answer picks the option whose value has its fields (the option may carry more).
+  const isPrevious = (value: unknown) =>
+    previous !== undefined &&
+    (Array.isArray(previous) ? previous.some((p) => sameValue(value, p)) : sameValue(value, previous));
   // Options are the cloud's words (GPU names, regions, images, why something is sold out): shown inert.
   const items: PickItem<unknown>[] = options.map((o) => ({
     label: displayText(o.label),
@@ -336,14 +349,14 @@ function toItems(options: PickOption[], previous: unknown, allowCustom: boolean)
     detail: o.detail === undefined ? undefined : displayText(o.detail, { maxLength: 400 }),
     value: o.value,
     disabledReason: o.disabledReason === undefined ? undefined : displayText(o.disabledReason),
-    picked:
-      prev !== undefined
-        ? Array.isArray(previous)
-          ? previous.some((p) => JSON.stringify(p) === JSON.stringify(o.value))
-          : JSON.stringify(o.value) === prev
-        : o.picked,
+    picked: previous !== undefined ? isPrevious(o.value) : o.picked,
   }));
-  if (allowCustom) items.push({ label: `$(edit) ${l10n.t('Custom…')}`, value: CUSTOM });
+  if (allowCustom) {
+    // A value typed earlier (or read from the pod being copied) that no option has: offered as it is, picked.
+    if (typeof previous === 'string' && previous !== '' && !options.some((o) => sameValue(o.value, previous)))
+      items.push({ label: displayText(previous), description: l10n.t('typed'), value: previous, picked: true });
+    items.push({ label: `$(edit) ${l10n.t('Custom…')}`, value: CUSTOM });
+  }
   return items;
 }
 

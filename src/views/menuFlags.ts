@@ -1,4 +1,12 @@
-import { allowsPorts, type Capabilities, endpointAllows, jupyterPossible, volumeAllows } from '../core/capabilities';
+import {
+  allowsPorts,
+  type Capabilities,
+  endpointAllows,
+  jupyterPossible,
+  startsBeforeConnect,
+  startsBeforeJupyter,
+  volumeAllows,
+} from '../core/capabilities';
 import type { Endpoint, Pod, PodStatus, Volume } from '../core/model';
 
 /*
@@ -34,6 +42,8 @@ export const MENU_FLAGS = {
     'ports',
     'ssh',
     'jupyter',
+    'startToConnect',
+    'startToJupyter',
     'idleTimer',
     'idleRule',
     'canSaveImage',
@@ -95,6 +105,9 @@ export function podMenuFlags(
     // fetch the pod fresh and say "not reachable yet" when the details are still missing.
     ssh: pod.status === 'running',
     jupyter: jupyterPossible(caps, pod),
+    // A stopped pod its cloud can start: Connect, Open SSH Terminal and Open Jupyter offer "Start and …".
+    startToConnect: startsBeforeConnect(caps, pod),
+    startToJupyter: startsBeforeJupyter(caps, pod),
     idleTimer,
     idleRule,
     canSaveImage: !!caps?.allowsImageSave(pod),

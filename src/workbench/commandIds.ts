@@ -7,6 +7,7 @@ export const COMMAND_IDS = [
   'gpuPods.refresh',
   'gpuPods.showLog',
   'gpuPods.createPod',
+  'gpuPods.createPodLikeThis',
   'gpuPods.pausePod',
   'gpuPods.resumePod',
   'gpuPods.stopPod',

@@ -231,7 +231,7 @@ describe('palette, Open Setting and the Remote indicator (issue #15)', function 
     });
   });
 
-  it('the Remote indicator menu offers Connect to a GPU Pod…, which lists the running pods of every account', async () => {
+  it('the Remote indicator menu offers Connect to a GPU Pod…, which lists the running pods of every account, then the paused one', async () => {
     await disconnectAll();
     sim.sim.controls.yotta.addPod({ name: 'remote-yotta-running' });
     sim.sim.controls.yotta.addPod({ name: 'remote-yotta-paused', status: 'PAUSED' });
@@ -258,8 +258,11 @@ describe('palette, Open Setting and the Remote indicator (issue #15)', function 
     await script(ui);
     assert.ok(await clickWorkbench(`${ROWS}[aria-label*="Connect to a GPU Pod"]`));
     const asked = await waitFor('the pod question', () => ui.asked.find((q) => q.id === 'pod'), 30_000);
-    const names = asked!.items!.map((i) => (i.value as PodTarget).pod.name).sort();
-    assert.deepEqual(names, ['remote-novita-running', 'remote-yotta-running']);
+    const names = asked!.items!.map((i) => (i.value as PodTarget).pod.name);
+    assert.deepEqual(names.slice(0, 2).sort(), ['remote-novita-running', 'remote-yotta-running']);
+    // Start and Connect (issue #23): the paused pod comes after the running ones, marked.
+    assert.deepEqual(names.slice(2), ['remote-yotta-paused']);
+    assert.match(asked!.items![2].description ?? '', /paused — will be resumed$/);
   });
 
   it('from the palette, Pause Pod lists only pods of clouds that pause, Stop Pod only those of clouds that stop', async () => {

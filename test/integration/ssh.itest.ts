@@ -242,7 +242,7 @@ describe('one-click Remote-SSH and Jupyter against a real sshd', function () {
     }
   });
 
-  it('lists only running pods when connecting from the command palette', async () => {
+  it('lists the running pods when connecting from the command palette', async () => {
     const auto = new AutoInput({ pod: () => undefined });
     await script(auto);
     await vscode.commands.executeCommand('gpuPods.connectRemoteSsh');

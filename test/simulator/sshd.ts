@@ -166,6 +166,16 @@ export class SshdFixture {
     await this.launch();
   }
 
+  /** Nothing answers on its ports until `listen()`: a pod that runs before its sshd has started. */
+  async stopListening(): Promise<void> {
+    await this.kill();
+  }
+
+  /** Answers again, same ports and host key. */
+  async listen(): Promise<void> {
+    if (!this.child) await this.launch();
+  }
+
   /** Same port, new host key: what a pod reusing an address looks like. */
   async restartWithNewHostKey(): Promise<void> {
     await this.kill();

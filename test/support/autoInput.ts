@@ -33,7 +33,14 @@ export class AutoInput implements UserInput {
 
   async pick<T>(step: PickStep<T>): Promise<T | T[] | typeof BACK | undefined> {
     const items = (await step.items) as PickItem<unknown>[];
-    this.asked.push({ ...counter(step), id: step.id, title: step.title, kind: 'pick', items });
+    this.asked.push({
+      ...counter(step),
+      id: step.id,
+      title: step.title,
+      kind: 'pick',
+      items,
+      placeholder: step.placeholder,
+    });
     const wanted = this.wanted(step.id);
     const usable = items.filter((i) => !i.disabledReason);
     if (step.canPickMany) {
@@ -58,7 +65,15 @@ export class AutoInput implements UserInput {
     const wanted = this.wanted(step.id);
     const value = typeof wanted === 'string' ? wanted : (step.value ?? '');
     const validation = step.validate?.(value);
-    this.asked.push({ ...counter(step), id: step.id, title: step.title, kind: 'input', value: step.value, validation });
+    this.asked.push({
+      ...counter(step),
+      id: step.id,
+      title: step.title,
+      kind: 'input',
+      value: step.value,
+      prompt: step.prompt,
+      validation,
+    });
     // A password box's value stays out of the error: GPU Pods logs the errors a command ends with.
     const shown = step.password ? '(the password typed)' : `"${value}"`;
     if (validation) throw new Error(`AutoInput: "${step.id}" refuses ${shown}: ${validation}`);

@@ -32,6 +32,8 @@ export interface AskedQuestion {
   items?: PickItem<unknown>[];
   /** For inputs: the value the prompt started with. */
   value?: string;
+  /** The line inside an empty box or list filter (what the step asks, or why it could not be filled). */
+  placeholder?: string;
   /** For inputs: the line under the box (what it asks for, or why the last answer was refused). */
   prompt?: string;
   /** Validation message for the scripted answer, if the prompt would have refused it. */
@@ -63,7 +65,14 @@ export class ScriptedInput implements UserInput {
 
   async pick<T>(step: PickStep<T>): Promise<T | T[] | typeof BACK | undefined> {
     const items = (await step.items) as PickItem<unknown>[];
-    this.asked.push({ ...counter(step), id: step.id, title: step.title, kind: 'pick', items });
+    this.asked.push({
+      ...counter(step),
+      id: step.id,
+      title: step.title,
+      kind: 'pick',
+      items,
+      placeholder: step.placeholder,
+    });
     const s = this.next(step.id, 'pick');
     if (s.pick === 'BACK') return BACK;
     if (s.pick === undefined) return undefined;

@@ -5,6 +5,9 @@ import { jupyterOpenUrl } from '../../core/jupyterUrl';
 import type { Pod } from '../../core/model';
 import { type Capabilities, jupyterPossible } from '../../core/capabilities';
 import { pickPod, type PodTarget } from '../pickTarget';
+import { pickConnectTarget } from '../ssh/pickConnectTarget';
+import { startBeforeConnect } from '../ssh/startBeforeConnect';
+import { notificationProgress } from '../waitWithProgress';
 import type { Services } from '../services';
 import { settings } from '../../services/settings';
 
@@ -35,7 +38,14 @@ export async function jupyterUrl(services: Services, target: PodTarget): Promise
 const running = (p: Pod, caps: Capabilities) => jupyterPossible(caps, p);
 
 export async function openJupyter(services: Services, arg?: unknown): Promise<void> {
-  const target = await pickPod(services, arg, running, vscode.l10n.t('Open Jupyter on which pod?'));
+  const title = vscode.l10n.t('Open Jupyter on which pod?');
+  let target = await pickConnectTarget(services, arg, 'jupyter', title);
+  if (target.pod.status === 'stopped') {
+    // Started first, after the user confirmed; followed until the running pod says where its Jupyter is.
+    const ready = async (pod: Pod) => (pod.jupyter ? pod : undefined);
+    const started = await startBeforeConnect(services, target, 'jupyter', ready, notificationProgress);
+    target = { ...target, pod: started.pod };
+  }
   const uri = await jupyterUrl(services, target);
   if (settings.jupyterOpenIn() === 'simpleBrowser') await services.workbench.openSimpleBrowser(uri.toString(true));
   else await services.workbench.openExternal(uri);

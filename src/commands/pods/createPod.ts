@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Answers, CreateContext } from '../../core/createForm';
+import type { SuggestedAnswers } from '../../core/podPrefill';
 import { CancelledError } from '../../core/errors';
 import type { Pod } from '../../core/model';
 import type { Provider } from '../../core/provider';
@@ -27,6 +28,8 @@ export interface CreatePodOptions {
   prefilled?: Answers;
   /** Back on the wizard's first step throws BackToCaller (the picker shows its offers again). */
   backToCaller?: boolean;
+  /** Create Pod Like This…: the pod copied (its name, for the title) and the answers its settings give. */
+  like?: { name: string; suggested: SuggestedAnswers };
 }
 
 export async function createPod(
@@ -47,8 +50,11 @@ export async function createPod(
     form: () => provider.createForm({ savedImages: new SavedImages(services.context.globalState).of(account.id) }),
     ctx,
     wizard: {
-      title: vscode.l10n.t('Create pod on {0}', cloud),
+      title: options.like
+        ? vscode.l10n.t('Create pod on {0} like "{1}"', cloud, displayText(options.like.name))
+        : vscode.l10n.t('Create pod on {0}', cloud),
       prefilled: options.prefilled,
+      suggested: options.like?.suggested,
       backToCaller: options.backToCaller,
       confirmLabel: vscode.l10n.t('Create pod'),
       envVault: services.env.forAccount(account.id),

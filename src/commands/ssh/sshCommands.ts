@@ -6,6 +6,10 @@ import { withHostKeyCheck } from './hostKeyChanged';
 import { keyLoginOrHint } from './keyLoginHint';
 import { walkthroughStepDone } from '../walkthroughSteps';
 import { pickPod, type PodTarget } from '../pickTarget';
+import { notificationProgress } from '../waitWithProgress';
+import { pickConnectTarget } from './pickConnectTarget';
+import { sshAnswers } from './sshAnswers';
+import { startBeforeConnect } from './startBeforeConnect';
 import type { Services } from '../services';
 import { displayText } from '../../core/displayText';
 
@@ -25,8 +29,12 @@ function freshMachine(target: PodTarget) {
 }
 
 /** The pod fresh from its cloud (the list may lack SSH details), with its entry written and key installed. */
-async function prepared(services: Services, arg: unknown, title: string, emptyMessage?: string) {
-  const target = await pickPod(services, arg, runningPod, title, emptyMessage, 'machines');
+async function prepared(services: Services, arg: unknown, title: string) {
+  const target = await pickPod(services, arg, runningPod, title, undefined, 'machines');
+  return { target, ...(await preparedRunning(services, target)) };
+}
+
+async function preparedRunning(services: Services, target: PodTarget) {
   const ssh = services.ssh;
   const { entry, keyNotInstalled, password } = await vscode.window.withProgress(
     {
@@ -47,7 +55,45 @@ async function prepared(services: Services, arg: unknown, title: string, emptyMe
     },
   );
   if (keyNotInstalled) tellPasswordPrompt(services, target.pod.name, entry.alias, keyNotInstalled.proxy, password);
-  return { target, entry, ssh };
+  return { entry, ssh };
+}
+
+/**
+ * Connect and Open SSH Terminal: a running machine as above; a stopped pod its cloud can start is started first,
+ * after the user confirmed, and followed until SSH answers (startBeforeConnect).
+ */
+async function preparedToConnect(
+  services: Services,
+  arg: unknown,
+  intent: 'connect' | 'terminal',
+  title: string,
+  emptyMessage?: string,
+) {
+  const target = await pickConnectTarget(services, arg, intent, title, emptyMessage);
+  if (target.pod.status !== 'stopped')
+    return { target, ...(await preparedRunning(services, target)), keyLoggedIn: false };
+  const started = await startBeforeConnect(
+    services,
+    target,
+    intent,
+    (pod) => sshAnswers(services, { ...target, pod }, pod),
+    notificationProgress,
+  );
+  const { keyNotInstalled } = started.answer;
+  if (keyNotInstalled)
+    tellPasswordPrompt(
+      services,
+      started.pod.name,
+      started.answer.entry.alias,
+      keyNotInstalled.proxy,
+      started.pod.ssh?.password,
+    );
+  return {
+    target: { ...target, pod: started.pod },
+    entry: started.answer.entry,
+    ssh: services.ssh,
+    keyLoggedIn: started.answer.keyLoggedIn,
+  };
 }
 
 /**
@@ -72,8 +118,10 @@ function tellPasswordPrompt(services: Services, podName: string, alias: string, 
 }
 
 export async function connect(services: Services, arg: unknown, newWindow: boolean, emptyMessage?: string) {
-  const { target, entry, ssh } = await prepared(services, arg, vscode.l10n.t('Connect to which pod?'), emptyMessage);
-  if (!(await keyLoginOrHint(services, target.pod, target.provider.facts, entry))) return;
+  const title = vscode.l10n.t('Connect to which pod?');
+  const { target, entry, ssh, keyLoggedIn } = await preparedToConnect(services, arg, 'connect', title, emptyMessage);
+  // A pod just started has had its key login checked while GPU Pods waited for SSH.
+  if (!keyLoggedIn && !(await keyLoginOrHint(services, target.pod, target.provider.facts, entry))) return;
   if (settings.sshConfigMode() === 'manual') {
     const status = await ssh.includeStatus();
     if (!status.present) await offerIncludeLine(services, status.line, true);
@@ -132,7 +180,8 @@ export const sshCommands = {
     connect(services, arg, settings.remoteOpenIn() === 'newWindow'),
   'gpuPods.connectRemoteSshCurrentWindow': (services: Services, arg?: unknown) => connect(services, arg, false),
   'gpuPods.openSshTerminal': async (services: Services, arg?: unknown) => {
-    const { target, entry } = await prepared(services, arg, vscode.l10n.t('Open a terminal on which pod?'));
+    const title = vscode.l10n.t('Open a terminal on which pod?');
+    const { target, entry } = await preparedToConnect(services, arg, 'terminal', title);
     return openTerminal(services, target, entry.alias);
   },
   'gpuPods.copySshCommand': async (services: Services, arg?: unknown) => {

@@ -15,6 +15,7 @@ import { gpuGeekCreateForm } from './createForm';
 import { validatePorts } from './form/ports';
 import { mapInstance, mapOffers, STARTABLE_LABEL, STARTABLE_NO } from './mapping';
 import { waitForOperation } from './operations';
+import { gpuGeekPrefill } from './prefill';
 import { l10n } from '../../core/l10n';
 
 const ACTION: Record<PodAction, GpuGeekAction> = {
@@ -123,6 +124,11 @@ export function createGpuGeekProvider(config: ProviderConfig, deps: ProviderDeps
       const wanted = name.trim();
       if (!wanted) return [];
       return (await listPods(signal)).filter((p) => p.name === wanted);
+    },
+    async podPrefill(id, signal) {
+      // The filter is a hint: the exact id only, never a neighbour.
+      const hit = (await api.queryAll({ instanceId: id }, signal)).find((r) => r.instanceId === id);
+      return hit && gpuGeekPrefill(hit);
     },
     createForm() {
       return gpuGeekCreateForm({

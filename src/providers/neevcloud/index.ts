@@ -5,6 +5,7 @@ import type { ActionOptions, CloudFacts, PodAction, Provider, ProviderConfig } f
 import type { ProviderDeps } from '../deps';
 import { NeevCloudApi } from './api';
 import { neevCreateForm } from './createForm';
+import { neevPrefill } from './prefill';
 import type { RawRuntime } from './schemas';
 import { gpuReadingsOf, isRuntimeItem, mapAlert, mapMetrics, mapOffers, mapRuntime } from './mapping';
 import { l10n } from '../../core/l10n';
@@ -104,6 +105,15 @@ export function createNeevCloudProvider(config: ProviderConfig, deps: ProviderDe
         deps.logger.info(
           `NeevCloud: runtime ${id} answered 404 to delete and is not in the runtime list: already gone.`,
         );
+      }
+    },
+
+    async podPrefill(id, signal) {
+      try {
+        return neevPrefill(await api.getRuntime(id, signal));
+      } catch (e) {
+        if (e instanceof NotFoundError) return undefined;
+        throw e;
       }
     },
 

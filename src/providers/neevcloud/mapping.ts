@@ -116,7 +116,13 @@ export function readJupyter(raw: RawRuntime): JupyterEndpoint | undefined {
   );
 }
 
-function configOf(raw: RawRuntime): { id?: string; model?: string; vram?: number; price?: number; count?: number } {
+export function configOf(raw: RawRuntime): {
+  id?: string;
+  model?: string;
+  vram?: number;
+  price?: number;
+  count?: number;
+} {
   const c = raw.gpu_config ?? raw.gpuConfig;
   if (typeof c === 'string') return { id: c };
   if (!c) return { id: raw.gpu_config_id ?? raw.gpuConfigID ?? undefined };

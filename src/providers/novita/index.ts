@@ -7,6 +7,7 @@ import { NovitaApi } from './api';
 import { novitaCreateForm } from './createForm';
 import { mapInstance, mapOffer } from './mapping';
 import { parsePorts } from './ports';
+import { novitaPrefill } from './prefill';
 import type { RawInstance } from './schemas';
 import { spotUnits } from './spot';
 import { novitaVolumes } from './volumes';
@@ -92,6 +93,14 @@ export function createNovitaProvider(config: ProviderConfig, deps: ProviderDeps)
       );
     },
     createForm: (extras) => novitaCreateForm(api, credentials, imageSaves, extras),
+    async podPrefill(id, signal) {
+      try {
+        return novitaPrefill(await api.getInstance(id, signal));
+      } catch (e) {
+        if (e instanceof NotFoundError) return undefined;
+        throw e;
+      }
+    },
     async listOffers(signal): Promise<GpuOffer[]> {
       const [products, clusters] = await Promise.all([api.listProducts({}, signal), api.listClusters(signal)]);
       return products.map((p) => mapOffer(p, clusters));

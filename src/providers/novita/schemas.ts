@@ -40,6 +40,8 @@ export const zInstance = z.object({
   memory: zMaybe(zLooseNumber),
   gpuNum: zMaybe(zLooseNumber),
   rootfsSize: zMaybe(zLooseNumber),
+  /** The local disk at /workspace, in GB (the get page's older version; the newer one has it in volumeMounts). */
+  diskSize: zMaybe(zLooseNumber),
   portMappings: zMaybe(z.array(zPortMapping)),
   volumeMounts: zMaybe(
     z.array(z.object({ type: zText, size: zMaybe(zLooseNumber), id: zMaybe(zId), mountPath: zText })),

@@ -8,6 +8,7 @@ import { yottaCredentials } from './credentials';
 import { yottaGpuReadings } from './metrics';
 import { yottaDisks, yottaUtilisation } from './podMetrics';
 import { type ApiVersion, YottaPods } from './pods';
+import { yottaPrefill } from './prefill';
 import { YottaResources } from './resources';
 import { volumeCreateForm } from './volumeForm';
 import { YottaVms } from './vms';
@@ -93,6 +94,14 @@ export function createYottaProvider(config: ProviderConfig, deps: ProviderDeps):
       return (await pods.list(signal)).filter((p) => p.name === name);
     },
     createForm: () => podCreateForm(pods, res, credentials),
+    async podPrefill(id, signal) {
+      try {
+        return yottaPrefill(await pods.getRaw(id, signal), version);
+      } catch (e) {
+        if (e instanceof NotFoundError) return undefined;
+        throw e;
+      }
+    },
     listOffers: (signal) => res.listOffers(signal),
     gpuReadings: (id, signal) => yottaGpuReadings(api, id, signal),
     utilisation: (id, signal) => yottaUtilisation(api, id, signal),

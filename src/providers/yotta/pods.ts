@@ -3,7 +3,7 @@ import type { Pod } from '../../core/model';
 import type { YottaApi } from './api';
 import { splitImage } from './images';
 import { toPod } from './mapping';
-import { zNewPodIdV1, zPodListV1, zPodListV2, zPodV1, zPodV2 } from './schemas';
+import { type RawPodV1, type RawPodV2, zNewPodIdV1, zPodListV1, zPodListV2, zPodV1, zPodV2 } from './schemas';
 import { l10n } from '../../core/l10n';
 
 export type ApiVersion = 'v1' | 'v2';
@@ -52,10 +52,15 @@ export class YottaPods {
   }
 
   async get(id: string, signal?: AbortSignal): Promise<Pod> {
+    return toPod(await this.getRaw(id, signal), this.version);
+  }
+
+  /** The pod's answer as Yotta sent it (Create Pod Like This reads its settings from it). */
+  async getRaw(id: string, signal?: AbortSignal): Promise<RawPodV1 | RawPodV2> {
     const path = this.version === 'v1' ? `/openapi/v1/pods/${enc(id)}` : `/v2/pods/${enc(id)}`;
-    if (this.version === 'v1')
-      return toPod(await this.api.call({ method: 'GET', path, what: l10n.t('get pod'), signal }, zPodV1), 'v1');
-    return toPod(await this.api.call({ method: 'GET', path, what: l10n.t('get pod'), signal }, zPodV2), 'v2');
+    const what = l10n.t('get pod');
+    if (this.version === 'v1') return this.api.call({ method: 'GET', path, what, signal }, zPodV1);
+    return this.api.call({ method: 'GET', path, what, signal }, zPodV2);
   }
 
   async pause(id: string): Promise<void> {

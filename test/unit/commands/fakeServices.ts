@@ -85,6 +85,9 @@ export function fakeServices(o: {
   extensionId?: string;
   /** The SSH service, for the commands that reach it. */
   ssh?: Partial<Services['ssh']>;
+  /** The clock and timing, for the commands that wait on a cloud. */
+  clock?: Services['clock'];
+  timing?: Partial<Services['timing']>;
 }): Services {
   const accounts = o.accounts ?? [];
   const byId = (id: string) => accounts.find((a) => a.account.id === id);
@@ -103,12 +106,15 @@ export function fakeServices(o: {
       refresh: async (id: string) => void pods.set(id, await byId(id)!.provider.listPods()),
       allPods: () => accounts.flatMap(({ account }) => (pods.get(account.id) ?? []).map((pod) => ({ account, pod }))),
       allVms: () => [],
+      upsertPod: (id: string, pod: Pod) => pods.set(id, [...(pods.get(id) ?? []).filter((p) => p.id !== pod.id), pod]),
     },
     ui: o.ui ?? unscripted(),
     workbench: o.workbench ?? recordingWorkbench(),
     context: { extension: { id: o.extensionId ?? 'gpu-pods.gpu-pods' } },
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     ...(o.ssh && { ssh: o.ssh }),
+    ...(o.clock && { clock: o.clock }),
+    ...(o.timing && { timing: o.timing }),
   };
   return new Proxy(known, {
     get(target, key) {

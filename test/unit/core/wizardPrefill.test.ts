@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Answers, CreateForm } from '../../../src/core/createForm';
 import { runWizard } from '../../../src/ui/wizard';
+import { AutoInput } from '../../support/autoInput';
 import { ScriptedInput } from '../../support/scriptedInput';
 
 /** GPU (object values, like NeevCloud's) → region → name. */
@@ -70,5 +71,75 @@ describe('runWizard with prefilled answers (the cross-cloud picker)', () => {
     );
     assert.deepEqual(answers?.gpu, { configId: 'a100', regionId: 'best' });
     assert.equal(answers?.region, 'eu');
+  });
+});
+
+describe('runWizard with suggested answers (Create Pod Like This)', () => {
+  /** GPU (object values) → image (with Custom…) → disk (a number) → name. */
+  function likeForm(): CreateForm<Answers> {
+    return {
+      fields: [
+        ...form().fields.slice(0, 1),
+        {
+          kind: 'pick',
+          id: 'image',
+          title: 'Image',
+          options: async () => [{ label: 'PyTorch', value: 'pytorch:latest', picked: true }],
+          allowCustom: { prompt: 'Image' },
+        },
+        { kind: 'number', id: 'disk', title: 'Disk', prompt: 'Disk in GB', initial: () => '100' },
+        { kind: 'text', id: 'name', title: 'Name', initial: () => 'pod' },
+      ],
+      summarize: async () => [],
+      create: async (a) => a,
+    };
+  }
+  const suggested = {
+    answers: { gpu: { configId: 'a100' }, image: 'team/trainer:3' },
+    notes: { disk: 'Disk size not readable from this pod; the usual size is suggested.' },
+  };
+
+  it('asks every step, each starting on what the pod had, so Enter alone reaches the summary with it', async () => {
+    const ui = new AutoInput();
+    const answers = await runWizard(
+      ui,
+      likeForm(),
+      { jupyterPassword: 'x' },
+      {
+        title: 'Create',
+        confirmLabel: 'Create pod',
+        suggested,
+      },
+    );
+    assert.deepEqual(
+      ui.asked.map((q) => q.id),
+      ['gpu', 'image', 'disk', 'name', 'summary'],
+      'no step is skipped',
+    );
+    const gpu = ui.asked[0].items!.find((i) => i.picked);
+    assert.equal(gpu?.label, 'A100', 'the GPU the pod had starts picked (matched on its config id)');
+    const image = ui.asked[1].items!.filter((i) => i.picked).map((i) => `${i.label} (${i.description})`);
+    assert.deepEqual(image, ['team/trainer:3 (typed)'], 'an image no option has is offered as typed, picked');
+    assert.deepEqual(answers, {
+      gpu: { configId: 'a100', regionId: 'best' },
+      image: 'team/trainer:3',
+      disk: 100,
+      name: 'pod',
+    });
+  });
+
+  it('a step the pod could not fill says so where the step says what it asks', async () => {
+    const ui = new AutoInput();
+    await runWizard(
+      ui,
+      likeForm(),
+      { jupyterPassword: 'x' },
+      { title: 'Create', confirmLabel: 'Create pod', suggested },
+    );
+    assert.equal(
+      ui.asked.find((q) => q.id === 'disk')?.prompt,
+      'Disk size not readable from this pod; the usual size is suggested. Disk in GB',
+    );
+    assert.equal(ui.asked.find((q) => q.id === 'gpu')?.placeholder, undefined, 'no note where the pod was read');
   });
 });

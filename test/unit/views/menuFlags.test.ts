@@ -219,6 +219,21 @@ describe('menu flags: one pure function per row, and the when clauses that read 
       assert.ok(menu.includes(command), `${command} in ${menu.join(', ')}`);
   });
 
+  it('a stopped (paused) pod of a cloud that can start it offers Connect, Open SSH Terminal and Open Jupyter, which start it first; Copy SSH Command and Copy Jupyter URL wait for a running pod', () => {
+    for (const c of [pausing, withPorts]) {
+      const menu = shown(contextValue('pod', podMenuFlags(pod('stopped'), c)));
+      for (const command of ['connectRemoteSsh', 'connectRemoteSshCurrentWindow', 'openSshTerminal', 'openJupyter'])
+        assert.ok(menu.includes(`gpuPods.${command}`), `${command} in ${menu.join(', ')}`);
+      for (const command of ['copySshCommand', 'copyJupyterUrl'])
+        assert.ok(!menu.includes(`gpuPods.${command}`), `${command} offered on a stopped pod`);
+    }
+    const busy = shown(contextValue('pod', podMenuFlags(pod('stopped', { pending: true }), withPorts)));
+    assert.ok(!busy.includes('gpuPods.connectRemoteSsh'), 'not while an operation is pending');
+    const cannotStart = shown(contextValue('pod', podMenuFlags(pod('stopped'), deleteOnly)));
+    assert.ok(!cannotStart.includes('gpuPods.connectRemoteSsh'), 'not where the cloud cannot start pods');
+    assert.ok(!cannotStart.includes('gpuPods.openJupyter'));
+  });
+
   it('Stop When GPUs Are Idle… is offered on a running pod of a cloud that stops or pauses, never where only delete exists', () => {
     assert.ok(shown(contextValue('pod', podMenuFlags(pod('running'), pausing))).includes('gpuPods.stopWhenIdle'));
     assert.ok(!shown(contextValue('pod', podMenuFlags(pod('running'), deleteOnly))).includes('gpuPods.stopWhenIdle'));

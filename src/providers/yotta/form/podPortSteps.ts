@@ -1,6 +1,7 @@
 import { type Answers, answerStrings, answerString, type FormField } from '../../../core/createForm';
 import { type ExposedPort, parsePorts } from '../formInput';
 import { l10n } from '../../../core/l10n';
+import type { PrefillPort } from '../../../core/podPrefill';
 
 const PORT_CHOICES: Array<{ value: string; label: string; picked: boolean }> = [
   { value: '22/SSH', label: l10n.t('SSH (22)'), picked: true },
@@ -41,4 +42,17 @@ export function podPortSteps(): FormField[] {
       },
     },
   ];
+}
+
+/** The ports step's answers for ports read from a pod: the common ones ticked, the others typed. */
+export function portAnswers(ports: readonly PrefillPort[]): { ports: string[]; customPorts: string } {
+  const values = ports.map((p) => `${p.port}/${p.protocol.toUpperCase()}`);
+  const common = new Set(PORT_CHOICES.map((c) => c.value));
+  return {
+    ports: values.filter((v) => common.has(v)),
+    customPorts: values
+      .filter((v) => !common.has(v))
+      .map((v) => v.toLowerCase())
+      .join(', '),
+  };
 }

@@ -1,0 +1,88 @@
+/**
+ * "Create Pod Like This…": what a cloud lets GPU Pods read back from an existing pod, in one shape for every
+ * cloud. Each provider maps its own pod answer into it (providers/<cloud>/prefill.ts); each cloud's create form
+ * turns it into its wizard's answers (`CreateForm.answersLike`). A part left undefined is one the pod's answer
+ * does not carry: the wizard asks that step as for a new pod and says so in the step.
+ */
+
+import { l10n } from './l10n';
+
+export interface PrefillPort {
+  port: number;
+  protocol: 'ssh' | 'http' | 'tcp';
+}
+
+export interface PodPrefill {
+  /** The GPU as the cloud's create takes it (Yotta gpuType, Novita productId, GPUGeek gpuName, NeevCloud config id). */
+  gpu?: { id: string; count?: number };
+  /** The region, cluster or datacenter id, where the pod's answer names one. */
+  region?: string;
+  /** The image as the create takes it (a reference; GPUGeek's image id; NeevCloud's template id). */
+  image?: string;
+  /** Disk sizes in GB: the container, root or system disk; the local or data disk. */
+  disks?: { systemGb?: number; dataGb?: number };
+  /** The ports exposed, by their port inside the pod. */
+  ports?: PrefillPort[];
+  /** The pod exposes more ports of these kinds, whose port inside the pod its answer does not give (GPUGeek TCP). */
+  unreadablePorts?: Array<PrefillPort['protocol']>;
+  /** Storage mounted on the pod, by id (Novita network storage). */
+  volumes?: Array<{ id: string; mountPath?: string }>;
+  /**
+   * Environment variables. Not read yet: the environment step is being reworked (issue #23 item 1); its form
+   * maps `env` into that step's answers in `answersLike`, and each cloud's prefill.ts reads them where the pod's
+   * answer carries them (Novita `envs`). Secret values must never be read back into an answer.
+   */
+  env?: Array<{ key: string; value: string }>;
+  /** The billing kind as the create takes it (GPUGeek skuName), where it is one the wizard offers. */
+  billing?: string;
+}
+
+/** The wizard's starting answers from a prefill, and per step (field id) why it could not be filled. */
+export interface SuggestedAnswers {
+  /** By field id, as the form's steps answer (createForm.ts `Answers`, not imported: that file imports this one). */
+  answers: Record<string, unknown>;
+  notes: Record<string, string>;
+}
+
+export type UnreadablePart = 'disk' | 'ports' | 'tcpPorts' | 'volumes' | 'registryAuth' | 'plan' | 'gpu' | 'image';
+
+/** Said in a step the pod could not fill: "Disk size not readable from this pod." */
+export function notReadable(part: UnreadablePart): string {
+  switch (part) {
+    case 'disk':
+      return l10n.t('Disk size not readable from this pod; the usual size is suggested.');
+    case 'ports':
+      return l10n.t('Ports not readable from this pod; the usual ones are suggested.');
+    case 'tcpPorts':
+      return l10n.t('TCP ports not readable from this pod (only their public addresses are listed).');
+    case 'volumes':
+      return l10n.t('Volumes not readable from this pod.');
+    case 'registryAuth':
+      return l10n.t('Registry credential not readable from this pod.');
+    case 'plan':
+      return l10n.t('Plan not readable from this runtime.');
+    case 'gpu':
+      return l10n.t('GPU not readable from this pod.');
+    case 'image':
+      return l10n.t('Image not readable from this pod.');
+  }
+}
+
+/** Collects answers and notes: a part that was read sets its answers, one that was not notes its steps. */
+export function suggest(): SuggestedAnswers & {
+  set(id: string, value: unknown): void;
+  note(ids: readonly string[], part: UnreadablePart): void;
+} {
+  const answers: Record<string, unknown> = {};
+  const notes: Record<string, string> = {};
+  return {
+    answers,
+    notes,
+    set: (id, value) => {
+      if (value !== undefined) answers[id] = value;
+    },
+    note: (ids, part) => {
+      for (const id of ids) notes[id] = notReadable(part);
+    },
+  };
+}

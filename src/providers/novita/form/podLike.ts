@@ -1,0 +1,34 @@
+import { suggest, type PodPrefill, type SuggestedAnswers } from '../../../core/podPrefill';
+import { formatPorts, JUPYTER_PORT } from '../ports';
+
+/**
+ * The wizard's answers for Create Pod Like This… (field ids of gpuSteps, imageStep, diskSteps, portSteps,
+ * storageStep). Jupyter is on when the pod serves HTTP on its port; the other ports go in the ports step.
+ */
+export function novitaAnswersLike(p: PodPrefill): SuggestedAnswers {
+  const s = suggest();
+  if (p.gpu) {
+    s.set('productId', p.gpu.id);
+    s.set('gpuNum', p.gpu.count);
+  } else s.note(['productId'], 'gpu');
+  s.set('clusterId', p.region);
+  if (p.image) s.set('image', p.image);
+  else s.note(['image'], 'image');
+  if (p.disks?.systemGb !== undefined) s.set('rootfsSize', p.disks.systemGb);
+  else s.note(['rootfsSize'], 'disk');
+  if (p.disks?.dataGb !== undefined) s.set('diskSize', p.disks.dataGb);
+  else s.note(['diskSize'], 'disk');
+  if (p.ports) {
+    const jupyter = p.ports.some((x) => x.port === JUPYTER_PORT && x.protocol === 'http');
+    s.set('jupyter', jupyter);
+    const rest = p.ports.filter((x) => !(jupyter && x.port === JUPYTER_PORT) && x.protocol !== 'ssh');
+    s.set('ports', formatPorts(rest.map((x) => ({ port: x.port, type: x.protocol === 'http' ? 'http' : 'tcp' }))));
+  } else s.note(['ports'], 'ports');
+  if (p.volumes)
+    s.set(
+      'networkStorages',
+      p.volumes.map((v) => v.id),
+    );
+  else s.note(['networkStorages'], 'volumes');
+  return { answers: s.answers, notes: s.notes };
+}
