@@ -213,8 +213,8 @@ describe('does SSH answer on a pod that has just started (sshAnswers)', () => {
     const { provider } = startingCloud();
     return { account: fakeAccount('novita', 'team', provider).account, pod: running(), provider };
   };
-  const withSsh = (ssh: { prepare?: () => Promise<HostEntry>; checkKeyLogin?: () => Promise<void> }) =>
-    fakeServices({ ssh: { prepare: async () => entry, checkKeyLogin: async () => undefined, ...ssh } as never });
+  const withSsh = (ssh: { prepare?: () => Promise<{ entry: HostEntry }>; checkKeyLogin?: () => Promise<void> }) =>
+    fakeServices({ ssh: { prepare: async () => ({ entry }), checkKeyLogin: async () => undefined, ...ssh } as never });
 
   it('not yet while the pod has no address or its sshd refuses the connection', async () => {
     const noAddress = withSsh({ prepare: async () => Promise.reject(new PodNotReachableError('no address yet')) });
@@ -227,6 +227,22 @@ describe('does SSH answer on a pod that has just started (sshAnswers)', () => {
     assert.deepEqual(await sshAnswers(withSsh({}), target(), running()), { entry, keyLoggedIn: true });
     const refusedKey = withSsh({ checkKeyLogin: async () => Promise.reject(new SshAuthRefusedError('key refused')) });
     assert.deepEqual(await sshAnswers(refusedKey, target(), running()), { entry, keyLoggedIn: false });
+  });
+
+  it('a password pod behind the user\'s proxy answers at once with "key not installed", and no login is tried', async () => {
+    let tried = 0;
+    const proxied = fakeServices({
+      ssh: {
+        prepare: async () => ({ entry, keyNotInstalled: { proxy: 'ProxyJump' } }),
+        checkKeyLogin: async () => void tried++,
+      } as never,
+    });
+    assert.deepEqual(await sshAnswers(proxied, target(), running()), {
+      entry,
+      keyLoggedIn: false,
+      keyNotInstalled: { proxy: 'ProxyJump' },
+    });
+    assert.equal(tried, 0);
   });
 });
 
