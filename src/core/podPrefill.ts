@@ -28,9 +28,9 @@ export interface PodPrefill {
   /** Storage mounted on the pod, by id (Novita network storage). */
   volumes?: Array<{ id: string; mountPath?: string }>;
   /**
-   * Environment variables. Not read yet: the environment step is being reworked (issue #23 item 1); its form
-   * maps `env` into that step's answers in `answersLike`, and each cloud's prefill.ts reads them where the pod's
-   * answer carries them (Novita `envs`). Secret values must never be read back into an answer.
+   * Environment variables, where the pod's answer carries them (Novita `envs`). Values come back in plain text:
+   * the form turns a variable whose name looks secret into a reference to the kept secret of that name, so no
+   * read-back secret value becomes an answer (formSteps/envVars.ts `prefillEnv`).
    */
   env?: Array<{ key: string; value: string }>;
   /** The billing kind as the create takes it (GPUGeek skuName), where it is one the wizard offers. */
@@ -44,11 +44,16 @@ export interface SuggestedAnswers {
   notes: Record<string, string>;
 }
 
-export type UnreadablePart = 'disk' | 'ports' | 'tcpPorts' | 'volumes' | 'registryAuth' | 'plan' | 'gpu' | 'image';
+export type UnreadablePart =
+  'disk' | 'ports' | 'tcpPorts' | 'volumes' | 'registryAuth' | 'plan' | 'gpu' | 'image' | 'envSecrets';
 
 /** Said in a step the pod could not fill: "Disk size not readable from this pod." */
 export function notReadable(part: UnreadablePart): string {
   switch (part) {
+    case 'envSecrets':
+      return l10n.t(
+        'Values of variables named like secrets are not copied: each refers to your kept secret of the suggested name (pick or type it again if it is not kept).',
+      );
     case 'disk':
       return l10n.t('Disk size not readable from this pod; the usual size is suggested.');
     case 'ports':

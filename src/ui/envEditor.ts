@@ -32,7 +32,9 @@ export async function editEnvironment(
       step: frame.step,
       totalSteps: frame.totalSteps,
       canGoBack,
-      placeholder: l10n.t('Add variables, or Continue'),
+      placeholder: frame.note
+        ? `${frame.note} ${l10n.t('Add variables, or Continue')}`
+        : l10n.t('Add variables, or Continue'),
       items: envMenu(env, field, answers, frame.vault),
     });
     // Back keeps what was changed (the list edits, it does not choose); Escape ends the wizard as any step does.

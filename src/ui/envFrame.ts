@@ -10,6 +10,8 @@ export interface EnvFrame {
   totalSteps?: number;
   /** Saved sets and secrets of this account; without it the step offers plain variables only. */
   vault?: EnvVault;
+  /** Said in the list's placeholder: why a prefilled step is not complete (Create Pod Like This…). */
+  note?: string;
 }
 
 /** The common part of every prompt the step opens inside itself (Back returns to the step's list). */

@@ -127,7 +127,7 @@ export async function runWizard(
     const result =
       field.kind === 'env'
         ? await editEnvironment(
-            { ui, title: l10n.t('{0}: {1}', options.title, field.title), ...counter, vault: options.envVault },
+            { ui, title: l10n.t('{0}: {1}', options.title, field.title), ...counter, vault: options.envVault, note },
             field,
             answers,
             canGoBack,

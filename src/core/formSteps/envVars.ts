@@ -128,3 +128,21 @@ export function mergeEnvVars(vars: readonly EnvVar[], set: readonly EnvVar[], ru
   for (const s of usable) if (!out.some((v) => v.name === s.name)) out.push(s);
   return out;
 }
+
+/**
+ * Variables read back from a pod (Create Pod Like This…) as the step's variables: a name that looks secret keeps
+ * no value, it refers to the kept secret of its suggested name (a secret no longer kept stops the create before
+ * anything is sent); names no shell can export are dropped. `hidden`: how many values were not copied.
+ */
+export function prefillEnv(read: ReadonlyArray<{ key?: string; value?: string }>): { vars: EnvVar[]; hidden: number } {
+  const vars: EnvVar[] = [];
+  let hidden = 0;
+  for (const { key, value } of read) {
+    if (!key || !SHELL_NAME.test(key) || vars.some((v) => v.name === key)) continue;
+    if (looksSecret(key)) {
+      vars.push({ name: key, secret: suggestedSecretName(key) });
+      hidden++;
+    } else vars.push({ name: key, value: value ?? '' });
+  }
+  return { vars, hidden };
+}

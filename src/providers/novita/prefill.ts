@@ -6,8 +6,7 @@ import type { RawInstance } from './schemas';
 /**
  * What a Novita instance answer (gpu-instance-get-instance) carries of its settings: productId, gpuNum,
  * clusterId, imageUrl, rootfsSize, the local disk (diskSize, or the volume mount without an id), portMappings and
- * the network storages among volumeMounts (those with an id). Environment variables (`envs`) are not read here
- * yet (see PodPrefill.env).
+ * the network storages among volumeMounts (those with an id), and the environment variables (`envs`).
  */
 export function novitaPrefill(raw: RawInstance): PodPrefill {
   const mounts = raw.volumeMounts ?? undefined;
@@ -24,5 +23,6 @@ export function novitaPrefill(raw: RawInstance): PodPrefill {
       ?.filter((m) => m.port !== undefined && isValidPort(m.port))
       .map((m) => ({ port: m.port as number, protocol: str(m.type) === 'http' ? 'http' : 'tcp' })),
     volumes: mounts?.filter((m) => str(m.id)).map((m) => ({ id: str(m.id) as string, mountPath: str(m.mountPath) })),
+    env: raw.envs?.map((e) => ({ key: str(e.key) ?? '', value: str(e.value) ?? '' })),
   };
 }

@@ -52,6 +52,8 @@ export const zInstance = z.object({
   instancePrice: zMaybe(zLooseNumber),
   spotStatus: zText,
   spotReclaimTime: zText,
+  /** The create's environment variables (gpu-instance-get-instance `envs`), read by Create Pod Like This…. */
+  envs: zMaybe(z.array(z.object({ key: zText, value: zText }))),
   connectComponentSSH: zMaybe(z.object({ sshCommand: zText, password: zText, isRunning: zMaybe(zLooseBool) })),
   connectComponentJupyter: zMaybe(
     z.object({ port: zMaybe(zLooseNumber), address: zText, token: zText, isRunning: zMaybe(zLooseBool) }),

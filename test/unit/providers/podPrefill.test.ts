@@ -121,6 +121,27 @@ describe('Create Pod Like This: what each cloud reads back, and the answers it g
     });
   });
 
+  it('Novita: environment variables come back with their values, except those named like secrets, which refer to a kept secret and are said not to be copied', () => {
+    const prefill = novitaPrefill({
+      id: 'i-1',
+      productId: 'prod-4090',
+      envs: [
+        { key: 'WANDB_PROJECT', value: 'demo' },
+        { key: 'HF_TOKEN', value: 'hf_live_value' },
+        { key: 'bad name', value: 'x' },
+      ],
+    });
+    const { answers, notes } = novitaAnswersLike(prefill);
+    assert.deepEqual(answers.env, {
+      vars: [
+        { name: 'WANDB_PROJECT', value: 'demo' },
+        { name: 'HF_TOKEN', secret: 'hf-token' },
+      ],
+    });
+    assert.ok(!JSON.stringify(answers).includes('hf_live_value'), 'the read-back secret value is in no answer');
+    assert.match(notes.env, /not copied/);
+  });
+
   it('GPUGeek: disks from bytes, HTTP ports from their hosts; TCP ports are said to be unreadable', () => {
     const prefill = gpuGeekPrefill({
       instanceId: '1',

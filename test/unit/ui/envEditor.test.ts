@@ -51,6 +51,43 @@ async function run(script: ScriptStep[], vault?: EnvVault, previous?: Answers) {
 }
 
 describe('the environment step in the wizard', () => {
+  it('Create Pod Like This: the copied variables are listed, and the step says why a secret value was not copied', async () => {
+    const ui = new ScriptedInput([
+      { id: 'name', input: 'copy' },
+      { id: 'env', pick: 'Continue' },
+      { id: 'summary', pick: 'Create pod' },
+    ]);
+    const note = 'Values of variables named like secrets are not copied.';
+    const answers = await runWizard(
+      ui,
+      form(),
+      { jupyterPassword: 'x' },
+      {
+        title: 'Create pod on Novita AI',
+        confirmLabel: 'Create pod',
+        suggested: {
+          answers: {
+            env: {
+              vars: [
+                { name: 'HF_TOKEN', secret: 'hf-token' },
+                { name: 'MODE', value: 'train' },
+              ],
+            },
+          },
+          notes: { env: note },
+        },
+      },
+    );
+    assert.deepEqual(answers?.env, {
+      vars: [
+        { name: 'HF_TOKEN', secret: 'hf-token' },
+        { name: 'MODE', value: 'train' },
+      ],
+    });
+    const step = ui.asked.find((q) => q.id === 'env');
+    assert.ok(step?.placeholder?.startsWith(note), step?.placeholder);
+  });
+
   it('Continue with nothing set answers "no variables"; the list opens on Continue', async () => {
     const { answers, ui } = await run([
       { id: 'name', input: 'p' },

@@ -1,4 +1,6 @@
 import { suggest, type PodPrefill, type SuggestedAnswers } from '../../../core/podPrefill';
+import { ENV_FIELD } from '../../../core/formSteps/environment';
+import { prefillEnv } from '../../../core/formSteps/envVars';
 import { formatPorts, JUPYTER_PORT } from '../ports';
 
 /**
@@ -30,5 +32,10 @@ export function novitaAnswersLike(p: PodPrefill): SuggestedAnswers {
       p.volumes.map((v) => v.id),
     );
   else s.note(['networkStorages'], 'volumes');
+  if (p.env?.length) {
+    const env = prefillEnv(p.env);
+    s.set(ENV_FIELD, { vars: env.vars });
+    if (env.hidden) s.note([ENV_FIELD], 'envSecrets');
+  }
   return { answers: s.answers, notes: s.notes };
 }
