@@ -12,6 +12,7 @@ import { OfferCache } from './core/offers';
 import type { Platform } from './core/platform/platform';
 import type { PodAction } from './core/provider';
 import { AccountData } from './services/accountData';
+import { buildSpendWatches } from './services/spendWatches';
 import type { Account, AccountStore } from './services/accounts';
 import { IdleGuard } from './services/idleGuard';
 import { IdleRules } from './services/idleRules';
@@ -146,10 +147,26 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
       stopPod: (account, pod) => podAction(account, pod, 'stop'),
     }),
   );
-  const tree = new PodsTreeProvider(accounts, data, providers, clock, idleGuard, {
-    feed: utilisation,
-    rules: idleRules,
+  // Balances (Novita) and the budget: read and judged on the clock; they warn, never act.
+  const spendWatches = buildSpendWatches({
+    memento: context.globalState,
+    accounts,
+    data,
+    providers,
+    log,
+    clock,
+    view,
+    workbench,
   });
+  const tree = new PodsTreeProvider(
+    accounts,
+    data,
+    providers,
+    clock,
+    idleGuard,
+    { feed: utilisation, rules: idleRules },
+    spendWatches.balances,
+  );
   const idleStatus = new IdleStatus(data, utilisation, idleRules, () => settings.idleRuleDefaults(), clock);
   const podSecrets = new PodSecrets(context.secrets);
   const services: Services = Object.freeze({
@@ -172,6 +189,7 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
     idleRules,
     offers: new OfferCache(clock, OFFERS_TTL_MS, timing.offerTimeoutMs),
     priceQuotes,
+    balances: spendWatches.balances,
   });
   burnRate.attach(data);
   context.subscriptions.push(
@@ -184,6 +202,7 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
     idleGuard,
     idleRules,
     idleStatus,
+    spendWatches,
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('gpuPods.idle') && idleStatus.update()),
     accounts.onDidChange(() => services.offers.forget()),
     services.jupyterServers,

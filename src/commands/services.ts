@@ -4,6 +4,7 @@ import type { OfferCache } from '../core/offers';
 import type { UtilisationFeed } from '../core/utilisation/feed';
 import type { AccountData } from '../services/accountData';
 import type { AccountStore } from '../services/accounts';
+import type { BalanceWatch } from '../services/balanceWatch';
 import type { IdleGuard } from '../services/idleGuard';
 import type { IdleRules } from '../services/idleRules';
 import type { JupyterServers } from '../services/jupyterServers';
@@ -64,4 +65,6 @@ export interface Services {
   readonly offers: OfferCache;
   /** Prices quoted at create, kept per pod for clouds whose list gives none. */
   readonly priceQuotes: PriceQuotes;
+  /** Account balances where the cloud publishes one (Novita), read at a slow cadence. */
+  readonly balances: BalanceWatch;
 }

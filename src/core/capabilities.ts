@@ -20,6 +20,8 @@ export interface Capabilities extends CloudFacts {
   gpuMetrics: boolean;
   /** "Notify me when available" for sold-out offers. */
   alerts: boolean;
+  /** The cloud publishes the account's balance (Novita); elsewhere the account's tooltip says it does not. */
+  balance: boolean;
   /**
    * Whether the pod can be asked to do this now: the cloud carries the action out, the pod's state allows it,
    * and no operation is pending on it. Tree menus and palette pickers both ask this one question.
@@ -41,6 +43,7 @@ export function capabilitiesOf(provider: Provider): Capabilities {
     utilisation: typeof provider.utilisation === 'function',
     gpuMetrics: typeof provider.gpuReadings === 'function',
     alerts: !!provider.alerts,
+    balance: typeof provider.balance === 'function',
     allows: (action, pod) => !pod.pending && podActions.has(action) && provider.allows(action, pod),
     allowsVm: (action, vm) => !!vms && vms.allows(action, vm),
   };

@@ -1,3 +1,4 @@
+import type { AccountBalance } from './balance';
 import type { CreateForm } from './createForm';
 import type { CloudId, Endpoint, GpuOffer, Pod, Volume } from './model';
 import type { GpuReading } from './utilisation/model';
@@ -134,6 +135,8 @@ export interface Provider {
   gpuReadings?(id: string, signal?: AbortSignal): Promise<GpuReading[]>;
   alerts?: AvailabilityAlerts;
   vms?: VmOps;
+  /** The account's prepaid balance, where the cloud publishes one (Novita); read at a slow cadence, never per refresh. */
+  balance?(signal?: AbortSignal): Promise<AccountBalance>;
 }
 
 /** What building a provider needs; all values come from settings and SecretStorage. */
