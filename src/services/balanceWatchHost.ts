@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { AccountBalance } from '../core/balance';
-import { computeBurnRate } from '../core/burnRate';
 import type { Clock } from '../core/clock';
 import { CLOUDS } from '../providers/clouds';
 import type { Workbench } from '../workbench/workbench';
 import type { AccountData } from './accountData';
-import type { Account, AccountStore } from './accounts';
+import type { AccountStore } from './accounts';
+import { accountBurn, accountWhere } from './accountBurn';
 import type { AccountBurn, BalanceHost, LowBalance } from './balanceWatchPort';
 import { lowBalanceWarning } from './lowBalanceWarning';
 import type { ProviderManager } from './providerManager';
@@ -21,22 +21,6 @@ export interface BalanceWiring {
   clock: Clock;
   view: Pick<vscode.TreeView<unknown>, 'visible' | 'onDidChangeVisibility'>;
   workbench: Workbench;
-}
-
-/** "Novita AI", or "Novita AI (work)" when several accounts of that cloud are connected. */
-export function accountWhere(account: Account, all: readonly Account[]): string {
-  const cloud = CLOUDS[account.cloud].displayName;
-  return all.filter((a) => a.cloud === account.cloud).length > 1 ? `${cloud} (${account.label})` : cloud;
-}
-
-/** What an account's running pods burn, from its last list (a pod priced in another currency is not counted). */
-export function accountBurn(data: Pick<AccountData, 'snapshot'>, account: Account, now: number): AccountBurn {
-  const pods = data.snapshot(account.id)?.pods ?? [];
-  const b = computeBurnRate(
-    pods.map((pod) => ({ accountId: account.id, cloud: account.cloud, where: '', pod })),
-    now,
-  );
-  return { perHour: b.knownPerHour, running: b.running, unpriced: b.running - b.priced };
 }
 
 /** The balance watch's view of the running extension: accounts, lists, providers, settings, the workbench. */

@@ -8,10 +8,9 @@ import type { SpendSoFar } from '../core/spendSoFar';
 import type { Workbench } from '../workbench/workbench';
 import type { AccountData } from './accountData';
 import type { AccountStore } from './accounts';
-import { accountWhere } from './balanceWatchHost';
+import { accountWhere } from './accountBurn';
 import type { BudgetHost } from './budgetWatch';
 import type { BurningPod } from './budgetWarning';
-import { spendSettings } from './spendSettings';
 
 /** What the running extension hands its budget. */
 export interface BudgetWiring {
@@ -22,6 +21,8 @@ export interface BudgetWiring {
   clock: Clock;
   spend: SpendSoFar;
   workbench: Workbench;
+  /** `gpuPods.budget.*` (services/spendSettings.ts), read at each check. */
+  budget(): Budget | undefined;
 }
 
 /** The budget's view of the running extension: settings, the spend, the accounts' lists and the Stop command. */
@@ -39,7 +40,7 @@ export class ExtensionBudgetHost implements BudgetHost {
   }
 
   budget(): Budget | undefined {
-    return spendSettings.budget();
+    return this.w.budget();
   }
 
   private burnRate() {

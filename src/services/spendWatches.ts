@@ -5,6 +5,7 @@ import { BalanceWatch } from './balanceWatch';
 import { type BalanceWiring, ExtensionBalanceHost } from './balanceWatchHost';
 import { BudgetWatch } from './budgetWatch';
 import { ExtensionBudgetHost } from './budgetWatchHost';
+import { spendSettings } from './spendSettings';
 
 /** Today's and this month's estimated spend, kept across reloads. */
 const SPEND_KEY = 'gpuPods.spendEstimate';
@@ -27,7 +28,7 @@ export function buildSpendWatches(w: BalanceWiring): vscode.Disposable & { balan
   );
   const sampling = data.onDidChange(() => spend.sample());
   const balances = new BalanceWatch(new ExtensionBalanceHost(w));
-  const budget = new BudgetWatch(new ExtensionBudgetHost({ ...w, spend }));
+  const budget = new BudgetWatch(new ExtensionBudgetHost({ ...w, spend, budget: () => spendSettings.budget() }));
   const settings = vscode.workspace.onDidChangeConfiguration((e) => {
     if (e.affectsConfiguration('gpuPods.budget')) budget.check();
   });

@@ -17,7 +17,7 @@ import type { ProviderManager } from '../services/providerManager';
 import { emptyMessage, podsListFailed, rowsOf } from './groupRows';
 import { balanceRow } from './accountBalance';
 import type { BalanceWatch } from '../services/balanceWatch';
-import { accountBurn } from '../services/balanceWatchHost';
+import { accountBurn } from '../services/accountBurn';
 import { spendSettings } from '../services/spendSettings';
 import { CLOUDS } from '../providers/clouds';
 
