@@ -17,8 +17,11 @@ export interface SpendStore {
 }
 
 const HOUR_MS = 3_600_000;
-/** The figures are written down at most this often (and at each sample, when the burn rate changes). */
-const SAVE_EVERY_MS = 60_000;
+/**
+ * The figures are written down at most this often (and when the day changes): every write of global state is
+ * echoed back to the extension host, and a write that crosses another key's update can undo it there.
+ */
+const SAVE_EVERY_MS = 10 * 60_000;
 /** A clock that jumps further than this is counted day by day up to this many days, then no further. */
 const MAX_DAYS = 400;
 
@@ -89,16 +92,16 @@ export class EstimatedSpend implements SpendSoFar {
 
   /** Counts the time since the last sample at the rate then, and takes the rate from now on (pods changed). */
   sample(): void {
-    this.advance(true);
+    this.advance();
     this.rate = this.readRate();
   }
 
   today(): number {
-    return this.advance(false).today;
+    return this.advance().today;
   }
 
   thisMonth(): number {
-    return this.advance(false).thisMonth;
+    return this.advance().thisMonth;
   }
 
   private readRate(): number {
@@ -106,12 +109,12 @@ export class EstimatedSpend implements SpendSoFar {
     return Number.isFinite(rate) && rate > 0 ? rate : 0;
   }
 
-  private advance(save: boolean): SpendRecord {
+  private advance(): SpendRecord {
     const now = this.clock.now();
     const before = this.record.day;
     this.record = accrue(this.record, this.last, now, this.rate);
     this.last = now;
-    if (save || before !== this.record.day || now - this.savedAt >= SAVE_EVERY_MS || now < this.savedAt) {
+    if (before !== this.record.day || now - this.savedAt >= SAVE_EVERY_MS || now < this.savedAt) {
       this.savedAt = now;
       this.store?.set(this.record);
     }

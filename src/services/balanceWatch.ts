@@ -46,8 +46,16 @@ export class BalanceWatch {
   private readonly reading = new Map<string, Promise<void>>();
   private readonly listeners = new Set<(accountId: string) => void>();
   private readonly disposables: Array<{ dispose(): void }> = [];
+  /**
+   * Accounts warned and not yet back above the threshold. This window's copy is the truth while it runs: global
+   * state is written for the next reload only, since VS Code can hand back an older copy of it for a moment
+   * after another key was written.
+   */
+  private readonly warned: Set<string>;
 
   constructor(private readonly host: BalanceHost) {
+    const stored = host.memento.get<unknown>(LOW_BALANCE_KEY);
+    this.warned = new Set(Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : []);
     this.disposables.push(
       every(host.clock, TICK_MS, () => this.tick()),
       host.onViewVisibility(() => this.tick()),
@@ -122,12 +130,13 @@ export class BalanceWatch {
     if (left === undefined) return;
     const warnHours = this.host.warnHours();
     const low = isLowBalance(left, burn.perHour, warnHours);
-    const warned = this.warned();
-    if (low === warned.includes(accountId)) return;
-    const next = low ? [...warned, accountId] : warned.filter((id) => id !== accountId);
+    if (low === this.warned.has(accountId)) return;
+    if (low) this.warned.add(accountId);
+    else this.warned.delete(accountId);
+    const ids = this.host.accountIds();
     void this.host.memento.update(
       LOW_BALANCE_KEY,
-      next.filter((id) => this.host.accountIds().includes(id)),
+      [...this.warned].filter((id) => ids.includes(id)),
     );
     if (!low) return;
     const hoursLeft = runwayHours(left, burn.perHour);
@@ -135,11 +144,6 @@ export class BalanceWatch {
       `Balance of account ${accountId}: about ${left.toFixed(2)} USD, ${hoursLeft.toFixed(1)} h at ${burn.perHour} USD/h; warned.`,
     );
     this.host.warnLow({ accountId, balanceUsd: left, hoursLeft, burn, warnHours });
-  }
-
-  private warned(): string[] {
-    const stored = this.host.memento.get<unknown>(LOW_BALANCE_KEY);
-    return Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : [];
   }
 
   dispose(): void {

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { type Budget, nextBudgetWarning, readBudgetMark } from '../core/budget';
+import { type Budget, type BudgetMark, nextBudgetWarning, readBudgetMark } from '../core/budget';
 import { type Clock, every } from '../core/clock';
 import type { SpendSoFar } from '../core/spendSoFar';
 import { type BurningPod, budgetWarning } from './budgetWarning';
@@ -38,8 +38,11 @@ export interface BudgetHost {
  */
 export class BudgetWatch {
   private readonly disposables: Array<{ dispose(): void }> = [];
+  /** What was said this period: this window's copy is the truth, global state is for the next reload. */
+  private mark: BudgetMark | undefined;
 
   constructor(private readonly host: BudgetHost) {
+    this.mark = readBudgetMark(host.memento.get(BUDGET_MARK_KEY));
     this.disposables.push(
       every(host.clock, TICK_MS, () => this.check()),
       host.onPodsChange(() => this.check()),
@@ -53,8 +56,9 @@ export class BudgetWatch {
     if (!budget) return;
     const spent = budget.period === 'day' ? this.host.spend.today() : this.host.spend.thisMonth();
     const now = this.host.clock.now();
-    const next = nextBudgetWarning(spent, budget, readBudgetMark(this.host.memento.get(BUDGET_MARK_KEY)), now);
+    const next = nextBudgetWarning(spent, budget, this.mark, now);
     if (!next) return;
+    this.mark = next.mark;
     void this.host.memento.update(BUDGET_MARK_KEY, next.mark);
     this.host.log.info(
       `Budget: ${spent.toFixed(2)} USD spent against ${budget.amountUsd} USD per ${budget.period} (${next.level}); warned.`,

@@ -24,6 +24,7 @@ describe('balances: the account row and the low-balance warning', function () {
   this.timeout(120_000);
   let sim: SimulatorHandle;
   let novitaId: string;
+  let yottaId: string;
 
   before(async () => {
     sim = await startSimulator({ timeScale: 0.02 });
@@ -34,7 +35,7 @@ describe('balances: the account row and the low-balance warning', function () {
     sim.sim.controls.novita.seedInstance({ name: 'balance-burner', productId: 'prod-4090', gpuNum: 2 });
     sim.sim.controls.novita.setBalance(50);
     novitaId = (await services.accounts.add({ cloud: 'novita', label: 'it', options: {} }, 'nk-balance')).id;
-    await services.accounts.add({ cloud: 'yotta', label: 'it', options: {} }, 'yotta-balance-key');
+    yottaId = (await services.accounts.add({ cloud: 'yotta', label: 'it', options: {} }, 'yotta-balance-key')).id;
     await revealView();
   });
   after(async () => {
@@ -51,6 +52,7 @@ describe('balances: the account row and the low-balance warning', function () {
     const tip = plain(novita.tooltip as vscode.MarkdownString);
     assert.match(tip, /Balance: \$(50\.00|49\.99), published by Novita AI at /, tip);
     assert.match(tip, /At the current \$0\.70\/h it lasts about 2d 23h \(estimated\)\./, tip);
+    await services.data.refresh(yottaId); // loaded: its cloud (and what it publishes) is known
     const yotta = await item(await accountNode('yotta'));
     assert.doesNotMatch(String(yotta.description), /balance/);
     assert.match(plain(yotta.tooltip as vscode.MarkdownString), /Balance: not published by Yotta Labs/);

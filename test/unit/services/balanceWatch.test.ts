@@ -128,6 +128,17 @@ describe('the low-balance warning (against the simulated Novita, its balance on 
     reloaded.dispose();
   });
 
+  it('warns once even when global state hands back an older copy for a while (VS Code echoes writes back)', async () => {
+    const { host, watch } = watchNovita(10);
+    host.memento.get = () => undefined as never; // every read of global state comes back stale
+    await watch.refresh('nov');
+    await watch.refresh('nov');
+    h.control.advanceClock(HOUR);
+    await watch.refresh('nov');
+    assert.equal(host.warnings.length, 1);
+    watch.dispose();
+  });
+
   it('the runway shrinks on the clock between reads: the crossing warns at once, not at the next read', async () => {
     const { clock, host, watch } = watchNovita(17.675); // 25 h 15 m: below 24 h 75 minutes from now
     await watch.refresh('nov');

@@ -115,6 +115,16 @@ describe('the budget (spend so far against a daily or monthly amount, on the inj
     watch.dispose();
   });
 
+  it('each level once even when global state hands back an older copy for a while', async () => {
+    const clock = new FakeClock(DAY_START);
+    const host = new FakeBudgetHost(clock);
+    const watch = new BudgetWatch(host);
+    host.memento.get = () => undefined as never;
+    await clock.advance(9 * HOUR);
+    assert.equal(host.warnings.length, 1);
+    watch.dispose();
+  });
+
   it('no budget set: nothing is said, however much is spent', async () => {
     const clock = new FakeClock(DAY_START);
     const host = new FakeBudgetHost(clock);
