@@ -10,6 +10,8 @@ export interface BalanceRow {
   description?: string;
   /** Plain text lines (the row escapes them). */
   tooltip: string[];
+  /** Below the warning's threshold: the row's icon says so too (a narrow view cuts the description). */
+  low?: boolean;
 }
 
 function timeOf(epochMs: number): string {
@@ -53,5 +55,5 @@ export function balanceRow(
   const description = low
     ? l10n.t('balance {0} · about {1} left', money, runwayText(hours))
     : l10n.t('balance {0}', money);
-  return { description, tooltip };
+  return low ? { description, tooltip, low } : { description, tooltip };
 }

@@ -37,7 +37,9 @@ export function accountItem(
   }
   item.iconPath = snapshot?.error
     ? new vscode.ThemeIcon('cloud', new vscode.ThemeColor('errorForeground'))
-    : new vscode.ThemeIcon('cloud');
+    : balance?.low
+      ? new vscode.ThemeIcon('cloud', new vscode.ThemeColor('list.warningForeground'))
+      : new vscode.ThemeIcon('cloud');
   item.contextValue = contextValue(
     'account',
     accountMenuFlags({

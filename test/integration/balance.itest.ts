@@ -84,6 +84,7 @@ describe('balances: the account row and the low-balance warning', function () {
     await waitFor('the billing page to open', () => workbench.opened.includes('https://novita.ai/billing'));
     const row = await item(await accountNode('novita'));
     assert.match(String(row.description), /balance \$16\.\d\d · about 23h \d\dm left$/);
+    assert.equal((row.iconPath as vscode.ThemeIcon).color?.id, 'list.warningForeground');
     await vscode.commands.executeCommand('gpuPods.refresh', account);
     assert.equal(workbench.warnings.filter((m) => m.startsWith('Novita AI: the balance of')).length, 1);
     assert.ok(sim.sim.controls.novita.availableUsd() > 16, 'warned a day before the cloud’s balance runs out');

@@ -28,6 +28,7 @@ describe('the account row’s balance', () => {
     const reading = { balance: { availableUsd: 17.5, owedUsd: 0 }, readAt: T0, triedAt: T0 };
     const row = balanceRow(novita, reading, { ...burn, unpriced: 2 }, 24, T0 + 2 * HOUR)!;
     assert.equal(row.description, 'balance $17.50 · about 23h 00m left');
+    assert.equal(row.low, true);
     assert.deepEqual(row.tooltip.slice(1), [
       'At the current $0.70/h it lasts about 23h 00m (estimated).',
       '2 running pods without a price are not counted.',
