@@ -100,13 +100,13 @@ export class BalanceWatch {
     this.judge(accountId);
   }
 
-  /** A read is due: never read yet, or older than the cadence (hidden: only while a pod runs there). */
+  /** A read is due: never read yet, or older than the cadence; while the view is hidden, only if a pod runs there. */
   private due(accountId: string): boolean {
     if (this.host.publishesBalance(accountId) !== true || this.reading.has(accountId)) return false;
-    const r = this.readings.get(accountId);
-    if (!r) return true;
     const visible = this.host.viewVisible();
     if (!visible && this.host.burn(accountId).running === 0) return false;
+    const r = this.readings.get(accountId);
+    if (!r) return true;
     const now = this.host.clock.now();
     return now < r.triedAt || now - r.triedAt >= (visible ? BALANCE_VISIBLE_MS : BALANCE_HIDDEN_MS);
   }

@@ -190,6 +190,15 @@ describe('how often balances are read (a fake account)', () => {
     await clock.advance(3 * BALANCE_HIDDEN_MS);
     assert.equal(host.reads.length, 2, 'nothing runs, nobody looks: not read');
     watch.dispose();
+    const idle = fake(true, 0);
+    idle.host.visible = false;
+    const unseen = new BalanceWatch(idle.host);
+    await idle.clock.advance(HOUR);
+    assert.equal(idle.host.reads.length, 0, 'not even a first read');
+    idle.host.setVisible(true);
+    await idle.clock.advance(0);
+    assert.equal(idle.host.reads.length, 1, 'read as soon as the view shows');
+    unseen.dispose();
   });
 
   it('a cloud that publishes no balance (or not known yet) is never asked', async () => {
