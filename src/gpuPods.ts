@@ -12,6 +12,7 @@ import { OfferCache } from './core/offers';
 import type { Platform } from './core/platform/platform';
 import type { PodAction } from './core/provider';
 import { AccountData } from './services/accountData';
+import { buildSpendWatches } from './services/spendWatches';
 import type { Account, AccountStore } from './services/accounts';
 import { EnvStore } from './services/envStore';
 import { IdleGuard } from './services/idleGuard';
@@ -152,6 +153,17 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
   // Disks about to fill (GPUGeek's pod list, Yotta's storage metrics) and spot pods about to be reclaimed.
   const diskWatch = new DiskWatch({ accounts, data, providers, view, clock, workbench, log });
   const spotWatch = new SpotWatch({ accounts, data, view, clock, workbench, log });
+  // Balances (Novita) and the budget: read and judged on the clock; they warn, never act.
+  const spendWatches = buildSpendWatches({
+    memento: context.globalState,
+    accounts,
+    data,
+    providers,
+    log,
+    clock,
+    view,
+    workbench,
+  });
   const tree = new PodsTreeProvider(
     accounts,
     data,
@@ -160,6 +172,7 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
     idleGuard,
     { feed: utilisation, rules: idleRules },
     diskWatch,
+    spendWatches.balances,
   );
   const idleStatus = new IdleStatus(data, utilisation, idleRules, () => settings.idleRuleDefaults(), clock);
   const podSecrets = new PodSecrets(context.secrets);
@@ -184,6 +197,7 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
     offers: new OfferCache(clock, OFFERS_TTL_MS, timing.offerTimeoutMs),
     priceQuotes,
     env: new EnvStore(context.secrets, context.globalState),
+    balances: spendWatches.balances,
   });
   burnRate.attach(data);
   context.subscriptions.push(
@@ -198,6 +212,7 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
     idleStatus,
     diskWatch,
     spotWatch,
+    spendWatches,
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('gpuPods.idle') && idleStatus.update()),
     accounts.onDidChange(() => services.offers.forget()),
     services.jupyterServers,

@@ -5,6 +5,7 @@ import type { UtilisationFeed } from '../core/utilisation/feed';
 import type { AccountData } from '../services/accountData';
 import type { AccountStore } from '../services/accounts';
 import type { EnvStore } from '../services/envStore';
+import type { BalanceWatch } from '../services/balanceWatch';
 import type { IdleGuard } from '../services/idleGuard';
 import type { IdleRules } from '../services/idleRules';
 import type { JupyterServers } from '../services/jupyterServers';
@@ -67,4 +68,6 @@ export interface Services {
   readonly priceQuotes: PriceQuotes;
   /** Secret environment values (SecretStorage) and each account's saved sets of variables. */
   readonly env: EnvStore;
+  /** Account balances where the cloud publishes one (Novita), read at a slow cadence. */
+  readonly balances: BalanceWatch;
 }

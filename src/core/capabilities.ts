@@ -24,6 +24,8 @@ export interface Capabilities extends CloudFacts {
   credentials: boolean;
   /** A pod can be saved as an image (Novita). */
   imageSaves: boolean;
+  /** The cloud publishes the account's balance (Novita); elsewhere the account's tooltip says it does not. */
+  balance: boolean;
   /**
    * Whether the pod can be asked to do this now: the cloud carries the action out, the pod's state allows it,
    * and no operation is pending on it. Tree menus and palette pickers both ask this one question.
@@ -49,6 +51,7 @@ export function capabilitiesOf(provider: Provider): Capabilities {
     alerts: !!provider.alerts,
     credentials: !!provider.credentials,
     imageSaves: !!provider.imageSaves,
+    balance: typeof provider.balance === 'function',
     allows: (action, pod) => !pod.pending && podActions.has(action) && provider.allows(action, pod),
     allowsVm: (action, vm) => !!vms && vms.allows(action, vm),
     allowsImageSave: (pod) => !pod.pending && !!provider.imageSaves?.allows(pod),

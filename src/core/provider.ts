@@ -1,3 +1,4 @@
+import type { AccountBalance } from './balance';
 import type { CreateForm, FormExtras } from './createForm';
 import type { CloudId, DiskUsage, Endpoint, GpuOffer, Pod, Volume } from './model';
 import type { PodPrefill } from './podPrefill';
@@ -169,6 +170,8 @@ export interface Provider {
   credentials?: RegistryCredentialOps;
   /** Saving a pod as an image (Novita). */
   imageSaves?: ImageSaveOps;
+  /** The account's prepaid balance, where the cloud publishes one (Novita); read at a slow cadence, never per refresh. */
+  balance?(signal?: AbortSignal): Promise<AccountBalance>;
 }
 
 /** What building a provider needs; all values come from settings and SecretStorage. */

@@ -25,6 +25,11 @@ export interface CloudInfo<Id extends string = string> {
    */
   keyLoginHint?: string;
   /**
+   * The cloud console's billing page (a fixed https URL, never one a cloud sends), offered by the low-balance
+   * warning on clouds that publish a balance.
+   */
+  billingPage?: string;
+  /**
    * What the cloud's provider can do, as the command palette needs it at activation, when no provider is
    * loaded (src/views/paletteKeys.ts). test/unit/registry/paletteFacts.test.ts checks it against the operations
    * the provider implements.

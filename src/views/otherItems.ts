@@ -4,13 +4,19 @@ import { AuthError, ConfigError, userMessage } from '../core/errors';
 import { type Endpoint, isVolumeTransitional, type Volume } from '../core/model';
 import { CLOUDS } from '../providers/clouds';
 import type { AccountSnapshot } from '../services/accountData';
-import { displayMarkdown, displayText, formatDate, staleDetail, staleText } from './format';
+import { displayMarkdown, displayText, escapeMarkdown, formatDate, staleDetail, staleText } from './format';
 import { statusText } from '../ui/statusText';
 import { accountMenuFlags, contextValue, endpointMenuFlags, volumeMenuFlags } from './menuFlags';
 import type { AccountNode, EndpointNode, ErrorNode, GroupNode, MessageNode, VolumeNode } from './nodes';
 import { statusIcon } from './statusIcon';
+import type { BalanceRow } from './accountBalance';
 
-export function accountItem(node: AccountNode, snapshot: AccountSnapshot | undefined): vscode.TreeItem {
+/** `balance`: what the row says about the account's balance (accountBalance.ts), once its cloud is known. */
+export function accountItem(
+  node: AccountNode,
+  snapshot: AccountSnapshot | undefined,
+  balance?: BalanceRow,
+): vscode.TreeItem {
   const cloud = CLOUDS[node.account.cloud];
   const item = new vscode.TreeItem(cloud.displayName, vscode.TreeItemCollapsibleState.Expanded);
   item.id = `account:${node.account.id}`;
@@ -18,12 +24,22 @@ export function accountItem(node: AccountNode, snapshot: AccountSnapshot | undef
   item.description = [
     node.account.label,
     snapshot && !snapshot.error ? vscode.l10n.t('{0} running', running) : undefined,
+    balance?.description,
   ]
     .filter(Boolean)
     .join(' · ');
+  if (balance) {
+    const tip = new vscode.MarkdownString(undefined, false);
+    tip.isTrusted = false;
+    tip.appendMarkdown(`**${escapeMarkdown(cloud.displayName)}** · ${displayMarkdown(node.account.label)}  \n`);
+    for (const line of balance.tooltip) tip.appendMarkdown(`${escapeMarkdown(line)}  \n`);
+    item.tooltip = tip;
+  }
   item.iconPath = snapshot?.error
     ? new vscode.ThemeIcon('cloud', new vscode.ThemeColor('errorForeground'))
-    : new vscode.ThemeIcon('cloud');
+    : balance?.low
+      ? new vscode.ThemeIcon('cloud', new vscode.ThemeColor('list.warningForeground'))
+      : new vscode.ThemeIcon('cloud');
   item.contextValue = contextValue(
     'account',
     accountMenuFlags({

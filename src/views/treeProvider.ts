@@ -20,6 +20,11 @@ import type { Utilisation } from '../core/provider';
 import type { DiskWatch } from '../services/diskWatch';
 import { podMarks } from './podMarks';
 import { utilisationRows } from './utilisationRows';
+import { balanceRow } from './accountBalance';
+import type { BalanceWatch } from '../services/balanceWatch';
+import { accountBurn } from '../services/accountBurn';
+import { spendSettings } from '../services/spendSettings';
+import { CLOUDS } from '../providers/clouds';
 
 /**
  * Providers → pods / volumes / endpoints. Data comes from AccountData; a change to one account
@@ -47,12 +52,15 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     private readonly gpus: { feed?: UtilisationFeed; rules?: IdleRules } = {},
     /** Pods' disks from their cloud's monitoring (the disk-fill warning); absent where none is wired. */
     private readonly disks?: Pick<DiskWatch, 'disks' | 'record' | 'onDidChange'>,
+    /** Balances, on the account rows of clouds that publish one. */
+    private readonly balances?: Pick<BalanceWatch, 'get' | 'onDidChange'>,
   ) {
     this.disposables = [
       accounts.onDidChange(() => this.changed.fire(undefined)),
       data.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))),
     ];
     if (idle) this.disposables.push(idle.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))));
+    if (balances) this.disposables.push(balances.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))));
     if (gpus.rules) this.disposables.push(gpus.rules.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))));
     if (disks) this.disposables.push(disks.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))));
     // New readings move the rows' "GPU 37%": redraw the accounts that have a running pod.
@@ -106,7 +114,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   getTreeItem(node: TreeNode): vscode.TreeItem {
     switch (node.type) {
       case 'account':
-        return accountItem(node, this.data.snapshot(node.account.id));
+        return accountItem(node, this.data.snapshot(node.account.id), this.balanceRow(node.account));
       case 'group':
         return groupItem(node, this.groupCount(node.account, node.group));
       case 'pod':
@@ -128,6 +136,20 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       case 'message':
         return messageItem(node);
     }
+  }
+
+  /** The account row's balance: its cloud's, or that the cloud publishes none. */
+  private balanceRow(account: Account) {
+    if (!this.balances) return undefined;
+    const publishes = this.data.snapshot(account.id)?.capabilities?.balance;
+    const now = this.clock.now();
+    return balanceRow(
+      { displayName: CLOUDS[account.cloud].displayName, publishes },
+      this.balances.get(account.id),
+      accountBurn(this.data, account, now),
+      spendSettings.lowBalanceHours(),
+      now,
+    );
   }
 
   /** When a row's list was last read, if the latest read failed and the row is kept from that older list. */

@@ -6,12 +6,14 @@ import { parseWith } from '../../core/schema';
 import type { ProviderConfig } from '../../core/provider';
 import type { ProviderDeps } from '../deps';
 import {
+  type RawBalanceDetail,
   type RawCluster,
   type RawInstance,
   type RawInstanceMetrics,
   type RawProduct,
   type RawStorage,
   type RawTemplate,
+  zBalanceDetail,
   zClusterList,
   zCreated,
   zInstance,
@@ -114,6 +116,15 @@ export class NovitaApi {
   /** A request whose answer is not read (Novita answers `{}` or nothing). */
   async send(req: HttpRequest): Promise<void> {
     await this.http.request(req);
+  }
+
+  /** The account's balance (basic-get-user-balance), on the platform root like the metrics; amounts in 1/10000 USD. */
+  async getBalanceDetail(signal?: AbortSignal): Promise<RawBalanceDetail> {
+    const what = l10n.t('read the account balance');
+    const res = await this.metricsHttp.request({ method: 'GET', path: '/billing/balance/detail', what, signal });
+    if (res.body === undefined || res.body === null)
+      throw new UnexpectedResponseError(l10n.t('{0} sent an empty answer for {1}.', CLOUD, what), `HTTP ${res.status}`);
+    return parseWith(zBalanceDetail, res.body, what);
   }
 
   /** An empty 2xx body is no answer: it must not read as an empty object (or an empty list). */

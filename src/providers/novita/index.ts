@@ -4,6 +4,7 @@ import type { GpuOffer, Pod } from '../../core/model';
 import { actionsOf, type CloudFacts, type PodAction, type Provider, type ProviderConfig } from '../../core/provider';
 import type { ProviderDeps } from '../deps';
 import { NovitaApi } from './api';
+import { mapBalance } from './balance';
 import { novitaCreateForm } from './createForm';
 import { mapInstance, mapOffer } from './mapping';
 import { parsePorts } from './ports';
@@ -110,6 +111,7 @@ export function createNovitaProvider(config: ProviderConfig, deps: ProviderDeps)
     gpuReadings: async (id, signal) => gpuReadingsOf(await api.getInstanceMetrics(id, signal)),
     credentials,
     imageSaves,
+    balance: async (signal) => mapBalance(await api.getBalanceDetail(signal)),
     ports: {
       max: 15,
       set: (id, ports) => editPorts(id, ports.map((p) => `${p.port}/${p.protocol}`).join(',')),

@@ -11,6 +11,8 @@ export const novita: CloudInfo<'novita'> = {
   settingOptions: [],
   // Novita documents RATE_LIMIT_EXCEEDED (HTTP 429) for the GPU instance API but no figure.
   rateLimit: UNDOCUMENTED_LIMIT,
+  // Where Novita's own docs send a user with too little balance (novitalabs/novita-skills common-issues.md).
+  billingPage: 'https://novita.ai/billing',
   // What its provider can do, for the palette before any cloud code loads (checked against the provider).
   palette: {
     stopWord: 'stop',

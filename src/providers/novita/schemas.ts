@@ -181,3 +181,16 @@ const zSeries = zMaybe(z.array(z.object({ timestamp: zLooseNumber, value: zLoose
 const zGpuSeries = zMaybe(z.object({ gpuIds: zMaybe(z.array(z.object({ gpuId: zId, items: zSeries }))) }));
 export const zInstanceMetrics = z.object({ gpuUtilization: zGpuSeries });
 export type RawInstanceMetrics = z.infer<typeof zInstanceMetrics>;
+
+/**
+ * GET /billing/balance/detail (basic-get-user-balance): every amount a string in 1/10000 USD, none promised;
+ * numbers are read too (providers/novita/balance.ts converts).
+ */
+export const zBalanceDetail = z.object({
+  availableBalance: zText,
+  cashBalance: zText,
+  creditLimit: zText,
+  pendingCharges: zText,
+  outstandingInvoices: zText,
+});
+export type RawBalanceDetail = z.infer<typeof zBalanceDetail>;

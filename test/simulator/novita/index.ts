@@ -1,4 +1,5 @@
 import type { SimResponse, Simulator } from '../server';
+import { installBalance } from './billing';
 import type { SimInstance, SimProduct, SimStorage, SimTemplate } from './data';
 import { installInstanceRoutes } from './instances';
 import { installImageRoutes } from './images';
@@ -44,6 +45,12 @@ export interface NovitaSimControl {
   reclaim(id: string): void;
   /** The next save-image job fails with this message. */
   failNextSave(message: string): void;
+  /** The account's top-up (USD) and credit line: what the balance answer starts from. */
+  setBalance(cashUsd: number, creditLimitUsd?: number): void;
+  /** What the account can still spend (USD), its running instances charged up to the cloud's now. */
+  availableUsd(): number;
+  /** The cloud's own clock moves on: its running instances are charged for that time. */
+  advanceClock(ms: number): void;
 }
 
 export function installNovita(sim: Simulator): NovitaSimControl {
@@ -163,6 +170,9 @@ export function installNovita(sim: Simulator): NovitaSimControl {
       ? { body: { template: templateJson(t) } }
       : bad('TEMPLATE_NOT_FOUND', `template ${String(req.query.get('templateId'))} not found`);
   });
+
+  const balance = installBalance(r, s);
+  sim.onReset(() => balance.reset());
 
   // Every route checks the key first, as Novita does.
   for (const route of r.routes) {
@@ -287,5 +297,8 @@ export function installNovita(sim: Simulator): NovitaSimControl {
     failNextSave(message) {
       s.saveFailures.push(message);
     },
+    setBalance: (cashUsd, creditLimitUsd) => balance.set(cashUsd, creditLimitUsd),
+    availableUsd: () => balance.availableUsd(),
+    advanceClock: (ms) => balance.advance(ms),
   };
 }

@@ -503,6 +503,24 @@ const endpoints: EndpointSpec[] = [
       });
     })(),
   },
+  {
+    id: 'billing.balance',
+    method: 'GET',
+    path: '/billing/balance/detail',
+    source: `${REF}basic-get-user-balance`,
+    decision:
+      'Production serves it on https://api.novita.ai/openapi/v1 (the platform root, like the metrics); the ' +
+      'simulator keeps one prefix. Every amount is a string in 1/10000 USD ("10000 = $1.00"); availableBalance is ' +
+      'the credit balance: the example is cashBalance 800000 + creditLimit 200000 = 1000000. The page marks no field ' +
+      'required. What happens to running instances when it reaches zero is not published.',
+    response: obj({
+      availableBalance: str,
+      cashBalance: str,
+      creditLimit: str,
+      pendingCharges: str,
+      outstandingInvoices: str,
+    }),
+  },
 ];
 
 export const novitaSpec: CloudSpec = {
@@ -511,6 +529,8 @@ export const novitaSpec: CloudSpec = {
     `${REF}gpu-instance-* (list/get/create/start/stop/restart/delete instance, list products, templates, metrics, ` +
       'container registry auths, save image, list jobs)',
     `${REF}basic-error-code (GPU error names and statuses)`,
+    `${REF}basic-get-user-balance (the account balance, 1/10000 USD)`,
+    'novitalabs/novita-skills skills/novita-docs/references/gpu-guide.md (GPU instances: per-second billing while running)',
     SEED,
     MCP,
     SDK,
