@@ -12,6 +12,9 @@ import { OfferCache } from './core/offers';
 import type { Platform } from './core/platform/platform';
 import type { PodAction } from './core/provider';
 import { AccountData } from './services/accountData';
+import { AccountBills, PodBills } from './services/cloudBills';
+import { gpuPrices, onGpuPricesChange } from './services/gpuPriceSettings';
+import { SpendTracker } from './services/spendTracker';
 import type { Account, AccountStore } from './services/accounts';
 import { IdleGuard } from './services/idleGuard';
 import { IdleRules } from './services/idleRules';
@@ -146,10 +149,17 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
       stopPod: (account, pod) => podAction(account, pod, 'stop'),
     }),
   );
-  const tree = new PodsTreeProvider(accounts, data, providers, clock, idleGuard, {
-    feed: utilisation,
-    rules: idleRules,
-  });
+  const tree = new PodsTreeProvider(
+    accounts,
+    data,
+    providers,
+    clock,
+    idleGuard,
+    { feed: utilisation, rules: idleRules },
+    { prices: gpuPrices, onPricesChange: onGpuPricesChange, bills: new PodBills(providers, clock) },
+  );
+  // Today's and this month's spend: estimated from the burn rate, and the bills of clouds that publish them.
+  const accountBills = new AccountBills(providers, clock, log);
   const idleStatus = new IdleStatus(data, utilisation, idleRules, () => settings.idleRuleDefaults(), clock);
   const podSecrets = new PodSecrets(context.secrets);
   const services: Services = Object.freeze({
@@ -173,8 +183,9 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
     offers: new OfferCache(clock, OFFERS_TTL_MS, timing.offerTimeoutMs),
     priceQuotes,
   });
-  burnRate.attach(data);
+  burnRate.attach(data, { tracker: new SpendTracker(context.globalState, clock), bills: accountBills });
   context.subscriptions.push(
+    accountBills,
     utilisation,
     log,
     providers,

@@ -17,6 +17,7 @@ import { openWalkthrough } from './help/openWalkthrough';
 import { refresh } from './accounts/refresh';
 import type { Services } from './services';
 import { showLog } from './help/showLog';
+import { setGpuPriceCommand } from './pods/setGpuPrice';
 import { showRunningPods } from './pods/showRunningPods';
 import { sshCommands } from './ssh/sshCommands';
 import { updateKey } from './accounts/updateKey';
@@ -67,5 +68,6 @@ export const COMMANDS: Record<CommandId, Handler> = {
   'gpuPods.renameVm': renameVm,
   'gpuPods.terminateVm': terminateVm,
   'gpuPods.openWalkthrough': openWalkthrough,
+  'gpuPods.setGpuPrice': setGpuPriceCommand,
   ...sshCommands,
 };

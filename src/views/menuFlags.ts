@@ -36,6 +36,7 @@ export const MENU_FLAGS = {
     'jupyter',
     'idleTimer',
     'idleRule',
+    'settablePrice',
   ],
   vm: [...STATUS_FLAGS, 'canRename', 'canTerminate', 'ssh'],
   volume: ['canRename', 'canResize', 'canDelete'],
@@ -78,6 +79,8 @@ export function podMenuFlags(
   idleTimer = false,
   /** The pod has an idle rule ("stop when GPUs are idle"). */
   idleRule = false,
+  /** The user's price for its GPU type prices the pod, or would (no cloud price): Set Price is offered. */
+  settablePrice = false,
 ): MenuFlags<'pod'> {
   const can = (action: 'stop' | 'start' | 'restart' | 'terminate') => !!caps?.allows(action, pod);
   return {
@@ -95,6 +98,7 @@ export function podMenuFlags(
     jupyter: jupyterPossible(caps, pod),
     idleTimer,
     idleRule,
+    settablePrice,
   };
 }
 

@@ -1,6 +1,8 @@
 import { l10n } from '../core/l10n';
 import type { Pod, PortMapping } from '../core/model';
 import { redactText } from '../core/redact';
+import type { UserPrices } from '../core/userPrices';
+import { CLOUDS } from '../providers/clouds';
 import { formatDate, gpuLabel, podPriceText, staleDetail } from './format';
 import { statusText } from '../ui/statusText';
 
@@ -15,6 +17,8 @@ export interface PodFactsOptions {
   extra?: Array<[string, string]>;
   /** The pod comes from an older good list: the latest read of the list failed. */
   staleSince?: number;
+  /** The user's USD per GPU-hour by GPU type, for a pod no cloud prices. */
+  prices?: UserPrices;
 }
 
 /**
@@ -36,13 +40,13 @@ function sshRow(pod: Pod): string | undefined {
 }
 
 export function podTooltipRows(pod: Pod, options: PodFactsOptions = {}): Array<[string, string]> {
-  const { extra = [], staleSince } = options;
+  const { extra = [], staleSince, prices } = options;
   const rows: Array<[string, string | undefined]> = [
     [l10n.t('Status'), statusText(pod) + (pod.statusReason ? ` — ${pod.statusReason}` : '')],
     [l10n.t('Listed'), staleDetail(staleSince)],
     [l10n.t('GPU'), pod.vramGb ? l10n.t('{0} ({1} GB VRAM)', String(gpuLabel(pod)), pod.vramGb) : gpuLabel(pod)],
     [l10n.t('Region'), pod.region],
-    [l10n.t('Price'), podPriceText(pod, true) ?? l10n.t('price unknown')],
+    [l10n.t('Price'), podPriceText(pod, true, prices, CLOUDS[pod.cloud]?.displayName) ?? l10n.t('price unknown')],
     [l10n.t('Image'), pod.image],
     // The SSH row says where SSH is: the SSH port's own mapping would say it twice.
     [

@@ -1,12 +1,16 @@
 import * as vscode from 'vscode';
+import { hourlyCost } from '../core/burnRate';
 import type { Pod } from '../core/model';
 import type { Capabilities } from '../core/capabilities';
+import { settablePrice } from '../core/priceSetting';
+import type { UserPrices } from '../core/userPrices';
 import { actionVerb } from '../ui/actionLabels';
 import { displayMarkdown, displayText, gpuLabel, podPriceText, staleText } from './format';
 import { statusText } from '../ui/statusText';
 import type { PodNode } from './nodes';
 import { type PodFactsOptions, podTooltipRows } from './podFacts';
 import { contextValue, podMenuFlags } from './menuFlags';
+import { setPriceLink, SET_PRICE_COMMAND } from './spendText';
 import { statusIcon } from './statusIcon';
 
 export function podItem(
@@ -19,6 +23,8 @@ export function podItem(
   gpu: { percentText?: string; idleRule?: boolean; idleTimer?: boolean } = {},
   /** When the pod's list was last read, if its latest read failed (the row is kept from that list). */
   staleSince?: number,
+  /** The user's USD per GPU-hour by GPU type, for a pod no cloud prices. */
+  prices?: UserPrices,
 ): vscode.TreeItem {
   const { pod, account } = node;
   const item = new vscode.TreeItem(displayText(pod.name || pod.id), vscode.TreeItemCollapsibleState.None);
@@ -28,7 +34,7 @@ export function podItem(
       staleText(staleSince),
       gpuLabel(pod),
       pod.region,
-      podPriceText(pod),
+      podPriceText(pod, false, prices),
       gpu.percentText,
       pod.pending ? vscode.l10n.t('{0} (operation pending)', statusText(pod)) : statusText(pod),
     ]
@@ -38,14 +44,20 @@ export function podItem(
   item.iconPath = statusIcon(pod.status, pod.pending);
   // The tooltip is built in resolveTreeItem, when the user hovers: building 500 of them up front
   // costs more than the rest of the tree.
-  item.contextValue = contextValue('pod', podMenuFlags(pod, capabilities, !!gpu.idleTimer, !!gpu.idleRule));
+  item.contextValue = contextValue(
+    'pod',
+    podMenuFlags(pod, capabilities, !!gpu.idleTimer, !!gpu.idleRule, settablePrice(pod, prices)),
+  );
   item.accessibilityInformation = {
     label: vscode.l10n.t('{0}, {1}', displayText(pod.name || pod.id), item.description),
   };
   return item;
 }
 
-/** Untrusted values only, all escaped: the tooltip can never carry a link or a command. */
+/**
+ * Untrusted values only, all escaped: the tooltip carries no link from a cloud. Its one command link is ours
+ * (Set Price for the GPU type, where no price is known), and it is the only command the tooltip may run.
+ */
 export function podTooltip(
   pod: Pod,
   options: PodFactsOptions & {
@@ -68,6 +80,10 @@ export function podTooltip(
   md.appendMarkdown(`**${displayMarkdown(pod.name || pod.id)}**\n\n`);
   for (const [label, value] of rows)
     md.appendMarkdown(`${displayMarkdown(label)}: ${displayMarkdown(value, { maxLength: 500 })}  \n`);
+  if (pod.gpuName && !hourlyCost(pod, options.prices)) {
+    md.isTrusted = { enabledCommands: [SET_PRICE_COMMAND] };
+    md.appendMarkdown(`\n${setPriceLink(pod.gpuName)}\n`);
+  }
   if (utilisation) md.appendMarkdown(`\n${utilisation}\n`);
   return md;
 }

@@ -14,7 +14,11 @@ import { accountItem, endpointItem, errorItem, groupItem, messageItem, volumeIte
 import { podItem, podTooltip } from './podItem';
 import { vmItem } from './vmItem';
 import type { ProviderManager } from '../services/providerManager';
+import type { UserPrices } from '../core/userPrices';
+import { CLOUDS } from '../providers/clouds';
+import type { PodBills } from '../services/cloudBills';
 import { emptyMessage, podsListFailed, rowsOf } from './groupRows';
+import { podSpendRow } from './spendText';
 
 /**
  * Providers → pods / volumes / endpoints. Data comes from AccountData; a change to one account
@@ -40,12 +44,17 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     },
     /** GPU readings (row description, tooltip sparkline) and idle rules; absent where no sampler is wired. */
     private readonly gpus: { feed?: UtilisationFeed; rules?: IdleRules } = {},
+    /** The user's prices per GPU type (and when they change), and the clouds' bills per pod, read on hover. */
+    private readonly money: { prices(): UserPrices; onPricesChange?: vscode.Event<void>; bills?: PodBills } = {
+      prices: () => ({}),
+    },
   ) {
     this.disposables = [
       accounts.onDidChange(() => this.changed.fire(undefined)),
       data.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))),
     ];
     if (idle) this.disposables.push(idle.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))));
+    if (money.onPricesChange) this.disposables.push(money.onPricesChange(() => this.changed.fire(undefined)));
     if (gpus.rules) this.disposables.push(gpus.rules.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))));
     // New readings move the rows' "GPU 37%": redraw the accounts that have a running pod.
     if (gpus.feed)
@@ -109,6 +118,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
           this.data.snapshot(node.account.id)?.capabilities,
           this.gpuFacts(node),
           this.staleSince(node, 'pods'),
+          this.money.prices(),
         );
       case 'volume':
         return volumeItem(node, this.staleSince(node, 'volumes'));
@@ -146,21 +156,30 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (node.type !== 'pod') return item;
     const snapshot = this.data.snapshot(node.account.id);
     const vm = node.pod.kind === 'vm';
-    const rows = vm ? [] : this.idleRows(node);
+    const prices = this.money.prices();
+    const spent = vm
+      ? undefined
+      : podSpendRow(node.pod, this.clock.now(), { prices, cloudName: CLOUDS[node.pod.cloud]?.displayName });
+    const rows = vm ? [] : [...this.idleRows(node), ...(spent ? [spent] : [])];
     const options = {
       capabilities: vm ? undefined : snapshot?.capabilities,
       utilisation: vm ? undefined : this.gpuBlock(node),
       staleSince: snapshot && staleSince(snapshot, vm ? 'vms' : 'pods'),
+      prices,
     };
     item.tooltip = podTooltip(node.pod, { ...options, extra: rows });
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
-    const [pod, usage] = await Promise.all([
+    const [pod, usage, billed] = await Promise.all([
       this.withSshAddress(node, options.staleSince !== undefined, abort.signal),
       this.utilisationRow(node, abort.signal),
+      vm ? undefined : this.billedRow(node, prices, abort.signal),
     ]);
-    if (pod !== node.pod || usage)
-      item.tooltip = podTooltip(pod, { ...options, extra: usage ? [...rows, usage] : rows });
+    if (pod !== node.pod || usage || billed) {
+      const withBills = billed ? rows.map((r) => (r === spent ? billed : r)) : rows;
+      if (billed && !spent) withBills.push(billed);
+      item.tooltip = podTooltip(pod, { ...options, extra: usage ? [...withBills, usage] : withBills });
+    }
     return item;
   }
 
@@ -177,6 +196,26 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       return fresh?.ssh && fresh.status === 'running' ? { ...pod, ssh: fresh.ssh, sshUnlisted: false } : pod;
     } catch {
       return pod;
+    }
+  }
+
+  /**
+   * What the pod really cost, from its cloud's bills where the cloud publishes them per pod (read now, while
+   * the user looks: never polled); the estimate said to be one when they cannot be read. Undefined elsewhere.
+   */
+  private async billedRow(
+    node: PodNode,
+    prices: UserPrices,
+    signal: AbortSignal,
+  ): Promise<[string, string] | undefined> {
+    if (!this.money.bills) return undefined;
+    const cloudName = CLOUDS[node.pod.cloud]?.displayName;
+    const now = this.clock.now();
+    try {
+      const billed = await this.money.bills.read(node.account, node.pod, signal);
+      return billed && podSpendRow(node.pod, now, { billed, cloudName });
+    } catch {
+      return podSpendRow(node.pod, now, { prices, cloudName, billed: 'unreadable' });
     }
   }
 

@@ -42,6 +42,7 @@ export const COMMAND_IDS = [
   'gpuPods.renameVm',
   'gpuPods.terminateVm',
   'gpuPods.openWalkthrough',
+  'gpuPods.setGpuPrice',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

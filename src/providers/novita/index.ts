@@ -5,6 +5,7 @@ import { actionsOf, type CloudFacts, type PodAction, type Provider, type Provide
 import type { ProviderDeps } from '../deps';
 import { NovitaApi } from './api';
 import { novitaCreateForm } from './createForm';
+import { novitaBills } from './instanceBills';
 import { mapInstance, mapOffer } from './mapping';
 import { parsePorts } from './ports';
 import type { RawInstance } from './schemas';
@@ -90,6 +91,7 @@ export function createNovitaProvider(config: ProviderConfig, deps: ProviderDeps)
       return products.map((p) => mapOffer(p, clusters));
     },
     volumes: novitaVolumes(api),
+    bills: novitaBills(config, deps),
     /** Per-GPU utilisation; memory comes as a bare percentage there (no size), so it is left out, not guessed. */
     gpuReadings: async (id, signal) => gpuReadingsOf(await api.getInstanceMetrics(id, signal)),
     ports: {

@@ -1,5 +1,6 @@
 import type { SimResponse, Simulator } from '../server';
 import type { SimInstance, SimProduct, SimStorage, SimTemplate } from './data';
+import { installInstanceBills, type NovitaBillsControl } from './instanceBills';
 import { installInstanceRoutes } from './instances';
 import { novitaSpec } from './spec';
 import { bad, bodyOf, NovitaState, novitaError, page } from './state';
@@ -34,6 +35,8 @@ export interface NovitaSimControl {
   seedTemplate(template: SimTemplate): void;
   /** Serve at most `n` items a page, whatever pageSize asks. */
   setPageCap(n: number): void;
+  /** Usage-based bills, growing while instances run. */
+  readonly bills: NovitaBillsControl;
 }
 
 export function installNovita(sim: Simulator): NovitaSimControl {
@@ -42,6 +45,7 @@ export function installNovita(sim: Simulator): NovitaSimControl {
   sim.onReset(() => s.reset());
   const r = sim.router('novita');
   installInstanceRoutes(r, s);
+  const bills = installInstanceBills(r, s);
 
   r.get('/products', (req) => {
     const q = req.query;
@@ -251,5 +255,6 @@ export function installNovita(sim: Simulator): NovitaSimControl {
     setPageCap(n) {
       s.pageCap = n;
     },
+    bills,
   };
 }

@@ -1,4 +1,5 @@
 import type { CloudSpec, EndpointSpec, FieldSpec } from '../spec/types';
+import { billEndpoints } from './billSpec';
 import { novitaError } from './state';
 
 /**
@@ -386,6 +387,7 @@ const endpoints: EndpointSpec[] = [
       });
     })(),
   },
+  ...billEndpoints,
 ];
 
 export const novitaSpec: CloudSpec = {
@@ -393,6 +395,7 @@ export const novitaSpec: CloudSpec = {
   sources: [
     `${REF}gpu-instance-* (list/get/create/start/stop/restart/delete instance, list products, templates, metrics)`,
     `${REF}basic-error-code (GPU error names and statuses)`,
+    `${REF}basic-query-usage-based-billing (bills per instance; billSpec.ts)`,
     SEED,
     MCP,
     SDK,
