@@ -94,11 +94,11 @@ export function accrue(
     const from = Math.max(last ?? validSince(pod.since, now) ?? now, state.monthStart);
     state.counted[pod.key] = now;
     if (from >= now) continue;
-    const perMs = pod.cost.amount / HOUR_MS;
+    const cost = (ms: number) => pod.cost!.amount * (ms / HOUR_MS);
     const money: MoneyKey = pod.cost.currency ?? 'unstated';
-    add(state.month, pod.accountId, money, perMs * (now - from));
+    add(state.month, pod.accountId, money, cost(now - from));
     const todayFrom = Math.max(from, state.dayStart);
-    if (todayFrom < now) add(state.today, pod.accountId, money, perMs * (now - todayFrom));
+    if (todayFrom < now) add(state.today, pod.accountId, money, cost(now - todayFrom));
   }
   const seen = new Set(pods.map((p) => p.key));
   for (const [key, at] of Object.entries(state.counted))
@@ -113,7 +113,8 @@ function validSince(since: number | undefined, now: number): number | undefined 
 function add(totals: Record<string, Amounts>, accountId: string, money: MoneyKey, amount: number): void {
   if (!(amount > 0)) return;
   const mine = (totals[accountId] ??= {});
-  mine[money] = (mine[money] ?? 0) + amount;
+  // Kept to a billionth of the unit: minutes added up for a month print no floating-point noise.
+  mine[money] = Math.round(((mine[money] ?? 0) + amount) * 1e9) / 1e9;
 }
 
 /** The totals that hold at `now`: those of today and this month, or nothing for a day or month not yet counted. */

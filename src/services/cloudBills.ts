@@ -1,15 +1,14 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { Clock } from '../core/clock';
 import type { Pod } from '../core/model';
 import type { BillLine, Provider } from '../core/provider';
 import { type Calendar, localCalendar } from '../core/spendLedger';
 import type { Account } from './accounts';
-import { describeForLog } from './log';
 
 /*
  * What the clouds that publish bills per instance (Novita) say pods really cost. Read lazily: a pod's bills when
  * its tooltip is shown (kept a minute), an account's today and this month at a slow cadence while the burn rate
- * is shown. Never per refresh, never for every pod.
+ * is shown. Never per refresh, never for every pod. No `vscode` at run time: unit-tested against the simulator.
  */
 
 type Providers = { get(account: Account): Promise<Provider> };
@@ -60,14 +59,13 @@ export interface AccountBilled {
 }
 
 /** Accounts' bills for today and this month, read at most every `everyMs` per account. */
-export class AccountBills implements vscode.Disposable {
+export class AccountBills {
   private readonly known = new Map<string, AccountBilled>();
   private readonly reading = new Set<string>();
   /** A failed read is not tried again before the next due time. */
   private readonly failedAt = new Map<string, number>();
   private readonly noBills = new Set<string>();
-  private readonly changed = new vscode.EventEmitter<string>();
-  readonly onDidChange = this.changed.event;
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     private readonly providers: Providers,
@@ -77,9 +75,16 @@ export class AccountBills implements vscode.Disposable {
     private readonly calendar: Calendar = localCalendar,
   ) {}
 
-  /** Starts a read for each account whose last one is due; answers come through onDidChange. */
-  refresh(accounts: readonly Account[]): void {
+  /** Called after each read that brought new figures. */
+  onDidChange(listener: () => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Starts a read for each account whose last one is due; resolves when they are done (answers also via onDidChange). */
+  async refresh(accounts: readonly Account[]): Promise<void> {
     const now = this.clock.now();
+    const reads: Array<Promise<void>> = [];
     for (const account of accounts) {
       const last = this.known.get(account.id)?.at ?? this.failedAt.get(account.id);
       if (
@@ -88,8 +93,9 @@ export class AccountBills implements vscode.Disposable {
         (last !== undefined && now >= last && now - last < this.everyMs)
       )
         continue;
-      void this.read(account);
+      reads.push(this.read(account));
     }
+    await Promise.all(reads);
   }
 
   /** The account's billed amounts, while they are for today and not older than two reads. */
@@ -115,13 +121,13 @@ export class AccountBills implements vscode.Disposable {
       const lines = await bills.list({ from: monthStart, to: now, per: 'hour' });
       const month = lines.filter((l) => l.start >= monthStart);
       this.known.set(account.id, { today: usd(month.filter((l) => l.start >= dayStart)), month: usd(month), at: now });
-      this.changed.fire(account.id);
+      for (const listener of this.listeners) listener();
     } catch (error) {
       // The estimate stands in; the reason is in the log, not a toast.
       this.known.delete(account.id);
       this.failedAt.set(account.id, this.clock.now());
       this.log.warn(
-        `Reading the bills of ${account.cloud} account "${account.label}" failed: ${describeForLog(error)}`,
+        `Reading the bills of ${account.cloud} account "${account.label}" failed: ${error instanceof Error ? error.message : String(error)}`,
       );
     } finally {
       this.reading.delete(account.id);
@@ -129,6 +135,6 @@ export class AccountBills implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.changed.dispose();
+    this.listeners.clear();
   }
 }

@@ -95,7 +95,7 @@ export class BurnRateStatus implements vscode.Disposable {
     const b = computeBurnRate(entries, now, prices);
     this.state = b;
     this.spend?.tracker.accrue(entries, prices);
-    this.spend?.bills?.refresh(loaded);
+    void this.spend?.bills?.refresh(loaded);
     this.item.text = `${b.running ? '$(vm-running)' : '$(vm-outline)'} ${summary(b)}`;
     this.item.accessibilityInformation = { label: vscode.l10n.t('GPU Pods: {0}', summary(b)) };
     this.item.tooltip = this.tooltip(b, accounts);
