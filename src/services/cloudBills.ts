@@ -21,7 +21,8 @@ export interface PodBilled {
   cut: boolean;
 }
 
-const usd = (lines: readonly BillLine[]) => Math.round(lines.reduce((t, l) => t + l.amountUsd, 0) * 10_000) / 10_000;
+const round = (n: number) => Math.round(n * 10_000) / 10_000;
+const usd = (lines: readonly BillLine[]) => round(lines.reduce((t, l) => t + l.amountUsd, 0));
 
 /** A pod's bills, read when its tooltip is shown; the same pod's are kept for a minute. */
 export class PodBills {
@@ -58,9 +59,15 @@ export interface AccountBilled {
   at: number;
 }
 
+/** What one read found: per pod (cloud/id), so a pod two accounts see is counted once across them. */
+interface Read {
+  at: number;
+  pods: Map<string, { today: number; month: number }>;
+}
+
 /** Accounts' bills for today and this month, read at most every `everyMs` per account. */
 export class AccountBills {
-  private readonly known = new Map<string, AccountBilled>();
+  private readonly known = new Map<string, Read>();
   private readonly reading = new Set<string>();
   /** A failed read is not tried again before the next due time. */
   private readonly failedAt = new Map<string, number>();
@@ -100,10 +107,32 @@ export class AccountBills {
 
   /** The account's billed amounts, while they are for today and not older than two reads. */
   billed(accountId: string): AccountBilled | undefined {
-    const b = this.known.get(accountId);
+    return this.billedOnce([accountId]).get(accountId);
+  }
+
+  /**
+   * Each account's billed amounts, a pod two accounts' bills list counted under the first only (two accounts
+   * with one key see the same bills). Accounts whose bills are not current are left out.
+   */
+  billedOnce(accountIds: readonly string[]): Map<string, AccountBilled> {
     const now = this.clock.now();
-    if (!b || now < b.at || now - b.at > 2 * this.everyMs) return undefined;
-    return this.calendar.dayStart(b.at) === this.calendar.dayStart(now) ? b : undefined;
+    const seen = new Set<string>();
+    const out = new Map<string, AccountBilled>();
+    for (const id of accountIds) {
+      const read = this.known.get(id);
+      if (!read || now < read.at || now - read.at > 2 * this.everyMs) continue;
+      if (this.calendar.dayStart(read.at) !== this.calendar.dayStart(now)) continue;
+      let today = 0;
+      let month = 0;
+      for (const [pod, amounts] of read.pods) {
+        if (seen.has(pod)) continue;
+        seen.add(pod);
+        today += amounts.today;
+        month += amounts.month;
+      }
+      out.set(id, { today: round(today), month: round(month), at: read.at });
+    }
+    return out;
   }
 
   private async read(account: Account): Promise<void> {
@@ -119,8 +148,15 @@ export class AccountBills {
       const monthStart = this.calendar.monthStart(now);
       // By the hour, so today's lines start on the user's own midnight.
       const lines = await bills.list({ from: monthStart, to: now, per: 'hour' });
-      const month = lines.filter((l) => l.start >= monthStart);
-      this.known.set(account.id, { today: usd(month.filter((l) => l.start >= dayStart)), month: usd(month), at: now });
+      const pods = new Map<string, { today: number; month: number }>();
+      for (const line of lines.filter((l) => l.start >= monthStart)) {
+        const key = `${account.cloud}/${line.podId}`;
+        const pod = pods.get(key) ?? { today: 0, month: 0 };
+        pod.month += line.amountUsd;
+        if (line.start >= dayStart) pod.today += line.amountUsd;
+        pods.set(key, pod);
+      }
+      this.known.set(account.id, { at: now, pods });
       for (const listener of this.listeners) listener();
     } catch (error) {
       // The estimate stands in; the reason is in the log, not a toast.

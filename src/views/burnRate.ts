@@ -152,9 +152,10 @@ export class BurnRateStatus implements vscode.Disposable {
       return account ? accountName(account, accounts) : id;
     };
     const ids = accounts.map((a) => a.id);
+    const billed = bills?.billedOnce(ids);
     const lines = [
-      spendLine(vscode.l10n.t('Today'), today, (id) => bills?.billed(id)?.today, name, ids),
-      spendLine(vscode.l10n.t('This month'), month, (id) => bills?.billed(id)?.month, name, ids),
+      spendLine(vscode.l10n.t('Today'), today, (id) => billed?.get(id)?.today, name, ids),
+      spendLine(vscode.l10n.t('This month'), month, (id) => billed?.get(id)?.month, name, ids),
     ];
     return `\n${lines.map((l) => `${escapeMarkdown(l)}  \n`).join('')}`;
   }

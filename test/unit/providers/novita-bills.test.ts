@@ -118,6 +118,17 @@ describe("Novita's usage-based bills per instance, against the simulator", () =>
     assert.equal(requests(), failedRequests, 'and is not tried again before its time');
   });
 
+  it('two accounts with one key see the same bills: a pod is counted once, under the first', async () => {
+    const p = h.provider();
+    h.control.seedInstance({ gpuNum: 2, createdAt: (T0 - HOUR) / 1000 });
+    const twin: Account = { ...account, id: 'acc-2', label: 'copy' };
+    const bills = new AccountBills({ get: async () => p }, { now: () => now }, { warn: () => undefined });
+    await bills.refresh([account, twin]);
+    const once = bills.billedOnce([account.id, twin.id]);
+    assert.equal(once.get(account.id)?.month, 0.7);
+    assert.equal(once.get(twin.id)?.month, 0);
+  });
+
   it('a cloud without bills per pod has none to read', async () => {
     const bills = new PodBills({ get: async () => ({ ...h.provider(), bills: undefined }) }, { now: () => now });
     assert.equal(await bills.read(account, { id: 'x', cloud: 'yotta' } as Pod), undefined);
