@@ -13,6 +13,10 @@ import type { Platform } from './core/platform/platform';
 import type { PodAction } from './core/provider';
 import { AccountData } from './services/accountData';
 import { buildSpendWatches } from './services/spendWatches';
+import { AccountBills, PodBills } from './services/cloudBills';
+import { gpuPrices, onGpuPricesChange } from './services/gpuPriceSettings';
+import { SpendTracker } from './services/spendTracker';
+import { trackedSpend } from './services/trackedSpend';
 import type { Account, AccountStore } from './services/accounts';
 import { EnvStore } from './services/envStore';
 import { IdleGuard } from './services/idleGuard';
@@ -153,8 +157,12 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
   // Disks about to fill (GPUGeek's pod list, Yotta's storage metrics) and spot pods about to be reclaimed.
   const diskWatch = new DiskWatch({ accounts, data, providers, view, clock, workbench, log });
   const spotWatch = new SpotWatch({ accounts, data, view, clock, workbench, log });
+  // Today's and this month's spend: estimated from the burn rate, and the bills of clouds that publish them.
+  const accountBills = new AccountBills(providers, clock, log);
+  const spendTracker = new SpendTracker(context.globalState, clock);
   // Balances (Novita) and the budget: read and judged on the clock; they warn, never act.
   const spendWatches = buildSpendWatches({
+    spend: trackedSpend(spendTracker, accountBills, () => accounts.list().map((a) => a.id)),
     memento: context.globalState,
     accounts,
     data,
@@ -173,6 +181,7 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
     { feed: utilisation, rules: idleRules },
     diskWatch,
     spendWatches.balances,
+    { prices: gpuPrices, onPricesChange: onGpuPricesChange, bills: new PodBills(providers, clock) },
   );
   const idleStatus = new IdleStatus(data, utilisation, idleRules, () => settings.idleRuleDefaults(), clock);
   const podSecrets = new PodSecrets(context.secrets);
@@ -199,8 +208,9 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
     env: new EnvStore(context.secrets, context.globalState),
     balances: spendWatches.balances,
   });
-  burnRate.attach(data);
+  burnRate.attach(data, { tracker: spendTracker, bills: accountBills });
   context.subscriptions.push(
+    accountBills,
     utilisation,
     log,
     providers,

@@ -20,6 +20,7 @@ import { openWalkthrough } from './help/openWalkthrough';
 import { refresh } from './accounts/refresh';
 import type { Services } from './services';
 import { showLog } from './help/showLog';
+import { setGpuPriceCommand } from './pods/setGpuPrice';
 import { showRunningPods } from './pods/showRunningPods';
 import { sshCommands } from './ssh/sshCommands';
 import { updateKey } from './accounts/updateKey';
@@ -73,5 +74,6 @@ export const COMMANDS: Record<CommandId, Handler> = {
   'gpuPods.openWalkthrough': openWalkthrough,
   'gpuPods.manageRegistryCredentials': manageRegistryCredentials,
   'gpuPods.saveImage': saveImage,
+  'gpuPods.setGpuPrice': setGpuPriceCommand,
   ...sshCommands,
 };

@@ -1,11 +1,14 @@
 import { l10n } from './l10n';
 import type { CloudId, Currency, Pod, QuotedPrice } from './model';
+import type { PriceSource } from './moneySource';
+import { userPriceFor, type UserPrices } from './userPrices';
 
 /**
  * What running pods cost right now, from the pods already loaded (no request of its own). A pod whose
  * cloud gives no price is counted but never priced: it is neither $0 nor a guess. A pod the cloud does not
  * price but quoted at create (GPUGeek) counts with that quote, in the quote's own currency: a quote that
- * names no currency is never added to dollars.
+ * names no currency is never added to dollars. A pod priced by neither gets the price the user set for its
+ * GPU type (USD per GPU-hour × its GPUs), said to be the user's.
  */
 
 export interface BurnEntry {
@@ -23,6 +26,11 @@ export interface HourlyCost {
   currency?: Currency;
   /** From the quote kept since create, not from the cloud's list. */
   quoted?: QuotedPrice;
+  /** Where the figure comes from: the cloud's list, its quote at create, or the user's price for the GPU type. */
+  source: PriceSource;
+  /** The user's USD per GPU-hour the amount is made of (source 'user'), times `gpus`. */
+  perGpu?: number;
+  gpus?: number;
 }
 
 export interface BurnRow extends BurnEntry {
@@ -65,14 +73,24 @@ export function usablePrice(value: number | undefined): number | undefined {
 /** Hours in a quote's period (a month is 30 days): a daily quote counts as its hourly share. */
 const QUOTE_HOURS: Record<QuotedPrice['per'], number> = { hour: 1, day: 24, week: 168, month: 720 };
 
-/** The cloud's own price first; else the quote kept since create; else nothing. */
-export function hourlyCost(pod: Pick<Pod, 'pricePerHour' | 'quotedPrice'>): HourlyCost | undefined {
+/**
+ * The cloud's own price first; else the quote kept since create; else the user's price for the pod's GPU type
+ * (only with a known GPU count: a count is never guessed); else nothing.
+ */
+export function hourlyCost(
+  pod: Pick<Pod, 'pricePerHour' | 'quotedPrice' | 'gpuName' | 'gpuCount'>,
+  prices?: UserPrices,
+): HourlyCost | undefined {
   const listed = usablePrice(pod.pricePerHour);
-  if (listed !== undefined) return { amount: listed, currency: 'USD' };
+  if (listed !== undefined) return { amount: listed, currency: 'USD', source: 'published' };
   const quote = pod.quotedPrice;
   const amount = usablePrice(quote?.amount);
-  if (!quote || amount === undefined || !QUOTE_HOURS[quote.per]) return undefined;
-  return { amount: amount / QUOTE_HOURS[quote.per], currency: quote.currency, quoted: quote };
+  if (quote && amount !== undefined && QUOTE_HOURS[quote.per])
+    return { amount: amount / QUOTE_HOURS[quote.per], currency: quote.currency, quoted: quote, source: 'quoted' };
+  const perGpu = userPriceFor(prices, pod.gpuName);
+  const gpus = pod.gpuCount;
+  if (perGpu === undefined || typeof gpus !== 'number' || !Number.isInteger(gpus) || gpus < 1) return undefined;
+  return { amount: sum([perGpu * gpus]), currency: 'USD', source: 'user', perGpu, gpus };
 }
 
 /** Sum in cents-of-a-cent to keep 0.1 + 0.2 from printing as 0.30000000000000004 anywhere. */
@@ -94,11 +112,12 @@ export function oncePerPod<T extends { pod: Pick<Pod, 'cloud' | 'id'> }>(entries
   });
 }
 
-export function computeBurnRate(entries: readonly BurnEntry[], now: number): BurnRate {
+/** `prices`: the user's USD per GPU-hour by GPU type, for pods no cloud prices. */
+export function computeBurnRate(entries: readonly BurnEntry[], now: number, prices?: UserPrices): BurnRate {
   const rows: BurnRow[] = oncePerPod(entries)
     .filter((e) => e.pod.status === 'running')
     .map((e) => {
-      const cost = hourlyCost(e.pod);
+      const cost = hourlyCost(e.pod, prices);
       const perHour = cost?.currency === 'USD' ? cost.amount : undefined;
       const since = e.pod.createdAt;
       const runningMs = typeof since === 'number' && Number.isFinite(since) && since <= now ? now - since : undefined;

@@ -16,9 +16,3 @@ export function monthKey(epochMs: number): string {
   const d = new Date(epochMs);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}`;
 }
-
-/** The next local midnight after `epochMs` (a day may be 23 or 25 hours long around a clock change). */
-export function nextMidnight(epochMs: number): number {
-  const d = new Date(epochMs);
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
-}

@@ -120,6 +120,25 @@ export interface VmOps {
   allows(action: VmAction, vm: Pod): boolean;
 }
 
+/** A line of a cloud's bills for one pod: what it cost from `start` to `end` (epoch ms), in USD. */
+export interface BillLine {
+  podId: string;
+  start: number;
+  end: number;
+  amountUsd: number;
+}
+
+/** The cloud's own bills per pod (Novita's usage-based billing), read lazily: never polled per pod. */
+export interface BillOps {
+  /** The longest span one query may cover (Novita: 31 days); a longer one is cut to its last `maxRangeMs`. */
+  readonly maxRangeMs: number;
+  /** GPU instance bills from `from` to `to` (epoch ms): one pod's with `podId`, else the account's; by hour or by day. */
+  list(
+    query: { from: number; to: number; podId?: string; per: 'hour' | 'day' },
+    signal?: AbortSignal,
+  ): Promise<BillLine[]>;
+}
+
 /** One connected account of one cloud. Built per account with its key and settings. */
 export interface Provider {
   readonly cloud: CloudId;
@@ -172,6 +191,8 @@ export interface Provider {
   imageSaves?: ImageSaveOps;
   /** The account's prepaid balance, where the cloud publishes one (Novita); read at a slow cadence, never per refresh. */
   balance?(signal?: AbortSignal): Promise<AccountBalance>;
+  /** What each pod really cost, from the cloud's bills; absent where the cloud publishes none. */
+  bills?: BillOps;
 }
 
 /** What building a provider needs; all values come from settings and SecretStorage. */

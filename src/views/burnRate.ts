@@ -8,6 +8,11 @@ import { CLOUDS } from '../providers/clouds';
 import type { AccountData } from '../services/accountData';
 import type { Account, AccountStore } from '../services/accounts';
 import { displayMarkdown, escapeMarkdown } from './format';
+import { spendSourceText } from '../core/moneySource';
+import { gpuPrices, onGpuPricesChange } from '../services/gpuPriceSettings';
+import type { AccountBills } from '../services/cloudBills';
+import type { SpendTracker } from '../services/spendTracker';
+import { priceSourcesLine, SET_PRICE_COMMAND, setPriceLink, spendLine } from './spendText';
 
 /** How often the tooltip's "spent so far" figures move on; no request is made for it. */
 const TICK_MS = 60_000;
@@ -32,6 +37,8 @@ export class BurnRateStatus implements vscode.Disposable {
   private readonly ticker: { dispose(): void };
   /** The tree's lists; until GPU Pods is fully loaded (view opened, command run) there are none. */
   private data?: AccountData;
+  /** Today's and this month's spend: GPU Pods' estimate, and the bills of clouds that publish them. */
+  private spend?: { tracker: SpendTracker; bills?: AccountBills };
 
   constructor(
     private readonly accounts: AccountStore,
@@ -44,15 +51,18 @@ export class BurnRateStatus implements vscode.Disposable {
     this.disposables.push(
       this.item,
       accounts.onDidChange(() => this.update()),
+      onGpuPricesChange(() => this.update()),
     );
     this.ticker = every(clock, TICK_MS, () => this.state?.running && this.update());
     this.update();
   }
 
   /** From now on the figures come from these lists (built when the rest of GPU Pods loads). */
-  attach(data: AccountData): void {
+  attach(data: AccountData, spend?: { tracker: SpendTracker; bills?: AccountBills }): void {
     this.data = data;
+    this.spend = spend;
     this.disposables.push(data.onDidChange(() => this.update()));
+    if (spend?.bills) this.disposables.push(spend.bills.onDidChange(() => this.update()));
     this.update();
   }
 
@@ -81,8 +91,11 @@ export class BurnRateStatus implements vscode.Disposable {
       where: accountName(account, accounts),
       pod,
     }));
-    const b = computeBurnRate(entries, now);
+    const prices = gpuPrices();
+    const b = computeBurnRate(entries, now, prices);
     this.state = b;
+    this.spend?.tracker.accrue(entries, prices);
+    void this.spend?.bills?.refresh(loaded);
     this.item.text = `${b.running ? '$(vm-running)' : '$(vm-outline)'} ${summary(b)}`;
     this.item.accessibilityInformation = { label: vscode.l10n.t('GPU Pods: {0}', summary(b)) };
     this.item.tooltip = this.tooltip(b, accounts);
@@ -92,21 +105,26 @@ export class BurnRateStatus implements vscode.Disposable {
 
   private tooltip(b: BurnRate, accounts: readonly Account[]): vscode.MarkdownString {
     const md = new vscode.MarkdownString(undefined, true);
-    md.isTrusted = false;
+    // The one command it may run: Set Price, linked from a "price unknown" row (cloud text never forms a link).
+    md.isTrusted = b.rows.some((r) => !r.cost && r.pod.gpuName) ? { enabledCommands: [SET_PRICE_COMMAND] } : false;
     md.supportHtml = false;
     md.appendMarkdown(`**${escapeMarkdown(vscode.l10n.t('GPU Pods: {0}', summary(b)))}**\n\n`);
     for (const r of b.rows) {
       const price = costText(r.cost);
       const spent =
         r.spent !== undefined
-          ? vscode.l10n.t('about {0} in {1} since created', spentText(r.spent, r.cost), formatDuration(r.runningMs!))
+          ? `${vscode.l10n.t('about {0} in {1} since created', spentText(r.spent, r.cost), formatDuration(r.runningMs!))} (${spendSourceText('estimated')})`
           : r.runningMs !== undefined
             ? vscode.l10n.t('spend unknown ({0} since created)', formatDuration(r.runningMs))
             : vscode.l10n.t('spend unknown');
+      const setPrice = !r.cost && r.pod.gpuName ? ` · ${setPriceLink(r.pod.gpuName)}` : '';
       md.appendMarkdown(
-        `$(vm-running) ${displayMarkdown(r.pod.name || r.pod.id)} · ${escapeMarkdown(r.where)} · ${escapeMarkdown(price)} · ${escapeMarkdown(spent)}  \n`,
+        `$(vm-running) ${displayMarkdown(r.pod.name || r.pod.id)} · ${escapeMarkdown(r.where)} · ${escapeMarkdown(price)}${setPrice} · ${escapeMarkdown(spent)}  \n`,
       );
     }
+    const sources = priceSourcesLine(b);
+    if (sources) md.appendMarkdown(`\n${escapeMarkdown(sources)}  \n`);
+    if (this.spend) md.appendMarkdown(this.spendMarkdown(accounts));
     for (const a of accounts) {
       const s = this.data?.snapshot(a.id);
       const where = escapeMarkdown(accountName(a, accounts));
@@ -123,6 +141,23 @@ export class BurnRateStatus implements vscode.Disposable {
     }
     md.appendMarkdown(`\n${escapeMarkdown(vscode.l10n.t('Click to list the running pods.'))}`);
     return md;
+  }
+
+  /** Today's and this month's spend across clouds: billed where the cloud's bills were read, else estimated. */
+  private spendMarkdown(accounts: readonly Account[]): string {
+    const { tracker, bills } = this.spend!;
+    const { today, month } = tracker.current();
+    const name = (id: string) => {
+      const account = accounts.find((a) => a.id === id);
+      return account ? accountName(account, accounts) : id;
+    };
+    const ids = accounts.map((a) => a.id);
+    const billed = bills?.billedOnce(ids);
+    const lines = [
+      spendLine(vscode.l10n.t('Today'), today, (id) => billed?.get(id)?.today, name, ids),
+      spendLine(vscode.l10n.t('This month'), month, (id) => billed?.get(id)?.month, name, ids),
+    ];
+    return `\n${lines.map((l) => `${escapeMarkdown(l)}  \n`).join('')}`;
   }
 
   dispose(): void {

@@ -1,7 +1,9 @@
-import type { HourlyCost } from '../core/burnRate';
+import { type HourlyCost, hourlyCost } from '../core/burnRate';
 import { l10n } from '../core/l10n';
 import type { Pod } from '../core/model';
+import { priceSourceText } from '../core/moneySource';
 import { formatMoney, formatRate, noCurrencyNote, quotedText } from '../core/price';
+import type { UserPrices } from '../core/userPrices';
 
 /*
  * The tree's words for prices, GPUs, states and times. Pure (no vscode at run time: `l10n` is bound to
@@ -15,19 +17,35 @@ function formatPrice(usdPerHour: number | undefined): string | undefined {
 
 /**
  * The pod's price with its unit: the cloud's "$0.350/h", else the quote kept since create ("1.98/h as quoted at
- * create"); undefined when neither is known. `long` adds that a quote names no currency (the tooltip).
+ * create"), else the price the user set for its GPU type ("$1.60/h set by you"); undefined when none is known.
+ * `long` (the tooltip) says where every figure comes from, and that a quote names no currency.
  */
-export function podPriceText(pod: Pick<Pod, 'pricePerHour' | 'quotedPrice'>, long = false): string | undefined {
-  const listed = formatPrice(pod.pricePerHour);
-  if (listed || !pod.quotedPrice) return listed;
-  const quoted = quotedText(pod.quotedPrice);
-  return long && !pod.quotedPrice.currency ? `${quoted} (${noCurrencyNote()})` : quoted;
+export function podPriceText(
+  pod: Pick<Pod, 'pricePerHour' | 'quotedPrice' | 'gpuName' | 'gpuCount'>,
+  long = false,
+  prices?: UserPrices,
+  cloudName?: string,
+): string | undefined {
+  const cost = hourlyCost(pod, prices);
+  if (!cost) return undefined;
+  if (cost.quoted) {
+    const quoted = quotedText(cost.quoted);
+    return long && !cost.quoted.currency ? `${quoted} (${noCurrencyNote()})` : quoted;
+  }
+  const price = formatPrice(cost.amount)!;
+  if (cost.source === 'published') return long ? `${price} (${priceSourceText('published', cloudName)})` : price;
+  const user = `${price} ${priceSourceText('user')}`;
+  return long && cost.perGpu !== undefined ? `${user} (${formatRate(cost.perGpu, 'gpuHour')} × ${cost.gpus})` : user;
 }
 
-/** A burn-rate row's hourly cost: "$0.70/h", "1.98/h as quoted at create", or "price unknown". */
+/**
+ * A burn-rate row's hourly cost and where it comes from: "$0.70/h published by the cloud", "1.98/h as quoted
+ * at create", "$1.60/h set by you", or "price unknown".
+ */
 export function costText(cost: HourlyCost | undefined): string {
   if (!cost) return l10n.t('price unknown');
-  return cost.quoted ? quotedText(cost.quoted) : formatRate(cost.amount, 'hour', cost.currency ?? 'unstated');
+  if (cost.quoted) return quotedText(cost.quoted);
+  return `${formatRate(cost.amount, 'hour', cost.currency ?? 'unstated')} ${priceSourceText(cost.source)}`;
 }
 
 /** Money spent at that cost, in its currency: "$0.70", "3.96". */

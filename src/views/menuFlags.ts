@@ -47,6 +47,7 @@ export const MENU_FLAGS = {
     'idleTimer',
     'idleRule',
     'canSaveImage',
+    'settablePrice',
   ],
   vm: [...STATUS_FLAGS, 'canRename', 'canTerminate', 'ssh'],
   volume: ['canRename', 'canResize', 'canDelete'],
@@ -90,6 +91,8 @@ export function podMenuFlags(
   idleTimer = false,
   /** The pod has an idle rule ("stop when GPUs are idle"). */
   idleRule = false,
+  /** The user's price for its GPU type prices the pod, or would (no cloud price): Set Price is offered. */
+  settablePrice = false,
 ): MenuFlags<'pod'> {
   const can = (action: 'stop' | 'start' | 'restart' | 'terminate') => !!caps?.allows(action, pod);
   return {
@@ -111,6 +114,7 @@ export function podMenuFlags(
     idleTimer,
     idleRule,
     canSaveImage: !!caps?.allowsImageSave(pod),
+    settablePrice,
   };
 }
 

@@ -1,6 +1,8 @@
 import { l10n } from '../core/l10n';
 import type { Pod, PortMapping } from '../core/model';
 import { redactText } from '../core/redact';
+import type { UserPrices } from '../core/userPrices';
+import { CLOUDS } from '../providers/clouds';
 import { formatDate, gpuLabel, podPriceText, staleDetail } from './format';
 import { statusText } from '../ui/statusText';
 import { diskRows } from '../core/diskUsage';
@@ -19,6 +21,8 @@ export interface PodFactsOptions {
   staleSince?: number;
   /** Now, on GPU Pods' clock: a spot pod's time left until the cloud reclaims it is said from it. */
   now?: number;
+  /** The user's USD per GPU-hour by GPU type, for a pod no cloud prices. */
+  prices?: UserPrices;
 }
 
 /**
@@ -40,14 +44,14 @@ function sshRow(pod: Pod): string | undefined {
 }
 
 export function podTooltipRows(pod: Pod, options: PodFactsOptions = {}): Array<[string, string]> {
-  const { extra = [], staleSince, now } = options;
+  const { extra = [], staleSince, now, prices } = options;
   const spot = now !== undefined ? spotRow(pod, now) : undefined;
   const rows: Array<[string, string | undefined]> = [
     [l10n.t('Status'), statusText(pod) + (pod.statusReason ? ` — ${pod.statusReason}` : '')],
     [l10n.t('Listed'), staleDetail(staleSince)],
     [l10n.t('GPU'), pod.vramGb ? l10n.t('{0} ({1} GB VRAM)', String(gpuLabel(pod)), pod.vramGb) : gpuLabel(pod)],
     [l10n.t('Region'), pod.region],
-    [l10n.t('Price'), podPriceText(pod, true) ?? l10n.t('price unknown')],
+    [l10n.t('Price'), podPriceText(pod, true, prices, CLOUDS[pod.cloud]?.displayName) ?? l10n.t('price unknown')],
     [l10n.t('Image'), pod.image],
     // The SSH row says where SSH is: the SSH port's own mapping would say it twice.
     [

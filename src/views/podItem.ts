@@ -1,12 +1,16 @@
 import * as vscode from 'vscode';
+import { hourlyCost } from '../core/burnRate';
 import type { Pod } from '../core/model';
 import type { Capabilities } from '../core/capabilities';
+import { settablePrice } from '../core/priceSetting';
+import type { UserPrices } from '../core/userPrices';
 import { actionVerb } from '../ui/actionLabels';
 import { displayMarkdown, displayText, gpuLabel, podPriceText, staleText } from './format';
 import { statusText } from '../ui/statusText';
 import type { PodNode } from './nodes';
 import { type PodFactsOptions, podTooltipRows } from './podFacts';
 import { contextValue, podMenuFlags } from './menuFlags';
+import { setPriceLink, SET_PRICE_COMMAND } from './spendText';
 import { statusIcon } from './statusIcon';
 import type { PodMarks } from './podMarks';
 
@@ -22,6 +26,8 @@ export function podItem(
   staleSince?: number,
   /** "spot: reclaimed in 4 min" and "disk 93% full" first, "spot" after the price (views/podMarks.ts). */
   marks: PodMarks = {},
+  /** The user's USD per GPU-hour by GPU type, for a pod no cloud prices. */
+  prices?: UserPrices,
 ): vscode.TreeItem {
   const { pod, account } = node;
   const item = new vscode.TreeItem(displayText(pod.name || pod.id), vscode.TreeItemCollapsibleState.None);
@@ -32,7 +38,7 @@ export function podItem(
       ...(marks.urgent ?? []),
       gpuLabel(pod),
       pod.region,
-      podPriceText(pod),
+      podPriceText(pod, false, prices),
       marks.spot,
       gpu.percentText,
       pod.pending ? vscode.l10n.t('{0} (operation pending)', statusText(pod)) : statusText(pod),
@@ -45,14 +51,20 @@ export function podItem(
     : statusIcon(pod.status, pod.pending);
   // The tooltip is built in resolveTreeItem, when the user hovers: building 500 of them up front
   // costs more than the rest of the tree.
-  item.contextValue = contextValue('pod', podMenuFlags(pod, capabilities, !!gpu.idleTimer, !!gpu.idleRule));
+  item.contextValue = contextValue(
+    'pod',
+    podMenuFlags(pod, capabilities, !!gpu.idleTimer, !!gpu.idleRule, settablePrice(pod, prices)),
+  );
   item.accessibilityInformation = {
     label: vscode.l10n.t('{0}, {1}', displayText(pod.name || pod.id), item.description),
   };
   return item;
 }
 
-/** Untrusted values only, all escaped: the tooltip can never carry a link or a command. */
+/**
+ * Untrusted values only, all escaped: the tooltip carries no link from a cloud. Its one command link is ours
+ * (Set Price for the GPU type, where no price is known), and it is the only command the tooltip may run.
+ */
 export function podTooltip(
   pod: Pod,
   options: PodFactsOptions & {
@@ -75,6 +87,10 @@ export function podTooltip(
   md.appendMarkdown(`**${displayMarkdown(pod.name || pod.id)}**\n\n`);
   for (const [label, value] of rows)
     md.appendMarkdown(`${displayMarkdown(label)}: ${displayMarkdown(value, { maxLength: 500 })}  \n`);
+  if (pod.gpuName && !hourlyCost(pod, options.prices)) {
+    md.isTrusted = { enabledCommands: [SET_PRICE_COMMAND] };
+    md.appendMarkdown(`\n${setPriceLink(pod.gpuName)}\n`);
+  }
   if (utilisation) md.appendMarkdown(`\n${utilisation}\n`);
   return md;
 }

@@ -14,6 +14,9 @@ import { accountItem, endpointItem, errorItem, groupItem, messageItem, volumeIte
 import { podItem, podTooltip } from './podItem';
 import { vmItem } from './vmItem';
 import type { ProviderManager } from '../services/providerManager';
+import type { UserPrices } from '../core/userPrices';
+import { CLOUDS } from '../providers/clouds';
+import type { PodBills } from '../services/cloudBills';
 import { emptyMessage, podsListFailed, rowsOf } from './groupRows';
 import { diskRows } from '../core/diskUsage';
 import type { Utilisation } from '../core/provider';
@@ -24,7 +27,7 @@ import { balanceRow } from './accountBalance';
 import type { BalanceWatch } from '../services/balanceWatch';
 import { accountBurn } from '../services/accountBurn';
 import { spendSettings } from '../services/spendSettings';
-import { CLOUDS } from '../providers/clouds';
+import { podSpendRow } from './spendText';
 
 /**
  * Providers → pods / volumes / endpoints. Data comes from AccountData; a change to one account
@@ -54,6 +57,10 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     private readonly disks?: Pick<DiskWatch, 'disks' | 'record' | 'onDidChange'>,
     /** Balances, on the account rows of clouds that publish one. */
     private readonly balances?: Pick<BalanceWatch, 'get' | 'onDidChange'>,
+    /** The user's prices per GPU type (and when they change), and the clouds' bills per pod, read on hover. */
+    private readonly money: { prices(): UserPrices; onPricesChange?: vscode.Event<void>; bills?: PodBills } = {
+      prices: () => ({}),
+    },
   ) {
     this.disposables = [
       accounts.onDidChange(() => this.changed.fire(undefined)),
@@ -61,6 +68,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     ];
     if (idle) this.disposables.push(idle.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))));
     if (balances) this.disposables.push(balances.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))));
+    if (money.onPricesChange) this.disposables.push(money.onPricesChange(() => this.changed.fire(undefined)));
     if (gpus.rules) this.disposables.push(gpus.rules.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))));
     if (disks) this.disposables.push(disks.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))));
     // New readings move the rows' "GPU 37%": redraw the accounts that have a running pod.
@@ -126,6 +134,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
           this.gpuFacts(node),
           this.staleSince(node, 'pods'),
           podMarks(node.pod, this.clock.now(), this.disks?.disks(node.account.id, node.pod)),
+          this.money.prices(),
         );
       case 'volume':
         return volumeItem(node, this.staleSince(node, 'volumes'));
@@ -177,7 +186,11 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (node.type !== 'pod') return item;
     const snapshot = this.data.snapshot(node.account.id);
     const vm = node.pod.kind === 'vm';
-    const rows = vm ? [] : this.idleRows(node);
+    const prices = this.money.prices();
+    const spent = vm
+      ? undefined
+      : podSpendRow(node.pod, this.clock.now(), { prices, cloudName: CLOUDS[node.pod.cloud]?.displayName });
+    const rows = vm ? [] : [...this.idleRows(node), ...(spent ? [spent] : [])];
     // Disks from the cloud's monitoring (the pod's own record's are among its facts already).
     const lastDisks = vm || node.pod.disks ? [] : diskRows(this.disks?.disks(node.account.id, node.pod));
     const options = {
@@ -185,18 +198,22 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       utilisation: vm ? undefined : this.gpuBlock(node),
       staleSince: snapshot && staleSince(snapshot, vm ? 'vms' : 'pods'),
       now: this.clock.now(),
+      prices,
     };
     item.tooltip = podTooltip(node.pod, { ...options, extra: [...rows, ...lastDisks] });
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
-    const [pod, usage] = await Promise.all([
+    const [pod, usage, billed] = await Promise.all([
       this.withSshAddress(node, options.staleSince !== undefined, abort.signal),
       this.utilisation(node, abort.signal),
+      vm ? undefined : this.billedRow(node, prices, abort.signal),
     ]);
-    if (pod !== node.pod || usage) {
+    if (pod !== node.pod || usage || billed) {
+      const withBills = billed ? rows.map((r) => (r === spent ? billed : r)) : rows;
+      if (billed && !spent) withBills.push(billed);
       const fresh = usage ? utilisationRows(usage) : [];
       const disks = usage?.disks?.length ? [] : lastDisks;
-      item.tooltip = podTooltip(pod, { ...options, extra: [...rows, ...fresh, ...disks] });
+      item.tooltip = podTooltip(pod, { ...options, extra: [...withBills, ...fresh, ...disks] });
     }
     return item;
   }
@@ -214,6 +231,26 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       return fresh?.ssh && fresh.status === 'running' ? { ...pod, ssh: fresh.ssh, sshUnlisted: false } : pod;
     } catch {
       return pod;
+    }
+  }
+
+  /**
+   * What the pod really cost, from its cloud's bills where the cloud publishes them per pod (read now, while
+   * the user looks: never polled); the estimate said to be one when they cannot be read. Undefined elsewhere.
+   */
+  private async billedRow(
+    node: PodNode,
+    prices: UserPrices,
+    signal: AbortSignal,
+  ): Promise<[string, string] | undefined> {
+    if (!this.money.bills) return undefined;
+    const cloudName = CLOUDS[node.pod.cloud]?.displayName;
+    const now = this.clock.now();
+    try {
+      const billed = await this.money.bills.read(node.account, node.pod, signal);
+      return billed && podSpendRow(node.pod, now, { billed, cloudName });
+    } catch {
+      return podSpendRow(node.pod, now, { prices, cloudName, billed: 'unreadable' });
     }
   }
 

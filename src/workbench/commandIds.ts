@@ -45,6 +45,7 @@ export const COMMAND_IDS = [
   'gpuPods.openWalkthrough',
   'gpuPods.manageRegistryCredentials',
   'gpuPods.saveImage',
+  'gpuPods.setGpuPrice',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { displayText } from '../../core/displayText';
 import { computeBurnRate, formatDuration } from '../../core/burnRate';
 import { CancelledError } from '../../core/errors';
+import { spendSourceText } from '../../core/moneySource';
+import { gpuPrices } from '../../services/gpuPriceSettings';
 import { pickOne } from '../../ui/pickOne';
 import { accountName } from '../../views/burnRate';
 import { costText, spentText } from '../../views/format';
@@ -19,6 +21,7 @@ export async function showRunningPods(services: Services): Promise<PodNode | und
       pod,
     })),
     services.clock.now(),
+    gpuPrices(),
   ).rows;
   if (rows.length === 0) {
     await services.workbench.executeCommand('gpuPods.pods.focus');
@@ -34,7 +37,7 @@ export async function showRunningPods(services: Services): Promise<PodNode | und
       description: [r.where, costText(r.cost)].join(' · '),
       detail:
         r.spent !== undefined
-          ? vscode.l10n.t('about {0} in {1} since created', spentText(r.spent, r.cost), formatDuration(r.runningMs!))
+          ? `${vscode.l10n.t('about {0} in {1} since created', spentText(r.spent, r.cost), formatDuration(r.runningMs!))} (${spendSourceText('estimated')})`
           : r.runningMs !== undefined
             ? vscode.l10n.t('{0} since created; spend unknown', formatDuration(r.runningMs))
             : vscode.l10n.t('spend unknown'),

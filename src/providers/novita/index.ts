@@ -6,6 +6,7 @@ import type { ProviderDeps } from '../deps';
 import { NovitaApi } from './api';
 import { mapBalance } from './balance';
 import { novitaCreateForm } from './createForm';
+import { novitaBills } from './instanceBills';
 import { mapInstance, mapOffer } from './mapping';
 import { parsePorts } from './ports';
 import { novitaPrefill } from './prefill';
@@ -107,6 +108,7 @@ export function createNovitaProvider(config: ProviderConfig, deps: ProviderDeps)
       return products.map((p) => mapOffer(p, clusters));
     },
     volumes: novitaVolumes(api),
+    bills: novitaBills(config, deps),
     /** Per-GPU utilisation; memory comes as a bare percentage there (no size), so it is left out, not guessed. */
     gpuReadings: async (id, signal) => gpuReadingsOf(await api.getInstanceMetrics(id, signal)),
     credentials,

@@ -1,6 +1,7 @@
 import type { SimResponse, Simulator } from '../server';
 import { installBalance } from './billing';
 import type { SimInstance, SimProduct, SimStorage, SimTemplate } from './data';
+import { installInstanceBills, type NovitaBillsControl } from './instanceBills';
 import { installInstanceRoutes } from './instances';
 import { installImageRoutes } from './images';
 import { novitaSpec } from './spec';
@@ -51,6 +52,8 @@ export interface NovitaSimControl {
   availableUsd(): number;
   /** The cloud's own clock moves on: its running instances are charged for that time. */
   advanceClock(ms: number): void;
+  /** Usage-based bills, growing while instances run. */
+  readonly bills: NovitaBillsControl;
 }
 
 export function installNovita(sim: Simulator): NovitaSimControl {
@@ -60,6 +63,7 @@ export function installNovita(sim: Simulator): NovitaSimControl {
   const r = sim.router('novita');
   installInstanceRoutes(r, s);
   installImageRoutes(r, s);
+  const bills = installInstanceBills(r, s);
 
   r.get('/products', (req) => {
     const q = req.query;
@@ -300,5 +304,6 @@ export function installNovita(sim: Simulator): NovitaSimControl {
     setBalance: (cashUsd, creditLimitUsd) => balance.set(cashUsd, creditLimitUsd),
     availableUsd: () => balance.availableUsd(),
     advanceClock: (ms) => balance.advance(ms),
+    bills,
   };
 }

@@ -1,4 +1,5 @@
 import type { CloudSpec, EndpointSpec, FieldSpec } from '../spec/types';
+import { billEndpoints } from './billSpec';
 import { novitaError } from './state';
 
 /**
@@ -521,6 +522,7 @@ const endpoints: EndpointSpec[] = [
       outstandingInvoices: str,
     }),
   },
+  ...billEndpoints,
 ];
 
 export const novitaSpec: CloudSpec = {
@@ -531,6 +533,7 @@ export const novitaSpec: CloudSpec = {
     `${REF}basic-error-code (GPU error names and statuses)`,
     `${REF}basic-get-user-balance (the account balance, 1/10000 USD)`,
     'novitalabs/novita-skills skills/novita-docs/references/gpu-guide.md (GPU instances: per-second billing while running)',
+    `${REF}basic-query-usage-based-billing (bills per instance; billSpec.ts)`,
     SEED,
     MCP,
     SDK,

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Budget } from '../../../src/core/budget';
 import { capabilitiesOf } from '../../../src/core/capabilities';
-import { EstimatedSpend } from '../../../src/core/estimatedSpend';
+import type { SpendSoFar } from '../../../src/core/spendSoFar';
 import type { Pod } from '../../../src/core/model';
 import type { AccountSnapshot } from '../../../src/services/accountData';
 import type { Account } from '../../../src/services/accounts';
@@ -25,17 +25,29 @@ const BURNING: BurningPod[] = [
   { accountId: 'v', podId: 'v2', name: 'tiny', where: 'Novita AI', perHour: 0.05, stop: 'stop' },
 ];
 
+/** $1 an hour since the test began, split at local midnight and the first of the month as the budget's periods. */
+function dollarAnHour(clock: FakeClock): SpendSoFar {
+  const start = clock.now();
+  const since = (from: number) => Math.max(0, clock.now() - Math.max(from, start)) / HOUR;
+  const d = () => new Date(clock.now());
+  return {
+    estimated: true,
+    today: () => since(new Date(d().getFullYear(), d().getMonth(), d().getDate()).getTime()),
+    thisMonth: () => since(new Date(d().getFullYear(), d().getMonth(), 1).getTime()),
+  };
+}
+
 class FakeBudgetHost implements BudgetHost {
   readonly memento = new Memento();
   readonly log = { info: () => undefined, warn: () => undefined };
   readonly warnings: Array<{ message: string; buttons: string[] }> = [];
   readonly stopped: BurningPod[] = [];
-  readonly spend: EstimatedSpend;
+  readonly spend: SpendSoFar;
   settings: Budget | undefined = { amountUsd: 10, period: 'day', warnPercent: 80 };
   answer?: (buttons: string[]) => string | undefined;
 
   constructor(readonly clock: FakeClock) {
-    this.spend = new EstimatedSpend(clock, () => 1);
+    this.spend = dollarAnHour(clock);
   }
   budget = () => this.settings;
   burning = () => BURNING;

@@ -105,6 +105,30 @@ describe('Novita simulator: the published spec, strictly', () => {
     assertRefused(await call('GET', '/products?billingMethod=hourly'), 400, 'VALIDATOR_PARAM', /billingMethod/);
   });
 
+  it('usage-based bills: cycle and product category are required; a range over 31 days is refused', async () => {
+    assertRefused(await call('GET', '/billing/bill/list?productCategory=gpu'), 400, 'VALIDATOR_PARAM', /cycleType/);
+    assertRefused(await call('GET', '/billing/bill/list?cycleType=Day'), 400, 'VALIDATOR_PARAM', /productCategory/);
+    assertRefused(
+      await call('GET', '/billing/bill/list?cycleType=Day&productCategory=gpu&startTime=0&endTime=1&ownerId=x&page=2'),
+      400,
+      'VALIDATOR_PARAM',
+      /page/,
+    );
+    const month = 31 * 86_400;
+    assertRefused(
+      await call('GET', `/billing/bill/list?cycleType=Day&productCategory=gpu&startTime=1000&endTime=${1001 + month}`),
+      400,
+      'VALIDATOR_PARAM',
+      /31 days/,
+    );
+    const ok = await call(
+      'GET',
+      `/billing/bill/list?cycleType=Day&productCategory=gpu&startTime=1000&endTime=${1000 + month}`,
+    );
+    assert.equal(ok.status, 200);
+    assert.deepEqual(ok.body, { bills: [] });
+  });
+
   it('an undocumented endpoint → 404 API_NOT_FOUND', async () => {
     assertRefused(await call('GET', '/gpu/instance/ssh-keys'), 404, 'API_NOT_FOUND', /not a documented/);
     assertRefused(await call('DELETE', '/gpu/instance'), 404, 'API_NOT_FOUND', /not a documented/);
