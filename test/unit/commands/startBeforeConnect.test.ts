@@ -111,7 +111,7 @@ describe('Start and Connect on a stopped pod (plain Node, stepped clock)', () =>
     assert.equal(t.ui.asked.length, 1);
     assert.equal(t.ui.asked[0].confirm, 'Start and Connect');
     assert.equal(t.ui.asked[0].message, '"trainer" is stopped.');
-    assert.match(t.ui.asked[0].detail ?? '', /\$0\.700\/h on Novita AI/);
+    assert.match(t.ui.asked[0].detail ?? '', /\$0\.700\/h \(published by the cloud\) on Novita AI/);
     assert.deepEqual(t.cloud.sent, [], 'nothing was started');
     assert.equal(progress.seen.title, undefined, 'no progress shown');
     assert.equal(readyAsked, 0);
