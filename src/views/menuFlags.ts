@@ -1,5 +1,6 @@
 import { allowsPorts, type Capabilities, endpointAllows, jupyterPossible, volumeAllows } from '../core/capabilities';
 import type { Endpoint, Pod, PodStatus, Volume } from '../core/model';
+import { deleteWhenStoppedAllowed } from '../core/stoppedRule';
 
 /*
  * Every tree row's contextValue, from one pure function per row kind (no vscode import: unit-tested in plain
@@ -36,6 +37,8 @@ export const MENU_FLAGS = {
     'jupyter',
     'idleTimer',
     'idleRule',
+    'deleteRule',
+    'canDeleteWhenStopped',
   ],
   vm: [...STATUS_FLAGS, 'canRename', 'canTerminate', 'ssh'],
   volume: ['canRename', 'canResize', 'canDelete'],
@@ -78,6 +81,8 @@ export function podMenuFlags(
   idleTimer = false,
   /** The pod has an idle rule ("stop when GPUs are idle"). */
   idleRule = false,
+  /** The pod has a delete-when-stopped rule. */
+  deleteRule = false,
 ): MenuFlags<'pod'> {
   const can = (action: 'stop' | 'start' | 'restart' | 'terminate') => !!caps?.allows(action, pod);
   return {
@@ -95,6 +100,9 @@ export function podMenuFlags(
     jupyter: jupyterPossible(caps, pod),
     idleTimer,
     idleRule,
+    deleteRule,
+    // Not where stopping is deleting (NeevCloud): there a stopped pod does not exist.
+    canDeleteWhenStopped: !!caps && deleteWhenStoppedAllowed(caps, pod),
   };
 }
 

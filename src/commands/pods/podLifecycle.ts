@@ -46,11 +46,20 @@ export async function podActionCommand(
   await runPodAction(services, target, action);
 }
 
-export async function runPodAction(services: Services, target: PodTarget, action: PodAction): Promise<void> {
+/**
+ * `confirmed`: the delete was already agreed to elsewhere (a delete-when-stopped rule's warning, answered or
+ * left to its grace period): no second confirmation.
+ */
+export async function runPodAction(
+  services: Services,
+  target: PodTarget,
+  action: PodAction,
+  options: { confirmed?: boolean } = {},
+): Promise<void> {
   const { account, pod, provider } = target;
   const cloud = CLOUDS[account.cloud].displayName;
   const word = actionLabel(provider.facts, action);
-  if (action === 'terminate') {
+  if (action === 'terminate' && !options.confirmed) {
     const ok = await services.ui.confirm({
       id: 'confirmTerminate',
       message: vscode.l10n.t('{0} "{1}" on {2}?', word, displayText(pod.name || pod.id), cloud),

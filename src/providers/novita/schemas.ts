@@ -47,6 +47,7 @@ export const zInstance = z.object({
   billingMode: zText,
   endTime: zText,
   createdAt: zText,
+  lastStoppedAt: zText,
   instancePrice: zMaybe(zLooseNumber),
   spotStatus: zText,
   connectComponentSSH: zMaybe(z.object({ sshCommand: zText, password: zText, isRunning: zMaybe(zLooseBool) })),

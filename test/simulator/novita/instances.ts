@@ -25,6 +25,8 @@ function baseItem(s: NovitaState, i: SimInstance): Record<string, unknown> {
     memory: String((s.product(i.productId)?.memoryPerGpu ?? 32) * i.gpuNum),
     gpuNum: String(i.gpuNum),
     rootfsSize: i.rootfsSize,
+    // On the list page too (gpu-instance-list-instances: volumeMounts with size as "<string>").
+    volumeMounts: volumeMounts(i),
     portMappings: ports(i).map((p) => ({ port: p.port, type: p.type })),
     billingMode: 'onDemand',
     endTime: '-1',
@@ -32,6 +34,13 @@ function baseItem(s: NovitaState, i: SimInstance): Record<string, unknown> {
     instancePrice: String(i.instancePrice),
     kind: 'gpu',
   };
+}
+
+function volumeMounts(i: SimInstance) {
+  return [
+    { type: 'local', size: String(i.diskSize), id: '', mountPath: '/workspace' },
+    ...i.networkStorages.map((n) => ({ type: 'network', size: '', id: n.id, mountPath: n.mountPoint })),
+  ];
 }
 
 function ports(i: SimInstance) {
@@ -53,10 +62,6 @@ function detail(s: NovitaState, i: SimInstance): Record<string, unknown> {
             : `127.0.0.1:${31000 + n}`
           : '',
       })),
-      volumeMounts: [
-        { type: 'local', size: String(i.diskSize), id: '', mountPath: '/workspace' },
-        ...i.networkStorages.map((n) => ({ type: 'network', size: '', id: n.id, mountPath: n.mountPoint })),
-      ],
       envs: [],
       lastStartedAt: String(i.createdAt),
       lastStoppedAt: '0',
