@@ -129,6 +129,7 @@ export function fakeHost(options: FakeHostOptions = {}) {
     terminate: async (_a, p) => {
       terminated.push(p.id);
       pods.delete(p.id);
+      podListeners.forEach((l) => l('acc'));
     },
     terminateWord: () => 'delete',
     showWarning: (message, ...buttons) =>
