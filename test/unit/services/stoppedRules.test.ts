@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Pod } from '../../../src/core/model';
 import { StoppedRules } from '../../../src/services/stoppedRules';
 import { MINUTE, T0 } from '../core/utilisation/samples';
-import { fakeHost, type FakeHostOptions, Memento, pod } from './idleRulesFixture';
+import { fakeHost, type FakeHostOptions, type Memento, pod } from './idleRulesFixture';
 
 const HOUR = 60 * MINUTE;
 const settle = async () => {
