@@ -14,7 +14,8 @@ import {
 import { IDLE_RULES_KEY } from './idleRulesKey';
 import type { FreshPod, IdleRulesHost } from './idleRulesPort';
 import { idleWarning } from './idleWarning';
-import { PodRules, type RuleWarning, type RuleWords } from './podRules';
+import type { RuleWarning, RuleWords } from './podRuleKind';
+import { PodRules } from './podRules';
 
 /**
  * "Stop when GPUs stay below X % for N minutes", per pod, on the machinery every pod rule shares (podRules.ts:

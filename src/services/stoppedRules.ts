@@ -8,7 +8,8 @@ import { type StoppedRule, type StoppedVerdict, stoppedVerdict, validateStoppedR
 import { afterListed, readRecords, recordOf, recordsAfterMove, type StoppedRecord } from '../core/stoppedSince';
 import { STOPPED_RULES_KEY, STOPPED_SINCE_KEY } from './idleRulesKey';
 import type { FreshPod, IdleRulesHost } from './idleRulesPort';
-import { PodRules, type RuleWarning, type RuleWords } from './podRules';
+import type { RuleWarning, RuleWords } from './podRuleKind';
+import { PodRules } from './podRules';
 import { stoppedWarning } from './stoppedWarning';
 
 /**

@@ -7,7 +7,7 @@ import type { PodRuleState } from '../core/podRule';
 import type { CloudFacts } from '../core/provider';
 import { storageCostText, stoppedForText } from '../core/storageCost';
 import type { StoppedRule } from '../core/stoppedRule';
-import type { RuleWarning } from './podRules';
+import type { RuleWarning } from './podRuleKind';
 
 /**
  * The warning a delete-when-stopped rule shows before it deletes a pod: how long it has been stopped, what it
