@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { AutoInput } from '../support/autoInput';
 import { waitFor } from './support/extension';
 import {
+  accountNode,
   disconnectAll,
   gpuPods,
   item,
@@ -47,9 +48,9 @@ describe('Delete When Stopped For…: a stopped pod that still bills', function 
 
   after(async () => {
     (await testHooks()).clock.backToSystemTime();
-    await vscode.workspace
-      .getConfiguration('gpuPods')
-      .update('idleGuard.graceMinutes', undefined, vscode.ConfigurationTarget.Global);
+    const config = vscode.workspace.getConfiguration('gpuPods');
+    await config.update('idleGuard.graceMinutes', undefined, vscode.ConfigurationTarget.Global);
+    await config.update('stoppedPods.deleteAfterHours', undefined, vscode.ConfigurationTarget.Global);
     await disconnectAll();
     await sim?.dispose();
   });
@@ -111,5 +112,23 @@ describe('Delete When Stopped For…: a stopped pod that still bills', function 
     await new Promise((r) => setTimeout(r, (3 * MINUTE) / CLOCK_RATE));
     assert.equal(deletes().length, 1, 'one delete request');
     assert.ok(!sim.sim.controls.novita.instance(id) || /remov/i.test(sim.sim.controls.novita.instance(id)!.status));
+  });
+
+  it('with the setting on, a pod created in GPU Pods gets the rule, shown on it while it runs', async () => {
+    (await testHooks()).clock.backToSystemTime();
+    await vscode.workspace
+      .getConfiguration('gpuPods')
+      .update('stoppedPods.deleteAfterHours', 48, vscode.ConfigurationTarget.Global);
+    await script(new AutoInput({ name: 'fresh' }), workbench);
+    await vscode.commands.executeCommand('gpuPods.createPod', await accountNode('novita'));
+    const node = await waitForPodNode('novita', 'fresh', 'running', 60_000);
+    const { services } = await gpuPods();
+    assert.deepEqual(services.stoppedRules.get(node.account.id, node.pod.id)?.rule, { afterHours: 48 });
+    const row = await item(node);
+    assert.ok(String(row.contextValue).includes('+deleteRule'), String(row.contextValue));
+    assert.match(
+      plain(row.tooltip as vscode.MarkdownString),
+      /^Delete-when-stopped rule: delete after 2 days stopped · counts once the pod is stopped {2}$/m,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Pod } from '../../../src/core/model';
-import { stoppedVerdict, validateStoppedRule } from '../../../src/core/stoppedRule';
+import { deleteWhenStoppedAllowed, stoppedVerdict, validateStoppedRule } from '../../../src/core/stoppedRule';
 import { afterListed, readRecords, recordsAfterMove, type StoppedRecord } from '../../../src/core/stoppedSince';
 import { MINUTE, T0 } from './utilisation/samples';
 
@@ -103,5 +103,16 @@ describe('the delete-when-stopped rule', () => {
       { afterHours: '3' },
     ])
       assert.ok('error' in validateStoppedRule(bad), JSON.stringify(bad));
+  });
+
+  it('is offered (menu and palette) only on clouds that keep stopped pods, and only for pods not failed or on their way out', () => {
+    const keeps = { podActions: new Set(['stop', 'start', 'restart', 'terminate'] as const) };
+    const stopIsDelete = { podActions: new Set(['terminate'] as const) };
+    for (const status of ['running', 'stopped', 'provisioning', 'stopping'] as const)
+      assert.equal(deleteWhenStoppedAllowed(keeps, pod('a', status)), true, status);
+    for (const status of ['failed', 'terminating', 'terminated', 'unknown'] as const)
+      assert.equal(deleteWhenStoppedAllowed(keeps, pod('a', status)), false, status);
+    assert.equal(deleteWhenStoppedAllowed(stopIsDelete, pod('a', 'running')), false, 'NeevCloud-style: never');
+    assert.equal(deleteWhenStoppedAllowed(keeps, pod('a', 'stopped', { kind: 'vm' })), false, 'not a VM');
   });
 });
