@@ -22,6 +22,7 @@ import { EnvStore } from './services/envStore';
 import { IdleGuard } from './services/idleGuard';
 import { IdleRules } from './services/idleRules';
 import { ExtensionIdleRulesHost } from './services/idleRulesHost';
+import { StoppedRules } from './services/stoppedRules';
 import { JupyterServers } from './services/jupyterServers';
 import { createLog } from './services/log';
 import { PodSecrets } from './services/podSecrets';
@@ -121,8 +122,8 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
   const priceQuotes = new PriceQuotes(context.globalState, () => clock.now(), log);
   const data = new AccountData(accounts, providers, log, clock, priceQuotes);
   // The pod actions the idle timers and rules take go through the Stop command's own path.
-  const podAction = async (account: Account, pod: Pod, action: PodAction) =>
-    runPodAction(services, { account, pod, provider: await providers.get(account) }, action);
+  const podAction = async (account: Account, pod: Pod, action: PodAction, options?: { confirmed?: boolean }) =>
+    runPodAction(services, { account, pod, provider: await providers.get(account) }, action, options);
   // Timers are read from global state and scheduled; nothing is asked of a cloud until one is due.
   const idleGuard = new IdleGuard(context.globalState, {
     accounts,
@@ -142,18 +143,20 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
   // The GPU utilisation readings: built before the idle rules, which subscribe to them at construction.
   const utilisation = createUtilisationSampler({ data, providers, ssh, log, view, clock });
   // Idle rules are read from global state and armed at once: they run from startup, like the timers.
-  const idleRules = new IdleRules(
-    new ExtensionIdleRulesHost({
-      memento: context.globalState,
-      accounts,
-      data,
-      feed: utilisation,
-      log,
-      clock,
-      workbench,
-      stopPod: (account, pod) => podAction(account, pod, 'stop'),
-    }),
-  );
+  const rulesHost = new ExtensionIdleRulesHost({
+    memento: context.globalState,
+    accounts,
+    data,
+    feed: utilisation,
+    log,
+    clock,
+    workbench,
+    stopPod: (account, pod) => podAction(account, pod, 'stop'),
+    terminatePod: (account, pod) => podAction(account, pod, 'terminate', { confirmed: true }),
+  });
+  const idleRules = new IdleRules(rulesHost);
+  // Delete-when-stopped rules: the same machinery, host and clock; they also keep since when pods are stopped.
+  const stoppedRules = new StoppedRules(rulesHost);
   // Disks about to fill (GPUGeek's pod list, Yotta's storage metrics) and spot pods about to be reclaimed.
   const diskWatch = new DiskWatch({ accounts, data, providers, view, clock, workbench, log });
   const spotWatch = new SpotWatch({ accounts, data, view, clock, workbench, log });
@@ -178,7 +181,7 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
     providers,
     clock,
     idleGuard,
-    { feed: utilisation, rules: idleRules },
+    { feed: utilisation, rules: idleRules, stopped: stoppedRules },
     diskWatch,
     spendWatches.balances,
     { prices: gpuPrices, onPricesChange: onGpuPricesChange, bills: new PodBills(providers, clock) },
@@ -203,6 +206,7 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
     idleGuard,
     utilisation,
     idleRules,
+    stoppedRules,
     offers: new OfferCache(clock, OFFERS_TTL_MS, timing.offerTimeoutMs),
     priceQuotes,
     env: new EnvStore(context.secrets, context.globalState),
@@ -219,6 +223,7 @@ export function buildGpuPods({ context, accounts, view, burnRate }: Shell, seams
     ssh,
     idleGuard,
     idleRules,
+    stoppedRules,
     idleStatus,
     diskWatch,
     spotWatch,

@@ -7,7 +7,7 @@ import { StopTimerSchedule } from './core/stopTimerSchedule';
 import type { GpuPods, Seams } from './gpuPods';
 import { AccountStore } from './services/accounts';
 import { CLOUDS } from './providers/clouds';
-import { IDLE_RULES_KEY } from './services/idleRulesKey';
+import { IDLE_RULES_KEY, STOPPED_RULES_KEY } from './services/idleRulesKey';
 import { IDLE_TIMERS_KEY } from './services/idleTimersKey';
 import { BurnRateStatus } from './views/burnRate';
 import type { TreeNode } from './views/nodes';
@@ -66,6 +66,9 @@ export function startGpuPods(context: vscode.ExtensionContext, seams: Seams = {}
   // Idle rules watch the pods' GPUs from startup: with any rule stored, the rest of GPU Pods loads now.
   const rules = context.globalState.get<unknown>(IDLE_RULES_KEY);
   if (Array.isArray(rules) && rules.length > 0 && accounts.list().length > 0) loadAndReport('GPU utilisation rule');
+  // So do delete-when-stopped rules: a forgotten stopped pod bills while VS Code is open with the view closed.
+  const stopped = context.globalState.get<unknown>(STOPPED_RULES_KEY);
+  if (Array.isArray(stopped) && stopped.length > 0 && accounts.list().length > 0) loadAndReport('delete rule');
   const updateContext = paletteContextUpdater(accounts);
   updateContext();
   // A Remote-SSH window on a pod: the walkthrough's last step is done (no request, one look at this window).

@@ -9,6 +9,7 @@ import { disconnect } from './accounts/disconnect';
 import { editAccount } from './accounts/editAccount';
 import { clearIdleRule, stopWhenIdle } from './idle/idleRuleCommands';
 import { clearIdleTimer, remindAfter, stopAfter } from './idle/idleTimerCommands';
+import { clearStoppedRule, deleteWhenStopped } from './idle/stoppedRuleCommands';
 import { startEndpoint, stopEndpoint } from './endpoints/endpointCommands';
 import { copyJupyterUrl, openJupyter } from './jupyter/jupyter';
 import { podActionCommand } from './pods/podLifecycle';
@@ -67,6 +68,8 @@ export const COMMANDS: Record<CommandId, Handler> = {
   'gpuPods.clearIdleTimer': clearIdleTimer,
   'gpuPods.stopWhenIdle': stopWhenIdle,
   'gpuPods.clearIdleRule': clearIdleRule,
+  'gpuPods.deleteWhenStopped': deleteWhenStopped,
+  'gpuPods.clearStoppedRule': clearStoppedRule,
   'gpuPods.createOnBestOffer': createOnBestOffer,
   'gpuPods.createVm': createVm,
   'gpuPods.renameVm': renameVm,

@@ -13,6 +13,7 @@ import type { PodSecrets } from '../services/podSecrets';
 import type { PriceQuotes } from '../services/priceQuotes';
 import type { ProviderManager } from '../services/providerManager';
 import type { SshService } from '../services/sshService';
+import type { StoppedRules } from '../services/stoppedRules';
 import type { UserInput } from '../ui/userInput';
 import type { BurnRateStatus } from '../views/burnRate';
 import type { TreeNode } from '../views/nodes';
@@ -62,6 +63,8 @@ export interface Services {
   readonly utilisation: UtilisationFeed;
   /** "Stop when GPUs stay below X % for N minutes", per pod. */
   readonly idleRules: IdleRules;
+  /** "Delete when stopped for N hours", per pod, and since when stopped pods are stopped. */
+  readonly stoppedRules: StoppedRules;
   /** The cross-cloud picker's offers, per account. */
   readonly offers: OfferCache;
   /** Prices quoted at create, kept per pod for clouds whose list gives none. */

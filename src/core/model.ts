@@ -56,6 +56,13 @@ export interface Pod {
   image?: string;
   /** Epoch milliseconds. */
   createdAt?: number;
+  /** When a stopped pod stopped (epoch ms), only where the cloud's answer says so (Novita's `lastStoppedAt`). */
+  stoppedAt?: number;
+  /**
+   * What a stopped pod still costs a day for its disks, from the cloud's published storage prices; undefined
+   * where the cloud publishes none (the UI says so). Never guessed.
+   */
+  storageCost?: StorageCost;
   /** USD per hour; undefined when the cloud gives no price (never guessed, never 0 for unknown). */
   pricePerHour?: number;
   /**
@@ -96,6 +103,16 @@ export interface DiskUsage {
   label: string;
   usedBytes: number;
   totalBytes: number;
+}
+
+/** A stopped pod's disks at the cloud's published storage prices. */
+export interface StorageCost {
+  /** Undefined when the cloud publishes its prices but the pod's answer leaves a disk size out. */
+  usdPerDay?: number;
+  /** The billed gigabytes (after any free quota the cloud publishes). */
+  billedGb?: number;
+  /** Where the prices are published (a documentation page). */
+  source: string;
 }
 
 /** Currencies a cloud's price can be in; a quote that names none has no currency (it is never assumed). */

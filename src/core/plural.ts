@@ -12,3 +12,12 @@ export function minutesText(n: number): string {
 export function hoursText(n: number): string {
   return n === 1 ? l10n.t('1 hour') : l10n.t('{0} hours', n);
 }
+
+export function daysText(n: number): string {
+  return n === 1 ? l10n.t('1 day') : l10n.t('{0} days', n);
+}
+
+/** A rule's length in hours as people say it: "3 days" for whole days, else "36 hours", "1.5 hours". */
+export function hoursOrDaysText(hours: number): string {
+  return hours >= 24 && hours % 24 === 0 ? daysText(hours / 24) : hoursText(hours);
+}

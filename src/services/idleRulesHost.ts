@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CLOUD_IDS } from '../core/cloudIds';
 import type { Clock } from '../core/clock';
 import type { Pod } from '../core/model';
+import type { CloudFacts } from '../core/provider';
 import type { UtilisationFeed } from '../core/utilisation/feed';
 import { CLOUDS } from '../providers/clouds';
 import { actionVerb } from '../ui/actionLabels';
@@ -23,6 +24,8 @@ export interface IdleRulesWiring {
   workbench: Workbench;
   /** Stops the pod as the Stop command does (progress, waiting for it); given by src/gpuPods.ts. */
   stopPod(account: Account, pod: Pod): Promise<void>;
+  /** Deletes the pod as the Delete command does, without its confirmation (the rule's warning was it). */
+  terminatePod(account: Account, pod: Pod): Promise<void>;
 }
 
 /**
@@ -85,8 +88,11 @@ export class ExtensionIdleRulesHost implements IdleRulesHost {
     return {
       pod,
       canStop: !!caps?.podActions.has('stop'),
+      canTerminate: !!caps?.allows('terminate', pod),
       stopVerb: actionVerb(caps, 'stop'),
       stoppedWord: caps?.stopWord === 'pause' ? vscode.l10n.t('Paused') : vscode.l10n.t('Stopped'),
+      terminateVerb: actionVerb(caps, 'terminate'),
+      terminatedWord: terminatedWord(caps?.terminateWord),
       cloudName: CLOUDS[account.cloud].displayName,
     };
   }
@@ -99,6 +105,19 @@ export class ExtensionIdleRulesHost implements IdleRulesHost {
     if (after?.status === 'running') throw new Error('the pod is still running');
   }
 
+  async terminate(accountId: string, pod: Pod): Promise<void> {
+    const account = this.w.accounts.get(accountId);
+    if (!account) throw new Error('the account is no longer connected');
+    await this.w.terminatePod(account, pod);
+    const after = this.w.data.snapshot(accountId)?.pods.find((p) => p.id === pod.id);
+    if (after && after.status !== 'terminated' && after.status !== 'terminating')
+      throw new Error(`the pod is still there (${after.rawStatus})`);
+  }
+
+  terminateWord(accountId: string): CloudFacts['terminateWord'] | undefined {
+    return this.w.data.snapshot(accountId)?.capabilities?.terminateWord;
+  }
+
   showWarning(message: string, ...buttons: string[]): Thenable<string | undefined> {
     return this.w.workbench.showWarning(message, ...buttons);
   }
@@ -106,4 +125,13 @@ export class ExtensionIdleRulesHost implements IdleRulesHost {
   showInfo(message: string, ...buttons: string[]): Thenable<string | undefined> {
     return this.w.workbench.showInfo(message, ...buttons);
   }
+}
+
+/** "Deleted" / "Released" / "Terminated": the cloud's word, opening a "done" notification. */
+function terminatedWord(word: CloudFacts['terminateWord'] | undefined): string {
+  return word === 'release'
+    ? vscode.l10n.t('Released')
+    : word === 'terminate'
+      ? vscode.l10n.t('Terminated')
+      : vscode.l10n.t('Deleted');
 }

@@ -91,6 +91,11 @@ export const settings = {
   idleAutoStopNewPods(): boolean {
     return vscode.workspace.getConfiguration('gpuPods').get<boolean>('idle.autoStopNewPods', false) === true;
   },
+  /** Hours of the delete-when-stopped rule each pod created in GPU Pods gets (0 = none); also what the command proposes. */
+  stoppedDeleteHours(): number {
+    const n = vscode.workspace.getConfiguration('gpuPods').get<number>('stoppedPods.deleteAfterHours', 0);
+    return Number.isFinite(n) && n > 0 ? Math.min(n, 720) : 0;
+  },
   /** The user's ssh config: ours, else Remote-SSH's own setting (user scope only), else '' (~/.ssh/config). */
   userSshConfigFile(): string {
     return (

@@ -8,6 +8,7 @@ import {
   volumeAllows,
 } from '../core/capabilities';
 import type { Endpoint, Pod, PodStatus, Volume } from '../core/model';
+import { deleteWhenStoppedAllowed } from '../core/stoppedRule';
 
 /*
  * Every tree row's contextValue, from one pure function per row kind (no vscode import: unit-tested in plain
@@ -48,6 +49,8 @@ export const MENU_FLAGS = {
     'idleRule',
     'canSaveImage',
     'settablePrice',
+    'deleteRule',
+    'canDeleteWhenStopped',
   ],
   vm: [...STATUS_FLAGS, 'canRename', 'canTerminate', 'ssh'],
   volume: ['canRename', 'canResize', 'canDelete'],
@@ -93,6 +96,8 @@ export function podMenuFlags(
   idleRule = false,
   /** The user's price for its GPU type prices the pod, or would (no cloud price): Set Price is offered. */
   settablePrice = false,
+  /** The pod has a delete-when-stopped rule. */
+  deleteRule = false,
 ): MenuFlags<'pod'> {
   const can = (action: 'stop' | 'start' | 'restart' | 'terminate') => !!caps?.allows(action, pod);
   return {
@@ -115,6 +120,9 @@ export function podMenuFlags(
     idleRule,
     canSaveImage: !!caps?.allowsImageSave(pod),
     settablePrice,
+    deleteRule,
+    // Not where stopping is deleting (NeevCloud): there a stopped pod does not exist.
+    canDeleteWhenStopped: !!caps && deleteWhenStoppedAllowed(caps, pod),
   };
 }
 

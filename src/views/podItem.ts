@@ -21,7 +21,14 @@ export function podItem(
    * The latest GPU reading ("GPU 37%"), whether the pod has a GPU utilisation rule (`+idleRule`) and whether
    * it has a stop timer or reminder (`+idleTimer`, which offers Clear Stop Timer): each flag from its own store.
    */
-  gpu: { percentText?: string; idleRule?: boolean; idleTimer?: boolean } = {},
+  gpu: {
+    percentText?: string;
+    idleRule?: boolean;
+    idleTimer?: boolean;
+    /** The pod has a delete-when-stopped rule (`+deleteRule`); its countdown for the row ("deletes in 1d 4h"). */
+    deleteRule?: boolean;
+    deleteRuleText?: string;
+  } = {},
   /** When the pod's list was last read, if its latest read failed (the row is kept from that list). */
   staleSince?: number,
   /** "spot: reclaimed in 4 min" and "disk 93% full" first, "spot" after the price (views/podMarks.ts). */
@@ -42,6 +49,7 @@ export function podItem(
       marks.spot,
       gpu.percentText,
       pod.pending ? vscode.l10n.t('{0} (operation pending)', statusText(pod)) : statusText(pod),
+      gpu.deleteRuleText,
     ]
       .filter(Boolean)
       .join(' · '),
@@ -53,7 +61,7 @@ export function podItem(
   // costs more than the rest of the tree.
   item.contextValue = contextValue(
     'pod',
-    podMenuFlags(pod, capabilities, !!gpu.idleTimer, !!gpu.idleRule, settablePrice(pod, prices)),
+    podMenuFlags(pod, capabilities, !!gpu.idleTimer, !!gpu.idleRule, settablePrice(pod, prices), !!gpu.deleteRule),
   );
   item.accessibilityInformation = {
     label: vscode.l10n.t('{0}, {1}', displayText(pod.name || pod.id), item.description),

@@ -6,6 +6,8 @@ import type { Pod } from '../core/model';
 import { timerKey } from '../core/idleTimers';
 import type { UtilisationFeed } from '../core/utilisation/feed';
 import type { IdleRules } from '../services/idleRules';
+import type { StoppedRules } from '../services/stoppedRules';
+import { deleteRuleShort, stoppedRows } from './stoppedText';
 import { gpuPercentText, idleRuleText, utilisationMarkdown } from './utilisationText';
 import type { AccountData } from '../services/accountData';
 import type { Account, AccountStore } from '../services/accounts';
@@ -52,7 +54,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       onDidChange: vscode.Event<string>;
     },
     /** GPU readings (row description, tooltip sparkline) and idle rules; absent where no sampler is wired. */
-    private readonly gpus: { feed?: UtilisationFeed; rules?: IdleRules } = {},
+    private readonly gpus: { feed?: UtilisationFeed; rules?: IdleRules; stopped?: StoppedRules } = {},
     /** Pods' disks from their cloud's monitoring (the disk-fill warning); absent where none is wired. */
     private readonly disks?: Pick<DiskWatch, 'disks' | 'record' | 'onDidChange'>,
     /** Balances, on the account rows of clouds that publish one. */
@@ -71,6 +73,8 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (money.onPricesChange) this.disposables.push(money.onPricesChange(() => this.changed.fire(undefined)));
     if (gpus.rules) this.disposables.push(gpus.rules.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))));
     if (disks) this.disposables.push(disks.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))));
+    if (gpus.stopped)
+      this.disposables.push(gpus.stopped.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))));
     // New readings move the rows' "GPU 37%": redraw the accounts that have a running pod.
     if (gpus.feed)
       this.disposables.push(
@@ -90,7 +94,25 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       const verdict = this.gpus.rules!.verdict(node.account.id, node.pod.id, state.rule, now);
       rows.push([vscode.l10n.t('GPU utilisation rule'), idleRuleText(state, verdict, now)]);
     }
-    return rows;
+    return [...rows, ...this.stoppedFacts(node)];
+  }
+
+  /** How long a stopped pod has been stopped, what it still costs, and its delete rule. */
+  private stoppedFacts(node: PodNode): Array<[string, string]> {
+    const stopped = this.gpus.stopped;
+    if (!stopped) return [];
+    const { account, pod } = node;
+    const state = stopped.get(account.id, pod.id);
+    const now = this.clock.now();
+    const rule = state && { state, verdict: stopped.verdict(state, now) };
+    return stoppedRows(pod, stopped.stoppedSince(account.id, pod.id), rule, now);
+  }
+
+  /** The row's "deletes in 1d 4h" of a stopped pod whose delete rule counts down. */
+  private deleteRuleShort(node: PodNode): string | undefined {
+    const state = this.gpus.stopped?.get(node.account.id, node.pod.id);
+    const now = this.clock.now();
+    return state && deleteRuleShort(state, this.gpus.stopped!.verdict(state, now), node.pod, now);
   }
 
   /** The row's GPU figure and its rule and timer flags. */
@@ -98,9 +120,13 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     percentText?: string;
     idleRule?: boolean;
     idleTimer?: boolean;
+    deleteRule?: boolean;
+    deleteRuleText?: string;
   } {
     const { account, pod } = node;
     return {
+      deleteRule: !!this.gpus.stopped?.get(account.id, pod.id),
+      deleteRuleText: this.deleteRuleShort(node),
       percentText:
         pod.status === 'running' && this.gpus.feed
           ? gpuPercentText(this.gpus.feed.latest(timerKey(account.id, pod.id)), this.clock.now())

@@ -38,6 +38,8 @@ export const COMMAND_IDS = [
   'gpuPods.clearIdleTimer',
   'gpuPods.stopWhenIdle',
   'gpuPods.clearIdleRule',
+  'gpuPods.deleteWhenStopped',
+  'gpuPods.clearStoppedRule',
   'gpuPods.createOnBestOffer',
   'gpuPods.createVm',
   'gpuPods.renameVm',

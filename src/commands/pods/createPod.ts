@@ -5,6 +5,7 @@ import type { SuggestedAnswers } from '../../core/podPrefill';
 import { CancelledError } from '../../core/errors';
 import type { Pod } from '../../core/model';
 import type { Provider } from '../../core/provider';
+import { deleteWhenStoppedAllowed } from '../../core/stoppedRule';
 import { CLOUDS } from '../../providers/clouds';
 import type { Account } from '../../services/accounts';
 import { SavedImages } from '../../services/savedImages';
@@ -75,6 +76,12 @@ export async function createPod(
   // The default idle rule, only where the cloud can stop a pod: an idle rule never deletes one.
   if (settings.idleAutoStopNewPods() && provider.podActions.has('stop'))
     await services.idleRules.set({ accountId: account.id, cloud: account.cloud, pod }, settings.idleRuleDefaults());
+  // The default delete-when-stopped rule, only where a stopped pod exists (not where stopping is deleting).
+  if (settings.stoppedDeleteHours() > 0 && deleteWhenStoppedAllowed(provider, pod))
+    await services.stoppedRules.set(
+      { accountId: account.id, cloud: account.cloud, pod },
+      { afterHours: settings.stoppedDeleteHours() },
+    );
   void services.data.refresh(account.id);
   void waitUntilRunning(services, account, provider, pod);
   return pod;

@@ -47,11 +47,22 @@ export async function podActionCommand(
   await runPodAction(services, target, action);
 }
 
-export async function runPodAction(services: Services, target: PodTarget, action: PodAction): Promise<void> {
+/**
+ * `confirmed`: the delete was already agreed to elsewhere (a delete-when-stopped rule's warning, answered or
+ * left to its grace period): no second confirmation.
+ */
+export async function runPodAction(
+  services: Services,
+  target: PodTarget,
+  action: PodAction,
+  options: { confirmed?: boolean } = {},
+): Promise<void> {
   const { account, pod, provider } = target;
   const cloud = CLOUDS[account.cloud].displayName;
   const word = actionLabel(provider.facts, action);
-  if (action === 'terminate') {
+  // A delete the user already agreed to (a delete-when-stopped rule) is neither asked again nor held by the
+  // Save Image offer: the rule acts after its grace period, with nobody at the keyboard.
+  if (action === 'terminate' && !options.confirmed) {
     await offerSaveBeforeTerminate(services, target);
     const ok = await services.ui.confirm({
       id: 'confirmTerminate',

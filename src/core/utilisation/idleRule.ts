@@ -1,5 +1,5 @@
 import { formatDuration } from '../burnRate';
-import type { CloudId } from '../model';
+import { type PodRuleState, readStates, type ReadStates, ruleStep, snooze as snoozeRule } from '../podRule';
 import { figuresOf, isUnavailable, type UtilisationSample } from './model';
 import { HISTORY_MS } from './samples';
 import { SAMPLE_INTERVAL_MS } from './sampling';
@@ -105,45 +105,19 @@ export function validateRule(value: unknown): { rule: IdleRule } | { error: stri
   return { rule: { thresholdPercent, forMinutes } };
 }
 
-/** One pod's armed rule, kept in global state (absolute times, so it survives reloads like the timers). */
-export interface IdleRuleState {
-  accountId: string;
-  cloud: CloudId;
-  podId: string;
-  podName: string;
-  rule: IdleRule;
-  setAt: number;
-  /** "Keep Running For 1 Hour": no notification and no stop before this. */
-  snoozedUntil?: number;
-  /**
-   * When this window showed the notification; the grace period counts from here. Never read back from
-   * storage: the notification is gone with the old window, so it is shown again with a full grace period.
-   */
-  notifiedAt?: number;
-}
+/** One pod's armed GPU utilisation rule (the shared shape: core/podRule.ts). */
+export type IdleRuleState = PodRuleState<IdleRule>;
 
-export function ruleKey(accountId: string, podId: string): string {
-  return `${accountId}/${podId}`;
-}
+export { withoutRule, withRule } from '../podRule';
 
-/** Replaces the pod's rule (one per pod). */
-export function withRule(states: readonly IdleRuleState[], state: IdleRuleState): IdleRuleState[] {
-  const key = ruleKey(state.accountId, state.podId);
-  return [...states.filter((s) => ruleKey(s.accountId, s.podId) !== key), state];
-}
-
-export function withoutRule(states: readonly IdleRuleState[], accountId: string, podId: string): IdleRuleState[] {
-  const key = ruleKey(accountId, podId);
-  return states.filter((s) => ruleKey(s.accountId, s.podId) !== key);
-}
-
+/** "Keep Running For 1 Hour" (the default): the rule says nothing and stops nothing for `ms`. */
 export function snooze(state: IdleRuleState, now: number, ms = SNOOZE_MS): IdleRuleState {
-  const { notifiedAt: _shown, ...rest } = state;
-  return { ...rest, snoozedUntil: now + ms };
+  return snoozeRule(state, now, ms);
 }
 
 /**
- * What to do for a running pod with an armed rule, given the latest verdict:
+ * What to do for a running pod with an armed rule, given the latest verdict (the shared steps of
+ * core/podRule.ts, with the idle time):
  * - snoozed: the user asked to keep it running until then;
  * - watch: not idle (busy or unknown); a notification shown earlier is withdrawn (clear `notifiedAt`);
  * - notify: idle: show the notification (pod, idle time, cost; Cancel / Keep Running For 1 Hour), set `notifiedAt`;
@@ -158,62 +132,22 @@ export type IdleStep =
   | { kind: 'stop'; since: number; minutes: number };
 
 export function nextStep(state: IdleRuleState, verdict: IdleVerdict, now: number, graceMs: number): IdleStep {
-  if (state.snoozedUntil !== undefined && now < state.snoozedUntil)
-    return { kind: 'snoozed', until: state.snoozedUntil };
-  if (verdict.kind !== 'idle') return { kind: 'watch' };
-  const idle = { since: verdict.since, minutes: verdict.minutes };
-  if (state.notifiedAt === undefined) return { kind: 'notify', ...idle };
-  const until = state.notifiedAt + graceMs;
-  return now < until ? { kind: 'grace', until } : { kind: 'stop', ...idle };
-}
-
-export interface ReadRules {
-  states: IdleRuleState[];
-  /** Why each stored entry left out was refused (for the output channel). */
-  ignored: string[];
+  const step = ruleStep(state, verdict.kind === 'idle', now, graceMs);
+  const idle = verdict.kind === 'idle' ? { since: verdict.since, minutes: verdict.minutes } : undefined;
+  switch (step.kind) {
+    case 'notify':
+      return idle ? { kind: 'notify', ...idle } : { kind: 'watch' };
+    case 'act':
+      return idle ? { kind: 'stop', ...idle } : { kind: 'watch' };
+    default:
+      return step;
+  }
 }
 
 /**
  * The rules read back from global state. Anything malformed is left out with the reason, never a crash and
- * never a guessed rule; `notifiedAt` is dropped (see IdleRuleState).
+ * never a guessed rule; `notifiedAt` is dropped (see PodRuleState).
  */
-export function readRuleStates(value: unknown, clouds: readonly string[]): ReadRules {
-  if (value === undefined) return { states: [], ignored: [] };
-  if (!Array.isArray(value)) return { states: [], ignored: ['the stored idle rules are not a list'] };
-  let states: IdleRuleState[] = [];
-  const ignored: string[] = [];
-  value.forEach((entry, i) => {
-    const read = readRuleState(entry, clouds);
-    if ('error' in read) ignored.push(`idle rule ${i + 1}: ${read.error}`);
-    else states = withRule(states, read.state);
-  });
-  return { states, ignored };
-}
-
-function readRuleState(entry: unknown, clouds: readonly string[]): { state: IdleRuleState } | { error: string } {
-  if (typeof entry !== 'object' || entry === null) return { error: 'not an object' };
-  const e = entry as Record<string, unknown>;
-  for (const field of ['accountId', 'podId', 'podName'] as const) {
-    if (typeof e[field] !== 'string' || (field !== 'podName' && e[field] === '')) return { error: `no ${field}` };
-  }
-  if (typeof e.cloud !== 'string' || !clouds.includes(e.cloud)) return { error: 'unknown cloud' };
-  const rule = validateRule(e.rule);
-  if ('error' in rule) return { error: rule.error };
-  if (!isTime(e.setAt)) return { error: 'no valid setAt' };
-  if (e.snoozedUntil !== undefined && !isTime(e.snoozedUntil)) return { error: 'snoozedUntil is not a time' };
-  return {
-    state: {
-      accountId: e.accountId as string,
-      cloud: e.cloud as CloudId,
-      podId: e.podId as string,
-      podName: e.podName as string,
-      rule: rule.rule,
-      setAt: e.setAt as number,
-      ...(e.snoozedUntil !== undefined && { snoozedUntil: e.snoozedUntil as number }),
-    },
-  };
-}
-
-function isTime(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+export function readRuleStates(value: unknown, clouds: readonly string[]): ReadStates<IdleRuleState> {
+  return readStates(value, clouds, validateRule, 'idle rule');
 }

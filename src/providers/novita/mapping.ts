@@ -4,6 +4,7 @@ import type { RawCluster, RawInstance, RawProduct, RawStorage } from './schemas'
 import { l10n } from '../../core/l10n';
 import { unitNotPublished } from '../../core/price';
 import { reclaimedReason, spotStateOf } from './spot';
+import { storageCostOf } from './storageCost';
 
 /** Novita prices are integers in 1/100000 USD per hour (67000 = $0.67/h). */
 export const PRICE_UNIT = 100_000;
@@ -159,6 +160,10 @@ export function mapInstance(
   const created = parseTime(raw.createdAt);
   if (created !== undefined) pod.createdAt = created;
   if (price !== undefined) pod.pricePerHour = price;
+  pod.storageCost = storageCostOf(raw);
+  // The instance's own record says when it last stopped (the list does not): kept while it stays stopped.
+  const stoppedAt = status === 'stopped' ? parseTime(raw.lastStoppedAt) : undefined;
+  if (stoppedAt !== undefined) pod.stoppedAt = stoppedAt;
   if (status === 'running') {
     const ssh = mapSsh(raw);
     if (ssh) pod.ssh = ssh;

@@ -49,6 +49,7 @@ export const zInstance = z.object({
   billingMode: zText,
   endTime: zText,
   createdAt: zText,
+  lastStoppedAt: zText,
   instancePrice: zMaybe(zLooseNumber),
   spotStatus: zText,
   spotReclaimTime: zText,

@@ -26,6 +26,8 @@ function baseItem(s: NovitaState, i: SimInstance): Record<string, unknown> {
     memory: String((s.product(i.productId)?.memoryPerGpu ?? 32) * i.gpuNum),
     gpuNum: String(i.gpuNum),
     rootfsSize: i.rootfsSize,
+    // On the list page too (gpu-instance-list-instances: volumeMounts with size as "<string>").
+    volumeMounts: volumeMounts(i),
     portMappings: ports(i).map((p) => ({ port: p.port, type: p.type })),
     billingMode: i.billingMode,
     ...(i.spot ? { spotStatus: i.spot.status, spotReclaimTime: String(i.spot.reclaimTime) } : {}),
@@ -34,6 +36,13 @@ function baseItem(s: NovitaState, i: SimInstance): Record<string, unknown> {
     instancePrice: String(i.instancePrice),
     kind: 'gpu',
   };
+}
+
+function volumeMounts(i: SimInstance) {
+  return [
+    { type: 'local', size: String(i.diskSize), id: '', mountPath: '/workspace' },
+    ...i.networkStorages.map((n) => ({ type: 'network', size: '', id: n.id, mountPath: n.mountPoint })),
+  ];
 }
 
 function ports(i: SimInstance) {
@@ -55,10 +64,6 @@ function detail(s: NovitaState, i: SimInstance): Record<string, unknown> {
             : `127.0.0.1:${31000 + n}`
           : '',
       })),
-      volumeMounts: [
-        { type: 'local', size: String(i.diskSize), id: '', mountPath: '/workspace' },
-        ...i.networkStorages.map((n) => ({ type: 'network', size: '', id: n.id, mountPath: n.mountPoint })),
-      ],
       envs: i.envs ?? [],
       command: i.command,
       entrypoint: i.entrypoint ?? '',

@@ -83,8 +83,8 @@ describe('package.json: the settings as the Settings editor lists them', () => {
 
   it('a command or button a description names in bold is one the user can find, with that exact name', () => {
     const titles = new Set(manifest.contributes.commands.map((c) => c.title));
-    // The two kinds of automatic stop, named as terms, not as something to click.
-    const terms = new Set(['Stop timer', 'stop timer', 'GPU utilisation rule']);
+    // The two kinds of automatic stop and the automatic delete, named as terms, not as something to click.
+    const terms = new Set(['Stop timer', 'stop timer', 'GPU utilisation rule', 'delete-when-stopped rule']);
     for (const [name, s] of settings) {
       for (const [, bold] of describe_(s).matchAll(/\*\*([^*]+)\*\*/g)) {
         assert.ok(

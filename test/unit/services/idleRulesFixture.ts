@@ -57,27 +57,35 @@ interface Warning {
   answer(choice?: string): void;
 }
 
-/** The rules over fake lists, feed, clock and workbench; `stopped` lists the pods stopped, in order. */
-export function setup(
-  options: {
-    memento?: Memento;
-    canStop?: boolean;
-    listReadable?: boolean;
-    /** The readings: by default a feed the test fills by hand. */
-    feed?: UtilisationFeed;
-    clock?: FakeClock;
-    graceMinutes?: number;
-  } = {},
-) {
+export interface FakeHostOptions {
+  memento?: Memento;
+  canStop?: boolean;
+  /** The fresh pod can be deleted (default: yes). */
+  canTerminate?: boolean;
+  listReadable?: boolean;
+  /** The readings: by default a feed the test fills by hand. */
+  feed?: UtilisationFeed;
+  clock?: FakeClock;
+  graceMinutes?: number;
+  /** The pods the lists hold at first (default: p1 running). */
+  pods?: Pod[];
+}
+
+/**
+ * A rules host over fake lists, feed, clock and workbench: `stopped` and `terminated` list the pods acted on, in
+ * order; `state.listReadable` false makes every read of a list fail (the last good list stays, as in the tree).
+ */
+export function fakeHost(options: FakeHostOptions = {}) {
   const memento = options.memento ?? new Memento();
   const fake = new FakeFeed();
   const feed = options.feed ?? fake;
   const clock = options.clock ?? new FakeClock(T0);
-  const pods = new Map<string, Pod>([['p1', pod('p1')]]);
+  const pods = new Map<string, Pod>((options.pods ?? [pod('p1')]).map((p) => [p.id, p]));
   const warnings: Warning[] = [];
   const infos: string[] = [];
   const logs: string[] = [];
   const stopped: string[] = [];
+  const terminated: string[] = [];
   const state = { listReadable: options.listReadable ?? true };
   const podListeners = new Set<(id: string) => void>();
   const listedAsked: string[][] = [];
@@ -93,7 +101,7 @@ export function setup(
     graceMs: () => (options.graceMinutes ?? 10) * MINUTE,
     clouds: ['yotta', 'novita', 'gpugeek', 'neevcloud'],
     pods: () => [...pods.values()].map((p) => ({ accountId: 'acc', pod: p })),
-    listed: () => [...pods.values()],
+    listed: () => (state.listReadable ? [...pods.values()] : undefined),
     keepListed: (ids) => void listedAsked.push([...ids]),
     onPodsChange: (l) => {
       podListeners.add(l);
@@ -101,12 +109,16 @@ export function setup(
     },
     fresh: async (_a, id): Promise<FreshPod | undefined> => {
       const p = pods.get(id);
+      podListeners.forEach((l) => l('acc'));
       if (!state.listReadable || !p) return undefined;
       return {
         pod: p,
         canStop: options.canStop ?? true,
+        canTerminate: options.canTerminate ?? true,
         stopVerb: 'pause',
         stoppedWord: 'Paused',
+        terminateVerb: 'delete',
+        terminatedWord: 'Deleted',
         cloudName: 'Yotta Labs',
       };
     },
@@ -114,6 +126,12 @@ export function setup(
       stopped.push(p.id);
       pods.set(p.id, { ...p, status: 'stopped' });
     },
+    terminate: async (_a, p) => {
+      terminated.push(p.id);
+      pods.delete(p.id);
+      podListeners.forEach((l) => l('acc'));
+    },
+    terminateWord: () => 'delete',
     showWarning: (message, ...buttons) =>
       new Promise((resolve) => warnings.push({ message, buttons, answer: resolve })),
     showInfo: async (message) => {
@@ -121,32 +139,39 @@ export function setup(
       return undefined;
     },
   };
-  const rules = new IdleRules(host);
   /** The wall clock reads minute `m` (no timer fires: the test calls check() itself). */
   const at = (m: number) => {
     const by = T0 + m * MINUTE - clock.now();
     if (by >= 0) clock.stepForward(by);
     else clock.stepBack(-by);
   };
-  const arm = () =>
-    rules.set({ accountId: 'acc', cloud: 'yotta', pod: pods.get('p1')! }, { thresholdPercent: 5, forMinutes: 30 });
   const podsChanged = () => podListeners.forEach((l) => l('acc'));
   return {
-    rules,
+    host,
     feed: fake,
     memento,
     clock,
     at,
-    arm,
     pods,
     warnings,
     infos,
     logs,
     stopped,
+    terminated,
     state,
     podsChanged,
     listedAsked,
   };
+}
+
+/** The idle rules over fake lists, feed, clock and workbench; `stopped` lists the pods stopped, in order. */
+export function setup(options: FakeHostOptions = {}) {
+  const t = fakeHost(options);
+  const { host, pods } = t;
+  const rules = new IdleRules(host);
+  const arm = () =>
+    rules.set({ accountId: 'acc', cloud: 'yotta', pod: pods.get('p1')! }, { thresholdPercent: 5, forMinutes: 30 });
+  return { ...t, rules, arm };
 }
 
 /** An armed 30-minute rule on p1, whose GPUs were idle from minute 0 to 31, looked at once: warned, not yet stopped. */

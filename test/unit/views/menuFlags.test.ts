@@ -139,7 +139,10 @@ function everyRow(): Record<RowKind, string[]> {
         for (const idle of [false, true])
           for (const rule of [false, true])
             for (const price of [false, true])
-              rows.pod.push(contextValue('pod', podMenuFlags(pod(status, { pending }), c, idle, rule, price)));
+              for (const deleteRule of [false, true])
+                rows.pod.push(
+                  contextValue('pod', podMenuFlags(pod(status, { pending }), c, idle, rule, price, deleteRule)),
+                );
       rows.vm.push(contextValue('vm', vmMenuFlags(pod(status, { kind: 'vm' }), c)));
       rows.endpoint.push(
         contextValue('endpoint', endpointMenuFlags({ cloud: 'yotta', id: 'e', name: 'e', status, rawStatus: status })),
