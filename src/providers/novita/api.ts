@@ -113,6 +113,11 @@ export class NovitaApi {
     return parseWith(zInstanceMetrics, res.body, l10n.t('read GPU metrics'));
   }
 
+  /** A request to Novita's platform root (where the metrics, balance and bills live), answer unparsed. */
+  platformRequest(req: HttpRequest) {
+    return this.metricsHttp.request(req);
+  }
+
   /** A request whose answer is not read (Novita answers `{}` or nothing). */
   async send(req: HttpRequest): Promise<void> {
     await this.http.request(req);

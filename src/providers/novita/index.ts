@@ -108,7 +108,7 @@ export function createNovitaProvider(config: ProviderConfig, deps: ProviderDeps)
       return products.map((p) => mapOffer(p, clusters));
     },
     volumes: novitaVolumes(api),
-    bills: novitaBills(config, deps),
+    bills: novitaBills(api),
     /** Per-GPU utilisation; memory comes as a bare percentage there (no size), so it is left out, not guessed. */
     gpuReadings: async (id, signal) => gpuReadingsOf(await api.getInstanceMetrics(id, signal)),
     credentials,

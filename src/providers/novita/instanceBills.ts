@@ -1,12 +1,10 @@
 import { UnexpectedResponseError } from '../../core/errors';
-import { HttpClient } from '../../core/http';
 import { l10n } from '../../core/l10n';
-import type { BillLine, BillOps, ProviderConfig } from '../../core/provider';
+import type { BillLine, BillOps } from '../../core/provider';
 import { parseWith, zId, zLooseNumber, zMaybe } from '../../core/schema';
 import * as z from '../../core/zod';
-import type { ProviderDeps } from '../deps';
-import { metricsBaseOf, NOVITA_DEFAULT_BASE } from './api';
-import { CLOUD, mapNovitaError, scrubbingLogger } from './errors';
+import type { NovitaApi } from './api';
+import { CLOUD } from './errors';
 
 /**
  * Novita's usage-based billing, filtered by instance (api-reference/basic-query-usage-based-billing):
@@ -29,23 +27,12 @@ const zBill = z.object({
 });
 const zBillList = z.object({ bills: zMaybe(z.array(zBill)) });
 
-export function novitaBills(config: ProviderConfig, deps: ProviderDeps): BillOps {
-  const http = new HttpClient({
-    cloudName: CLOUD,
-    baseUrl: metricsBaseOf(config.baseUrls.base || NOVITA_DEFAULT_BASE),
-    headers: { Authorization: `Bearer ${config.apiKey}` },
-    logger: scrubbingLogger(deps.logger),
-    limiter: deps.limiter,
-    fetch: deps.fetch,
-    backoffMs: deps.backoffMs,
-    timeoutMs: deps.timeoutMs,
-    mapError: mapNovitaError,
-  });
+export function novitaBills(api: Pick<NovitaApi, 'platformRequest'>): BillOps {
   const what = l10n.t('read the bills');
   return {
     maxRangeMs: 31 * DAY_MS,
     async list({ from, to, podId, per }, signal): Promise<BillLine[]> {
-      const res = await http.request({
+      const res = await api.platformRequest({
         method: 'GET',
         path: '/billing/bill/list',
         query: {
