@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { windowState } from './windowState';
 import type { EnvSet, EnvVault } from '../core/envVault';
 import { cleanEnvVar, type EnvVar } from '../core/formSteps/envVars';
 
@@ -18,10 +19,15 @@ const SETS = 'gpuPods.envSets';
  * the user picks it for; sets belong to one account, as the pods they are made for.
  */
 export class EnvStore {
+  private readonly state: Pick<vscode.Memento, 'get' | 'update'>;
+
   constructor(
     private readonly secrets: Pick<vscode.SecretStorage, 'get' | 'store' | 'delete'>,
-    private readonly state: Pick<vscode.Memento, 'get' | 'update'>,
-  ) {}
+    state: Pick<vscode.Memento, 'get' | 'update'>,
+  ) {
+    // a set or secret name just saved is offered at once, whatever global state echoes back meanwhile
+    this.state = windowState(state);
+  }
 
   /** The value kept under `name`; only the create request's builder asks (CreateContext.secretValue). */
   secretValue(name: string): Thenable<string | undefined> {

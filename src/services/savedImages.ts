@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { SavedImage } from '../core/savedImages';
+import { windowState } from './windowState';
 
 /** Where the saved images live in global state. */
 export const SAVED_IMAGES_KEY = 'gpuPods.savedImages';
@@ -31,7 +32,12 @@ function isStored(v: unknown): v is Stored {
  * password. No `vscode` at run time: unit-tested with a fake memento.
  */
 export class SavedImages {
-  constructor(private readonly memento: Pick<vscode.Memento, 'get' | 'update'>) {}
+  private readonly memento: Pick<vscode.Memento, 'get' | 'update'>;
+
+  constructor(memento: Pick<vscode.Memento, 'get' | 'update'>) {
+    // the image just saved must be offered at once, whatever global state echoes back meanwhile
+    this.memento = windowState(memento);
+  }
 
   private read(): Stored[] {
     const raw = this.memento.get<unknown>(SAVED_IMAGES_KEY);

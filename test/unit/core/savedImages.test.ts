@@ -99,6 +99,19 @@ describe('saved images kept per account (global state holds references and ids, 
     assert.doesNotMatch(JSON.stringify(m.data.get(SAVED_IMAGES_KEY)), /password/i);
   });
 
+  it('the image just saved stays offered when global state hands back an older copy for a moment', async () => {
+    const m = memento();
+    const store = new SavedImages(m);
+    await store.add('a', { image: 'r.io/x:1', jobId: 'j1', savedAt: 1, done: false });
+    const echo = m.data.get(SAVED_IMAGES_KEY);
+    await store.markDone('a', 'j1');
+    m.data.set(SAVED_IMAGES_KEY, echo); // the earlier write echoing back
+    assert.deepEqual(
+      store.of('a').map((s) => s.done),
+      [true],
+    );
+  });
+
   it('a newer save to the same reference replaces the older one; unreadable entries are ignored', async () => {
     const m = memento();
     m.data.set(SAVED_IMAGES_KEY, [{ image: 42 }, 'junk']);

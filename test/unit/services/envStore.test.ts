@@ -74,6 +74,19 @@ describe('secret environment values and saved sets, as GPU Pods keeps them', () 
     assert.deepEqual(vault.sets(), [], 'a disconnected account’s sets go with it');
   });
 
+  it('a set just saved is offered at once, even while global state hands back an older copy', async () => {
+    const state = new Memento();
+    const vault = new EnvStore(new Secrets(), state).forAccount('a1');
+    await vault.saveSet('first', [{ name: 'A', value: '1' }]);
+    const echo = state.values.get('gpuPods.envSets')!;
+    await vault.saveSet('second', [{ name: 'B', value: '2' }]);
+    state.values.set('gpuPods.envSets', echo); // the earlier write echoing back
+    assert.deepEqual(
+      vault.sets().map((set) => set.name),
+      ['first', 'second'],
+    );
+  });
+
   it('a create reads the secret once its body is built, and the account scrubs it from then on', async () => {
     const secrets = new Secrets();
     const store = new EnvStore(secrets, new Memento());
