@@ -6,10 +6,8 @@
  */
 
 import { CLOUD_IDS } from './cloudIds';
-import { looksSecret, type EnvVar } from './formSteps/envVars';
+import { looksSecret } from './formSteps/envVars';
 import { l10n } from './l10n';
-import type { CloudId } from './model';
-import type { PrefillPort } from './podPrefill';
 import { MAX_FOR_MINUTES } from './utilisation/idleRule';
 import * as z from './zod';
 
@@ -92,8 +90,6 @@ const specSchema = z.strictObject({
 });
 
 export type WorkspaceSpec = z.output<typeof specSchema>;
-export type SpecGpu = WorkspaceSpec['gpu'];
-export type SpecEnvVar = NonNullable<WorkspaceSpec['env']>[number];
 
 export type SpecResult = { spec: WorkspaceSpec } | { problems: string[] };
 
@@ -162,20 +158,7 @@ function issueText(issue: Issue, value: unknown): string {
   return issue.message;
 }
 
-/** The pod's parts in the one shape every cloud's form reads (`answersLike`), plus what the spec adds. */
-export function specEnv(spec: WorkspaceSpec): EnvVar[] {
-  return (spec.env ?? []).map((v) => ('secret' in v ? { name: v.name, secret: v.secret } : { ...v }));
-}
-
-export function specPorts(spec: WorkspaceSpec): PrefillPort[] | undefined {
-  return spec.ports?.map((p) => ({ ...p }));
-}
-
 /** The spec as saved: two-space indent, a final newline. No `$schema`: the extension applies its schema itself. */
 export function specText(spec: WorkspaceSpec): string {
   return `${JSON.stringify(spec, null, 2)}\n`;
-}
-
-export function isCloudId(value: unknown): value is CloudId {
-  return typeof value === 'string' && (CLOUD_IDS as readonly string[]).includes(value);
 }

@@ -194,6 +194,13 @@ async function takePrefilled(
   const match = options.find((o) => sameValue(o.value, value));
   if (match && !match.disabledReason) return { value: match.value };
   if (!withDefaults) return {};
+  // A value the step takes as typed text (an image reference of the user's own): its validation decides.
+  const custom = (field as PickField).allowCustom;
+  if (!match && custom && typeof value === 'string') {
+    const problem = custom.validate?.(value, answers);
+    if (!problem) return { value };
+    return { reason: l10n.t('The workspace spec asks for {0}: {1}', displayText(value), problem) };
+  }
   const what = match
     ? displayText(match.label)
     : displayText(typeof value === 'string' ? value : JSON.stringify(value));

@@ -1,11 +1,4 @@
-import {
-  numberOf,
-  portsFromText,
-  suggest,
-  textOf,
-  type PodPrefill,
-  type SuggestedAnswers,
-} from '../../../core/podPrefill';
+import { numberOf, suggest, textOf, type PodPrefill, type SuggestedAnswers } from '../../../core/podPrefill';
 
 /**
  * The wizard's answers for Create Runtime Like This… (field ids of gpuSteps and templateSteps). The GPU answer
