@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
 import { SPEC_PATH } from '../core/workspaceSpec';
+import { WORKSPACE_SPEC_KEY } from '../views/paletteKeys';
 import { executeCommand } from './vscodeCommands';
 
-/** True while a workspace folder holds the pod spec: "Create Pod from Workspace Spec" shows in the palette. */
-export const WORKSPACE_SPEC_KEY = 'gpuPods.workspaceHasSpec';
-
 /**
- * Keeps WORKSPACE_SPEC_KEY true exactly while some workspace folder has .vscode/gpu-pods.json: looked at once,
+ * Keeps WORKSPACE_SPEC_KEY ("Create Pod from Workspace Spec" in the palette) true exactly while some workspace folder has .vscode/gpu-pods.json: looked at once,
  * then again whenever such a file is created or deleted or the folders change. No request, no cloud code.
  */
 export function watchWorkspaceSpec(): vscode.Disposable {

@@ -154,7 +154,15 @@ describe('the packaged extension (.vsix), as a plain `vsce package` makes it on 
     assert.deepEqual(unwanted, []);
     // Every file under media/ is one the manifest uses: no README screenshot, no icon source.
     const used = referencedFiles(manifest);
-    assert.deepEqual(files.filter((f) => f.startsWith('media/')).sort(), [...new Set(used)].sort());
+    assert.deepEqual(
+      files.filter((f) => f.startsWith('media/')).sort(),
+      [...new Set(used.filter((f) => f.startsWith('media/')))].sort(),
+    );
+    // The JSON schemas the manifest contributes (jsonValidation), and no other file under schemas/.
+    assert.deepEqual(
+      files.filter((f) => f.startsWith('schemas/')).sort(),
+      used.filter((f) => f.startsWith('schemas/')).sort(),
+    );
     assert.ok(
       existsSync(join(root, 'media/screenshots')) && existsSync(join(root, 'docs/icon.svg')),
       'what this test keeps out of the package has moved',
