@@ -13,7 +13,7 @@ import { BurnRateStatus } from './views/burnRate';
 import type { TreeNode } from './views/nodes';
 import { paletteContext } from './views/paletteKeys';
 import { isPodRemoteWindow, WALKTHROUGH_KEYS } from './views/walkthroughKeys';
-import { watchWorkspaceSpec } from './workbench/workspaceSpecKey';
+import { watchWorkspaceSpec } from './views/workspaceSpecKey';
 
 /** A started GPU Pods: `load()` builds the rest on first call (and returns the same object after). */
 export interface Started {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { SPEC_PATH } from '../core/workspaceSpec';
-import { WORKSPACE_SPEC_KEY } from '../views/paletteKeys';
-import { executeCommand } from './vscodeCommands';
+import { WORKSPACE_SPEC_KEY } from './paletteKeys';
+import { executeCommand } from '../workbench/vscodeCommands';
 
 /**
  * Keeps WORKSPACE_SPEC_KEY ("Create Pod from Workspace Spec" in the palette) true exactly while some workspace folder has .vscode/gpu-pods.json: looked at once,
