@@ -13,6 +13,7 @@ import { BurnRateStatus } from './views/burnRate';
 import type { TreeNode } from './views/nodes';
 import { paletteContext } from './views/paletteKeys';
 import { isPodRemoteWindow, WALKTHROUGH_KEYS } from './views/walkthroughKeys';
+import { watchWorkspaceSpec } from './views/workspaceSpecKey';
 
 /** A started GPU Pods: `load()` builds the rest on first call (and returns the same object after). */
 export interface Started {
@@ -85,6 +86,7 @@ export function startGpuPods(context: vscode.ExtensionContext, seams: Seams = {}
     view,
     idleWake,
     accounts.onDidChange(updateContext),
+    watchWorkspaceSpec(),
     vscode.workspace.onDidOpenNotebookDocument(openNotebook),
     ...COMMAND_IDS.map((id) => registerCommand(id, async (...args: unknown[]) => (await load()).runCommand(id, args))),
   );

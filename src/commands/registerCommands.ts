@@ -5,6 +5,7 @@ import { copyPodId } from './pods/copyPodId';
 import { createOnBestOffer } from './offers/createOnBestOffer';
 import { createPod } from './pods/createPod';
 import { createPodLikeThis } from './pods/createPodLikeThis';
+import { createFromWorkspaceSpec } from './spec/createFromWorkspaceSpec';
 import { disconnect } from './accounts/disconnect';
 import { editAccount } from './accounts/editAccount';
 import { clearIdleRule, stopWhenIdle } from './idle/idleRuleCommands';
@@ -43,6 +44,7 @@ export const COMMANDS: Record<CommandId, Handler> = {
   'gpuPods.showLog': showLog,
   'gpuPods.createPod': createPod,
   'gpuPods.createPodLikeThis': createPodLikeThis,
+  'gpuPods.createPodFromWorkspaceSpec': createFromWorkspaceSpec,
   // Pause/Resume and Stop/Start are one action each; the menu shows the cloud's own word.
   'gpuPods.pausePod': (s, a) => podActionCommand(s, a, 'stop', 'pause'),
   'gpuPods.resumePod': (s, a) => podActionCommand(s, a, 'start', 'pause'),

@@ -147,6 +147,8 @@ export interface CreateForm<R = unknown> {
    * start on, and a note for each step the pod's answer could not fill.
    */
   answersLike?(prefill: PodPrefill): SuggestedAnswers;
+  /** The way back of `answersLike`: the pod's parts these answers ask for (Save These Answers to the Workspace). */
+  prefillOf?(answers: Answers): PodPrefill;
 }
 
 /** Field value helpers: answers are unknown-typed, read them safely. */

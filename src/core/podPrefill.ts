@@ -91,3 +91,30 @@ export function suggest(): SuggestedAnswers & {
     },
   };
 }
+
+/**
+ * Ports typed in a wizard ("8080/tcp, 8081/http" or "22, 8080" with `protocol` for the bare ones), for the
+ * workspace spec (the way back of `answersLike`). What is not a port is left out: the wizard validated it.
+ */
+export function portsFromText(text: unknown, protocol: PrefillPort['protocol'] = 'tcp'): PrefillPort[] {
+  if (typeof text !== 'string') return [];
+  const ports: PrefillPort[] = [];
+  for (const part of text.split(',')) {
+    const m = /^\s*(\d{1,5})(?:\/(tcp|http|ssh))?\s*$/i.exec(part);
+    const port = m ? Number(m[1]) : 0;
+    if (m && port >= 1 && port <= 65535)
+      ports.push({ port, protocol: (m[2]?.toLowerCase() as PrefillPort['protocol'] | undefined) ?? protocol });
+  }
+  return ports;
+}
+
+/** A number answer (the wizard keeps numbers, a prefill may carry text), or undefined. */
+export function numberOf(value: unknown): number | undefined {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+}
+
+/** A string answer, or undefined. */
+export function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

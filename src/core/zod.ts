@@ -5,6 +5,15 @@
  */
 export {
   array,
+  int,
+  maxLength,
+  maximum,
+  minLength,
+  minimum,
+  positive,
+  regex,
+  refine,
+  strictObject,
   boolean,
   literal,
   looseObject,

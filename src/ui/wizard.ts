@@ -25,6 +25,7 @@ const l10n: Pick<typeof vscode.l10n, 't'> = translations;
 const CUSTOM = Symbol('custom');
 const INLINE = Symbol('inline');
 const CREATE = Symbol('create');
+const SAVE = Symbol('save');
 /** The "could not be loaded" line of an optional step: shown, never an answer. */
 const UNAVAILABLE = Symbol('unavailable');
 /** A summary line that maps to no step: picking it keeps the summary open. */
@@ -57,6 +58,17 @@ export interface WizardOptions {
   backToCaller?: boolean;
   /** The account's saved environment sets and kept secrets, for the environment step (core/envVault.ts). */
   envVault?: EnvVault;
+  /**
+   * "Save These Answers to the Workspace" on the summary: called with the answers, then the summary shows again.
+   * It reports its own outcome (written, declined, failed).
+   */
+  saveAnswers?(answers: Answers): Promise<void>;
+  /**
+   * The prefilled answers are a whole pod (the workspace spec): a step they leave out takes its default (the
+   * option picked by default, the suggested text) without being asked, so a complete spec opens on the summary.
+   * A step whose answer the cloud no longer takes is asked, saying why.
+   */
+  prefilledComplete?: boolean;
 }
 
 /** Back on the first step of a wizard opened with `backToCaller`. A cancellation for everyone else. */
@@ -78,7 +90,15 @@ export async function runWizard(
   options: WizardOptions,
 ): Promise<Answers | undefined> {
   const answers: Answers = { ...(options.previous ?? options.prefilled ?? options.suggested?.answers) };
-  const pending = new Set(options.previous ? [] : Object.keys(options.prefilled ?? {}));
+  const pending = new Set(
+    options.previous
+      ? []
+      : options.prefilledComplete
+        ? form.fields.map((f) => f.id)
+        : Object.keys(options.prefilled ?? {}),
+  );
+  // Why a prefilled answer was not taken: said in its step.
+  const refused: Record<string, string> = {};
   // Steps the user is not asked: prefilled ones still to come or taken without showing (see stepCounter).
   const notAsked = new Set(pending);
   const fields = form.fields;
@@ -98,6 +118,10 @@ export async function runWizard(
       );
       if (choice === undefined) return undefined;
       if (choice === CREATE) return answers;
+      if (choice === SAVE) {
+        await options.saveAnswers?.(answers);
+        continue;
+      }
       if (choice === STAY) continue;
       if (choice === BACK) {
         index = history.pop() ?? lastActive(fields, answers);
@@ -113,17 +137,18 @@ export async function runWizard(
       continue;
     }
     if (pending.delete(field.id)) {
-      const taken = await takePrefilled(field, answers);
-      if (taken) {
+      const taken = await takePrefilled(field, answers, !!options.prefilledComplete);
+      if ('value' in taken) {
         answers[field.id] = taken.value;
         index++;
         continue;
       }
+      if (taken.reason) refused[field.id] = taken.reason;
     }
     notAsked.delete(field.id);
     const counter = stepCounter(fields, answers, notAsked, index);
     const canGoBack = history.length > 0 || !!options.backToCaller;
-    const note = options.suggested?.notes[field.id];
+    const note = refused[field.id] ?? options.suggested?.notes[field.id];
     const result =
       field.kind === 'env'
         ? await editEnvironment(
@@ -150,17 +175,59 @@ export async function runWizard(
 
 /**
  * A prefilled answer the step would accept: a pickable option with that value (loading the options also
- * lets the form cache what later steps read), or text its validation passes.
+ * lets the form cache what later steps read), or text its validation passes. With `withDefaults`, a step with no
+ * prefilled answer takes its default; a prefilled answer the step refuses comes back with the reason.
  */
-async function takePrefilled(field: FormField, answers: Answers): Promise<{ value: unknown } | undefined> {
+async function takePrefilled(
+  field: FormField,
+  answers: Answers,
+  withDefaults: boolean,
+): Promise<{ value: unknown } | { reason?: string }> {
   const value = answers[field.id];
-  if (value === undefined) return undefined;
-  if (field.kind === 'text' || field.kind === 'number')
-    return field.validate?.(String(value), answers) ? undefined : { value };
+  if (value === undefined) return withDefaults ? takeDefault(field, answers) : {};
+  if (field.kind === 'text' || field.kind === 'number') {
+    const problem = field.validate?.(String(value), answers);
+    return problem ? { reason: problem } : { value };
+  }
   if (field.kind === 'multiPick' || field.kind === 'env') return { value };
   const options = await (field as PickField).options(answers).catch(() => [] as PickOption[]);
-  const match = options.find((o) => !o.disabledReason && sameValue(o.value, value));
-  return match ? { value: match.value } : undefined;
+  const match = options.find((o) => sameValue(o.value, value));
+  if (match && !match.disabledReason) return { value: match.value };
+  if (!withDefaults) return {};
+  // A value the step takes as typed text (an image reference of the user's own): its validation decides.
+  const custom = (field as PickField).allowCustom;
+  if (!match && custom && typeof value === 'string') {
+    const problem = custom.validate?.(value, answers);
+    if (!problem) return { value };
+    return { reason: l10n.t('The workspace spec asks for {0}: {1}', displayText(value), problem) };
+  }
+  const what = match
+    ? displayText(match.label)
+    : displayText(typeof value === 'string' ? value : JSON.stringify(value));
+  return {
+    reason: match
+      ? l10n.t(
+          'The workspace spec asks for {0}, which is not available now ({1}): pick another.',
+          what,
+          displayText(match.disabledReason ?? ''),
+        )
+      : l10n.t('The workspace spec asks for {0}, which is not offered now: pick another.', what),
+  };
+}
+
+/** A step's default, taken without asking: the option picked by default, the suggested text, no variables. */
+async function takeDefault(field: FormField, answers: Answers): Promise<{ value: unknown } | { reason?: string }> {
+  if (field.kind === 'env') return { value: { vars: [] } };
+  if (field.kind === 'text' || field.kind === 'number') {
+    const initial = field.initial?.(answers);
+    if (initial === undefined || field.validate?.(initial, answers)) return {};
+    return { value: field.kind === 'number' ? Number(initial) : initial };
+  }
+  const options = await (field as PickField | MultiPickField).options(answers).catch(() => [] as PickOption[]);
+  const usable = options.filter((o) => !o.disabledReason);
+  if (field.kind === 'multiPick') return { value: usable.filter((o) => o.picked).map((o) => o.value) };
+  const chosen = usable.find((o) => o.picked) ?? (usable.length === 1 ? usable[0] : undefined);
+  return chosen ? { value: chosen.value } : {};
 }
 
 /** Equal values, or an object whose fields all equal the option value's (the option may carry more). */
@@ -369,17 +436,21 @@ async function summaryStep(
   fields: FormField[],
   canGoBack: boolean,
   counter: { step: number; totalSteps: number },
-): Promise<number | typeof CREATE | typeof BACK | undefined> {
+): Promise<number | typeof CREATE | typeof SAVE | typeof BACK | undefined> {
   const lines = form.summarize(answers, ctx);
+  type Choice = number | typeof CREATE | typeof SAVE;
   const items = lines.then((ls) => [
-    { label: `$(check) ${options.confirmLabel}`, value: CREATE as number | typeof CREATE },
+    { label: `$(check) ${options.confirmLabel}`, value: CREATE as Choice },
+    ...(options.saveAnswers
+      ? [{ label: `$(save) ${l10n.t('Save These Answers to the Workspace')}`, value: SAVE as Choice }]
+      : []),
     ...ls.map((l) => {
       const target = l.fieldId ? fields.findIndex((f) => f.id === l.fieldId) : -1;
       return {
         label: displayText(l.label),
         description: displayText(l.value, { maxLength: 400 }),
         detail: target >= 0 ? l10n.t('Select to change') : undefined,
-        value: (target >= 0 ? target : STAY) as number | typeof CREATE,
+        value: (target >= 0 ? target : STAY) as Choice,
         group: l10n.t('Summary'),
       };
     }),
@@ -393,5 +464,5 @@ async function summaryStep(
     ...counter,
   });
   if (choice === undefined || choice === BACK) return choice;
-  return choice as number | typeof CREATE;
+  return choice as number | typeof CREATE | typeof SAVE;
 }

@@ -8,6 +8,9 @@ import type { PaletteFacts } from '../core/capabilities';
  */
 
 /** `gpuPods.palette.<key>`: on when at least one connected account's cloud can do it. */
+/** True while a workspace folder holds the pod spec (set by workbench/workspaceSpecKey.ts, not from the clouds). */
+export const WORKSPACE_SPEC_KEY = 'gpuPods.workspaceHasSpec';
+
 export const PALETTE_KEYS = [
   'pauses',
   'stops',

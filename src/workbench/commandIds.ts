@@ -48,6 +48,7 @@ export const COMMAND_IDS = [
   'gpuPods.manageRegistryCredentials',
   'gpuPods.saveImage',
   'gpuPods.setGpuPrice',
+  'gpuPods.createPodFromWorkspaceSpec',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -18,6 +18,8 @@ import type { Services } from '../services';
 import { waitWithProgress } from '../waitWithProgress';
 import { displayText } from '../../core/displayText';
 import { walkthroughStepDone } from '../walkthroughSteps';
+import type { IdleRule } from '../../core/utilisation/idleRule';
+import { saveAnswersToWorkspace } from '../spec/saveAnswersToWorkspace';
 
 /**
  * The create wizard, then exactly one create request. If the cloud documents that nothing was done, its
@@ -31,6 +33,11 @@ export interface CreatePodOptions {
   backToCaller?: boolean;
   /** Create Pod Like This…: the pod copied (its name, for the title) and the answers its settings give. */
   like?: { name: string; suggested: SuggestedAnswers };
+  /**
+   * Create Pod from Workspace Spec: the spec's answers, each step taken without asking while the cloud still
+   * offers it (the others take their defaults), so the wizard opens on its summary; the idle rule it asks for.
+   */
+  spec?: { answers: Answers; idleRule?: IdleRule };
 }
 
 export async function createPod(
@@ -47,14 +54,19 @@ export async function createPod(
     sshPublicKey: provider.facts.sshAuth === 'createKey' ? await publicKeyIfWanted(services) : undefined,
     secretValue: envSecretValue(services, account),
   };
+  const form = () => provider.createForm({ savedImages: new SavedImages(services.context.globalState).of(account.id) });
   const pod = await createThroughWizard(services, {
-    form: () => provider.createForm({ savedImages: new SavedImages(services.context.globalState).of(account.id) }),
+    form,
     ctx,
     wizard: {
       title: options.like
         ? vscode.l10n.t('Create pod on {0} like "{1}"', cloud, displayText(options.like.name))
-        : vscode.l10n.t('Create pod on {0}', cloud),
-      prefilled: options.prefilled,
+        : options.spec
+          ? vscode.l10n.t('Create pod on {0} from the workspace spec', cloud)
+          : vscode.l10n.t('Create pod on {0}', cloud),
+      prefilled: options.spec?.answers ?? options.prefilled,
+      prefilledComplete: !!options.spec,
+      saveAnswers: saveAnswersToWorkspace(services, account, form),
       suggested: options.like?.suggested,
       backToCaller: options.backToCaller,
       confirmLabel: vscode.l10n.t('Create pod'),
@@ -73,9 +85,10 @@ export async function createPod(
   services.data.upsertPod(account.id, pod);
   void walkthroughStepDone(services.workbench, 'create');
   await services.idleGuard.applyNewPodDefaults(account, pod);
-  // The default idle rule, only where the cloud can stop a pod: an idle rule never deletes one.
-  if (settings.idleAutoStopNewPods() && provider.podActions.has('stop'))
-    await services.idleRules.set({ accountId: account.id, cloud: account.cloud, pod }, settings.idleRuleDefaults());
+  // The spec's idle rule, else the default one, only where the cloud can stop a pod: an idle rule never deletes one.
+  const idleRule = options.spec?.idleRule ?? (settings.idleAutoStopNewPods() ? settings.idleRuleDefaults() : undefined);
+  if (idleRule && provider.podActions.has('stop'))
+    await services.idleRules.set({ accountId: account.id, cloud: account.cloud, pod }, idleRule);
   // The default delete-when-stopped rule, only where a stopped pod exists (not where stopping is deleting).
   if (settings.stoppedDeleteHours() > 0 && deleteWhenStoppedAllowed(provider, pod))
     await services.stoppedRules.set(

@@ -6,7 +6,7 @@ import { gpuGeekEnvStep } from './form/envStep';
 import { imageSteps } from './form/imageSteps';
 import { GpuGeekLookups } from './form/lookups';
 import { machineSteps } from './form/machineSteps';
-import { gpuGeekAnswersLike } from './form/podLike';
+import { gpuGeekAnswersLike, gpuGeekPrefillOf } from './form/podLike';
 import { portSteps } from './form/ports';
 import { summarize } from './form/summary';
 import { l10n } from '../../core/l10n';
@@ -31,6 +31,7 @@ export function gpuGeekCreateForm(deps: CreateFormDeps): CreateForm<Pod> {
     summarize: (answers, ctx) => summarize(deps.api, look, answers, ctx),
     answersForOffer: (offer, regionId) => ({ gpuName: offer.id, ...(regionId ? { dcId: regionId } : {}) }),
     answersLike: gpuGeekAnswersLike,
+    prefillOf: gpuGeekPrefillOf,
     create: (answers, ctx) => create(deps, answers, ctx, look),
   };
 }

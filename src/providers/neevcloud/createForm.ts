@@ -6,7 +6,7 @@ import { create } from './form/create';
 import { isGpuChoice } from './form/gpuChoice';
 import { gpuSteps } from './form/gpuSteps';
 import { NeevInventory } from './form/inventory';
-import { neevAnswersLike } from './form/podLike';
+import { neevAnswersLike, neevPrefillOf } from './form/podLike';
 import { NAME } from './form/request';
 import { summarize } from './form/summary';
 import { templateSteps } from './form/templateSteps';
@@ -46,6 +46,7 @@ export function neevCreateForm(
     // The GPU option's value also names its best region; matching on the config id alone finds it.
     answersForOffer: (offer, regionId) => ({ gpu: { configId: offer.id }, ...(regionId ? { region: regionId } : {}) }),
     answersLike: neevAnswersLike,
+    prefillOf: neevPrefillOf,
 
     create: (answers, ctx) => create(api, inventory, { getPod, findPodsByName }, answers, ctx),
   };

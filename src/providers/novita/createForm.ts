@@ -12,7 +12,7 @@ import { imageStep } from './form/imageStep';
 import { NovitaPrivateImages } from './form/privateImage';
 import type { RegistryCredentialOps } from '../../core/registryCredentials';
 import type { ImageSaveOps } from '../../core/savedImages';
-import { novitaAnswersLike } from './form/podLike';
+import { novitaAnswersLike, novitaPrefillOf } from './form/podLike';
 import { portSteps } from './form/portSteps';
 import { storageStep } from './form/storageStep';
 import { summarize } from './form/summary';
@@ -54,6 +54,7 @@ export function novitaCreateForm(
     summarize: (answers, ctx) => summarize(cat, answers, ctx, priv),
     answersForOffer: (offer, regionId) => ({ productId: offer.id, ...(regionId ? { clusterId: regionId } : {}) }),
     answersLike: novitaAnswersLike,
+    prefillOf: novitaPrefillOf,
     create: (answers, ctx) => create(cat, answers, ctx, priv),
   };
 }

@@ -5,7 +5,7 @@ import type { Pod } from '../../core/model';
 import { defaultName, validateName } from './formInput';
 import { podGpuSteps } from './form/podGpuSteps';
 import { podImageSteps } from './form/podImageSteps';
-import { podAnswersLike } from './form/podLike';
+import { podAnswersLike, podPrefillOf } from './form/podLike';
 import { PodLookups } from './form/podLookups';
 import { podPortSteps } from './form/podPortSteps';
 import { imageProblem, podSpec } from './form/podSpec';
@@ -57,6 +57,7 @@ export function podCreateForm(pods: YottaPods, res: YottaResources, creds: Regis
     answersForOffer: (offer, regionId) => ({ gpu: offer.id, ...(regionId ? { region: regionId } : {}) }),
 
     answersLike: (prefill) => podAnswersLike(prefill, v1),
+    prefillOf: podPrefillOf,
 
     create: (answers, ctx) => {
       // Refused before anything is sent: a private image pulled without a credential fails after billing starts.

@@ -18,6 +18,7 @@ interface Manifest {
     viewsContainers?: Record<string, Array<{ icon?: string }>>;
     views?: Record<string, Array<{ icon?: string }>>;
     walkthroughs?: Array<{ steps: Array<{ media: Record<string, unknown> }> }>;
+    jsonValidation?: Array<{ url: string }>;
   };
 }
 
@@ -61,7 +62,7 @@ function mediaFiles(media: Record<string, unknown>): unknown[] {
   return [markdown, svg, ...(typeof image === 'object' && image ? Object.values(image) : [image])];
 }
 
-/** The files the manifest shows: the icons (not codicons) and every walkthrough page. */
+/** The files the manifest shows: the icons (not codicons), every walkthrough page and the JSON schemas. */
 function referencedFiles(manifest: Manifest): string[] {
   const { contributes } = manifest;
   return [
@@ -69,6 +70,7 @@ function referencedFiles(manifest: Manifest): string[] {
     ...Object.values(contributes.viewsContainers ?? {}).flatMap((list) => list.map((c) => c.icon)),
     ...Object.values(contributes.views ?? {}).flatMap((list) => list.map((v) => v.icon)),
     ...(contributes.walkthroughs ?? []).flatMap((w) => w.steps.flatMap((s) => mediaFiles(s.media))),
+    ...(contributes.jsonValidation ?? []).map((v) => v.url.replace(/^\.\//, '')),
   ].filter((f): f is string => typeof f === 'string' && !f.startsWith('$('));
 }
 
@@ -152,7 +154,15 @@ describe('the packaged extension (.vsix), as a plain `vsce package` makes it on 
     assert.deepEqual(unwanted, []);
     // Every file under media/ is one the manifest uses: no README screenshot, no icon source.
     const used = referencedFiles(manifest);
-    assert.deepEqual(files.filter((f) => f.startsWith('media/')).sort(), [...new Set(used)].sort());
+    assert.deepEqual(
+      files.filter((f) => f.startsWith('media/')).sort(),
+      [...new Set(used.filter((f) => f.startsWith('media/')))].sort(),
+    );
+    // The JSON schemas the manifest contributes (jsonValidation), and no other file under schemas/.
+    assert.deepEqual(
+      files.filter((f) => f.startsWith('schemas/')).sort(),
+      used.filter((f) => f.startsWith('schemas/')).sort(),
+    );
     assert.ok(
       existsSync(join(root, 'media/screenshots')) && existsSync(join(root, 'docs/icon.svg')),
       'what this test keeps out of the package has moved',

@@ -143,3 +143,95 @@ describe('runWizard with suggested answers (Create Pod Like This)', () => {
     assert.equal(ui.asked.find((q) => q.id === 'gpu')?.placeholder, undefined, 'no note where the pod was read');
   });
 });
+
+describe('runWizard from the workspace spec (a whole pod prefilled)', () => {
+  it('asks only what the spec leaves open without a default: its answers and the suggested name are taken', async () => {
+    const ui = new ScriptedInput([
+      { id: 'region', pick: 'eu' },
+      { id: 'summary', pick: 'Create pod' },
+    ]);
+    const answers = await runWizard(
+      ui,
+      form(),
+      { jupyterPassword: 'x' },
+      {
+        title: 'Create',
+        confirmLabel: 'Create pod',
+        prefilled: { gpu: { configId: 'a100' } },
+        prefilledComplete: true,
+      },
+    );
+    assert.deepEqual(
+      ui.asked.map((q) => q.id),
+      ['region', 'summary'],
+    );
+    assert.deepEqual(answers, { gpu: { configId: 'a100', regionId: 'best' }, region: 'eu', name: 'pod' });
+  });
+
+  it('asks the step whose answer the cloud no longer offers, saying why', async () => {
+    const ui = new ScriptedInput([
+      { id: 'gpu', pick: 'A100' },
+      { id: 'summary', pick: 'Create pod' },
+    ]);
+    const answers = await runWizard(
+      ui,
+      form(true),
+      { jupyterPassword: 'x' },
+      {
+        title: 'Create',
+        confirmLabel: 'Create pod',
+        prefilled: { gpu: { configId: 'h100' }, region: 'eu' },
+        prefilledComplete: true,
+      },
+    );
+    assert.match(
+      ui.asked[0].placeholder ?? '',
+      /The workspace spec asks for H100, which is not available now \(sold out\)/,
+    );
+    assert.deepEqual(answers, { gpu: { configId: 'a100', regionId: 'best' }, region: 'eu', name: 'pod' });
+  });
+
+  it("takes the spec's own image, typed rather than listed, on a step that accepts typed values", async () => {
+    const imageForm: CreateForm<Answers> = {
+      fields: [
+        {
+          kind: 'pick',
+          id: 'image',
+          title: 'Image',
+          options: async () => [{ label: 'ubuntu', value: 'ubuntu:22.04', picked: true }],
+          allowCustom: { prompt: 'Image', validate: (v) => (v.includes(' ') ? 'no spaces' : undefined) },
+        },
+      ],
+      summarize: async () => [],
+      create: async (a) => a,
+    };
+    const ui = new ScriptedInput([{ id: 'summary', pick: 'Create pod' }]);
+    const answers = await runWizard(
+      ui,
+      imageForm,
+      { jupyterPassword: 'x' },
+      { title: 'Create', confirmLabel: 'Create pod', prefilled: { image: 'my/own:1' }, prefilledComplete: true },
+    );
+    assert.deepEqual(answers, { image: 'my/own:1' });
+  });
+
+  it('"Save These Answers to the Workspace" on the summary saves the answers and shows the summary again', async () => {
+    const saved: Answers[] = [];
+    const ui = new ScriptedInput([
+      { id: 'summary', pick: 'Save These Answers to the Workspace' },
+      { id: 'summary', pick: 'Create pod' },
+    ]);
+    await runWizard(
+      ui,
+      form(),
+      { jupyterPassword: 'x' },
+      {
+        title: 'Create',
+        confirmLabel: 'Create pod',
+        previous: { gpu: { configId: 'a100', regionId: 'best' }, region: 'us', name: 'pod' },
+        saveAnswers: async (a) => void saved.push({ ...a }),
+      },
+    );
+    assert.deepEqual(saved, [{ gpu: { configId: 'a100', regionId: 'best' }, region: 'us', name: 'pod' }]);
+  });
+});

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLOUDS } from '../../../src/providers/clouds';
-import { PALETTE_KEYS, paletteContext } from '../../../src/views/paletteKeys';
+import { PALETTE_KEYS, paletteContext, WORKSPACE_SPEC_KEY } from '../../../src/views/paletteKeys';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '../../../../package.json'), 'utf8'));
 const paletteMenu = manifest.contributes.menus.commandPalette as Array<{ command: string; when?: string }>;
@@ -12,7 +12,8 @@ const commands = (manifest.contributes.commands as Array<{ command: string }>).m
  * The commands the palette offers for these context values. Palette clauses are kept to keys joined by `&&`
  * (and `false`); anything else fails here, so this reading of them stays the whole truth.
  */
-function offered(context: Record<string, boolean>): string[] {
+function offered(clouds: Record<string, boolean>, workspaceHasSpec = false): string[] {
+  const context: Record<string, boolean> = { ...clouds, [WORKSPACE_SPEC_KEY]: workspaceHasSpec };
   const when = new Map(paletteMenu.map((e) => [e.command, e.when]));
   const holds = (clause: string | undefined) =>
     clause === undefined ||
@@ -122,6 +123,15 @@ describe('palette context keys: the palette offers what the connected clouds can
     for (const cloud of Object.values(CLOUDS)) {
       assert.ok(offered(paletteContext([cloud])).length > ALWAYS.length, cloud.id);
     }
+  });
+});
+
+describe('Create Pod from Workspace Spec in the palette', () => {
+  it('is offered only while a workspace folder has the spec and an account is connected', () => {
+    const cloud = Object.values(CLOUDS)[0];
+    assert.ok(offered(paletteContext([cloud]), true).includes('gpuPods.createPodFromWorkspaceSpec'));
+    assert.ok(!offered(paletteContext([cloud]), false).includes('gpuPods.createPodFromWorkspaceSpec'));
+    assert.ok(!offered(paletteContext([]), true).includes('gpuPods.createPodFromWorkspaceSpec'));
   });
 });
 

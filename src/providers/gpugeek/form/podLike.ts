@@ -1,4 +1,11 @@
-import { suggest, type PodPrefill, type SuggestedAnswers } from '../../../core/podPrefill';
+import {
+  numberOf,
+  portsFromText,
+  suggest,
+  textOf,
+  type PodPrefill,
+  type SuggestedAnswers,
+} from '../../../core/podPrefill';
 import type { SkuName } from '../api';
 import { SKUS } from './createBody';
 
@@ -34,4 +41,19 @@ export function gpuGeekAnswersLike(p: PodPrefill): SuggestedAnswers {
     s.set('httpPorts', of('http'));
   }
   return { answers: s.answers, notes: s.notes };
+}
+
+/** The way back (Save These Answers to the Workspace): the pod's parts the wizard's answers give. */
+export function gpuGeekPrefillOf(a: Readonly<Record<string, unknown>>): PodPrefill {
+  const gpu = textOf(a.gpuName);
+  const systemGb = numberOf(a.systemDiskSize);
+  const dataGb = numberOf(a.dataDiskSize);
+  return {
+    gpu: gpu ? { id: gpu, count: numberOf(a.gpuNum) } : undefined,
+    region: textOf(a.dcId),
+    image: textOf(a.imageId),
+    disks: systemGb !== undefined || dataGb !== undefined ? { systemGb, dataGb } : undefined,
+    ports: [...portsFromText(a.tcpPorts, 'tcp'), ...portsFromText(a.httpPorts, 'http')],
+    billing: textOf(a.skuName),
+  };
 }

@@ -1,4 +1,11 @@
-import { suggest, type PodPrefill, type SuggestedAnswers } from '../../../core/podPrefill';
+import {
+  numberOf,
+  portsFromText,
+  suggest,
+  textOf,
+  type PodPrefill,
+  type SuggestedAnswers,
+} from '../../../core/podPrefill';
 import { ENV_FIELD } from '../../../core/formSteps/environment';
 import { prefillEnv } from '../../../core/formSteps/envVars';
 import { formatPorts, JUPYTER_PORT } from '../ports';
@@ -38,4 +45,25 @@ export function novitaAnswersLike(p: PodPrefill): SuggestedAnswers {
     if (env.hidden) s.note([ENV_FIELD], 'envSecrets');
   }
   return { answers: s.answers, notes: s.notes };
+}
+
+/** The way back (Save These Answers to the Workspace): the pod's parts the wizard's answers give. */
+export function novitaPrefillOf(a: Readonly<Record<string, unknown>>): PodPrefill {
+  const gpu = textOf(a.productId);
+  const systemGb = numberOf(a.rootfsSize);
+  const dataGb = numberOf(a.diskSize);
+  const storages = Array.isArray(a.networkStorages)
+    ? a.networkStorages.filter((s): s is string => typeof s === 'string')
+    : [];
+  return {
+    gpu: gpu ? { id: gpu, count: numberOf(a.gpuNum) } : undefined,
+    region: textOf(a.clusterId),
+    image: textOf(a.image),
+    disks: systemGb !== undefined || dataGb !== undefined ? { systemGb, dataGb } : undefined,
+    ports: [
+      ...(a.jupyter === true ? [{ port: JUPYTER_PORT, protocol: 'http' as const }] : []),
+      ...portsFromText(a.ports),
+    ],
+    volumes: storages.length ? storages.map((id) => ({ id })) : undefined,
+  };
 }

@@ -1,5 +1,5 @@
 import type { PodPrefill, SuggestedAnswers } from '../../../core/podPrefill';
-import { suggest } from '../../../core/podPrefill';
+import { numberOf, portsFromText, suggest, textOf } from '../../../core/podPrefill';
 import { DEFAULT_IMAGE } from '../formInput';
 import { portAnswers } from './podPortSteps';
 
@@ -27,4 +27,18 @@ export function podAnswersLike(p: PodPrefill, v1: boolean): SuggestedAnswers {
     s.set('customPorts', customPorts);
   } else s.note(['ports'], 'ports');
   return { answers: s.answers, notes: s.notes };
+}
+
+/** The way back (Save These Answers to the Workspace): the pod's parts the wizard's answers give. */
+export function podPrefillOf(a: Readonly<Record<string, unknown>>): PodPrefill {
+  const gpu = textOf(a.gpu);
+  const ticked = Array.isArray(a.ports) ? a.ports.filter((p): p is string => typeof p === 'string') : [];
+  const systemGb = numberOf(a.containerDisk);
+  return {
+    gpu: gpu ? { id: gpu, count: numberOf(a.gpuCount) } : undefined,
+    region: textOf(a.region),
+    image: textOf(a.image),
+    disks: systemGb !== undefined ? { systemGb } : undefined,
+    ports: portsFromText([...ticked, textOf(a.customPorts) ?? ''].join(',')),
+  };
 }
