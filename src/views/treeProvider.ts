@@ -70,7 +70,13 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     ];
     if (idle) this.disposables.push(idle.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))));
     if (balances) this.disposables.push(balances.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))));
-    if (money.onPricesChange) this.disposables.push(money.onPricesChange(() => this.changed.fire(undefined)));
+    if (money.onPricesChange)
+      this.disposables.push(
+        money.onPricesChange(() => {
+          this.pricesRead = undefined;
+          this.changed.fire(undefined);
+        }),
+      );
     if (gpus.rules) this.disposables.push(gpus.rules.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))));
     if (disks) this.disposables.push(disks.onDidChange((id) => this.changed.fire(this.accountNodes.get(id))));
     if (gpus.stopped)
@@ -116,6 +122,12 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   /** The row's GPU figure and its rule and timer flags. */
+  /** The user's prices, read from the settings once until they change (not once per row of a 500-pod tree). */
+  private prices(): UserPrices {
+    return (this.pricesRead ??= this.money.prices());
+  }
+  private pricesRead?: UserPrices;
+
   private gpuFacts(node: TreeNode & { type: 'pod' }): {
     percentText?: string;
     idleRule?: boolean;
@@ -160,7 +172,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
           this.gpuFacts(node),
           this.staleSince(node, 'pods'),
           podMarks(node.pod, this.clock.now(), this.disks?.disks(node.account.id, node.pod)),
-          this.money.prices(),
+          this.prices(),
         );
       case 'volume':
         return volumeItem(node, this.staleSince(node, 'volumes'));
@@ -212,7 +224,7 @@ export class PodsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (node.type !== 'pod') return item;
     const snapshot = this.data.snapshot(node.account.id);
     const vm = node.pod.kind === 'vm';
-    const prices = this.money.prices();
+    const prices = this.prices();
     const spent = vm
       ? undefined
       : podSpendRow(node.pod, this.clock.now(), { prices, cloudName: CLOUDS[node.pod.cloud]?.displayName });
