@@ -441,9 +441,6 @@ async function summaryStep(
   type Choice = number | typeof CREATE | typeof SAVE;
   const items = lines.then((ls) => [
     { label: `$(check) ${options.confirmLabel}`, value: CREATE as Choice },
-    ...(options.saveAnswers
-      ? [{ label: `$(save) ${l10n.t('Save These Answers to the Workspace')}`, value: SAVE as Choice }]
-      : []),
     ...ls.map((l) => {
       const target = l.fieldId ? fields.findIndex((f) => f.id === l.fieldId) : -1;
       return {
@@ -454,6 +451,16 @@ async function summaryStep(
         group: l10n.t('Summary'),
       };
     }),
+    // after the facts: the summary opens on what will be rented, then offers to keep it
+    ...(options.saveAnswers
+      ? [
+          {
+            label: `$(save) ${l10n.t('Save These Answers to the Workspace')}`,
+            value: SAVE as Choice,
+            group: l10n.t('Workspace'),
+          },
+        ]
+      : []),
   ]);
   const choice = await ui.pick({
     id: 'summary',
