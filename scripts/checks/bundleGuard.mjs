@@ -3,12 +3,14 @@
 //   - a cloud bundle (dist/clouds/<id>.js) holds no other cloud's code, and not the registry (which loads them all);
 //   - the main bundles hold no cloud code but each cloud's static info.ts (cloud code is loaded on first use);
 //   - the main bundles hold no ssh2 (GPU Pods' own SSH client is dist/ssh.js, loaded on the first SSH work), and
-//     no bundle holds a native add-on (.node, cpu-features): every bundle is plain JavaScript.
+//     no bundle holds a native add-on (.node, cpu-features): every bundle is plain JavaScript;
+//   - the activation bundle (dist/extension.js) holds no zod: the schemas load with dist/gpuPods.js on first use.
 // Each cloud is loaded only when one of its accounts is used; a bundle that carries another cloud's client
 // loads it for nothing, and a main bundle that carries one loads it at activation.
 
 export const MAIN_OUTPUTS = ['dist/extension.js', 'dist/gpuPods.js'];
 export const SSH_OUTPUT = 'dist/ssh.js';
+export const ACTIVATION_OUTPUT = 'dist/extension.js';
 /** A package in node_modules (wherever the folder is linked from) as the metafile names its files. */
 const inPackage = (/** @type {string} */ input, /** @type {string} */ name) =>
   new RegExp(`(^|/)node_modules/${name}/`).test(input);
@@ -61,6 +63,8 @@ export function guardBundles(metafile, clouds) {
     for (const input of Object.keys(output.inputs)) {
       if (MAIN_OUTPUTS.includes(file) && inPackage(input, 'ssh2'))
         problems.push(`${file} carries ${input}: ssh2 belongs in ${SSH_OUTPUT}, loaded on the first SSH use`);
+      if (file === ACTIVATION_OUTPUT && (inPackage(input, 'zod') || input === 'src/core/zod.ts'))
+        problems.push(`${file} carries ${input}: zod loads with dist/gpuPods.js, on first use, not at activation`);
       if (input.endsWith('.node') || inPackage(input, 'cpu-features'))
         problems.push(`${file} carries the native add-on ${input}: every bundle must be plain JavaScript`);
     }

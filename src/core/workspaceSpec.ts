@@ -11,9 +11,6 @@ import { l10n } from './l10n';
 import { MAX_FOR_MINUTES } from './utilisation/idleRule';
 import * as z from './zod';
 
-/** Where the spec lives in a workspace folder. Under .vscode/ like the other per-folder editor settings. */
-export const SPEC_PATH = '.vscode/gpu-pods.json';
-
 const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SECRET_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 

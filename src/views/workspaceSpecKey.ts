@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SPEC_PATH } from '../core/workspaceSpec';
+import { SPEC_PATH } from '../core/workspaceSpecPath';
 import { WORKSPACE_SPEC_KEY } from './paletteKeys';
 import { executeCommand } from '../workbench/vscodeCommands';
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { CancelledError, ConfigError } from '../../core/errors';
-import { parseSpec, SPEC_PATH, type WorkspaceSpec } from '../../core/workspaceSpec';
+import { parseSpec, type WorkspaceSpec } from '../../core/workspaceSpec';
+import { SPEC_PATH } from '../../core/workspaceSpecPath';
 import { pickOne } from '../../ui/pickOne';
 import type { UserInput } from '../../ui/prompts';
 

@@ -48,6 +48,22 @@ describe('the SSH client bundle (dist/ssh.js)', function () {
     );
   });
 
+  it('the bundle guard refuses zod in the activation bundle (a spec schema there doubled activation time)', async () => {
+    const { guardBundles } = await checks();
+    assert.deepEqual(
+      guardBundles(metafile({ ...clean, 'dist/extension.js': ['src/extension.ts', 'src/core/zod.ts'] }), []),
+      ['dist/extension.js carries src/core/zod.ts: zod loads with dist/gpuPods.js, on first use, not at activation'],
+    );
+    assert.deepEqual(
+      guardBundles(
+        metafile({ ...clean, 'dist/gpuPods.js': ['src/gpuPods.ts', 'node_modules/zod/v4/core/core.js'] }),
+        [],
+      ),
+      [],
+      'the first-use bundle may carry it',
+    );
+  });
+
   it('is built apart from the main bundles, requires only Node itself and dist/gpuPods.js, and works in plain Node with no native add-on', async () => {
     const { buildAll } = await checks();
     const results = await buildAll(repoRoot, { write: false, sourcemap: false });
