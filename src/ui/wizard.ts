@@ -19,17 +19,14 @@ import { editEnvironment } from './envEditor';
 import { l10n as translations } from './l10n';
 import { BACK, type PickItem, type UserInput } from './prompts';
 import { stepCounter } from './stepCounter';
+import { CREATE, SAVE, STAY, summaryStep } from './wizardSummary';
 
 const l10n: Pick<typeof vscode.l10n, 't'> = translations;
 
 const CUSTOM = Symbol('custom');
 const INLINE = Symbol('inline');
-const CREATE = Symbol('create');
-const SAVE = Symbol('save');
 /** The "could not be loaded" line of an optional step: shown, never an answer. */
 const UNAVAILABLE = Symbol('unavailable');
-/** A summary line that maps to no step: picking it keeps the summary open. */
-const STAY = -1;
 
 export interface WizardOptions {
   title: string;
@@ -111,7 +108,7 @@ export async function runWizard(
         form,
         ctx,
         answers,
-        options,
+        { title: options.title, confirmLabel: options.confirmLabel, canSave: !!options.saveAnswers },
         fields,
         history.length > 0 || fields.length > 0,
         stepCounter(fields, answers, notAsked, fields.length),
@@ -425,51 +422,4 @@ function toItems(options: PickOption[], previous: unknown, allowCustom: boolean)
     items.push({ label: `$(edit) ${l10n.t('Custom…')}`, value: CUSTOM });
   }
   return items;
-}
-
-async function summaryStep(
-  ui: UserInput,
-  form: CreateForm<unknown>,
-  ctx: CreateContext,
-  answers: Answers,
-  options: WizardOptions,
-  fields: FormField[],
-  canGoBack: boolean,
-  counter: { step: number; totalSteps: number },
-): Promise<number | typeof CREATE | typeof SAVE | typeof BACK | undefined> {
-  const lines = form.summarize(answers, ctx);
-  type Choice = number | typeof CREATE | typeof SAVE;
-  const items = lines.then((ls) => [
-    { label: `$(check) ${options.confirmLabel}`, value: CREATE as Choice },
-    ...ls.map((l) => {
-      const target = l.fieldId ? fields.findIndex((f) => f.id === l.fieldId) : -1;
-      return {
-        label: displayText(l.label),
-        description: displayText(l.value, { maxLength: 400 }),
-        detail: target >= 0 ? l10n.t('Select to change') : undefined,
-        value: (target >= 0 ? target : STAY) as Choice,
-        group: l10n.t('Summary'),
-      };
-    }),
-    // after the facts: the summary opens on what will be rented, then offers to keep it
-    ...(options.saveAnswers
-      ? [
-          {
-            label: `$(save) ${l10n.t('Save These Answers to the Workspace')}`,
-            value: SAVE as Choice,
-            group: l10n.t('Workspace'),
-          },
-        ]
-      : []),
-  ]);
-  const choice = await ui.pick({
-    id: 'summary',
-    title: l10n.t('{0}: Summary', options.title),
-    placeholder: l10n.t('Check what will be created; select a line to change it'),
-    items,
-    canGoBack,
-    ...counter,
-  });
-  if (choice === undefined || choice === BACK) return choice;
-  return choice as number | typeof CREATE | typeof SAVE;
 }
