@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { keyFingerprint } from '../core/keyFingerprint';
 import type { CloudId } from '../core/model';
+import { windowState } from './windowState';
 
 /** A connected account. Its key lives in SecretStorage under `keyName(id)`, never here. */
 export interface Account {
@@ -21,7 +22,14 @@ export class AccountStore implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
 
+  /**
+   * This window's own writes decide (windowState): an older copy of global state echoed back right after a write
+   * must not bring back an account just disconnected (or hide one just connected).
+   */
+  private readonly state: Pick<vscode.Memento, 'get' | 'update'>;
+
   constructor(private readonly context: vscode.ExtensionContext) {
+    this.state = windowState(context.globalState);
     // Another window connecting or updating a key changes the secret: drop cached clients.
     this.subscription = context.secrets.onDidChange((e) => {
       if (e.key.startsWith('gpuPods.apiKey.')) this.changed.fire();
@@ -29,7 +37,7 @@ export class AccountStore implements vscode.Disposable {
   }
 
   list(): Account[] {
-    return this.context.globalState.get<Account[]>(STATE_KEY, []);
+    return this.state.get<Account[]>(STATE_KEY, []);
   }
 
   get(id: string): Account | undefined {
@@ -39,13 +47,13 @@ export class AccountStore implements vscode.Disposable {
   async add(account: Omit<Account, 'id'>, apiKey: string): Promise<Account> {
     const created: Account = { ...account, id: newId() };
     await this.context.secrets.store(keyName(created.id), apiKey);
-    await this.context.globalState.update(STATE_KEY, [...this.list(), created]);
+    await this.state.update(STATE_KEY, [...this.list(), created]);
     this.changed.fire();
     return created;
   }
 
   async update(account: Account): Promise<void> {
-    await this.context.globalState.update(
+    await this.state.update(
       STATE_KEY,
       this.list().map((a) => (a.id === account.id ? account : a)),
     );
@@ -77,7 +85,7 @@ export class AccountStore implements vscode.Disposable {
 
   async remove(id: string): Promise<void> {
     await this.context.secrets.delete(keyName(id));
-    await this.context.globalState.update(
+    await this.state.update(
       STATE_KEY,
       this.list().filter((a) => a.id !== id),
     );
